@@ -1,0 +1,2 @@
+/** src/apiserver — public exports of this area, re-exported by src/index.ts. */
+export {};

@@ -1,0 +1,18 @@
+/**
+ * The engine's public surface (design/API.md). Contract tests import exactly these names from here.
+ * Export more if useful; never rename what API.md lists.
+ */
+export { Scheduler } from "./sim/scheduler.js";
+export { Recorder, MultiTracer, emit, asKnown } from "./sim/trace.js";
+export type {
+  TraceInput, TraceEvent, Tracer, KnownTraceInput, KnownTraceEvent, TraceKind, TraceComponent, TraceOf,
+  DeltaSummary,
+} from "./sim/trace.js";
+export type {
+  ObjectMeta, KubeObject, Pod, ConfigMap, Service, Node, Namespace, Deployment, ReplicaSet,
+} from "./types.js";
+export * from "./apiserver/index.js";
+export * from "./cache/index.js";
+export * from "./informers/index.js";
+export * from "./workqueue/index.js";
+export * from "./scenario/index.js";

@@ -1,0 +1,2 @@
+/** src/informers — public exports of this area, re-exported by src/index.ts. */
+export {};

@@ -1,0 +1,2 @@
+/** src/workqueue — public exports of this area, re-exported by src/index.ts. */
+export {};

@@ -1,0 +1,10 @@
+import { defineConfig } from "vite";
+
+// Static build: everything (Monaco, its workers, the lessons) is bundled; nothing loads from the network.
+export default defineConfig({
+  base: "./",
+  build: { target: "es2022", chunkSizeWarningLimit: 8000, sourcemap: false },
+  worker: { format: "es" },
+  server: { host: "127.0.0.1" },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+});
