@@ -1,2 +1,3 @@
 /** src/apiserver — public exports of this area, re-exported by src/index.ts. */
-export {};
+export * from "./types.js";
+export * from "./errors.js";

@@ -1,2 +1,2 @@
 /** src/cache — public exports of this area, re-exported by src/index.ts. */
-export {};
+export * from "./types.js";

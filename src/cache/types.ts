@@ -1,0 +1,62 @@
+/**
+ * tools/cache contracts shared by the stores, the FIFOs, the reflector and the shared informer
+ * (API.md "tools/cache"). Behaviour lives in the files named after each concept.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- API.md: handler types default T to any, like Go's interface{} */
+
+export type DeltaType = "Added" | "Updated" | "Deleted" | "Replaced" | "Sync";
+/** The atomic in-order FIFO (spec §5.3) adds these. */
+export type ExtendedDeltaType = DeltaType | "ReplacedAll" | "SyncAll" | "Bookmark";
+
+/** One change to one object; `object` may be a DeletedFinalStateUnknown. */
+export interface Delta {
+  type: DeltaType;
+  object: unknown;
+}
+
+export type KeyFunc = (obj: unknown) => string;
+export type IndexFunc = (obj: unknown) => string[];
+export type Indexers = Record<string, IndexFunc>;
+
+export interface Store<T = unknown> {
+  add(obj: T): void;
+  update(obj: T): void;
+  delete(obj: T): void;
+  list(): T[];
+  listKeys(): string[];
+  get(obj: T): T | undefined;
+  getByKey(key: string): T | undefined;
+  replace(list: T[], resourceVersion: string): void;
+  resync(): void;
+}
+
+export interface Indexer<T = unknown> extends Store<T> {
+  /** Objects sharing any indexed value with obj. */
+  index(indexName: string, obj: T): T[];
+  indexKeys(indexName: string, indexedValue: string): string[];
+  listIndexFuncValues(indexName: string): string[];
+  /** Unknown index ⇒ throws "... does not exist". */
+  byIndex(indexName: string, indexedValue: string): T[];
+  getIndexers(): Indexers;
+  /** Name clash ⇒ throws "indexer conflict ...". */
+  addIndexers(indexers: Indexers): void;
+}
+
+export interface KeyListerGetter {
+  listKeys(): string[];
+  getByKey(key: string): unknown | undefined;
+}
+
+export interface ResourceEventHandler<T = any> {
+  onAdd(obj: T, isInInitialList: boolean): void;
+  onUpdate(oldObj: T, newObj: T): void;
+  onDelete(obj: unknown): void;
+}
+export interface ResourceEventHandlerFuncs<T = any> {
+  addFunc?(obj: T, isInInitialList: boolean): void;
+  updateFunc?(oldObj: T, newObj: T): void;
+  deleteFunc?(obj: unknown): void;
+}
+export interface ResourceEventHandlerRegistration {
+  hasSynced(): boolean;
+}
