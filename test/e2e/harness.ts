@@ -1,0 +1,122 @@
+/**
+ * End-to-end harness: opens the built app in Debian's Chromium (/usr/bin/chromium) through
+ * playwright-core — never a downloaded browser.
+ *
+ * Contract:
+ * - `openApp()` launches a persistent context in a fresh profile directory (or the one given, to test
+ *   what survives a browser restart) and loads `baseURL + path`.
+ * - Every console error, uncaught page error, failed worker and request to a non-loopback host is
+ *   recorded in `problems`; requests leaving the machine are aborted. `close()` throws if any problem
+ *   was recorded (call `allow(pattern)` first for an error a test provokes on purpose).
+ * - `screenshot(name)` saves test-results/screenshots/<name>.png and returns its path.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+export interface OpenOptions {
+  path?: string;
+  locale?: string;
+  colorScheme?: "light" | "dark";
+  reducedMotion?: "reduce" | "no-preference";
+  viewport?: { width: number; height: number };
+  /** Reuse a profile directory (it is then not deleted on close). */
+  userDataDir?: string;
+}
+
+export interface AppSession {
+  page: Page;
+  context: BrowserContext;
+  baseURL: string;
+  problems: string[];
+  allow(pattern: RegExp): void;
+  screenshot(name: string): Promise<string>;
+  goto(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
+  const base = baseURL();
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "ip-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: options.locale ?? "en-US",
+    colorScheme: options.colorScheme ?? "light",
+    reducedMotion: options.reducedMotion ?? "no-preference",
+  });
+  const problems: string[] = [];
+  const allowed: RegExp[] = [];
+  const record = (what: string) => {
+    if (!allowed.some((re) => re.test(what))) problems.push(what);
+  };
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") && !LOOPBACK.has(url.hostname)) {
+      record(`request to a non-loopback host: ${url.href}`);
+      await route.abort();
+      return;
+    }
+    await route.continue();
+  });
+  const watch = (page: Page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") record(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => record(`page error: ${err.message}`));
+    page.on("worker", (worker) => {
+      worker.on("close", () => undefined);
+    });
+  };
+  context.on("page", watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  const session: AppSession = {
+    page,
+    context,
+    baseURL: base,
+    problems,
+    allow(pattern) {
+      allowed.push(pattern);
+      for (let i = problems.length - 1; i >= 0; i--) if (pattern.test(problems[i]!)) problems.splice(i, 1);
+    },
+    async screenshot(name) {
+      const dir = join("test-results", "screenshots");
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async goto(path) {
+      await page.goto(new URL(path, base).href);
+    },
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+      if (problems.length > 0) throw new Error(`browser problems:\n${problems.join("\n")}`);
+    },
+  };
+  await session.goto(options.path ?? "");
+  return session;
+}
+
+/** Visible elements with a data-testid (tests count only visible elements). */
+export function byTestId(page: Page, id: string, extra = "") {
+  return page.locator(`[data-testid="${id}"]${extra}`).locator("visible=true");
+}
