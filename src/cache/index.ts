@@ -1,2 +1,9 @@
 /** src/cache — public exports of this area, re-exported by src/index.ts. */
 export * from "./types.js";
+export * from "./keys.js";
+export * from "./deleted-final-state-unknown.js";
+export * from "./deltas.js";
+export * from "./queue.js";
+export * from "./thread-safe-store.js";
+export * from "./store.js";
+export * from "./delta-fifo.js";

@@ -1,0 +1,310 @@
+/**
+ * DeltaFIFO — the classic queue between the Reflector and the informer (client-go tools/cache
+ * `DeltaFIFO`, spec §4).
+ *
+ * Like a FIFO of keys, but every key carries the list of everything that happened to its object since
+ * the consumer last saw it (its Deltas, oldest first), and deletions are first-class:
+ * - Per-key deltas: add/update/delete/replace/resync append one Delta to the key's list. Only two
+ *   *adjacent* `Deleted` deltas collapse (into the older one, unless the older one is a
+ *   DeletedFinalStateUnknown tombstone, in which case the newer one survives). Nothing else collapses.
+ * - Queue order: a key enters the queue at the tail when it gets its first delta and keeps its place
+ *   while more deltas arrive. `pop` hands out the head key with ALL its deltas; a key added again after
+ *   being popped re-enters at the tail. Invariant: a key is queued at most once, and is queued iff it
+ *   has deltas.
+ * - `delete` of a key that is neither queued nor in knownObjects is dropped (already reported by a
+ *   relist); without knownObjects only queued keys accept a delete.
+ * - `replace(list)` (a relist) queues each item as `Sync` (or `Replaced` with emitDeltaTypeReplaced),
+ *   then a `Deleted` tombstone for every queued key missing from the list (holding the newest queued
+ *   object), then for every knownObjects key missing from the list and not queued (holding the known
+ *   object, or null). The resourceVersion is ignored.
+ * - `resync()` queues `Sync` with the known object for each knownObjects key that is not queued.
+ * - `hasSynced()`: true after add/update/delete before any replace, or once every item and tombstone
+ *   of the first replace (counted by distinct key) was popped and processed. Latched.
+ * - The transformer runs exactly once on each object entering through add/update/delete/replace, never
+ *   on tombstones nor on resync's cached objects.
+ * - `close()` only affects popping an empty queue (FIFOClosedError); writes are still accepted.
+ * - Every change is traced (component "fifo"): fifo.queued with the key's whole list after the add,
+ *   fifo.skipped, fifo.replace, fifo.popped, fifo.closed. No tracing work happens without a tracer.
+ *
+ * Single consumer: `pop` calls `process` synchronously; nothing may change the FIFO while it runs.
+ */
+import { emit, type Tracer } from "../sim/trace.js";
+import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
+import { summarizeDelta, summarizeDeltas } from "./deltas.js";
+import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
+import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
+
+export type DeltaFIFOOptions = FIFOOptions;
+
+/** Compact the key queue once this many popped slots lead it and they are at least half of it. */
+const COMPACT_AT = 1024;
+
+export class DeltaFIFO implements FIFOQueue {
+  /** key → its Deltas (never empty while present). A key is here iff it is in `queue[head..]`. */
+  private readonly items = new Map<string, Delta[]>();
+  /** Keys in FIFO order, from index `head` on; each at most once. */
+  private queue: string[] = [];
+  private head = 0;
+  /** true once replace, add, update or delete was called. */
+  private populated = false;
+  /** Items (and tombstones) of the first replace that were not popped and processed yet. */
+  private initialPopulationCount = 0;
+  private closed = false;
+
+  private readonly keyFunc: KeyFunc;
+  private readonly knownObjects: KeyListerGetter | undefined;
+  private readonly emitDeltaTypeReplaced: boolean;
+  private readonly transformer: ((obj: unknown) => unknown) | undefined;
+  private readonly tracer: Tracer | undefined;
+  private readonly name: string;
+
+  constructor(options: DeltaFIFOOptions = {}) {
+    this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
+    this.knownObjects = options.knownObjects;
+    this.emitDeltaTypeReplaced = options.emitDeltaTypeReplaced ?? false;
+    this.transformer = options.transformer;
+    this.tracer = options.tracer;
+    this.name = options.name ?? "fifo";
+  }
+
+  /**
+   * The key of an object, a Deltas list (its newest object) or a tombstone (its stored key).
+   * Throws KeyError (an empty Deltas list: "0 length Deltas object").
+   */
+  keyOf(obj: unknown): string {
+    let target = obj;
+    if (Array.isArray(target)) {
+      if (target.length === 0) throw new KeyError(obj, new Error("0 length Deltas object; can't get key"));
+      target = (target[target.length - 1] as Delta).object;
+    }
+    if (target instanceof DeletedFinalStateUnknown) return target.key;
+    try {
+      return this.keyFunc(target);
+    } catch (error) {
+      throw new KeyError(obj, error);
+    }
+  }
+
+  add(obj: unknown): void {
+    const key = this.keyOf(obj);
+    this.populated = true;
+    this.queueAction("Added", obj, key, true);
+  }
+
+  update(obj: unknown): void {
+    const key = this.keyOf(obj);
+    this.populated = true;
+    this.queueAction("Updated", obj, key, true);
+  }
+
+  delete(obj: unknown): void {
+    const key = this.keyOf(obj);
+    this.populated = true;
+    if (!this.items.has(key) && !this.isKnown(key)) {
+      if (this.tracer !== undefined) {
+        emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
+          delta: summarizeDelta({ type: "Deleted", object: obj }), reason: "unknownDelete" });
+      }
+      return;
+    }
+    this.queueAction("Deleted", obj, key, true);
+  }
+
+  replace(list: unknown[], resourceVersion: string): void {
+    const action: DeltaType = this.emitDeltaTypeReplaced ? "Replaced" : "Sync";
+    // Every key first: a key error leaves the FIFO untouched.
+    const keys = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) keys[i] = this.keyOf(list[i]);
+    const listed = new Set(keys);
+
+    for (let i = 0; i < list.length; i++) this.queueAction(action, list[i], keys[i] as string, true);
+
+    // Deletions against the queue: keys only known from queued deltas.
+    let tombstones = 0;
+    for (const [key, deltas] of this.items) {
+      if (listed.has(key)) continue;
+      let last = (deltas[deltas.length - 1] as Delta).object;
+      if (last instanceof DeletedFinalStateUnknown) last = last.obj;
+      tombstones++;
+      this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
+    }
+
+    // Deletions against what the consumer knows.
+    const known = this.knownObjects;
+    if (known !== undefined) {
+      for (const key of known.listKeys()) {
+        if (listed.has(key) || this.items.has(key)) continue;
+        let last: unknown = null;
+        try {
+          last = known.getByKey(key) ?? null;
+        } catch {
+          last = null;
+        }
+        tombstones++;
+        this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
+      }
+    }
+
+    if (!this.populated) {
+      this.populated = true;
+      this.initialPopulationCount = listed.size + tombstones;
+    }
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
+        resourceVersion, tombstones });
+    }
+  }
+
+  resync(): void {
+    const known = this.knownObjects;
+    if (known === undefined) return;
+    for (const knownKey of known.listKeys()) {
+      let obj: unknown;
+      try {
+        obj = known.getByKey(knownKey);
+      } catch {
+        continue;
+      }
+      if (obj === undefined) continue;
+      const key = this.keyOf(obj);
+      if (this.items.has(key)) {
+        // A queued event is newer than the cache: re-sending the cached copy could regress it.
+        if (this.tracer !== undefined) {
+          emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
+            delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued" });
+        }
+        continue;
+      }
+      this.queueAction("Sync", obj, key, false);
+    }
+  }
+
+  pop(process: PopProcessFunc): Delta[] | undefined {
+    while (this.head < this.queue.length) {
+      const isInInitialList = !this.hasSynced();
+      const key = this.queue[this.head] as string;
+      this.head++;
+      const deltas = this.items.get(key);
+      this.items.delete(key);
+      this.afterDequeue();
+      if (deltas === undefined) continue; // cannot happen: a queued key always has deltas
+      if (this.tracer !== undefined) {
+        emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
+          deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
+      }
+      try {
+        process(deltas, isInInitialList);
+      } finally {
+        // "synced" becomes visible only after the last initial item was processed (spec §4.8).
+        if (this.initialPopulationCount > 0) this.initialPopulationCount--;
+      }
+      return deltas;
+    }
+    if (this.closed) throw new FIFOClosedError();
+    return undefined;
+  }
+
+  hasSynced(): boolean {
+    return this.populated && this.initialPopulationCount === 0;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name });
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Queued keys, in queue order. */
+  listKeys(): string[] {
+    return this.queue.slice(this.head);
+  }
+
+  /** The newest object of each queued key, in queue order. */
+  list(): unknown[] {
+    const out: unknown[] = [];
+    for (let i = this.head; i < this.queue.length; i++) {
+      const deltas = this.items.get(this.queue[i] as string);
+      if (deltas !== undefined) out.push((deltas[deltas.length - 1] as Delta).object);
+    }
+    return out;
+  }
+
+  /** A copy of the key's queued deltas, or undefined when the key is not queued. */
+  getByKey(key: string): Delta[] | undefined {
+    const deltas = this.items.get(key);
+    return deltas === undefined ? undefined : deltas.slice();
+  }
+
+  /** Number of queued keys. */
+  length(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** knownObjects lookup for delete: a lookup error counts as "maybe exists". */
+  private isKnown(key: string): boolean {
+    const known = this.knownObjects;
+    if (known === undefined) return false;
+    try {
+      return known.getByKey(key) !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
+  /**
+   * Appends one delta to the key's list (transforming the object first when `transform` and it is not
+   * a tombstone), collapses two adjacent Deleted deltas, and queues the key at the tail if it is new.
+   */
+  private queueAction(type: DeltaType, obj: unknown, key: string, transform: boolean): void {
+    let object = obj;
+    if (transform && this.transformer !== undefined && !(object instanceof DeletedFinalStateUnknown)) {
+      object = this.transformer(object);
+    }
+    const delta: Delta = { type, object };
+    let deltas = this.items.get(key);
+    let newKey = false;
+    if (deltas === undefined) {
+      deltas = [delta];
+      this.items.set(key, deltas);
+      this.queue.push(key);
+      newKey = true;
+    } else {
+      const n = deltas.length;
+      const previous = deltas[n - 1] as Delta;
+      if (type === "Deleted" && previous.type === "Deleted") {
+        if (previous.object instanceof DeletedFinalStateUnknown) {
+          deltas[n - 1] = delta; // a real final state (or a fresher tombstone) replaces the tombstone
+        } else {
+          if (this.tracer !== undefined) {
+            emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
+              delta: summarizeDelta(delta), reason: "dedupDelete" });
+          }
+          return;
+        }
+      } else {
+        deltas.push(delta);
+      }
+    }
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
+        delta: summarizeDelta(delta), deltas: summarizeDeltas(deltas), newKey,
+        queueLength: this.queue.length - this.head });
+    }
+  }
+
+  /** Keeps popping O(1) amortized: reset when drained, compact when the popped prefix dominates. */
+  private afterDequeue(): void {
+    const queue = this.queue;
+    if (this.head === queue.length) {
+      queue.length = 0;
+      this.head = 0;
+    } else if (this.head >= COMPACT_AT && this.head * 2 >= queue.length) {
+      this.queue = queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Queue — what the informer consumes: the common surface of DeltaFIFO and RealFIFO (client-go
+ * tools/cache `Queue`, spec §4–§5), plus the closed-queue sentinel error.
+ *
+ * Contract:
+ * - Producers (the Reflector) call add/update/delete/replace/resync; the single consumer (the informer)
+ *   calls `pop(process)`, which removes the oldest entry and calls `process` synchronously with its
+ *   deltas (oldest first) and whether it belongs to the initial list. Nothing else may change the queue
+ *   while `process` runs.
+ * - `pop` returns the popped deltas, or undefined when the queue is empty (where Go would block); on an
+ *   empty, closed queue it throws `FIFOClosedError`. A closed queue still hands out what it holds.
+ * - `hasSynced()` is true once the first Replace's items (and tombstones) were all popped and processed,
+ *   or once add/update/delete was called before any Replace. It never turns false again.
+ */
+import type { Delta, KeyListerGetter } from "./types.js";
+import type { Tracer } from "../sim/trace.js";
+import type { KeyFunc } from "./types.js";
+
+/** Thrown by `pop` on a closed, empty queue (Go's ErrFIFOClosed). */
+export class FIFOClosedError extends Error {
+  constructor() {
+    super("DeltaFIFO: manipulating with closed queue");
+    this.name = "FIFOClosedError";
+  }
+}
+
+export type PopProcessFunc = (deltas: Delta[], isInInitialList: boolean) => void;
+
+/** Options shared by DeltaFIFO and RealFIFO. */
+export interface FIFOOptions {
+  /** Default metaNamespaceKeyFunc. */
+  keyFunction?: KeyFunc;
+  /** What the consumer already knows (the informer's indexer): used by delete, replace and resync. */
+  knownObjects?: KeyListerGetter;
+  /** DeltaFIFO only: list items of Replace queue as "Replaced" instead of "Sync". Default false. */
+  emitDeltaTypeReplaced?: boolean;
+  /** Applied once to every object entering through add/update/delete/replace (never to tombstones or Sync). */
+  transformer?: (obj: unknown) => unknown;
+  tracer?: Tracer;
+  /** The `name` of this queue's trace events (e.g. "pods"). Default "fifo". */
+  name?: string;
+}
+
+export interface FIFOQueue {
+  add(obj: unknown): void;
+  update(obj: unknown): void;
+  delete(obj: unknown): void;
+  replace(list: unknown[], resourceVersion: string): void;
+  resync(): void;
+  pop(process: PopProcessFunc): Delta[] | undefined;
+  hasSynced(): boolean;
+  close(): void;
+  isClosed(): boolean;
+  listKeys(): string[];
+  list(): unknown[];
+  getByKey(key: string): Delta[] | undefined;
+  keyOf(obj: unknown): string;
+}
