@@ -1,0 +1,37 @@
+/**
+ * RateLimitingQueue — client-go's `RateLimitingInterface` (spec/client-go.md §9.4).
+ *
+ * Contract:
+ * - `addRateLimited(x)` = `addAfter(x, limiter.when(x))`: the limiter records a failure and decides the
+ *   delay (traced `workqueue.rateLimited` with that delay and the requeue count after it).
+ * - `forget(x)` = `limiter.forget(x)`: clears x's failure history only; it does not remove x from the
+ *   queue and does not replace `done(x)`.
+ * - `numRequeues(x)` = `limiter.numRequeues(x)`.
+ */
+import type { Scheduler } from "../sim/scheduler.js";
+import { emit } from "../sim/trace.js";
+import { DelayingQueue } from "./delaying-queue.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { describeItem, type QueueOptions } from "./work-queue.js";
+
+export class RateLimitingQueue<T> extends DelayingQueue<T> {
+  constructor(private readonly rateLimiter: RateLimiter<T>, scheduler: Scheduler, options?: QueueOptions) {
+    super(scheduler, options);
+  }
+
+  addRateLimited(item: T): void {
+    const delayMs = this.rateLimiter.when(item);
+    emit(this.tracer, { component: "workqueue", kind: "workqueue.rateLimited", queue: this.name,
+      key: describeItem(item), delayMs, requeues: this.rateLimiter.numRequeues(item) });
+    this.addAfter(item, delayMs);
+  }
+
+  forget(item: T): void {
+    this.rateLimiter.forget(item);
+    emit(this.tracer, { component: "workqueue", kind: "workqueue.forget", queue: this.name, key: describeItem(item) });
+  }
+
+  numRequeues(item: T): number {
+    return this.rateLimiter.numRequeues(item);
+  }
+}
