@@ -1,0 +1,32 @@
+// Shared child-process plumbing: parse args, build the workload outside the timed region, report one JSON line.
+import { PerformanceObserver } from "node:perf_hooks";
+import { buildWorkload } from "../lib/workload.mjs";
+
+export function readArgs() {
+  const [workload = "W1", json = "{}"] = process.argv.slice(2);
+  const opts = JSON.parse(json);
+  return { workload, opts };
+}
+
+export function prepare() {
+  const { workload, opts } = readArgs();
+  const sizes = { W1: { n: 10_000, m: 200_000 }, W2: { n: 10_000, m: 200_000 }, W3: { n: 10_000, m: 200_000 }, W4: { n: 50_000, m: 0 }, W5: { n: 10_000, m: 200_000 } };
+  const size = { ...sizes[workload === "W5" ? "W1" : workload], ...(opts.n ? { n: opts.n } : {}), ...(opts.m !== undefined ? { m: opts.m } : {}) };
+  const data = buildWorkload(workload === "W5" ? "W1" : workload, { ...size, seed: opts.seed ?? 42 });
+  return { workload, opts, data };
+}
+
+export function gcMonitor() {
+  let count = 0, ms = 0;
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) { count++; ms += e.duration; } });
+  obs.observe({ entryTypes: ["gc"] });
+  return async () => {
+    await new Promise((r) => setImmediate(r));
+    obs.disconnect();
+    return { gcCount: count, gcMs: Math.round(ms) };
+  };
+}
+
+export function report(result) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -1,0 +1,114 @@
+// UI half of `npm run bench`, in Debian's Chromium through playwright-core against the built site.
+// - initial JS of the first screen: gzip -9 of dist/index.html's module scripts, modulepreloads and their
+//   static imports (Monaco is lazy and not counted, as the budget says);
+// - Run → first frame: the Run click to the animation frame that paints step 1 (TS worker already warm),
+//   for a scenario of about 200 events, from the page's User Timing marks (ip:run-click → ip:first-frame);
+// - one step rendered with 1,000 keys queued: seek to the step where the DeltaFIFO is largest, then time a
+//   step-forward click to the next paint;
+// - replay of a 10,000-event trace: ip:load-start → ip:view-ready (fold + snapshots → seekable view).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { execSync } from "node:child_process";
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export function initialJsGzipKb(dist = "dist") {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)]
+    .map((m) => resolve(dist, m[1].replace(/^\.?\//, "")));
+  const seen = new Set();
+  const queue = [...entries];
+  let bytes = 0;
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file);
+    bytes += gzipSync(text, { level: 9 }).length;
+    // static imports only: `import"./x.js"`, `from"./x.js"` (dynamic `import("./x.js")` is lazy)
+    for (const m of text.toString("utf8").matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(resolve(dirname(file), m[1]));
+  }
+  return Math.round(bytes / 102.4) / 10;
+}
+
+function program(pods) {
+  return `import { informers, type Playground } from "playground";
+export default async function main({ clientset, stop }: Playground) {
+  for (let i = 0; i < ${pods}; i++) await clientset.coreV1().pods("default").create({ metadata: { name: "p-" + i } });
+  const factory = informers.newSharedInformerFactory(clientset, 0);
+  factory.core().v1().pods().informer().addEventHandler({ addFunc: () => undefined });
+  factory.start(stop);
+}
+`;
+}
+
+export async function measureUi(log = console.log) {
+  if (!existsSync("dist/index.html")) { log("building the site…"); execSync("npm run build", { stdio: "ignore" }); }
+  const result = { initial_js_gzip_kb: initialJsGzipKb() };
+  const { preview } = await import("vite");
+  const { chromium } = await import("playwright-core");
+  const server = await preview({ preview: { host: "127.0.0.1", port: 0 }, logLevel: "silent" });
+  const port = server.httpServer.address().port;
+  const profile = mkdtempSync(join(tmpdir(), "ip-bench-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/#/sandbox`);
+    await page.waitForFunction(() => window.monaco?.editor?.getModels?.().length > 0, undefined, { timeout: 60_000 });
+    const runWith = async (code) => {
+      await page.evaluate((c) => { performance.clearMarks(); window.monaco.editor.getModels()[0].setValue(c); }, code);
+      await page.waitForTimeout(300);
+      await page.click('[data-testid="run"]');
+      await page.waitForFunction(() => performance.getEntriesByName("ip:view-ready").length > 0 && performance.getEntriesByName("ip:first-frame").length > 0, undefined, { timeout: 60_000 });
+      return page.evaluate(() => {
+        const at = (n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN;
+        const m = /\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]')?.textContent ?? "");
+        return { click: at("ip:run-click"), frame: at("ip:first-frame"), load: at("ip:load-start"), ready: at("ip:view-ready"), steps: Number(m?.[1] ?? 0) };
+      });
+    };
+    await runWith(program(20));                     // warms the TS worker and the runner
+    const small = [];
+    for (let i = 0; i < 5; i++) small.push(await runWith(program(20)));
+    const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+    result.run_to_first_frame_ms = Math.round(med(small.map((r) => r.frame - r.click)));
+    result.run_to_first_frame_events = small[0].steps;
+    log(`  Run → first frame: ${result.run_to_first_frame_ms} ms for ${small[0].steps} events`);
+
+    const big = await runWith(program(1000));
+    // Seek to the step where the most keys are queued, then time single steps forward to the next paint.
+    const timings = await page.evaluate(async () => {
+      const stage = window.__stage;
+      const counter = () => document.querySelectorAll('[data-testid="fifo-key"]').length;
+      const paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const total = Number(/\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]').textContent)[1]);
+      let best = 1, bestKeys = 0;
+      for (let s = 1; s <= total; s += Math.max(1, Math.floor(total / 200))) { stage.seek(s); const k = Number(document.querySelector('[data-testid="fifo-keys-total"]')?.getAttribute("data-count") ?? counter()); if (k > bestKeys) { bestKeys = k; best = s; } }
+      stage.seek(Math.max(1, best - 12));
+      await paint();
+      const out = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        document.querySelector('[data-testid="step-forward"]').click();
+        await paint();
+        out.push(performance.now() - t0);
+      }
+      return { keys: bestKeys, times: out };
+    });
+    result.step_render_ms_1000_keys = Math.round(med(timings.times) * 10) / 10;
+    result.step_render_keys = timings.keys;
+    log(`  step render: ${result.step_render_ms_1000_keys} ms with ${timings.keys} keys queued`);
+    const replay = await runWith(program(1500));
+    result.replay_10k_ms = Math.round(replay.ready - replay.load);
+    result.replay_events = replay.steps;
+    log(`  replay: ${result.replay_10k_ms} ms for ${replay.steps} events (big run: ${big.steps} events)`);
+  } finally {
+    await context.close();
+    server.httpServer.closeAllConnections?.();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return result;
+}
