@@ -7,3 +7,4 @@ export * from "./queue.js";
 export * from "./thread-safe-store.js";
 export * from "./store.js";
 export * from "./delta-fifo.js";
+export * from "./real-fifo.js";
