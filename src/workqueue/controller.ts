@@ -7,9 +7,11 @@
  * - `run(stop)` starts N workers, each a chain of scheduled tasks (Go's goroutines). One iteration:
  *   `get` a key → `reconcile(key)` (sync, or a Promise: the worker holds the key until it settles) →
  *   on success `forget(key)`; on a thrown error / rejected Promise `addRateLimited(key)` (or, once
- *   `numRequeues(key) ≥ maxRetries`, `forget` and drop it); a result `{ requeueAfter: ms }` ⇒ `forget` +
- *   `addAfter(key, ms)`, `{ requeue: true }` ⇒ `addRateLimited` → always `done(key)`. The next iteration
- *   is a new scheduled task, so workers take turns at one instant.
+ *   `numRequeues(key) ≥ maxRetries` (default 5, as client-go's example), `forget` and drop it); a result
+ *   `{ requeueAfter: ms }` ⇒ `forget` + `addAfter(key, ms)`, `{ requeue: true }` ⇒ `addRateLimited` →
+ *   always `done(key)`. If reconcile itself called addRateLimited/addAfter/forget for its key, the
+ *   controller leaves that decision alone (no automatic forget/addRateLimited for that reconcile).
+ *   The next iteration is a new scheduled task, so workers take turns at one instant.
  * - A worker that finds the queue empty waits (`queue.onReady`) until an add wakes it: no polling.
  * - Aborting `stop` shuts the queue down; workers finish what is queued, then stop (`worker.stopped`).
  * - The queue guarantees a key is never reconciled by two workers at once.
@@ -34,7 +36,7 @@ export interface ControllerOptions<T = string> {
   reconcile(key: T, worker: number): ReconcileResult | Promise<ReconcileResult>;
   scheduler: Scheduler;
   tracer?: Tracer;
-  /** Failures allowed per key before it is dropped (forget, no requeue). Default: unlimited. */
+  /** Failures allowed per key before it is dropped (forget, no requeue). Default 5 (client-go's example). */
   maxRetries?: number;
 }
 
@@ -66,7 +68,7 @@ export class Controller<T = string> {
     this.tracer = options.tracer;
     this.workers = Math.floor(options.workers);
     this.reconcile = options.reconcile;
-    this.maxRetries = options.maxRetries ?? Infinity;
+    this.maxRetries = options.maxRetries ?? 5;
     const queueOptions = this.tracer === undefined ? { name: this.name } : { name: this.name, tracer: this.tracer };
     this.queue = options.queue
       ?? new RateLimitingQueue<T>(defaultControllerRateLimiter<T>(this.scheduler), this.scheduler, queueOptions);
@@ -104,28 +106,34 @@ export class Controller<T = string> {
     const item: T = key;
     emit(this.tracer, { component: "worker", kind: "worker.reconcile", controller: this.name, worker,
       key: describeItem(item) });
+    const marks = this.queue.retryBookkeeping(item);
     let out: ReconcileResult | Promise<ReconcileResult>;
     try {
       out = this.reconcile(item, worker);
     } catch (e) {
-      this.finish(worker, item, { ok: false, error: e });
+      this.finish(worker, item, marks, { ok: false, error: e });
       return;
     }
     if (isPromiseLike(out)) {
       out.then(
-        (r) => this.finish(worker, item, { ok: true, result: r as ReconcileResult }),
-        (e: unknown) => this.finish(worker, item, { ok: false, error: e }),
+        (r) => this.finish(worker, item, marks, { ok: true, result: r as ReconcileResult }),
+        (e: unknown) => this.finish(worker, item, marks, { ok: false, error: e }),
       );
     } else {
-      this.finish(worker, item, { ok: true, result: out });
+      this.finish(worker, item, marks, { ok: true, result: out });
     }
   }
 
-  private finish(worker: number, item: T,
+  private finish(worker: number, item: T, marksBefore: number,
                  outcome: { ok: true; result: ReconcileResult } | { ok: false; error: unknown }): void {
     const key = describeItem(item);
     const base = { component: "worker", kind: "worker.result", controller: this.name, worker, key } as const;
-    if (!outcome.ok) {
+    const manual = this.queue.retryBookkeeping(item) !== marksBefore;
+    if (manual) {
+      // reconcile did its own forget/addRateLimited/addAfter: report the outcome, change nothing.
+      if (outcome.ok) emit(this.tracer, { ...base, result: "success" });
+      else emit(this.tracer, { ...base, result: "error", message: messageOf(outcome.error) });
+    } else if (!outcome.ok) {
       const message = messageOf(outcome.error);
       if (this.queue.numRequeues(item) < this.maxRetries) {
         emit(this.tracer, { ...base, result: "error", message });

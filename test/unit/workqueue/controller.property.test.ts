@@ -30,7 +30,7 @@ describe("controller property: several workers, random adds and failures", () =>
       let d = 0;
 
       const c = newController<string>({
-        name: "prop", workers, scheduler: s, tracer: rec,
+        name: "prop", workers, scheduler: s, tracer: rec, maxRetries: Infinity,
         reconcile: (key, worker) => {
           if (held.has(key)) violations.push(`${key} held by ${held.get(key)} and ${worker}`);
           held.set(key, worker);

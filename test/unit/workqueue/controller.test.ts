@@ -117,6 +117,33 @@ describe("controller helper", () => {
     expect(s.pending()).toBe(0);
   });
 
+  it("drops after 5 retries by default (client-go's example)", async () => {
+    let calls = 0;
+    const { s, c, stop } = setup(1, () => { calls++; throw new Error("always"); });
+    c.run(stop.signal);
+    c.queue.add("k");
+    await drive(s, 100_000);
+    expect(calls).toBe(6);
+  });
+
+  it("leaves a reconcile's own retry bookkeeping alone", async () => {
+    const times: number[] = [];
+    let n = 0;
+    const { s, c, stop, events } = setup(1, (key) => {
+      times.push(s.now());
+      n++;
+      if (n === 1) { c.queue.addAfter(key, 300); return; }          // manual requeue on "success"
+      if (n === 2) { c.queue.addRateLimited(key); throw new Error("x"); } // manual retry on error
+    });
+    c.run(stop.signal);
+    c.queue.add("k");
+    await drive(s, 5000);
+    // n=1 → +300 (no automatic forget needed); n=2 → one rate-limited retry (5 ms), not two.
+    expect(times).toEqual([0, 300, 305]);
+    expect(events().filter((e) => e.kind === "workqueue.rateLimited")).toHaveLength(1);
+    expect(events().filter((e) => e.kind === "workqueue.forget")).toHaveLength(1); // only after n=3
+  });
+
   it("stop shuts the queue down and every worker stops", async () => {
     const { s, c, stop, events } = setup(2, () => undefined);
     c.run(stop.signal);
