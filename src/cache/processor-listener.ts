@@ -1,0 +1,253 @@
+/**
+ * processorListener — one registered event handler with its own unbounded notification buffer
+ * (client-go tools/cache `processorListener`, spec §7.5–§7.8).
+ *
+ * Contract:
+ * - `add(notification)` only appends to the listener's buffer (never calls the handler, never waits):
+ *   the informer is never stalled by a handler. The buffer is unbounded.
+ * - The buffer is drained by the listener's own scheduled tasks (Scheduler.setTimeout), strictly in
+ *   order, one notification at a time: the handler is called, and the next notification is handled
+ *   after it returns. Notifications of different listeners are independent; a slow or throwing handler
+ *   only delays its own listener.
+ * - `delayMs` (the "slow handler" fault) makes every notification take that long in virtual time: the
+ *   handler is called, `handler.returned` is traced `delayMs` later, and only then the next one starts.
+ * - A handler that throws is caught: `handler.threw` is traced, the notification is skipped, and the
+ *   listener pauses `panicPauseMs` (1 s, like client-go's crash handler) before the next notification.
+ * - Registration `hasSynced()` ⇔ the informer has synced and every `isInInitialList` add queued to this
+ *   listener was handled (a throwing initial add never counts): latched once true
+ *   (`listener.synced` traced once).
+ * - `stop()` discards the pending notifications and cancels the listener's tasks; a handler already
+ *   called is not interrupted.
+ * - Resync bookkeeping: `requestedResyncPeriodMs` (what the handler asked), `resyncPeriodMs` (effective),
+ *   `nextResync`, and `syncing` (eligible for same-RV notifications; starts true).
+ */
+import type { Scheduler } from "../sim/scheduler.js";
+import { emit, type NotificationType, type Tracer } from "../sim/trace.js";
+import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
+import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
+
+/** One notification as buffered for listeners (shared by all listeners that receive it; immutable). */
+export class Notification {
+  constructor(
+    readonly type: NotificationType,
+    readonly key: string,
+    readonly newObj: unknown,
+    readonly oldObj: unknown,
+    readonly isInInitialList: boolean,
+  ) {}
+}
+
+/** Compact the buffer once this many consumed slots lead it and they are at least half of it. */
+const COMPACT_AT = 1024;
+
+export class ProcessorListener implements ResourceEventHandlerRegistration {
+  /** Registration order number (0-based), used as `listener` in traces. */
+  readonly index: number;
+  readonly handler: ResourceEventHandler;
+  requestedResyncPeriodMs: number;
+  resyncPeriodMs: number;
+  nextResync: number;
+  /** Receives same-RV (resync-class) notifications. */
+  syncing = true;
+  /** Virtual time each notification takes (slow-handler fault). */
+  delayMs = 0;
+  /** Pause after a throwing handler. */
+  panicPauseMs = 1000;
+
+  private buffer: Array<Notification | undefined> = [];
+  private head = 0;
+  private started = false;
+  private stopped = false;
+  /** Scheduled task id (drain, pause, or the end of a slow notification); 0 = none. */
+  private timer = 0;
+  /** The notification whose (slow) handling is in progress. */
+  private inFlight: Notification | undefined;
+  private initialPending = 0;
+  private synced = false;
+  private readonly drainTask = (): void => this.drain();
+  private readonly finishTask = (): void => this.finishSlow();
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    handler: ResourceEventHandler,
+    index: number,
+    requestedResyncPeriodMs: number,
+    resyncPeriodMs: number,
+    private readonly informerSynced: () => boolean,
+    private readonly name: string,
+    private readonly tracer: Tracer | undefined,
+  ) {
+    this.handler = handler;
+    this.index = index;
+    this.requestedResyncPeriodMs = requestedResyncPeriodMs;
+    this.resyncPeriodMs = resyncPeriodMs;
+    this.nextResync = scheduler.now() + resyncPeriodMs;
+  }
+
+  /** Notifications waiting in the buffer (not counting one being handled). */
+  pending(): number {
+    return this.buffer.length - this.head;
+  }
+
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  hasSynced(): boolean {
+    if (this.synced) return true;
+    return !this.stopped && this.initialPending === 0 && this.informerSynced();
+  }
+
+  /** Latches and traces the synced state once its condition holds. */
+  checkSynced(): void {
+    if (this.synced || this.stopped || this.initialPending !== 0 || !this.informerSynced()) return;
+    this.synced = true;
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "listener", kind: "listener.synced", name: this.name, listener: this.index });
+    }
+  }
+
+  add(n: Notification): void {
+    if (this.stopped) return;
+    if (n.isInInitialList) this.initialPending++;
+    this.buffer.push(n);
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "listener", kind: "listener.buffered", name: this.name, listener: this.index,
+        notification: n.type, key: n.key, resourceVersion: rvOf(n.newObj), pending: this.pending() });
+    }
+    if (this.started && this.timer === 0 && this.inFlight === undefined) {
+      this.timer = this.scheduler.setTimeout(this.drainTask, 0);
+    }
+  }
+
+  run(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    if (this.pending() > 0 && this.timer === 0) this.timer = this.scheduler.setTimeout(this.drainTask, 0);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer !== 0) this.scheduler.clearTimeout(this.timer);
+    this.timer = 0;
+    this.inFlight = undefined;
+    this.buffer = [];
+    this.head = 0;
+  }
+
+  setDelay(delayMs: number): void {
+    this.delayMs = delayMs > 0 ? delayMs : 0;
+  }
+
+  // ───────────── resync bookkeeping (sharedProcessor.shouldResync) ─────────────
+
+  shouldResync(now: number): boolean {
+    return this.resyncPeriodMs !== 0 && now >= this.nextResync;
+  }
+
+  determineNextResync(now: number): void {
+    this.nextResync = now + this.resyncPeriodMs;
+  }
+
+  setResyncPeriod(periodMs: number): void {
+    this.resyncPeriodMs = periodMs;
+  }
+
+  // ───────────── delivery ─────────────
+
+  private take(): Notification | undefined {
+    const buf = this.buffer;
+    if (this.head >= buf.length) return undefined;
+    const n = buf[this.head];
+    buf[this.head] = undefined;
+    this.head++;
+    if (this.head === buf.length) {
+      buf.length = 0;
+      this.head = 0;
+    } else if (this.head >= COMPACT_AT && this.head * 2 >= buf.length) {
+      this.buffer = buf.slice(this.head);
+      this.head = 0;
+    }
+    return n;
+  }
+
+  private drain(): void {
+    this.timer = 0;
+    while (!this.stopped) {
+      const n = this.take();
+      if (n === undefined) return;
+      if (!this.call(n)) {
+        // the handler threw: skip it and pause before the next one
+        if (!this.stopped) this.timer = this.scheduler.setTimeout(this.drainTask, this.panicPauseMs);
+        return;
+      }
+      if (this.delayMs > 0) {
+        this.inFlight = n;
+        this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
+        return;
+      }
+      this.returned(n);
+    }
+  }
+
+  private finishSlow(): void {
+    this.timer = 0;
+    const n = this.inFlight;
+    this.inFlight = undefined;
+    if (n === undefined || this.stopped) return;
+    this.returned(n);
+    this.drain();
+  }
+
+  /** Calls the handler; false if it threw (traced). */
+  private call(n: Notification): boolean {
+    const tracer = this.tracer;
+    if (tracer !== undefined) this.traceCalled(tracer, n);
+    try {
+      switch (n.type) {
+        case "add": this.handler.onAdd(n.newObj, n.isInInitialList); break;
+        case "update": this.handler.onUpdate(n.oldObj, n.newObj); break;
+        case "delete": this.handler.onDelete(n.newObj); break;
+      }
+    } catch (e) {
+      if (tracer !== undefined) {
+        const message = e instanceof Error ? e.message : String(e);
+        emit(tracer, { component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
+          notification: n.type, key: n.key, message });
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private returned(n: Notification): void {
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "handler", kind: "handler.returned", name: this.name, listener: this.index,
+        notification: n.type, key: n.key });
+    }
+    if (n.isInInitialList) {
+      this.initialPending--;
+      if (this.initialPending === 0) this.checkSynced();
+    }
+  }
+
+  private traceCalled(tracer: Tracer, n: Notification): void {
+    const tombstone = n.newObj instanceof DeletedFinalStateUnknown;
+    emit(tracer, { component: "handler", kind: "handler.called", name: this.name, listener: this.index,
+      notification: n.type, key: n.key, resourceVersion: rvOf(n.newObj),
+      ...(n.type === "update" ? { oldResourceVersion: rvOf(n.oldObj) } : {}),
+      ...(n.type === "add" ? { isInInitialList: n.isInInitialList } : {}),
+      ...(tombstone ? { tombstone: true } : {}),
+      pending: this.pending() });
+  }
+}
+
+/** resourceVersion of an object or of a tombstone's last known object ("" if none). */
+export function rvOf(obj: unknown): string {
+  const target = obj instanceof DeletedFinalStateUnknown ? obj.obj : obj;
+  if (typeof target !== "object" || target === null) return "";
+  const meta = (target as { metadata?: { resourceVersion?: unknown } }).metadata;
+  const rv = meta?.resourceVersion;
+  return typeof rv === "string" ? rv : "";
+}

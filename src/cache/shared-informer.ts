@@ -1,0 +1,397 @@
+/**
+ * sharedIndexInformer — one cache, one list/watch, many handlers (client-go tools/cache
+ * `sharedIndexInformer` + its `controller`, spec §7).
+ *
+ * Contract:
+ * - Composition: an Indexer (keyed by deletionHandlingMetaNamespaceKeyFunc, with the given indexers), a
+ *   FIFO built at `run` (DeltaFIFO with knownObjects = the indexer and emitDeltaTypeReplaced, or RealFIFO
+ *   with `fifo: "real"`), a Reflector feeding it, and a SharedProcessor with one ProcessorListener per
+ *   handler.
+ * - Processing: after the reflector writes to the FIFO, a task scheduled on the Scheduler pops every
+ *   queued entry and handles its deltas oldest → newest (handleDeltas, §7.3): the CACHE decides the
+ *   notification — key present ⇒ cache update + update(old, new); absent ⇒ cache add + add(obj,
+ *   isInInitialList); Deleted ⇒ cache delete + delete(obj or tombstone). An update whose old and new
+ *   resourceVersions are equal is resync-class and reaches only listeners whose `syncing` flag is true
+ *   (§7.4). Handlers run later, in their listeners' own tasks.
+ * - `hasSynced()` turns true (latched) once the FIFO's initial population was popped and processed.
+ * - Resync periods (§7.6): 1 s floor; a shorter handler period lowers the check period before start
+ *   and is raised to it after start; an informer created with 0 never resyncs. The reflector's resync
+ *   timer uses the check period and asks the processor's shouldResync.
+ * - Handlers added after start get, with nothing processed in between, a synthetic add(obj,
+ *   isInInitialList = true) for every cached object. `removeEventHandler` is idempotent and discards
+ *   pending notifications. Adding to a stopped informer throws "... stopped already".
+ * - `setTransform` / `setWatchErrorHandler` after start throw "informer has already started".
+ * - `run(stop)` starts once; aborting `stop` stops the informer for good (reflector, FIFO, listeners).
+ * - `setListenerDelay(n, ms)` makes listener n (0-based registration order) take `ms` of virtual time per
+ *   notification (the "slow handler" fault).
+ * - Traced: indexer.write (with each index's values), processor.*, listener.*, handler.* (plus the
+ *   reflector's and FIFO's own events). No tracing work happens without a tracer.
+ */
+import type { ListerWatcher } from "../apiserver/types.js";
+import type { Scheduler } from "../sim/scheduler.js";
+import { emit, type Tracer } from "../sim/trace.js";
+import type { KubeObject } from "../types.js";
+import type { BackoffOptions } from "./backoff.js";
+import { DeltaFIFO } from "./delta-fifo.js";
+import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
+import { FIFOClosedError, type FIFOQueue } from "./queue.js";
+import { RealFIFO } from "./real-fifo.js";
+import { Reflector, type ReflectorStore } from "./reflector.js";
+import { Notification, ProcessorListener, rvOf } from "./processor-listener.js";
+import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
+import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
+import { newIndexer } from "./store.js";
+import type { Delta, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
+
+/** Smallest resync period a handler may ask for (spec §7.6). */
+export const MINIMUM_RESYNC_PERIOD_MS = 1000;
+
+export interface SharedIndexInformerOptions {
+  scheduler: Scheduler;
+  resyncPeriodMs?: number;
+  indexers?: Indexers;
+  /** Default "delta". */
+  fifo?: "delta" | "real";
+  /** Streaming initial list (sendInitialEvents). Default false. */
+  watchList?: boolean;
+  backoff?: BackoffOptions;
+  tracer?: Tracer;
+  /** The `name` of this informer's trace events (the resource plural, e.g. "pods"). */
+  name?: string;
+  /** Watch objects whose `kind` is set and differs are skipped (e.g. "Pod"). */
+  expectedKind?: string;
+  /** The reflector's fixed list page size (WatchListPageSize); 0 = default rules. */
+  pageSize?: number;
+}
+
+/** Writes from the reflector go to the FIFO, then wake the informer's processing task. */
+class FifoFeeder implements ReflectorStore {
+  constructor(private readonly fifo: FIFOQueue, private readonly informer: { kick(): void }) {}
+  add(obj: unknown): void {
+    this.fifo.add(obj);
+    this.informer.kick();
+  }
+  update(obj: unknown): void {
+    this.fifo.update(obj);
+    this.informer.kick();
+  }
+  delete(obj: unknown): void {
+    this.fifo.delete(obj);
+    this.informer.kick();
+  }
+  replace(list: unknown[], resourceVersion: string): void {
+    this.fifo.replace(list, resourceVersion);
+    this.informer.kick();
+  }
+  resync(): void {
+    this.fifo.resync();
+    this.informer.kick();
+  }
+}
+
+export class SharedIndexInformer<T extends KubeObject = KubeObject> {
+  readonly name: string;
+  readonly scheduler: Scheduler;
+  private readonly indexer: Indexer<T>;
+  private readonly processor: SharedProcessor;
+  private readonly tracer: Tracer | undefined;
+  private readonly fifoMode: "delta" | "real";
+  private readonly watchList: boolean;
+  private readonly backoffOptions: BackoffOptions | undefined;
+  private readonly expectedKind: string | undefined;
+  private readonly pageSize: number;
+  private resyncCheckPeriodMs: number;
+  private readonly defaultEventHandlerResyncPeriodMs: number;
+  private transform: ((obj: unknown) => unknown) | undefined;
+  private watchErrorHandler: ((error: Error) => void) | undefined;
+  private fifo: FIFOQueue | undefined;
+  private reflector: Reflector | undefined;
+  private started = false;
+  private stopped = false;
+  private synced = false;
+  private drainScheduled = false;
+  private readonly listenerDelays = new Map<number, number>();
+  private readonly drainTask = (): void => this.drain();
+  private readonly processFn = (deltas: Delta[], isInInitialList: boolean): void =>
+    this.handleDeltas(deltas, isInInitialList);
+  private readonly syncedFn = (): boolean => this.synced;
+
+  constructor(private readonly lw: ListerWatcher<T>, options: SharedIndexInformerOptions) {
+    this.scheduler = options.scheduler;
+    this.tracer = options.tracer;
+    this.name = options.name ?? resourceNameOf(lw) ?? "informer";
+    this.fifoMode = options.fifo ?? "delta";
+    this.watchList = options.watchList ?? false;
+    this.backoffOptions = options.backoff;
+    this.expectedKind = options.expectedKind;
+    this.pageSize = options.pageSize ?? 0;
+    const resync = options.resyncPeriodMs ?? 0;
+    this.resyncCheckPeriodMs = resync;
+    this.defaultEventHandlerResyncPeriodMs = resync;
+    this.indexer = newIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) });
+    this.processor = new SharedProcessor(this.scheduler, this.name, this.tracer);
+  }
+
+  // ───────────────────────────── handlers ─────────────────────────────
+
+  addEventHandler(handler: AnyResourceEventHandler<T>): ResourceEventHandlerRegistration {
+    return this.addEventHandlerWithResyncPeriod(handler, this.defaultEventHandlerResyncPeriodMs);
+  }
+
+  addEventHandlerWithResyncPeriod(handler: AnyResourceEventHandler<T>,
+                                  resyncPeriodMs: number): ResourceEventHandlerRegistration {
+    if (this.stopped) {
+      throw new Error(`handler ${describeHandler(handler)} was not added to shared informer because it has stopped already`);
+    }
+    const h = toResourceEventHandler(handler);
+    let period = resyncPeriodMs > 0 ? resyncPeriodMs : 0;
+    if (period > 0) {
+      if (period < MINIMUM_RESYNC_PERIOD_MS) period = MINIMUM_RESYNC_PERIOD_MS;
+      if (period < this.resyncCheckPeriodMs) {
+        if (this.started) {
+          period = this.resyncCheckPeriodMs;
+        } else {
+          this.resyncCheckPeriodMs = period;
+          this.processor.resyncCheckPeriodChanged(period);
+        }
+      }
+    }
+    const index = this.processor.takeIndex();
+    const listener = new ProcessorListener(this.scheduler, h, index, period,
+      determineResyncPeriod(period, this.resyncCheckPeriodMs), this.syncedFn, this.name, this.tracer);
+    const delay = this.listenerDelays.get(index);
+    if (delay !== undefined) listener.setDelay(delay);
+    this.processor.addListener(listener);
+    if (this.started) {
+      // a consistent snapshot: nothing is processed while the synthetic adds are queued
+      const indexer = this.indexer;
+      for (const key of indexer.listKeys()) {
+        const obj = indexer.getByKey(key);
+        if (obj !== undefined) listener.add(new Notification("add", key, obj, undefined, true));
+      }
+      listener.checkSynced();
+    }
+    return listener;
+  }
+
+  removeEventHandler(registration: ResourceEventHandlerRegistration): void {
+    if (registration instanceof ProcessorListener) this.processor.removeListener(registration);
+  }
+
+  /** Slow-handler fault: listener n (0-based registration order) takes `delayMs` per notification. */
+  setListenerDelay(listenerIndex: number, delayMs: number): void {
+    this.listenerDelays.set(listenerIndex, delayMs);
+    for (const l of this.processor.listeners) if (l.index === listenerIndex) l.setDelay(delayMs);
+  }
+
+  /** Notifications buffered for listener n (not counting one in progress); 0 if unknown. */
+  listenerPending(listenerIndex: number): number {
+    for (const l of this.processor.listeners) if (l.index === listenerIndex) return l.pending();
+    return 0;
+  }
+
+  /** The registered listeners' numbers, in registration order. */
+  listenerIndexes(): number[] {
+    return this.processor.listeners.map((l) => l.index);
+  }
+
+  // ───────────────────────────── lifecycle ─────────────────────────────
+
+  run(stop: AbortSignal): void {
+    if (this.started || this.stopped) return;
+    if (stop.aborted) {
+      this.stopped = true;
+      return;
+    }
+    const fifoOptions = {
+      keyFunction: metaNamespaceKeyFunc,
+      knownObjects: this.indexer,
+      emitDeltaTypeReplaced: true,
+      ...(this.transform !== undefined ? { transformer: this.transform } : {}),
+      ...(this.tracer !== undefined ? { tracer: this.tracer } : {}),
+      name: this.name,
+    };
+    const fifo: FIFOQueue = this.fifoMode === "real" ? new RealFIFO(fifoOptions) : new DeltaFIFO(fifoOptions);
+    this.fifo = fifo;
+    this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, new FifoFeeder(fifo, this), {
+      scheduler: this.scheduler,
+      name: this.name,
+      resyncPeriodMs: this.resyncCheckPeriodMs,
+      shouldResync: () => this.processor.shouldResync(),
+      watchList: this.watchList,
+      keyFunc: metaNamespaceKeyFunc,
+      pageSize: this.pageSize,
+      ...(this.backoffOptions !== undefined ? { backoff: this.backoffOptions } : {}),
+      ...(this.expectedKind !== undefined ? { expectedKind: this.expectedKind } : {}),
+      ...(this.transform !== undefined ? { transform: this.transform } : {}),
+      ...(this.watchErrorHandler !== undefined ? { watchErrorHandler: this.watchErrorHandler } : {}),
+      ...(this.tracer !== undefined ? { tracer: this.tracer } : {}),
+    });
+    this.started = true;
+    this.processor.run();
+    stop.addEventListener("abort", () => this.shutdown(), { once: true });
+    this.reflector.run();
+  }
+
+  private shutdown(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.reflector?.stop();
+    this.fifo?.close();
+    this.processor.stop();
+  }
+
+  hasSynced(): boolean {
+    return this.synced;
+  }
+
+  hasStarted(): boolean {
+    return this.started;
+  }
+
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  lastSyncResourceVersion(): string {
+    return this.reflector?.lastSyncResourceVersion() ?? "";
+  }
+
+  /** The check period the reflector's resync timer uses (0 = no resync). */
+  resyncCheckPeriod(): number {
+    return this.resyncCheckPeriodMs;
+  }
+
+  getStore(): Store<T> {
+    return this.indexer;
+  }
+
+  getIndexer(): Indexer<T> {
+    return this.indexer;
+  }
+
+  addIndexers(indexers: Indexers): void {
+    if (this.stopped) throw new Error("indexer was not added because it has stopped already");
+    this.indexer.addIndexers(indexers);
+    if (this.tracer !== undefined) {
+      for (const indexName of Object.keys(indexers)) {
+        emit(this.tracer, { component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
+      }
+    }
+  }
+
+  setTransform(fn: (obj: unknown) => unknown): void {
+    if (this.started) throw new Error("informer has already started");
+    this.transform = fn;
+  }
+
+  setWatchErrorHandler(fn: (error: Error) => void): void {
+    if (this.started) throw new Error("informer has already started");
+    this.watchErrorHandler = fn;
+  }
+
+  // ───────────────────────────── processing ─────────────────────────────
+
+  /** @internal The reflector wrote to the FIFO: make sure a processing task is scheduled. */
+  kick(): void {
+    if (this.drainScheduled || this.stopped) return;
+    this.drainScheduled = true;
+    this.scheduler.setTimeout(this.drainTask, 0);
+  }
+
+  private drain(): void {
+    this.drainScheduled = false;
+    const fifo = this.fifo;
+    if (fifo === undefined || this.stopped) return;
+    try {
+      while (fifo.pop(this.processFn) !== undefined) {
+        if (!this.synced) this.checkSynced(fifo);
+        if (this.stopped) return;
+      }
+    } catch (e) {
+      if (!(e instanceof FIFOClosedError)) throw e;
+      return;
+    }
+    if (!this.synced) this.checkSynced(fifo);
+  }
+
+  private checkSynced(fifo: FIFOQueue): void {
+    if (!fifo.hasSynced()) return;
+    this.synced = true;
+    for (const l of this.processor.listeners) l.checkSynced();
+  }
+
+  /** handleDeltas (§7.3): the cache decides add vs update; the same-RV rule marks resync-class updates. */
+  private handleDeltas(deltas: Delta[], isInInitialList: boolean): void {
+    const indexer = this.indexer;
+    const processor = this.processor;
+    try {
+      for (let i = 0; i < deltas.length; i++) {
+        const d = deltas[i]!;
+        const obj = d.object;
+        const key = deletionHandlingMetaNamespaceKeyFunc(obj);
+        if (d.type === "Deleted") {
+          indexer.delete(obj as T);
+          if (this.tracer !== undefined) this.traceWrite("delete", key, obj);
+          processor.distribute(new Notification("delete", key, obj, undefined, false), false, "Deleted");
+          continue;
+        }
+        const old = indexer.getByKey(key);
+        if (old !== undefined) {
+          indexer.update(obj as T);
+          if (this.tracer !== undefined) this.traceWrite("update", key, obj);
+          processor.distribute(new Notification("update", key, obj, old, false), isSameVersion(old, obj), d.type);
+        } else {
+          indexer.add(obj as T);
+          if (this.tracer !== undefined) this.traceWrite("add", key, obj);
+          processor.distribute(new Notification("add", key, obj, undefined, isInInitialList), false, d.type);
+        }
+      }
+    } catch {
+      // processing errors (e.g. key errors) are dropped, like client-go: no retry
+    }
+  }
+
+  private traceWrite(op: "add" | "update" | "delete", key: string, obj: unknown): void {
+    const indexes: Record<string, string[]> = {};
+    const indexers = this.indexer.getIndexers();
+    for (const indexName of Object.keys(indexers)) {
+      if (op === "delete") {
+        indexes[indexName] = [];
+        continue;
+      }
+      try {
+        indexes[indexName] = indexers[indexName]!(obj).slice();
+      } catch {
+        indexes[indexName] = [];
+      }
+    }
+    emit(this.tracer, { component: "indexer", kind: "indexer.write", name: this.name, op, key,
+      resourceVersion: rvOf(obj),
+      ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}),
+      indexes });
+  }
+}
+
+/** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */
+function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
+  const o = (oldObj as { metadata?: { resourceVersion?: unknown } }).metadata;
+  const n = (newObj as { metadata?: { resourceVersion?: unknown } }).metadata;
+  if (o === undefined || o === null || n === undefined || n === null) return false;
+  return o.resourceVersion === n.resourceVersion;
+}
+
+function isKubeObject(obj: unknown): obj is KubeObject {
+  return typeof obj === "object" && obj !== null && typeof (obj as { metadata?: unknown }).metadata === "object";
+}
+
+function resourceNameOf(lw: unknown): string | undefined {
+  const r = (lw as { resource?: unknown }).resource;
+  return typeof r === "string" && r.length > 0 ? r : undefined;
+}
+
+function describeHandler(handler: unknown): string {
+  const ctor = (handler as { constructor?: { name?: unknown } }).constructor;
+  const name = typeof ctor?.name === "string" && ctor.name !== "Object" ? ctor.name : "";
+  return name.length > 0 ? name : describeObject(handler).slice(0, 60);
+}
