@@ -12,6 +12,7 @@ export type {
   ObjectMeta, KubeObject, Pod, ConfigMap, Service, Node, Namespace, Deployment, ReplicaSet,
 } from "./types.js";
 export * from "./apiserver/index.js";
+export * from "./labels/index.js";
 export * from "./cache/index.js";
 export * from "./informers/index.js";
 export * from "./workqueue/index.js";

@@ -9,7 +9,13 @@ export interface Status {
   message: string;
   reason: string;
   code: number;
-  details?: { name?: string; kind?: string; retryAfterSeconds?: number };
+  details?: {
+    name?: string; kind?: string; group?: string; retryAfterSeconds?: number;
+    /** Machine-readable causes, e.g. `{ reason: "ResourceVersionTooLarge" }` on a 504. */
+    causes?: Array<{ reason?: string; message?: string; field?: string }>;
+  };
+  /** ListMeta of the failed list: a 410 for an expired continue token carries a fresh `continue` here. */
+  metadata?: { continue?: string; resourceVersion?: string };
 }
 
 export class ApiError extends Error {
@@ -70,4 +76,27 @@ export function isBadRequest(e: unknown): boolean {
 }
 export function isInvalid(e: unknown): boolean {
   return reasonOf(e) === "Invalid" || codeOf(e) === 422;
+}
+
+/** 504 "too large resource version": the requested RV is ahead of the server (client-go IsTooLargeResourceVersion). */
+export function isTooLargeResourceVersion(e: unknown): boolean {
+  if (!(e instanceof ApiError) || e.code !== 504) return false;
+  return (e.status.details?.causes ?? []).some((c) => c.reason === "ResourceVersionTooLarge") ||
+    /too large resource version/i.test(e.message);
+}
+/** 504 Timeout (of any cause). */
+export function isTimeout(e: unknown): boolean {
+  return reasonOf(e) === "Timeout" || codeOf(e) === 504;
+}
+/**
+ * The request never reached a server (network partition, server down). Not an HTTP status: modelled as an
+ * ApiError with code 0 and reason "ConnectionRefused" (client-go: utilnet.IsConnectionRefused). A reflector
+ * retries the watch after a backoff step, without relisting.
+ */
+export function isConnectionRefused(e: unknown): boolean {
+  return reasonOf(e) === "ConnectionRefused";
+}
+/** The Retry-After seconds a 429 (or 504 too-large RV) asks for, if any. */
+export function retryAfterSeconds(e: unknown): number | undefined {
+  return e instanceof ApiError ? e.status.details?.retryAfterSeconds : undefined;
 }

@@ -1,0 +1,254 @@
+/**
+ * One open watch (apiserver/pkg/storage/cacher cache_watcher.go): the per-connection filter, the
+ * in-flight queue and the stream's lifecycle.
+ *
+ * Contract:
+ * - `dispatch(e)` applies the selector transitions of spec W4 / §3.2 to one committed event: current
+ *   matches and previous not → ADDED; both → MODIFIED; previous only → DELETED carrying the previous
+ *   body stamped with the event's RV; neither → nothing. A real delete of a matching object → DELETED.
+ * - Nothing reaches the sink synchronously: every event and the final close are queued with a due time
+ *   (now + this client's latency, never earlier than the previous item, so order is kept) and handed
+ *   over by a scheduled drain task. Within one watch, events arrive strictly in RV order, once (W3).
+ * - The stream ends in one of three ways: `finish` (graceful: queued events are still delivered, then
+ *   `onClose()` — timeouts, an ERROR event's close), `abort` (the connection drops: undelivered events
+ *   are lost, then `onClose(error?)` — dropWatches, restart, partition, slow consumer), or `stop()` by the
+ *   client (nothing more reaches the sink, not even onClose). `server.watch.closed` is traced when the
+ *   client learns of the close (or at stop()).
+ * - Bookmarks (if allowed) carry the server's current RV at the time they are queued (W5), so a
+ *   bookmark never overtakes an event of this watch.
+ * - Slow consumer (W7): when a `limit` is set and more than `limit` events are queued but not yet handed
+ *   over, the watch is aborted with reason "slowConsumer" (the backlog is dropped, as the cacher does).
+ */
+import { emit, type Tracer } from "../sim/trace.js";
+import type { Scheduler } from "../sim/scheduler.js";
+import type { KubeObject } from "../types.js";
+import type { ApiError } from "./errors.js";
+import { freezeShallow } from "./frozen.js";
+import type { WatchEvent, WatchSink } from "./types.js";
+import type { StoreEvent } from "./watch-cache.js";
+
+export type CloseReason =
+  | "timeout" | "dropped" | "stopped" | "expired" | "slowConsumer" | "restart" | "partition" | "error";
+
+/** What a watcher needs from its server. */
+export interface WatcherHost {
+  readonly scheduler: Scheduler;
+  readonly tracer: Tracer | undefined;
+  /** The delivery latency for a new item of this client's streams (may include jitter). */
+  latencyFor(client: string | undefined): number;
+  /** The current slow-consumer limit (undefined: off). */
+  slowConsumerLimit(): number | undefined;
+  /** Called once when the watcher stops taking events (to unregister it). */
+  detach(w: CacheWatcher): void;
+}
+
+interface QueueItem {
+  due: number;
+  event?: WatchEvent<KubeObject>;
+  key?: string;
+  rv?: string;
+  close?: { reason: CloseReason; error?: ApiError };
+}
+
+export class CacheWatcher {
+  private readonly queue: QueueItem[] = [];
+  private head = 0;
+  private lastDue = 0;
+  private drainTimer: number | undefined;
+  private draining = false;
+  private timers: number[] = [];
+  /** No more items are accepted (the server side of the stream is finished). */
+  private ended = false;
+  /** Nothing more reaches the sink. */
+  private dead = false;
+
+  constructor(
+    private readonly host: WatcherHost,
+    readonly id: number,
+    readonly resource: string,
+    readonly client: string | undefined,
+    /** Opened through a ListerWatcher (network traffic: a partition drops it). */
+    readonly viaListerWatcher: boolean,
+    private readonly matches: ((obj: KubeObject) => boolean) | undefined,
+    private readonly sink: WatchSink<KubeObject>,
+  ) {}
+
+  isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** Number of queued items not yet handed to the client. */
+  backlog(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Registers a timer owned by this watch (cancelled when the stream ends). */
+  addTimer(id: number): void {
+    this.timers.push(id);
+  }
+
+  dispatch(e: StoreEvent): void {
+    if (this.ended) return;
+    const m = this.matches;
+    if (m === undefined) {
+      this.send({ type: e.type, object: e.object }, e.key);
+      return;
+    }
+    switch (e.type) {
+      case "ADDED":
+        if (m(e.object)) this.send({ type: "ADDED", object: e.object }, e.key);
+        return;
+      case "DELETED":
+        if (m(e.object)) this.send({ type: "DELETED", object: e.object }, e.key);
+        return;
+      case "MODIFIED": {
+        const now = m(e.object);
+        const before = m(e.prev!);
+        if (now && before) this.send({ type: "MODIFIED", object: e.object }, e.key);
+        else if (now) this.send({ type: "ADDED", object: e.object }, e.key);
+        else if (before) this.send({ type: "DELETED", object: prevAtRev(e) }, e.key);
+        return;
+      }
+    }
+  }
+
+  /** Queues a synthetic or converted event. */
+  send(event: WatchEvent<KubeObject>, key?: string): void {
+    if (this.ended) return;
+    const obj = event.object as KubeObject;
+    this.enqueue({ due: 0, event: freezeShallow(event), key, rv: obj.metadata?.resourceVersion ?? "" });
+    const limit = this.host.slowConsumerLimit();
+    if (limit !== undefined && this.backlog() > limit) this.abort("slowConsumer");
+  }
+
+  /** Ends the stream after what is already queued (graceful close). */
+  finish(reason: CloseReason): void {
+    if (this.ended) return;
+    this.end();
+    this.enqueue({ due: 0, close: { reason } });
+  }
+
+  /** Drops the connection: undelivered items are lost; the client hears onClose(error?). */
+  abort(reason: CloseReason, error?: ApiError): void {
+    if (this.ended) return;
+    this.end();
+    this.queue.length = 0;
+    this.head = 0;
+    this.enqueue({ due: 0, close: error === undefined ? { reason } : { reason, error } });
+  }
+
+  /** The client stops the watch: nothing more reaches the sink. */
+  stop(): void {
+    if (this.dead) return;
+    this.end();
+    this.dead = true;
+    this.queue.length = 0;
+    this.head = 0;
+    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
+    emit(this.host.tracer, {
+      component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource, reason: "stopped",
+    });
+  }
+
+  private end(): void {
+    this.ended = true;
+    for (const t of this.timers) this.host.scheduler.clearTimeout(t);
+    this.timers = [];
+    this.host.detach(this);
+  }
+
+  private enqueue(item: QueueItem): void {
+    const s = this.host.scheduler;
+    let due = s.now() + this.host.latencyFor(this.client);
+    if (due < this.lastDue) due = this.lastDue;
+    item.due = due;
+    this.lastDue = due;
+    this.queue.push(item);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const s = this.host.scheduler;
+    if (this.dead || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
+    this.drainTimer = s.setTimeout(this.drain, this.queue[this.head]!.due - s.now());
+  }
+
+  private readonly drain = (): void => {
+    this.drainTimer = undefined;
+    this.draining = true;
+    try {
+      this.deliverDue();
+    } finally {
+      this.draining = false;
+      this.schedule();
+    }
+  };
+
+  private deliverDue(): void {
+    const now = this.host.scheduler.now();
+    const tracer = this.host.tracer;
+    while (!this.dead && this.head < this.queue.length) {
+      const item = this.queue[this.head]!;
+      if (item.due > now) return;
+      this.queue[this.head] = undefined as unknown as QueueItem;
+      this.head++;
+      if (this.head >= this.queue.length) {
+        this.queue.length = 0;
+        this.head = 0;
+      } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+      if (item.close !== undefined) {
+        this.dead = true;
+        this.queue.length = 0;
+        this.head = 0;
+        emit(tracer, {
+          component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource,
+          reason: item.close.reason,
+        });
+        this.sink.onClose(item.close.error);
+        return;
+      }
+      const event = item.event!;
+      if (tracer !== undefined) traceEvent(tracer, this.id, this.resource, event, item.key, item.rv ?? "");
+      this.sink.onEvent(event);
+    }
+  }
+}
+
+function prevAtRev(e: StoreEvent): KubeObject {
+  if (e.prevAtRev === undefined) {
+    const prev = e.prev!;
+    e.prevAtRev = freezeShallow({
+      ...prev, metadata: freezeShallow({ ...prev.metadata, resourceVersion: e.object.metadata.resourceVersion }),
+    });
+  }
+  return e.prevAtRev;
+}
+
+function traceEvent(tracer: Tracer, watchId: number, resource: string, event: WatchEvent<KubeObject>,
+                    key: string | undefined, rv: string): void {
+  if (event.type === "ERROR") {
+    const st = event.object as { code?: number; reason?: string };
+    emit(tracer, {
+      component: "server", kind: "server.watch.event", watchId, resource, type: "ERROR", resourceVersion: rv,
+      ...(st.code !== undefined ? { code: st.code } : {}), ...(st.reason !== undefined ? { reason: st.reason } : {}),
+    });
+    return;
+  }
+  if (event.type === "BOOKMARK") {
+    const obj = event.object as KubeObject;
+    const end = obj.metadata.annotations?.["k8s.io/initial-events-end"] === "true";
+    emit(tracer, {
+      component: "server", kind: "server.watch.event", watchId, resource, type: "BOOKMARK", resourceVersion: rv,
+      ...(end ? { initialEventsEnd: true } : {}),
+    });
+    return;
+  }
+  emit(tracer, {
+    component: "server", kind: "server.watch.event", watchId, resource, type: event.type, resourceVersion: rv,
+    ...(key !== undefined ? { key } : {}),
+  });
+}
