@@ -1,3 +1,6 @@
-/** src/sim — the virtual clock, the trace and (later) the world-view reducer. */
+/** src/sim — the virtual clock, the trace, the world-view reducer, narration and run comparison. */
 export { Scheduler } from "./scheduler.js";
 export * from "./trace.js";
+export * from "./view.js";
+export * from "./narration.js";
+export * from "./diff.js";

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson, firstDifference } from "../../../src/sim/diff.js";
+import type { TraceEvent } from "../../../src/sim/trace.js";
+import { foldTrace } from "../../../src/sim/view.js";
+import { demoTrace } from "../../../site/views/demo-trace.js";
+
+/** Re-stamps seq after splicing. */
+const renumber = (events: TraceEvent[]): TraceEvent[] => events.map((e, i) => ({ ...e, seq: i + 1 }));
+
+describe("run-vs-run comparison", () => {
+  it("finds no difference between two identical runs", () => {
+    expect(firstDifference(demoTrace({ seed: 3 }), demoTrace({ seed: 3 }))).toBeUndefined();
+  });
+
+  it("ignores key order inside payloads", () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it("names the first step where the new run departs, and what differs in the store and handler calls", () => {
+    const previous = demoTrace({ seed: 3 });
+    // The new run: same up to the first indexer write of default/web-1, which now stores another RV.
+    const at = previous.findIndex((e) => e.kind === "indexer.write" && e.key === "default/web-1");
+    expect(at).toBeGreaterThan(0);
+    const current = previous.map((e) => ({ ...e }));
+    current[at] = { ...current[at]!, resourceVersion: "999" };
+    const d = firstDifference(previous, current)!;
+    expect(d.step).toBe(at + 1);
+    expect(d.previousEvent?.resourceVersion).toBe(previous[at]!.resourceVersion);
+    expect(d.currentEvent?.resourceVersion).toBe("999");
+    expect(d.store).toEqual([{ key: "pods/default/web-1", previous: previous[at]!.resourceVersion, current: "999" }]);
+    expect(d.fifoKeys).toEqual([]);
+  });
+
+  it("reports the extra handler call and FIFO keys of a run that got one more event", () => {
+    const previous = demoTrace({ seed: 5 });
+    const at = previous.findIndex((e) => e.kind === "handler.called") + 1;
+    const extraCall = { ...previous[at - 1]!, key: "default/extra" };
+    const current = renumber([...previous.slice(0, at), extraCall, ...previous.slice(at)]);
+    const d = firstDifference(previous, current)!;
+    expect(d.step).toBe(at + 1);
+    expect(d.currentEvent?.key).toBe("default/extra");
+    expect(d.handlerCalls.current.map((h) => h.key)).toContain("default/extra");
+    expect(d.handlerCalls.previous.map((h) => h.key)).not.toContain("default/extra");
+    expect([d.previousLength, d.currentLength]).toEqual([previous.length, previous.length + 1]);
+  });
+
+  it("a run that is a prefix of the other differs at the first missing step", () => {
+    const previous = demoTrace({ seed: 2 });
+    const current = previous.slice(0, 20);
+    const d = firstDifference(previous, current)!;
+    expect(d.step).toBe(21);
+    expect(d.currentEvent).toBeNull();
+    const cw = foldTrace(current);
+    const pw = foldTrace(previous, 21);
+    const pk = [...pw.informers.values()].flatMap((i) => i.fifo.entries.map((e) => e.key));
+    const ck = [...cw.informers.values()].flatMap((i) => i.fifo.entries.map((e) => e.key));
+    expect(d.fifoKeys.length > 0).toBe(pk.join() !== ck.join());
+  });
+});
