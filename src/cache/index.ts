@@ -16,3 +16,4 @@ export * from "./processor-listener.js";
 export * from "./shared-processor.js";
 export * from "./shared-informer.js";
 export * from "./wait-for-cache-sync.js";
+export * from "./atomic-fifo.js";
