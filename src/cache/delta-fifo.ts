@@ -23,6 +23,9 @@
  * - The transformer runs exactly once on each object entering through add/update/delete/replace, never
  *   on tombstones nor on resync's cached objects.
  * - `close()` only affects popping an empty queue (FIFOClosedError); writes are still accepted.
+ * - Classic (≤ 1.32) extras, removed from client-go 1.33 but kept for teaching: `addIfNotPresent(deltas)`
+ *   re-queues a popped Deltas list at the tail unless the key has fresher queued deltas, and a `process`
+ *   that throws `RequeueError` puts its deltas back that way (pop then rethrows the inner error, if any).
  * - Every change is traced (component "fifo"): fifo.queued with the key's whole list after the add,
  *   fifo.skipped, fifo.replace, fifo.popped, fifo.closed. No tracing work happens without a tracer.
  *
@@ -36,6 +39,20 @@ import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc 
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
 export type DeltaFIFOOptions = FIFOOptions;
+
+/**
+ * Thrown by a pop `process` function to put the popped deltas back (classic client-go ≤ 1.32
+ * `ErrRequeue`). `pop` then throws `inner` if given, else returns normally.
+ */
+export class RequeueError extends Error {
+  readonly inner: unknown;
+
+  constructor(inner?: unknown) {
+    super(inner === undefined ? "requeue" : `requeue: ${inner instanceof Error ? inner.message : String(inner)}`);
+    this.name = "RequeueError";
+    this.inner = inner;
+  }
+}
 
 /** Compact the key queue once this many popped slots lead it and they are at least half of it. */
 const COMPACT_AT = 1024;
@@ -195,6 +212,10 @@ export class DeltaFIFO implements FIFOQueue {
       }
       try {
         process(deltas, isInInitialList);
+      } catch (error) {
+        if (!(error instanceof RequeueError)) throw error;
+        this.addIfNotPresentKeyed(key, deltas);
+        if (error.inner !== undefined) throw error.inner;
       } finally {
         // "synced" becomes visible only after the last initial item was processed (spec §4.8).
         if (this.initialPopulationCount > 0) this.initialPopulationCount--;
@@ -237,6 +258,17 @@ export class DeltaFIFO implements FIFOQueue {
   getByKey(key: string): Delta[] | undefined {
     const deltas = this.items.get(key);
     return deltas === undefined ? undefined : deltas.slice();
+  }
+
+  /**
+   * Queues a whole Deltas list (e.g. one returned by pop) at the tail, unless its key already has
+   * queued deltas — the fresher queued data wins. Throws KeyError for an empty list (classic API, ≤ 1.32).
+   */
+  addIfNotPresent(deltas: Delta[]): void {
+    if (!Array.isArray(deltas)) throw new TypeError("addIfNotPresent requires a Deltas list");
+    const key = this.keyOf(deltas);
+    this.populated = true;
+    this.addIfNotPresentKeyed(key, deltas);
   }
 
   /** Number of queued keys. */
@@ -292,6 +324,18 @@ export class DeltaFIFO implements FIFOQueue {
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
         delta: summarizeDelta(delta), deltas: summarizeDeltas(deltas), newKey,
+        queueLength: this.queue.length - this.head });
+    }
+  }
+
+  private addIfNotPresentKeyed(key: string, deltas: Delta[]): void {
+    if (this.items.has(key)) return;
+    const copy = deltas.slice();
+    this.items.set(key, copy);
+    this.queue.push(key);
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
+        delta: summarizeDelta(copy[copy.length - 1] as Delta), deltas: summarizeDeltas(copy), newKey: true,
         queueLength: this.queue.length - this.head });
     }
   }

@@ -1,6 +1,6 @@
-/** spec/client-go.md §12.A — DeltaFIFO conformance scenarios 1–28 (29–30 are the ≤1.32 requeue API, not exposed). */
+/** spec/client-go.md §12.A — DeltaFIFO conformance scenarios 1–30 (29–30: the classic ≤1.32 requeue API). */
 import { describe, expect, it } from "vitest";
-import { DeletedFinalStateUnknown, DeltaFIFO, FIFOClosedError, type KeyListerGetter } from "../../../src/cache/index.js";
+import { DeletedFinalStateUnknown, DeltaFIFO, FIFOClosedError, KeyError, RequeueError, type KeyListerGetter } from "../../../src/cache/index.js";
 import { drain, known, newestRv, obj, popShown, show, showDeltas, tomb, type TestObj } from "./helpers.js";
 
 /** Scenarios 6, 7, 10, 11 run with KO = {} and with no KO, like the upstream table test. */
@@ -314,5 +314,40 @@ describe("§12.A DeltaFIFO", () => {
     const inner = (barNewest as DeletedFinalStateUnknown).obj as TestObj;
     expect(show(barNewest)).toBe("T(bar, bar@16)");
     expect(inner.transformed).toBe(1);
+  });
+
+  it("scenario 29: a process that requeues keeps the key queued; the inner error is returned", () => {
+    const f = new DeltaFIFO();
+    f.add(obj("foo", 1));
+    expect(showDeltas(f.pop(() => {
+      throw new RequeueError();
+    }))).toEqual(["Added foo@1"]);
+    expect(f.listKeys()).toEqual(["foo"]);
+    const inner = new Error("X");
+    expect(() => f.pop(() => {
+      throw new RequeueError(inner);
+    })).toThrow(inner);
+    expect(f.listKeys()).toEqual(["foo"]);
+    expect(popShown(f)).toEqual(["Added foo@1"]);
+    expect(f.listKeys()).toEqual([]);
+  });
+
+  it("scenario 30: addIfNotPresent ignores keys with queued deltas and appends the others", () => {
+    const f = new DeltaFIFO();
+    expect(() => f.addIfNotPresent([])).toThrow(KeyError);
+    expect(() => f.addIfNotPresent([])).toThrow(/0 length Deltas/);
+    f.add(obj("b", 3));
+    const db = f.pop(() => {})!;
+    f.add(obj("c", 4));
+    const dc = f.pop(() => {})!;
+    expect(f.pop(() => {})).toBeUndefined();
+    f.add(obj("a", 1));
+    f.add(obj("b", 2));
+    f.addIfNotPresent(db);
+    f.addIfNotPresent(dc);
+    expect(f.listKeys()).toEqual(["a", "b", "c"]);
+    const rvs: Array<string | undefined> = [];
+    for (let d = f.pop(() => {}); d !== undefined; d = f.pop(() => {})) rvs.push(newestRv(d));
+    expect(rvs).toEqual(["1", "2", "4"]);
   });
 });
