@@ -1,0 +1,165 @@
+/**
+ * Clientset — the learner's client-go-shaped view of the simulated cluster
+ * (`clientset.coreV1().pods("default").create(pod)`).
+ *
+ * Contract:
+ * - Every call returns a Promise settled from a task scheduled on the run's Scheduler (delay 0: the
+ *   request is carried out at the virtual instant it was made, then answered), never synchronously —
+ *   so code after `await` resumes inside the drive loop, at that virtual time (API.md "Promises and
+ *   virtual time").
+ * - Failures reject with the server's ApiError (use errors.isNotFound / isConflict / isAlreadyExists).
+ * - Objects cross the boundary as copies: what the learner passes is copied before the server sees it,
+ *   and what comes back is a fresh, mutable copy (client-go hands out decoded copies too).
+ * - Namespaced clients: `pods("ns")` works in "ns"; `pods()` uses the object's namespace for
+ *   create/update ("default" if none), "default" for get/delete, and all namespaces for list. Creating an
+ *   object whose namespace differs from the client's is a 400 BadRequest, as in the real API.
+ * - `serverOf(clientset)` recovers the ApiServer (the informer factory needs it).
+ */
+import type { ApiServer } from "../apiserver/index.js";
+import { newApiError } from "../apiserver/errors.js";
+import type { KubeList, ListOptions } from "../apiserver/types.js";
+import type { Scheduler } from "../sim/scheduler.js";
+import type {
+  ConfigMap, Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet, Service,
+} from "../types.js";
+
+export interface ResourceClient<T> {
+  create(obj: T): Promise<T>;
+  update(obj: T): Promise<T>;
+  get(name: string): Promise<T>;
+  delete(name: string, options?: { gracePeriodSeconds?: number }): Promise<void>;
+  list(options?: ListOptions): Promise<KubeList<T>>;
+}
+
+export interface CoreV1Client {
+  pods(namespace?: string): ResourceClient<Pod>;
+  configMaps(namespace?: string): ResourceClient<ConfigMap>;
+  services(namespace?: string): ResourceClient<Service>;
+  nodes(): ResourceClient<Node>;
+  namespaces(): ResourceClient<Namespace>;
+}
+
+export interface AppsV1Client {
+  deployments(namespace?: string): ResourceClient<Deployment>;
+  replicaSets(namespace?: string): ResourceClient<ReplicaSet>;
+}
+
+export interface Clientset {
+  coreV1(): CoreV1Client;
+  appsV1(): AppsV1Client;
+}
+
+const servers = new WeakMap<object, ApiServer>();
+
+/** The ApiServer behind a clientset made by newClientset. */
+export function serverOf(clientset: Clientset): ApiServer {
+  const server = servers.get(clientset);
+  if (server === undefined) {
+    throw new TypeError("expected the run's clientset (ctx.clientset)");
+  }
+  return server;
+}
+
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+class Client<T extends KubeObject> implements ResourceClient<T> {
+  constructor(private readonly server: ApiServer, private readonly scheduler: Scheduler,
+              private readonly resource: string, private readonly namespace: string | undefined,
+              private readonly namespaced: boolean) {}
+
+  create(obj: T): Promise<T> {
+    const object = this.prepare(obj);
+    return this.call(() => {
+      if (object instanceof Error) throw object;
+      return copy(this.server.create<T>(this.resource, object));
+    });
+  }
+
+  update(obj: T): Promise<T> {
+    const object = this.prepare(obj);
+    return this.call(() => {
+      if (object instanceof Error) throw object;
+      return copy(this.server.update<T>(this.resource, object));
+    });
+  }
+
+  get(name: string): Promise<T> {
+    return this.call(() => copy(this.server.get<T>(this.resource, this.nsForName(), name)));
+  }
+
+  delete(name: string, options?: { gracePeriodSeconds?: number }): Promise<void> {
+    const opts = options === undefined ? undefined : { ...options };
+    return this.call(() => {
+      if (opts === undefined) this.server.delete(this.resource, this.nsForName(), name);
+      else this.server.delete(this.resource, this.nsForName(), name, opts);
+    });
+  }
+
+  list(options?: ListOptions): Promise<KubeList<T>> {
+    const opts: ListOptions = { ...(options ?? {}) };
+    if (this.namespaced && this.namespace !== undefined && opts.namespace === undefined) {
+      opts.namespace = this.namespace;
+    }
+    return this.call(() => copy(this.server.list<T>(this.resource, opts)));
+  }
+
+  /** Copies the learner's object and settles its namespace; an invalid one becomes the request's error. */
+  private prepare(obj: T): T | Error {
+    let object: T;
+    try {
+      object = copy(obj);
+    } catch (e) {
+      return newApiError(400, "BadRequest", `${this.resource}: cannot encode object: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (object === null || typeof object !== "object" || typeof object.metadata !== "object" || object.metadata === null) {
+      return newApiError(400, "BadRequest", `${this.resource}: object has no metadata`);
+    }
+    if (!this.namespaced) return object;
+    const own = object.metadata.namespace;
+    if (this.namespace !== undefined && own !== undefined && own !== "" && own !== this.namespace) {
+      return newApiError(400, "BadRequest",
+        "the namespace of the provided object does not match the namespace sent on the request");
+    }
+    object.metadata.namespace = own !== undefined && own !== "" ? own : (this.namespace ?? "default");
+    return object;
+  }
+
+  private nsForName(): string | undefined {
+    return this.namespaced ? (this.namespace ?? "default") : undefined;
+  }
+
+  private call<R>(fn: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.scheduler.setTimeout(() => {
+        try {
+          resolve(fn());
+        } catch (e) {
+          reject(e);
+        }
+      }, 0);
+    });
+  }
+}
+
+export function newClientset(server: ApiServer): Clientset {
+  const scheduler = server.scheduler;
+  const make = <T extends KubeObject>(resource: string, namespace: string | undefined,
+                                     namespaced: boolean): ResourceClient<T> =>
+    new Client<T>(server, scheduler, resource, namespace, namespaced);
+  const core: CoreV1Client = {
+    pods: (ns) => make<Pod>("pods", ns, true),
+    configMaps: (ns) => make<ConfigMap>("configmaps", ns, true),
+    services: (ns) => make<Service>("services", ns, true),
+    nodes: () => make<Node>("nodes", undefined, false),
+    namespaces: () => make<Namespace>("namespaces", undefined, false),
+  };
+  const apps: AppsV1Client = {
+    deployments: (ns) => make<Deployment>("deployments", ns, true),
+    replicaSets: (ns) => make<ReplicaSet>("replicasets", ns, true),
+  };
+  const clientset: Clientset = { coreV1: () => core, appsV1: () => apps };
+  servers.set(clientset, server);
+  return clientset;
+}

@@ -1,0 +1,248 @@
+/**
+ * runScenario — runs learner code against a scenario on virtual time and returns the whole trace
+ * (API.md "Scenarios, runs and goals", "Promises and virtual time").
+ *
+ * Contract:
+ * - Builds a Scheduler(seed), a Recorder and an ApiServer (scenario.server options, traced), creates the
+ *   `initial` objects, schedules the timeline and the learner's actions (merged by time, timeline first at
+ *   equal times; learner ones traced with learner: true) at their virtual times, then calls
+ *   `main(ctx)` with the Playground context (clientset, stop, log, sleep).
+ * - Drive loop: the scheduler runs ONE task at a time (`step()`), and after each task the microtask queue
+ *   is drained (awaiting resolved promises until nothing observable — trace, log, timers — changed for a
+ *   while), so code after an `await` resumes at the virtual time of the task that settled it. No real
+ *   timers anywhere: the same inputs give a byte-identical trace and the same hash in Node and in a
+ *   Web Worker.
+ * - Tasks due at or before `durationMs` run; then the clock is set to durationMs, `stop` is aborted and
+ *   the run ends (`runner.end` reason "done").
+ * - Errors: main() throwing or rejecting ⇒ error kind "runtime" (message, line via options.errorLine,
+ *   step) and the run ends there (`runner.error`, `runner.end` "error"); so does an exception escaping a
+ *   scheduled task (e.g. a hasSynced function passed by the learner). Handler exceptions are the
+ *   informer's business (traced handler.threw; the run goes on). Once the trace holds `maxEvents`
+ *   (default 100,000) events the run stops with error kind "timeout", message naming the event budget
+ *   (`runner.end` reason "eventLimit"); events emitted after the budget is spent throw, which breaks
+ *   synchronous runaway loops in learner code.
+ * - Runs are serialised per realm (see current-run.ts); the wall-clock budget is enforced from outside
+ *   (the page kills the worker), never here.
+ */
+import { ApiServer } from "../apiserver/index.js";
+import { Scheduler } from "../sim/scheduler.js";
+import { emit, Recorder, type TraceEvent } from "../sim/trace.js";
+import { applyOp } from "./apply-op.js";
+import { newClientset } from "./clientset.js";
+import { setCurrentRun, type DelayableInformer, type RunContext } from "./current-run.js";
+import type { LogLine, Playground, RunOptions, RunResult, Scenario, TimedOp } from "./scenario.js";
+import { traceHash } from "./trace-hash.js";
+
+export const DEFAULT_MAX_EVENTS = 100_000;
+/** Microtask turns with no observable change before the drain gives up waiting for more. */
+const QUIET_TURNS = 32;
+/** Upper bound of microtask turns per drain (a learner's endless await-loop cannot hang the driver). */
+const MAX_TURNS = 100_000;
+
+/** Thrown into engine code once the event budget is spent. */
+class EventBudgetExceeded extends Error {
+  constructor(limit: number) {
+    super(`event budget exceeded: the run produced more than ${limit.toLocaleString("en-US")} trace events ` +
+      "(an endless loop of writes, adds or logs?)");
+    this.name = "EventBudgetExceeded";
+  }
+}
+
+/** A Scheduler that counts timer activity, so the drain can tell when learner code went quiet. */
+class RunScheduler extends Scheduler {
+  activity = 0;
+  override setTimeout(fn: () => void, delayMs: number): number {
+    this.activity++;
+    return super.setTimeout(fn, delayMs);
+  }
+  override clearTimeout(id: number): void {
+    this.activity++;
+    super.clearTimeout(id);
+  }
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message === "" ? e.name : e.message;
+  return formatValue(e);
+}
+
+/** How log() prints one value: strings as they are, errors as "Name: message", the rest as JSON. */
+export function formatValue(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === undefined) return "undefined";
+  if (typeof v === "function") return `[Function ${v.name === "" ? "(anonymous)" : v.name}]`;
+  if (typeof v === "bigint") return `${v}n`;
+  if (typeof v === "symbol") return v.toString();
+  if (v instanceof Error) return `${v.name}: ${v.message}`;
+  if (typeof v !== "object" || v === null) return String(v);
+  if (v instanceof Map) return `Map(${formatValue([...v])})`;
+  if (v instanceof Set) return `Set(${formatValue([...v])})`;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runScenario(scenario: Scenario, main: (ctx: Playground) => void | Promise<void>,
+                            actions?: TimedOp[], options?: RunOptions): Promise<RunResult> {
+  const run = queue.then(() => runNow(scenario, main, actions ?? [], options ?? {}));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Promise<void>,
+                      actions: TimedOp[], options: RunOptions): Promise<RunResult> {
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  const scheduler = new RunScheduler({ seed: scenario.seed });
+  const recorder = new Recorder(scheduler);
+  const events = recorder.events;
+  const log: LogLine[] = [];
+  let budgetSpent = false;
+  let finishing = false;
+  let error: RunResult["error"];
+
+  recorder.onEvent((event: TraceEvent) => {
+    options.onEvent?.(event);
+    if (!finishing && events.length > maxEvents) {
+      budgetSpent = true;
+      throw new EventBudgetExceeded(maxEvents);
+    }
+  });
+
+  const fail = (kind: "runtime" | "timeout", e: unknown): void => {
+    if (error !== undefined) return;
+    const line = kind === "runtime" ? options.errorLine?.(e) : undefined;
+    error = { kind, message: messageOf(e), step: events.length };
+    if (line !== undefined) error.line = line;
+  };
+  const failFrom = (e: unknown): void => {
+    if (budgetSpent || e instanceof EventBudgetExceeded) fail("timeout", new EventBudgetExceeded(maxEvents));
+    else fail("runtime", e);
+  };
+
+  const serverOptions = scenario.server ?? {};
+  const server = new ApiServer(scheduler, { ...serverOptions, tracer: recorder });
+  const clientset = newClientset(server);
+  const stopper = new AbortController();
+
+  // Run-wide listener delays (the slowHandler fault), applied to informers present and future.
+  const informers: DelayableInformer[] = [];
+  const delays = new Map<number, number>();
+  const names = new Map<string, number>();
+  const ctxRun: RunContext = {
+    scheduler, server, tracer: recorder, stop: stopper.signal, errorLine: options.errorLine,
+    informerCreated(informer) {
+      if (informers.includes(informer)) return;
+      informers.push(informer);
+      for (const [n, ms] of delays) informer.setListenerDelay(n, ms);
+    },
+    uniqueName(base) {
+      const n = (names.get(base) ?? 0) + 1;
+      names.set(base, n);
+      return n === 1 ? base : `${base}-${n}`;
+    },
+  };
+  const opTarget = {
+    server, tracer: recorder,
+    setListenerDelay(handler: number, delayMs: number): void {
+      delays.set(handler, delayMs);
+      for (const informer of informers) informer.setListenerDelay(handler, delayMs);
+    },
+  };
+
+  const playground: Playground = {
+    clientset,
+    stop: stopper.signal,
+    log(...values: unknown[]): void {
+      const text = values.map(formatValue).join(" ");
+      emit(recorder, { component: "runner", kind: "runner.log", text });
+      log.push({ step: events.length, time: scheduler.now(), text });
+    },
+    sleep(ms: number): Promise<void> {
+      return new Promise<void>((resolve) => {
+        scheduler.setTimeout(resolve, ms);
+      });
+    },
+  };
+
+  const probe = (): number => events.length + scheduler.activity + log.length;
+  const drain = async (): Promise<void> => {
+    let last = probe();
+    let quiet = 0;
+    for (let turn = 0; turn < MAX_TURNS && quiet < QUIET_TURNS; turn++) {
+      await undefined;
+      const now = probe();
+      if (now !== last) {
+        last = now;
+        quiet = 0;
+      } else {
+        quiet++;
+      }
+    }
+  };
+
+  setCurrentRun(ctxRun);
+  try {
+    emit(recorder, { component: "runner", kind: "runner.start", seed: scenario.seed, durationMs: scenario.durationMs });
+    for (const item of scenario.initial) server.create(item.resource, JSON.parse(JSON.stringify(item.object)));
+
+    const ops = [
+      ...scenario.timeline.map((op) => ({ op, learner: false })),
+      ...actions.map((op) => ({ op, learner: true })),
+    ].sort((a, b) => a.op.at - b.op.at);
+    for (const { op, learner } of ops) {
+      if (op.at > scenario.durationMs) continue;
+      scheduler.setTimeout(() => applyOp(opTarget, op, learner), op.at);
+    }
+
+    try {
+      const result = main(playground);
+      if (result !== undefined && result !== null && typeof (result as Promise<void>).then === "function") {
+        (result as Promise<void>).then(undefined, (e: unknown) => failFrom(e));
+      }
+    } catch (e) {
+      failFrom(e);
+    }
+    await drain();
+
+    while (error === undefined) {
+      const due = scheduler.nextDue();
+      if (due === undefined || due > scenario.durationMs) break;
+      try {
+        scheduler.step();
+      } catch (e) {
+        failFrom(e);
+        break;
+      }
+      await drain();
+      if (budgetSpent) failFrom(new EventBudgetExceeded(maxEvents));
+    }
+
+    finishing = true;
+    if (error === undefined) {
+      scheduler.advance(scenario.durationMs - scheduler.now());
+      stopper.abort();
+      await drain();
+      emit(recorder, { component: "runner", kind: "runner.end", reason: "done" });
+    } else {
+      stopper.abort();
+      const e: NonNullable<RunResult["error"]> = error;
+      emit(recorder, {
+        component: "runner", kind: "runner.error", message: e.message,
+        ...(e.line !== undefined ? { line: e.line } : {}),
+      });
+      emit(recorder, { component: "runner", kind: "runner.end", reason: e.kind === "timeout" ? "eventLimit" : "error" });
+    }
+  } finally {
+    finishing = true;
+    if (!stopper.signal.aborted) stopper.abort();
+    setCurrentRun(undefined);
+  }
+
+  const result: RunResult = { trace: events, log, hash: traceHash(events) };
+  if (error !== undefined) result.error = error;
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * Scenario — the inputs and outputs of one run (API.md "Scenarios, runs and goals").
+ *
+ * Contract:
+ * - A `Scenario` is data: a seed, a duration in virtual ms, server options, the objects that exist before
+ *   `main()` runs, and a timeline of operations applied at their virtual times. Learner actions are
+ *   `TimedOp`s too, merged with the timeline by time (timeline first at equal times).
+ * - A `RunResult` carries the whole trace (step n = trace[n - 1]), the learner's log lines (each with the
+ *   step of its `runner.log` event), a hash of the trace (equal runs ⇒ equal hash) and the error that
+ *   ended the run early, if any.
+ * - A `Goal` is a pure function of a RunResult.
+ * - `Playground` is the context `main` receives (the `playground` module re-exports it).
+ */
+import type { TraceEvent } from "../sim/trace.js";
+import type { KubeObject } from "../types.js";
+import type { Clientset } from "./clientset.js";
+
+export type Op =
+  | { op: "create" | "update" | "apply"; resource: string; object: KubeObject }
+  | { op: "delete"; resource: string; namespace?: string; name: string; gracePeriodSeconds?: number }
+  | { op: "label"; resource: string; namespace?: string; name: string; labels: Record<string, string | null> }
+  | { op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart" }
+  | { op: "slowHandler"; handler: number; delayMs: number };
+
+/** An operation at `at` virtual ms from the start of the run. */
+export type TimedOp = Op & { at: number };
+
+export interface Scenario {
+  seed: number;
+  durationMs: number;
+  server?: { watchCacheCapacity?: number; latencyMs?: number; bookmarkIntervalMs?: number };
+  /** Created before main() runs. */
+  initial: Array<{ resource: string; object: KubeObject }>;
+  timeline: TimedOp[];
+}
+
+export interface LogLine {
+  step: number;
+  time: number;
+  text: string;
+}
+
+export interface RunResult {
+  trace: TraceEvent[];
+  log: LogLine[];
+  /** Hash of the trace: equal runs, equal hash. */
+  hash: string;
+  error?: { kind: "compile" | "runtime" | "timeout"; message: string; line?: number; step?: number };
+}
+
+export interface Goal {
+  id: string;
+  title: { en: string; "zh-CN": string };
+  check(run: RunResult): { pass: boolean; message?: string; failedAtStep?: number };
+}
+
+/** What learner code receives: the simulated cluster and the run's controls. */
+export interface Playground {
+  /** The simulated cluster, client-go shaped. */
+  clientset: Clientset;
+  /** Aborted when the run ends. */
+  stop: AbortSignal;
+  log(...values: unknown[]): void;
+  /** Resolves after `ms` of virtual time. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** Extra, optional knobs for whoever drives a run (the browser worker, tests). API.md shapes are unchanged. */
+export interface RunOptions {
+  /** Called after each recorded event (e.g. to stream the trace out of a worker). */
+  onEvent?: (event: TraceEvent) => void;
+  /** Maps an error thrown by learner code to its source line (the runner knows the source map). */
+  errorLine?: (error: unknown) => number | undefined;
+  /** Event budget: once the trace holds this many events the run stops with error kind "timeout". Default 100,000. */
+  maxEvents?: number;
+}
