@@ -12,19 +12,42 @@
  * - `resync()` is a no-op.
  * - Index queries and `addIndexers` behave as ThreadSafeStore documents (unknown index ⇒ "does not
  *   exist", name clash ⇒ "indexer conflict", new indexes built over existing items).
+ * - Optional tracing (an extension of API.md's signatures: a third `options` argument). With a tracer,
+ *   every change emits component "indexer" events: indexer.write (op "add" for a new key, "update" for
+ *   an existing one, "delete" only when something was removed; `indexes` = the values the object is
+ *   indexed under now, [] after delete), indexer.replace, indexer.indexAdded. The shared informer traces
+ *   its own cache writes, so it creates its indexer without a tracer.
  */
+import { emit, type Tracer } from "../sim/trace.js";
+import type { KubeObject } from "../types.js";
+import { resourceVersionOf } from "./deltas.js";
 import { KeyError } from "./keys.js";
 import { ThreadSafeStore } from "./thread-safe-store.js";
 import type { Indexer, Indexers, KeyFunc, Store } from "./types.js";
+
+export interface StoreOptions {
+  tracer?: Tracer;
+  /** The `name` of this store's trace events. Default "indexer". */
+  name?: string;
+}
+
+function isKubeObject(obj: unknown): obj is KubeObject {
+  return typeof obj === "object" && obj !== null && typeof (obj as { metadata?: unknown }).metadata === "object"
+    && (obj as { metadata?: unknown }).metadata !== null;
+}
 
 /** Go's `cache`: the Store/Indexer implementation returned by newStore and newIndexer. */
 export class KeyedIndexer<T = unknown> implements Indexer<T> {
   private readonly store: ThreadSafeStore<T>;
   private readonly keyFunc: KeyFunc;
+  private readonly tracer: Tracer | undefined;
+  private readonly name: string;
 
-  constructor(keyFunc: KeyFunc, indexers: Indexers = {}) {
+  constructor(keyFunc: KeyFunc, indexers: Indexers = {}, options: StoreOptions = {}) {
     this.keyFunc = keyFunc;
     this.store = new ThreadSafeStore<T>(indexers);
+    this.tracer = options.tracer;
+    this.name = options.name ?? "indexer";
   }
 
   /** The key of `obj` under this store's key function; throws KeyError. */
@@ -37,15 +60,37 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   add(obj: T): void {
-    this.store.add(this.keyOf(obj), obj);
+    const key = this.keyOf(obj);
+    if (this.tracer === undefined) {
+      this.store.add(key, obj);
+      return;
+    }
+    const existed = this.store.has(key);
+    this.store.add(key, obj);
+    this.traceWrite(existed ? "update" : "add", key, obj);
   }
 
   update(obj: T): void {
-    this.store.update(this.keyOf(obj), obj);
+    const key = this.keyOf(obj);
+    if (this.tracer === undefined) {
+      this.store.update(key, obj);
+      return;
+    }
+    const existed = this.store.has(key);
+    this.store.update(key, obj);
+    this.traceWrite(existed ? "update" : "add", key, obj);
   }
 
   delete(obj: T): void {
-    this.store.delete(this.keyOf(obj));
+    const key = this.keyOf(obj);
+    if (this.tracer === undefined) {
+      this.store.delete(key);
+      return;
+    }
+    const old = this.store.get(key);
+    if (!this.store.has(key)) return;
+    this.store.delete(key);
+    this.traceWrite("delete", key, old);
   }
 
   list(): T[] {
@@ -68,6 +113,9 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
     const items = new Map<string, T>();
     for (const obj of list) items.set(this.keyOf(obj), obj);
     this.store.replace(items);
+    if (this.tracer !== undefined) {
+      emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: items.size });
+    }
   }
 
   resync(): void {
@@ -96,20 +144,35 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
 
   addIndexers(indexers: Indexers): void {
     this.store.addIndexers(indexers);
+    if (this.tracer !== undefined) {
+      for (const indexName of Object.keys(indexers)) {
+        emit(this.tracer, { component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
+      }
+    }
   }
 
   /** Number of stored objects. */
   size(): number {
     return this.store.size();
   }
+
+  private traceWrite(op: "add" | "update" | "delete", key: string, obj: unknown): void {
+    const indexes: Record<string, string[]> = {};
+    const indexers = this.store.getIndexers();
+    for (const indexName of Object.keys(indexers)) {
+      indexes[indexName] = op === "delete" ? [] : (indexers[indexName] as (o: unknown) => string[])(obj).slice();
+    }
+    emit(this.tracer, { component: "indexer", kind: "indexer.write", name: this.name, op, key,
+      resourceVersion: resourceVersionOf(obj), ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}), indexes });
+  }
 }
 
 /** A Store without indexes. */
-export function newStore<T>(keyFunc: KeyFunc): Store<T> {
-  return new KeyedIndexer<T>(keyFunc, {});
+export function newStore<T>(keyFunc: KeyFunc, options?: StoreOptions): Store<T> {
+  return new KeyedIndexer<T>(keyFunc, {}, options);
 }
 
 /** A Store with the given indexes (more may be added later with addIndexers). */
-export function newIndexer<T>(keyFunc: KeyFunc, indexers: Indexers): Indexer<T> {
-  return new KeyedIndexer<T>(keyFunc, indexers);
+export function newIndexer<T>(keyFunc: KeyFunc, indexers: Indexers, options?: StoreOptions): Indexer<T> {
+  return new KeyedIndexer<T>(keyFunc, indexers, options);
 }
