@@ -91,32 +91,30 @@ export class CacheWatcher {
     if (this.ended) return;
     const m = this.matches;
     if (m === undefined) {
-      this.send({ type: e.type, object: e.object }, e.key);
+      this.send(envelope(e), e.key);
       return;
     }
     switch (e.type) {
       case "ADDED":
-        if (m(e.object)) this.send({ type: "ADDED", object: e.object }, e.key);
-        return;
       case "DELETED":
-        if (m(e.object)) this.send({ type: "DELETED", object: e.object }, e.key);
+        if (m(e.object)) this.send(envelope(e), e.key);
         return;
       case "MODIFIED": {
         const now = m(e.object);
         const before = m(e.prev!);
-        if (now && before) this.send({ type: "MODIFIED", object: e.object }, e.key);
-        else if (now) this.send({ type: "ADDED", object: e.object }, e.key);
-        else if (before) this.send({ type: "DELETED", object: prevAtRev(e) }, e.key);
+        if (now && before) this.send(envelope(e), e.key);
+        else if (now) this.send(Object.freeze({ type: "ADDED", object: e.object }), e.key);
+        else if (before) this.send(Object.freeze({ type: "DELETED", object: prevAtRev(e) }), e.key);
         return;
       }
     }
   }
 
-  /** Queues a synthetic or converted event. */
+  /** Queues an event (its object must be deep-frozen; the envelope is frozen here if it is not yet). */
   send(event: WatchEvent<KubeObject>, key?: string): void {
     if (this.ended) return;
     const obj = event.object as KubeObject;
-    this.enqueue({ due: 0, event: freezeShallow(event), key, rv: obj.metadata?.resourceVersion ?? "" });
+    this.enqueue({ due: 0, event: Object.isFrozen(event) ? event : Object.freeze(event), key, rv: obj.metadata?.resourceVersion ?? "" });
     const limit = this.host.slowConsumerLimit();
     if (limit !== undefined && this.backlog() > limit) this.abort("slowConsumer");
   }
@@ -216,6 +214,12 @@ export class CacheWatcher {
       this.sink.onEvent(event);
     }
   }
+}
+
+/** The event as committed, one frozen envelope shared by every watcher that sees it unconverted. */
+function envelope(e: StoreEvent): WatchEvent<KubeObject> {
+  if (e.envelope === undefined) e.envelope = Object.freeze({ type: e.type, object: e.object });
+  return e.envelope;
 }
 
 function prevAtRev(e: StoreEvent): KubeObject {

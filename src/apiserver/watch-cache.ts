@@ -23,6 +23,8 @@ export interface StoreEvent {
   readonly prev: KubeObject | undefined;
   /** `prev` re-stamped with this event's RV, built once on first need (selector exits, spec W4). */
   prevAtRev?: KubeObject;
+  /** The frozen `{type, object}` envelope shared by watchers that see the event unconverted. */
+  envelope?: { readonly type: "ADDED" | "MODIFIED" | "DELETED"; readonly object: KubeObject };
 }
 
 export class WatchCache {
