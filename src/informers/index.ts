@@ -1,2 +1,4 @@
 /** src/informers — public exports of this area, re-exported by src/index.ts. */
-export {};
+export * from "./lister.js";
+export * from "./generic-informer.js";
+export * from "./shared-informer-factory.js";

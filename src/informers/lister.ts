@@ -1,0 +1,109 @@
+/**
+ * Listers — read-only views of an informer's cache (client-go `listers/`, `tools/cache/listers.go`,
+ * spec §6.3).
+ *
+ * Contract:
+ * - `list(selector?)`: objects whose labels match the label selector (equality- and set-based, parsed by
+ *   src/labels; a malformed selector throws ApiError 400). An empty selector lists everything without
+ *   reading labels. Order is the cache's (unspecified).
+ * - `byNamespace(ns)` (and `PodLister.pods(ns)`): the same, restricted to one namespace through the
+ *   "namespace" index (a full scan when the index is missing); `""` means all namespaces.
+ * - `get(name)`: by key — `name` for the cluster-wide lister, `ns/name` for a namespace lister. A miss
+ *   throws ApiError 404 NotFound, message `<singular resource> "<name>" not found` (e.g.
+ *   `pod "web-1" not found`), details { kind: singular resource, name }.
+ * - Returned objects are the cache's own (frozen when they came from the simulated server): never
+ *   mutate them.
+ */
+import { newApiError } from "../apiserver/errors.js";
+import { NamespaceIndex } from "../cache/keys.js";
+import type { Indexer } from "../cache/types.js";
+import { parseSelector, type LabelSelector, type Labels } from "../labels/selector.js";
+import type { KubeObject, Pod } from "../types.js";
+
+export interface GenericNamespaceLister<T> {
+  list(selector?: string): T[];
+  get(name: string): T;
+}
+export interface GenericLister<T> {
+  list(selector?: string): T[];
+  byNamespace(namespace: string): GenericNamespaceLister<T>;
+  get(name: string): T;
+}
+export interface PodLister extends GenericLister<Pod> {
+  pods(namespace: string): GenericNamespaceLister<Pod>;
+}
+
+function labelsOf(obj: unknown): Labels {
+  return (obj as KubeObject).metadata?.labels;
+}
+
+/** ListAll: every object of the store matching the selector. */
+export function listAll<T>(indexer: Indexer<T>, selector: LabelSelector): T[] {
+  const all = indexer.list();
+  if (selector.empty()) return all;
+  const out: T[] = [];
+  for (const obj of all) if (selector.matches(labelsOf(obj))) out.push(obj);
+  return out;
+}
+
+/** ListAllByNamespace: through the namespace index when present, else a filtered scan. */
+export function listAllByNamespace<T>(indexer: Indexer<T>, namespace: string, selector: LabelSelector): T[] {
+  if (namespace === "") return listAll(indexer, selector);
+  let items: T[];
+  if (indexer.getIndexers()[NamespaceIndex] !== undefined) {
+    items = indexer.byIndex(NamespaceIndex, namespace);
+  } else {
+    items = indexer.list().filter((o) => ((o as KubeObject).metadata?.namespace ?? "") === namespace);
+  }
+  if (selector.empty()) return items;
+  return items.filter((o) => selector.matches(labelsOf(o)));
+}
+
+function notFound(resource: string, name: string): Error {
+  return newApiError(404, "NotFound", `${resource} "${name}" not found`, { kind: resource, name });
+}
+
+export class NamespaceLister<T> implements GenericNamespaceLister<T> {
+  constructor(private readonly indexer: Indexer<T>, private readonly namespace: string,
+              private readonly resource: string) {}
+
+  list(selector?: string): T[] {
+    return listAllByNamespace(this.indexer, this.namespace, parseSelector(selector));
+  }
+
+  get(name: string): T {
+    const key = this.namespace === "" ? name : this.namespace + "/" + name;
+    const obj = this.indexer.getByKey(key);
+    if (obj === undefined) throw notFound(this.resource, name);
+    return obj;
+  }
+}
+
+export class Lister<T> implements GenericLister<T> {
+  /** @param resource the singular lowercase resource used in NotFound errors, e.g. "pod". */
+  constructor(protected readonly indexer: Indexer<T>, protected readonly resource: string) {}
+
+  list(selector?: string): T[] {
+    return listAll(this.indexer, parseSelector(selector));
+  }
+
+  byNamespace(namespace: string): GenericNamespaceLister<T> {
+    return new NamespaceLister(this.indexer, namespace, this.resource);
+  }
+
+  get(name: string): T {
+    const obj = this.indexer.getByKey(name);
+    if (obj === undefined) throw notFound(this.resource, name);
+    return obj;
+  }
+}
+
+export class PodListerImpl extends Lister<Pod> implements PodLister {
+  constructor(indexer: Indexer<Pod>) {
+    super(indexer, "pod");
+  }
+
+  pods(namespace: string): GenericNamespaceLister<Pod> {
+    return this.byNamespace(namespace);
+  }
+}
