@@ -12,6 +12,9 @@ import type { DeltaSummary } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import type { Delta } from "./types.js";
 
+/** One key's changes, oldest first (Go's `Deltas`). */
+export type Deltas = Delta[];
+
 export function newestDelta(deltas: readonly Delta[]): Delta | undefined {
   return deltas.length > 0 ? deltas[deltas.length - 1] : undefined;
 }
