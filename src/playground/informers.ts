@@ -1,0 +1,51 @@
+/**
+ * playground `informers` — client-go's informers package as learner code sees it.
+ *
+ * Contract: `newSharedInformerFactory(clientset, defaultResyncMs, options?)` is
+ * informers.NewSharedInformerFactoryWithOptions over the run's ApiServer (the one behind `ctx.clientset`),
+ * traced into the run; every informer it creates is registered with the run (scenario faults such as
+ * slowHandler apply to it). Everything else is the engine's SharedInformerFactory (src/informers).
+ */
+import type { ListOptions } from "../apiserver/types.js";
+import type { SharedIndexInformer } from "../cache/shared-informer.js";
+import { SharedInformerFactory } from "../informers/index.js";
+import { serverOf, type Clientset } from "../scenario/clientset.js";
+import { requireRun, type RunContext } from "../scenario/current-run.js";
+import type { KubeObject } from "../types.js";
+
+/** Registers every informer it creates with the run, so run-wide faults (slowHandler) reach it. */
+class RunInformerFactory extends SharedInformerFactory {
+  private run: RunContext | undefined;
+
+  attach(run: RunContext): this {
+    this.run = run;
+    return this;
+  }
+
+  override informerFor<T extends KubeObject = KubeObject>(resource: string): SharedIndexInformer<T> {
+    const informer = super.informerFor<T>(resource);
+    this.run?.informerCreated(informer);
+    return informer;
+  }
+}
+
+export type { SharedInformerFactory };
+export type { GenericInformer, GenericLister, GenericNamespaceLister, PodInformer, PodLister } from "../informers/index.js";
+
+export interface SharedInformerOptions {
+  /** Only objects in this namespace (informers.WithNamespace). */
+  namespace?: string;
+  /** Adjusts every list/watch request (informers.WithTweakListOptions), e.g. to set a labelSelector. */
+  tweakListOptions?: (options: ListOptions) => void;
+  /** "delta" (classic DeltaFIFO, default) or "real" (the in-order RealFIFO of client-go ≥ 1.33). */
+  fifo?: "delta" | "real";
+  /** Streaming initial list (sendInitialEvents). Default false. */
+  watchList?: boolean;
+}
+
+export function newSharedInformerFactory(clientset: Clientset, defaultResyncMs: number,
+                                         options?: SharedInformerOptions): SharedInformerFactory {
+  const run = requireRun("informers.newSharedInformerFactory");
+  return new RunInformerFactory(serverOf(clientset), defaultResyncMs, { ...(options ?? {}), tracer: run.tracer })
+    .attach(run);
+}
