@@ -4,6 +4,8 @@
  * - each key appears at most once in the DeltaFIFO queue, and pop order equals the order in which keys
  *   (re-)entered the queue (checked against an independent model of the queue order);
  * - RealFIFO pops every add/update/delete exactly once, in arrival order;
+ * - relist convergence (both FIFOs, knownObjects = the consumer's cache): after any history, a
+ *   replace(truth) followed by draining into the cache leaves the cache equal to the truth;
  * - indexer index contents always equal the indexes recomputed from the items.
  */
 import fc from "fast-check";
@@ -164,6 +166,46 @@ describe("RealFIFO properties", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("relist convergence", () => {
+  const histOpArb = fc.oneof(
+    fc.record({ op: fc.constantFrom("add" as const, "update" as const, "delete" as const), key: keyArb }),
+    fc.record({ op: fc.constant("pop" as const) }),
+    fc.record({ op: fc.constant("resync" as const) }),
+    fc.record({ op: fc.constant("replace" as const), keys: fc.uniqueArray(keyArb, { maxLength: 5 }) }),
+  );
+  for (const kind of ["delta", "real"] as const) {
+    it(`${kind}: replace(truth) + drain ⇒ cache equals truth`, () => {
+      fc.assert(
+        fc.property(fc.array(histOpArb, { maxLength: 40 }), fc.uniqueArray(keyArb, { maxLength: 5 }), (history, truthKeys) => {
+          const cache: Indexer<unknown> = newIndexer(deletionHandlingMetaNamespaceKeyFunc, {});
+          const f = kind === "delta"
+            ? new DeltaFIFO({ knownObjects: cache, emitDeltaTypeReplaced: true })
+            : new RealFIFO({ knownObjects: cache });
+          const apply = (deltas: Delta[]): void => {
+            for (const d of deltas) {
+              if (d.type === "Deleted") cache.delete(d.object);
+              else cache.update(d.object);
+            }
+          };
+          let rv = 0;
+          for (const step of history) {
+            if (step.op === "pop") f.pop(apply);
+            else if (step.op === "resync") f.resync();
+            else if (step.op === "replace") f.replace(step.keys.map((k) => obj(k, ++rv)), String(rv));
+            else f[step.op](obj(step.key, ++rv));
+          }
+          const truth = truthKeys.map((k) => obj(k, ++rv));
+          f.replace(truth, String(rv));
+          while (f.pop(apply) !== undefined);
+          expect(cache.listKeys().sort()).toEqual([...truthKeys].sort());
+          for (const t of truth) expect(cache.getByKey(t.metadata.name)).toBe(t);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
 
 // ───────────────────────────── Indexer ─────────────────────────────
