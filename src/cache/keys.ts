@@ -14,7 +14,6 @@
  * - `KeyError` wraps the object whose key could not be computed (what stores and FIFOs throw).
  */
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
-import type { KeyFunc } from "./types.js";
 
 /** A string passed where an object is expected is its own key. */
 export type ExplicitKey = string;
@@ -51,19 +50,23 @@ function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-export const metaNamespaceKeyFunc: KeyFunc = (obj: unknown): string => {
+/** `"<namespace>/<name>"`, or `"<name>"` for cluster-scoped objects; a string is its own key. */
+export function metaNamespaceKeyFunc(obj: unknown): string {
   if (typeof obj === "string") return obj;
   const meta = metaOf(obj);
   const name = asString(meta.name);
   const namespace = asString(meta.namespace);
   return namespace.length > 0 ? namespace + "/" + name : name;
-};
+}
 
-export const deletionHandlingMetaNamespaceKeyFunc: KeyFunc = (obj: unknown): string => {
+/** Like metaNamespaceKeyFunc, but a DeletedFinalStateUnknown yields its stored key. */
+export function deletionHandlingMetaNamespaceKeyFunc(obj: unknown): string {
   if (obj instanceof DeletedFinalStateUnknown) return obj.key;
   return metaNamespaceKeyFunc(obj);
-};
+}
 
+
+/** Splits a key made by metaNamespaceKeyFunc back into [namespace, name]. */
 export function splitMetaNamespaceKey(key: string): [namespace: string, name: string] {
   const first = key.indexOf("/");
   if (first < 0) return ["", key];
@@ -71,6 +74,7 @@ export function splitMetaNamespaceKey(key: string): [namespace: string, name: st
   return [key.slice(0, first), key.slice(first + 1)];
 }
 
+/** Indexes an object by its namespace ("" when cluster-scoped). */
 export function metaNamespaceIndexFunc(obj: unknown): string[] {
   return [asString(metaOf(obj).namespace)];
 }
