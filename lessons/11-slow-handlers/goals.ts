@@ -1,0 +1,86 @@
+import { asKnown, type Goal, type RunResult, type TraceKind, type TraceOf } from "../../src/index.js";
+
+type At<K extends TraceKind> = TraceOf<K> & { seq: number; time: number };
+function events<K extends TraceKind>(run: RunResult, kind: K): Array<At<K>> {
+  const out: Array<At<K>> = [];
+  for (const e of run.trace) if (asKnown(e).kind === kind) out.push(e as unknown as At<K>);
+  return out;
+}
+
+/** Pods that exist on the server at some point: key → time of their ADDED write. */
+function podCreations(run: RunResult): Map<string, At<"server.write">> {
+  const out = new Map<string, At<"server.write">>();
+  for (const w of events(run, "server.write")) {
+    if (w.resource === "pods" && w.type === "ADDED" && !out.has(w.key)) out.set(w.key, w);
+  }
+  return out;
+}
+
+/** The slowed handler is the first registered one: the lowest listener number that was called. */
+function slowListener(run: RunResult): number | undefined {
+  const ids = events(run, "handler.called").map((h) => h.listener);
+  return ids.length === 0 ? undefined : Math.min(...ids);
+}
+
+const nameOf = (key: string) => key.slice(key.indexOf("/") + 1);
+
+const goals: Goal[] = [
+  {
+    id: "dashboard-fresh",
+    title: {
+      en: "The dashboard keeps flowing: `dashboard: <name>` is logged within 200 ms of every pod's creation on the server",
+      "zh-CN": "仪表盘保持畅通：每个 pod 在 server 上创建后 200 ms 内打印出 `dashboard: <name>`",
+    },
+    check(run) {
+      for (const [key, write] of podCreations(run)) {
+        const line = run.log.find((l) => l.text.trim() === `dashboard: ${nameOf(key)}`);
+        if (!line) return { pass: false, failedAtStep: write.seq, message: `no \`dashboard: ${nameOf(key)}\` line at all` };
+        const lag = line.time - write.time;
+        if (lag > 200) {
+          return { pass: false, failedAtStep: line.step,
+                   message: `\`dashboard: ${nameOf(key)}\` came ${lag} ms after the pod was created (limit 200 ms)` };
+        }
+      }
+      return { pass: true };
+    },
+  },
+  {
+    id: "audit-gets-everything",
+    title: {
+      en: "Nothing is dropped: the slow handler #0 (`addFunc`) still returns from an add for every pod by the end",
+      "zh-CN": "什么都不会丢：慢的 0 号 handler（`addFunc`）到最后仍为每一个 pod 处理完 add",
+    },
+    check(run) {
+      const slow = slowListener(run);
+      if (slow === undefined) return { pass: false, message: "no handler was ever called" };
+      const done = new Set(events(run, "handler.returned").filter((h) => h.listener === slow && h.notification === "add").map((h) => h.key));
+      for (const [key, write] of podCreations(run)) {
+        if (!done.has(key)) return { pass: false, failedAtStep: write.seq, message: `handler #0 never finished the add for ${key}` };
+      }
+      return { pass: true };
+    },
+  },
+  {
+    id: "buffers-per-listener",
+    title: {
+      en: "One buffer per listener: handler #0's buffer (`listener.buffered`) reaches 5 pending while a second handler's never exceeds 2 during the burst of creations",
+      "zh-CN": "每个 listener 一个缓冲区：0 号 handler 的缓冲区（`listener.buffered`）达到 5 条待处理，而在集中创建期间，第二个 handler 的从不超过 2 条",
+    },
+    check(run) {
+      const slow = slowListener(run);
+      const buffered = events(run, "listener.buffered");
+      const slowPeak = buffered.filter((b) => b.listener === slow).reduce((m, b) => Math.max(m, b.pending), 0);
+      // The burst: from the first pod created after the initial list (the initial list arrives all at once).
+      const burstStart = Math.min(...[...podCreations(run).values()].filter((w) => w.time > 0).map((w) => w.time));
+      const others = buffered.filter((b) => b.listener !== slow && b.time >= burstStart);
+      if (slowPeak < 5) return { pass: false, message: `handler #0's buffer peaked at ${slowPeak} pending (expected at least 5)` };
+      if (others.length === 0) return { pass: false, message: "there is only one listener: register a second handler" };
+      const worst = others.reduce((m, b) => (b.pending > m.pending ? b : m), others[0]!);
+      return worst.pending <= 2
+        ? { pass: true }
+        : { pass: false, failedAtStep: worst.seq, message: `listener #${worst.listener} had ${worst.pending} pending notifications` };
+    },
+  },
+];
+
+export default { goals, seeds: 3 };

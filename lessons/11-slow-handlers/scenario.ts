@@ -1,0 +1,29 @@
+import type { Pod, Scenario, TimedOp } from "../../src/index.js";
+
+const pod = (name: string): Pod => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { namespace: "default", name, labels: { app: "web" } },
+  spec: { containers: [{ name: "main", image: "web:1.0" }] },
+});
+
+// Twenty pods, one every 100 ms from t = 1 s, while handler #0 takes 500 ms per notification.
+const creates: TimedOp[] = Array.from({ length: 20 }, (_, i) => ({
+  at: 1_000 + i * 100,
+  op: "create" as const,
+  resource: "pods",
+  object: pod(`burst-${String(i + 1).padStart(2, "0")}`),
+}));
+
+const scenario: Scenario = {
+  seed: 11,
+  durationMs: 14_000,
+  initial: [
+    { resource: "pods", object: pod("web-1") },
+    { resource: "pods", object: pod("web-2") },
+    { resource: "pods", object: pod("web-3") },
+  ],
+  timeline: [{ at: 0, op: "slowHandler", handler: 0, delayMs: 500 }, ...creates],
+};
+
+export default scenario;
