@@ -216,15 +216,21 @@ interface Tagged {
   color: string;
 }
 const TAGS = ["x", "y", "z", "w"];
-const taggedArb = fc.record({
+interface TaggedInput {
+  name: string;
+  namespace: string;
+  tags: string[];
+  color: string;
+}
+const taggedArb: fc.Arbitrary<TaggedInput> = fc.record({
   name: keyArb,
   namespace: fc.constantFrom("n1", "n2"),
   tags: fc.array(fc.constantFrom(...TAGS), { maxLength: 4 }), // 0..4 values, duplicates allowed
   color: fc.constantFrom("red", "blue"),
 });
 type IndexerOp =
-  | { op: "add" | "update" | "delete"; item: fc.Infer<typeof taggedArb> }
-  | { op: "replace"; items: Array<fc.Infer<typeof taggedArb>> }
+  | { op: "add" | "update" | "delete"; item: TaggedInput }
+  | { op: "replace"; items: Array<TaggedInput> }
   | { op: "addIndexer" };
 const indexerOpArb: fc.Arbitrary<IndexerOp> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ op: fc.constantFrom("add" as const, "update" as const, "delete" as const), item: taggedArb }) },
@@ -232,7 +238,7 @@ const indexerOpArb: fc.Arbitrary<IndexerOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("addIndexer" as const) }) },
 );
 
-const toTagged = (i: fc.Infer<typeof taggedArb>): Tagged => ({ metadata: { name: i.name, namespace: i.namespace }, tags: i.tags, color: i.color });
+const toTagged = (i: TaggedInput): Tagged => ({ metadata: { name: i.name, namespace: i.namespace }, tags: i.tags, color: i.color });
 const byTags: IndexFunc = (o) => (o as Tagged).tags;
 const byNamespace: IndexFunc = (o) => [(o as Tagged).metadata.namespace];
 const byColor: IndexFunc = (o) => [(o as Tagged).color];
