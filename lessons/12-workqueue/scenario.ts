@@ -1,0 +1,34 @@
+import type { Pod, Scenario } from "../../src/index.js";
+
+const pod = (name: string): Pod => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { namespace: "default", name, labels: { app: "web", version: "1" } },
+  spec: { containers: [{ name: "main", image: "web:1" }] },
+});
+const version = (name: string, v: string) =>
+  ({ op: "label" as const, resource: "pods", namespace: "default", name, labels: { version: v } });
+
+const scenario: Scenario = {
+  seed: 12,
+  durationMs: 5_000,
+  initial: [
+    { resource: "pods", object: pod("web-1") },
+    { resource: "pods", object: pod("web-2") },
+    { resource: "pods", object: pod("web-3") },
+  ],
+  timeline: [
+    // web-1: picked up, changed while processing, changed again (dedup), processed once more.
+    { at: 1_000, ...version("web-1", "2") },
+    { at: 1_050, ...version("web-1", "3") },
+    { at: 1_100, ...version("web-1", "4") },
+    // web-3 changes twice while queued behind web-2.
+    { at: 2_000, ...version("web-2", "2") },
+    { at: 2_000, ...version("web-3", "2") },
+    { at: 2_050, ...version("web-3", "3") },
+    // web-2 goes away: the lister says NotFound.
+    { at: 3_000, op: "delete", resource: "pods", namespace: "default", name: "web-2" },
+  ],
+};
+
+export default scenario;

@@ -1,0 +1,106 @@
+import { asKnown, type Goal, type RunResult, type TraceKind, type TraceOf } from "../../src/index.js";
+
+type At<K extends TraceKind> = TraceOf<K> & { seq: number; time: number };
+function events<K extends TraceKind>(run: RunResult, kind: K): Array<At<K>> {
+  const out: Array<At<K>> = [];
+  for (const e of run.trace) if (asKnown(e).kind === kind) out.push(e as unknown as At<K>);
+  return out;
+}
+
+const BASE_MS = 5; // DefaultControllerRateLimiter's per-item base delay
+
+/** Per key, the rate-limited retries, split into streaks at each `forget`. */
+function streaks(run: RunResult): Map<string, Array<Array<At<"workqueue.rateLimited">>>> {
+  const out = new Map<string, Array<Array<At<"workqueue.rateLimited">>>>();
+  for (const e of run.trace) {
+    const k = asKnown(e);
+    if (k.kind !== "workqueue.rateLimited" && k.kind !== "workqueue.forget") continue;
+    const list = out.get(k.key) ?? [[]];
+    out.set(k.key, list);
+    if (k.kind === "workqueue.forget") {
+      if (list[list.length - 1]!.length > 0) list.push([]);
+    } else {
+      list[list.length - 1]!.push(e as unknown as At<"workqueue.rateLimited">);
+    }
+  }
+  return out;
+}
+
+const goals: Goal[] = [
+  {
+    id: "every-pod-billed",
+    title: {
+      en: "Every pod is billed: by the end each pod has a ConfigMap `bill-<name>` on the server",
+      "zh-CN": "每个 pod 都被计费：到最后，server 上每个 pod 都有一个 ConfigMap `bill-<name>`",
+    },
+    check(run) {
+      const writes = events(run, "server.write");
+      const pods = new Set(writes.filter((w) => w.resource === "pods" && w.type === "ADDED").map((w) => w.key));
+      const bills = new Set(writes.filter((w) => w.resource === "configmaps" && w.type !== "DELETED").map((w) => w.key));
+      const missing = [...pods].filter((k) => !bills.has(k.replace("/", "/bill-")));
+      return missing.length === 0
+        ? { pass: true }
+        : { pass: false, message: `${missing.length} pod(s) never billed, e.g. ${missing.slice(0, 3).join(", ")}` };
+    },
+  },
+  {
+    id: "exponential-per-item",
+    title: {
+      en: "Exponential backoff per item (`addRateLimited`): each key's retries count up 1, 2, 3 … and retry n waits at least 5 ms × 2^(n−1)",
+      "zh-CN": "按元素指数退避（`addRateLimited`）：每个 key 的重试次数依次为 1、2、3 ……，第 n 次重试至少等待 5 ms × 2^(n−1)",
+    },
+    check(run) {
+      let longest = 0;
+      for (const [key, list] of streaks(run)) {
+        for (const streak of list) {
+          longest = Math.max(longest, streak.length);
+          for (let i = 0; i < streak.length; i++) {
+            const r = streak[i]!;
+            if (r.requeues !== i + 1) {
+              return { pass: false, failedAtStep: r.seq, message: `${key}: retry ${i + 1} reported requeues=${r.requeues}` };
+            }
+            if (r.delayMs < BASE_MS * 2 ** i) {
+              return { pass: false, failedAtStep: r.seq, message: `${key}: retry ${i + 1} waited ${r.delayMs} ms, less than ${BASE_MS * 2 ** i} ms` };
+            }
+          }
+        }
+      }
+      return longest >= 4
+        ? { pass: true }
+        : { pass: false, message: `no key was retried at least 4 times in a row (longest streak: ${longest})` };
+    },
+  },
+  {
+    id: "overall-bucket",
+    title: {
+      en: "The overall bucket: some retry waits longer than its own item backoff, because all keys share one 10 qps / burst 100 bucket",
+      "zh-CN": "全局令牌桶：某次重试的等待时间超过了它自己的元素退避，因为所有 key 共享一个 10 qps、突发 100 的令牌桶",
+    },
+    check(run) {
+      const all = events(run, "workqueue.rateLimited");
+      const slowed = all.find((r) => r.delayMs > BASE_MS * 2 ** (r.requeues - 1));
+      if (slowed) return { pass: true };
+      return { pass: false, message: `none of ${all.length} retries was slowed by the shared bucket (more than 100 retries are needed)` };
+    },
+  },
+  {
+    id: "forget-on-success",
+    title: {
+      en: "`forget` on success: after a key succeeded, its next failure starts over at 5 ms (`requeues` = 1)",
+      "zh-CN": "成功时 `forget`：一个 key 成功之后，它的下一次失败重新从 5 ms 开始（`requeues` = 1）",
+    },
+    check(run) {
+      const restarted = [...streaks(run).values()].filter((list) => list.filter((s) => s.length > 0).length >= 2);
+      if (restarted.length === 0) return { pass: false, message: "no key failed again after it had succeeded" };
+      for (const list of restarted) {
+        const second = list.filter((s) => s.length > 0)[1]![0]!;
+        if (second.requeues !== 1) {
+          return { pass: false, failedAtStep: second.seq, message: `${second.key} restarted at requeues=${second.requeues}: its history was not forgotten` };
+        }
+      }
+      return { pass: true };
+    },
+  },
+];
+
+export default { goals, seeds: 3 };
