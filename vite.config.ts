@@ -1,8 +1,10 @@
 import { defineConfig } from "vite";
+import lessons from "./tools/vite-plugin-lessons";
 
 // Static build: everything (Monaco, its workers, the lessons) is bundled; nothing loads from the network.
 export default defineConfig({
   base: "./",
+  plugins: [lessons()],
   build: { target: "es2022", chunkSizeWarningLimit: 8000, sourcemap: false },
   worker: { format: "es" },
   server: { host: "127.0.0.1" },

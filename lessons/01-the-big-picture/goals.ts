@@ -1,0 +1,81 @@
+/**
+ * Lesson 01 goals: the seed article's printer, checked against what the informer did (the trace),
+ * not only against the log.
+ */
+import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+
+const registered: Goal = goal({
+  id: "one-handler-30s",
+  title: {
+    en: "Register a handler on the Pod informer of `informers.newSharedInformerFactory(clientset, 30_000)` (a 30 s resync) and start the factory",
+    "zh-CN": "在 `informers.newSharedInformerFactory(clientset, 30_000)`（30 秒 resync）的 Pod informer 上注册处理函数，并启动工厂",
+  },
+  check(run) {
+    const added = events(run, "processor.listenerAdded");
+    if (added.length === 0) return fail("No event handler was registered on an informer.");
+    const at30 = added.find((e) => e.resyncPeriodMs === 30_000);
+    if (at30 === undefined) {
+      return fail(`The handler's resync period is ${added[0]!.resyncPeriodMs} ms; the seed program uses 30 s (30_000).`, added[0]!.seq);
+    }
+    if (events(run, "reflector.list.start").length === 0) return fail("The informer never listed pods: did you call factory.start(stop)?");
+    return pass;
+  },
+});
+
+const addsAndUpdates: Goal = goal({
+  id: "adds-and-updates",
+  title: {
+    en: "Each `addFunc` call logs `Pod added: <name>` and each `updateFunc` call logs `Pod updated: <name>`",
+    "zh-CN": "每次调用 `addFunc` 打印 `Pod added: <name>`，每次调用 `updateFunc` 打印 `Pod updated: <name>`",
+  },
+  check(run) {
+    const calls = events(run, "handler.called", (e) => e.listener === 0 && e.notification !== "delete");
+    if (!calls.some((c) => c.notification === "add")) return fail("No add notification reached your handler.");
+    if (!calls.some((c) => c.notification === "update")) return fail("No update notification reached your handler: is updateFunc there?");
+    for (const call of calls) {
+      const want = `Pod ${call.notification === "add" ? "added" : "updated"}: ${nameOf(call.key)}`;
+      if (!linesDuring(run, call).includes(want)) {
+        return fail(`The ${call.notification} of ${call.key} should log "${want}".`, call.seq);
+      }
+    }
+    return pass;
+  },
+});
+
+const everyDelete: Goal = goal({
+  id: "every-delete",
+  title: {
+    en: "Every pod deleted on the server reaches your `deleteFunc`, which logs `Pod deleted: <name>`",
+    "zh-CN": "服务器上删除的每个 Pod 都到达你的 `deleteFunc`，并打印 `Pod deleted: <name>`",
+  },
+  check(run) {
+    const deleted = events(run, "server.write", (e) => e.type === "DELETED" && e.resource === "pods");
+    if (deleted.length === 0) return fail("The scenario deleted no pod (unexpected).");
+    const calls = events(run, "handler.called", (e) => e.listener === 0 && e.notification === "delete");
+    for (const d of deleted) {
+      const call = calls.find((c) => c.key === d.key && c.seq > d.seq);
+      if (call === undefined) return fail(`${d.key} was deleted on the server but deleteFunc was never called for it.`, d.seq);
+      const lines = linesDuring(run, call);
+      const name = nameOf(d.key);
+      if (!lines.includes(`Pod deleted: ${name}`) && !lines.includes(`Pod deleted: ${d.key}`)) {
+        return fail(`deleteFunc for ${d.key} should log "Pod deleted: ${name}".`, call.seq);
+      }
+    }
+    return pass;
+  },
+});
+
+const noCrash: Goal = goal({
+  id: "no-handler-error",
+  title: {
+    en: "No handler throws (in Go, a panic in a handler would crash the program)",
+    "zh-CN": "没有处理函数抛出异常（在 Go 中，处理函数里的 panic 会让程序崩溃）",
+  },
+  check(run) {
+    const threw = events(run, "handler.threw")[0];
+    if (threw !== undefined) return fail(`The ${threw.notification} handler for ${threw.key} threw: ${threw.message}`, threw.seq);
+    return pass;
+  },
+});
+
+export default { goals: [registered, addsAndUpdates, everyDelete, noCrash], seeds: 2 };

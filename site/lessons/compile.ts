@@ -1,0 +1,206 @@
+/**
+ * Lesson compiler — turns one lesson folder's text files into the data the app shows. Runs at BUILD time
+ * (in the Vite plugin tools/vite-plugin-lessons.ts) and in Node tests; never in the browser, so neither
+ * markdown-it nor highlight.js reaches the page bundle.
+ *
+ * Contract:
+ * - Input: the folder name (`NN-slug`, the lesson id) and its files by name (LESSONS.md "One lesson =
+ *   one folder"). `lesson.md` is required; a missing `lesson.zh-CN.md` / `hints.zh-CN.md` falls back to
+ *   English (and is reported in `warnings`, the contract tests in test/lessons/ are where that fails).
+ * - Front matter (YAML between `---` lines) gives title, summary, concepts[], minutes, demo.
+ * - Markdown → HTML with markdown-it, `html: false` (raw HTML in prose is escaped, never injected);
+ *   fenced code is highlighted by highlight.js core with typescript/go/yaml/bash only. The info string's
+ *   first word is the language (`ts snippet` → ts).
+ * - Hints: `hints.md` split on `## N` headings, one HTML fragment per hint, in order.
+ * - Errors name the folder and the file, as the Svelte tutorial's loader does.
+ */
+import MarkdownIt from "markdown-it";
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
+import go from "highlight.js/lib/languages/go";
+import yamlLang from "highlight.js/lib/languages/yaml";
+import bash from "highlight.js/lib/languages/bash";
+import { parse as parseYaml } from "yaml";
+
+hljs.registerLanguage("typescript", typescript);
+hljs.registerLanguage("go", go);
+hljs.registerLanguage("yaml", yamlLang);
+hljs.registerLanguage("bash", bash);
+
+export type Locale = "en" | "zh-CN";
+export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
+
+export interface LessonMeta {
+  title: string;
+  summary: string;
+  concepts: string[];
+  minutes: number;
+  demo: boolean;
+}
+
+export interface CompiledLocale {
+  meta: LessonMeta;
+  /** The prose, as HTML. */
+  html: string;
+  /** Graded hints, as HTML fragments in order. */
+  hints: string[];
+}
+
+export interface CompiledLesson {
+  id: string;
+  /** The two-digit prefix as a number: the lesson's place in the course. */
+  order: number;
+  locales: Record<Locale, CompiledLocale>;
+  /** go.md as HTML ("" when absent). */
+  goHtml: string;
+  starter: string;
+  solution: string;
+  hasScenario: boolean;
+  hasGoals: boolean;
+  warnings: string[];
+}
+
+/** A lesson's id is its folder name: two digits, a dash, a slug. */
+export const LESSON_DIR = /^(\d\d)-[a-z0-9][a-z0-9-]*$/;
+
+const ALIASES: Record<string, string> = {
+  ts: "typescript", typescript: "typescript", tsx: "typescript", js: "typescript", javascript: "typescript",
+  go: "go", golang: "go", yaml: "yaml", yml: "yaml", bash: "bash", sh: "bash", shell: "bash", console: "bash",
+};
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Highlights one code block; unknown languages are escaped as plain text. */
+export function highlight(code: string, info: string): string {
+  const lang = ALIASES[(info.trim().split(/\s+/)[0] ?? "").toLowerCase()];
+  if (lang === undefined) return escapeHtml(code);
+  return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false, highlight });
+// External links open in a new tab and never send the referrer.
+const defaultLinkOpen = md.renderer.rules.link_open;
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const href = String(token.attrGet("href") ?? "");
+  if (/^https?:/i.test(href)) {
+    token.attrSet("target", "_blank");
+    token.attrSet("rel", "noopener noreferrer");
+  }
+  return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}
+
+/** Drops a leading `# Heading` line: the app shows the front matter's title itself. */
+export function stripTitle(body: string): string {
+  return body.replace(/^\s*# [^\n]*\n/, "");
+}
+
+/** Splits `---\nyaml\n---\nbody`; a file without front matter has `{}`. */
+export function splitFrontMatter(source: string, where: string): { data: Record<string, unknown>; body: string } {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { data: {}, body: text };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1]!);
+  } catch (e) {
+    throw new Error(`${where}: bad front matter: ${(e as Error).message}`);
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) throw new Error(`${where}: front matter must be a YAML mapping`);
+  return { data: data as Record<string, unknown>, body: text.slice(m[0].length) };
+}
+
+function toMeta(data: Record<string, unknown>, where: string): LessonMeta {
+  const title = data["title"];
+  if (typeof title !== "string" || title.trim() === "") throw new Error(`${where}: front matter needs a \`title\``);
+  const minutes = typeof data["minutes"] === "number" ? data["minutes"] : Number(data["minutes"] ?? 0) || 0;
+  return {
+    title: title.trim(),
+    summary: typeof data["summary"] === "string" ? data["summary"].trim() : "",
+    concepts: Array.isArray(data["concepts"]) ? data["concepts"].map(String) : [],
+    minutes,
+    demo: data["demo"] === true,
+  };
+}
+
+/** Splits hints.md on `## 1`, `## 2`, … and renders each hint. Text before the first heading is ignored. */
+export function splitHints(source: string): string[] {
+  const text = source.replace(/\r\n/g, "\n");
+  const parts = text.split(/^##[ \t]+\d+[^\n]*$/m);
+  return parts.slice(1).map((p) => p.trim()).filter((p) => p !== "").map(renderMarkdown);
+}
+
+/**
+ * Compiles one lesson folder. `files` maps file names (lesson.md, hints.zh-CN.md, starter.ts, …) to
+ * their text; absent files are absent keys.
+ */
+export function compileLesson(id: string, files: Record<string, string | undefined>): CompiledLesson {
+  const m = LESSON_DIR.exec(id);
+  if (!m) throw new Error(`lessons/${id}: a lesson folder is named NN-slug (two digits, a dash, lowercase slug)`);
+  const warnings: string[] = [];
+  const en = files["lesson.md"];
+  if (en === undefined) throw new Error(`lessons/${id}: lesson.md is missing`);
+  const locales = {} as Record<Locale, CompiledLocale>;
+  for (const locale of LOCALES) {
+    const name = locale === "en" ? "lesson.md" : `lesson.${locale}.md`;
+    const hintsName = locale === "en" ? "hints.md" : `hints.${locale}.md`;
+    let source = files[name];
+    if (source === undefined) {
+      warnings.push(`lessons/${id}/${name} is missing (English shown)`);
+      source = en;
+    }
+    const where = `lessons/${id}/${source === en ? "lesson.md" : name}`;
+    const { data, body } = splitFrontMatter(source, where);
+    let hints = files[hintsName];
+    if (hints === undefined && locale !== "en") {
+      if (files["hints.md"] !== undefined) warnings.push(`lessons/${id}/${hintsName} is missing (English shown)`);
+      hints = files["hints.md"];
+    }
+    locales[locale] = { meta: toMeta(data, where), html: renderMarkdown(stripTitle(body)), hints: hints === undefined ? [] : splitHints(hints) };
+  }
+  const starter = files["starter.ts"] ?? "";
+  const solution = files["solution.ts"] ?? "";
+  if (starter === "") warnings.push(`lessons/${id}/starter.ts is missing`);
+  if (starter !== "" && starter === solution) warnings.push(`lessons/${id}: starter.ts and solution.ts are identical`);
+  return {
+    id,
+    order: Number(m[1]),
+    locales,
+    goHtml: files["go.md"] === undefined ? "" : renderMarkdown(stripTitle(files["go.md"])),
+    starter,
+    solution,
+    hasScenario: files["scenario.ts"] !== undefined,
+    hasGoals: files["goals.ts"] !== undefined,
+    warnings,
+  };
+}
+
+/** The part of a lesson the lesson map needs (kept small: it is in the first screen's bundle). */
+export interface LessonSummary {
+  id: string;
+  order: number;
+  title: Record<Locale, string>;
+  summary: Record<Locale, string>;
+  minutes: number;
+  demo: boolean;
+  concepts: string[];
+}
+
+export function summarize(lesson: CompiledLesson): LessonSummary {
+  return {
+    id: lesson.id,
+    order: lesson.order,
+    title: { en: lesson.locales.en.meta.title, "zh-CN": lesson.locales["zh-CN"].meta.title },
+    summary: { en: lesson.locales.en.meta.summary, "zh-CN": lesson.locales["zh-CN"].meta.summary },
+    minutes: lesson.locales.en.meta.minutes,
+    demo: lesson.locales.en.meta.demo,
+    concepts: lesson.locales.en.meta.concepts,
+  };
+}

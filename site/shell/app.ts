@@ -1,0 +1,204 @@
+/**
+ * The app shell: header (brand, locale, theme, shortcuts), the router, the lesson map and the lesson
+ * view, the error area and the keyboard. Panels get `t` passed in; nothing is read from window.
+ */
+import { detectLocale, isLocale, translator, type Locale, type Translate } from "../i18n/index";
+import { findLesson, listLessons, loadLesson, neighbours } from "../lessons/index";
+import { sandboxScenario, sandboxStarter } from "../lessons/sandbox";
+import { Runner } from "../runner/runner";
+import { drafts as makeDrafts } from "../storage/drafts";
+import { loadPrefs, savePrefs, type ThemeChoice } from "../storage/prefs";
+import { progress as makeProgress } from "../storage/progress";
+import { decodeShare } from "../storage/share";
+import { openStore, type Store } from "../storage/store";
+import { clear, h, icon } from "./dom";
+import { ErrorBanner } from "./error-banner";
+import { installKeyboard } from "./keyboard";
+import { LessonView, type LessonSource, type RestoreState } from "./lesson-view";
+import { renderLessonMap } from "./lesson-map";
+import { parseRoute, type Route } from "./router";
+import type { MountStage } from "./stage-types";
+import { applyTheme } from "./theme";
+
+const realStage = import.meta.glob<{ mountStage: MountStage }>("../views/stage.ts");
+
+/** The real stage when site/views/stage.ts exists, else the local placeholder. */
+async function loadStage(): Promise<MountStage> {
+  const load = realStage["../views/stage.ts"];
+  if (load !== undefined) {
+    try {
+      const m = await load();
+      if (typeof m.mountStage === "function") return m.mountStage;
+    } catch (e) {
+      console.warn("stage failed to load; using the placeholder", e);
+    }
+  }
+  return (await import("./stage-placeholder")).mountStage;
+}
+
+export class App {
+  private readonly store: Store;
+  private readonly prefs;
+  private readonly drafts;
+  private readonly progress;
+  private locale: Locale;
+  private t: Translate;
+  private readonly errors: ErrorBanner;
+  private readonly runner = new Runner();
+  private readonly header = h("header", { class: "app-header" });
+  private readonly body = h("div", { class: "app-body" });
+  private view: LessonView | undefined;
+  private viewKey = "";
+  private route: Route = { page: "map" };
+  private readonly reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  constructor(private readonly root: HTMLElement) {
+    this.store = openStore();
+    this.prefs = loadPrefs(this.store);
+    this.drafts = makeDrafts(this.store);
+    this.progress = makeProgress(this.store);
+    this.locale = isLocale(this.prefs.locale) ? this.prefs.locale : detectLocale(navigator.languages ?? [navigator.language]);
+    this.t = translator(this.locale);
+    this.errors = new ErrorBanner(() => this.t("error.dismiss"));
+    document.documentElement.lang = this.locale;
+    applyTheme(this.prefs.theme ?? "system", (dark) => this.view?.setEditorTheme(dark));
+    this.store.onProblem((p) => this.errors.show("storage", this.t(p === "quota" ? "error.storage.quota" : "error.storage")));
+    this.progress.onChange(() => {
+      if (this.route.page === "map") this.render();
+    });
+    root.append(this.header, this.body);
+    installKeyboard({
+      t: () => this.t,
+      run: () => this.view?.runFromShortcut(),
+      stage: () => (this.route.page === "map" ? undefined : this.body.querySelector<HTMLElement>("[data-testid=stage]") ?? undefined),
+    });
+    window.addEventListener("hashchange", () => this.render());
+    this.render();
+    // Warm the runner once the first screen is up.
+    const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 1500 }) : setTimeout(cb, 300));
+    idle(() => this.runner.warm());
+  }
+
+  private savePrefs = () => savePrefs(this.store, this.prefs);
+
+  private renderHeader(): void {
+    const t = this.t;
+    clear(this.header);
+    const localeSel = h("select", { "data-testid": "locale", "aria-label": t("header.locale"), title: t("header.locale") },
+      h("option", { value: "en", selected: this.locale === "en", lang: "en" }, "English"),
+      h("option", { value: "zh-CN", selected: this.locale === "zh-CN", lang: "zh-CN" }, "简体中文"));
+    localeSel.addEventListener("change", () => this.setLocale(localeSel.value as Locale));
+    const theme = this.prefs.theme ?? "system";
+    const themeSel = h("select", { "data-testid": "theme", "aria-label": t("header.theme"), title: t("header.theme") },
+      ...(["system", "light", "dark"] as const).map((v) => h("option", { value: v, selected: theme === v }, t(`theme.${v}`))));
+    themeSel.addEventListener("change", () => {
+      this.prefs.theme = themeSel.value as ThemeChoice;
+      this.savePrefs();
+      applyTheme(this.prefs.theme, (dark) => this.view?.setEditorTheme(dark));
+    });
+    this.header.append(
+      h("a", { href: "#/", class: "brand" },
+        h("span", { class: "brand-mark", "aria-hidden": "true" }, brandMark()),
+        h("span", { class: "brand-name" }, t("app.name"))),
+      h("span", { class: "header-fill" }),
+      h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.locale")), localeSel),
+      h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.theme")), themeSel),
+      h("button", { type: "button", class: "icon-button", "data-testid": "shortcuts", title: `${t("header.shortcuts")} (?)`, "aria-label": t("header.shortcuts"),
+        onclick: () => document.dispatchEvent(new CustomEvent("ip:shortcuts")) }, icon("keyboard")),
+    );
+  }
+
+  private setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.t = translator(locale);
+    this.prefs.locale = locale;
+    this.savePrefs();
+    document.documentElement.lang = locale;
+    // Translate the storage error if it is shown.
+    if (this.errors.has("storage")) this.errors.show("storage", this.t(this.store.persistent ? "error.storage.quota" : "error.storage"));
+    const state = this.view?.snapshot();
+    this.viewKey = "";
+    void this.render(state);
+  }
+
+  private async render(restore?: RestoreState): Promise<void> {
+    this.route = parseRoute(location.hash);
+    const route = this.route;
+    this.renderHeader();
+    document.title = this.t("app.name");
+    if (route.page === "map") {
+      this.view?.destroy();
+      this.view = undefined;
+      this.viewKey = "";
+      clear(this.body);
+      this.body.append(this.errors.element);
+      this.body.append(renderLessonMap({
+        t: this.t, locale: this.locale, lessons: listLessons(), progress: this.progress,
+        onImported: (n) => window.alert(this.t("progress.imported", { n })),
+        onImportFailed: () => window.alert(this.t("progress.importFailed")),
+      }));
+      window.scrollTo(0, 0);
+      return;
+    }
+    const id = route.page === "sandbox" ? "sandbox" : route.id;
+    const key = `${id}|${route.share ?? ""}`;
+    if (key === this.viewKey && this.view) return;
+    this.viewKey = key;
+    this.view?.destroy();
+    this.view = undefined;
+    clear(this.body);
+    const share = route.share !== undefined ? decodeShare(route.share) : undefined;
+    let source: LessonSource;
+    if (route.page === "sandbox") {
+      source = { id: "sandbox", scenario: sandboxScenario, starter: sandboxStarter, title: { en: "Sandbox", "zh-CN": "沙盒" } };
+    } else {
+      const summary = findLesson(route.id);
+      if (summary === undefined) {
+        this.body.append(h("main", { class: "not-found" }, h("h1", {}, this.t("lesson.notFound", { id: route.id })), h("a", { href: "#/", class: "button" }, this.t("nav.home"))));
+        return;
+      }
+      this.body.append(h("main", { class: "loading" }, h("p", { class: "muted" }, this.t("lesson.loading"))));
+      const lesson = await loadLesson(route.id);
+      if (this.viewKey !== key) return;
+      clear(this.body);
+      source = {
+        id: lesson.id, lesson, scenario: lesson.scenario ?? sandboxScenario,
+        starter: lesson.starter, solution: lesson.solution || undefined, title: summary.title,
+      };
+      document.title = `${summary.title[this.locale]} · ${this.t("app.name")}`;
+    }
+    const nb = route.page === "lesson" ? neighbours(route.id) : {};
+    this.view = new LessonView(source, {
+      t: () => this.t,
+      locale: () => this.locale,
+      drafts: this.drafts,
+      progress: this.progress,
+      prefs: this.prefs,
+      savePrefs: this.savePrefs,
+      errors: this.errors,
+      runner: this.runner,
+      loadStage,
+      reducedMotion: this.reducedMotion,
+      nav: {
+        prev: nb.prev ? { id: nb.prev.id, title: nb.prev.title[this.locale] } : undefined,
+        next: nb.next ? { id: nb.next.id, title: nb.next.title[this.locale] } : undefined,
+      },
+    }, share, restore);
+    this.body.append(this.view.root);
+    if (share !== undefined) {
+      // The link did its job: drop the payload from the address bar (the run on screen reproduces it).
+      const clean = route.page === "sandbox" ? "#/sandbox" : `#/lesson/${id}`;
+      this.viewKey = `${id}|`;
+      history.replaceState(null, "", clean);
+    }
+  }
+}
+
+function brandMark(): SVGSVGElement {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "22");
+  svg.setAttribute("height", "22");
+  svg.innerHTML = '<circle cx="4" cy="12" r="2.6" fill="currentColor"/><circle cx="12" cy="6" r="2.6" fill="currentColor" opacity=".75"/><circle cx="12" cy="18" r="2.6" fill="currentColor" opacity=".75"/><circle cx="20" cy="12" r="2.6" fill="currentColor" opacity=".55"/><path d="M6 11 10 7.5M6 13l4 3.5M14 7.5l4 3.5M14 16.5l4-3.5" stroke="currentColor" stroke-width="1.5" fill="none" stroke-linecap="round"/>';
+  return svg;
+}

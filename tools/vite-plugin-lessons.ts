@@ -1,0 +1,91 @@
+/**
+ * Vite plugin: compiles every lessons/NN-slug folder at build time (site/lessons/compile.ts) into two kinds of virtual
+ * modules, so the whole course ships in the static build and works offline:
+ *
+ * - `virtual:lessons` — the course index (id, order, titles and summaries in both locales) plus a lazy
+ *   loader per lesson. Small: it is part of the first screen.
+ * - `virtual:lesson/<id>` — one lesson's prose, hints, go.md (as HTML), starter and solution (as text).
+ *   Each becomes its own lazy chunk.
+ *
+ * Any folder named `NN-slug` with a lesson.md is picked up automatically; in dev, adding or editing a
+ * lesson file reloads the page. scenario.ts / goals.ts are real modules, imported by site/lessons and the
+ * runner worker with import.meta.glob (they import src/).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Plugin } from "vite";
+import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "../site/lessons/compile";
+
+const INDEX_ID = "virtual:lessons";
+const LESSON_PREFIX = "virtual:lesson/";
+const FILES = [
+  "lesson.md", "lesson.zh-CN.md", "hints.md", "hints.zh-CN.md", "go.md",
+  "starter.ts", "solution.ts", "scenario.ts", "goals.ts",
+];
+
+export function lessonFolders(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => LESSON_DIR.test(name) && statSync(join(root, name)).isDirectory() && existsSync(join(root, name, "lesson.md")))
+    .sort();
+}
+
+export function readLesson(root: string, id: string): CompiledLesson {
+  const files: Record<string, string> = {};
+  for (const f of FILES) {
+    const p = join(root, id, f);
+    if (existsSync(p)) files[f] = readFileSync(p, "utf8");
+  }
+  return compileLesson(id, files);
+}
+
+export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
+  let root = resolve(options.dir ?? "lessons");
+  return {
+    name: "informer-playground:lessons",
+    configResolved(config) {
+      root = resolve(config.root, options.dir ?? "lessons");
+    },
+    configureServer(s) {
+      s.watcher.add(root);
+      const reload = (file: string) => {
+        if (!file.startsWith(root)) return;
+        for (const id of [`\0${INDEX_ID}`, ...[...s.moduleGraph.idToModuleMap.keys()].filter((k) => k.startsWith(`\0${LESSON_PREFIX}`))]) {
+          const mod = s.moduleGraph.getModuleById(id);
+          if (mod) s.moduleGraph.invalidateModule(mod);
+        }
+        s.ws.send({ type: "full-reload" });
+      };
+      s.watcher.on("add", reload);
+      s.watcher.on("unlink", reload);
+      s.watcher.on("change", (file) => {
+        if (file.startsWith(root) && /\.md$|starter\.ts$|solution\.ts$/.test(file)) reload(file);
+      });
+    },
+    resolveId(id) {
+      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`;
+      return undefined;
+    },
+    load(id) {
+      if (id === `\0${INDEX_ID}`) {
+        const ids = lessonFolders(root);
+        const summaries = [];
+        for (const lessonId of ids) {
+          const lesson = readLesson(root, lessonId);
+          for (const w of lesson.warnings) this.warn(w);
+          summaries.push(summarize(lesson));
+          for (const f of FILES) this.addWatchFile(join(root, lessonId, f));
+        }
+        const loaders = ids.map((l) => `  ${JSON.stringify(l)}: () => import(${JSON.stringify(LESSON_PREFIX + l)}),`).join("\n");
+        return `export const lessons = ${JSON.stringify(summaries)};\nexport const loaders = {\n${loaders}\n};\n`;
+      }
+      if (id.startsWith(`\0${LESSON_PREFIX}`)) {
+        const lessonId = id.slice(`\0${LESSON_PREFIX}`.length);
+        for (const f of FILES) this.addWatchFile(join(root, lessonId, f));
+        const lesson = readLesson(root, lessonId);
+        return `export default ${JSON.stringify(lesson)};\n`;
+      }
+      return undefined;
+    },
+  };
+}
