@@ -26,6 +26,8 @@ import type {
 export interface ResourceClient<T> {
   create(obj: T): Promise<T>;
   update(obj: T): Promise<T>;
+  /** The status subresource (client-go's UpdateStatus): changes only `.status`; 409 on a stale resourceVersion. */
+  updateStatus(obj: T): Promise<T>;
   get(name: string): Promise<T>;
   delete(name: string, options?: { gracePeriodSeconds?: number }): Promise<void>;
   list(options?: ListOptions): Promise<KubeList<T>>;
@@ -82,6 +84,14 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
     return this.call(() => {
       if (object instanceof Error) throw object;
       return copy(this.server.update<T>(this.resource, object));
+    });
+  }
+
+  updateStatus(obj: T): Promise<T> {
+    const object = this.prepare(obj);
+    return this.call(() => {
+      if (object instanceof Error) throw object;
+      return copy(this.server.updateStatus<T>(this.resource, object));
     });
   }
 
