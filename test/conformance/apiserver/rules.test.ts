@@ -38,7 +38,7 @@ describe("resource versions", () => {
   it("R2: a list's RV is the store revision when served, above every item's RV", () => {
     const { server } = setup();
     server.create("pods", pod("a"));
-    server.create("configmaps", { metadata: { name: "c" } });
+    server.create<ConfigMap>("configmaps", { metadata: { name: "c" } });
     const list = server.list<Pod>("pods");
     expect(list.items.map((p) => p.metadata.resourceVersion)).toEqual(["1"]);
     expect(list.metadata.resourceVersion).toBe("2");
@@ -46,7 +46,7 @@ describe("resource versions", () => {
 
   it("R3: a DELETED event carries the last stored state, re-stamped with the deletion RV", () => {
     const { s, server } = setup();
-    const a = server.create("configmaps", { metadata: { name: "a", labels: { v: "1" } }, data: { k: "v" } });
+    const a = server.create<ConfigMap>("configmaps", { metadata: { name: "a", labels: { v: "1" } }, data: { k: "v" } });
     const { sink } = watch(server, s, { resourceVersion: a.metadata.resourceVersion }, "configmaps");
     server.delete("configmaps", "default", "a");
     s.flush();
@@ -281,7 +281,7 @@ describe("WATCH", () => {
   it("W2: sendInitialEvents ⇒ ADDED for the state, a BOOKMARK annotated k8s.io/initial-events-end, then changes", () => {
     const { s, server } = setup();
     server.create("pods", pod("a"));
-    server.create("configmaps", { metadata: { name: "c" } });
+    server.create<ConfigMap>("configmaps", { metadata: { name: "c" } });
     const { sink } = watch(server, s, { sendInitialEvents: true, resourceVersionMatch: "NotOlderThan", allowWatchBookmarks: true });
     server.create("pods", pod("b"));
     s.flush();
@@ -355,7 +355,7 @@ describe("WATCH", () => {
     const on = watch(server, s, { resourceVersion: "1", allowWatchBookmarks: true, timeoutSeconds: 600 });
     const off = watch(server, s, { resourceVersion: "1", timeoutSeconds: 600 });
     s.advance(5_000);
-    server.create("configmaps", { metadata: { name: "c" } });                  // rv 2: past anything pods saw
+    server.create<ConfigMap>("configmaps", { metadata: { name: "c" } });                  // rv 2: past anything pods saw
     s.advance(5_000);
     expect(on.sink.events.map((e) => [e.type, e.rv, e.time])).toEqual([["BOOKMARK", "2", 10_000]]);
     s.advance(10_000);
@@ -401,9 +401,9 @@ describe("writes", () => {
   it("C1: generateName collisions are 409 AlreadyExists", () => {
     const { s, server } = setup();
     s.random = () => 0.5;                                    // a PRNG that always draws the same suffix
-    const first = server.create("configmaps", { metadata: { name: "", generateName: "x-" } });
+    const first = server.create<ConfigMap>("configmaps", { metadata: { name: "", generateName: "x-" } });
     expect(first.metadata.name).toMatch(/^x-[a-z0-9]{5}$/);
-    const e = errorOf(() => server.create("configmaps", { metadata: { name: "", generateName: "x-" } }));
+    const e = errorOf(() => server.create<ConfigMap>("configmaps", { metadata: { name: "", generateName: "x-" } }));
     expect(e.code).toBe(409);
     expect(e.reason).toBe("AlreadyExists");
     expect(e.message).toBe(`configmaps "${first.metadata.name}" already exists`);
@@ -411,12 +411,12 @@ describe("writes", () => {
 
   it("C2: an update without RV is unconditional by default, 422 when the kind requires it", () => {
     const { server } = setup();
-    const a = server.create("configmaps", { metadata: { name: "a" }, data: { k: "1" } });
+    const a = server.create<ConfigMap>("configmaps", { metadata: { name: "a" }, data: { k: "1" } });
     const { resourceVersion: _rv, ...meta } = a.metadata;
-    const b = server.update("configmaps", { ...a, metadata: meta, data: { k: "2" } });
+    const b = server.update<ConfigMap>("configmaps", { ...a, metadata: meta, data: { k: "2" } });
     expect(b.metadata.resourceVersion).toBe("2");
     const strict = setup({ allowUnconditionalUpdate: false }).server;
-    const c = strict.create("configmaps", { metadata: { name: "a" }, data: { k: "1" } });
+    const c = strict.create<ConfigMap>("configmaps", { metadata: { name: "a" }, data: { k: "1" } });
     const { resourceVersion: _rv2, ...meta2 } = c.metadata;
     const e = errorOf(() => strict.update("configmaps", { ...c, metadata: meta2, data: { k: "2" } }));
     expect(e.code).toBe(422);
@@ -446,7 +446,7 @@ describe("writes", () => {
   });
   it("C2: uid and creationTimestamp are immutable (a different uid is a 409 precondition failure)", () => {
     const { s, server } = setup();
-    const a = server.create("configmaps", { metadata: { name: "a" } });
+    const a = server.create<ConfigMap>("configmaps", { metadata: { name: "a" } });
     s.advance(60_000);
     const b = server.update("configmaps", { ...a, metadata: { ...a.metadata, creationTimestamp: "2030-01-01T00:00:00Z", labels: { x: "1" } } });
     expect(b.metadata.creationTimestamp).toBe(a.metadata.creationTimestamp);
@@ -478,7 +478,7 @@ describe("writes", () => {
   });
   it("C4: a kind without graceful deletion and without finalizers is removed with one DELETED", () => {
     const { s, server } = setup();
-    server.create("configmaps", { metadata: { name: "c" } });
+    server.create<ConfigMap>("configmaps", { metadata: { name: "c" } });
     const { sink } = watch(server, s, { resourceVersion: "1" }, "configmaps");
     server.delete("configmaps", "default", "c");
     s.flush();

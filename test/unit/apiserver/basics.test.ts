@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAlreadyExists, isConflict, isInvalid, isNotFound, type Pod } from "../../../src/index.js";
+import { isAlreadyExists, isConflict, isInvalid, isNotFound, type ConfigMap, type Pod } from "../../../src/index.js";
 import { errorOf, pod, setup, watch, withLabels } from "./helpers.js";
 
 describe("ApiServer writes", () => {
@@ -7,7 +7,7 @@ describe("ApiServer writes", () => {
     const { s, server } = setup();
     s.advance(5_000);
     const a = server.create("pods", pod("a"));
-    const cm = server.create("configmaps", { metadata: { name: "c", namespace: "default" }, data: { k: "v" } });
+    const cm = server.create<ConfigMap>("configmaps", { metadata: { name: "c", namespace: "default" }, data: { k: "v" } });
     expect(a.metadata.resourceVersion).toBe("1");
     expect(cm.metadata.resourceVersion).toBe("2");          // one revision shared by all resources
     expect(a.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
