@@ -18,16 +18,26 @@ interface Task {
   seq: number;
   id: number;
   fn: () => void;
+  cancelled: boolean;
 }
 
 export class Scheduler {
   private time = 0;
   private nextSeq = 0;
   private nextId = 1;
-  /** Binary min-heap ordered by (due, seq). */
+  /** Binary min-heap ordered by (due, seq), for tasks due later than when they were scheduled. */
   private readonly heap: Task[] = [];
-  /** Live task ids → task (cleared tasks are removed here and skipped lazily in the heap). */
-  private readonly live = new Map<number, Task>();
+  /**
+   * Tasks scheduled with no delay, in scheduling order. Time never goes back, so this ring is sorted
+   * by (due, seq) too; the next task is the smaller head of the ring and the heap. It spares the heap
+   * the common case (a reply, a drain, a wake-up "as soon as possible").
+   */
+  private ring: Task[] = [];
+  private ringHead = 0;
+  /** Heap task ids → task (cleared tasks are removed here and skipped lazily in the heap). */
+  private readonly delayed = new Map<number, Task>();
+  /** Live (not run, not cleared) tasks in the ring. */
+  private ringLive = 0;
   private a: number;
   private b: number;
   private c: number;
@@ -55,7 +65,7 @@ export class Scheduler {
 
   /** Number of tasks waiting to run. */
   pending(): number {
-    return this.live.size;
+    return this.delayed.size + this.ringLive;
   }
 
   /** Due time of the next task, or undefined when nothing is scheduled. */
@@ -66,14 +76,41 @@ export class Scheduler {
 
   setTimeout(fn: () => void, delayMs: number): number {
     const delay = Number.isFinite(delayMs) && delayMs > 0 ? delayMs : 0;
-    const task: Task = { due: this.time + delay, seq: this.nextSeq++, id: this.nextId++, fn };
-    this.live.set(task.id, task);
-    this.push(task);
+    const task: Task = { due: this.time + delay, seq: this.nextSeq++, id: this.nextId++, fn, cancelled: false };
+    if (delay === 0) {
+      this.ring.push(task);
+      this.ringLive++;
+    } else {
+      this.delayed.set(task.id, task);
+      this.push(task);
+    }
     return task.id;
   }
 
   clearTimeout(id: number): void {
-    this.live.delete(id);
+    const task = this.delayed.get(id);
+    if (task !== undefined) {
+      this.delayed.delete(id);
+      task.cancelled = true;
+      return;
+    }
+    // Ring tasks are in ascending id order: binary search the unrun part.
+    const ring = this.ring;
+    let lo = this.ringHead;
+    let hi = ring.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = ring[mid]!;
+      if (t.id === id) {
+        if (!t.cancelled) {
+          t.cancelled = true;
+          this.ringLive--;
+        }
+        return;
+      }
+      if (t.id < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
   }
 
   advance(ms: number): void {
@@ -108,22 +145,45 @@ export class Scheduler {
   }
 
   private runTop(): void {
-    const task = this.pop();
+    const task = this.takeTop();
     if (task === undefined) return;
-    this.live.delete(task.id);
     if (task.due > this.time) this.time = task.due;
     task.fn();
   }
 
-  /** Top live task, discarding cleared ones. */
+  /** Next live task (not removed), discarding cleared ones from both sources. */
   private peek(): Task | undefined {
     const heap = this.heap;
-    while (heap.length > 0) {
-      const top = heap[0]!;
-      if (this.live.has(top.id)) return top;
-      this.pop();
+    while (heap.length > 0 && heap[0]!.cancelled) this.pop();
+    const ring = this.ring;
+    while (this.ringHead < ring.length && ring[this.ringHead]!.cancelled) this.ringHead++;
+    const h = heap[0];
+    const r = this.ringHead < ring.length ? ring[this.ringHead] : undefined;
+    if (r === undefined) {
+      this.compactRing();
+      return h;
     }
-    return undefined;
+    return h !== undefined && before(h, r) ? h : r;
+  }
+
+  /** Removes and returns the next live task. */
+  private takeTop(): Task | undefined {
+    const next = this.peek();
+    if (next === undefined) return undefined;
+    if (next === this.heap[0]) {
+      this.delayed.delete(next.id);
+      return this.pop();
+    }
+    this.ringHead++;
+    this.ringLive--;
+    if (this.ringHead >= 4096 && this.ringHead * 2 >= this.ring.length) this.compactRing();
+    return next;
+  }
+
+  private compactRing(): void {
+    if (this.ringHead === 0) return;
+    this.ring = this.ring.slice(this.ringHead);
+    this.ringHead = 0;
   }
 
   private push(task: Task): void {

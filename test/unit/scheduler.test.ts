@@ -53,6 +53,39 @@ describe("Scheduler", () => {
     expect(s.pending()).toBe(0);
   });
 
+  it("a delayed task due now runs before a zero-delay task scheduled after it", () => {
+    const s = new Scheduler();
+    const out: string[] = [];
+    s.setTimeout(() => out.push("timer@10"), 10);
+    s.setTimeout(() => {
+      out.push("first@5");
+      s.setTimeout(() => {
+        out.push("at10-a");
+        s.setTimeout(() => out.push("at10-c"), 0);
+      }, 5);
+    }, 5);
+    s.advance(10);
+    expect(out).toEqual(["first@5", "timer@10", "at10-a", "at10-c"]);
+  });
+
+  it("clearTimeout works for zero-delay tasks, and for ids that already ran (no-op)", () => {
+    const s = new Scheduler();
+    const out: number[] = [];
+    const ids = [0, 1, 2, 3, 4].map((i) => s.setTimeout(() => out.push(i), 0));
+    s.clearTimeout(ids[1]!);
+    s.clearTimeout(ids[3]!);
+    s.clearTimeout(ids[3]!);
+    expect(s.pending()).toBe(3);
+    s.flush();
+    expect(out).toEqual([0, 2, 4]);
+    s.clearTimeout(ids[0]!);
+    expect(s.pending()).toBe(0);
+    const later = s.setTimeout(() => out.push(99), 0);
+    s.clearTimeout(later);
+    s.flush();
+    expect(out).toEqual([0, 2, 4]);
+  });
+
   it("negative delays count as zero and never move time backwards", () => {
     const s = new Scheduler();
     s.advance(100);
