@@ -20,7 +20,9 @@
  *   informer's business (traced handler.threw; the run goes on). Once the trace holds `maxEvents`
  *   (default 100,000) events the run stops with error kind "timeout", message naming the event budget
  *   (`runner.end` reason "eventLimit"); events emitted after the budget is spent throw, which breaks
- *   synchronous runaway loops in learner code.
+ *   synchronous runaway loops in learner code. `options.interrupt()` (if given) is asked after every
+ *   task; a returned reason stops the run with error kind "timeout" and that message (`runner.end`
+ *   reason "timeout") — the runner's way to enforce a wall-clock budget without real time in src/.
  * - Runs are serialised per realm (see current-run.ts); the wall-clock budget is enforced from outside
  *   (the page kills the worker), never here.
  */
@@ -42,10 +44,15 @@ const MAX_TURNS = 100_000;
 /** Thrown into engine code once the event budget is spent. */
 class EventBudgetExceeded extends Error {
   constructor(limit: number) {
-    super(`event budget exceeded: the run produced more than ${limit.toLocaleString("en-US")} trace events ` +
+    super(`event budget exceeded: the run produced more than ${groupThousands(limit)} trace events ` +
       "(an endless loop of writes, adds or logs?)");
     this.name = "EventBudgetExceeded";
   }
+}
+
+/** 100000 → "100,000" (no Intl: identical text in every realm). */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 /** A Scheduler that counts timer activity, so the drain can tell when learner code went quiet. */
@@ -101,6 +108,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const events = recorder.events;
   const log: LogLine[] = [];
   let budgetSpent = false;
+  let interrupted = false;
   let finishing = false;
   let error: RunResult["error"];
 
@@ -218,7 +226,15 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
         break;
       }
       await drain();
-      if (budgetSpent) failFrom(new EventBudgetExceeded(maxEvents));
+      if (budgetSpent) {
+        failFrom(new EventBudgetExceeded(maxEvents));
+        break;
+      }
+      const reason = options.interrupt?.();
+      if (reason !== undefined) {
+        interrupted = true;
+        fail("timeout", new Error(reason));
+      }
     }
 
     finishing = true;
@@ -234,7 +250,8 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
         component: "runner", kind: "runner.error", message: e.message,
         ...(e.line !== undefined ? { line: e.line } : {}),
       });
-      emit(recorder, { component: "runner", kind: "runner.end", reason: e.kind === "timeout" ? "eventLimit" : "error" });
+      emit(recorder, { component: "runner", kind: "runner.end",
+        reason: interrupted ? "timeout" : e.kind === "timeout" ? "eventLimit" : "error" });
     }
   } finally {
     finishing = true;

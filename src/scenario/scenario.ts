@@ -73,4 +73,10 @@ export interface RunOptions {
   errorLine?: (error: unknown) => number | undefined;
   /** Event budget: once the trace holds this many events the run stops with error kind "timeout". Default 100,000. */
   maxEvents?: number;
+  /**
+   * Asked after every scheduled task; a returned string stops the run there with error kind "timeout" and
+   * that message (e.g. the worker's wall-clock budget: `() => performance.now() > deadline ? "…" : undefined`).
+   * The trace so far is kept. Cannot stop a single task that never returns (the page kills the worker then).
+   */
+  interrupt?: () => string | undefined;
 }

@@ -157,6 +157,18 @@ describe("runScenario", () => {
     expect(async.error?.kind).toBe("timeout");
   });
 
+  it("stops when the runner's interrupt hook says so, keeping the trace so far", async () => {
+    let tasks = 0;
+    const run = await runScenario(scenario, poller, [], {
+      interrupt: () => (++tasks >= 5 ? "wall-clock budget of 2 s exceeded" : undefined),
+    });
+    expect(run.error).toMatchObject({ kind: "timeout", message: "wall-clock budget of 2 s exceeded" });
+    expect(known(run.trace).at(-1)).toMatchObject({ kind: "runner.end", reason: "timeout" });
+    const full = await runScenario(scenario, poller);
+    const kept = run.trace.length - 2;
+    expect(JSON.stringify(run.trace.slice(0, kept))).toBe(JSON.stringify(full.trace.slice(0, kept)));
+  });
+
   it("defaults the event budget to 100,000 events", async () => {
     expect(DEFAULT_MAX_EVENTS).toBe(100_000);
     const run = await runScenario(scenario, ({ log }) => { for (;;) log("x"); });
