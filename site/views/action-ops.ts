@@ -1,0 +1,97 @@
+/**
+ * The stage's action buttons, as ops: at the current step (virtual time `at`), each button becomes one
+ * API.md `TimedOp`, or an error saying what it needs (e.g. an object to delete). Object actions reuse the
+ * command bar's parser, so a button and the equivalent typed command produce the same op. Pure.
+ */
+import type { ServerObjectView, WorldView } from "../../src/sim/view.js";
+import { focusedInformer } from "../../src/sim/view.js";
+import { parseCommand, resourceInfo } from "./command-bar-parse.js";
+import type { TimedOp } from "./run-types.js";
+
+export const ACTIONS = ["create", "update", "delete", "label", "drop-watch", "compact", "partition", "heal", "restart", "slow-handler"] as const;
+export type StageAction = (typeof ACTIONS)[number];
+
+export type ActionResult = { ok: true; op: TimedOp; command: string } | { ok: false; error: string };
+
+/** The object an object action applies to: the selected one, else the current event's, else the first. */
+export function actionTarget(view: WorldView, selected: string | null): ServerObjectView | undefined {
+  const objs = view.server.objects;
+  if (selected !== null) {
+    const direct = objs.get(selected);
+    if (direct !== undefined) return direct;
+    for (const o of objs.values()) if (o.key === selected) return o;
+  }
+  const key = view.event !== null && typeof (view.event as { key?: unknown }).key === "string" ? (view.event as { key: string }).key : null;
+  if (key !== null) for (const o of objs.values()) if (o.key === key) return o;
+  return objs.values().next().value;
+}
+
+function resourceOf(view: WorldView, target: ServerObjectView | undefined): string {
+  if (target !== undefined) return target.resource;
+  const inf = focusedInformer(view);
+  if (inf !== undefined && resourceInfo(inf.name) !== undefined) return resourceInfo(inf.name)!.resource;
+  return "pods";
+}
+
+function split(o: ServerObjectView): { ns?: string; name: string } {
+  const ns = o.object.metadata.namespace;
+  return ns === undefined ? { name: o.object.metadata.name } : { ns, name: o.object.metadata.name };
+}
+
+export function actionOp(action: StageAction, view: WorldView, selected: string | null, options?: { slowHandlerMs?: number }): ActionResult {
+  const at = view.time;
+  const target = actionTarget(view, selected);
+  const run = (command: string): ActionResult => {
+    const r = parseCommand(command, { at, objects: view.server.objects.values() });
+    if (!r.ok) return { ok: false, error: r.error };
+    if (r.op === undefined) return { ok: false, error: `"${command}" changes nothing` };
+    return { ok: true, op: r.op, command };
+  };
+  const fault = (f: "dropWatches" | "compact" | "partition" | "heal" | "restart"): ActionResult =>
+    ({ ok: true, op: { op: "fault", fault: f, at }, command: f });
+  switch (action) {
+    case "create": {
+      const resource = resourceOf(view, target);
+      const info = resourceInfo(resource)!;
+      const ns = target?.object.metadata.namespace ?? "default";
+      const base = info.resource === "pods" ? "web" : info.kind.toLowerCase();
+      const taken = new Set([...view.server.objects.values()].filter((o) => o.resource === info.resource).map((o) => o.object.metadata.name));
+      let i = 1;
+      while (taken.has(`${base}-${i}`)) i++;
+      return run(`create ${info.kind.toLowerCase()} ${base}-${i}${info.namespaced ? ` -n ${ns}` : ""}`);
+    }
+    case "update": {
+      if (target === undefined) return { ok: false, error: "no object to update" };
+      const meta = { ...target.object.metadata };
+      delete meta.resourceVersion;
+      const annotations = { ...(meta.annotations ?? {}), "playground/touched": `step-${view.step}` };
+      return { ok: true, op: { op: "update", resource: target.resource, object: { ...target.object, metadata: { ...meta, annotations } }, at },
+        command: `update ${target.resource} ${target.key}` };
+    }
+    case "delete": {
+      if (target === undefined) return { ok: false, error: "no object to delete" };
+      const { ns, name } = split(target);
+      return run(`delete ${target.resource} ${name}${ns === undefined ? "" : ` -n ${ns}`}`);
+    }
+    case "label": {
+      if (target === undefined) return { ok: false, error: "no object to label" };
+      const { ns, name } = split(target);
+      return run(`label ${target.resource} ${name} touched=step-${view.step} --overwrite${ns === undefined ? "" : ` -n ${ns}`}`);
+    }
+    case "drop-watch":
+      return fault("dropWatches");
+    case "compact":
+      return fault("compact");
+    case "partition":
+      return fault("partition");
+    case "heal":
+      return fault("heal");
+    case "restart":
+      return fault("restart");
+    case "slow-handler": {
+      const handler = view.stage?.stage === "handler" || view.stage?.stage === "listener" ? view.stage.index ?? 0 : 0;
+      const delayMs = options?.slowHandlerMs ?? 2000;
+      return { ok: true, op: { op: "slowHandler", handler, delayMs, at }, command: `slowHandler #${handler} ${delayMs} ms` };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The DeltaFIFO: every queued key in queue order, each with its delta chips (type + RV). The first
+ * `limit` keys (at least 50) are rendered; the rest are summarised in one line, so 1,000 queued keys
+ * cost ~50 rows, never one node per delta beyond those. Keys are joined by (key, occurrence), so a key
+ * keeps its row while its deltas change.
+ */
+import { select } from "d3-selection";
+import type { DeltaSummary } from "../../src/sim/trace.js";
+import type { FifoEntry, FifoView } from "../../src/sim/view.js";
+import type { T } from "./stage-i18n.js";
+
+export const MAX_CHIPS = 8;
+export const MIN_RENDERED_KEYS = 50;
+
+interface Row { id: string; entry: FifoEntry }
+
+function rows(entries: readonly FifoEntry[], limit: number): Row[] {
+  const seen = new Map<string, number>();
+  const out: Row[] = [];
+  for (let i = 0; i < entries.length && i < limit; i++) {
+    const e = entries[i]!;
+    const n = seen.get(e.key) ?? 0;
+    seen.set(e.key, n + 1);
+    out.push({ id: n === 0 ? e.key : `${e.key}#${n}`, entry: e });
+  }
+  return out;
+}
+
+/** Delta chips into `sel` (a <span class="chips">): at most MAX_CHIPS, then "+n". */
+export function renderChips(el: HTMLElement, deltas: readonly DeltaSummary[], testid: string | null): void {
+  const shown = deltas.slice(0, MAX_CHIPS);
+  const chips = select(el).selectAll<HTMLSpanElement, DeltaSummary>("span.chip")
+    .data(shown)
+    .join("span")
+    .attr("class", (d) => `chip d-${d.type}${d.tombstone === true ? " tombstone" : ""}`)
+    .attr("data-type", (d) => d.type)
+    .attr("data-rv", (d) => d.rv)
+    .attr("title", (d) => `${d.type} RV ${d.rv}${d.tombstone === true ? " (DeletedFinalStateUnknown)" : ""}`)
+    .text((d) => `${d.type}${d.rv === "" ? "" : ` ${d.rv}`}`);
+  if (testid === null) chips.attr("data-testid", null);
+  else chips.attr("data-testid", testid);
+  select(el).selectAll("span.chip-more")
+    .data(deltas.length > MAX_CHIPS ? [deltas.length - MAX_CHIPS] : [])
+    .join("span")
+    .attr("class", "chip-more")
+    .text((n) => `+${n}`);
+}
+
+export interface FifoRenderOptions { t: T; limit: number; hotKey: string | null; onMore: () => void }
+
+export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o: FifoRenderOptions): void {
+  const root = select(container);
+  const entries = fifo?.entries ?? [];
+  const limit = Math.max(MIN_RENDERED_KEYS, o.limit);
+
+  const popped = fifo?.lastPopped ?? null;
+  const pop = root.selectAll<HTMLDivElement, FifoEntry>("div.fifo-popped")
+    .data(popped === null ? [] : [popped])
+    .join((enter) => {
+      const d = enter.insert("div", ":first-child").attr("class", "fifo-popped");
+      d.append("span").attr("class", "popped-label");
+      d.append("span").attr("class", "key");
+      d.append("span").attr("class", "chips");
+      return d;
+    });
+  pop.select(".popped-label").text(`${o.t.popped} ↗`);
+  pop.select(".key").text((e) => e.key);
+  pop.select<HTMLSpanElement>(".chips").each(function (e) {
+    renderChips(this, e.deltas, null);
+  });
+
+  let list = root.select<HTMLOListElement>("ol.fifo-list");
+  if (list.empty()) list = root.append("ol").attr("class", "fifo-list");
+  const data = rows(entries, limit);
+  const li = list.selectAll<HTMLLIElement, Row>("li.fifo-key")
+    .data(data, (r) => r.id)
+    .join((enter) => {
+      const e = enter.append("li").attr("class", "fifo-key").attr("data-testid", "fifo-key");
+      e.append("span").attr("class", "key");
+      e.append("span").attr("class", "chips");
+      return e;
+    });
+  li.order();
+  li.attr("data-key", (r) => r.entry.key)
+    .classed("hot", (r) => r.entry.key === o.hotKey);
+  li.select(".key").text((r) => r.entry.key);
+  li.select<HTMLSpanElement>(".chips").each(function (r) {
+    renderChips(this, r.entry.deltas, "fifo-delta");
+  });
+
+  const rest = entries.length - data.length;
+  const more = root.selectAll<HTMLDivElement, number>("div.fifo-more")
+    .data(rest > 0 ? [rest] : [])
+    .join((enter) => {
+      const d = enter.append("div").attr("class", "fifo-more");
+      d.append("span").attr("class", "count");
+      d.append("button").attr("type", "button").attr("class", "link").on("click", () => o.onMore());
+      return d;
+    });
+  more.select(".count").text((n) => {
+    const byType = new Map<string, number>();
+    for (let i = data.length; i < entries.length; i++) {
+      for (const d of entries[i]!.deltas) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
+    }
+    return `${o.t.more(n)} ${o.t.keys === "keys" ? "keys" : ""} (${[...byType].map(([k, v]) => `${k} ×${v}`).join(", ")})`;
+  });
+  more.select("button").text(o.t.showMore).on("click", () => o.onMore());
+
+  root.selectAll("p.empty").data(entries.length === 0 ? [o.t.fifoEmpty] : []).join("p").attr("class", "empty").text((s) => s);
+}

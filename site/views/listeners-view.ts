@@ -1,0 +1,60 @@
+/**
+ * Each listener's pending buffer (`listener-buffer`, data-count = notifications waiting for its
+ * handler), with the call in progress, and below it the handler log (the latest calls, the current
+ * step's marked).
+ */
+import { select } from "d3-selection";
+import type { HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView } from "../../src/sim/view.js";
+import type { T } from "./stage-i18n.js";
+
+export const MAX_BUFFER_CHIPS = 8;
+const LOG_ROWS = 8;
+
+export function renderListeners(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: { t: T }): void {
+  const root = select(container);
+  const listeners = inf === undefined ? [] : [...inf.listeners.values()].sort((a, b) => a.index - b.index);
+  let list = root.select<HTMLDivElement>("div.listener-list");
+  if (list.empty()) list = root.append("div").attr("class", "listener-list");
+  const rows = list.selectAll<HTMLDivElement, ListenerView>("div.listener-buffer")
+    .data(listeners, (l) => String(l.index))
+    .join((enter) => {
+      const d = enter.append("div").attr("class", "listener-buffer").attr("data-testid", "listener-buffer");
+      d.append("span").attr("class", "name");
+      d.append("span").attr("class", "count");
+      d.append("span").attr("class", "buffer");
+      d.append("span").attr("class", "active");
+      return d;
+    });
+  rows.attr("data-index", (l) => String(l.index)).attr("data-count", (l) => String(l.buffer.length))
+    .classed("removed", (l) => l.removed)
+    .classed("hot", (l) => view.stage !== null && (view.stage.stage === "listener" || view.stage.stage === "handler") && view.stage.index === l.index);
+  rows.select(".name").text((l) => `${o.t.listener} #${l.index}${l.resyncPeriodMs > 0 ? ` ⟳${l.resyncPeriodMs / 1000}s` : ""}${l.synced ? " ✓" : ""}`);
+  rows.select(".count").text((l) => `${l.buffer.length} ${o.t.pending}`);
+  rows.select<HTMLSpanElement>(".buffer").each(function (l) {
+    const shown = l.buffer.slice(0, MAX_BUFFER_CHIPS);
+    select(this).selectAll<HTMLSpanElement, PendingNotification>("span.note")
+      .data(shown)
+      .join("span")
+      .attr("class", (n) => `note n-${n.notification}`)
+      .text((n) => `${n.notification} ${n.key}`);
+    select(this).selectAll("span.chip-more").data(l.buffer.length > MAX_BUFFER_CHIPS ? [l.buffer.length - MAX_BUFFER_CHIPS] : [])
+      .join("span").attr("class", "chip-more").text((n) => `+${n}`);
+  });
+  rows.select(".active").text((l) => (l.active === null ? "" : `▶ ${l.active.notification} ${l.active.key}`));
+  root.selectAll("p.empty").data(listeners.length === 0 ? [o.t.none] : []).join("p").attr("class", "empty").text((s) => s);
+
+  // Handler log
+  const log = view.handlerLog.slice(-LOG_ROWS);
+  let ol = root.select<HTMLOListElement>("ol.handler-log");
+  if (ol.empty()) {
+    root.append("h4").attr("class", "sub").text(o.t.handlerLog);
+    ol = root.append("ol").attr("class", "handler-log");
+  }
+  root.select("h4.sub").text(o.t.handlerLog);
+  ol.selectAll<HTMLLIElement, HandlerLogEntry>("li")
+    .data(log, (h) => `${h.step}`)
+    .join("li")
+    .attr("class", (h) => `o-${h.outcome}${h.step === view.step ? " hot" : ""}`)
+    .text((h) => `#${h.step} · ${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : h.outcome}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
+  root.selectAll("p.nolog").data(log.length === 0 ? [o.t.noCalls] : []).join("p").attr("class", "nolog empty").text((s) => s);
+}

@@ -1,0 +1,208 @@
+/**
+ * The pipeline diagram: API server → Reflector → DeltaFIFO → Indexer → Processor → one lane per
+ * listener → its handler, and Workqueue → Workers when the run has a workqueue. The current step's
+ * stage is marked `data-active="true"`, and its token travels the edge the WorldView names (instantly
+ * under reduced motion). Every box states its live numbers, so the diagram alone tells the story.
+ */
+import { select, type Selection } from "d3-selection";
+import "d3-transition";
+import type { StageName, StageRef, WorldView } from "../../src/sim/view.js";
+import { focusedInformer } from "../../src/sim/view.js";
+import type { T } from "./stage-i18n.js";
+
+export interface PipelineNode { id: string; stage: StageName; index?: number; x: number; y: number; w: number; h: number }
+export interface PipelineEdge { id: string; from: string; to: string; /** Routed but not drawn (keeps the token's path). */ hidden?: boolean }
+export interface PipelineLayout { width: number; height: number; nodes: PipelineNode[]; edges: PipelineEdge[] }
+
+const W = 100;
+const H = 46;
+const COLS: Record<StageName, number> = {
+  apiserver: 62, reflector: 178, deltafifo: 294, indexer: 410, processor: 526, listener: 642, handler: 758,
+  workqueue: 642, worker: 758,
+};
+
+export const nodeId = (ref: StageRef): string => (ref.index === undefined ? ref.stage : `${ref.stage}:${ref.index}`);
+
+/** Boxes and edges for the given listener lanes and workers (pure). */
+export function pipelineLayout(listeners: number[], workers: number[], hasWorkqueue: boolean): PipelineLayout {
+  const lanes = listeners.length === 0 ? [0] : listeners;
+  const gap = 58;
+  const top = 14 + H / 2;
+  const laneY = (i: number) => top + i * gap;
+  const mainY = (laneY(0) + laneY(lanes.length - 1)) / 2;
+  const nodes: PipelineNode[] = [];
+  const edges: PipelineEdge[] = [];
+  const box = (stage: StageName, y: number, index?: number): PipelineNode => {
+    const n: PipelineNode = { id: nodeId(index === undefined ? { stage } : { stage, index }), stage, x: COLS[stage], y, w: W, h: H,
+      ...(index === undefined ? {} : { index }) };
+    nodes.push(n);
+    return n;
+  };
+  const chain: StageName[] = ["apiserver", "reflector", "deltafifo", "indexer", "processor"];
+  chain.forEach((s) => box(s, mainY));
+  for (let i = 1; i < chain.length; i++) edges.push({ id: `${chain[i - 1]}>${chain[i]}`, from: chain[i - 1]!, to: chain[i]! });
+  lanes.forEach((l, i) => {
+    const ln = box("listener", laneY(i), l);
+    const hn = box("handler", laneY(i), l);
+    edges.push({ id: `processor>${ln.id}`, from: "processor", to: ln.id });
+    edges.push({ id: `${ln.id}>${hn.id}`, from: ln.id, to: hn.id });
+  });
+  let bottom = laneY(lanes.length - 1) + H / 2;
+  if (hasWorkqueue) {
+    const wqY = bottom + 30 + H / 2;
+    const wq = box("workqueue", wqY);
+    // Handlers feed the workqueue (the controller's handler adds keys); drawn from the last lane.
+    const lastHandler = nodeId({ stage: "handler", index: lanes[lanes.length - 1]! });
+    for (const l of lanes) {
+      const h = nodeId({ stage: "handler", index: l });
+      edges.push({ id: `${h}>workqueue`, from: h, to: wq.id, ...(h === lastHandler ? {} : { hidden: true }) });
+    }
+    const ws = workers.length === 0 ? [0] : workers;
+    ws.forEach((w, j) => {
+      const wn = box("worker", wqY + j * gap, w);
+      edges.push({ id: `workqueue>${wn.id}`, from: wq.id, to: wn.id });
+    });
+    bottom = wqY + (ws.length - 1) * gap + H / 2;
+  }
+  return { width: 820, height: bottom + 14, nodes, edges };
+}
+
+function edgePath(a: PipelineNode, b: PipelineNode): string {
+  if (b.x > a.x + 1) {
+    const x1 = a.x + a.w / 2;
+    const x2 = b.x - b.w / 2;
+    const mx = (x1 + x2) / 2;
+    return `M${x1},${a.y} C${mx},${a.y} ${mx},${b.y} ${x2},${b.y}`;
+  }
+  if (Math.abs(b.x - a.x) <= 1) {
+    // same column (handler → worker lanes never; workqueue column below listeners): straight down
+    return `M${a.x},${a.y + a.h / 2} L${b.x},${b.y - b.h / 2}`;
+  }
+  // leftwards and down (handler → workqueue)
+  const x1 = a.x;
+  const y1 = a.y + a.h / 2;
+  const x2 = b.x + b.w / 2;
+  return `M${x1},${y1} C${x1},${b.y} ${x1},${b.y} ${x2},${b.y}`;
+}
+
+function subtitle(view: WorldView, n: PipelineNode, t: T): string {
+  const inf = focusedInformer(view);
+  switch (n.stage) {
+    case "apiserver":
+      return `RV ${view.server.resourceVersion || "—"} · ${view.server.objects.size}`;
+    case "reflector":
+      return inf === undefined ? t.stopped : `${t[inf.reflector.state]} · ${inf.reflector.lastRV || "—"}`;
+    case "deltafifo":
+      return `${inf?.fifo.entries.length ?? 0} ${t.keys}`;
+    case "indexer":
+      return `${inf?.indexer.objects.size ?? 0} ${t.objects}`;
+    case "processor":
+      return `${inf?.listeners.size ?? 0} × ${t.listener}`;
+    case "listener": {
+      const l = inf?.listeners.get(n.index ?? 0);
+      return `${l?.buffer.length ?? 0} ${t.pending}`;
+    }
+    case "handler": {
+      const l = inf?.listeners.get(n.index ?? 0);
+      return l?.active != null ? l.active.key : `${l?.calls ?? 0} ${t.calls}`;
+    }
+    case "workqueue": {
+      let q = 0;
+      let p = 0;
+      for (const wq of view.workqueues.values()) {
+        q += wq.queue.length;
+        p += wq.processing.size;
+      }
+      return `q ${q} · p ${p}`;
+    }
+    case "worker": {
+      for (const wk of view.workers.values()) {
+        if (wk.index === n.index) return wk.state === "reconciling" ? wk.key ?? "" : t[wk.state];
+      }
+      return t.idle;
+    }
+  }
+}
+
+function title(n: PipelineNode, t: T): string {
+  return n.index === undefined ? t[n.stage] : `${t[n.stage]} #${n.index}`;
+}
+
+const truncate = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+export interface PipelineRenderOptions { t: T; reducedMotion: boolean; durationMs: number }
+
+/** Renders `view` into the <svg> (join by node id; the token moves along the active edge). */
+export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, view: WorldView, o: PipelineRenderOptions): void {
+  const svg = select(svgEl);
+  svg.attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const active = view.stage === null ? null : nodeId(view.stage);
+  const activeEdge = view.edge === null ? null : `${nodeId(view.edge.from)}>${nodeId(view.edge.to)}`;
+
+  let gEdges = svg.select<SVGGElement>("g.edges");
+  if (gEdges.empty()) {
+    gEdges = svg.append("g").attr("class", "edges");
+    svg.append("g").attr("class", "nodes");
+    svg.append("circle").attr("class", "token").attr("r", 7).attr("opacity", 0);
+  }
+  gEdges.selectAll<SVGPathElement, PipelineEdge>("path.edge")
+    .data(layout.edges, (e) => e.id)
+    .join((enter) => enter.append("path").attr("class", "edge"))
+    .attr("d", (e) => edgePath(byId.get(e.from)!, byId.get(e.to)!))
+    .attr("data-edge", (e) => e.id)
+    .classed("hidden", (e) => e.hidden === true)
+    .classed("active", (e) => e.id === activeEdge);
+
+  const nodes = svg.select<SVGGElement>("g.nodes").selectAll<SVGGElement, PipelineNode>("g.stage-node")
+    .data(layout.nodes, (n) => n.id)
+    .join((enter) => {
+      const g = enter.append("g").attr("class", "stage-node").attr("data-testid", "stage-node");
+      g.append("rect").attr("rx", 9).attr("ry", 9);
+      g.append("text").attr("class", "title");
+      g.append("text").attr("class", "sub");
+      g.append("title");
+      return g;
+    });
+  nodes
+    .attr("data-stage", (n) => n.stage)
+    .attr("data-id", (n) => n.id)
+    .each(function (n) {
+      if (n.index === undefined) this.removeAttribute("data-index");
+      else this.setAttribute("data-index", String(n.index));
+    })
+    .attr("data-active", (n) => String(n.id === active))
+    .attr("transform", (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`);
+  nodes.select("rect").attr("width", (n) => n.w).attr("height", (n) => n.h);
+  nodes.select("text.title").attr("x", (n) => n.w / 2).attr("y", 19).text((n) => title(n, o.t));
+  nodes.select("text.sub").attr("x", (n) => n.w / 2).attr("y", 35).text((n) => truncate(subtitle(view, n, o.t), 17));
+  nodes.select("title").text((n) => `${title(n, o.t)}: ${subtitle(view, n, o.t)}`);
+
+  // The token: along the active edge, else resting on the active node.
+  const token = svg.select<SVGCircleElement>("circle.token");
+  token.interrupt();
+  const target = active === null ? undefined : byId.get(active);
+  if (target === undefined) {
+    token.attr("opacity", 0);
+    return;
+  }
+  token.attr("data-stage", target.stage).attr("class", `token c-${view.event?.component ?? "none"}`);
+  const path = activeEdge === null ? null : gEdges.select<SVGPathElement>(`path[data-edge="${activeEdge}"]`).node();
+  // At rest the token sits on the box's top-right corner, clear of its text.
+  const restX = target.x + target.w / 2 - 2;
+  const restY = target.y - target.h / 2 + 2;
+  if (o.reducedMotion || o.durationMs <= 0 || path === null || typeof path.getTotalLength !== "function") {
+    token.attr("opacity", 1).attr("cx", restX).attr("cy", restY);
+    return;
+  }
+  const len = path.getTotalLength();
+  const start = path.getPointAtLength(0);
+  token.attr("opacity", 1).attr("cx", start.x).attr("cy", start.y)
+    .transition().duration(o.durationMs)
+    .attrTween("cx", () => (k: number) => String(path.getPointAtLength(k * len).x))
+    .attrTween("cy", () => (k: number) => String(path.getPointAtLength(k * len).y))
+    .transition().duration(Math.min(120, o.durationMs / 3))
+    .attr("cx", restX).attr("cy", restY);
+}
+
+export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;

@@ -1,0 +1,70 @@
+/**
+ * The Reflector's state (listing / watching / backoff / stopped) with its last synced RV and the request
+ * in flight, next to the API server's own state (latest RV, objects, open watches, partition, compaction)
+ * and its objects (the first `limit`), which the command bar's `get` answers from.
+ */
+import { select } from "d3-selection";
+import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/view.js";
+import type { T } from "./stage-i18n.js";
+
+export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (id: string) => void }
+
+export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
+  const root = select(container);
+  const r = inf?.reflector;
+  const state = r?.state ?? "stopped";
+  let line = root.select<HTMLDivElement>("div.reflector-line");
+  if (line.empty()) {
+    line = root.append("div").attr("class", "reflector-line");
+    line.append("span").attr("class", "label");
+    line.append("span").attr("class", "state").attr("data-testid", "reflector-state");
+    line.append("span").attr("class", "rv");
+    line.append("span").attr("class", "pending");
+    line.append("span").attr("class", "error");
+  }
+  line.select(".label").text(`${o.t.reflector}${inf === undefined ? "" : ` (${inf.name})`}`);
+  line.select(".state").text(state).attr("data-rv", r?.lastRV ?? "").attr("data-state", state);
+  line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
+  line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} @ RV ${r.pending.resourceVersion || "\"\""}`);
+  line.select(".error").text(
+    r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${r.backoffMs} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
+      .filter((s) => s !== "").join(" · "));
+
+  const s = view.server;
+  const facts = [
+    `${o.t.apiserver} ${o.t.serverRV} ${s.resourceVersion || "—"}`,
+    `${s.objects.size} ${o.t.objects}`,
+    `${s.watches.size} ${o.t.watches}`,
+    ...(s.compactedRV === "" ? [] : [`${o.t.compacted} ${s.compactedRV}`]),
+    ...(s.partitioned ? [`⚡ ${o.t.partitioned}`] : []),
+  ];
+  root.selectAll("div.server-facts").data([facts]).join("div").attr("class", "server-facts")
+    .selectAll("span").data((d) => d).join("span").text((d) => d).classed("warn", (d) => d.startsWith("⚡"));
+
+  const objs = [...s.objects.values()].slice(0, o.limit);
+  let list = root.select<HTMLOListElement>("ol.server-list");
+  if (list.empty()) list = root.append("ol").attr("class", "server-list").attr("aria-label", o.t.serverObjects);
+  const rows = list.selectAll<HTMLLIElement, ServerObjectView>("li.server-row")
+    .data(objs, (d) => `${d.resource}|${d.key}`)
+    .join((enter) => {
+      const li = enter.append("li").attr("class", "server-row").attr("tabindex", 0);
+      li.append("span").attr("class", "res");
+      li.append("span").attr("class", "key");
+      li.append("span").attr("class", "rv");
+      return li;
+    });
+  rows.order();
+  rows.attr("data-key", (d) => d.key).attr("data-rv", (d) => d.rv)
+    .classed("hot", (d) => d.key === o.hotKey)
+    .classed("deleting", (d) => d.deleting)
+    .classed("selected", (d) => `${d.resource}|${d.key}` === o.selected)
+    .on("click", (_e, d) => o.onSelect(`${d.resource}|${d.key}`))
+    .on("keydown", (e: KeyboardEvent, d) => {
+      if (e.key === "Enter") o.onSelect(`${d.resource}|${d.key}`);
+    });
+  rows.select(".res").text((d) => d.resource);
+  rows.select(".key").text((d) => d.key);
+  rows.select(".rv").text((d) => `RV ${d.rv}`);
+  root.selectAll("p.more").data(s.objects.size > objs.length ? [s.objects.size - objs.length] : []).join("p")
+    .attr("class", "more").text((n) => o.t.more(n));
+}

@@ -1,0 +1,63 @@
+/** The stage's own labels, in both languages. Passed around as `T` (never read from a global). */
+export type StageLocale = "en" | "zh-CN";
+
+const en = {
+  stageTitle: "Stage",
+  apiserver: "API server", reflector: "Reflector", deltafifo: "DeltaFIFO", indexer: "Indexer",
+  processor: "Processor", listener: "Listener", handler: "Handler", workqueue: "Workqueue", worker: "Worker",
+  objects: "objects", keys: "keys", calls: "calls", pending: "pending", idle: "idle", stopped: "stopped",
+  listing: "listing", watching: "watching", backoff: "backoff",
+  lastRV: "last synced RV", request: "in flight", none: "none", lastError: "last error",
+  serverRV: "RV", watches: "open watches", partitioned: "partitioned", compacted: "compacted to RV",
+  serverObjects: "Objects on the API server", fifoEmpty: "The queue is empty.", popped: "just popped",
+  more: (n: number) => `+${n} more`, showMore: "show 50 more",
+  storeEmpty: "The cache is empty.", indexes: "Indexes", noIndexes: "No indexes.",
+  listeners: "Listeners and their buffers", bufferEmpty: "buffer empty", handlerLog: "Handler calls",
+  noCalls: "No handler call yet.", queue: "queue", dirty: "dirty", processing: "processing", delayed: "delayed",
+  workers: "Workers", shutdown: "shut down", reconciling: "reconciling",
+  play: "Play", pause: "Pause", stepForward: "Step forward", stepBack: "Step back", jumpStart: "Jump to start",
+  jumpEnd: "Jump to end", speed: "Speed", scrub: "Step", timeline: "Timeline",
+  tables: "Tables", tablesHint: "Show every view as a table",
+  actions: "Actions at this step", target: "target", noTarget: "select an object",
+  create: "Create", update: "Update", delete: "Delete", label: "Label", "drop-watch": "Drop watch",
+  compact: "Compact", partition: "Partition", heal: "Heal", restart: "Restart server", "slow-handler": "Slow handler",
+  commandPlaceholder: "kubectl-style: get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
+  commandLabel: "Command", recorded: (what: string, at: number) => `Recorded ${what} at t=${at} ms; the run repeats with it.`,
+  running: "Running…", noRun: "No run yet.", diffAt: (n: number) => `This run departs from the previous one at step ${n}.`,
+  informer: "Informer", key: "key", deltas: "deltas", rv: "RV", value: "value", state: "state", count: "count",
+  notification: "notification", outcome: "outcome", step: "step", set: "set", time: "t (ms)", resource: "resource",
+  field: "field",
+  legend: "Delta types",
+};
+export type T = typeof en;
+
+const zh: T = {
+  stageTitle: "舞台",
+  apiserver: "API 服务器", reflector: "Reflector", deltafifo: "DeltaFIFO", indexer: "Indexer",
+  processor: "Processor", listener: "监听器", handler: "处理函数", workqueue: "工作队列", worker: "Worker",
+  objects: "个对象", keys: "个键", calls: "次调用", pending: "待处理", idle: "空闲", stopped: "已停止",
+  listing: "listing", watching: "watching", backoff: "backoff",
+  lastRV: "最后同步 RV", request: "进行中", none: "无", lastError: "最近错误",
+  serverRV: "RV", watches: "打开的 watch", partitioned: "网络分区", compacted: "已压缩到 RV",
+  serverObjects: "API 服务器上的对象", fifoEmpty: "队列为空。", popped: "刚弹出",
+  more: (n: number) => `还有 ${n} 个`, showMore: "再显示 50 个",
+  storeEmpty: "缓存为空。", indexes: "索引", noIndexes: "没有索引。",
+  listeners: "监听器及其缓冲区", bufferEmpty: "缓冲区为空", handlerLog: "处理函数调用",
+  noCalls: "尚无处理函数调用。", queue: "队列", dirty: "dirty", processing: "处理中", delayed: "延迟",
+  workers: "Workers", shutdown: "已关闭", reconciling: "调谐中",
+  play: "播放", pause: "暂停", stepForward: "前进一步", stepBack: "后退一步", jumpStart: "跳到开头",
+  jumpEnd: "跳到结尾", speed: "速度", scrub: "步", timeline: "时间线",
+  tables: "表格", tablesHint: "以表格显示每个视图",
+  actions: "在此步的操作", target: "目标", noTarget: "请选择一个对象",
+  create: "创建", update: "更新", delete: "删除", label: "打标签", "drop-watch": "断开 watch",
+  compact: "压缩历史", partition: "网络分区", heal: "恢复网络", restart: "重启服务器", "slow-handler": "减慢处理函数",
+  commandPlaceholder: "kubectl 风格：get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
+  commandLabel: "命令", recorded: (what: string, at: number) => `已记录 ${what}（t=${at} 毫秒），将带着它重新运行。`,
+  running: "运行中…", noRun: "尚未运行。", diffAt: (n: number) => `本次运行从第 ${n} 步起与上次不同。`,
+  informer: "Informer", key: "键", deltas: "deltas", rv: "RV", value: "值", state: "状态", count: "数量",
+  notification: "通知", outcome: "结果", step: "步", set: "集合", time: "t（毫秒）", resource: "资源",
+  field: "字段",
+  legend: "Delta 类型",
+};
+
+export const STAGE_TEXT: Record<StageLocale, T> = { en, "zh-CN": zh };

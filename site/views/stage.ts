@@ -1,0 +1,457 @@
+/**
+ * The stage: the animated pipeline, its queues and caches, the narration, the timeline, the playback bar
+ * and the actions, for one run at a time.
+ *
+ * Contract (the app codes against exactly this):
+ * - `mountStage(container, { locale, reducedMotion })` builds the stage inside `container` and returns
+ *   a `StageHandle`.
+ * - `load(run, { previous?, failedSteps? })` shows a run from step 1 and starts playing it (paused at
+ *   step 1 under reduced motion); `step-counter` reads "N / M" with M = the run's number of events.
+ *   With `previous`, the timeline marks the first step where this run departs from it.
+ * - `seek(step)` pauses at that step; `onStep(cb)` hears every step shown; `onAction(cb)` receives the
+ *   `TimedOp` of an action button or command at the current step's virtual time (the app re-runs).
+ * - `setRunning(true)` while the worker runs (actions disabled, playback paused); `setLocale` switches
+ *   every label and the narration; `destroy()` removes everything and every listener.
+ * The state shown is always `WorldReplay.seek(step)` of the loaded trace: the DOM is drawn from the view
+ * and never read back. Playback is the `playback` xstate machine; the highlighted stage is `pipeline`'s.
+ */
+import { createActor } from "xstate";
+import { firstDifference, type RunDifference } from "../../src/sim/diff.js";
+import { narrate, narrateStart } from "../../src/sim/narration.js";
+import type { TraceEvent } from "../../src/sim/trace.js";
+import { WorldReplay, focusedInformer, type WorldView } from "../../src/sim/view.js";
+import { pipelineEventOf, pipelineMachine } from "../machines/pipeline.js";
+import { DEFAULT_SPEED, SPEEDS, keyToEvent, playbackMachine, type PlaybackEvent } from "../machines/playback.js";
+import { ACTIONS, actionOp, actionTarget, type StageAction } from "./action-ops.js";
+import { parseCommand } from "./command-bar-parse.js";
+import { MIN_RENDERED_KEYS, renderFifo } from "./fifo-view.js";
+import { renderIndexer } from "./indexer-view.js";
+import { renderListeners } from "./listeners-view.js";
+import { pipelineLayout, renderPipeline, type PipelineLayout } from "./pipeline-view.js";
+import { renderReflector } from "./reflector-view.js";
+import type { RunResult, TimedOp } from "./run-types.js";
+import { STAGE_TEXT, type StageLocale, type T } from "./stage-i18n.js";
+import { renderTables } from "./tables-view.js";
+import { Timeline } from "./timeline-view.js";
+import { renderWorkqueues } from "./workqueue-view.js";
+import "./stage.css";
+
+export type { RunResult, TimedOp } from "./run-types.js";
+
+export interface StageHandle {
+  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
+  seek(step: number): void;
+  onStep(cb: (step: number) => void): void;
+  onAction(cb: (op: TimedOp) => void): void;
+  setRunning(running: boolean): void;
+  setLocale(locale: "en" | "zh-CN"): void;
+  destroy(): void;
+}
+
+const SERVER_ROWS = 30;
+const STORE_ROWS = 50;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function eventKey(e: WorldView["event"]): string | null {
+  if (e === null) return null;
+  const k = (e as { key?: unknown }).key;
+  return typeof k === "string" ? k : null;
+}
+
+export function mountStage(container: HTMLElement, options: { locale: "en" | "zh-CN"; reducedMotion: boolean }): StageHandle {
+  let locale: StageLocale = options.locale;
+  let t: T = STAGE_TEXT[locale];
+  const reducedMotion = options.reducedMotion;
+
+  // ── skeleton ──
+  const root = el("section", { class: "stage" });
+  // The app's stage pane may already be the `stage` hook; never show two.
+  if (container.closest('[data-testid="stage"]') === null) root.setAttribute("data-testid", "stage");
+  const head = el("header", { class: "stage-head" });
+  const titleEl = el("h2", { class: "stage-title" });
+  const informerEl = el("span", { class: "stage-informer" });
+  const tablesLabel = el("label", { class: "stage-tables-toggle" });
+  const tablesBox = el("input", { type: "checkbox" });
+  const tablesText = el("span");
+  tablesLabel.append(tablesBox, tablesText);
+  head.append(titleEl, informerEl, tablesLabel);
+
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("class", "pipeline");
+  svg.setAttribute("role", "img");
+  const narration = el("p", { class: "narration", "data-testid": "narration", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+
+  const panels = el("div", { class: "panels" });
+  const panel = (cls: string): { section: HTMLElement; h: HTMLHeadingElement; body: HTMLDivElement } => {
+    const section = el("section", { class: `panel ${cls}` });
+    const h = el("h3");
+    const body = el("div", { class: "body" });
+    section.append(h, body);
+    panels.append(section);
+    return { section, h, body };
+  };
+  const pReflector = panel("p-reflector");
+  const pFifo = panel("p-fifo");
+  const pIndexer = panel("p-indexer");
+  const pListeners = panel("p-listeners");
+  const pWorkqueue = panel("p-workqueue");
+  const tables = el("div", { class: "tables" });
+  tables.hidden = true;
+
+  const diffNote = el("p", { class: "diff-note" });
+  diffNote.hidden = true;
+  const canvas = el("canvas", { class: "timeline", role: "img" });
+
+  const transport = el("div", { class: "transport", role: "group" });
+  const btn = (testid: string, path: string): HTMLButtonElement => {
+    const b = el("button", { type: "button", "data-testid": testid, class: `tb tb-${testid}` });
+    const icon = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    icon.setAttribute("viewBox", "0 0 16 16");
+    icon.setAttribute("aria-hidden", "true");
+    const p = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    p.setAttribute("d", path);
+    icon.append(p);
+    b.append(icon);
+    transport.append(b);
+    return b;
+  };
+  const bStart = btn("jump-start", "M3 2h2v12H3zM14 2v12L6 8z");
+  const bBack = btn("step-back", "M12 2v12L4 8zM2 2h2v12H2z");
+  const bPlay = btn("play", "M4 2l10 6-10 6z");
+  const bPause = btn("pause", "M3 2h4v12H3zM9 2h4v12H9z");
+  const bFwd = btn("step-forward", "M4 2v12l8-6zM12 2h2v12h-2z");
+  const bEnd = btn("jump-end", "M2 2v12l8-6zM11 2h2v12h-2z");
+  const scrub = el("input", { type: "range", "data-testid": "scrub", class: "scrub", min: "0", max: "0", value: "0", step: "1" });
+  const counter = el("output", { "data-testid": "step-counter", class: "step-counter" }, "0 / 0");
+  const speedLabel = el("label", { class: "speed" });
+  const speedText = el("span");
+  const speed = el("select", { "data-testid": "speed" });
+  for (const s of SPEEDS) {
+    const opt = el("option", { value: String(s) }, `${s}/s`);
+    if (s === DEFAULT_SPEED) opt.selected = true;
+    speed.append(opt);
+  }
+  speedLabel.append(speedText, speed);
+  transport.append(scrub, counter, speedLabel);
+
+  const actions = el("div", { class: "actions" });
+  const actionsTitle = el("span", { class: "actions-title" });
+  const targetEl = el("span", { class: "action-target" });
+  const actionButtons = new Map<StageAction, HTMLButtonElement>();
+  const actionRow = el("div", { class: "action-row" });
+  for (const a of ACTIONS) {
+    const b = el("button", { type: "button", "data-testid": "action", "data-action": a, class: `action a-${a}` });
+    actionButtons.set(a, b);
+    actionRow.append(b);
+  }
+  const commandForm = el("form", { class: "command" });
+  const commandLabel = el("label", { class: "visually-hidden", for: "" });
+  const command = el("input", { type: "text", "data-testid": "command-bar", class: "command-bar", autocomplete: "off", spellcheck: "false" });
+  const commandId = `stage-command-${Math.random().toString(36).slice(2, 8)}`;
+  command.id = commandId;
+  commandLabel.setAttribute("for", commandId);
+  const commandResult = el("pre", { "data-testid": "command-result", class: "command-result", "aria-live": "polite" });
+  commandForm.append(commandLabel, command);
+  actions.append(actionsTitle, targetEl, actionRow, commandForm, commandResult);
+
+  const bottom = el("div", { class: "stage-bottom" });
+  bottom.append(diffNote, canvas, transport, actions);
+  const middle = el("div", { class: "stage-middle" });
+  middle.append(panels, tables);
+  root.append(head, svg, narration, middle, bottom);
+  container.append(root);
+
+  // ── state ──
+  let replay: WorldReplay | null = null;
+  let events: readonly TraceEvent[] = [];
+  let view: WorldView | null = null;
+  let shownStep = -1;
+  let layout: PipelineLayout | null = null;
+  let fifoLimit = MIN_RENDERED_KEYS;
+  let selected: string | null = null;
+  let running = false;
+  let diff: RunDifference | undefined;
+  const stepListeners: Array<(step: number) => void> = [];
+  const actionListeners: Array<(op: TimedOp) => void> = [];
+
+  const playback = createActor(playbackMachine, { input: { speed: DEFAULT_SPEED } });
+  const pipeline = createActor(pipelineMachine);
+  pipeline.start();
+
+  const timeline = new Timeline(canvas, (step) => playback.send({ type: "playback.seek", step }));
+
+  function stepDuration(): number {
+    if (reducedMotion) return 0;
+    const sp = playback.getSnapshot().context.speed;
+    return Math.max(0, Math.min(420, Math.round(850 / sp)));
+  }
+
+  function applyLabels(): void {
+    root.setAttribute("aria-label", t.stageTitle);
+    root.lang = locale;
+    titleEl.textContent = t.stageTitle;
+    tablesText.textContent = t.tables;
+    tablesLabel.title = t.tablesHint;
+    svg.setAttribute("aria-label", `${t.apiserver} → ${t.reflector} → ${t.deltafifo} → ${t.indexer} → ${t.processor} → ${t.listener} → ${t.handler}`);
+    pReflector.h.textContent = `${t.reflector} · ${t.apiserver}`;
+    pFifo.h.textContent = t.deltafifo;
+    pIndexer.h.textContent = `${t.indexer}`;
+    pListeners.h.textContent = t.listeners;
+    pWorkqueue.h.textContent = t.workqueue;
+    canvas.setAttribute("aria-label", t.timeline);
+    transport.setAttribute("aria-label", t.timeline);
+    const label = (b: HTMLButtonElement, s: string) => {
+      b.setAttribute("aria-label", s);
+      b.title = s;
+    };
+    label(bStart, t.jumpStart);
+    label(bBack, `${t.stepBack} (←)`);
+    label(bPlay, `${t.play} (Space)`);
+    label(bPause, `${t.pause} (Space)`);
+    label(bFwd, `${t.stepForward} (→)`);
+    label(bEnd, t.jumpEnd);
+    scrub.setAttribute("aria-label", t.scrub);
+    speedText.textContent = t.speed;
+    actionsTitle.textContent = t.actions;
+    for (const [a, b] of actionButtons) b.textContent = t[a];
+    command.placeholder = t.commandPlaceholder;
+    commandLabel.textContent = t.commandLabel;
+  }
+
+  function updateTransport(): void {
+    const snap = playback.getSnapshot();
+    const playing = snap.matches({ ready: "playing" });
+    const { step, total } = snap.context;
+    bPlay.hidden = playing;
+    bPause.hidden = !playing;
+    const none = total === 0 || running;
+    for (const b of [bStart, bBack, bPlay, bPause, bFwd, bEnd]) b.disabled = none;
+    bBack.disabled ||= step <= 1;
+    bStart.disabled ||= step <= 1;
+    bFwd.disabled ||= step >= total;
+    bEnd.disabled ||= step >= total;
+    scrub.disabled = none;
+    scrub.min = total === 0 ? "0" : "1";
+    scrub.max = String(total);
+    if (scrub.value !== String(step)) scrub.value = String(step);
+    counter.textContent = `${step} / ${total}`;
+    narration.setAttribute("aria-live", playing ? "off" : "polite");
+    root.classList.toggle("is-playing", playing);
+    root.classList.toggle("is-running", running);
+  }
+
+  function render(): void {
+    if (view === null) {
+      narration.textContent = replay === null ? t.noRun : narrateStart(locale);
+      return;
+    }
+    const v = view;
+    const inf = focusedInformer(v);
+    const hot = eventKey(v.event);
+    // layout: lanes for the focused informer's listeners; a workqueue row when the run has one
+    const listeners = inf === undefined ? [] : [...inf.listeners.keys()].sort((a, b) => a - b);
+    const workers = [...new Set([...v.workers.values()].map((w) => w.index))].sort((a, b) => a - b);
+    const hasWq = v.workqueues.size > 0 || v.workers.size > 0 || events.some((e) => e.component === "workqueue");
+    const sig = `${listeners.join(",")}|${workers.join(",")}|${hasWq}`;
+    if (layout === null || (layout as PipelineLayout & { sig?: string }).sig !== sig) {
+      layout = Object.assign(pipelineLayout(listeners, workers, hasWq), { sig });
+    }
+    renderPipeline(svg, layout, v, { t, reducedMotion, durationMs: stepDuration() });
+    informerEl.textContent = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
+    narration.textContent = v.event === null ? narrateStart(locale) : `${v.step}. ${narrate(v.event, locale)}`;
+
+    const target = actionTarget(v, selected);
+    targetEl.textContent = `${t.target}: ${target === undefined ? t.noTarget : `${target.resource} ${target.key}`}`;
+    if (tablesBox.checked) {
+      renderTables(tables, v, inf, t);
+    } else {
+      renderReflector(pReflector.body, v, inf, { t, limit: SERVER_ROWS, hotKey: hot, selected: target === undefined ? null : `${target.resource}|${target.key}`,
+        onSelect: (id) => { selected = id; render(); } });
+      renderFifo(pFifo.body, inf?.fifo, { t, limit: fifoLimit, hotKey: hot, onMore: () => { fifoLimit += 50; render(); } });
+      renderIndexer(pIndexer.body, inf?.indexer, { t, limit: STORE_ROWS, hotKey: hot, selected: target?.key ?? null,
+        onSelect: (key) => { selected = key; render(); } });
+      renderListeners(pListeners.body, v, inf, { t });
+      pWorkqueue.section.hidden = !hasWq;
+      if (hasWq) renderWorkqueues(pWorkqueue.body, v, { t, hotKey: hot });
+    }
+    // the panel of the active stage is outlined too
+    const st = v.stage?.stage;
+    pReflector.section.classList.toggle("active", st === "reflector" || st === "apiserver");
+    pFifo.section.classList.toggle("active", st === "deltafifo");
+    pIndexer.section.classList.toggle("active", st === "indexer");
+    pListeners.section.classList.toggle("active", st === "listener" || st === "handler" || st === "processor");
+    pWorkqueue.section.classList.toggle("active", st === "workqueue" || st === "worker");
+  }
+
+  function show(step: number): void {
+    if (replay === null) return;
+    if (step === shownStep) return;
+    shownStep = step;
+    view = replay.seek(step);
+    pipeline.send(pipelineEventOf(view));
+    render();
+    timeline.setStep(step);
+    for (const cb of stepListeners) cb(step);
+  }
+
+  playback.subscribe((snap) => {
+    updateTransport();
+    show(snap.context.step);
+  });
+  playback.start();
+
+  // ── inputs ──
+  const send = (e: PlaybackEvent) => playback.send(e);
+  bStart.addEventListener("click", () => send({ type: "playback.jumpStart" }));
+  bBack.addEventListener("click", () => send({ type: "playback.stepBack" }));
+  bPlay.addEventListener("click", () => {
+    send({ type: "playback.play" });
+    bPause.focus();
+  });
+  bPause.addEventListener("click", () => {
+    send({ type: "playback.pause" });
+    bPlay.focus();
+  });
+  bFwd.addEventListener("click", () => send({ type: "playback.stepForward" }));
+  bEnd.addEventListener("click", () => send({ type: "playback.jumpEnd" }));
+  scrub.addEventListener("input", () => send({ type: "playback.seek", step: Number(scrub.value) }));
+  speed.addEventListener("change", () => send({ type: "playback.speed", speed: Number(speed.value) }));
+  tablesBox.addEventListener("change", () => {
+    tables.hidden = !tablesBox.checked;
+    panels.hidden = tablesBox.checked;
+    render();
+  });
+
+  const emit = (op: TimedOp, what: string) => {
+    commandResult.classList.remove("error");
+    commandResult.textContent = t.recorded(what, op.at);
+    for (const cb of actionListeners) cb(op);
+  };
+  for (const [a, b] of actionButtons) {
+    b.addEventListener("click", () => {
+      if (view === null || running) return;
+      const r = actionOp(a, view, selected);
+      if (!r.ok) {
+        commandResult.classList.add("error");
+        commandResult.textContent = r.error;
+        return;
+      }
+      emit(r.op, r.command);
+    });
+  }
+  commandForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const line = command.value;
+    if (view === null) {
+      commandResult.classList.add("error");
+      commandResult.textContent = t.noRun;
+      return;
+    }
+    const r = parseCommand(line, { at: view.time, objects: view.server.objects.values() });
+    if (!r.ok) {
+      commandResult.classList.add("error");
+      commandResult.textContent = r.error;
+      return;
+    }
+    if (r.op === undefined) {
+      commandResult.classList.remove("error");
+      commandResult.textContent = r.output;
+      return;
+    }
+    if (running) return;
+    command.value = "";
+    emit(r.op, line.trim());
+  });
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target !== null && target !== document.body) {
+      const tag = target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return;
+      if (target.closest?.(".monaco-editor") != null) return;
+      if ((tag === "BUTTON" || tag === "A" || tag === "SUMMARY") && (e.key === " " || e.key === "Enter")) return;
+    }
+    const ev = keyToEvent(e.key);
+    if (ev === undefined || replay === null || running) return;
+    e.preventDefault();
+    send(ev);
+  };
+  document.addEventListener("keydown", onKey);
+  const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => timeline.invalidate()) : null;
+  ro?.observe(canvas);
+  const scheme = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+  const onScheme = () => timeline.invalidate();
+  scheme?.addEventListener?.("change", onScheme);
+  const themeObserver = typeof MutationObserver === "function" ? new MutationObserver(onScheme) : null;
+  themeObserver?.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+
+  applyLabels();
+  updateTransport();
+  render();
+
+  return {
+    load(run, extra) {
+      events = run.trace;
+      replay = new WorldReplay(run.trace);
+      shownStep = -1;
+      view = null;
+      layout = null;
+      fifoLimit = MIN_RENDERED_KEYS;
+      selected = null;
+      running = false;
+      diff = extra?.previous === undefined ? undefined : firstDifference(extra.previous.trace, run.trace);
+      diffNote.hidden = diff === undefined;
+      diffNote.textContent = diff === undefined ? "" : t.diffAt(diff.step);
+      const failedSteps = extra?.failedSteps ?? [];
+      timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
+      send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion, failedSteps });
+      if (run.trace.length === 0) {
+        view = null;
+        render();
+      }
+      updateTransport();
+    },
+    seek(step) {
+      send({ type: "playback.jumpToFailure", step });
+    },
+    onStep(cb) {
+      stepListeners.push(cb);
+    },
+    onAction(cb) {
+      actionListeners.push(cb);
+    },
+    setRunning(r) {
+      running = r;
+      if (r) {
+        send({ type: "playback.pause" });
+      }
+      for (const b of actionButtons.values()) b.disabled = r;
+      narration.textContent = r ? t.running : narration.textContent;
+      if (!r) render();
+      updateTransport();
+    },
+    setLocale(l) {
+      locale = l;
+      t = STAGE_TEXT[l];
+      applyLabels();
+      if (diff !== undefined) diffNote.textContent = t.diffAt(diff.step);
+      render();
+    },
+    destroy() {
+      document.removeEventListener("keydown", onKey);
+      ro?.disconnect();
+      scheme?.removeEventListener?.("change", onScheme);
+      themeObserver?.disconnect();
+      playback.stop();
+      pipeline.stop();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The timeline under the stage: one tick per event on a <canvas> (events are binned per pixel column
+ * for long runs, so a 100,000-event trace costs one pass), coloured by component, with marks for
+ * faults, learner actions, runner errors, failing goals and the first step where this run departs from
+ * the previous one, and a cursor at the current step. Clicking or dragging seeks.
+ */
+import type { TraceEvent } from "../../src/sim/trace.js";
+
+export interface TimelineMarks { failedSteps: number[]; diffStep: number | null }
+
+const COMPONENT_VAR: Record<string, string> = {
+  server: "--stage-c-server", fault: "--stage-c-fault", reflector: "--stage-c-reflector", fifo: "--stage-c-fifo",
+  indexer: "--stage-c-indexer", processor: "--stage-c-processor", listener: "--stage-c-listener",
+  handler: "--stage-c-handler", workqueue: "--stage-c-workqueue", worker: "--stage-c-worker", runner: "--stage-c-runner",
+};
+
+export class Timeline {
+  private readonly canvas: HTMLCanvasElement;
+  private events: readonly TraceEvent[] = [];
+  private marks: TimelineMarks = { failedSteps: [], diffStep: null };
+  private step = 0;
+  private base: ImageData | null = null;
+  private dragging = false;
+
+  constructor(canvas: HTMLCanvasElement, private readonly onSeek: (step: number) => void) {
+    this.canvas = canvas;
+    const seekAt = (e: PointerEvent) => {
+      const r = canvas.getBoundingClientRect();
+      if (r.width <= 0 || this.events.length === 0) return;
+      const f = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
+      this.onSeek(Math.max(1, Math.min(this.events.length, Math.floor(f * this.events.length) + 1)));
+    };
+    canvas.addEventListener("pointerdown", (e) => {
+      this.dragging = true;
+      canvas.setPointerCapture?.(e.pointerId);
+      seekAt(e);
+    });
+    canvas.addEventListener("pointermove", (e) => {
+      if (this.dragging) seekAt(e);
+    });
+    canvas.addEventListener("pointerup", () => {
+      this.dragging = false;
+    });
+  }
+
+  load(events: readonly TraceEvent[], marks: TimelineMarks): void {
+    this.events = events;
+    this.marks = marks;
+    this.base = null;
+    this.draw();
+  }
+
+  setStep(step: number): void {
+    this.step = step;
+    this.draw();
+  }
+
+  /** Redraws the ticks (after a resize or theme change). */
+  invalidate(): void {
+    this.base = null;
+    this.draw();
+  }
+
+  private draw(): void {
+    const c = this.canvas;
+    const ctx = c.getContext?.("2d") ?? null;
+    if (ctx === null) return;
+    const dpr = globalThis.devicePixelRatio ?? 1;
+    const cssW = c.clientWidth || 600;
+    const cssH = c.clientHeight || 36;
+    const w = Math.max(1, Math.round(cssW * dpr));
+    const h = Math.max(1, Math.round(cssH * dpr));
+    if (c.width !== w || c.height !== h) {
+      c.width = w;
+      c.height = h;
+      this.base = null;
+    }
+    const n = this.events.length;
+    if (this.base === null) {
+      const style = getComputedStyle(c);
+      const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+      ctx.clearRect(0, 0, w, h);
+      ctx.fillStyle = color("--stage-timeline-bg", "#eef0f3");
+      ctx.fillRect(0, 0, w, h);
+      if (n > 0) {
+        const top = Math.round(h * 0.3);
+        const barH = h - top - Math.round(h * 0.12);
+        // one column per pixel: the colour of the column's most "interesting" event
+        const rank: Record<string, number> = { fault: 9, handler: 8, worker: 7, workqueue: 6, fifo: 5, indexer: 4, listener: 3, processor: 2, reflector: 2, server: 1, runner: 0 };
+        const cols = Math.min(w, n);
+        const colW = w / cols;
+        for (let col = 0; col < cols; col++) {
+          const from = Math.floor((col * n) / cols);
+          const to = Math.max(from + 1, Math.floor(((col + 1) * n) / cols));
+          let best = this.events[from]!.component;
+          for (let i = from + 1; i < to; i++) {
+            const comp = this.events[i]!.component;
+            if ((rank[comp] ?? 0) > (rank[best] ?? 0)) best = comp;
+          }
+          ctx.fillStyle = color(COMPONENT_VAR[best] ?? "--stage-c-runner", "#999");
+          ctx.fillRect(col * colW, top, Math.max(1, colW - (colW > 3 ? 1 : 0)), barH);
+        }
+        const x = (step: number) => ((step - 0.5) / n) * w;
+        const tri = (cx: number, fill: string) => {
+          ctx.fillStyle = fill;
+          ctx.beginPath();
+          ctx.moveTo(cx - 5 * dpr, 0);
+          ctx.lineTo(cx + 5 * dpr, 0);
+          ctx.lineTo(cx, 8 * dpr);
+          ctx.closePath();
+          ctx.fill();
+        };
+        for (let i = 0; i < n; i++) {
+          const e = this.events[i]!;
+          if (e.kind === "fault.injected") tri(x(i + 1), color("--stage-c-fault", "#d33"));
+          else if (e.kind === "runner.op" && e.learner === true) tri(x(i + 1), color("--stage-accent", "#36c"));
+          else if (e.kind === "runner.error" || e.kind === "handler.threw") tri(x(i + 1), color("--stage-bad", "#c00"));
+        }
+        for (const s of this.marks.failedSteps) {
+          ctx.fillStyle = color("--stage-bad", "#c00");
+          ctx.fillRect(x(s) - dpr, 0, 2 * dpr, h);
+        }
+        if (this.marks.diffStep !== null) {
+          ctx.fillStyle = color("--stage-diff", "#d90");
+          ctx.fillRect(x(this.marks.diffStep) - dpr, 0, 2 * dpr, h);
+          tri(x(this.marks.diffStep), color("--stage-diff", "#d90"));
+        }
+      }
+      this.base = ctx.getImageData(0, 0, w, h);
+    } else {
+      ctx.putImageData(this.base, 0, 0);
+    }
+    if (n > 0 && this.step > 0) {
+      const style = getComputedStyle(c);
+      const cx = ((this.step - 0.5) / n) * w;
+      ctx.fillStyle = style.getPropertyValue("--stage-fg").trim() || "#111";
+      ctx.fillRect(cx - dpr, 0, 2 * dpr, h);
+    }
+  }
+}
