@@ -1,0 +1,44 @@
+import type { Pod, Scenario } from "../../src/index.js";
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/** A pod as kubectl would leave it: managedFields and a big last-applied annotation. */
+const pod = (name: string, tier: string, extra: Record<string, string> = {}): Pod => {
+  const spec = { containers: [{ name: "main", image: `${tier}:1.4.2`, ports: [{ containerPort: 8080 }] }] };
+  const metadata = { namespace: "default", name, labels: { app: "shop", tier, ...extra } };
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: {
+      ...metadata,
+      annotations: { [LAST_APPLIED]: JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata, spec }) },
+      managedFields: [{
+        manager: "kubectl-client-side-apply", operation: "Update", apiVersion: "v1", fieldsType: "FieldsV1",
+        fieldsV1: { "f:metadata": { "f:labels": { "f:app": {}, "f:tier": {} } }, "f:spec": { "f:containers": {} } },
+      }],
+    },
+    spec,
+  };
+};
+
+const scenario: Scenario = {
+  seed: 15,
+  durationMs: 5_000,
+  initial: [
+    { resource: "pods", object: pod("fe-1", "frontend", { monitor: "true" }) },
+    { resource: "pods", object: pod("fe-2", "frontend") },
+    { resource: "pods", object: pod("be-1", "backend") },
+    { resource: "pods", object: pod("be-2", "backend", { monitor: "true" }) },
+  ],
+  timeline: [
+    { at: 1_000, op: "label", resource: "pods", namespace: "default", name: "fe-1", labels: { tier: "backend" } },
+    { at: 1_500, op: "label", resource: "pods", namespace: "default", name: "be-2", labels: { tier: "frontend" } },
+    { at: 2_000, op: "label", resource: "pods", namespace: "default", name: "fe-2", labels: { monitor: "true" } },
+    { at: 2_500, op: "create", resource: "pods", object: pod("fe-3", "frontend") },
+    { at: 3_000, op: "label", resource: "pods", namespace: "default", name: "fe-3", labels: { monitor: "true" } },
+    { at: 3_200, op: "label", resource: "pods", namespace: "default", name: "fe-3", labels: { monitor: null } },
+    { at: 3_500, op: "delete", resource: "pods", namespace: "default", name: "fe-2" },
+  ],
+};
+
+export default scenario;
