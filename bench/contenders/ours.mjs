@@ -77,8 +77,9 @@ while (sink === undefined) { if (!scheduler.step()) throw new Error("no watch op
 const t1 = performance.now();
 let work;
 if (data.relist) {
-  sink.onEvent({ type: "ERROR", object: { kind: "Status", apiVersion: "v1", status: "Failure", code: 410, reason: "Expired", message: "too old resource version" } });
-  sink.onClose?.();
+  const s = sink;
+  s.onEvent({ type: "ERROR", object: { kind: "Status", apiVersion: "v1", status: "Failure", code: 410, reason: "Expired", message: "too old resource version" } });
+  if (sink === s) s.onClose();
   runUntil(data.expected.adds + data.expected.updates + data.expected.deletes, "relist");
   work = data.relist.items.length;
 } else {
