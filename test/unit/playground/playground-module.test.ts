@@ -127,6 +127,23 @@ describe("the playground module", () => {
     expect(() => cache.waitForCacheSync(new AbortController().signal)).toThrow(/only be used while a scenario runs/);
   });
 
+  it("a throwing handler is traced by the informer and the run goes on", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop, log }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 0);
+      factory.core().v1().pods().informer().addEventHandler({
+        addFunc: (p: Pod) => {
+          if (p.metadata.name === "web-2") throw new Error("handler bug");
+          log(`ok ${p.metadata.name}`);
+        },
+      });
+      factory.start(stop);
+    });
+    expect(run.error).toBeUndefined();
+    expect(known(run.trace).find((e) => e.kind === "handler.threw"))
+      .toMatchObject({ key: "default/web-2", message: "handler bug" });
+    expect(run.log.map((l) => l.text)).toContain("ok web-3");
+  });
+
   it("clientset errors carry the server's reason", async () => {
     const run = await runScenario(scenario, async ({ clientset, log }) => {
       try {
