@@ -1,0 +1,85 @@
+import { asKnown, type Goal, type RunResult, type TraceKind, type TraceOf } from "../../src/index.js";
+
+type At<K extends TraceKind> = TraceOf<K> & { seq: number; time: number };
+function events<K extends TraceKind>(run: RunResult, kind: K): Array<At<K>> {
+  const out: Array<At<K>> = [];
+  for (const e of run.trace) if (asKnown(e).kind === kind) out.push(e as unknown as At<K>);
+  return out;
+}
+
+/** key → resourceVersion of the pods on the server at the end of the run. */
+function serverPods(run: RunResult): Map<string, string> {
+  const state = new Map<string, string>();
+  for (const w of events(run, "server.write")) {
+    if (w.resource !== "pods") continue;
+    if (w.type === "DELETED") state.delete(w.key); else state.set(w.key, w.resourceVersion);
+  }
+  return state;
+}
+
+const goals: Goal[] = [
+  {
+    id: "cache-converges",
+    title: {
+      en: "The cache converges: at the end the pods indexer holds exactly the server's pods, at the server's resource versions",
+      "zh-CN": "缓存会收敛：到最后，pods 的 indexer 恰好保存着 server 上的 pod，资源版本也与 server 一致",
+    },
+    check(run) {
+      const server = serverPods(run);
+      const cache = new Map<string, string>();
+      for (const w of events(run, "indexer.write")) {
+        if (w.op === "delete") cache.delete(w.key); else cache.set(w.key, w.resourceVersion);
+      }
+      for (const [key, rv] of server) {
+        if (cache.get(key) !== rv) return { pass: false, message: `${key}: server rv ${rv}, cache ${cache.get(key) ?? "missing"}` };
+      }
+      const extra = [...cache.keys()].find((k) => !server.has(k));
+      return extra ? { pass: false, message: `${extra} is still cached but gone from the server` } : { pass: true };
+    },
+  },
+  {
+    id: "relisted-after-410",
+    title: {
+      en: "Recovered the hard way: a watch ended with 410 Expired, and the informer relisted (a FIFO replace) afterwards",
+      "zh-CN": "以艰难的方式恢复：某个 watch 以 410 Expired 结束，之后 informer 重新 list（一次 FIFO replace）",
+    },
+    check(run) {
+      const expired = events(run, "reflector.watch.end").find((e) => e.reason === "expired");
+      if (!expired) return { pass: false, message: "no watch ever ended with 410 Expired" };
+      const replace = events(run, "fifo.replace").find((r) => r.seq > expired.seq);
+      return replace ? { pass: true } : { pass: false, failedAtStep: expired.seq, message: "no relist after the 410" };
+    },
+  },
+  {
+    id: "no-handler-error",
+    title: {
+      en: "No crash: no handler ever throws (`deleteFunc` handles `cache.DeletedFinalStateUnknown`)",
+      "zh-CN": "不崩溃：没有任何 handler 抛出异常（`deleteFunc` 能处理 `cache.DeletedFinalStateUnknown`）",
+    },
+    check(run) {
+      const threw = events(run, "handler.threw")[0];
+      return threw
+        ? { pass: false, failedAtStep: threw.seq, message: `the ${threw.notification} handler for ${threw.key} threw: ${threw.message}` }
+        : { pass: true };
+    },
+  },
+  {
+    id: "your-view-converges",
+    title: {
+      en: "Your view converges too: the last `pods=<count>` line equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
+      "zh-CN": "你的视图也会收敛：最后一行 `pods=<数量>` 等于 server 上的 pod 数量（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
+    },
+    check(run) {
+      const want = serverPods(run).size;
+      const lines = run.log.filter((l) => /^pods=\d+$/.test(l.text.trim()));
+      const last = lines[lines.length - 1];
+      if (!last) return { pass: false, message: "no `pods=<count>` line was logged" };
+      const got = Number(last.text.trim().slice("pods=".length));
+      return got === want
+        ? { pass: true }
+        : { pass: false, failedAtStep: last.step, message: `your last line says pods=${got}, the server has ${want}` };
+    },
+  },
+];
+
+export default { goals, seeds: 3 };

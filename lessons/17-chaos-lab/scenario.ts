@@ -1,0 +1,50 @@
+import type { Pod, Scenario } from "../../src/index.js";
+
+const pod = (namespace: string, name: string, app: string): Pod => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { namespace, name, labels: { app } },
+  spec: { containers: [{ name: "main", image: `${app}:1` }] },
+});
+const del = (namespace: string, name: string) => ({ op: "delete" as const, resource: "pods", namespace, name });
+
+const scenario: Scenario = {
+  seed: 17,
+  durationMs: 30_000,
+  initial: [
+    { resource: "pods", object: pod("default", "web-1", "web") },
+    { resource: "pods", object: pod("default", "web-2", "web") },
+    { resource: "pods", object: pod("default", "web-3", "web") },
+    { resource: "pods", object: pod("default", "db-1", "db") },
+    { resource: "pods", object: pod("shop", "web-1", "web") },
+    { resource: "pods", object: pod("shop", "cart-1", "cart") },
+    { resource: "pods", object: pod("shop", "cart-2", "cart") },
+    { resource: "pods", object: pod("shop", "checkout-1", "checkout") },
+  ],
+  timeline: [
+    // A clean drop: re-watch from the last resource version, nothing lost.
+    { at: 1_000, op: "fault", fault: "dropWatches" },
+    { at: 1_500, op: "create", resource: "pods", object: pod("default", "web-4", "web") },
+    { at: 2_000, op: "label", resource: "pods", namespace: "shop", name: "cart-1", labels: { rev: "2" } },
+    // Compaction, then a drop: the re-watch is still valid (nothing happened since) — watch closely.
+    { at: 2_500, op: "fault", fault: "compact" },
+    { at: 2_600, op: "fault", fault: "dropWatches" },
+    // A partition hides two deletes, a create and a relabel; history is compacted meanwhile ⇒ 410 ⇒ relist.
+    { at: 4_000, op: "fault", fault: "partition" },
+    { at: 4_200, ...del("default", "web-2") },
+    { at: 4_300, ...del("shop", "cart-2") },
+    { at: 4_400, op: "create", resource: "pods", object: pod("shop", "cart-3", "cart") },
+    { at: 4_500, op: "label", resource: "pods", namespace: "default", name: "db-1", labels: { rev: "2" } },
+    { at: 5_000, op: "fault", fault: "compact" },
+    { at: 6_000, op: "fault", fault: "heal" },
+    // The API server restarts.
+    { at: 9_000, op: "fault", fault: "restart" },
+    { at: 9_500, ...del("default", "web-3") },
+    { at: 10_000, op: "create", resource: "pods", object: pod("default", "web-5", "web") },
+    { at: 11_000, op: "fault", fault: "dropWatches" },
+    { at: 12_000, ...del("shop", "web-1") },
+    { at: 12_500, op: "create", resource: "pods", object: pod("shop", "web-2", "web") },
+  ],
+};
+
+export default scenario;
