@@ -57,3 +57,17 @@ describe("run-vs-run comparison", () => {
     expect(d.fifoKeys.length > 0).toBe(pk.join() !== ck.join());
   });
 });
+
+describe("run-vs-run comparison on real runs", () => {
+  it("a learner action recorded at t=4000 ms makes the runs differ at the action's step, and not before", async () => {
+    const { lessonOneRun } = await import("./real-run.helper.js");
+    const previous = await lessonOneRun();
+    const current = await lessonOneRun([{ op: "delete", resource: "pods", namespace: "default", name: "web-1", at: 4000 }]);
+    const actionStep = current.trace.findIndex((e) => e.kind === "runner.op" && e.learner === true) + 1;
+    expect(actionStep).toBeGreaterThan(1);
+    const d = firstDifference(previous.trace, current.trace)!;
+    expect(d.step).toBe(actionStep);
+    expect(d.currentEvent).toMatchObject({ kind: "runner.op", op: "delete", learner: true });
+    expect(previous.trace.slice(0, actionStep - 1)).toEqual(current.trace.slice(0, actionStep - 1));
+  });
+});

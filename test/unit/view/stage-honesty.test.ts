@@ -207,3 +207,18 @@ describe("stage behaviour", () => {
     stage = mountStage(host, { locale: "en", reducedMotion: true });
   });
 });
+
+describe("stage honesty on real engine runs (lesson 01)", () => {
+  it("at every step of the solution's run, and of a run with a learner action", async () => {
+    const { lessonOneRun } = await import("./real-run.helper.js");
+    for (const result of [await lessonOneRun(), await lessonOneRun([{ op: "fault", fault: "dropWatches", at: 4000 }])]) {
+      expect(result.error).toBeUndefined();
+      stage.load(result);
+      const replay = new WorldReplay(result.trace);
+      for (let step = 1; step <= result.trace.length; step++) {
+        stage.seek(step);
+        expectDomMatches(replay.seek(step), result.trace.length);
+      }
+    }
+  });
+});
