@@ -1,0 +1,27 @@
+/**
+ * Lesson 03 — the Reflector under stress. A clean watch drop at 4 s (re-watch, no LIST); a partition
+ * from 6 s to 11 s (watch refused ⇒ backoff) during which web-1 changes, web-4 appears and the server
+ * compacts its history; after the heal the re-watch gets ERROR 410 ⇒ backoff ⇒ relist.
+ */
+import type { Scenario } from "../../src/scenario/index.js";
+import { pod } from "../_lib/objects.js";
+
+const scenario: Scenario = {
+  seed: 3,
+  durationMs: 40_000,
+  server: { bookmarkIntervalMs: 120_000 },
+  initial: [
+    { resource: "pods", object: pod("web-1") },
+    { resource: "pods", object: pod("web-2") },
+  ],
+  timeline: [
+    { at: 2_000, op: "create", resource: "pods", object: pod("web-3") },
+    { at: 4_000, op: "fault", fault: "dropWatches" },
+    { at: 6_000, op: "fault", fault: "partition" },
+    { at: 7_000, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { version: "v2" } },
+    { at: 7_500, op: "create", resource: "pods", object: pod("web-4") },
+    { at: 8_000, op: "fault", fault: "compact" },
+    { at: 11_000, op: "fault", fault: "heal" },
+  ],
+};
+export default scenario;

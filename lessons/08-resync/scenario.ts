@@ -1,0 +1,22 @@
+/**
+ * Lesson 08 — resync. Two pods at the start; web-1 really changes at 2.5 s; web-3 is created at 6.5 s.
+ * The learner's factory uses a 10 s default resync and a second handler asks for 500 ms (raised to
+ * 1 s, which lowers the check period to 1 s): the resync timer fires every second until 12.5 s.
+ */
+import type { Scenario } from "../../src/scenario/index.js";
+import { pod } from "../_lib/objects.js";
+
+const scenario: Scenario = {
+  seed: 8,
+  durationMs: 12_500,
+  server: { bookmarkIntervalMs: 120_000 },
+  initial: [
+    { resource: "pods", object: pod("web-1") },
+    { resource: "pods", object: pod("web-2") },
+  ],
+  timeline: [
+    { at: 2_500, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { version: "v2" } },
+    { at: 6_500, op: "create", resource: "pods", object: pod("web-3") },
+  ],
+};
+export default scenario;

@@ -1,0 +1,25 @@
+import { informers, type Pod, type Playground } from "playground";
+
+export default function main({ clientset, stop, log }: Playground) {
+  const factory = informers.newSharedInformerFactory(clientset, 10_000);
+  const podInformer = factory.core().v1().pods().informer();
+  const sameVersion = (a: Pod, b: Pod) => a.metadata.resourceVersion === b.metadata.resourceVersion;
+
+  // Handler A: the informer's default period (10 s). Real changes only.
+  podInformer.addEventHandler({
+    updateFunc: (oldPod: Pod, pod: Pod) => {
+      if (sameVersion(oldPod, pod)) return; // resync replay: nothing changed
+      log(`changed ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`);
+    },
+  });
+
+  // Handler B: asks for 500 ms before the start ⇒ raised to 1 s; the check period drops to 1 s.
+  let resyncs = 0;
+  podInformer.addEventHandlerWithResyncPeriod({
+    updateFunc: (oldPod: Pod, pod: Pod) => {
+      if (sameVersion(oldPod, pod)) log(`resync ${++resyncs}`);
+    },
+  }, 500);
+
+  factory.start(stop);
+}

@@ -1,0 +1,64 @@
+/** Lesson 09 goals: one shared informer, a late handler that gets the cache as initial adds, one fan-out. */
+import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+
+const oneInformer: Goal = goal({
+  id: "one-informer",
+  title: {
+    en: "Both components get the pod informer from one `SharedInformerFactory`: exactly one pods LIST (`reflector.list.start`) and one WATCH (`reflector.watch.start`)",
+    "zh-CN": "两个组件都从同一个 `SharedInformerFactory` 获取 Pod Informer：恰好一次 Pod 的 LIST（`reflector.list.start`）和一个 WATCH（`reflector.watch.start`）",
+  },
+  check(run) {
+    const lists = events(run, "reflector.list.start");
+    const watches = events(run, "reflector.watch.start");
+    if (lists.length === 0) return fail("No informer ever listed pods: start the factory.");
+    if (lists.length > 1) return fail(`${lists.length} LISTs of pods: a second informer was created (one factory per component?).`, lists[1]!.seq);
+    if (watches.length > 1) return fail(`${watches.length} WATCHes of pods: a second informer was created.`, watches[1]!.seq);
+    return pass;
+  },
+});
+
+const lateInitialAdds: Goal = goal({
+  id: "late-initial-adds",
+  title: {
+    en: "The handler added late with `addEventHandler` logs `late add <name> initial=true` for every cached pod and `late add web-9 initial=false`",
+    "zh-CN": "用 `addEventHandler` 晚注册的处理函数，对每个已缓存的 Pod 打印 `late add <name> initial=true`，并打印 `late add web-9 initial=false`",
+  },
+  check(run) {
+    const synced = events(run, "reflector.list.done")[0];
+    if (synced === undefined) return fail("The informer never listed: start the factory.");
+    const late = events(run, "processor.listenerAdded", (e) => e.seq > synced.seq).at(-1);
+    if (late === undefined) return fail("No handler was added after the informer had listed: register the late handler after waitForCacheSync.");
+    const cached = new Set<string>();
+    for (const w of events(run, "indexer.write", (e) => e.seq < late.seq && e.name === late.name)) {
+      if (w.op === "delete") cached.delete(w.key); else cached.add(w.key);
+    }
+    const calls = events(run, "handler.called", (e) => e.seq > late.seq && e.name === late.name && e.listener === late.listener && e.notification === "add");
+    for (const key of cached) {
+      const call = calls.find((c) => c.key === key && c.isInInitialList === true);
+      if (call === undefined) return fail(`${key} was in the cache when the late handler arrived, but it got no initial add for it.`, late.seq);
+      const want = `late add ${nameOf(key)} initial=true`;
+      if (!linesDuring(run, call).includes(want)) return fail(`Expected "${want}" for this initial add.`, call.seq);
+    }
+    const web9 = calls.find((c) => c.key === "default/web-9");
+    if (web9 === undefined) return fail("The late handler never received web-9, created at 8 s.");
+    if (!linesDuring(run, web9).includes("late add web-9 initial=false")) return fail('Expected "late add web-9 initial=false".', web9.seq);
+    return pass;
+  },
+});
+
+const sharedDelivery: Goal = goal({
+  id: "shared-delivery",
+  title: {
+    en: "`web-9` reaches both handlers through one `processor.distribute` to two listeners",
+    "zh-CN": "`web-9` 通过一次发给两个 listener 的 `processor.distribute` 到达两个处理函数",
+  },
+  check(run) {
+    const fanOut = events(run, "processor.distribute", (e) => e.key === "default/web-9" && e.notification === "add");
+    if (fanOut.length === 0) return fail("web-9 never reached an informer's processor.");
+    if (fanOut.length > 1) return fail(`web-9 was distributed ${fanOut.length} times: each informer has its own copy of it.`, fanOut[1]!.seq);
+    if (fanOut[0]!.listeners.length !== 2) return fail(`web-9 went to ${fanOut[0]!.listeners.length} listener(s); both handlers should share the informer.`, fanOut[0]!.seq);
+    return pass;
+  },
+});
+
+export default { goals: [oneInformer, lateInitialAdds, sharedDelivery], seeds: 3 };
