@@ -50,13 +50,27 @@ function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
+// A one-entry memo: the informer keys the same object several times in a row (FIFO, cache lookup, cache
+// write). Returning the identical string skips a concatenation and lets Map lookups reuse its cached
+// hash. The key is a pure function of (namespace, name), so the memo can never be stale.
+let memoName: unknown;
+let memoNamespace: unknown;
+let memoKey = "";
+
 /** `"<namespace>/<name>"`, or `"<name>"` for cluster-scoped objects; a string is its own key. */
 export function metaNamespaceKeyFunc(obj: unknown): string {
   if (typeof obj === "string") return obj;
   const meta = metaOf(obj);
-  const name = asString(meta.name);
-  const namespace = asString(meta.namespace);
-  return namespace.length > 0 ? namespace + "/" + name : name;
+  const rawName = meta.name;
+  const rawNamespace = meta.namespace;
+  if (rawName === memoName && rawNamespace === memoNamespace) return memoKey;
+  const name = asString(rawName);
+  const namespace = asString(rawNamespace);
+  const key = namespace.length > 0 ? namespace + "/" + name : name;
+  memoName = rawName;
+  memoNamespace = rawNamespace;
+  memoKey = key;
+  return key;
 }
 
 /** Like metaNamespaceKeyFunc, but a DeletedFinalStateUnknown yields its stored key. */

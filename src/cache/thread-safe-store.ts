@@ -50,8 +50,8 @@ export class ThreadSafeStore<T = unknown> {
       items.set(key, obj);
       return;
     }
-    const had = items.has(key);
     const old = items.get(key);
+    const had = old !== undefined || items.has(key);
     items.set(key, obj);
     this.updateIndices(had, old, true, obj, key);
   }
