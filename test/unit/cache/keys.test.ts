@@ -23,6 +23,18 @@ describe("metaNamespaceKeyFunc", () => {
     expect(metaNamespaceKeyFunc("ns/x")).toBe("ns/x");
     expect(deletionHandlingMetaNamespaceKeyFunc("y")).toBe("y");
   });
+  it("repeated and alternating calls stay correct (the key is a pure function of namespace and name)", () => {
+    const a = pod("n1", "a");
+    const b = pod("n2", "a");
+    expect([metaNamespaceKeyFunc(a), metaNamespaceKeyFunc(a), metaNamespaceKeyFunc(b), metaNamespaceKeyFunc(a)]).toEqual(["n1/a", "n1/a", "n2/a", "n1/a"]);
+    const m = { metadata: { name: "x", namespace: "n" } };
+    expect(metaNamespaceKeyFunc(m)).toBe("n/x");
+    m.metadata.name = "y";
+    expect(metaNamespaceKeyFunc(m)).toBe("n/y");
+    m.metadata.namespace = "";
+    expect(metaNamespaceKeyFunc(m)).toBe("y");
+    expect(metaNamespaceKeyFunc(pod(undefined, "y"))).toBe("y");
+  });
   it("an object without metadata throws 'object has no meta'", () => {
     for (const bad of [{}, { metadata: null }, 42, null, undefined, [1]]) {
       expect(() => metaNamespaceKeyFunc(bad)).toThrow(/object has no meta/);
