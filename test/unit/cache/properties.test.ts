@@ -134,6 +134,99 @@ describe("DeltaFIFO properties", () => {
   });
 });
 
+/**
+ * A deliberately naive DeltaFIFO written from spec §4 text (linear scans, no maps), used as an oracle
+ * for the deltas each pop returns.
+ */
+class NaiveDeltaFIFO {
+  queue: Array<{ key: string; deltas: Array<{ type: string; object: unknown }> }> = [];
+  constructor(private readonly known: Indexer<unknown> | undefined, private readonly emitReplaced: boolean) {}
+  private entry(key: string) {
+    return this.queue.find((e) => e.key === key);
+  }
+  private enqueue(type: string, object: unknown, key: string): void {
+    let e = this.entry(key);
+    if (e === undefined) this.queue.push((e = { key, deltas: [] }));
+    const ds = e.deltas;
+    ds.push({ type, object });
+    const n = ds.length;
+    if (n >= 2 && ds[n - 1]!.type === "Deleted" && ds[n - 2]!.type === "Deleted") {
+      const keep = ds[n - 2]!.object instanceof DeletedFinalStateUnknown ? ds[n - 1]! : ds[n - 2]!;
+      ds.splice(n - 2, 2, keep);
+    }
+  }
+  add(key: string, o: unknown): void { this.enqueue("Added", o, key); }
+  update(key: string, o: unknown): void { this.enqueue("Updated", o, key); }
+  delete(key: string, o: unknown): void {
+    const knownHasIt = this.known !== undefined && this.known.getByKey(key) !== undefined;
+    if (this.entry(key) === undefined && !knownHasIt) return;
+    this.enqueue("Deleted", o, key);
+  }
+  replace(items: Array<[string, unknown]>): void {
+    for (const [k, o] of items) this.enqueue(this.emitReplaced ? "Replaced" : "Sync", o, k);
+    const listed = new Set(items.map(([k]) => k));
+    for (const e of [...this.queue]) {
+      if (listed.has(e.key)) continue;
+      let last = e.deltas[e.deltas.length - 1]!.object;
+      if (last instanceof DeletedFinalStateUnknown) last = last.obj;
+      this.enqueue("Deleted", new DeletedFinalStateUnknown(e.key, last), e.key);
+    }
+    if (this.known !== undefined) {
+      for (const k of this.known.listKeys()) {
+        if (listed.has(k) || this.entry(k) !== undefined) continue;
+        this.enqueue("Deleted", new DeletedFinalStateUnknown(k, this.known.getByKey(k) ?? null), k);
+      }
+    }
+  }
+  resync(): void {
+    if (this.known === undefined) return;
+    for (const k of this.known.listKeys()) if (this.entry(k) === undefined) this.enqueue("Sync", this.known.getByKey(k), k);
+  }
+  pop(): { key: string; deltas: Array<{ type: string; object: unknown }> } | undefined {
+    return this.queue.shift();
+  }
+}
+
+describe("DeltaFIFO against a naive oracle", () => {
+  it("every pop returns exactly the oracle's deltas", () => {
+    fc.assert(
+      fc.property(fc.array(fifoOpArb, { maxLength: 60 }), fc.boolean(), fc.boolean(), (ops, withKnown, emitReplaced) => {
+        const cache: Indexer<unknown> = newIndexer(deletionHandlingMetaNamespaceKeyFunc, {});
+        const known = withKnown ? cache : undefined;
+        const f = new DeltaFIFO({ knownObjects: known, emitDeltaTypeReplaced: emitReplaced });
+        const oracle = new NaiveDeltaFIFO(known, emitReplaced);
+        let rv = 0;
+        for (const step of ops) {
+          if (step.op === "pop") {
+            const expected = oracle.pop();
+            const got = f.pop((deltas) => {
+              const newest = deltas[deltas.length - 1] as Delta;
+              if (newest.type === "Deleted") cache.delete(newest.object);
+              else cache.update(newest.object);
+            });
+            expect(got).toEqual(expected?.deltas);
+            if (got !== undefined) {
+              got.forEach((d, i) => expect(d.object instanceof DeletedFinalStateUnknown).toBe(expected!.deltas[i]!.object instanceof DeletedFinalStateUnknown));
+            }
+          } else if (step.op === "replace") {
+            const items = step.keys.map((k) => obj(k, ++rv));
+            f.replace(items, String(rv));
+            oracle.replace(items.map((o) => [o.metadata.name, o]));
+          } else if (step.op === "resync") {
+            f.resync();
+            oracle.resync();
+          } else {
+            const o = obj(step.key, ++rv);
+            f[step.op](o);
+            oracle[step.op](step.key, o);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("RealFIFO properties", () => {
   it("pops every add/update/delete exactly once, in arrival order", () => {
     const opArb = fc.oneof(
