@@ -45,6 +45,14 @@ function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
     && typeof (x as { then?: unknown }).then === "function";
 }
 
+/**
+ * finish() only does queue bookkeeping and tracing; the one way it can throw is a tracer that refuses
+ * more events (the runner's event budget), which the runner reports itself. Never an unhandled rejection.
+ */
+function ignoreTraceError(): void {
+  // reported by whoever owns the tracer
+}
+
 function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return describeItem(e);
@@ -115,10 +123,10 @@ export class Controller<T = string> {
       return;
     }
     if (isPromiseLike(out)) {
-      out.then(
+      Promise.resolve(out).then(
         (r) => this.finish(worker, item, marks, { ok: true, result: r as ReconcileResult }),
         (e: unknown) => this.finish(worker, item, marks, { ok: false, error: e }),
-      );
+      ).catch(ignoreTraceError);
     } else {
       this.finish(worker, item, marks, { ok: true, result: out });
     }

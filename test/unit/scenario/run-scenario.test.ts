@@ -6,6 +6,7 @@ import {
   type Goal, type Playground, type Scenario, type TimedOp,
 } from "../../../src/scenario/index.js";
 import type { Pod } from "../../../src/types.js";
+import { newController } from "../../../src/workqueue/index.js";
 
 const pod = (name: string, labels: Record<string, string> = { app: "web" }): Pod => ({
   apiVersion: "v1", kind: "Pod", metadata: { namespace: "default", name, labels },
@@ -155,6 +156,24 @@ describe("runScenario", () => {
       for (;;) { log("tick"); await sleep(0); }
     }, [], { maxEvents: 3_000 });
     expect(async.error?.kind).toBe("timeout");
+  });
+
+  it("stops a runaway async controller at the budget without unhandled rejections", async () => {
+    const run = await runScenario(scenario, ({ stop }) => {
+      const run = currentRun();
+      if (run === undefined) throw new Error("no run");
+      const c = newController<string>({
+        workers: 2, scheduler: run.scheduler, tracer: run.tracer,
+        reconcile: async (key) => {
+          await Promise.resolve();
+          c.queue.add(key); // re-adds itself forever, at the same virtual instant
+        },
+      });
+      c.queue.add("loop");
+      c.run(stop);
+    }, [], { maxEvents: 5_000 });
+    expect(run.error?.kind).toBe("timeout");
+    expect(run.trace.every((e) => e.time === 0)).toBe(true);
   });
 
   it("stops when the runner's interrupt hook says so, keeping the trace so far", async () => {
