@@ -17,7 +17,7 @@ export default function main({ log }: Playground) {
   fifo.delete(pod("web-2", "18"));   // 10
 
   // A pop hands over every delta of one key, oldest first.
-  const logPop = (deltas: Array<{ type: string; object: unknown }>) => {
+  const logPop = (deltas: cache.Delta[]) => {
     const key = cache.metaNamespaceKeyFunc(deltas[deltas.length - 1]!.object);
     const parts = deltas.map((d) => `${d.type}@${(d.object as Pod).metadata.resourceVersion}`);
     log(`pop ${key}: ${parts.join(" ")}`);
