@@ -326,10 +326,11 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const indexer = this.indexer;
     const processor = this.processor;
     try {
+      // every delta of one popped entry belongs to the same key
+      const key = deltas.length > 0 ? deletionHandlingMetaNamespaceKeyFunc(deltas[deltas.length - 1]!.object) : "";
       for (let i = 0; i < deltas.length; i++) {
         const d = deltas[i]!;
         const obj = d.object;
-        const key = deletionHandlingMetaNamespaceKeyFunc(obj);
         if (d.type === "Deleted") {
           indexer.delete(obj as T);
           if (this.tracer !== undefined) this.traceWrite("delete", key, obj);
