@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Scheduler } from "../../../src/sim/scheduler.js";
 import { Recorder, asKnown } from "../../../src/sim/trace.js";
+import { foldTrace } from "../../../src/sim/view.js";
 import { newController } from "../../../src/workqueue/index.js";
 import { drive } from "./helpers.js";
 
@@ -18,7 +19,7 @@ const arbRun = fc.record({
 });
 
 describe("controller property: several workers, random adds and failures", () => {
-  it("never holds a key twice, never loses an add, and retries on the limiter's schedule", async () => {
+  it("never holds a key twice, never loses an add, retries on the limiter's schedule, and traces the truth", async () => {
     await fc.assert(fc.asyncProperty(arbRun, async ({ workers, adds, failures, durations }) => {
       const s = new Scheduler({ seed: 7 });
       const rec = new Recorder(s);
@@ -51,11 +52,30 @@ describe("controller property: several workers, random adds and failures", () =>
       });
       const stop = new AbortController();
       c.run(stop.signal);
+      // 4. The trace tells the truth: folding it (the UI's WorldView reducer) gives the real queue's picture.
+      const pictures: string[] = [];
+      const compare = (): void => {
+        const view = foldTrace(rec.events).workqueues.get("prop");
+        const real = {
+          queue: c.queue.queued(),
+          processing: KEYS.filter((k) => c.queue.isProcessing(k)),
+          // (an entry due exactly now may still wait for its timer task: compare the future only)
+          delayed: c.queue.waitingItems().filter((w) => w.readyAt > s.now()).map((w) => `${w.item}@${w.readyAt}`).sort(),
+        };
+        const seen = {
+          queue: view?.queue ?? [],
+          processing: [...(view?.processing.keys() ?? [])].sort(),
+          delayed: [...(view?.delayed ?? [])].filter(([, t]) => t > s.now()).map(([k, t]) => `${k}@${t}`).sort(),
+        };
+        if (JSON.stringify(real) !== JSON.stringify(seen)) pictures.push(`t=${s.now()} real ${JSON.stringify(real)} view ${JSON.stringify(seen)}`);
+      };
       for (const { at, key } of adds) {
         s.setTimeout(() => {
           userAdds.push({ key, seq: rec.events.length + 1, time: s.now() });
           c.queue.add(key);
+          compare();
         }, at);
+        s.setTimeout(compare, at + 3);
       }
       // Run until idle: with no polling the scheduler empties once every key is reconciled successfully.
       for (let guard = 0; guard < 200 && s.pending() > 0; guard++) await drive(s, 1000);
@@ -63,6 +83,7 @@ describe("controller property: several workers, random adds and failures", () =>
 
       // 1. No key is ever held by two workers at once.
       expect(violations).toEqual([]);
+      expect(pictures).toEqual([]);
 
       // 2. No add is lost: every key's last user add is followed by a reconcile of that key.
       for (const key of KEYS) {
