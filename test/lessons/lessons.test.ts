@@ -165,6 +165,8 @@ const mustShow: Record<string, (run: RunResult) => void> = {
     const upd = web2.find((d) => d.notification === "update")!;
     const del = web2.find((d) => d.notification === "delete")!;
     expect(del.time - upd.time).toBeGreaterThanOrEqual(29_000);
+    // the kubelet's final delete (grace 0) is two writes: the informer's FIFO pops both deltas at once
+    expect(ev(run, "fifo.popped").some((p) => p.key === "default/web-2" && renderField(p.deltas).startsWith("Updated@") && p.deltas.length === 2 && p.deltas[1]!.type === "Deleted")).toBe(true);
     // the cache decides: a Replaced delta becomes an add for web-5 and an update for web-1
     expect(dist.find((d) => d.key === "default/web-5")).toMatchObject({ notification: "add", deltaType: "Replaced" });
     expect(dist.some((d) => d.key === "default/web-1" && d.deltaType === "Replaced" && d.notification === "update")).toBe(true);
