@@ -63,8 +63,8 @@ const goals: Goal[] = [
   {
     id: "buffers-per-listener",
     title: {
-      en: "One buffer per listener: handler #0's buffer (`listener.buffered`) reaches 5 pending while a second handler's never exceeds 2 during the burst of creations",
-      "zh-CN": "每个 listener 一个缓冲区：0 号 handler 的缓冲区（`listener.buffered`）达到 5 条待处理，而在集中创建期间，第二个 handler 的从不超过 2 条",
+      en: "One buffer per listener: handler #0's buffer (`listener.buffered`) reaches 5 pending while a second handler's (a second `addEventHandler`) never exceeds 2 during the burst of creations",
+      "zh-CN": "每个 listener 一个缓冲区：0 号 handler 的缓冲区（`listener.buffered`）达到 5 条待处理，而在集中创建期间，第二个 handler（第二次 `addEventHandler`）的从不超过 2 条",
     },
     check(run) {
       const slow = slowListener(run);

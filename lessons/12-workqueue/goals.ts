@@ -11,8 +11,8 @@ const goals: Goal[] = [
   {
     id: "keys-not-objects",
     title: {
-      en: "Enqueue keys: every `workqueue.add` item is a pod's `namespace/name` key (`cache.metaNamespaceKeyFunc`)",
-      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`）",
+      en: "Enqueue keys: every `workqueue.add` item is a pod's `namespace/name` key (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
+      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
     },
     check(run) {
       const podKeys = new Set(events(run, "server.write").filter((w) => w.resource === "pods").map((w) => w.key));
@@ -67,8 +67,8 @@ const goals: Goal[] = [
   {
     id: "level-triggered",
     title: {
-      en: "Read the lister: the last `reconcile default/web-1` line says `version=4`, and `gone default/web-2` is logged after its delete (`errors.isNotFound`)",
-      "zh-CN": "读取 lister：最后一行 `reconcile default/web-1` 显示 `version=4`，并且 web-2 被删除后打印 `gone default/web-2`（`errors.isNotFound`）",
+      en: "Read the lister: the last `reconcile default/web-1` line says `version=4`, and `gone default/web-2` is logged after its delete (`cache.splitMetaNamespaceKey`, lister `get`, `errors.isNotFound`)",
+      "zh-CN": "读取 lister：最后一行 `reconcile default/web-1` 显示 `version=4`，并且 web-2 被删除后打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、lister 的 `get`、`errors.isNotFound`）",
     },
     check(run) {
       const web1 = run.log.filter((l) => l.text.startsWith("reconcile default/web-1 "));

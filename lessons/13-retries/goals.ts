@@ -30,8 +30,8 @@ const goals: Goal[] = [
   {
     id: "every-pod-billed",
     title: {
-      en: "Every pod is billed: by the end each pod has a ConfigMap `bill-<name>` on the server",
-      "zh-CN": "每个 pod 都被计费：到最后，server 上每个 pod 都有一个 ConfigMap `bill-<name>`",
+      en: "Every pod is billed: by the end each pod has a ConfigMap `bill-<name>` on the server (let `reconcile` throw; `workqueue.newController` `maxRetries`)",
+      "zh-CN": "每个 pod 都被计费：到最后，server 上每个 pod 都有一个 ConfigMap `bill-<name>`（让 `reconcile` 抛出异常；`workqueue.newController` 的 `maxRetries`）",
     },
     check(run) {
       const writes = events(run, "server.write");

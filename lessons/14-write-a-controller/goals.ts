@@ -30,8 +30,8 @@ const goals: Goal[] = [
   {
     id: "converges",
     title: {
-      en: "Converge: at the end every ReplicaSet has exactly `spec.replicas` live pods (no `deletionTimestamp`) matching its selector",
-      "zh-CN": "收敛：到最后，每个 ReplicaSet 恰好有 `spec.replicas` 个匹配其选择器的存活 pod（没有 `deletionTimestamp`）",
+      en: "Converge: at the end every ReplicaSet has exactly `spec.replicas` live pods (no `deletionTimestamp`) matching its selector (`clientset.coreV1().pods().create` / `delete`)",
+      "zh-CN": "收敛：到最后，每个 ReplicaSet 恰好有 `spec.replicas` 个匹配其选择器的存活 pod（没有 `deletionTimestamp`）（`clientset.coreV1().pods().create` / `delete`）",
     },
     check(run) {
       const pods = serverState<Pod>(run, "pods").values();
@@ -47,8 +47,8 @@ const goals: Goal[] = [
   {
     id: "status",
     title: {
-      en: "Report it: at the end every ReplicaSet's `status.replicas` on the server equals its live pod count",
-      "zh-CN": "如实报告：到最后，server 上每个 ReplicaSet 的 `status.replicas` 都等于它的存活 pod 数量",
+      en: "Report it: at the end every ReplicaSet's `status.replicas` on the server equals its live pod count (`updateStatus`)",
+      "zh-CN": "如实报告：到最后，server 上每个 ReplicaSet 的 `status.replicas` 都等于它的存活 pod 数量（`updateStatus`）",
     },
     check(run) {
       const podList = [...serverState<Pod>(run, "pods").values()];
