@@ -291,6 +291,15 @@ describe.each(lessonIds)("lesson %s", (id) => {
     const starter = await load<Main>(id, "starter.ts");
     const report = await checkGoals(scenario, starter, goals, 0);
     expect(report.pass).toBe(false);
+    // a failing goal explains itself, and its step (if any) is a real step the UI can seek to
+    const run = report.runs[0]!.run;
+    for (const g of report.runs[0]!.goals.filter((o) => !o.pass)) {
+      expect(g.message ?? "", `goal ${g.id} fails without a message`).not.toBe("");
+      if (g.failedAtStep !== undefined) {
+        expect(g.failedAtStep, `goal ${g.id}`).toBeGreaterThanOrEqual(1);
+        expect(g.failedAtStep, `goal ${g.id}`).toBeLessThanOrEqual(run.trace.length);
+      }
+    }
   });
 });
 
