@@ -86,6 +86,8 @@ export class LessonView {
   private compileSeq = 0;
   private runSeq = 0;
   private pendingShareStep: number | undefined;
+  private lastMs = 0;
+  private goalsNote: string | undefined;
 
   // elements
   private readonly lessonPane: HTMLElement;
@@ -257,10 +259,14 @@ export class LessonView {
   async run(reason: "run" | "live" | "action" | "boot" | "share" | "solution"): Promise<void> {
     if (!this.editor || this.destroyed) return;
     if (reason === "run" && this.running) return;
+    if (this.compileTimer !== undefined) clearTimeout(this.compileTimer);
     const t = this.deps.t();
     this.setStatus(t("run.status.compiling"));
     const out = await this.compileOnly();
-    if (out === undefined) return;
+    if (out === undefined) {
+      if (!this.running) this.setStatus(this.lastGood ? this.statusOf(this.lastGood) : t("run.status.idle"));
+      return;
+    }
     if (out.diagnostics.length > 0) {
       this.setStatus(this.lastGood ? this.statusOf(this.lastGood) : t("run.status.idle"));
       return;
@@ -274,6 +280,7 @@ export class LessonView {
     this.setStatus(t("run.status.running"));
     this.deps.drafts.markRunStarted(this.src.id, out.source);
     if (reason !== "live" && reason !== "action") for (const [id] of this.goalStatus) this.goalStatus.set(id, { status: "pending" });
+    this.goalsNote = undefined;
     this.renderGoals();
     await this.deps.runner.run(
       { scenario: this.src.scenario, js: out.js, map: out.map, actions: this.actions, lessonId: this.src.lesson?.hasGoals ? this.src.id : undefined },
@@ -324,6 +331,7 @@ export class LessonView {
           threw.line !== undefined ? () => this.editor?.revealLine(threw.line!) : undefined);
       }
     }
+    this.lastMs = Math.round(ms);
     this.setStatus(stopped !== undefined ? t("run.status.stopped", { steps: result.trace.length }) : t("run.status.done", { steps: result.trace.length, ms: Math.round(ms) }));
     if (this.stage) {
       this.stage.load(result, { previous });
@@ -333,16 +341,16 @@ export class LessonView {
       else this.onStep(result.trace.length > 0 ? 1 : 0);
     }
     if (stopped !== undefined && this.src.lesson?.hasGoals) {
-      for (const [id] of this.goalStatus) this.goalStatus.set(id, { status: "fail", message: t("goal.stopped") });
+      // Not checked: the run did not finish. One note for all goals, each stays pending.
+      for (const [id] of this.goalStatus) this.goalStatus.set(id, { status: "pending" });
+      this.goalsNote = t("goal.stopped");
       this.renderGoals();
     }
   }
 
   private onGoals(goals: GoalOutcome[], countable: boolean): void {
     const t = this.deps.t();
-    if (goals.length === 0) {
-      for (const [id] of this.goalStatus) this.goalStatus.set(id, { status: "fail", message: t("goal.stopped") });
-    }
+    this.goalsNote = goals.length === 0 ? t("goal.stopped") : undefined;
     for (const g of goals) {
       const shownSeed = g.seed === this.src.scenario.seed;
       this.goalStatus.set(g.id, {
@@ -464,7 +472,7 @@ export class LessonView {
   }
 
   private statusOf(run: RunResult): string {
-    return this.deps.t()("run.status.done", { steps: run.trace.length, ms: "—" });
+    return this.deps.t()("run.status.done", { steps: run.trace.length, ms: this.lastMs });
   }
 
   private showNotice(text: string, kind: "info" | "warn"): void {
@@ -536,6 +544,7 @@ export class LessonView {
     const t = this.deps.t();
     const locale = this.deps.locale();
     clear(this.goalsList);
+    if (this.goalsNote !== undefined) this.goalsList.append(h("li", { class: "goals-note" }, icon("warn"), h("span", {}, this.goalsNote)));
     for (const g of this.src.lesson?.goals ?? []) {
       const st = this.goalStatus.get(g.id) ?? { status: "pending" as const };
       const li = h("li", { class: `goal ${st.status}`, "data-testid": "goal", "data-goal": g.id, "data-status": st.status, ...(st.step !== undefined ? { "data-step": st.step } : {}) },

@@ -43,6 +43,8 @@ const post = (m: WorkerMessage) => self.postMessage(m);
 let sink: ((e: TraceEvent) => void) | undefined;
 let lastSeq = 0;
 
+const ENTERS_LEARNER_CODE = new Set(["handler.called", "runner.start", "runner.op", "worker.reconcile", "fifo.popped", "processor.distribute"]);
+
 function streamTo(): { flush(): void } {
   let batch: TraceEvent[] = [];
   let lastFlush = performance.now();
@@ -66,7 +68,9 @@ function streamTo(): { flush(): void } {
     count++;
     if (limited) return;
     batch.push(e);
-    if (batch.length >= 500 || performance.now() - lastFlush > 40) flush();
+    // Flush right before learner code can run (a handler, main, a reconcile, a pop that may call
+    // index/transform functions): if it never returns, the page still has every event up to it.
+    if (batch.length >= 500 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind)) flush();
     // The engine stops itself at MAX_EVENTS (error kind "timeout"); this is only the backstop.
     if (count >= MAX_EVENTS + 5_000) {
       limited = true;

@@ -1,0 +1,64 @@
+/** The build-time lesson compiler, and every lesson folder in the repo going through it. */
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compileLesson, splitHints } from "../../../site/lessons/compile.js";
+import { lessonFolders, readLesson } from "../../../tools/vite-plugin-lessons.js";
+
+const en = `---
+title: A title
+summary: One line.
+concepts: [a, b]
+minutes: 5
+---
+
+# A title
+
+Some <script>alert(1)</script> prose with \`code\`.
+
+\`\`\`ts snippet
+const x: number = 1;
+\`\`\`
+`;
+
+describe("compileLesson", () => {
+  it("reads the front matter, drops the repeated title, escapes raw HTML and highlights code at build time", () => {
+    const l = compileLesson("03-some-lesson", { "lesson.md": en, "lesson.zh-CN.md": en.replace("A title", "一个标题"), "starter.ts": "a", "solution.ts": "b" });
+    expect(l.order).toBe(3);
+    expect(l.locales.en.meta).toEqual({ title: "A title", summary: "One line.", concepts: ["a", "b"], minutes: 5, demo: false });
+    expect(l.locales["zh-CN"].meta.title).toBe("一个标题");
+    expect(l.locales.en.html).not.toContain("<h1>");
+    expect(l.locales.en.html).not.toContain("<script>");
+    expect(l.locales.en.html).toContain("&lt;script&gt;");
+    expect(l.locales.en.html).toContain('<span class="hljs-keyword">const</span>');
+    expect(l.warnings).toEqual([]);
+  });
+
+  it("falls back to English, with a warning naming the file, when a translation is missing", () => {
+    const l = compileLesson("04-x", { "lesson.md": en, "starter.ts": "s", "solution.ts": "s" });
+    expect(l.locales["zh-CN"].meta.title).toBe("A title");
+    expect(l.warnings).toEqual(expect.arrayContaining([expect.stringContaining("lessons/04-x/lesson.zh-CN.md"), expect.stringContaining("identical")]));
+  });
+
+  it("names the folder when something is wrong", () => {
+    expect(() => compileLesson("4-bad", { "lesson.md": en })).toThrow(/lessons\/4-bad/);
+    expect(() => compileLesson("05-y", { "lesson.md": "---\nsummary: no title\n---\n" })).toThrow(/lessons\/05-y\/lesson.md.*title/);
+  });
+
+  it("splits hints on ## N", () => {
+    expect(splitHints("intro\n## 1\nfirst\n\n## 2\nsecond **bold**\n")).toEqual(["<p>first</p>\n", "<p>second <strong>bold</strong></p>\n"]);
+  });
+
+  it("picks up every NN-slug folder with a lesson.md, in order, lesson 1 with goals and Go", () => {
+    const ids = lessonFolders("lessons");
+    const all = readdirSync("lessons").filter((n) => /^\d\d-/.test(n));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual([...ids].sort());
+    for (const id of ids) expect(all).toContain(id);
+    const first = readLesson("lessons", "01-the-big-picture");
+    expect(first.hasGoals && first.hasScenario).toBe(true);
+    expect(first.goHtml).toContain("hljs");
+    expect(first.locales.en.hints.length).toBe(3);
+    expect(first.locales["zh-CN"].hints.length).toBe(3);
+    expect(first.warnings).toEqual([]);
+  });
+});
