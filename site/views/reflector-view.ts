@@ -25,7 +25,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".label").text(`${o.t.reflector}${inf === undefined ? "" : ` (${inf.name})`}`);
   line.select(".state").text(state).attr("data-rv", r?.lastRV ?? "").attr("data-state", state);
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
-  line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} @ RV ${r.pending.resourceVersion || "\"\""}`);
+  line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`);
   line.select(".error").text(
     r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${r.backoffMs} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
       .filter((s) => s !== "").join(" · "));

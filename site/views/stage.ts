@@ -19,7 +19,7 @@ import { createActor } from "xstate";
 import { firstDifference, type RunDifference } from "../../src/sim/diff.js";
 import { narrate, narrateStart } from "../../src/sim/narration.js";
 import type { TraceEvent } from "../../src/sim/trace.js";
-import { WorldReplay, focusedInformer, type WorldView } from "../../src/sim/view.js";
+import { WorldReplay, emptyWorld, focusedInformer, type WorldView } from "../../src/sim/view.js";
 import { pipelineEventOf, pipelineMachine } from "../machines/pipeline.js";
 import { DEFAULT_SPEED, SPEEDS, keyToEvent, playbackMachine, type PlaybackEvent } from "../machines/playback.js";
 import { ACTIONS, actionOp, actionTarget, type StageAction } from "./action-ops.js";
@@ -247,24 +247,23 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   }
 
   function render(): void {
-    if (view === null) {
-      narration.textContent = replay === null ? t.noRun : narrateStart(locale);
-      return;
-    }
-    const v = view;
+    const v = view ?? emptyWorld();
     const inf = focusedInformer(v);
     const hot = eventKey(v.event);
     // layout: lanes for the focused informer's listeners; a workqueue row when the run has one
     const listeners = inf === undefined ? [] : [...inf.listeners.keys()].sort((a, b) => a - b);
     const workers = [...new Set([...v.workers.values()].map((w) => w.index))].sort((a, b) => a - b);
     const hasWq = v.workqueues.size > 0 || v.workers.size > 0 || events.some((e) => e.component === "workqueue");
-    const sig = `${listeners.join(",")}|${workers.join(",")}|${hasWq}`;
+    const width = svg.clientWidth || root.clientWidth;
+    const compact = width > 0 && width < 720;
+    const sig = `${listeners.join(",")}|${workers.join(",")}|${hasWq}|${compact}`;
     if (layout === null || (layout as PipelineLayout & { sig?: string }).sig !== sig) {
-      layout = Object.assign(pipelineLayout(listeners, workers, hasWq), { sig });
+      layout = Object.assign(pipelineLayout(listeners, workers, hasWq, compact), { sig });
     }
     renderPipeline(svg, layout, v, { t, reducedMotion, durationMs: stepDuration() });
     informerEl.textContent = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
-    narration.textContent = v.event === null ? narrateStart(locale) : `${v.step}. ${narrate(v.event, locale)}`;
+    narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
+      : `${v.step}. ${narrate(v.event, locale)}`;
 
     const target = actionTarget(v, selected);
     targetEl.textContent = `${t.target}: ${target === undefined ? t.noTarget : `${target.resource} ${target.key}`}`;
@@ -384,8 +383,15 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     send(ev);
   };
   document.addEventListener("keydown", onKey);
-  const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => timeline.invalidate()) : null;
+  let lastWidth = 0;
+  const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
+    timeline.invalidate();
+    const w = root.clientWidth;
+    if ((w < 720) !== (lastWidth < 720) || lastWidth === 0) render();
+    lastWidth = w;
+  }) : null;
   ro?.observe(canvas);
+  ro?.observe(root);
   const scheme = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
   const onScheme = () => timeline.invalidate();
   scheme?.addEventListener?.("change", onScheme);
