@@ -32,16 +32,18 @@ import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { BackoffOptions } from "./backoff.js";
+import { AtomicFIFO, type AtomicDelta } from "./atomic-fifo.js";
+import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { DeltaFIFO } from "./delta-fifo.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
-import { FIFOClosedError, type FIFOQueue } from "./queue.js";
+import { FIFOClosedError } from "./queue.js";
 import { RealFIFO } from "./real-fifo.js";
 import { Reflector, type ReflectorStore } from "./reflector.js";
 import { Notification, ProcessorListener, rvOf } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
 import { newIndexer } from "./store.js";
-import type { Delta, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
+import type { Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
 
 /** Smallest resync period a handler may ask for (spec §7.6). */
 export const MINIMUM_RESYNC_PERIOD_MS = 1000;
@@ -50,8 +52,8 @@ export interface SharedIndexInformerOptions {
   scheduler: Scheduler;
   resyncPeriodMs?: number;
   indexers?: Indexers;
-  /** Default "delta". */
-  fifo?: "delta" | "real";
+  /** Default "delta". "realAtomic": RealFIFO in atomic mode (relists/resyncs/bookmarks as single entries, §5.3). */
+  fifo?: "delta" | "real" | "realAtomic";
   /** Streaming initial list (sendInitialEvents). Default false. */
   watchList?: boolean;
   backoff?: BackoffOptions;
@@ -64,9 +66,21 @@ export interface SharedIndexInformerOptions {
   pageSize?: number;
 }
 
+/** What the informer needs of its queue: DeltaFIFO, RealFIFO or AtomicFIFO. */
+interface InformerQueue {
+  add(obj: unknown): void;
+  update(obj: unknown): void;
+  delete(obj: unknown): void;
+  replace(list: unknown[], resourceVersion: string): void;
+  resync(): void;
+  pop(process: (deltas: AtomicDelta[], isInInitialList: boolean) => void): unknown[] | undefined;
+  hasSynced(): boolean;
+  close(): void;
+}
+
 /** Writes from the reflector go to the FIFO, then wake the informer's processing task. */
 class FifoFeeder implements ReflectorStore {
-  constructor(private readonly fifo: FIFOQueue, private readonly informer: { kick(): void }) {}
+  constructor(protected readonly fifo: InformerQueue, protected readonly informer: { kick(): void }) {}
   add(obj: unknown): void {
     this.fifo.add(obj);
     this.informer.kick();
@@ -89,13 +103,26 @@ class FifoFeeder implements ReflectorStore {
   }
 }
 
+/** Atomic mode also queues bookmarks (§5.3). */
+class AtomicFifoFeeder extends FifoFeeder {
+  constructor(private readonly atomic: AtomicFIFO, informer: { kick(): void }) {
+    super(atomic, informer);
+  }
+  bookmark(resourceVersion: string): void {
+    this.atomic.bookmark(resourceVersion);
+    this.informer.kick();
+  }
+}
+
 export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   readonly name: string;
   readonly scheduler: Scheduler;
   private readonly indexer: Indexer<T>;
   private readonly processor: SharedProcessor;
   private readonly tracer: Tracer | undefined;
-  private readonly fifoMode: "delta" | "real";
+  private readonly fifoMode: "delta" | "real" | "realAtomic";
+  /** Atomic mode: the resourceVersion the cache has caught up with (ReplacedAll / Bookmark / events). */
+  private cacheResourceVersion = "";
   private readonly watchList: boolean;
   private readonly backoffOptions: BackoffOptions | undefined;
   private readonly expectedKind: string | undefined;
@@ -104,7 +131,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly defaultEventHandlerResyncPeriodMs: number;
   private transform: ((obj: unknown) => unknown) | undefined;
   private watchErrorHandler: ((error: Error) => void) | undefined;
-  private fifo: FIFOQueue | undefined;
+  private fifo: InformerQueue | undefined;
   private reflector: Reflector | undefined;
   private started = false;
   private stopped = false;
@@ -112,7 +139,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private drainScheduled = false;
   private readonly listenerDelays = new Map<number, number>();
   private readonly drainTask = (): void => this.drain();
-  private readonly processFn = (deltas: Delta[], isInInitialList: boolean): void =>
+  private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean): void =>
     this.handleDeltas(deltas, isInInitialList);
   private readonly syncedFn = (): boolean => this.synced;
 
@@ -211,9 +238,19 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       ...(this.tracer !== undefined ? { tracer: this.tracer } : {}),
       name: this.name,
     };
-    const fifo: FIFOQueue = this.fifoMode === "real" ? new RealFIFO(fifoOptions) : new DeltaFIFO(fifoOptions);
+    let fifo: InformerQueue;
+    let feeder: FifoFeeder;
+    if (this.fifoMode === "realAtomic") {
+      const { knownObjects: _known, emitDeltaTypeReplaced: _replaced, ...atomicOptions } = fifoOptions;
+      const atomic = new AtomicFIFO(atomicOptions);
+      fifo = atomic;
+      feeder = new AtomicFifoFeeder(atomic, this);
+    } else {
+      fifo = this.fifoMode === "real" ? new RealFIFO(fifoOptions) : new DeltaFIFO(fifoOptions);
+      feeder = new FifoFeeder(fifo, this);
+    }
     this.fifo = fifo;
-    this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, new FifoFeeder(fifo, this), {
+    this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, feeder, {
       scheduler: this.scheduler,
       name: this.name,
       resyncPeriodMs: this.resyncCheckPeriodMs,
@@ -255,6 +292,11 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
 
   lastSyncResourceVersion(): string {
     return this.reflector?.lastSyncResourceVersion() ?? "";
+  }
+
+  /** Atomic mode (§6.1, ≥1.36): the RV the cache itself has caught up with; "" in the other modes. */
+  lastStoreSyncResourceVersion(): string {
+    return this.cacheResourceVersion;
   }
 
   /** The check period the reflector's resync timer uses (0 = no resync). */
@@ -315,22 +357,28 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     if (!this.synced) this.checkSynced(fifo);
   }
 
-  private checkSynced(fifo: FIFOQueue): void {
+  private checkSynced(fifo: InformerQueue): void {
     if (!fifo.hasSynced()) return;
     this.synced = true;
     for (const l of this.processor.listeners) l.checkSynced();
   }
 
   /** handleDeltas (§7.3): the cache decides add vs update; the same-RV rule marks resync-class updates. */
-  private handleDeltas(deltas: Delta[], isInInitialList: boolean): void {
+  private handleDeltas(deltas: AtomicDelta[], isInInitialList: boolean): void {
     const indexer = this.indexer;
     const processor = this.processor;
+    const first = deltas[0];
+    if (first !== undefined && (first.type === "ReplacedAll" || first.type === "SyncAll" || first.type === "Bookmark")) {
+      this.handleAtomic(first, isInInitialList);
+      return;
+    }
     try {
       // every delta of one popped entry belongs to the same key
       const key = deltas.length > 0 ? deletionHandlingMetaNamespaceKeyFunc(deltas[deltas.length - 1]!.object) : "";
       for (let i = 0; i < deltas.length; i++) {
         const d = deltas[i]!;
         const obj = d.object;
+        if (this.fifoMode === "realAtomic") this.cacheResourceVersion = rvOf(obj);
         if (d.type === "Deleted") {
           indexer.delete(obj as T);
           if (this.tracer !== undefined) this.traceWrite("delete", key, obj);
@@ -350,6 +398,57 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       }
     } catch {
       // processing errors (e.g. key errors) are dropped, like client-go: no retry
+    }
+  }
+
+  /** Atomic-mode batch entries (§5.3). */
+  private handleAtomic(entry: AtomicDelta, isInInitialList: boolean): void {
+    const indexer = this.indexer;
+    const processor = this.processor;
+    try {
+      if (entry.type === "Bookmark") {
+        this.cacheResourceVersion = entry.object.resourceVersion;
+        return;
+      }
+      if (entry.type === "SyncAll") {
+        for (const key of indexer.listKeys()) {
+          const obj = indexer.getByKey(key);
+          if (obj !== undefined) processor.distribute(new Notification("update", key, obj, obj, false), true, "SyncAll");
+        }
+        return;
+      }
+      if (entry.type !== "ReplacedAll") return;
+      const { resourceVersion, objects } = entry.object;
+      const keys: string[] = new Array<string>(objects.length);
+      const fresh = new Set<string>();
+      for (let i = 0; i < objects.length; i++) {
+        const key = deletionHandlingMetaNamespaceKeyFunc(objects[i]);
+        keys[i] = key;
+        fresh.add(key);
+      }
+      const deletions: Notification[] = [];
+      for (const key of indexer.listKeys()) {
+        if (fresh.has(key)) continue;
+        const cached = indexer.getByKey(key);
+        deletions.push(new Notification("delete", key, new DeletedFinalStateUnknown(key, cached), undefined, false));
+      }
+      const changes: Array<{ n: Notification; sync: boolean }> = [];
+      for (let i = 0; i < objects.length; i++) {
+        const obj = objects[i];
+        const key = keys[i]!;
+        const old = indexer.getByKey(key);
+        if (old !== undefined) changes.push({ n: new Notification("update", key, obj, old, false), sync: isSameVersion(old, obj) });
+        else changes.push({ n: new Notification("add", key, obj, undefined, isInInitialList), sync: false });
+      }
+      indexer.replace(objects as T[], resourceVersion);
+      this.cacheResourceVersion = resourceVersion;
+      if (this.tracer !== undefined) {
+        emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: objects.length });
+      }
+      for (const n of deletions) processor.distribute(n, false, "ReplacedAll");
+      for (const c of changes) processor.distribute(c.n, c.sync, "ReplacedAll");
+    } catch {
+      // processing errors are dropped, like client-go
     }
   }
 

@@ -29,7 +29,7 @@ import { GenericInformerImpl, PodInformerImpl, type GenericInformer, type PodInf
 export interface SharedInformerFactoryOptions {
   namespace?: string;
   tweakListOptions?: (options: ListOptions) => void;
-  fifo?: "delta" | "real";
+  fifo?: "delta" | "real" | "realAtomic";
   watchList?: boolean;
   tracer?: Tracer;
   /** WithCustomResyncConfig: resync period per resource plural. */

@@ -33,7 +33,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 const configArb = fc.record({
   seed: fc.nat(1_000_000),
-  fifo: fc.constantFrom("delta" as const, "real" as const),
+  fifo: fc.constantFrom("delta" as const, "real" as const, "realAtomic" as const),
   watchList: fc.boolean(),
   selector: fc.constantFrom("", "app=web"),
   capacity: fc.constantFrom(3, 10, 100),
@@ -44,7 +44,7 @@ const configArb = fc.record({
 interface Life { present: boolean; rv: string; deletes: number }
 
 function runScenario(config: fc.RecordValue<typeof configArb> extends never ? never : {
-  seed: number; fifo: "delta" | "real"; watchList: boolean; selector: string; capacity: number; resyncMs: number; initial: string[];
+  seed: number; fifo: "delta" | "real" | "realAtomic"; watchList: boolean; selector: string; capacity: number; resyncMs: number; initial: string[];
 }, ops: Op[], trace: boolean) {
   const scheduler = new Scheduler({ seed: config.seed });
   const recorder = trace ? new Recorder(scheduler) : undefined;
