@@ -16,16 +16,18 @@ const scenario: Scenario = {
     { resource: "pods", object: pod("web-1") },
     { resource: "pods", object: pod("web-2") },
     { resource: "pods", object: pod("web-3") },
+    { resource: "pods", object: pod("web-4") },
   ],
   timeline: [
     // web-1: picked up, changed while processing, changed again (dedup), processed once more.
     { at: 1_000, ...version("web-1", "2") },
     { at: 1_050, ...version("web-1", "3") },
     { at: 1_100, ...version("web-1", "4") },
-    // web-3 changes twice while queued behind web-2.
+    // Three keys for two workers: web-4 waits in the queue and changes again there.
     { at: 2_000, ...version("web-2", "2") },
     { at: 2_000, ...version("web-3", "2") },
-    { at: 2_050, ...version("web-3", "3") },
+    { at: 2_000, ...version("web-4", "2") },
+    { at: 2_050, ...version("web-4", "3") },
     // web-2 goes away: the lister says NotFound.
     { at: 3_000, op: "delete", resource: "pods", namespace: "default", name: "web-2" },
   ],

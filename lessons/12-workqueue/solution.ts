@@ -6,7 +6,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
   const lister = podInformer.lister();
 
   const controller = workqueue.newController({
-    workers: 1,
+    workers: 2,
     reconcile: async (key: string) => {
       const [namespace, name] = cache.splitMetaNamespaceKey(key);
       let pod: Pod;

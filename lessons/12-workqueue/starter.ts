@@ -5,7 +5,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
   const podInformer = factory.core().v1().pods();
 
   const controller = workqueue.newController({
-    workers: 1,
+    workers: 2,
     // The item describes the event: "name@version" or "name@deleted".
     reconcile: async (item: string) => {
       const [name, version] = item.split("@");
