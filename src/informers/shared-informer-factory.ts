@@ -15,6 +15,7 @@
  *   far and resolves `{ [plural]: synced }`; an informer created but not started is absent.
  * - `shutdown()` marks the factory shutting down; informers end when their stop signal is aborted.
  * - Unknown resource ⇒ throws `no informer found for <resource>`.
+ * - `setListenerDelay(n, ms)` (the "slowHandler" fault) applies to listener n of every informer.
  */
 import type { ApiServer } from "../apiserver/api-server.js";
 import { RESOURCES } from "../apiserver/resources.js";
@@ -59,6 +60,7 @@ export class SharedInformerFactory {
   private readonly informers = new Map<string, SharedIndexInformer<KubeObject>>();
   private readonly started = new Set<string>();
   private shuttingDown = false;
+  private readonly listenerDelays = new Map<number, number>();
   private readonly options: SharedInformerFactoryOptions;
 
   constructor(private readonly server: ApiServer, private readonly defaultResyncMs: number,
@@ -89,6 +91,7 @@ export class SharedInformerFactory {
       ...(o.tracer !== undefined ? { tracer: o.tracer } : {}),
     });
     if (o.transform !== undefined) informer.setTransform(o.transform);
+    for (const [index, delayMs] of this.listenerDelays) informer.setListenerDelay(index, delayMs);
     this.informers.set(resource, informer as unknown as SharedIndexInformer<KubeObject>);
     return informer;
   }
@@ -146,6 +149,15 @@ export class SharedInformerFactory {
         });
       }
     });
+  }
+
+  /**
+   * The "slowHandler" fault: listener n (0-based registration order) of every informer of this factory,
+   * present and future, takes `delayMs` of virtual time per notification.
+   */
+  setListenerDelay(listenerIndex: number, delayMs: number): void {
+    this.listenerDelays.set(listenerIndex, delayMs);
+    for (const informer of this.informers.values()) informer.setListenerDelay(listenerIndex, delayMs);
   }
 
   shutdown(): void {

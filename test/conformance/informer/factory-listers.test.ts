@@ -107,6 +107,20 @@ describe("§12.G factory and listers", () => {
   });
 });
 
+describe("factory extras", () => {
+  it("setListenerDelay slows listener n of every informer, including ones created later", () => {
+    const t = setup();
+    t.factory.setListenerDelay(0, 1000);
+    const times: number[] = [];
+    t.factory.core().v1().configMaps().informer().addEventHandler({ addFunc: () => times.push(t.scheduler.now()) });
+    for (const n of ["a", "b", "c"]) t.api.create("configmaps", { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "ns", name: n } });
+    t.factory.start(t.stop.signal);
+    t.scheduler.advance(5000);
+    expect(times).toEqual([0, 1000, 2000]);
+    expect(() => t.factory.forResource("widgets")).toThrow(/no informer found for widgets/);
+  });
+});
+
 describe("§12.H informer + simulated server", () => {
   function live(server: { watchCacheCapacity?: number } = {}, options: ConstructorParameters<typeof SharedInformerFactory>[2] = {}) {
     const t = setup(options, server);
