@@ -292,7 +292,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     if (replay === null) return;
     if (step === shownStep) return;
     shownStep = step;
-    view = replay.seek(step);
+    view = replay.peek(step) as WorldView;
     pipeline.send(pipelineEventOf(view));
     render();
     timeline.setStep(step);

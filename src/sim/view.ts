@@ -725,6 +725,10 @@ export class WorldReplay {
   readonly snapshotEvery: number;
   /** snapshots[i] = the world at step i*K. */
   private readonly snapshots: WorldView[] = [];
+  /** A private world that `peek` moves forwards without copying. */
+  private cursor: WorldView | null = null;
+  /** How many events the cursor has folded. */
+  private cursorAt = 0;
 
   constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number }) {
     const k = options?.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
@@ -751,6 +755,25 @@ export class WorldReplay {
     const w = cloneWorld(this.snapshots[base]!);
     for (let i = base * this.snapshotEvery; i < n; i++) applyEvent(w, asKnown(this.events[i]!));
     return w;
+  }
+
+  /**
+   * The world after step n, read-only and valid only until the next `peek`: playing forwards folds the
+   * next events into one private world (no copy per step); any other move restarts from the nearest
+   * snapshot, as `seek` does. For renderers that never mutate what they draw.
+   */
+  peek(step: number): Readonly<WorldView> {
+    const n = Math.max(0, Math.min(this.events.length, Math.floor(step)));
+    const c = this.cursor;
+    const base = Math.floor(n / this.snapshotEvery) * this.snapshotEvery;
+    if (c === null || this.cursorAt > n || this.cursorAt < base) {
+      this.cursor = this.seek(n);
+      this.cursorAt = n;
+      return this.cursor;
+    }
+    for (let i = this.cursorAt; i < n; i++) applyEvent(c, asKnown(this.events[i]!));
+    this.cursorAt = n;
+    return c;
   }
 }
 

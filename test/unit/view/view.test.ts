@@ -248,6 +248,13 @@ describe("purity and replay", () => {
     for (let n = trace.length; n >= 0; n -= 3) expect(replay.seek(n)).toEqual(foldTrace(trace, n));
   });
 
+  it("peek(n) shows the same world as seek(n), whatever order the steps come in", () => {
+    const trace = demoTrace({ seed: 8 });
+    const replay = new WorldReplay(trace, { snapshotEvery: 6 });
+    const order = [0, 1, 2, 3, 10, 11, 40, 39, 5, trace.length, 7, 8, 9, 20, 13];
+    for (const n of order) expect(replay.peek(n)).toEqual(foldTrace(trace, n));
+  });
+
   it("a view returned by seek is the caller's copy", () => {
     const trace = demoTrace();
     const replay = new WorldReplay(trace, { snapshotEvery: 4 });
