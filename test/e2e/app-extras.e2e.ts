@@ -1,0 +1,136 @@
+/**
+ * More of the app in a real browser: show solution (passes, but does not count), passing with one's
+ * own code (the map's check mark), keyboard playback, the shortcut sheet, blocked storage, the sandbox.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { byTestId, openApp } from "./harness.js";
+
+const LESSON = "01-the-big-picture";
+
+async function editorReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco;
+    return m !== undefined && m.editor.getModels().some((x) => x.uri.path === "/main.ts");
+  }, null, { timeout: 60_000 });
+}
+
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((text) => {
+    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
+    m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);
+  }, code);
+}
+
+const statuses = (page: Page) => byTestId(page, "goal").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-status")));
+
+describe("lesson flow", () => {
+  it("show solution passes every goal without the check mark; the learner's own passing code sets it", async () => {
+    const app = await openApp({ path: `#/lesson/${LESSON}` });
+    try {
+      const { page } = app;
+      page.on("dialog", (d) => void d.accept());
+      await editorReady(page);
+      await expect.poll(() => statuses(page), { timeout: 30_000 }).toContain("fail");
+      // A failing goal links to its step.
+      const failing = byTestId(page, "goal", '[data-status="fail"]');
+      const step = Number(await failing.getAttribute("data-step"));
+      expect(step).toBeGreaterThan(0);
+      await failing.locator('[data-testid="goal-jump"]').click();
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(new RegExp(`^${step} / \\d+$`));
+
+      await byTestId(page, "show-solution").click();
+      await expect.poll(() => statuses(page), { timeout: 30_000 }).toEqual(["pass", "pass", "pass", "pass"]);
+      await app.goto("#/");
+      const link = byTestId(page, "lesson-link", `[data-lesson="${LESSON}"]`);
+      await link.waitFor();
+      expect(await link.getAttribute("data-passed")).toBe("false");
+
+      // Now the learner's own fix (not the solution's text) counts.
+      await link.click();
+      await editorReady(page);
+      await expect.poll(() => statuses(page), { timeout: 30_000 }).toEqual(["pass", "pass", "pass", "pass"]);
+      await byTestId(page, "reset").click();
+      await expect.poll(() => statuses(page), { timeout: 30_000 }).toContain("fail");
+      const own = await page.evaluate(() => {
+        const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } }).monaco;
+        return m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.getValue();
+      });
+      await setCode(page, own.replace("    // TODO: add a deleteFunc that logs `Pod deleted: <name>`.",
+        "    deleteFunc: (obj: unknown) => {\n      const key = cache.deletionHandlingMetaNamespaceKeyFunc(obj);\n      log(`Pod deleted: ${key.split(\"/\")[1]}`);\n    },")
+        .replace("import { informers,", "import { cache, informers,"));
+      await expect.poll(() => statuses(page), { timeout: 30_000 }).toEqual(["pass", "pass", "pass", "pass"]);
+      await app.screenshot("app-passed");
+      await app.goto("#/");
+      await expect.poll(() => byTestId(page, "lesson-link", `[data-lesson="${LESSON}"]`).getAttribute("data-passed")).toBe("true");
+      await app.screenshot("app-map-passed");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("Space, ← and → drive playback; ? opens the shortcut sheet", async () => {
+    const app = await openApp({ path: `#/lesson/${LESSON}`, reducedMotion: "reduce" });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await expect.poll(() => byTestId(page, "step-counter").innerText(), { timeout: 30_000 }).toMatch(/^1 \/ [1-9]\d*$/);
+      await byTestId(page, "lesson-title").click();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^3 \//);
+      await page.keyboard.press("ArrowLeft");
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^2 \//);
+      await page.keyboard.press("End");
+      const total = (await byTestId(page, "step-counter").innerText()).split(" / ")[1];
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toBe(`${total} / ${total}`);
+      await page.keyboard.press("Home");
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^1 \//);
+      await page.keyboard.press(" ");
+      await byTestId(page, "pause").waitFor();
+      await page.keyboard.press(" ");
+      await byTestId(page, "play").waitFor();
+      await page.keyboard.press("?");
+      await page.locator('[data-testid="shortcut-sheet"]').waitFor();
+      await app.screenshot("app-shortcuts");
+      await page.keyboard.press("Escape");
+      await page.locator('[data-testid="shortcut-sheet"]').waitFor({ state: "detached" });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("says clearly when storage is blocked, and the lesson still runs", async () => {
+    const app = await openApp({ path: "#/" });
+    try {
+      const { page, context } = app;
+      await context.addInitScript(() => {
+        Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+      });
+      await page.reload();
+      const error = byTestId(page, "error", '[data-kind="storage"]');
+      await error.waitFor();
+      expect(await error.innerText()).toMatch(/storage/i);
+      await byTestId(page, "lesson-link").first().click();
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      await app.screenshot("app-storage-blocked");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the sandbox runs a free program in dark mode, in Chinese", async () => {
+    const app = await openApp({ path: "#/sandbox", locale: "zh-CN", colorScheme: "dark" });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      expect(await byTestId(page, "lesson-title").innerText()).toBe("沙盒");
+      await page.waitForTimeout(1_500);
+      await app.screenshot("app-sandbox-zh-dark");
+    } finally {
+      await app.close();
+    }
+  });
+});
