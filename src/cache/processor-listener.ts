@@ -76,6 +76,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     private readonly informerSynced: () => boolean,
     private readonly name: string,
     private readonly tracer: Tracer | undefined,
+    /** Maps a handler's error to the learner's source line (handler.threw.line), when the runner can. */
+    private readonly errorLine?: (error: unknown) => number | undefined,
   ) {
     this.handler = handler;
     this.index = index;
@@ -213,8 +215,14 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     } catch (e) {
       if (tracer !== undefined) {
         const message = e instanceof Error ? e.message : String(e);
+        let line: number | undefined;
+        try {
+          line = this.errorLine?.(e);
+        } catch {
+          line = undefined;
+        }
         emit(tracer, { component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
-          notification: n.type, key: n.key, message });
+          notification: n.type, key: n.key, message, ...(typeof line === "number" ? { line } : {}) });
       }
       return false;
     }

@@ -64,6 +64,8 @@ export interface SharedIndexInformerOptions {
   expectedKind?: string;
   /** The reflector's fixed list page size (WatchListPageSize); 0 = default rules. */
   pageSize?: number;
+  /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
+  errorLine?: (error: unknown) => number | undefined;
 }
 
 /** What the informer needs of its queue: DeltaFIFO, RealFIFO or AtomicFIFO. */
@@ -127,6 +129,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly backoffOptions: BackoffOptions | undefined;
   private readonly expectedKind: string | undefined;
   private readonly pageSize: number;
+  private readonly errorLine: ((error: unknown) => number | undefined) | undefined;
   private resyncCheckPeriodMs: number;
   private readonly defaultEventHandlerResyncPeriodMs: number;
   private transform: ((obj: unknown) => unknown) | undefined;
@@ -152,6 +155,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.backoffOptions = options.backoff;
     this.expectedKind = options.expectedKind;
     this.pageSize = options.pageSize ?? 0;
+    this.errorLine = options.errorLine;
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
     this.defaultEventHandlerResyncPeriodMs = resync;
@@ -185,7 +189,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     }
     const index = this.processor.takeIndex();
     const listener = new ProcessorListener(this.scheduler, h, index, period,
-      determineResyncPeriod(period, this.resyncCheckPeriodMs), this.syncedFn, this.name, this.tracer);
+      determineResyncPeriod(period, this.resyncCheckPeriodMs), this.syncedFn, this.name, this.tracer, this.errorLine);
     const delay = this.listenerDelays.get(index);
     if (delay !== undefined) listener.setDelay(delay);
     this.processor.addListener(listener);

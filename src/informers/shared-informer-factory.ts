@@ -37,6 +37,10 @@ export interface SharedInformerFactoryOptions {
   customResync?: Record<string, number>;
   /** WithTransform: set on every informer at creation. */
   transform?: (obj: unknown) => unknown;
+  /** Maps a handler's error to the learner's source line (handler.threw.line). */
+  errorLine?: (error: unknown) => number | undefined;
+  /** Called with every informer this factory creates (e.g. the run context's informerCreated). */
+  onInformerCreated?: (informer: SharedIndexInformer<KubeObject>) => void;
 }
 
 /** Applies tweakListOptions to every list and watch request. */
@@ -89,10 +93,12 @@ export class SharedInformerFactory {
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),
       ...(o.tracer !== undefined ? { tracer: o.tracer } : {}),
+      ...(o.errorLine !== undefined ? { errorLine: o.errorLine } : {}),
     });
     if (o.transform !== undefined) informer.setTransform(o.transform);
     for (const [index, delayMs] of this.listenerDelays) informer.setListenerDelay(index, delayMs);
     this.informers.set(resource, informer as unknown as SharedIndexInformer<KubeObject>);
+    o.onInformerCreated?.(informer as unknown as SharedIndexInformer<KubeObject>);
     return informer;
   }
 

@@ -89,6 +89,17 @@ describe("trace of one watch event through the pipeline", () => {
     t.run();
     t.scheduler.flush();
     expect(t.recorder.events.find((e) => e.kind === "handler.threw")).toMatchObject({ listener: 0, message: "boom", key: "ns/a" });
+    expect(t.recorder.events.find((e) => e.kind === "handler.threw")).not.toHaveProperty("line");
     expect(t.of("ok")).toEqual(["add a@1"]);
+  });
+});
+
+describe("errorLine hook", () => {
+  it("handler.threw carries the line the runner maps the error to", () => {
+    const t = harness({ pods: [pod("a", 1)], errorLine: (e) => (e instanceof Error && e.message === "boom" ? 42 : undefined) });
+    t.informer.addEventHandler({ addFunc: () => { throw new Error("boom"); } });
+    t.run();
+    t.scheduler.flush();
+    expect(t.recorder.events.find((e) => e.kind === "handler.threw")).toMatchObject({ message: "boom", line: 42 });
   });
 });
