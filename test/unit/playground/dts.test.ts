@@ -128,9 +128,10 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
 `;
 
 describe("generated playground.d.ts", () => {
+  // Generation imports TypeScript and emits ~40 modules: well past vitest's 10 s hook default on a busy machine.
   beforeAll(async () => {
     dts = (await generatePlaygroundDts()).text;
-  });
+  }, 180_000);
 
   it("is one module-free declaration file whose top-level exports are the playground module's", () => {
     expect(dts).not.toMatch(/declare module\s/);
