@@ -224,6 +224,39 @@ describe("runScenario", () => {
   });
 });
 
+describe("scenario operations", () => {
+  it("label merges and removes labels, update replaces, restart and partition reach the server", async () => {
+    const actions: TimedOp[] = [
+      { at: 100, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { tier: "fe", app: null } },
+      { at: 200, op: "update", resource: "pods", object: pod("web-1", { app: "replaced" }) },
+      { at: 300, op: "fault", fault: "restart" },
+      { at: 400, op: "fault", fault: "partition" },
+      { at: 500, op: "fault", fault: "heal" },
+    ];
+    const run = await runScenario({ ...scenario, timeline: [] }, () => undefined, actions);
+    expect(run.error).toBeUndefined();
+    const writes = known(run.trace).flatMap((e) => (e.kind === "server.write" && e.key === "default/web-1"
+      ? [[e.time, e.object.metadata.labels]] : []));
+    expect(writes).toEqual([[0, { app: "web" }], [100, { tier: "fe" }], [200, { app: "replaced" }]]);
+    expect(known(run.trace).some((e) => e.kind === "server.restarted" && e.time === 300)).toBe(true);
+    const faults = known(run.trace).flatMap((e) => (e.kind === "fault.injected" ? [`${e.fault}@${e.time}`] : []));
+    expect(faults).toEqual(["restart@300", "partition@400", "heal@500"]);
+    const ops = known(run.trace).flatMap((e) => (e.kind === "runner.op" ? [`${e.op}:${e.detail ?? ""}@${e.time}`] : []));
+    expect(ops).toEqual(["label:tier=fe,app-@100", "update:@200", "fault:restart@300", "fault:partition@400", "fault:heal@500"]);
+  });
+
+  it("skips operations after durationMs and applies equal-time ops timeline first", async () => {
+    const run = await runScenario(
+      { ...scenario, timeline: [{ at: 50, op: "create", resource: "pods", object: pod("t") }] },
+      () => undefined,
+      [{ at: 50, op: "create", resource: "pods", object: pod("l") },
+       { at: 5_000, op: "create", resource: "pods", object: pod("late") }],
+    );
+    const created = known(run.trace).flatMap((e) => (e.kind === "server.write" && e.type === "ADDED" ? [e.key] : []));
+    expect(created).toEqual(["default/web-1", "default/t", "default/l"]);
+  });
+});
+
 describe("checkGoals", () => {
   it("checks goals on the scenario's seed and on `seeds` more", async () => {
     const goals: Goal[] = [
