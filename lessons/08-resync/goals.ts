@@ -1,5 +1,13 @@
 /** Lesson 08 goals: skip resync no-ops, the 1 s floor for a per-handler period, count replays. */
-import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+import { events, fail, goal, linesDuring, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+
+/** Handler A is the listener on the factory's 10 s period, B any other one (whatever order they were added in). */
+function listeners(run: RunResult): { a: number | undefined; b: number | undefined } {
+  const added = events(run, "processor.listenerAdded");
+  const a = added.find((e) => e.resyncPeriodMs === 10_000)?.listener ?? added[0]?.listener;
+  const b = added.find((e) => e.listener !== a)?.listener;
+  return { a, b };
+}
 
 const skipNoop: Goal = goal({
   id: "skip-noop",
@@ -10,7 +18,8 @@ const skipNoop: Goal = goal({
   check(run) {
     let replays = 0;
     let changes = 0;
-    for (const call of events(run, "handler.called", (e) => e.listener === 0 && e.notification === "update")) {
+    const { a } = listeners(run);
+    for (const call of events(run, "handler.called", (e) => e.listener === a && e.notification === "update")) {
       const lines = linesDuring(run, call).filter((t) => t.startsWith("changed "));
       if (call.oldResourceVersion === call.resourceVersion) {
         replays++;
@@ -21,7 +30,7 @@ const skipNoop: Goal = goal({
         if (!lines.includes(want)) return fail(`${call.key} really changed: expected "${want}".`, call.seq);
       }
     }
-    if (changes === 0) return fail("Handler A's updateFunc never saw the real change of web-1: is it registered first?");
+    if (changes === 0) return fail("Handler A's updateFunc never saw the real change of web-1: is it registered with addEventHandler?");
     if (replays === 0) return fail("Handler A never received a resync replay: is the factory's default resync 10_000 ms?");
     return pass;
   },
@@ -35,10 +44,11 @@ const resyncFloor: Goal = goal({
   },
   check(run) {
     const added = events(run, "processor.listenerAdded");
-    const b = added.find((e) => e.listener === 1);
+    const ids = listeners(run);
+    const b = added.find((e) => e.listener === ids.b);
     if (b === undefined) return fail(`Only ${added.length} handler(s) registered: add handler B with addEventHandlerWithResyncPeriod.`);
     if (b.resyncPeriodMs !== 1000) return fail(`Handler B's effective resync period is ${b.resyncPeriodMs} ms; ask for 500 ms and let the informer raise it to 1 s.`, b.seq);
-    const a = added.find((e) => e.listener === 0);
+    const a = added.find((e) => e.listener === ids.a);
     if (a !== undefined && a.resyncPeriodMs !== 10_000) return fail(`Handler A's period is ${a.resyncPeriodMs} ms; it should use the factory's 10_000 ms default.`, a.seq);
     const started = events(run, "reflector.list.start")[0];
     if (started !== undefined && b.seq > started.seq) return fail("Handler B was added after the informer started: its period was raised to the check period instead.", b.seq);
@@ -54,7 +64,8 @@ const resyncCount: Goal = goal({
   },
   check(run) {
     let n = 0;
-    for (const call of events(run, "handler.called", (e) => e.listener === 1 && e.notification === "update")) {
+    const { b } = listeners(run);
+    for (const call of events(run, "handler.called", (e) => b !== undefined && e.listener === b && e.notification === "update")) {
       const lines = linesDuring(run, call).filter((t) => t.startsWith("resync "));
       if (call.oldResourceVersion === call.resourceVersion) {
         n++;
