@@ -595,6 +595,9 @@ export class ApiServer {
     if (typeof input !== "object" || input === null || typeof input.metadata !== "object" || input.metadata === null || !input.metadata.name) {
       throw invalid(info, "", "metadata.name: Required value: name is required");
     }
+    if (statusOnly && !info.statusSubresource) {
+      throw newApiError(404, "NotFound", `the server could not find the requested resource (${info.resource}/status)`);
+    }
     const meta = input.metadata;
     const name = meta.name;
     const key = this.keyOf(info, meta.namespace, name);

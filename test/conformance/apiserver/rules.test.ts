@@ -340,6 +340,15 @@ describe("WATCH", () => {
     expect(errorOf(() => server.list("pods", { labelSelector: "app in web" })).code).toBe(400);
     expect(server.openWatches()).toBe(0);
   });
+  it("W4: a namespaced list sees only its namespace (no prefix confusion between \"a\" and \"a-b\")", () => {
+    const { server } = setup();
+    for (const ns of ["a", "a-b", "ab", "b"]) server.create("pods", pod(`p-${ns}`, undefined, undefined, ns));
+    expect(server.list("pods", { namespace: "a" }).items.map((p) => p.metadata.name)).toEqual(["p-a"]);
+    expect(server.list("pods", { namespace: "" }).items).toHaveLength(4);
+    const p1 = server.list("pods", { namespace: "a-b", limit: 1 });
+    expect(p1.items.map((p) => p.metadata.name)).toEqual(["p-a-b"]);
+    expect(p1.metadata.continue).toBeUndefined();
+  });
   it("W4: a namespaced watch sees only its namespace", () => {
     const { s, server } = setup();
     const { sink } = watch(server, s, { namespace: "team-a" });
@@ -432,6 +441,11 @@ describe("writes", () => {
     expect(c.status).toEqual({ phase: "Running" });
     expect(c.metadata.labels).toEqual({ x: "1" });
     expect(c.metadata.generation).toBe(1);
+  });
+  it("C2: /status exists only for kinds with a status subresource (404 otherwise)", () => {
+    const { server } = setup();
+    const c = server.create<ConfigMap>("configmaps", { metadata: { name: "c" } });
+    expect(errorOf(() => server.updateStatus("configmaps", c)).code).toBe(404);
   });
   it("C2: generation bumps iff .spec changed (Deployments: or annotations)", () => {
     const { server } = setup();
