@@ -34,7 +34,7 @@
 import { emit, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta, summarizeDeltas } from "./deltas.js";
-import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
 import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
@@ -70,6 +70,8 @@ export class DeltaFIFO implements FIFOQueue {
   private closed = false;
 
   private readonly keyFunc: KeyFunc;
+  /** The consumer will likely key the popped object again with the same function: hand it our key. */
+  private readonly primesKeyMemo: boolean;
   private readonly knownObjects: KeyListerGetter | undefined;
   private readonly emitDeltaTypeReplaced: boolean;
   private readonly transformer: ((obj: unknown) => unknown) | undefined;
@@ -78,6 +80,7 @@ export class DeltaFIFO implements FIFOQueue {
 
   constructor(options: DeltaFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
+    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
     this.knownObjects = options.knownObjects;
     this.emitDeltaTypeReplaced = options.emitDeltaTypeReplaced ?? false;
     this.transformer = options.transformer;
@@ -211,7 +214,8 @@ export class DeltaFIFO implements FIFOQueue {
           deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
       }
       try {
-        process(deltas, isInInitialList);
+        if (this.primesKeyMemo) rememberMetaNamespaceKey((deltas[deltas.length - 1] as Delta).object, key);
+      process(deltas, isInInitialList);
       } catch (error) {
         if (!(error instanceof RequeueError)) throw error;
         this.addIfNotPresentKeyed(key, deltas);

@@ -50,9 +50,10 @@ function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-// A one-entry memo: the informer keys the same object several times in a row (FIFO, cache lookup, cache
-// write). Returning the identical string skips a concatenation and lets Map lookups reuse its cached
-// hash. The key is a pure function of (namespace, name), so the memo can never be stale.
+// A one-entry memo: the informer keys the same object several times in a row (cache lookup, cache
+// write), and a FIFO primes it with the key it already computed when it pops (`rememberMetaNamespaceKey`).
+// Returning the identical string skips a concatenation and lets Map lookups reuse its cached hash. The
+// key is a pure function of (namespace, name), so the memo can never be stale.
 let memoName: unknown;
 let memoNamespace: unknown;
 let memoKey = "";
@@ -71,6 +72,30 @@ export function metaNamespaceKeyFunc(obj: unknown): string {
   memoNamespace = rawNamespace;
   memoKey = key;
   return key;
+}
+
+/**
+ * A performance hint: `key` is believed to be metaNamespaceKeyFunc(obj) — e.g. a FIFO handing a popped
+ * object to its consumer, which will key it again. The hint is checked character by character (no
+ * allocation) and ignored when wrong (a transformer may have renamed the object), so it can never
+ * change a result.
+ */
+export function rememberMetaNamespaceKey(obj: unknown, key: string): void {
+  if (typeof obj !== "object" || obj === null) return;
+  const meta = (obj as { metadata?: unknown }).metadata;
+  if (typeof meta !== "object" || meta === null) return;
+  const rawName = (meta as MetaLike).name;
+  const rawNamespace = (meta as MetaLike).namespace;
+  const name = asString(rawName);
+  const namespace = asString(rawNamespace);
+  const matches = namespace.length === 0
+    ? key === name
+    : key.length === namespace.length + 1 + name.length && key.charCodeAt(namespace.length) === 47 /* "/" */
+      && key.startsWith(namespace) && key.endsWith(name);
+  if (!matches) return;
+  memoName = rawName;
+  memoNamespace = rawNamespace;
+  memoKey = key;
 }
 
 /** Like metaNamespaceKeyFunc, but a DeletedFinalStateUnknown yields its stored key. */

@@ -27,7 +27,7 @@
 import { emit, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
 import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
@@ -57,6 +57,8 @@ export class RealFIFO implements FIFOQueue {
   private closed = false;
 
   private readonly keyFunc: KeyFunc;
+  /** The consumer will likely key the popped object again with the same function: hand it our key. */
+  private readonly primesKeyMemo: boolean;
   private readonly knownObjects: KeyListerGetter | undefined;
   private readonly transformer: ((obj: unknown) => unknown) | undefined;
   private readonly tracer: Tracer | undefined;
@@ -64,6 +66,7 @@ export class RealFIFO implements FIFOQueue {
 
   constructor(options: RealFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
+    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
     this.knownObjects = options.knownObjects;
     this.transformer = options.transformer;
     this.tracer = options.tracer;
@@ -187,6 +190,7 @@ export class RealFIFO implements FIFOQueue {
         deltas: [summarizeDelta(delta)], isInInitialList, queueLength: this.length() });
     }
     try {
+      if (this.primesKeyMemo) rememberMetaNamespaceKey(delta.object, key);
       process(deltas, isInInitialList);
     } finally {
       // Decremented after processing: "synced" is observable only once the item was handled (spec §5.1).

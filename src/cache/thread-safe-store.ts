@@ -18,6 +18,7 @@
  *   indexes are built over the current items at once (client-go ≥ 1.30).
  * - An index function that throws is a programming error: the exception propagates.
  */
+import { metaNamespaceIndexFunc } from "./keys.js";
 import type { IndexFunc, Indexers } from "./types.js";
 
 type Index = Map<string, Set<string>>;
@@ -174,6 +175,9 @@ export class ThreadSafeStore<T = unknown> {
 
   private updateIndices(hadOld: boolean, oldObj: T | undefined, hasNew: boolean, newObj: T | undefined, key: string): void {
     for (const entry of this.entries) {
+      // Fast path for the namespace index every factory informer has: an update within one namespace
+      // changes nothing, and comparing the two namespaces allocates nothing.
+      if (entry.fn === metaNamespaceIndexFunc && hadOld && hasNew && sameNamespace(oldObj, newObj)) continue;
       const oldValues = hadOld ? entry.fn(oldObj) : NO_VALUES;
       const newValues = hasNew ? entry.fn(newObj) : NO_VALUES;
       if (oldValues.length === 1 && newValues.length === 1 && oldValues[0] === newValues[0]) continue;
@@ -187,6 +191,17 @@ export class ThreadSafeStore<T = unknown> {
       for (const value of newValues) addKeyToIndex(index, value, key);
     }
   }
+}
+
+/** Both objects have metadata and the same namespace (absent counts as ""). */
+function sameNamespace(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
+  const ma = (a as { metadata?: unknown }).metadata;
+  const mb = (b as { metadata?: unknown }).metadata;
+  if (typeof ma !== "object" || ma === null || typeof mb !== "object" || mb === null) return false;
+  const na = (ma as { namespace?: unknown }).namespace;
+  const nb = (mb as { namespace?: unknown }).namespace;
+  return (typeof na === "string" ? na : "") === (typeof nb === "string" ? nb : "");
 }
 
 function addKeyToIndex(index: Index, value: string, key: string): void {

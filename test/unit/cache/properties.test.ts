@@ -15,6 +15,7 @@ import {
   DeltaFIFO,
   RealFIFO,
   deletionHandlingMetaNamespaceKeyFunc,
+  metaNamespaceIndexFunc,
   newIndexer,
   type Delta,
   type IndexFunc,
@@ -333,9 +334,11 @@ const indexerOpArb: fc.Arbitrary<IndexerOp> = fc.oneof(
 
 const toTagged = (i: TaggedInput): Tagged => ({ metadata: { name: i.name, namespace: i.namespace }, tags: i.tags, color: i.color });
 const byTags: IndexFunc = (o) => (o as Tagged).tags;
-const byNamespace: IndexFunc = (o) => [(o as Tagged).metadata.namespace];
+// The engine's own namespace index function (ThreadSafeStore has a fast path for it).
+const byNamespace: IndexFunc = metaNamespaceIndexFunc;
 const byColor: IndexFunc = (o) => [(o as Tagged).color];
-const keyOf = (o: unknown): string => `${(o as Tagged).metadata.namespace}/${(o as Tagged).metadata.name}`;
+// Keyed by name only, so an update of a key can move it to another namespace.
+const keyOf = (o: unknown): string => (o as Tagged).metadata.name;
 
 /** value → sorted keys, recomputed from the items. */
 function recompute(items: Tagged[], fn: IndexFunc): Map<string, string[]> {
