@@ -27,7 +27,7 @@ import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
 
 /** One notification as buffered for listeners (shared by all listeners that receive it; immutable). */
-export class Notification {
+export class ProcessorNotification {
   constructor(
     readonly type: NotificationType,
     readonly key: string,
@@ -54,14 +54,14 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Pause after a throwing handler. */
   panicPauseMs = 1000;
 
-  private buffer: Array<Notification | undefined> = [];
+  private buffer: Array<ProcessorNotification | undefined> = [];
   private head = 0;
   private started = false;
   private stopped = false;
   /** Scheduled task id (drain, pause, or the end of a slow notification); 0 = none. */
   private timer = 0;
   /** The notification whose (slow) handling is in progress. */
-  private inFlight: Notification | undefined;
+  private inFlight: ProcessorNotification | undefined;
   private initialPending = 0;
   private synced = false;
   private readonly drainTask = (): void => this.drain();
@@ -109,7 +109,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     }
   }
 
-  add(n: Notification): void {
+  add(n: ProcessorNotification): void {
     if (this.stopped) return;
     if (n.isInInitialList) this.initialPending++;
     this.buffer.push(n);
@@ -158,7 +158,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   // ───────────── delivery ─────────────
 
-  private take(): Notification | undefined {
+  private take(): ProcessorNotification | undefined {
     const buf = this.buffer;
     if (this.head >= buf.length) return undefined;
     const n = buf[this.head];
@@ -203,7 +203,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   }
 
   /** Calls the handler; false if it threw (traced). */
-  private call(n: Notification): boolean {
+  private call(n: ProcessorNotification): boolean {
     const tracer = this.tracer;
     if (tracer !== undefined) this.traceCalled(tracer, n);
     try {
@@ -229,7 +229,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     return true;
   }
 
-  private returned(n: Notification): void {
+  private returned(n: ProcessorNotification): void {
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "handler", kind: "handler.returned", name: this.name, listener: this.index,
         notification: n.type, key: n.key });
@@ -240,7 +240,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     }
   }
 
-  private traceCalled(tracer: Tracer, n: Notification): void {
+  private traceCalled(tracer: Tracer, n: ProcessorNotification): void {
     const tombstone = n.newObj instanceof DeletedFinalStateUnknown;
     emit(tracer, { component: "handler", kind: "handler.called", name: this.name, listener: this.index,
       notification: n.type, key: n.key, resourceVersion: rvOf(n.newObj),

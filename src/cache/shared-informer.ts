@@ -39,7 +39,7 @@ import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyF
 import { FIFOClosedError } from "./queue.js";
 import { RealFIFO } from "./real-fifo.js";
 import { Reflector, type ReflectorStore } from "./reflector.js";
-import { Notification, ProcessorListener, rvOf } from "./processor-listener.js";
+import { ProcessorNotification, ProcessorListener, rvOf } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
 import { newIndexer } from "./store.js";
@@ -198,7 +198,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       const indexer = this.indexer;
       for (const key of indexer.listKeys()) {
         const obj = indexer.getByKey(key);
-        if (obj !== undefined) listener.add(new Notification("add", key, obj, undefined, true));
+        if (obj !== undefined) listener.add(new ProcessorNotification("add", key, obj, undefined, true));
       }
       listener.checkSynced();
     }
@@ -386,18 +386,18 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         if (d.type === "Deleted") {
           indexer.delete(obj as T);
           if (this.tracer !== undefined) this.traceWrite("delete", key, obj);
-          processor.distribute(new Notification("delete", key, obj, undefined, false), false, "Deleted");
+          processor.distribute(new ProcessorNotification("delete", key, obj, undefined, false), false, "Deleted");
           continue;
         }
         const old = indexer.getByKey(key);
         if (old !== undefined) {
           indexer.update(obj as T);
           if (this.tracer !== undefined) this.traceWrite("update", key, obj);
-          processor.distribute(new Notification("update", key, obj, old, false), isSameVersion(old, obj), d.type);
+          processor.distribute(new ProcessorNotification("update", key, obj, old, false), isSameVersion(old, obj), d.type);
         } else {
           indexer.add(obj as T);
           if (this.tracer !== undefined) this.traceWrite("add", key, obj);
-          processor.distribute(new Notification("add", key, obj, undefined, isInInitialList), false, d.type);
+          processor.distribute(new ProcessorNotification("add", key, obj, undefined, isInInitialList), false, d.type);
         }
       }
     } catch {
@@ -417,7 +417,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       if (entry.type === "SyncAll") {
         for (const key of indexer.listKeys()) {
           const obj = indexer.getByKey(key);
-          if (obj !== undefined) processor.distribute(new Notification("update", key, obj, obj, false), true, "SyncAll");
+          if (obj !== undefined) processor.distribute(new ProcessorNotification("update", key, obj, obj, false), true, "SyncAll");
         }
         return;
       }
@@ -430,19 +430,19 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         keys[i] = key;
         fresh.add(key);
       }
-      const deletions: Notification[] = [];
+      const deletions: ProcessorNotification[] = [];
       for (const key of indexer.listKeys()) {
         if (fresh.has(key)) continue;
         const cached = indexer.getByKey(key);
-        deletions.push(new Notification("delete", key, new DeletedFinalStateUnknown(key, cached), undefined, false));
+        deletions.push(new ProcessorNotification("delete", key, new DeletedFinalStateUnknown(key, cached), undefined, false));
       }
-      const changes: Array<{ n: Notification; sync: boolean }> = [];
+      const changes: Array<{ n: ProcessorNotification; sync: boolean }> = [];
       for (let i = 0; i < objects.length; i++) {
         const obj = objects[i];
         const key = keys[i]!;
         const old = indexer.getByKey(key);
-        if (old !== undefined) changes.push({ n: new Notification("update", key, obj, old, false), sync: isSameVersion(old, obj) });
-        else changes.push({ n: new Notification("add", key, obj, undefined, isInInitialList), sync: false });
+        if (old !== undefined) changes.push({ n: new ProcessorNotification("update", key, obj, old, false), sync: isSameVersion(old, obj) });
+        else changes.push({ n: new ProcessorNotification("add", key, obj, undefined, isInInitialList), sync: false });
       }
       indexer.replace(objects as T[], resourceVersion);
       this.cacheResourceVersion = resourceVersion;

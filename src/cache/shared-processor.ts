@@ -16,7 +16,7 @@
  */
 import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type DeltaSummary, type Tracer } from "../sim/trace.js";
-import { rvOf, type Notification, type ProcessorListener } from "./processor-listener.js";
+import { rvOf, type ProcessorNotification, type ProcessorListener } from "./processor-listener.js";
 
 /** Effective listener period (spec §7.6 rule 3). */
 export function determineResyncPeriod(desiredMs: number, checkMs: number): number {
@@ -67,7 +67,7 @@ export class SharedProcessor {
     return true;
   }
 
-  distribute(n: Notification, isSync: boolean, deltaType: DeltaSummary["type"]): void {
+  distribute(n: ProcessorNotification, isSync: boolean, deltaType: DeltaSummary["type"]): void {
     const listeners = this.listeners;
     const tracer = this.tracer;
     if (tracer !== undefined) {
