@@ -134,3 +134,34 @@ describe("lesson flow", () => {
     }
   });
 });
+
+describe("runtime errors", () => {
+  it("a handler that throws is reported with the learner's line, and the run goes on", async () => {
+    const app = await openApp({ path: `#/lesson/${LESSON}` });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      const code = await page.evaluate(() => {
+        const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } }).monaco;
+        return m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.getValue();
+      });
+      // A type-only block above the handler: the emitted JS has fewer lines, so the line must be mapped.
+      const throwing = code
+        .replace("export default function main", "interface Unused {\n  a: number;\n  b: string;\n}\n\nexport default function main")
+        .replace("log(`Pod updated: ${newPod.metadata.name}`);", "if (newPod.metadata.name === \"web-1\") throw new Error(\"boom in update\");\n      log(`Pod updated: ${newPod.metadata.name}`);");
+      const line = throwing.split("\n").findIndex((l) => l.includes("boom in update")) + 1;
+      await setCode(page, throwing);
+      const error = byTestId(page, "error", '[data-kind="runtime"]');
+      await error.waitFor({ timeout: 30_000 });
+      const text = await error.innerText();
+      expect(text).toContain("boom in update");
+      expect(text).toContain(`line ${line}`);
+      // The informer goes on: web-2's update and the adds are still printed.
+      await expect.poll(async () => byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-text")?.textContent))).toContain("Pod updated: web-2");
+      await app.screenshot("app-runtime-error");
+    } finally {
+      await app.close();
+    }
+  });
+});

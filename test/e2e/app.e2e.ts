@@ -150,9 +150,17 @@ describe("the core loop", () => {
       await setCode(page, (await getCode(page)).replace("Pod added: ${pod.metadata.name}", "新 Pod ✨ ${pod.metadata.name}"));
       await byTestId(page, "run").click();
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("新 Pod ✨ web-1");
-      await byTestId(page, "pause").click().catch(() => undefined);
-      await byTestId(page, "jump-start").click();
-      for (let i = 0; i < 4; i++) await byTestId(page, "step-forward").click();
+      if (await byTestId(page, "pause").isVisible()) await byTestId(page, "pause").click();
+      await byTestId(page, "lesson-title").click(); // focus outside the editor: keys drive playback
+      await page.keyboard.press("Home");
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^1 \//);
+      for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
+      // An action at this step (drop the watch): the run repeats with it, identical up to step 5.
+      const totalBefore = (await counter(page))[1];
+      await byTestId(page, "action", '[data-action="drop-watch"]').click();
+      await expect.poll(async () => (await counter(page))[1], { timeout: 30_000 }).not.toBe(totalBefore);
+      await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       expected = { log: await logTexts(page), counter: await byTestId(page, "step-counter").innerText() };
       expect(expected.counter).toMatch(/^5 \/ \d+$/);
       await byTestId(page, "share").click();
