@@ -8,7 +8,8 @@
  * - the solution passes every goal on every seed;
  * - the scenario is deterministic (two runs, same trace hash);
  * - every ```ts block in the prose type-checks against the playground types (```ts snippet is skipped).
- * Plus "must show" checks for lessons 02–09: what each lesson's scenario must make happen in the trace.
+ * Plus, for lessons 02–09: "must show" checks (what each scenario must make happen in the trace), and their
+ * solutions must keep passing when a learner injects faults (drop, compact, partition, restart).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -16,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { checkGoals, runScenario, type Goal, type Playground, type RunResult, type Scenario } from "../../src/scenario/index.js";
+import { checkGoals, runScenario, type Goal, type Playground, type RunResult, type Scenario, type TimedOp } from "../../src/scenario/index.js";
 import { asKnown, type KnownTraceEvent } from "../../src/sim/trace.js";
 
 const ROOT = resolve(__dirname, "../..");
@@ -300,6 +301,28 @@ describe.each(lessonIds)("lesson %s", (id) => {
         expect(g.failedAtStep, `goal ${g.id}`).toBeLessThanOrEqual(run.trace.length);
       }
     }
+  });
+});
+
+// ───────────────────────────── goals hold under a learner's faults (lessons 02–09) ─────────────────────────────
+
+// A learner can inject faults at any step (UI "actions"); goals are properties of the whole run, so a correct
+// program must keep passing. Checked for the lessons whose goals were written with that in mind.
+const faultActions: Record<string, TimedOp[]> = {
+  drop: [{ at: 1_500, op: "fault", fault: "dropWatches" }],
+  compactThenDrop: [{ at: 1_500, op: "fault", fault: "compact" }, { at: 1_600, op: "fault", fault: "dropWatches" }],
+  partition: [{ at: 2_500, op: "fault", fault: "partition" }, { at: 3_500, op: "fault", fault: "heal" }],
+  restart: [{ at: 2_500, op: "fault", fault: "restart" }],
+};
+const faultTolerant = lessonIds.filter((id) => /^0[2-9]-/.test(id) && has(id, "solution.ts") && has(id, "goals.ts"));
+
+describe.each(faultTolerant)("lesson %s under learner faults", (id) => {
+  it.each(Object.keys(faultActions))("solution still passes with %s", async (name) => {
+    const scenario = await load<Scenario>(id, "scenario.ts");
+    const { goals } = await load<GoalsModule>(id, "goals.ts");
+    const solution = await load<Main>(id, "solution.ts");
+    const report = await checkGoals(scenario, solution, goals, 0, faultActions[name]);
+    expect(report.runs[0]!.goals.filter((g) => !g.pass).map((g) => `${g.id}: ${g.message}`)).toEqual([]);
   });
 });
 
