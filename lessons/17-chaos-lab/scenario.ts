@@ -26,7 +26,7 @@ const scenario: Scenario = {
     { at: 1_000, op: "fault", fault: "dropWatches" },
     { at: 1_500, op: "create", resource: "pods", object: pod("default", "web-4", "web") },
     { at: 2_000, op: "label", resource: "pods", namespace: "shop", name: "cart-1", labels: { rev: "2" } },
-    // Compaction, then a drop: the re-watch is still valid (nothing happened since) — watch closely.
+    // Compaction, then a drop: the Reflector had seen everything up to the compaction, so its re-watch is valid (no 410).
     { at: 2_500, op: "fault", fault: "compact" },
     { at: 2_600, op: "fault", fault: "dropWatches" },
     // A partition hides two deletes, a create and a relabel; history is compacted meanwhile ⇒ 410 ⇒ relist.
@@ -35,6 +35,9 @@ const scenario: Scenario = {
     { at: 4_300, ...del("shop", "cart-2") },
     { at: 4_400, op: "create", resource: "pods", object: pod("shop", "cart-3", "cart") },
     { at: 4_500, op: "label", resource: "pods", namespace: "default", name: "db-1", labels: { rev: "2" } },
+    // Deleted and recreated under the same name: the relist reports one update, with a new UID.
+    { at: 4_600, ...del("default", "web-1") },
+    { at: 4_700, op: "create", resource: "pods", object: pod("default", "web-1", "web") },
     { at: 5_000, op: "fault", fault: "compact" },
     { at: 6_000, op: "fault", fault: "heal" },
     // The API server restarts.
