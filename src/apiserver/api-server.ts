@@ -55,7 +55,10 @@ export interface ApiServerOptions {
   resourceVersionFormat?: ResourceVersionFormat;
   /** RV of the empty server: the first write gets this + 1. Use e.g. "9007199254740993" (> 2^53, spec F11). */
   initialResourceVersion?: string | number | bigint;
-  /** Close a watch whose undelivered backlog exceeds this many events (spec W7). Default: off. */
+  /**
+   * Close a watch whose undelivered backlog exceeds this many events (spec W7). Default: off, because a
+   * scenario's synchronous burst of writes is not a slow client; 100 (the spec's K) is a sensible value.
+   */
   slowConsumerLimit?: number;
   /** Watches without timeoutSeconds end at a random time in [T, 2T) (default T = 1800 s, spec W6). */
   minRequestTimeoutSeconds?: number;
