@@ -207,7 +207,11 @@ export class Reflector {
     this.stopped = true;
     this.epoch++;
     this.clearTimers();
+    const watching = this.watch !== undefined;
     this.closeWatch();
+    if (watching && this.tracer !== undefined) {
+      emit(this.tracer, { component: "reflector", kind: "reflector.watch.end", name: this.name, reason: "stopped" });
+    }
     this.setState("stopped");
   }
 

@@ -343,6 +343,29 @@ describe("§12.D shared informer, processor, listeners", () => {
   });
 });
 
+describe("§12.C 51 (informer-level)", () => {
+  it("51: indexes over the informer's cache; addIndexers after start indexes existing items at once", () => {
+    const labelKeys = (o: unknown) => Object.keys((o as Obj).metadata.labels ?? {});
+    const t = harness({ indexers: { labels: labelKeys },
+      pods: [pod("pod1", 1, { labels: { a: "1", b: "1" } }), pod("pod2", 2, { labels: { b: "1" } })] });
+    t.run();
+    t.scheduler.flush();
+    const names = (idx: string, v: string) => t.informer.getIndexer().byIndex(idx, v).map((o) => o.metadata.name).sort();
+    expect(names("labels", "a")).toEqual(["pod1"]);
+    t.lw.last.event("ADDED", pod("pod3", 3, { labels: { a: "1" } }));
+    t.scheduler.flush();
+    expect(names("labels", "a")).toEqual(["pod1", "pod3"]);
+    t.informer.addIndexers({ "labels-again": labelKeys });
+    expect(names("labels-again", "a")).toEqual(["pod1", "pod3"]);
+    expect(t.informer.getIndexer().listIndexFuncValues("labels").sort()).toEqual(["a", "b"]);
+    expect(t.informer.getIndexer().listIndexFuncValues("labels-again").sort()).toEqual(["a", "b"]);
+    expect(() => t.informer.addIndexers({ labels: labelKeys })).toThrow(/indexer conflict/);
+    t.stop.abort();
+    expect(() => t.informer.addIndexers({ more: labelKeys })).toThrow(/stopped already/);
+    expect(t.recorder.events.filter((e) => e.kind === "reflector.watch.end").at(-1)).toMatchObject({ reason: "stopped" });
+  });
+});
+
 describe("waitForCacheSync", () => {
   it("resolves true from a scheduled task once everything synced, polling every 100 ms", async () => {
     const t = harness({ pods: [pod("a", 1)] });
