@@ -7,6 +7,7 @@
 import { select } from "d3-selection";
 import type { DeltaSummary } from "../../src/sim/trace.js";
 import type { FifoEntry, FifoView } from "../../src/sim/view.js";
+import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 
 export const MAX_CHIPS = 8;
@@ -31,14 +32,13 @@ export function renderChips(el: HTMLElement, deltas: readonly DeltaSummary[], te
   const shown = deltas.slice(0, MAX_CHIPS);
   const chips = select(el).selectAll<HTMLSpanElement, DeltaSummary>("span.chip")
     .data(shown)
-    .join("span")
-    .attr("class", (d) => `chip d-${d.type}${d.tombstone === true ? " tombstone" : ""}`)
-    .attr("data-type", (d) => d.type)
-    .attr("data-rv", (d) => d.rv)
-    .attr("title", (d) => `${d.type} RV ${d.rv}${d.tombstone === true ? " (DeletedFinalStateUnknown)" : ""}`)
-    .text((d) => `${d.type}${d.rv === "" ? "" : ` ${d.rv}`}`);
-  if (testid === null) chips.attr("data-testid", null);
-  else chips.attr("data-testid", testid);
+    .join("span");
+  quietAttr(chips, "class", (d) => `chip d-${d.type}${d.tombstone === true ? " tombstone" : ""}`);
+  quietAttr(chips, "data-type", (d) => d.type);
+  quietAttr(chips, "data-rv", (d) => d.rv);
+  quietAttr(chips, "title", (d) => `${d.type} RV ${d.rv}${d.tombstone === true ? " (DeletedFinalStateUnknown)" : ""}`);
+  quietText(chips, (d) => `${d.type}${d.rv === "" ? "" : ` ${d.rv}`}`);
+  quietAttr(chips, "data-testid", () => testid);
   select(el).selectAll("span.chip-more")
     .data(deltas.length > MAX_CHIPS ? [deltas.length - MAX_CHIPS] : [])
     .join("span")
@@ -48,7 +48,10 @@ export function renderChips(el: HTMLElement, deltas: readonly DeltaSummary[], te
 
 export interface FifoRenderOptions { t: T; limit: number; hotKey: string | null; onMore: () => void }
 
+const moreHandlers = new WeakMap<HTMLElement, () => void>();
+
 export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o: FifoRenderOptions): void {
+  moreHandlers.set(container, o.onMore);
   const root = select(container);
   const entries = fifo?.entries ?? [];
   const limit = Math.max(MIN_RENDERED_KEYS, o.limit);
@@ -81,9 +84,9 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
       return e;
     });
   li.order();
-  li.attr("data-key", (r) => r.entry.key)
-    .classed("hot", (r) => r.entry.key === o.hotKey);
-  li.select(".key").text((r) => r.entry.key);
+  quietAttr(li, "data-key", (r) => r.entry.key);
+  quietClass(li, "hot", (r) => r.entry.key === o.hotKey);
+  quietText(li.select(".key"), (r) => r.entry.key);
   li.select<HTMLSpanElement>(".chips").each(function (r) {
     renderChips(this, r.entry.deltas, "fifo-delta");
   });
@@ -94,7 +97,7 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
     .join((enter) => {
       const d = enter.append("div").attr("class", "fifo-more");
       d.append("span").attr("class", "count");
-      d.append("button").attr("type", "button").attr("class", "link").on("click", () => o.onMore());
+      d.append("button").attr("type", "button").attr("class", "link").on("click", () => moreHandlers.get(container)?.());
       return d;
     });
   more.select(".count").text((n) => {
@@ -104,7 +107,7 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
     }
     return `${o.t.more(n)} ${o.t.keys === "keys" ? "keys" : ""} (${[...byType].map(([k, v]) => `${k} ×${v}`).join(", ")})`;
   });
-  more.select("button").text(o.t.showMore).on("click", () => o.onMore());
+  more.select("button").text(o.t.showMore);
 
   root.selectAll("p.empty").data(entries.length === 0 ? [o.t.fifoEmpty] : []).join("p").attr("class", "empty").text((s) => s);
 }

@@ -5,11 +5,15 @@
 import { select } from "d3-selection";
 import type { IndexerObjectView, IndexerView } from "../../src/sim/view.js";
 import { indexBuckets } from "../../src/sim/view.js";
+import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 
 export interface IndexerRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (key: string) => void }
 
+const selectHandlers = new WeakMap<HTMLElement, (key: string) => void>();
+
 export function renderIndexer(container: HTMLElement, idx: IndexerView | undefined, o: IndexerRenderOptions): void {
+  selectHandlers.set(container, o.onSelect);
   const root = select(container);
   const all = idx === undefined ? [] : [...idx.objects.values()];
   const shown = all.slice(0, o.limit);
@@ -18,21 +22,22 @@ export function renderIndexer(container: HTMLElement, idx: IndexerView | undefin
   const rows = table.selectAll<HTMLLIElement, IndexerObjectView>("li.store-row")
     .data(shown, (d) => d.key)
     .join((enter) => {
-      const li = enter.append("li").attr("class", "store-row").attr("data-testid", "store-row").attr("tabindex", 0);
+      const li = enter.append("li").attr("class", "store-row").attr("data-testid", "store-row").attr("tabindex", 0)
+        .on("click", (_e, d) => selectHandlers.get(container)?.(d.key))
+        .on("keydown", (e: KeyboardEvent, d) => {
+          if (e.key === "Enter") selectHandlers.get(container)?.(d.key);
+        });
       li.append("span").attr("class", "key");
       li.append("span").attr("class", "rv");
       return li;
     });
   rows.order();
-  rows.attr("data-key", (d) => d.key).attr("data-rv", (d) => d.rv)
-    .classed("hot", (d) => d.key === o.hotKey)
-    .classed("selected", (d) => d.key === o.selected)
-    .on("click", (_e, d) => o.onSelect(d.key))
-    .on("keydown", (e: KeyboardEvent, d) => {
-      if (e.key === "Enter") o.onSelect(d.key);
-    });
-  rows.select(".key").text((d) => d.key);
-  rows.select(".rv").text((d) => `RV ${d.rv}`);
+  quietAttr(rows, "data-key", (d) => d.key);
+  quietAttr(rows, "data-rv", (d) => d.rv);
+  quietClass(rows, "hot", (d) => d.key === o.hotKey);
+  quietClass(rows, "selected", (d) => d.key === o.selected);
+  quietText(rows.select(".key"), (d) => d.key);
+  quietText(rows.select(".rv"), (d) => `RV ${d.rv}`);
   root.selectAll("p.more").data(all.length > shown.length ? [all.length - shown.length] : []).join("p")
     .attr("class", "more").text((n) => o.t.more(n));
   root.selectAll("p.empty").data(all.length === 0 ? [o.t.storeEmpty] : []).join("p").attr("class", "empty").text((s) => s);
@@ -49,15 +54,14 @@ export function renderIndexer(container: HTMLElement, idx: IndexerView | undefin
       g.append("span").attr("class", "buckets");
       return g;
     });
-  groups.select(".index-name").text((d) => `${o.t.indexes}: ${d[0]}`);
+  quietText(groups.select(".index-name"), (d) => `${o.t.indexes}: ${d[0]}`);
   groups.select<HTMLSpanElement>(".buckets").each(function (d) {
     const entries = [...d[1]].slice(0, 30);
-    select(this).selectAll<HTMLSpanElement, [string, string[]]>("span.bucket")
-      .data(entries, (b) => b[0])
-      .join("span")
-      .attr("class", "bucket")
-      .attr("data-value", (b) => b[0])
-      .attr("title", (b) => b[1].slice(0, 20).join(", "))
-      .text((b) => `${b[0] === "" ? "∅" : b[0]} · ${b[1].length}`);
+    const b = select(this).selectAll<HTMLSpanElement, [string, string[]]>("span.bucket")
+      .data(entries, (x) => x[0])
+      .join((enter) => enter.append("span").attr("class", "bucket"));
+    quietAttr(b, "data-value", (x) => x[0]);
+    quietAttr(b, "title", (x) => x[1].slice(0, 20).join(", "));
+    quietText(b, (x) => `${x[0] === "" ? "∅" : x[0]} · ${x[1].length}`);
   });
 }

@@ -8,6 +8,7 @@ import { select, type Selection } from "d3-selection";
 import "d3-transition";
 import type { StageName, StageRef, WorldView } from "../../src/sim/view.js";
 import { focusedInformer } from "../../src/sim/view.js";
+import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 
 export interface PipelineNode { id: string; stage: StageName; index?: number; x: number; y: number; w: number; h: number }
@@ -212,13 +213,13 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
     svg.append("g").attr("class", "nodes");
     svg.append("circle").attr("class", "token").attr("r", 7).attr("opacity", 0);
   }
-  gEdges.selectAll<SVGPathElement, PipelineEdge>("path.edge")
+  const edges = gEdges.selectAll<SVGPathElement, PipelineEdge>("path.edge")
     .data(layout.edges, (e) => e.id)
-    .join((enter) => enter.append("path").attr("class", "edge"))
-    .attr("d", (e) => edgePath(byId.get(e.from)!, byId.get(e.to)!, e))
-    .attr("data-edge", (e) => e.id)
-    .classed("hidden", (e) => e.hidden === true)
-    .classed("active", (e) => e.id === activeEdge);
+    .join((enter) => enter.append("path").attr("class", "edge"));
+  quietAttr(edges, "d", (e) => edgePath(byId.get(e.from)!, byId.get(e.to)!, e));
+  quietAttr(edges, "data-edge", (e) => e.id);
+  quietClass(edges, "hidden", (e) => e.hidden === true);
+  quietClass(edges, "active", (e) => e.id === activeEdge);
 
   const nodes = svg.select<SVGGElement>("g.nodes").selectAll<SVGGElement, PipelineNode>("g.stage-node")
     .data(layout.nodes, (n) => n.id)
@@ -230,19 +231,23 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
       g.append("title");
       return g;
     });
-  nodes
-    .attr("data-stage", (n) => n.stage)
-    .attr("data-id", (n) => n.id)
-    .each(function (n) {
-      if (n.index === undefined) this.removeAttribute("data-index");
-      else this.setAttribute("data-index", String(n.index));
-    })
-    .attr("data-active", (n) => String(n.id === active))
-    .attr("transform", (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`);
-  nodes.select("rect").attr("width", (n) => n.w).attr("height", (n) => n.h);
-  nodes.select("text.title").attr("x", (n) => n.w / 2).attr("y", 19).text((n) => title(n, o.t));
-  nodes.select("text.sub").attr("x", (n) => n.w / 2).attr("y", 35).text((n) => truncate(subtitle(view, n, o.t), 17));
-  nodes.select("title").text((n) => `${title(n, o.t)}: ${subtitle(view, n, o.t)}`);
+  quietAttr(nodes, "data-stage", (n) => n.stage);
+  quietAttr(nodes, "data-id", (n) => n.id);
+  quietAttr(nodes, "data-index", (n) => (n.index === undefined ? null : String(n.index)));
+  quietAttr(nodes, "data-active", (n) => String(n.id === active));
+  quietAttr(nodes, "transform", (n) => `translate(${n.x - n.w / 2},${n.y - n.h / 2})`);
+  const rects = nodes.select<SVGRectElement>("rect");
+  quietAttr(rects, "width", (n) => String(n.w));
+  quietAttr(rects, "height", (n) => String(n.h));
+  const titles = nodes.select<SVGTextElement>("text.title");
+  quietAttr(titles, "x", (n) => String(n.w / 2));
+  quietAttr(titles, "y", () => "19");
+  quietText(titles, (n) => title(n, o.t));
+  const subs = nodes.select<SVGTextElement>("text.sub");
+  quietAttr(subs, "x", (n) => String(n.w / 2));
+  quietAttr(subs, "y", () => "35");
+  quietText(subs, (n) => truncate(subtitle(view, n, o.t), 17));
+  quietText(nodes.select<SVGTitleElement>("title"), (n) => `${title(n, o.t)}: ${subtitle(view, n, o.t)}`);
 
   // The token: along the active edge, else resting on the active node.
   const token = svg.select<SVGCircleElement>("circle.token");

@@ -5,11 +5,15 @@
  */
 import { select } from "d3-selection";
 import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/view.js";
+import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 
 export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (id: string) => void }
 
+const selectHandlers = new WeakMap<HTMLElement, (id: string) => void>();
+
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
+  selectHandlers.set(container, o.onSelect);
   const root = select(container);
   const r = inf?.reflector;
   const state = r?.state ?? "stopped";
@@ -47,24 +51,25 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   const rows = list.selectAll<HTMLLIElement, ServerObjectView>("li.server-row")
     .data(objs, (d) => `${d.resource}|${d.key}`)
     .join((enter) => {
-      const li = enter.append("li").attr("class", "server-row").attr("tabindex", 0);
+      const li = enter.append("li").attr("class", "server-row").attr("tabindex", 0)
+        .on("click", (_e, d) => selectHandlers.get(container)?.(`${d.resource}|${d.key}`))
+        .on("keydown", (e: KeyboardEvent, d) => {
+          if (e.key === "Enter") selectHandlers.get(container)?.(`${d.resource}|${d.key}`);
+        });
       li.append("span").attr("class", "res");
       li.append("span").attr("class", "key");
       li.append("span").attr("class", "rv");
       return li;
     });
   rows.order();
-  rows.attr("data-key", (d) => d.key).attr("data-rv", (d) => d.rv)
-    .classed("hot", (d) => d.key === o.hotKey)
-    .classed("deleting", (d) => d.deleting)
-    .classed("selected", (d) => `${d.resource}|${d.key}` === o.selected)
-    .on("click", (_e, d) => o.onSelect(`${d.resource}|${d.key}`))
-    .on("keydown", (e: KeyboardEvent, d) => {
-      if (e.key === "Enter") o.onSelect(`${d.resource}|${d.key}`);
-    });
-  rows.select(".res").text((d) => d.resource);
-  rows.select(".key").text((d) => d.key);
-  rows.select(".rv").text((d) => `RV ${d.rv}`);
+  quietAttr(rows, "data-key", (d) => d.key);
+  quietAttr(rows, "data-rv", (d) => d.rv);
+  quietClass(rows, "hot", (d) => d.key === o.hotKey);
+  quietClass(rows, "deleting", (d) => d.deleting);
+  quietClass(rows, "selected", (d) => `${d.resource}|${d.key}` === o.selected);
+  quietText(rows.select(".res"), (d) => d.resource);
+  quietText(rows.select(".key"), (d) => d.key);
+  quietText(rows.select(".rv"), (d) => `RV ${d.rv}`);
   root.selectAll("p.more").data(s.objects.size > objs.length ? [s.objects.size - objs.length] : []).join("p")
     .attr("class", "more").text((n) => o.t.more(n));
 }

@@ -170,6 +170,10 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   // ── state ──
   let replay: WorldReplay | null = null;
   let events: readonly TraceEvent[] = [];
+  /** Whether the loaded run ever touches a workqueue (then the diagram keeps its workqueue row). */
+  let runHasWorkqueue = false;
+  /** The stage's width as last reported by the ResizeObserver (read once at mount otherwise). */
+  let knownWidth = 0;
   let view: WorldView | null = null;
   let shownStep = -1;
   let layout: PipelineLayout | null = null;
@@ -228,22 +232,29 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     const snap = playback.getSnapshot();
     const playing = snap.matches({ ready: "playing" });
     const { step, total } = snap.context;
-    bPlay.hidden = playing;
-    bPause.hidden = !playing;
+    const set = <K extends "hidden" | "disabled">(e: HTMLButtonElement | HTMLInputElement, k: K, v: boolean) => {
+      if (e[k] !== v) e[k] = v;
+    };
+    set(bPlay, "hidden", playing);
+    set(bPause, "hidden", !playing);
     const none = total === 0 || running;
-    for (const b of [bStart, bBack, bPlay, bPause, bFwd, bEnd]) b.disabled = none;
-    bBack.disabled ||= step <= 1;
-    bStart.disabled ||= step <= 1;
-    bFwd.disabled ||= step >= total;
-    bEnd.disabled ||= step >= total;
-    scrub.disabled = none;
-    scrub.min = total === 0 ? "0" : "1";
-    scrub.max = String(total);
+    set(bPlay, "disabled", none);
+    set(bPause, "disabled", none);
+    set(bStart, "disabled", none || step <= 1);
+    set(bBack, "disabled", none || step <= 1);
+    set(bFwd, "disabled", none || step >= total);
+    set(bEnd, "disabled", none || step >= total);
+    set(scrub, "disabled", none);
+    const min = total === 0 ? "0" : "1";
+    if (scrub.min !== min) scrub.min = min;
+    if (scrub.max !== String(total)) scrub.max = String(total);
     if (scrub.value !== String(step)) scrub.value = String(step);
-    counter.textContent = `${step} / ${total}`;
-    narration.setAttribute("aria-live", playing ? "off" : "polite");
-    root.classList.toggle("is-playing", playing);
-    root.classList.toggle("is-running", running);
+    const text = `${step} / ${total}`;
+    if (counter.textContent !== text) counter.textContent = text;
+    const live = playing ? "off" : "polite";
+    if (narration.getAttribute("aria-live") !== live) narration.setAttribute("aria-live", live);
+    if (root.classList.contains("is-playing") !== playing) root.classList.toggle("is-playing", playing);
+    if (root.classList.contains("is-running") !== running) root.classList.toggle("is-running", running);
   }
 
   function render(): void {
@@ -253,9 +264,9 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     // layout: lanes for the focused informer's listeners; a workqueue row when the run has one
     const listeners = inf === undefined ? [] : [...inf.listeners.keys()].sort((a, b) => a - b);
     const workers = [...new Set([...v.workers.values()].map((w) => w.index))].sort((a, b) => a - b);
-    const hasWq = v.workqueues.size > 0 || v.workers.size > 0 || events.some((e) => e.component === "workqueue");
-    const width = svg.clientWidth || root.clientWidth;
-    const compact = width > 0 && width < 720;
+    const hasWq = v.workqueues.size > 0 || v.workers.size > 0 || runHasWorkqueue;
+    if (knownWidth === 0) knownWidth = root.clientWidth;
+    const compact = knownWidth > 0 && knownWidth < 720;
     const sig = `${listeners.join(",")}|${workers.join(",")}|${hasWq}|${compact}`;
     if (layout === null || (layout as PipelineLayout & { sig?: string }).sig !== sig) {
       layout = Object.assign(pipelineLayout(listeners, workers, hasWq, compact), { sig });
@@ -383,12 +394,17 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     send(ev);
   };
   document.addEventListener("keydown", onKey);
-  let lastWidth = 0;
+  let lastCanvas = "";
   const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
-    timeline.invalidate();
+    const size = `${canvas.clientWidth}x${canvas.clientHeight}`;
+    if (size !== lastCanvas) {
+      lastCanvas = size;
+      timeline.invalidate();
+    }
     const w = root.clientWidth;
-    if ((w < 720) !== (lastWidth < 720) || lastWidth === 0) render();
-    lastWidth = w;
+    const changed = (w < 720) !== (knownWidth < 720) || knownWidth === 0;
+    knownWidth = w;
+    if (changed) render();
   }) : null;
   ro?.observe(canvas);
   ro?.observe(root);
@@ -405,6 +421,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   return {
     load(run, extra) {
       events = run.trace;
+      runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
       replay = new WorldReplay(run.trace);
       shownStep = -1;
       view = null;

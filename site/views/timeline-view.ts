@@ -20,6 +20,7 @@ export class Timeline {
   private marks: TimelineMarks = { failedSteps: [], diffStep: null };
   private step = 0;
   private base: ImageData | null = null;
+  private cursorColor = "#111";
   private dragging = false;
 
   constructor(canvas: HTMLCanvasElement, private readonly onSeek: (step: number) => void) {
@@ -66,15 +67,17 @@ export class Timeline {
     const ctx = c.getContext?.("2d") ?? null;
     if (ctx === null) return;
     const dpr = globalThis.devicePixelRatio ?? 1;
-    const cssW = c.clientWidth || 600;
-    const cssH = c.clientHeight || 36;
-    const w = Math.max(1, Math.round(cssW * dpr));
-    const h = Math.max(1, Math.round(cssH * dpr));
-    if (c.width !== w || c.height !== h) {
-      c.width = w;
-      c.height = h;
-      this.base = null;
+    if (this.base === null) {
+      // Only a redraw of the ticks reads the layout; moving the cursor never does.
+      const w = Math.max(1, Math.round((c.clientWidth || 600) * dpr));
+      const h = Math.max(1, Math.round((c.clientHeight || 36) * dpr));
+      if (c.width !== w || c.height !== h) {
+        c.width = w;
+        c.height = h;
+      }
     }
+    const w = c.width;
+    const h = c.height;
     const n = this.events.length;
     if (this.base === null) {
       const style = getComputedStyle(c);
@@ -126,14 +129,14 @@ export class Timeline {
           tri(x(this.marks.diffStep), color("--stage-diff", "#d90"));
         }
       }
+      this.cursorColor = color("--stage-fg", "#111");
       this.base = ctx.getImageData(0, 0, w, h);
     } else {
       ctx.putImageData(this.base, 0, 0);
     }
     if (n > 0 && this.step > 0) {
-      const style = getComputedStyle(c);
       const cx = ((this.step - 0.5) / n) * w;
-      ctx.fillStyle = style.getPropertyValue("--stage-fg").trim() || "#111";
+      ctx.fillStyle = this.cursorColor;
       ctx.fillRect(cx - dpr, 0, 2 * dpr, h);
     }
   }
