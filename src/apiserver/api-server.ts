@@ -36,7 +36,7 @@ import { ApiError, newApiError, type Status } from "./errors.js";
 import type { KubeList, ListerWatcher, ListOptions, Watch, WatchOptions, WatchSink } from "./types.js";
 import { parseSelector, type LabelSelector } from "../labels/selector.js";
 import { parseFieldSelector } from "../labels/field-selector.js";
-import { emit, type Tracer, type Verb } from "../sim/trace.js";
+import { emit, type FaultKind, type Tracer, type Verb } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject, ObjectMeta } from "../types.js";
 
@@ -353,6 +353,35 @@ export class ApiServer {
     this.fault("slowConsumer", limit === undefined ? "off" : `limit ${limit}`);
   }
 
+  /**
+   * ERROR mid-stream (spec F14, beyond the contract): every open watch receives one ERROR event carrying a
+   * Status with `code` (default 500 InternalError), then the stream closes. A client should re-watch from
+   * its last RV (500) rather than relist.
+   */
+  watchError(code = 500): void {
+    this.fault("watchError", String(code));
+    const reason = code === 500 ? "InternalError" : code === 429 ? "TooManyRequests" : code === 410 ? "Expired" : "InternalError";
+    const status = freezeCopy<Status>({
+      kind: "Status", apiVersion: "v1", status: "Failure", code, reason,
+      message: code === 500 ? "an error on the server (\"unknown\") has prevented the request from succeeding" : `injected watch error ${code}`,
+    });
+    for (const s of this.stores.values()) {
+      for (const w of [...s.watchers]) {
+        w.send({ type: "ERROR", object: status });
+        w.finish("error");
+      }
+    }
+  }
+
+  /**
+   * Half-open connections (spec F2, beyond the contract): every open watch goes silent forever — no events,
+   * no bookmarks, no timeout close. Only a client-side timer (or stop()) gets a client out of it.
+   */
+  stallWatches(): void {
+    this.fault("stall");
+    for (const s of this.stores.values()) for (const w of [...s.watchers]) w.stall();
+  }
+
   // ───────────────────────────── internals: requests ─────────────────────────────
 
   private request<R>(verb: Verb, resource: string, detail: { namespace?: string | undefined; name?: string | undefined },
@@ -468,8 +497,7 @@ export class ApiServer {
     return spec.jitterMs > 0 ? spec.ms + Math.floor(this.scheduler.random() * spec.jitterMs) : spec.ms;
   }
 
-  private fault(fault: "dropWatches" | "compact" | "partition" | "heal" | "restart" | "throttle" | "latency" | "slowConsumer",
-                detail?: string): void {
+  private fault(fault: Exclude<FaultKind, "slowHandler">, detail?: string): void {
     emit(this.tracer, { component: "fault", kind: "fault.injected", fault, ...(detail !== undefined ? { detail } : {}) });
   }
 

@@ -9,6 +9,7 @@
  * - Nothing reaches the sink synchronously: every event and the final close are queued with a due time
  *   (now + this client's latency, never earlier than the previous item, so order is kept) and handed
  *   over by a scheduled drain task. Within one watch, events arrive strictly in RV order, once (W3).
+ * - `stall()` models a half-open connection: nothing at all arrives any more, not even a close.
  * - The stream ends in one of three ways: `finish` (graceful: queued events are still delivered, then
  *   `onClose()` — timeouts, an ERROR event's close), `abort` (the connection drops: undelivered events
  *   are lost, then `onClose(error?)` — dropWatches, restart, partition, slow consumer), or `stop()` by the
@@ -61,6 +62,8 @@ export class CacheWatcher {
   private ended = false;
   /** Nothing more reaches the sink. */
   private dead = false;
+  /** Half-open: nothing is ever delivered again (see stall()). */
+  private stalled = false;
 
   constructor(
     private readonly host: WatcherHost,
@@ -135,6 +138,20 @@ export class CacheWatcher {
     this.enqueue({ due: 0, close: error === undefined ? { reason } : { reason, error } });
   }
 
+  /**
+   * Half-open connection (spec F2): the server side goes away without the client noticing. Nothing more
+   * is ever delivered — no events, no bookmarks, no close — until the client stops the watch itself.
+   */
+  stall(): void {
+    if (this.ended) return;
+    this.end();
+    this.queue.length = 0;
+    this.head = 0;
+    this.stalled = true;
+    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
+  }
+
   /** The client stops the watch: nothing more reaches the sink. */
   stop(): void {
     if (this.dead) return;
@@ -168,7 +185,7 @@ export class CacheWatcher {
 
   private schedule(): void {
     const s = this.host.scheduler;
-    if (this.dead || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
+    if (this.dead || this.stalled || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
     this.drainTimer = s.setTimeout(this.drain, this.queue[this.head]!.due - s.now());
   }
 

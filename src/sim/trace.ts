@@ -38,7 +38,7 @@ export type NotificationType = "add" | "update" | "delete";
 export type ReflectorState = "listing" | "watching" | "backoff" | "stopped";
 export type FaultKind =
   | "dropWatches" | "compact" | "partition" | "heal" | "restart"
-  | "throttle" | "latency" | "slowHandler" | "slowConsumer";
+  | "throttle" | "latency" | "slowHandler" | "slowConsumer" | "watchError" | "stall";
 
 // ───────────────────────────── server (component "server") ─────────────────────────────
 export type ServerTrace =

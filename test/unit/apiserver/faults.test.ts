@@ -205,4 +205,36 @@ describe("faults beyond the contract", () => {
     expect(reasons.map((r) => r.reason)).toEqual(["slowConsumer"]);
     expect(faults(rec.events)).toEqual(["latency", "slowConsumer"]);
   });
+
+  it("watchError (F14): every open watch gets one ERROR 500 then closes; a re-watch from the last RV resumes", () => {
+    const { s, server, rec } = setup();
+    server.create("pods", pod("a"));
+    const w = watch(server, s, { resourceVersion: "1" });
+    server.watchError();
+    server.create("pods", pod("b"));
+    s.flush();
+    expect(w.sink.types()).toEqual(["ERROR"]);
+    expect(w.sink.events[0]!.object).toMatchObject({ kind: "Status", code: 500, reason: "InternalError" });
+    expect(w.sink.closed?.error).toBeUndefined();
+    const again = watch(server, s, { resourceVersion: "1" });
+    s.flush();
+    expect(again.sink.types()).toEqual(["ADDED b"]);
+    expect(faults(rec.events)).toEqual(["watchError"]);
+  });
+
+  it("stallWatches (F2): a half-open watch hears nothing more — no events, bookmarks or timeout close", () => {
+    const { s, server, rec } = setup({ bookmarkIntervalMs: 1_000 });
+    const w = watch(server, s, { resourceVersion: "0", allowWatchBookmarks: true, timeoutSeconds: 10 });
+    server.stallWatches();
+    server.create("pods", pod("a"));
+    s.advance(60_000);
+    expect(w.sink.events).toHaveLength(0);
+    expect(w.sink.closed).toBeUndefined();
+    expect(server.openWatches()).toBe(0);
+    const fresh = watch(server, s, { resourceVersion: "0" });
+    s.flush();
+    expect(fresh.sink.types()).toEqual(["ADDED a"]);                         // new connections work
+    w.stop();
+    expect(faults(rec.events)).toEqual(["stall"]);
+  });
 });
