@@ -4,7 +4,9 @@
  * handler's notifications for a key form a valid life (no update before add, nothing after a delete but
  * a new add); every object a handler was told about that is gone from the server got exactly one delete
  * (object or tombstone), and every object still there was last seen at the server's resourceVersion.
- * Plus determinism: the same scenario twice gives byte-identical trace JSON.
+ * Faults: dropWatches, compact, partition/heal, restart (with and without downtime), 429 throttling with
+ * Retry-After, handler exceptions; FIFOs: delta, real, realAtomic; list or watch-list; with or without a
+ * label selector and resync. Plus determinism: the same scenario twice gives byte-identical trace JSON.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,7 +19,7 @@ type Op =
   | { at: number; op: "label"; name: string; app: string }
   | { at: number; op: "touch"; name: string }
   | { at: number; op: "delete"; name: string }
-  | { at: number; op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart" }
+  | { at: number; op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart" | "restartDown" | "throttle" | "unthrottle" }
   | { at: number; op: "throw"; handler: number };
 
 const names = ["a", "b", "c", "d", "e", "f"];
@@ -28,7 +30,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ at: fc.nat(3000), op: fc.constant("touch" as const), name: fc.constantFrom(...names) }) },
   { weight: 3, arbitrary: fc.record({ at: fc.nat(3000), op: fc.constant("delete" as const), name: fc.constantFrom(...names) }) },
   { weight: 3, arbitrary: fc.record({ at: fc.nat(3000), op: fc.constant("fault" as const),
-    fault: fc.constantFrom("dropWatches" as const, "compact" as const, "partition" as const, "heal" as const, "restart" as const) }) },
+    fault: fc.constantFrom("dropWatches" as const, "compact" as const, "partition" as const, "heal" as const, "restart" as const,
+      "restartDown" as const, "throttle" as const, "unthrottle" as const) }) },
   { weight: 1, arbitrary: fc.record({ at: fc.nat(3000), op: fc.constant("throw" as const), handler: fc.constantFrom(0, 1) }) },
 );
 const configArb = fc.record({
@@ -51,6 +54,9 @@ function runScenario(config: fc.RecordValue<typeof configArb> extends never ? ne
   const api = new ApiServer(scheduler, { watchCacheCapacity: config.capacity, ...(recorder ? { tracer: recorder } : {}) });
   const mk = (name: string, app: string): Pod => ({ apiVersion: "v1", kind: "Pod",
     metadata: { namespace: "ns", name, labels: { app } }, spec: { containers: [{ name: "c" }] } });
+  // a real cluster is never at revision 0 (etcd starts at 1; the namespace exists): a list at RV "0" would
+  // make the reflector treat the whole first watch as synthetic and never advance its RV from ADDED events
+  api.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "ns" } });
   for (const n of config.initial) api.create("pods", mk(n, apps[n.charCodeAt(0) % 2]!));
   const factory = new SharedInformerFactory(api, config.resyncMs, {
     fifo: config.fifo, watchList: config.watchList, ...(recorder ? { tracer: recorder } : {}),
@@ -108,7 +114,12 @@ function runScenario(config: fc.RecordValue<typeof configArb> extends never ? ne
             break;
           }
           case "delete": api.delete("pods", "ns", op.name); break;
-          case "fault": api[op.fault](); break;
+          case "fault":
+            if (op.fault === "restartDown") api.restart({ downtimeMs: 2000 });
+            else if (op.fault === "throttle") api.throttle(0.5, 1);
+            else if (op.fault === "unthrottle") api.throttle(0);
+            else api[op.fault]();
+            break;
           case "throw": throwNext[op.handler] = true; break;
         }
       } catch (e) {
@@ -118,6 +129,7 @@ function runScenario(config: fc.RecordValue<typeof configArb> extends never ? ne
   }
   scheduler.advance(3001);
   api.heal();
+  api.throttle(0);
   scheduler.advance(400_000);
   stop.abort();
   return { api, informer, lives, violations, recorder, config };
