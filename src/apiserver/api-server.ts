@@ -89,6 +89,7 @@ class ResourceStore {
   readonly objects = new Map<string, KubeObject>();
   readonly versions = new Map<string, Version[]>();
   private sorted: string[] | undefined = [];
+  private sortedLive: string[] | undefined = [];
   readonly watchers = new Set<CacheWatcher>();
   readonly kubeletTimers = new Map<string, number>();
   cache: WatchCache;
@@ -97,10 +98,14 @@ class ResourceStore {
     this.cache = new WatchCache(capacity, 0);
   }
 
-  /** Every key with history, sorted (etcd key order). */
-  sortedKeys(): string[] {
-    if (this.sorted === undefined) this.sorted = [...this.versions.keys()].sort();
-    return this.sorted;
+  /** Keys sorted in etcd key order: every key with history (`all`), or only the live ones. */
+  sortedKeys(all: boolean): string[] {
+    if (all) {
+      if (this.sorted === undefined) this.sorted = [...this.versions.keys()].sort();
+      return this.sorted;
+    }
+    if (this.sortedLive === undefined) this.sortedLive = [...this.objects.keys()].sort();
+    return this.sortedLive;
   }
 
   record(key: string, rev: number, obj: KubeObject | null): void {
@@ -111,8 +116,13 @@ class ResourceStore {
     } else {
       vs.push({ rev, obj });
     }
-    if (obj === null) this.objects.delete(key);
-    else this.objects.set(key, obj);
+    if (obj === null) {
+      this.objects.delete(key);
+      this.sortedLive = undefined;
+    } else {
+      if (!this.objects.has(key)) this.sortedLive = undefined;
+      this.objects.set(key, obj);
+    }
   }
 
   /** The object at revision `rev` (undefined if absent then). */
@@ -820,9 +830,10 @@ export class ApiServer {
     };
   }
 
-  /** Keys of `store` from `start` (inclusive), restricted to a namespace, in etcd order. */
-  private *keysFrom(store: ResourceStore, namespace: string | undefined, start: string | undefined): Generator<string> {
-    const keys = store.sortedKeys();
+  /** Keys of `store` (live ones, or all with history for a snapshot) from `start` (inclusive), restricted to a namespace, in etcd order. */
+  private *keysFrom(store: ResourceStore, namespace: string | undefined, start: string | undefined,
+                    live: boolean): Generator<string> {
+    const keys = store.sortedKeys(!live);
     const prefix = store.info.namespaced && namespace ? `${namespace}/` : "";
     let from = prefix;
     if (start !== undefined && start > from) from = start;
@@ -886,7 +897,7 @@ export class ApiServer {
     const items: KubeObject[] = [];
     let next: string | undefined;
     const current = snapshot === this.rev;
-    for (const key of this.keysFrom(store, options.namespace, start)) {
+    for (const key of this.keysFrom(store, options.namespace, start, current)) {
       const obj = current ? store.objects.get(key) : store.at(key, snapshot);
       if (obj === undefined || (pred !== undefined && !pred(obj))) continue;
       if (limit > 0 && items.length === limit) { next = key; break; }
@@ -947,7 +958,7 @@ export class ApiServer {
       return w;
     }
     if (options.sendInitialEvents === true || from === undefined) {
-      for (const key of this.keysFrom(store, options.namespace, undefined)) {
+      for (const key of this.keysFrom(store, options.namespace, undefined, true)) {
         const obj = store.objects.get(key);
         if (obj !== undefined && (pred === undefined || pred(obj))) w.send({ type: "ADDED", object: obj }, key);
       }
