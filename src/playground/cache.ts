@@ -74,6 +74,7 @@ export function newSharedIndexInformer<T extends KubeObject = KubeObject>(
   const run = requireRun("cache.newSharedIndexInformer");
   const informer = new SharedIndexInformer<T>(lw, {
     scheduler: run.scheduler, resyncPeriodMs, tracer: run.tracer, ...(indexers !== undefined ? { indexers } : {}),
+    ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
   });
   run.informerCreated(informer);
   return informer;

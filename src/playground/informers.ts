@@ -3,7 +3,7 @@
  *
  * Contract: `newSharedInformerFactory(clientset, defaultResyncMs, options?)` is
  * informers.NewSharedInformerFactoryWithOptions over the run's ApiServer (the one behind `ctx.clientset`),
- * traced into the run; every informer it creates is registered with the run (scenario faults such as
+ * traced into the run (handler errors mapped to the learner's line when the runner can); every informer it creates is registered with the run (scenario faults such as
  * slowHandler apply to it). Everything else is the engine's SharedInformerFactory (src/informers).
  */
 import type { ListOptions } from "../apiserver/types.js";
@@ -46,6 +46,7 @@ export interface SharedInformerOptions {
 export function newSharedInformerFactory(clientset: Clientset, defaultResyncMs: number,
                                          options?: SharedInformerOptions): SharedInformerFactory {
   const run = requireRun("informers.newSharedInformerFactory");
-  return new RunInformerFactory(serverOf(clientset), defaultResyncMs, { ...(options ?? {}), tracer: run.tracer })
-    .attach(run);
+  return new RunInformerFactory(serverOf(clientset), defaultResyncMs, {
+    ...(options ?? {}), tracer: run.tracer, ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
+  }).attach(run);
 }

@@ -137,10 +137,10 @@ describe("the playground module", () => {
         },
       });
       factory.start(stop);
-    });
+    }, [], { errorLine: (e) => (e instanceof Error && e.message === "handler bug" ? 7 : undefined) });
     expect(run.error).toBeUndefined();
     expect(known(run.trace).find((e) => e.kind === "handler.threw"))
-      .toMatchObject({ key: "default/web-2", message: "handler bug" });
+      .toMatchObject({ key: "default/web-2", message: "handler bug", line: 7 });
     expect(run.log.map((l) => l.text)).toContain("ok web-3");
   });
 
