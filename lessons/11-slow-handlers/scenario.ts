@@ -17,7 +17,7 @@ const creates: TimedOp[] = Array.from({ length: 20 }, (_, i) => ({
 
 const scenario: Scenario = {
   seed: 11,
-  durationMs: 14_000,
+  durationMs: 30_000, // room for the slow audit to catch up even after a learner's relist
   initial: [
     { resource: "pods", object: pod("web-1") },
     { resource: "pods", object: pod("web-2") },

@@ -68,19 +68,20 @@ const goals: Goal[] = [
   {
     id: "filtering-handler",
     title: {
-      en: "React to less (`FilteringResourceEventHandler`): `monitor: <name>` once each time a frontend pod gains `monitor=true`, `unmonitor: <name>` once each time one loses it (or leaves)",
-      "zh-CN": "少响应一点（`FilteringResourceEventHandler`）：frontend pod 每次获得 `monitor=true` 时打印一次 `monitor: <name>`，每次失去它（或离开）时打印一次 `unmonitor: <name>`",
+      en: "React to less (`FilteringResourceEventHandler`): `monitor: <name>` once each time a cached frontend pod gains `monitor=true`, `unmonitor: <name>` once each time one loses it or leaves, tombstones included (`cache.DeletedFinalStateUnknown`)",
+      "zh-CN": "少响应一点（`FilteringResourceEventHandler`）：缓存中的 frontend pod 每次获得 `monitor=true` 时打印一次 `monitor: <name>`，每次失去它或离开时打印一次 `unmonitor: <name>`，墓碑也包括在内（`cache.DeletedFinalStateUnknown`）",
     },
     check(run) {
-      // From the server's writes: every time a pod enters or leaves "frontend and monitor=true".
+      // From the cache's writes (what the informer saw; a relist may skip states): every time a pod
+      // enters or leaves "frontend and monitor=true".
       const inside = new Map<string, boolean>();
       const expected: Array<{ text: string; seq: number }> = [];
-      for (const w of events(run, "server.write")) {
-        if (w.resource !== "pods") continue;
-        const p = w.object as Pod;
-        const now = w.type !== "DELETED" && isFrontend(p) && p.metadata.labels?.["monitor"] === "true";
+      for (const w of events(run, "indexer.write")) {
+        if (w.name !== "pods") continue;
+        const p = w.object as Pod | undefined;
+        const now = w.op !== "delete" && isFrontend(p) && p?.metadata.labels?.["monitor"] === "true";
         const was = inside.get(w.key) ?? false;
-        if (now !== was) expected.push({ text: `${now ? "monitor" : "unmonitor"}: ${p.metadata.name}`, seq: w.seq });
+        if (now !== was) expected.push({ text: `${now ? "monitor" : "unmonitor"}: ${w.key.slice(w.key.indexOf("/") + 1)}`, seq: w.seq });
         inside.set(w.key, now);
       }
       const lines = run.log.filter((l) => /^(un)?monitor: /.test(l.text));

@@ -23,7 +23,7 @@ const pod = (name: string, tier: string, extra: Record<string, string> = {}): Po
 
 const scenario: Scenario = {
   seed: 15,
-  durationMs: 5_000,
+  durationMs: 10_000,
   initial: [
     { resource: "pods", object: pod("fe-1", "frontend", { monitor: "true" }) },
     { resource: "pods", object: pod("fe-2", "frontend") },
@@ -37,7 +37,11 @@ const scenario: Scenario = {
     { at: 2_500, op: "create", resource: "pods", object: pod("fe-3", "frontend") },
     { at: 3_000, op: "label", resource: "pods", namespace: "default", name: "fe-3", labels: { monitor: "true" } },
     { at: 3_200, op: "label", resource: "pods", namespace: "default", name: "fe-3", labels: { monitor: null } },
+    // fe-2 is deleted while the informer is cut off: after the relist it arrives as a tombstone.
+    { at: 3_400, op: "fault", fault: "partition" },
     { at: 3_500, op: "delete", resource: "pods", namespace: "default", name: "fe-2" },
+    { at: 3_600, op: "fault", fault: "compact" },
+    { at: 4_000, op: "fault", fault: "heal" },
   ],
 };
 

@@ -30,8 +30,11 @@ export default function main({ clientset, stop, log }: Playground) {
   });
 
   // 2. Filter notifications: gaining the label arrives here as an add, losing it as a delete.
-  //    The filter may see a tombstone (no metadata): hence the `?.`.
-  const monitored = (obj: unknown) => (obj as Pod).metadata?.labels?.["monitor"] === "true";
+  //    A delete may carry a tombstone: look at its last known state, or the delete is filtered out.
+  const monitored = (obj: unknown) => {
+    const pod = (obj instanceof cache.DeletedFinalStateUnknown ? obj.obj : obj) as Pod | undefined;
+    return pod?.metadata?.labels?.["monitor"] === "true";
+  };
   podInformer.informer().addEventHandler(
     new cache.FilteringResourceEventHandler(monitored, {
       addFunc: (pod: Pod) => log(`monitor: ${pod.metadata.name}`),
