@@ -521,6 +521,32 @@ describe("Reflector extras", () => {
     expect(delays.slice(0, 11)).toEqual([800, 1600, 3200, 6400, 12800, 25600, 30000, 30000, 30000, 800, 1600]);
   });
 
+  it("watch-list: an ERROR 410 before the end bookmark retries at once from RV \"\"; a very short close falls back to a list", () => {
+    const t = setup(() => ({ items: [pod("p1", 1)], rv: "1" }), { watchList: true });
+    t.run();
+    t.scheduler.flush();
+    t.lw.last.event("ADDED", pod("p1", 1));
+    t.lw.last.error(410, "Expired");
+    expect(t.lw.watches).toHaveLength(2);
+    expect(t.lw.last.options).toMatchObject({ resourceVersion: "", sendInitialEvents: true });
+    expect(kinds(t.recorder, "reflector.backoff")).toHaveLength(0);
+    t.lw.last.close(); // < 1 s, no event: very short ⇒ fall back to a plain list in the same ListAndWatch
+    expect(t.lw.lists).toEqual([{ resourceVersion: "", limit: 500 }]); // still "unavailable" after the 410
+    t.scheduler.flush();
+    expect(t.store.snapshot()).toEqual({ p1: "1" });
+    expect(t.lw.last.options.sendInitialEvents).toBeUndefined();
+  });
+
+  it("an ERROR event whose object is not a Status is treated as an internal error (relist after backoff)", () => {
+    const t = setup(() => ({ items: [], rv: "1" }));
+    t.run();
+    t.scheduler.flush();
+    t.lw.last.event("ERROR", { nonsense: true });
+    expect(kinds(t.recorder, "reflector.watch.end").at(-1)).toMatchObject({ reason: "error", code: 500 });
+    t.scheduler.advance(2000);
+    expect(t.lw.lists).toHaveLength(2);
+  });
+
   it("stop() ends everything: no more requests, state stopped", () => {
     const t = setup(() => ({ items: [], rv: "1" }));
     t.run();
