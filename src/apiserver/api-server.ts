@@ -20,8 +20,15 @@
  * - Pods: unbound unless a scenario binds them (spec.nodeName). Deletes are two-phase (MODIFIED with
  *   deletionTimestamp, then DELETED): at once when the effective grace is 0 (unbound, finished, explicit
  *   0), else when the grace period ends — done by the built-in kubelet (option `kubelet`, default true).
+ * - Faults: the contract's dropWatches/compact/partition/heal, and beyond it restart (with optional
+ *   downtime), throttle (429 + Retry-After), setLatency (per client, with jitter), setSlowConsumerLimit,
+ *   watchError (ERROR 500 mid-stream) and stallWatches (half-open). Network faults hit only
+ *   ListerWatcher traffic; each fault emits `fault.injected`.
+ * - The watch window is per resource (the real cacher has one per resource type): writes to ConfigMaps
+ *   never push Pod events out of the Pod window.
  * - Simplifications (documented, deliberate): no admission (a namespace need not exist), no garbage
- *   collector or namespace controller, status is kept as given on create, list "0" is never stale.
+ *   collector or namespace controller, no PATCH (clients get + update), status is kept as given on create,
+ *   list "0" is never stale, no automatic compaction (memory grows with writes until compact()).
  * - Trace (only when a tracer is given; no work otherwise): server.request/response per request,
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.

@@ -265,6 +265,15 @@ describe("WATCH", () => {
     s.flush();
     expect(ok.sink.types()).toEqual(["ADDED c", "ADDED d", "ADDED e"]);
   });
+  it("W1: the window is per resource: ConfigMap writes never push Pod events out of it", () => {
+    const { s, server } = setup({ watchCacheCapacity: 2 });
+    server.create("pods", pod("a"));                                            // rv 1
+    for (let i = 0; i < 10; i++) server.create<ConfigMap>("configmaps", { metadata: { name: `c${i}` } });
+    server.create("pods", pod("b"));                                            // rv 12
+    const { sink } = watch(server, s, { resourceVersion: "1" });
+    s.flush();
+    expect(sink.types()).toEqual(["ADDED b"]);
+  });
   it("W1: a watch from an RV ahead of the server is 504 (thrown by a direct call)", () => {
     const { s, server } = setup();
     const e = errorOf(() => watch(server, s, { resourceVersion: "7" }));
