@@ -990,9 +990,9 @@ export class ApiServer {
         const tick = (): void => {
           if (!w.isOpen()) return;
           w.send({ type: "BOOKMARK", object: this.bookmark(info, false) });
-          if (w.isOpen()) w.addTimer(s.setTimeout(tick, interval));
+          if (w.isOpen()) w.setBookmarkTimer(s.setTimeout(tick, interval));
         };
-        w.addTimer(s.setTimeout(tick, interval));
+        w.setBookmarkTimer(s.setTimeout(tick, interval));
       }
     }
     return w;

@@ -58,6 +58,7 @@ export class CacheWatcher {
   private drainTimer: number | undefined;
   private draining = false;
   private timers: number[] = [];
+  private bookmarkTimer: number | undefined;
   /** No more items are accepted (the server side of the stream is finished). */
   private ended = false;
   /** Nothing more reaches the sink. */
@@ -88,6 +89,12 @@ export class CacheWatcher {
   /** Registers a timer owned by this watch (cancelled when the stream ends). */
   addTimer(id: number): void {
     this.timers.push(id);
+  }
+
+  /** Sets the periodic bookmark timer (one slot: the previous one has fired). */
+  setBookmarkTimer(id: number): void {
+    if (this.bookmarkTimer !== undefined) this.host.scheduler.clearTimeout(this.bookmarkTimer);
+    this.bookmarkTimer = id;
   }
 
   dispatch(e: StoreEvent): void {
@@ -170,6 +177,8 @@ export class CacheWatcher {
     this.ended = true;
     for (const t of this.timers) this.host.scheduler.clearTimeout(t);
     this.timers = [];
+    if (this.bookmarkTimer !== undefined) this.host.scheduler.clearTimeout(this.bookmarkTimer);
+    this.bookmarkTimer = undefined;
     this.host.detach(this);
   }
 
