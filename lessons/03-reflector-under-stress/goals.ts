@@ -61,4 +61,4 @@ const changedOnly: Goal = goal({
   },
 });
 
-export default { goals: [rvLog, changedOnly], seeds: 4 };
+export default { goals: [rvLog, changedOnly], seeds: 5 };

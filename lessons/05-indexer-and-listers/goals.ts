@@ -103,4 +103,4 @@ const noMutation: Goal = goal({
   },
 });
 
-export default { goals: [byNodeIndex, byNodeLog, noServerReads, noMutation], seeds: 2 };
+export default { goals: [byNodeIndex, byNodeLog, noServerReads, noMutation], seeds: 3 };

@@ -98,4 +98,4 @@ const recreated: Goal = goal({
   },
 });
 
-export default { goals: [serving, terminating, recreated], seeds: 4 };
+export default { goals: [serving, terminating, recreated], seeds: 5 };

@@ -63,4 +63,4 @@ const tombstone: Goal = goal({
   },
 });
 
-export default { goals: [noHandlerError, everyDelete, tombstone], seeds: 4 };
+export default { goals: [noHandlerError, everyDelete, tombstone], seeds: 5 };
