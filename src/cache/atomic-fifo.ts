@@ -18,7 +18,7 @@
 import { emit, type DeltaSummary, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
 import { FIFOClosedError, type FIFOOptions } from "./queue.js";
 import type { Delta, DeltaType, KeyFunc } from "./types.js";
 
@@ -66,12 +66,15 @@ export class AtomicFIFO {
   private closed = false;
 
   private readonly keyFunc: KeyFunc;
+  /** The consumer will likely key the popped object again with the same function: hand it our key. */
+  private readonly primesKeyMemo: boolean;
   private readonly transformer: ((obj: unknown) => unknown) | undefined;
   private readonly tracer: Tracer | undefined;
   private readonly name: string;
 
   constructor(options: AtomicFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
+    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
     this.transformer = options.transformer;
     this.tracer = options.tracer;
     this.name = options.name ?? "fifo";
@@ -151,6 +154,7 @@ export class AtomicFIFO {
         deltas: [summarize(entry)], isInInitialList, queueLength: this.length() });
     }
     try {
+      if (this.primesKeyMemo && key !== "") rememberMetaNamespaceKey(entry.object, key);
       process(deltas, isInInitialList);
     } finally {
       if (this.initialPopulationCount > 0) this.initialPopulationCount--;
