@@ -134,8 +134,6 @@ export class App {
       this.body.append(this.errors.element);
       this.body.append(renderLessonMap({
         t: this.t, locale: this.locale, lessons: listLessons(), progress: this.progress,
-        onImported: (n) => window.alert(this.t("progress.imported", { n })),
-        onImportFailed: () => window.alert(this.t("progress.importFailed")),
       }));
       window.scrollTo(0, 0);
       return;

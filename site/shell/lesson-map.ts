@@ -6,19 +6,27 @@ import { h, icon } from "./dom";
 
 export function renderLessonMap(o: {
   t: Translate; locale: Locale; lessons: LessonSummary[]; progress: Progress;
-  onImported(n: number): void; onImportFailed(): void;
 }): HTMLElement {
   const { t, locale, lessons, progress } = o;
   const passed = progress.passed();
   const done = lessons.filter((l) => l.id in passed).length;
+  const status = h("p", { class: "import-status", role: "status", hidden: true });
+  const say = (text: string, ok: boolean) => {
+    status.textContent = text;
+    status.classList.toggle("bad", !ok);
+    status.hidden = false;
+  };
   const fileInput = h("input", { type: "file", accept: "application/json,.json", hidden: true, "data-testid": "import-file" });
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
     try {
-      o.onImported(progress.importFile(await file.text()));
+      const n = progress.importFile(await file.text());
+      // The map re-renders on progress change; say it on the new one.
+      requestAnimationFrame(() => document.querySelector(".import-status")?.replaceWith(
+        h("p", { class: "import-status", role: "status" }, t("progress.imported", { n }))));
     } catch {
-      o.onImportFailed();
+      say(t("progress.importFailed"), false);
     }
     fileInput.value = "";
   });
@@ -56,7 +64,8 @@ export function renderLessonMap(o: {
         h("span", { class: "toolbar-fill" }),
         h("button", { type: "button", class: "button small", "data-testid": "export-progress", onclick: exportProgress }, t("progress.export")),
         h("button", { type: "button", class: "button small", "data-testid": "import-progress", onclick: () => fileInput.click() }, t("progress.import")),
-        fileInput)),
+        fileInput),
+      status),
     h("h2", { class: "section-title" }, t("map.title")),
     lessons.length > 0 ? list : h("p", { class: "muted", "data-testid": "lesson-list" }, t("map.empty")),
     h("a", { href: "#/sandbox", class: "sandbox-card", "data-testid": "sandbox-link" },

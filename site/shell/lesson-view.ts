@@ -318,6 +318,9 @@ export class LessonView {
     this.deps.errors.clear("runtime");
     if (stopped !== undefined) {
       this.deps.errors.show("timeout", stopped === "timeout" ? t("error.timeout", { steps: result.trace.length }) : t("error.eventLimit"));
+    } else if (result.error?.kind === "timeout") {
+      // runScenario's own budget: 100,000 trace events (the wall-clock budget is the page's kill above).
+      this.deps.errors.show("timeout", t("error.eventLimit"));
     } else if (result.error !== undefined) {
       const e = result.error;
       this.deps.errors.show(e.kind === "compile" ? "compile" : e.kind === "timeout" ? "timeout" : "runtime",
@@ -420,13 +423,13 @@ export class LessonView {
     if (!this.editor || this.src.solution === undefined) return;
     if (this.editor.diffShown) {
       this.editor.hideDiff();
-      this.diffBtn.textContent = t("editor.diff");
       this.diffBtn.setAttribute("aria-pressed", "false");
+      this.diffBtn.title = t("editor.diff.title");
     } else {
       this.showTab("ts");
       this.editor.showDiff(this.src.solution);
-      this.diffBtn.textContent = t("editor.diff.close");
       this.diffBtn.setAttribute("aria-pressed", "true");
+      this.diffBtn.title = t("editor.diff.close");
     }
   }
 

@@ -104,8 +104,12 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   const tables = el("div", { class: "tables" });
   tables.hidden = true;
 
-  const diffNote = el("p", { class: "diff-note" });
+  const diffNote = el("div", { class: "diff-note" });
   diffNote.hidden = true;
+  const diffHead = el("span", { class: "diff-head" });
+  const diffGo = el("button", { type: "button", class: "link diff-go" });
+  const diffDetails = el("ul", { class: "diff-details" });
+  diffNote.append(diffHead, " ", diffGo, diffDetails);
   const canvas = el("canvas", { class: "timeline", role: "img" });
 
   const transport = el("div", { class: "transport", role: "group" });
@@ -189,6 +193,28 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   pipeline.start();
 
   const timeline = new Timeline(canvas, (step) => playback.send({ type: "playback.seek", step }));
+
+  /** The run-vs-run note: where the runs part, and what differs there. */
+  function renderDiff(): void {
+    diffNote.hidden = diff === undefined;
+    if (diff === undefined) return;
+    diffHead.textContent = t.diffAt(diff.step);
+    diffGo.textContent = `${t.diffGo} →`;
+    const lines: string[] = [];
+    const say = (e: TraceEvent | null) => (e === null ? t.diffEnded : narrate(e, locale));
+    lines.push(`${t.diffWas}: ${say(diff.previousEvent)}`, `${t.diffNow}: ${say(diff.currentEvent)}`);
+    const pair = (a: string | null, b: string | null) => `${a ?? "∅"} → ${b ?? "∅"}`;
+    if (diff.store.length > 0) {
+      lines.push(`${t.diffStore}: ${diff.store.slice(0, 4).map((c) => `${c.key} RV ${pair(c.previous, c.current)}`).join("; ")}${diff.store.length > 4 ? " …" : ""}`);
+    }
+    for (const f of diff.fifoKeys.slice(0, 2)) lines.push(`${t.diffFifo}: [${f.previous.slice(0, 6).join(", ")}] → [${f.current.slice(0, 6).join(", ")}]`);
+    for (const q of diff.queueKeys.slice(0, 2)) lines.push(`${t.diffQueue} ${q.queue}: [${q.previous.slice(0, 6).join(", ")}] → [${q.current.slice(0, 6).join(", ")}]`);
+    const calls = (h: RunDifference["handlerCalls"]["current"]) => h.filter((x) => x.outcome === "called").slice(0, 4).map((x) => `${x.notification} ${x.key}`).join(", ") || "—";
+    if (diff.handlerCalls.previous.length + diff.handlerCalls.current.length > 0) {
+      lines.push(`${t.diffCalls}: ${calls(diff.handlerCalls.previous)} → ${calls(diff.handlerCalls.current)}`);
+    }
+    diffDetails.replaceChildren(...lines.map((l) => el("li", {}, l)));
+  }
 
   function stepDuration(): number {
     if (reducedMotion) return 0;
@@ -332,6 +358,9 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   bEnd.addEventListener("click", () => send({ type: "playback.jumpEnd" }));
   scrub.addEventListener("input", () => send({ type: "playback.seek", step: Number(scrub.value) }));
   speed.addEventListener("change", () => send({ type: "playback.speed", speed: Number(speed.value) }));
+  diffGo.addEventListener("click", () => {
+    if (diff !== undefined) send({ type: "playback.jumpToFailure", step: diff.step });
+  });
   tablesBox.addEventListener("change", () => {
     tables.hidden = !tablesBox.checked;
     panels.hidden = tablesBox.checked;
@@ -430,8 +459,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       selected = null;
       running = false;
       diff = extra?.previous === undefined ? undefined : firstDifference(extra.previous.trace, run.trace);
-      diffNote.hidden = diff === undefined;
-      diffNote.textContent = diff === undefined ? "" : t.diffAt(diff.step);
+      renderDiff();
       const failedSteps = extra?.failedSteps ?? [];
       timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
       send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion, failedSteps });
@@ -464,7 +492,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       locale = l;
       t = STAGE_TEXT[l];
       applyLabels();
-      if (diff !== undefined) diffNote.textContent = t.diffAt(diff.step);
+      renderDiff();
       render();
     },
     destroy() {

@@ -2,6 +2,9 @@
  * More of the app in a real browser: show solution (passes, but does not count), passing with one's
  * own code (the map's check mark), keyboard playback, the shortcut sheet, blocked storage, the sandbox.
  */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { byTestId, openApp } from "./harness.js";
@@ -162,6 +165,78 @@ describe("runtime errors", () => {
       await app.screenshot("app-runtime-error");
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("reading aids", () => {
+  it("graded hints one at a time, the Go version beside the editor, and a diff against the solution", async () => {
+    const app = await openApp({ path: `#/lesson/${LESSON}` });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      const hint = byTestId(page, "hint");
+      await hint.click();
+      await expect.poll(() => page.locator(".hint-body").count()).toBe(1);
+      await hint.click();
+      await expect.poll(() => page.locator(".hint-body").count()).toBe(2);
+      await page.locator('[data-testid="go-tab"]').click();
+      await page.locator(".go-source").locator("visible=true").waitFor();
+      expect(await page.locator(".go-source").innerText()).toContain("informers.NewSharedInformerFactory(clientset, 30*time.Second)");
+      await app.screenshot("app-go-tab");
+      await byTestId(page, "diff").click();
+      await page.locator(".diff-host .monaco-diff-editor").waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.locator(".diff-host .line-insert, .diff-host .char-insert").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await app.screenshot("app-diff");
+      await byTestId(page, "diff").click();
+      await page.locator(".diff-host").waitFor({ state: "detached" });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("a narrow screen stacks the panes and can still step through the run", async () => {
+    const app = await openApp({ path: `#/lesson/${LESSON}`, viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      await byTestId(page, "step-forward").scrollIntoViewIfNeeded();
+      await app.screenshot("app-narrow");
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("progress file", () => {
+  it("exports progress as a JSON file that another browser imports", async () => {
+    const app = await openApp({ path: "#/" });
+    let file = "";
+    try {
+      const { page } = app;
+      await page.evaluate(() => localStorage.setItem("ip:v1:progress", JSON.stringify({ passed: { "01-the-big-picture": { at: "2026-01-01T00:00:00.000Z" } } })));
+      await page.reload();
+      await expect.poll(() => byTestId(page, "lesson-link", '[data-lesson="01-the-big-picture"]').getAttribute("data-passed")).toBe("true");
+      const [download] = await Promise.all([page.waitForEvent("download"), byTestId(page, "export-progress").click()]);
+      file = join(mkdtempSync(join(tmpdir(), "ip-progress-")), download.suggestedFilename());
+      await download.saveAs(file);
+      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ app: "informer-playground", version: 1, passed: { "01-the-big-picture": {} } });
+    } finally {
+      await app.close();
+    }
+    const fresh = await openApp({ path: "#/" });
+    try {
+      const { page } = fresh;
+      page.on("dialog", (d) => void d.accept());
+      expect(await byTestId(page, "lesson-link", '[data-lesson="01-the-big-picture"]').getAttribute("data-passed")).toBe("false");
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), byTestId(page, "import-progress").click()]);
+      await chooser.setFiles(file);
+      await expect.poll(() => byTestId(page, "lesson-link", '[data-lesson="01-the-big-picture"]').getAttribute("data-passed")).toBe("true");
+      await fresh.screenshot("app-map-imported");
+    } finally {
+      await fresh.close();
     }
   });
 });
