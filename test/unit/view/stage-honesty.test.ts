@@ -180,6 +180,10 @@ describe("stage behaviour", () => {
     const note = one(".diff-note");
     expect(note.hidden).toBe(false);
     expect(note.textContent).toContain(`step ${n + 1}`);
+    expect(note.textContent).toContain(narrate(previous[n]!, "en"));
+    expect(note.textContent).toContain(narrate(current[n]!, "en"));
+    one(".diff-go").click();
+    expect(testid("step-counter")[0]!.textContent).toBe(`${n + 1} / ${current.length}`);
   });
 
   it("switches language, narration included, and shows every view as a table", () => {
