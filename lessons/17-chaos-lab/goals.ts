@@ -38,16 +38,40 @@ const goals: Goal[] = [
     },
   },
   {
-    id: "relisted-after-410",
+    id: "relisted-with-tombstones",
     title: {
-      en: "Recovered the hard way: a watch ended with 410 Expired, and the informer relisted (a FIFO replace) afterwards",
-      "zh-CN": "以艰难的方式恢复：某个 watch 以 410 Expired 结束，之后 informer 重新 list（一次 FIFO replace）",
+      en: "Recovered by relisting: every pod deleted during a partition still reaches `deleteFunc`, and a relist (`fifo.replace`) delivers such deletes as `cache.DeletedFinalStateUnknown` tombstones",
+      "zh-CN": "通过重新 list 恢复：分区期间被删除的每个 pod 仍然会到达 `deleteFunc`，而重新 list（`fifo.replace`）会以 `cache.DeletedFinalStateUnknown` 墓碑的形式交付这些删除",
     },
     check(run) {
-      const expired = events(run, "reflector.watch.end").find((e) => e.reason === "expired");
-      if (!expired) return { pass: false, message: "no watch ever ended with 410 Expired" };
-      const replace = events(run, "fifo.replace").find((r) => r.seq > expired.seq);
-      return replace ? { pass: true } : { pass: false, failedAtStep: expired.seq, message: "no relist after the 410" };
+      const faults = events(run, "fault.injected");
+      let checked = 0;
+      for (const partition of faults.filter((f) => f.fault === "partition")) {
+        const heal = faults.find((f) => f.seq > partition.seq && f.fault === "heal");
+        if (!heal) continue;
+        // Pods deleted while cut off and still gone when the network healed: no DELETED ever reached the informer.
+        const alive = new Map<string, boolean>();
+        const deletedMeanwhile = new Set<string>();
+        for (const w of events(run, "server.write")) {
+          if (w.resource !== "pods" || w.seq > heal.seq) continue;
+          alive.set(w.key, w.type !== "DELETED");
+          if (w.type === "DELETED" && w.seq > partition.seq) deletedMeanwhile.add(w.key);
+        }
+        const expected = [...deletedMeanwhile].filter((k) => alive.get(k) === false);
+        if (expected.length === 0) continue;
+        checked++;
+        for (const key of expected) {
+          const call = events(run, "handler.called").find((h) => h.seq > heal.seq && h.key === key && h.notification === "delete");
+          if (!call) return { pass: false, failedAtStep: heal.seq, message: `${key} was deleted during the partition but never reached deleteFunc` };
+        }
+      }
+      if (checked === 0) return { pass: false, message: "no pod was deleted during a partition in this run" };
+      // With history compacted meanwhile, only a relist can tell: the deletes come as tombstones.
+      const tomb = events(run, "handler.called").find((h) => h.notification === "delete" && h.tombstone === true);
+      const relist = tomb && events(run, "fifo.replace").filter((r) => r.seq < tomb.seq).pop();
+      return tomb && relist && relist.seq > events(run, "fifo.replace")[0]!.seq
+        ? { pass: true }
+        : { pass: false, message: "no relist delivered a tombstone in this run" };
     },
   },
   {
