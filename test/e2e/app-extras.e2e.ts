@@ -176,6 +176,18 @@ describe("reading aids", () => {
       const { page } = app;
       await editorReady(page);
       await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      // IntelliSense from the playground module's real types: hovering `pod` shows `Pod`.
+      await page.evaluate(() => {
+        type Ed = { getModel(): { uri: { path: string }; getLineContent(n: number): string }; setPosition(p: object): void; focus(): void; trigger(s: string, id: string, a: unknown): void };
+        const ed = (window as unknown as { monaco: { editor: { getEditors(): Ed[] } } }).monaco.editor.getEditors().find((e) => e.getModel().uri.path === "/main.ts")!;
+        const line = [...Array(40).keys()].map((i) => i + 1).find((n) => ed.getModel().getLineContent(n).includes("addFunc: (pod: Pod)"))!;
+        ed.setPosition({ lineNumber: line, column: ed.getModel().getLineContent(line).indexOf("pod: Pod") + 2 });
+        ed.focus();
+        ed.trigger("test", "editor.action.showHover", {});
+      });
+      await expect.poll(() => page.locator(".monaco-hover").locator("visible=true").innerText().catch(() => ""), { timeout: 30_000 }).toMatch(/pod: Pod/);
+      await app.screenshot("app-hover");
+      await page.keyboard.press("Escape");
       const hint = byTestId(page, "hint");
       await hint.click();
       await expect.poll(() => page.locator(".hint-body").count()).toBe(1);
