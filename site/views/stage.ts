@@ -298,7 +298,13 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       layout = Object.assign(pipelineLayout(listeners, workers, hasWq, compact), { sig });
     }
     renderPipeline(svg, layout, v, { t, reducedMotion, durationMs: stepDuration() });
-    informerEl.textContent = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
+    const infText = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
+    if (informerEl.textContent !== infText) informerEl.textContent = infText;
+    // With several informers the panels follow the current event's; their titles say which.
+    const suffix = inf !== undefined && v.informers.size > 1 ? ` · ${inf.name}` : "";
+    for (const [h, base] of [[pFifo.h, t.deltafifo], [pIndexer.h, t.indexer], [pListeners.h, t.listeners]] as const) {
+      if (h.textContent !== base + suffix) h.textContent = base + suffix;
+    }
     narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
       : `${v.step}. ${narrate(v.event, locale)}`;
 

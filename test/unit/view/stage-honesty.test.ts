@@ -226,3 +226,30 @@ describe("stage honesty on real engine runs (lesson 01)", () => {
     }
   });
 });
+
+describe("stage honesty on every lesson's solution run", () => {
+  it("at random steps and the last step of each lesson", async () => {
+    const { readdirSync, existsSync } = await import("node:fs");
+    const { runScenario } = await import("../../../src/scenario/index.js");
+    const lessons = readdirSync("lessons").filter((d) => /^\d\d-/.test(d) && existsSync(`lessons/${d}/solution.ts`) && existsSync(`lessons/${d}/scenario.ts`));
+    expect(lessons.length).toBeGreaterThanOrEqual(10);
+    let rng = 12345;
+    const next = (n: number) => {
+      rng = (Math.imul(rng, 1103515245) + 12345) >>> 0;
+      return 1 + (rng % n);
+    };
+    for (const d of lessons) {
+      const scenario = (await import(`../../../lessons/${d}/scenario.ts`)).default;
+      const main = (await import(`../../../lessons/${d}/solution.ts`)).default;
+      const result = await runScenario(scenario, main);
+      expect(result.trace.length, d).toBeGreaterThan(0);
+      stage.load(result);
+      const replay = new WorldReplay(result.trace);
+      const steps = [...Array.from({ length: 10 }, () => next(result.trace.length)), result.trace.length];
+      for (const step of steps) {
+        stage.seek(step);
+        expectDomMatches(replay.seek(step), result.trace.length);
+      }
+    }
+  });
+});
