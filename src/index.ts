@@ -8,6 +8,11 @@ export type {
   TraceInput, TraceEvent, Tracer, KnownTraceInput, KnownTraceEvent, TraceKind, TraceComponent, TraceOf,
   DeltaSummary,
 } from "./sim/trace.js";
+export { WorldReplay, foldTrace, reduce, emptyWorld, indexBuckets, focusedInformer } from "./sim/view.js";
+export type { WorldView, StageName, StageRef, InformerView, FifoEntry, ServerObjectView, HandlerLogEntry } from "./sim/view.js";
+export { narrate } from "./sim/narration.js";
+export { firstDifference } from "./sim/diff.js";
+export type { RunDifference } from "./sim/diff.js";
 export type {
   ObjectMeta, KubeObject, Pod, ConfigMap, Service, Node, Namespace, Deployment, ReplicaSet,
 } from "./types.js";
