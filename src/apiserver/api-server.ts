@@ -573,7 +573,7 @@ export class ApiServer {
         resourceVersion: obj.metadata.resourceVersion!, object: obj,
       });
     }
-    for (const w of store.watchers) w.dispatch(event);
+    for (const w of store.watchers) w.dispatch(event, true);
   }
 
   /** The next revision, as a string (the caller stamps it and commits). */
@@ -975,7 +975,6 @@ export class ApiServer {
     } else {
       for (const e of store.cache.since(from)) w.dispatch(e);
     }
-    if (!w.isOpen()) return w;                     // e.g. closed as a slow consumer during replay
     store.watchers.add(w);
     // Timeout (W6) and bookmarks (W5).
     const s = this.scheduler;

@@ -17,8 +17,9 @@
  *   client learns of the close (or at stop()).
  * - Bookmarks (if allowed) carry the server's current RV at the time they are queued (W5), so a
  *   bookmark never overtakes an event of this watch.
- * - Slow consumer (W7): when a `limit` is set and more than `limit` events are queued but not yet handed
- *   over, the watch is aborted with reason "slowConsumer" (the backlog is dropped, as the cacher does).
+ * - Slow consumer (W7): when a `limit` is set and a live event leaves more than `limit` events queued but
+ *   not yet handed over, the watch is aborted with reason "slowConsumer" (the backlog is dropped, as the
+ *   cacher does). A new watch's initial or replayed events never count as slowness.
  */
 import { emit, type Tracer } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -97,8 +98,21 @@ export class CacheWatcher {
     this.bookmarkTimer = id;
   }
 
-  dispatch(e: StoreEvent): void {
+  /**
+   * Converts and queues one committed event. `live` (a new write, not a replay from the window) is what
+   * the slow-consumer check applies to: like the cacher, the initial/replayed events of a new watch are
+   * never a reason to close it.
+   */
+  dispatch(e: StoreEvent, live = false): void {
     if (this.ended) return;
+    this.convert(e);
+    if (live) {
+      const limit = this.host.slowConsumerLimit();
+      if (limit !== undefined && this.backlog() > limit) this.abort("slowConsumer");
+    }
+  }
+
+  private convert(e: StoreEvent): void {
     const m = this.matches;
     if (m === undefined) {
       this.send(envelope(e), e.key);
@@ -125,8 +139,6 @@ export class CacheWatcher {
     if (this.ended) return;
     const obj = event.object as KubeObject;
     this.enqueue({ due: 0, event: Object.isFrozen(event) ? event : Object.freeze(event), key, rv: obj.metadata?.resourceVersion ?? "" });
-    const limit = this.host.slowConsumerLimit();
-    if (limit !== undefined && this.backlog() > limit) this.abort("slowConsumer");
   }
 
   /** Ends the stream after what is already queued (graceful close). */

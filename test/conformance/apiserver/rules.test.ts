@@ -415,6 +415,20 @@ describe("WATCH", () => {
   });
 });
 
+describe("W7 detail", () => {
+  it("a new watch's initial or replayed events never count as slowness; only live writes do", () => {
+    const { s, server } = setup({ slowConsumerLimit: 2, latencyMs: 100 });
+    for (const n of ["a", "b", "c", "d"]) server.create("pods", pod(n));
+    const initial = watch(server, s, {});
+    const replay = watch(server, s, { resourceVersion: "1" });
+    expect(server.openWatches()).toBe(2);
+    s.advance(100);
+    expect(initial.sink.events).toHaveLength(4);
+    expect(replay.sink.events).toHaveLength(3);
+    expect(server.openWatches()).toBe(2);
+  });
+});
+
 describe("writes", () => {
   it("C1: generateName collisions are 409 AlreadyExists", () => {
     const { s, server } = setup();
