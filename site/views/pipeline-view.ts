@@ -205,7 +205,19 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   svg.attr("viewBox", `0 0 ${layout.width} ${layout.height}`);
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const active = view.stage === null ? null : nodeId(view.stage);
-  const activeEdge = view.edge === null ? null : `${nodeId(view.edge.from)}>${nodeId(view.edge.to)}`;
+  // The token's edge; a reply travels an edge backwards (e.g. a request: Reflector → API server).
+  const ids = new Set(layout.edges.map((e) => e.id));
+  let activeEdge: string | null = null;
+  let reversed = false;
+  if (view.edge !== null) {
+    const fwd = `${nodeId(view.edge.from)}>${nodeId(view.edge.to)}`;
+    const back = `${nodeId(view.edge.to)}>${nodeId(view.edge.from)}`;
+    if (ids.has(fwd)) activeEdge = fwd;
+    else if (ids.has(back)) {
+      activeEdge = back;
+      reversed = true;
+    }
+  }
 
   let gEdges = svg.select<SVGGElement>("g.edges");
   if (gEdges.empty()) {
@@ -267,11 +279,12 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
     return;
   }
   const len = path.getTotalLength();
-  const start = path.getPointAtLength(0);
+  const at = (k: number) => path.getPointAtLength((reversed ? 1 - k : k) * len);
+  const start = at(0);
   token.attr("opacity", 1).attr("cx", start.x).attr("cy", start.y)
     .transition().duration(o.durationMs)
-    .attrTween("cx", () => (k: number) => String(path.getPointAtLength(k * len).x))
-    .attrTween("cy", () => (k: number) => String(path.getPointAtLength(k * len).y))
+    .attrTween("cx", () => (k: number) => String(at(k).x))
+    .attrTween("cy", () => (k: number) => String(at(k).y))
     .transition().duration(Math.min(120, o.durationMs / 3))
     .attr("cx", restX).attr("cy", restY);
 }
