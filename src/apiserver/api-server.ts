@@ -837,25 +837,24 @@ export class ApiServer {
     };
   }
 
-  /** Keys of `store` (live ones, or all with history for a snapshot) from `start` (inclusive), restricted to a namespace, in etcd order. */
-  private *keysFrom(store: ResourceStore, namespace: string | undefined, start: string | undefined,
-                    live: boolean): Generator<string> {
+  /**
+   * The key range to scan: keys of `store` (live ones, or all with history for a snapshot) in etcd order,
+   * from index `from`, while they start with `prefix` (the namespace; "" for all).
+   */
+  private keyRange(store: ResourceStore, namespace: string | undefined, start: string | undefined,
+                   live: boolean): { keys: string[]; from: number; prefix: string } {
     const keys = store.sortedKeys(!live);
     const prefix = store.info.namespaced && namespace ? `${namespace}/` : "";
-    let from = prefix;
-    if (start !== undefined && start > from) from = start;
+    let first = prefix;
+    if (start !== undefined && start > first) first = start;
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (keys[mid]! < from) lo = mid + 1;
+      if (keys[mid]! < first) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (prefix !== "" && !k.startsWith(prefix)) return;
-      yield k;
-    }
+    return { keys, from: lo, prefix };
   }
 
   private doList<T extends KubeObject>(resource: string, options: ListOptions): KubeList<T> {
@@ -904,7 +903,10 @@ export class ApiServer {
     const items: KubeObject[] = [];
     let next: string | undefined;
     const current = snapshot === this.rev;
-    for (const key of this.keysFrom(store, options.namespace, start, current)) {
+    const { keys, from, prefix } = this.keyRange(store, options.namespace, start, current);
+    for (let i = from; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (prefix !== "" && !key.startsWith(prefix)) break;
       const obj = current ? store.objects.get(key) : store.at(key, snapshot);
       if (obj === undefined || (pred !== undefined && !pred(obj))) continue;
       if (limit > 0 && items.length === limit) { next = key; break; }
@@ -965,7 +967,10 @@ export class ApiServer {
       return w;
     }
     if (options.sendInitialEvents === true || from === undefined) {
-      for (const key of this.keysFrom(store, options.namespace, undefined, true)) {
+      const { keys, from: first, prefix } = this.keyRange(store, options.namespace, undefined, true);
+      for (let i = first; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (prefix !== "" && !key.startsWith(prefix)) break;
         const obj = store.objects.get(key);
         if (obj !== undefined && (pred === undefined || pred(obj))) w.send({ type: "ADDED", object: obj }, key);
       }
