@@ -25,19 +25,19 @@ export class FilteringResourceEventHandler<T = any> implements ResourceEventHand
 
   onAdd(obj: T, isInInitialList: boolean): void {
     if (!this.filterFunc(obj)) return;
-    this.handler.onAdd(obj, isInInitialList);
+    return this.handler.onAdd(obj, isInInitialList);
   }
 
   onUpdate(oldObj: T, newObj: T): void {
     const n = this.filterFunc(newObj);
     const o = this.filterFunc(oldObj);
-    if (n && o) this.handler.onUpdate(oldObj, newObj);
-    else if (n) this.handler.onAdd(newObj, false);
-    else if (o) this.handler.onDelete(oldObj);
+    if (n && o) return this.handler.onUpdate(oldObj, newObj);
+    if (n) return this.handler.onAdd(newObj, false);
+    if (o) return this.handler.onDelete(oldObj);
   }
 
   onDelete(obj: unknown): void {
     if (!this.filterFunc(obj)) return;
-    this.handler.onDelete(obj);
+    return this.handler.onDelete(obj);
   }
 }

@@ -13,6 +13,8 @@
  *   handler is called, `handler.returned` is traced `delayMs` later, and only then the next one starts.
  * - A handler that throws is caught: `handler.threw` is traced, the notification is skipped, and the
  *   listener pauses `panicPauseMs` (1 s, like client-go's crash handler) before the next notification.
+ *   An async handler counts as returned when its synchronous part returns; if its Promise rejects later,
+ *   `handler.threw` is traced then (no pause, no unhandled rejection).
  * - Registration `hasSynced()` ⇔ the informer has synced and every `isInInitialList` add queued to this
  *   listener was handled (a throwing initial add never counts): latched once true
  *   (`listener.synced` traced once).
@@ -206,27 +208,39 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private call(n: ProcessorNotification): boolean {
     const tracer = this.tracer;
     if (tracer !== undefined) this.traceCalled(tracer, n);
+    let result: unknown;
     try {
       switch (n.type) {
-        case "add": this.handler.onAdd(n.newObj, n.isInInitialList); break;
-        case "update": this.handler.onUpdate(n.oldObj, n.newObj); break;
-        case "delete": this.handler.onDelete(n.newObj); break;
+        case "add": result = this.handler.onAdd(n.newObj, n.isInInitialList); break;
+        case "update": result = this.handler.onUpdate(n.oldObj, n.newObj); break;
+        case "delete": result = this.handler.onDelete(n.newObj); break;
       }
     } catch (e) {
-      if (tracer !== undefined) {
-        const message = e instanceof Error ? e.message : String(e);
-        let line: number | undefined;
-        try {
-          line = this.errorLine?.(e);
-        } catch {
-          line = undefined;
-        }
-        emit(tracer, { component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
-          notification: n.type, key: n.key, message, ...(typeof line === "number" ? { line } : {}) });
-      }
+      this.traceThrew(n, e);
       return false;
     }
+    // An async handler: Go handlers are synchronous, so the notification counts as handled when the
+    // synchronous part returns; a later rejection is only reported (never an unhandled rejection).
+    if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
+      (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
+        if (!this.stopped) this.traceThrew(n, e);
+      });
+    }
     return true;
+  }
+
+  private traceThrew(n: ProcessorNotification, e: unknown): void {
+    const tracer = this.tracer;
+    if (tracer === undefined) return;
+    const message = e instanceof Error ? e.message : String(e);
+    let line: number | undefined;
+    try {
+      line = this.errorLine?.(e);
+    } catch {
+      line = undefined;
+    }
+    emit(tracer, { component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
+      notification: n.type, key: n.key, message, ...(typeof line === "number" ? { line } : {}) });
   }
 
   private returned(n: ProcessorNotification): void {

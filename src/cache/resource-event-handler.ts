@@ -8,7 +8,8 @@
  *   `updateFunc`, `deleteFunc` members are used (missing ones are no-ops).
  * - `addFunc` also receives `isInInitialList` (Go's plain Funcs adapter drops it; a TS function may
  *   ignore the second argument). Methods are called on the object the learner gave (`this` preserved).
- * - `toResourceEventHandler` never copies or wraps notifications: it only dispatches.
+ * - `toResourceEventHandler` never copies or wraps notifications: it only dispatches, and passes back what
+ *   the handler returned (an async handler's Promise), so the listener can report a rejection.
  */
 import type { ResourceEventHandler, ResourceEventHandlerFuncs } from "./types.js";
 
@@ -20,15 +21,15 @@ export class ResourceEventHandlerFuncsAdapter<T> implements ResourceEventHandler
   constructor(readonly funcs: ResourceEventHandlerFuncs<T>) {}
 
   onAdd(obj: T, isInInitialList: boolean): void {
-    if (this.funcs.addFunc !== undefined) this.funcs.addFunc(obj, isInInitialList);
+    if (this.funcs.addFunc !== undefined) return this.funcs.addFunc(obj, isInInitialList);
   }
 
   onUpdate(oldObj: T, newObj: T): void {
-    if (this.funcs.updateFunc !== undefined) this.funcs.updateFunc(oldObj, newObj);
+    if (this.funcs.updateFunc !== undefined) return this.funcs.updateFunc(oldObj, newObj);
   }
 
   onDelete(obj: unknown): void {
-    if (this.funcs.deleteFunc !== undefined) this.funcs.deleteFunc(obj);
+    if (this.funcs.deleteFunc !== undefined) return this.funcs.deleteFunc(obj);
   }
 }
 
@@ -37,15 +38,15 @@ class PartialResourceEventHandler<T> implements ResourceEventHandler<T> {
   constructor(private readonly handler: Partial<ResourceEventHandler<T>>) {}
 
   onAdd(obj: T, isInInitialList: boolean): void {
-    if (typeof this.handler.onAdd === "function") this.handler.onAdd(obj, isInInitialList);
+    if (typeof this.handler.onAdd === "function") return this.handler.onAdd(obj, isInInitialList);
   }
 
   onUpdate(oldObj: T, newObj: T): void {
-    if (typeof this.handler.onUpdate === "function") this.handler.onUpdate(oldObj, newObj);
+    if (typeof this.handler.onUpdate === "function") return this.handler.onUpdate(oldObj, newObj);
   }
 
   onDelete(obj: unknown): void {
-    if (typeof this.handler.onDelete === "function") this.handler.onDelete(obj);
+    if (typeof this.handler.onDelete === "function") return this.handler.onDelete(obj);
   }
 }
 

@@ -103,3 +103,37 @@ describe("errorLine hook", () => {
     expect(t.recorder.events.find((e) => e.kind === "handler.threw")).toMatchObject({ message: "boom", line: 42 });
   });
 });
+
+describe("async handlers", () => {
+  it("a rejected Promise is traced as handler.threw, never an unhandled rejection; the listener goes on", async () => {
+    const t = harness({ pods: [pod("a", 1), pod("b", 2)] });
+    const seen: string[] = [];
+    const reg = t.informer.addEventHandler({
+      addFunc: async (o: { metadata: { name: string } }) => {
+        seen.push(o.metadata.name);
+        await Promise.resolve();
+        if (o.metadata.name === "a") throw new Error("async boom");
+      },
+    });
+    t.run();
+    t.scheduler.flush();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(seen).toEqual(["a", "b"]);
+    expect(reg.hasSynced()).toBe(true); // the synchronous part returned for both initial adds
+    const threw = t.recorder.events.filter((e) => e.kind === "handler.threw");
+    expect(threw).toHaveLength(1);
+    expect(threw[0]).toMatchObject({ message: "async boom", key: "ns/a", notification: "add" });
+  });
+
+  it("FilteringResourceEventHandler passes the inner handler's Promise through", async () => {
+    const t = harness({ pods: [pod("a", 1)] });
+    const { FilteringResourceEventHandler } = await import("../../../src/index.js");
+    t.informer.addEventHandler(new FilteringResourceEventHandler(() => true, {
+      addFunc: async () => { throw new Error("filtered async boom"); },
+    }));
+    t.run();
+    t.scheduler.flush();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(t.recorder.events.filter((e) => e.kind === "handler.threw").map((e) => e["message"])).toEqual(["filtered async boom"]);
+  });
+});
