@@ -71,6 +71,12 @@ export interface ApiServerOptions {
   minRequestTimeoutSeconds?: number;
   /** Kinds allow an update without metadata.resourceVersion (default true, like every built-in kind). */
   allowUnconditionalUpdate?: boolean;
+  /**
+   * Send periodic and pre-timeout BOOKMARKs to watches that allow them (default true). false reproduces
+   * spec F13: selective watchers' RVs go stale and hit 410 after a reconnect. The initial-events-end
+   * bookmark of a streaming list is always sent (the protocol needs it).
+   */
+  bookmarks?: boolean;
   /** Virtual epoch of creationTimestamp/deletionTimestamp (default "2025-01-01T00:00:00Z"). */
   epoch?: string;
 }
@@ -187,6 +193,7 @@ export class ApiServer {
   private readonly tracer: Tracer | undefined;
   private readonly capacity: number;
   private readonly bookmarkIntervalMs: number;
+  private readonly bookmarks: boolean;
   private readonly kubelet: boolean;
   private readonly minRequestTimeoutMs: number;
   private readonly allowUnconditionalUpdate: boolean;
@@ -217,6 +224,7 @@ export class ApiServer {
     this.tracer = options.tracer;
     this.capacity = Math.max(0, Math.floor(options.watchCacheCapacity ?? 100));
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+    this.bookmarks = options.bookmarks ?? true;
     this.kubelet = options.kubelet ?? true;
     this.minRequestTimeoutMs = (options.minRequestTimeoutSeconds ?? 1800) * 1000;
     this.allowUnconditionalUpdate = options.allowUnconditionalUpdate ?? true;
@@ -987,7 +995,7 @@ export class ApiServer {
       ? options.timeoutSeconds * 1000
       : this.minRequestTimeoutMs * (1 + s.random());
     w.addTimer(s.setTimeout(() => w.finish("timeout"), timeoutMs));
-    if (options.allowWatchBookmarks === true) {
+    if (options.allowWatchBookmarks === true && this.bookmarks) {
       if (timeoutMs > 2000) w.addTimer(s.setTimeout(() => w.send({ type: "BOOKMARK", object: this.bookmark(info, false) }), timeoutMs - 2000));
       const interval = this.bookmarkIntervalMs;
       if (interval > 0) {

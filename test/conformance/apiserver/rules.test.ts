@@ -381,6 +381,15 @@ describe("WATCH", () => {
     expect(off.sink.events).toHaveLength(0);
   });
 
+  it("W5/F13: with bookmarks off the server never sends one (except a streaming list's end marker)", () => {
+    const { s, server } = setup({ bookmarkIntervalMs: 1_000, bookmarks: false });
+    const plain = watch(server, s, { resourceVersion: "0", allowWatchBookmarks: true, timeoutSeconds: 30 });
+    const streaming = watch(server, s, { sendInitialEvents: true, resourceVersionMatch: "NotOlderThan", allowWatchBookmarks: true, timeoutSeconds: 30 });
+    s.advance(40_000);
+    expect(plain.sink.types()).toEqual([]);
+    expect(streaming.sink.types()).toEqual(["BOOKMARK"]);
+    expect(plain.sink.closed).toBeDefined();
+  });
   it("W6: timeoutSeconds closes the stream cleanly at that time, with a bookmark 2 s before", () => {
     const { s, server } = setup();
     const { sink } = watch(server, s, { resourceVersion: "0", allowWatchBookmarks: true, timeoutSeconds: 30 });
