@@ -252,3 +252,27 @@ describe("progress file", () => {
     }
   });
 });
+
+describe("isolation", () => {
+  it("learner code sees no network API and can import nothing but playground", async () => {
+    const app = await openApp({ path: "#/sandbox" });
+    try {
+      const { page } = app;
+      await editorReady(page);
+      await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
+      await setCode(page, [
+        'import type { Playground } from "playground";',
+        "export default function main({ log }: Playground) {",
+        "  const g = globalThis as unknown as Record<string, unknown>;",
+        '  log(["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts"].map((k) => `${k}:${typeof g[k]}`).join(" "));',
+        "  log(typeof (g as { document?: unknown }).document);",
+        "}",
+        "",
+      ].join("\n"));
+      await expect.poll(() => byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-text")?.textContent)), { timeout: 30_000 })
+        .toEqual(["fetch:undefined XMLHttpRequest:undefined WebSocket:undefined EventSource:undefined importScripts:undefined", "undefined"]);
+    } finally {
+      await app.close();
+    }
+  });
+});
