@@ -92,6 +92,38 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
 };
 
+// ```predict fences (predict-then-reveal questions, format in test/lessons/lessons.test.ts and the lessons
+// helper's note in /work/notes/requests.md) become a question card; the answer stays folded in <details>.
+// The card carries the block's machine fields as data-* attributes so the player can pause before
+// `data-before` and check the learner's pick against the run. Added by the lessons 02–09 helper.
+const defaultFence = md.renderer.rules.fence;
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  if (token.info.trim() !== "predict") {
+    return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  }
+  let q: Record<string, unknown>;
+  try {
+    q = (parseYaml(token.content) ?? {}) as Record<string, unknown>;
+  } catch {
+    return `<pre><code>${escapeHtml(token.content)}</code></pre>\n`;
+  }
+  const text = (v: unknown) => md.renderInline(String(v ?? ""));
+  const options_ = Array.isArray(q["options"]) ? (q["options"] as Array<Record<string, unknown>>) : [];
+  const answer = String(q["answer"] ?? "");
+  const right = options_.find((o) => String(o["value"] ?? "") === answer);
+  const zh = /[\u4e00-\u9fff]/.test(String(q["question"] ?? ""));
+  const attr = (name: string, v: unknown) => ` data-${name}="${escapeHtml(typeof v === "string" ? v : JSON.stringify(v ?? null))}"`;
+  return `<div class="predict" data-testid="predict"${attr("predict-id", String(q["id"] ?? ""))}${attr("before", q["before"])}` +
+    `${attr("field", String(q["field"] ?? ""))}${attr("answer", answer)}>\n` +
+    `<p class="predict-question">${text(q["question"])}</p>\n<ol class="predict-options">\n` +
+    options_.map((o) => `<li${attr("value", String(o["value"] ?? ""))}>${text(o["text"])}</li>\n`).join("") +
+    `</ol>\n<details class="predict-reveal"><summary>${zh ? "显示答案" : "Show the answer"}</summary>\n` +
+    `<p class="predict-answer">${right === undefined ? escapeHtml(answer) : text(right["text"])}</p>\n` +
+    (q["explain"] === undefined ? "" : `<p class="predict-explain">${text(q["explain"])}</p>\n`) +
+    `</details>\n</div>\n`;
+};
+
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }

@@ -19,6 +19,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { checkGoals, runScenario, type Goal, type Playground, type RunResult, type Scenario, type TimedOp } from "../../src/scenario/index.js";
 import { asKnown, type KnownTraceEvent } from "../../src/sim/trace.js";
+import { renderMarkdown } from "../../site/lessons/compile.js";
 
 const ROOT = resolve(__dirname, "../..");
 const LESSONS = join(ROOT, "lessons");
@@ -226,6 +227,20 @@ describe.each(lessonIds)("lesson %s", (id) => {
     expect(en.length).toBeGreaterThan(0);
     expect(en).toEqual(en.map((_, i) => String(i + 1)));
     expect(zh).toEqual(en);
+  });
+
+  it("renders its predict blocks as question cards with the answer folded away", () => {
+    for (const [file, md] of [["lesson.md", en], [zhPath, read(id, zhPath)]] as const) {
+      const html = renderMarkdown(md);
+      const cards = html.split('<div class="predict"').slice(1);
+      expect(cards.length, file).toBe(predicts(md).length);
+      for (const card of cards) {
+        const [front] = card.split("<details");
+        expect(front).not.toContain("predict-answer");
+        expect(front).not.toMatch(/^answer:/m);
+        expect(card).toContain("<details");
+      }
+    }
   });
 
   it("has predict blocks that agree across locales", () => {
