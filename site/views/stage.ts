@@ -266,10 +266,14 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     const none = total === 0 || running;
     set(bPlay, "disabled", none);
     set(bPause, "disabled", none);
-    set(bStart, "disabled", none || step <= 1);
-    set(bBack, "disabled", none || step <= 1);
-    set(bFwd, "disabled", none || step >= total);
-    set(bEnd, "disabled", none || step >= total);
+    // Never disabled at the ends (a click there is a harmless no-op), only when there is no run.
+    set(bStart, "disabled", none);
+    set(bBack, "disabled", none);
+    set(bFwd, "disabled", none);
+    set(bEnd, "disabled", none);
+    for (const [b, at] of [[bStart, step <= 1], [bBack, step <= 1], [bFwd, step >= total], [bEnd, step >= total]] as const) {
+      if (b.classList.contains("at-end") !== at) b.classList.toggle("at-end", at);
+    }
     set(scrub, "disabled", none);
     const min = total === 0 ? "0" : "1";
     if (scrub.min !== min) scrub.min = min;
