@@ -207,6 +207,7 @@ export class LessonView {
     const stageP = this.deps.loadStage().then((mount) => {
       if (this.destroyed) return;
       this.stage = mount(this.stagePane, { locale: this.deps.locale(), reducedMotion: this.deps.reducedMotion });
+      (window as unknown as { __stage?: StageHandle }).__stage = this.stage; // for bench/ui.mjs
       this.stage.onStep((s) => this.onStep(s));
       this.stage.onAction((op) => this.onAction(op));
     });
@@ -259,6 +260,7 @@ export class LessonView {
   async run(reason: "run" | "live" | "action" | "boot" | "share" | "solution"): Promise<void> {
     if (!this.editor || this.destroyed) return;
     if (reason === "run" && this.running) return;
+    if (reason === "run") performance.mark("ip:run-click");
     if (this.compileTimer !== undefined) clearTimeout(this.compileTimer);
     const t = this.deps.t();
     this.setStatus(t("run.status.compiling"));
@@ -337,7 +339,11 @@ export class LessonView {
     this.lastMs = Math.round(ms);
     this.setStatus(stopped !== undefined ? t("run.status.stopped", { steps: result.trace.length }) : t("run.status.done", { steps: result.trace.length, ms: Math.round(ms) }));
     if (this.stage) {
+      // User Timing marks for `npm run bench` (bench/ui.mjs): Run → first frame, trace → seekable view.
+      performance.mark("ip:load-start");
       this.stage.load(result, { previous });
+      performance.mark("ip:view-ready");
+      requestAnimationFrame(() => performance.mark("ip:first-frame"));
       const target = this.pendingShareStep ?? keepStep;
       this.pendingShareStep = undefined;
       if (target !== undefined && target > 0) this.stage.seek(Math.min(target, result.trace.length));
