@@ -50,6 +50,7 @@ export class App {
   private view: LessonView | undefined;
   private viewKey = "";
   private route: Route = { page: "map" };
+  private unTheme: () => void = () => undefined;
   private readonly reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   constructor(private readonly root: HTMLElement) {
@@ -61,7 +62,7 @@ export class App {
     this.t = translator(this.locale);
     this.errors = new ErrorBanner(() => this.t("error.dismiss"));
     document.documentElement.lang = this.locale;
-    applyTheme(this.prefs.theme ?? "system", (dark) => this.view?.setEditorTheme(dark));
+    this.unTheme = applyTheme(this.prefs.theme ?? "system", (dark) => this.view?.setEditorTheme(dark));
     this.store.onProblem((p) => this.errors.show("storage", this.t(p === "quota" ? "error.storage.quota" : "error.storage")));
     this.progress.onChange(() => {
       if (this.route.page === "map") this.render();
@@ -94,7 +95,8 @@ export class App {
     themeSel.addEventListener("change", () => {
       this.prefs.theme = themeSel.value as ThemeChoice;
       this.savePrefs();
-      applyTheme(this.prefs.theme, (dark) => this.view?.setEditorTheme(dark));
+      this.unTheme();
+      this.unTheme = applyTheme(this.prefs.theme, (dark) => this.view?.setEditorTheme(dark));
     });
     this.header.append(
       h("a", { href: "#/", class: "brand" },
