@@ -1,7 +1,7 @@
 /** A shared informer over a FakeListerWatcher whose list answers with a mutable "server" state. */
 import {
   DeletedFinalStateUnknown, metaNamespaceIndexFunc, NamespaceIndex, Recorder, Scheduler, SharedIndexInformer,
-  type ResourceEventHandlerFuncs, type SharedIndexInformerOptions,
+  type ListerWatcher, type ResourceEventHandlerFuncs, type SharedIndexInformerOptions,
 } from "../../../src/index.js";
 import { FakeListerWatcher, pod, type Obj } from "./fakes.js";
 
@@ -39,7 +39,8 @@ export function harness(options: Partial<SharedIndexInformerOptions> & { pods?: 
   };
   const lw = new FakeListerWatcher(scheduler, () => ({ items: [...state.values()], rv: String(rv) }));
   const { pods: _pods, ...rest } = options;
-  const informer = new SharedIndexInformer<Obj & { metadata: { name: string } }>(lw, {
+  type Named = Obj & { metadata: { name: string } };
+  const informer = new SharedIndexInformer<Named>(lw as unknown as ListerWatcher<Named>, {
     scheduler, tracer: recorder, name: "pods", indexers: { [NamespaceIndex]: metaNamespaceIndexFunc }, ...rest,
   });
   const seen: Seen[] = [];
