@@ -56,12 +56,13 @@ export function installKeyboard(o: { t: () => Translate; run(): void; stage(): H
   };
   document.addEventListener("ip:shortcuts", openSheet);
   document.addEventListener("keydown", (ev) => {
+    if (ev.defaultPrevented) return; // Monaco handled it (its own Mod+Enter command runs)
     if ((ev.ctrlKey || ev.metaKey) && ev.key === "Enter") {
       ev.preventDefault();
       o.run();
       return;
     }
-    if (ev.defaultPrevented || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (typing(ev.target)) return;
     if (ev.key === "?") {
       ev.preventDefault();

@@ -98,6 +98,17 @@ describe("lesson flow", () => {
       await app.screenshot("app-shortcuts");
       await page.keyboard.press("Escape");
       await page.locator('[data-testid="shortcut-sheet"]').waitFor({ state: "detached" });
+      // Mod+Enter inside the editor runs (live off, so only the shortcut can start this run).
+      await byTestId(page, "live").uncheck();
+      const code = await page.evaluate(() => {
+        const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } }).monaco;
+        return m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.getValue();
+      });
+      await setCode(page, code.replace("Pod added: ${pod.metadata.name}", "via shortcut ${pod.metadata.name}"));
+      await page.locator(".monaco-editor .view-lines").first().click();
+      await page.keyboard.press("Control+Enter");
+      await expect.poll(() => byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-text")?.textContent)), { timeout: 30_000 })
+        .toContain("via shortcut web-1");
     } finally {
       await app.close();
     }
