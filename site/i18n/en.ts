@@ -23,7 +23,7 @@ export const en = {
   "header.shortcuts": "Keyboard shortcuts",
   "progress.export": "Export progress",
   "progress.import": "Import progress",
-  "progress.imported": "Progress imported: {n} lessons passed.",
+  "progress.imported": "Progress imported — lessons passed: {n}.",
   "progress.importFailed": "That file is not an Informer Playground progress file.",
   "pane.lesson": "Lesson",
   "pane.editor": "Editor",
