@@ -54,6 +54,8 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
   moreHandlers.set(container, o.onMore);
   const root = select(container);
   const entries = fifo?.entries ?? [];
+  // The whole queue's length, whatever is rendered (read by bench/ui.mjs and tests).
+  root.attr("data-testid", "fifo-keys-total").attr("data-count", String(entries.length));
   const limit = Math.max(MIN_RENDERED_KEYS, o.limit);
 
   const popped = fifo?.lastPopped ?? null;
