@@ -7,7 +7,8 @@
  * - the starter fails at least one goal (unless front matter says demo: true);
  * - the solution passes every goal on every seed;
  * - the scenario is deterministic (two runs, same trace hash);
- * - every ```ts block in the prose type-checks against the playground types (```ts snippet is skipped).
+ * - every ```ts block in the prose type-checks against the playground types (```ts snippet is skipped), and
+ *   every starter/solution type-checks against the generated playground.d.ts the browser's editor uses.
  * Plus, for lessons 02–09: "must show" checks (what each scenario must make happen in the trace), and their
  * solutions must keep passing when a learner injects faults (drop, compact, partition, restart).
  */
@@ -382,6 +383,33 @@ describe("prose code blocks", () => {
     const diagnostics = ts.getPreEmitDiagnostics(program)
       .filter((d) => d.file !== undefined && blocks.has(d.file.fileName))
       .map((d) => `${d.file!.fileName.slice(LESSONS.length + 1)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("every starter.ts and solution.ts type-checks against the generated playground.d.ts, as in the browser", async () => {
+    // What Monaco sees: the one-file declaration bundle of the playground module, in a worker's lib.
+    const gen = (await import(pathToFileURL(join(ROOT, "tools/gen-playground-dts.mjs")).href)) as { generatePlaygroundDts(): Promise<{ text: string }> };
+    const dtsText = (await gen.generatePlaygroundDts()).text;
+    const dts = join(ROOT, ".lesson-test", "playground.d.ts");
+    const files = lessonIds.flatMap((id) => ["starter.ts", "solution.ts"].filter((f) => has(id, f)).map((f) => join(LESSONS, id, f)));
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true, noEmit: true, skipLibCheck: false, lib: ["lib.es2022.d.ts", "lib.webworker.d.ts"], types: [],
+      baseUrl: ROOT, paths: { playground: [dts] },
+    };
+    const host = ts.createCompilerHost(options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, lang, onError, create) =>
+      name === dts ? ts.createSourceFile(name, dtsText, lang) : getSourceFile(name, lang, onError, create);
+    const fileExists = host.fileExists.bind(host);
+    host.fileExists = (name) => name === dts || fileExists(name);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (name) => (name === dts ? dtsText : readFile(name));
+    const program = ts.createProgram(files, options, host);
+    const diagnostics = ts.getPreEmitDiagnostics(program)
+      .filter((d) => d.file !== undefined && files.includes(d.file.fileName))
+      .map((d) => `${d.file!.fileName.slice(LESSONS.length + 1)}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(files.length).toBeGreaterThan(0);
     expect(diagnostics).toEqual([]);
   });
 });
