@@ -1,5 +1,5 @@
 import { defineConfig } from "vite";
-import lessons from "./tools/vite-plugin-lessons";
+import lessons from "./tools/vite-plugin-lessons.ts";
 
 // Static build: everything (Monaco, its workers, the lessons) is bundled; nothing loads from the network.
 export default defineConfig({

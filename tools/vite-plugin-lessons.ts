@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
-import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "../site/lessons/compile";
+import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "../site/lessons/compile.ts";
 
 const INDEX_ID = "virtual:lessons";
 const LESSON_PREFIX = "virtual:lesson/";
