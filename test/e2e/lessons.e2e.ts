@@ -367,6 +367,16 @@ describe("every lesson runs its solution, passes every goal and shows its must-s
     }
     expect(failures, failures.join("\n\n")).toEqual([]);
   }, 900_000);
+
+  it("showing a solution never sets a lesson's check mark in the map", async () => {
+    // this profile only ever ran starters (which fail a goal: no lesson is a demo) and solutions
+    const demo = lessons.filter((id) => /^demo:\s*true\s*$/m.test(readFileSync(`lessons/${id}/lesson.md`, "utf8")));
+    await app.goto("#/");
+    await byTestId(app.page, "lesson-link").first().waitFor({ timeout: 60_000 });
+    const passed = await byTestId(app.page, "lesson-link").evaluateAll((els) =>
+      els.filter((e) => e.getAttribute("data-passed") === "true").map((e) => e.getAttribute("data-lesson") ?? ""));
+    expect(passed.filter((id) => !demo.includes(id))).toEqual([]);
+  });
 });
 
 async function checkLesson(id: string): Promise<void> {
@@ -394,6 +404,9 @@ async function checkLesson(id: string): Promise<void> {
 
   const goals = await byTestId(page, "goal").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-goal")}=${e.getAttribute("data-status")}`));
   expect(goals.length, `${id}: goals shown`).toBeGreaterThan(0);
+  // every goal the lesson defines is shown (ids as written in goals.ts)
+  const defined = [...readFileSync(`lessons/${id}/goals.ts`, "utf8").matchAll(/^\s*id: "([^"]+)"/gm)].map((m) => m[1]!);
+  expect(goals.map((g) => g.split("=")[0]).sort(), `${id}: goal ids`).toEqual(defined.sort());
   expect(goals.filter((g) => !g.endsWith("=pass")), `${id}: goals not passing`).toEqual([]);
 
   const snaps = await scanSteps(app, total);
