@@ -305,8 +305,14 @@ const MUST_SHOW: Record<string, MustShow> = {
     const backoff = first(snaps, (s) => s.rs === "backoff");
     expect(backoff, "reflector-state never shows backoff").toBeGreaterThan(0);
     expect(first(snaps, (s) => s.rs === "watching", backoff), "never watching again after backoff").toBeGreaterThan(backoff);
+    expect(snaps.some((s) => /410|expired/i.test(s.err)), "the 410 Expired error is never shown").toBe(true);
     const tomb = first(snaps, (s) => s.fifo.some((k) => k.deltas.some((d) => d.type === "Deleted" && d.tomb)));
     expect(tomb, "no tombstone in the FIFO after the relist").toBeGreaterThan(0);
+    expect(first(snaps, (s) => s.rs === "listing", backoff), "no relist after the backoff").toBeGreaterThan(0);
+    // default/web-1, deleted and re-created during the partition, comes back as one update
+    const after = notesFrom(snaps, tomb);
+    expect(after.has("update default/web-1"), "default/web-1 never reaches a lane as an update after the relist").toBe(true);
+    expect(after.has("delete default/web-1"), "default/web-1 must not arrive as a delete after the relist").toBe(false);
     const end = snaps.at(-1)!;
     expect(end.store.map(([k]) => k).sort()).toEqual([...end.server].sort());
     return tomb;
