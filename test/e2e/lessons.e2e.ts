@@ -40,6 +40,10 @@ interface Snap {
   wq: string[];
   /** API server object rows (pods only): data-key */
   server: string[];
+  /** workers: "index:state:lastResult" (their w-/r- classes) */
+  wk: string[];
+  /** the narration, when it says the API server refused a request ("update replicasets 409"), else "" */
+  refused: string;
 }
 
 /** Runs in the page: seek every step (or every `stride`-th) and read the hooks. Consecutive duplicates are dropped. */
@@ -72,7 +76,11 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
         [...l.querySelectorAll(".buffer .note, .active")].map((n) => (n.textContent ?? "").replace(/^▶\s*/, "")).filter((t) => t !== "")]);
       const wq = all('[data-testid="wq-item"]').map((w) => `${w.getAttribute("data-set")}:${w.getAttribute("data-key")}`);
       const server = all(".stage .server-row").filter((r) => r.querySelector(".res")?.textContent === "pods").map((r) => r.getAttribute("data-key") ?? "");
-      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server };
+      const wk = all(".stage .workers .worker").map((w) => `${w.getAttribute("data-index")}:${/\bw-(\S+)/.exec(w.className)?.[1] ?? ""}:${/\br-(\S+)/.exec(w.className)?.[1] ?? ""}`);
+      const narr = all('[data-testid="narration"]')[0]?.textContent ?? "";
+      const ref = /API server refused the (\S+) of (\S+): (\d{3})/.exec(narr);
+      const refused = ref === null ? "" : `${ref[1]} ${ref[2]} ${ref[3]}`;
+      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server, wk, refused };
       const json = JSON.stringify(body);
       if (json !== last || step === total) out.push({ step, ...body });
       last = json;
@@ -271,13 +279,24 @@ const MUST_SHOW: Record<string, MustShow> = {
     expect(delayed, "no wq-item is ever delayed").toBeGreaterThan(0);
     const many = first(snaps, (s) => s.wq.filter((w) => w.startsWith("delayed:")).length >= 10);
     expect(many, "the failing keys never wait together").toBeGreaterThan(0);
+    // failures first, then, once billing exists, successes
+    const failed = first(snaps, (s) => s.wk.some((w) => w.endsWith(":error")));
+    expect(failed, "no worker ever shows a failed reconcile").toBeGreaterThan(0);
+    expect(first(snaps, (s) => s.wk.some((w) => w.endsWith(":success")), failed), "no reconcile succeeds after the failures").toBeGreaterThan(failed);
     return many;
   },
   // level-triggered reconcile from the lister
   "14": (snaps) => {
     const proc = first(snaps, (s) => s.wq.some((w) => /^processing:default\/(web|api)$/.test(w)));
     expect(proc, "a ReplicaSet key is never processing").toBeGreaterThan(0);
-    return proc;
+    // a status write refused with 409 Conflict, the reconcile fails, the key comes back, and a later reconcile succeeds
+    const conflict = first(snaps, (s) => s.refused === "update replicasets 409");
+    expect(conflict, "the API server never refuses a ReplicaSet update with 409 on the stage").toBeGreaterThan(0);
+    const failed = first(snaps, (s) => s.wk.some((w) => w.endsWith(":error")), conflict);
+    expect(failed, "no worker shows the failed reconcile after the 409").toBeGreaterThan(0);
+    expect(first(snaps, (s) => s.wq.some((w) => /^(queue|delayed):default\/(web|api)$/.test(w)), failed), "the conflicted key is never requeued").toBeGreaterThan(0);
+    expect(first(snaps, (s) => s.wk.some((w) => w.endsWith(":success")), failed), "no reconcile succeeds after the 409").toBeGreaterThan(0);
+    return conflict;
   },
   // leaving a selector arrives as DELETED
   "15": (snaps) => {
@@ -327,7 +346,7 @@ const SHOT_FOCUS: Record<string, string> = {
   "11": '[data-testid="listener-buffer"]',
   "12": '[data-testid="wq-item"]',
   "13": '[data-testid="wq-item"]',
-  "14": '[data-testid="wq-item"]',
+  "14": ".stage .workers",
 };
 
 // ── the run ──
