@@ -57,9 +57,45 @@ export class RequeueError extends Error {
 /** Compact the key queue once this many popped slots lead it and they are at least half of it. */
 const COMPACT_AT = 1024;
 
+/**
+ * A key's queued deltas, packed as [type0, object0, type1, object1, …] (oldest first): no Delta object
+ * lives while a key waits in the queue; `pop` and `getByKey` hand out fresh Delta objects.
+ */
+type PackedDeltas = unknown[];
+
+function unpack(packed: PackedDeltas): Delta[] {
+  const n = packed.length >> 1;
+  const out = new Array<Delta>(n);
+  for (let i = 0; i < n; i++) out[i] = { type: packed[2 * i] as DeltaType, object: packed[2 * i + 1] };
+  return out;
+}
+
+function pack(deltas: readonly Delta[]): PackedDeltas {
+  const out: PackedDeltas = new Array<unknown>(deltas.length * 2);
+  for (let i = 0; i < deltas.length; i++) {
+    const d = deltas[i] as Delta;
+    out[2 * i] = d.type;
+    out[2 * i + 1] = d.object;
+  }
+  return out;
+}
+
+/** A queued key: its packed deltas and, when indexed in `byName`, the namespace and name it is under. */
+interface QueuedEntry {
+  readonly deltas: PackedDeltas;
+  readonly ns: string | undefined;
+  readonly name: string;
+}
+
 export class DeltaFIFO implements FIFOQueue {
   /** key → its Deltas (never empty while present). A key is here iff it is in `queue[head..]`. */
-  private readonly items = new Map<string, Delta[]>();
+  private readonly items = new Map<string, QueuedEntry>();
+  /**
+   * With the metaNamespace key function: queued entries by (namespace, name) of the object that queued
+   * them, so that a further event for a queued key finds its entry without building the key string. A
+   * pure cache of `items` (a miss falls back to the key); an entry leaves it when it is popped.
+   */
+  private readonly byName: Map<string, Map<string, QueuedEntry>> | undefined;
   /** Keys in FIFO order, from index `head` on; each at most once. */
   private queue: string[] = [];
   private head = 0;
@@ -81,6 +117,7 @@ export class DeltaFIFO implements FIFOQueue {
   constructor(options: DeltaFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
     this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
+    this.byName = this.primesKeyMemo ? new Map() : undefined;
     this.knownObjects = options.knownObjects;
     this.emitDeltaTypeReplaced = options.emitDeltaTypeReplaced ?? false;
     this.transformer = options.transformer;
@@ -107,18 +144,37 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   add(obj: unknown): void {
+    const entry = this.queuedByName(obj);
+    if (entry !== undefined) {
+      this.populated = true;
+      this.append(entry, "Added", this.transformed(obj));
+      return;
+    }
     const key = this.keyOf(obj);
     this.populated = true;
     this.queueAction("Added", obj, key, true);
   }
 
   update(obj: unknown): void {
+    const entry = this.queuedByName(obj);
+    if (entry !== undefined) {
+      this.populated = true;
+      this.append(entry, "Updated", this.transformed(obj));
+      return;
+    }
     const key = this.keyOf(obj);
     this.populated = true;
     this.queueAction("Updated", obj, key, true);
   }
 
   delete(obj: unknown): void {
+    const entry = this.queuedByName(obj);
+    if (entry !== undefined) {
+      // a queued key: the delete is always accepted
+      this.populated = true;
+      this.append(entry, "Deleted", this.transformed(obj));
+      return;
+    }
     const key = this.keyOf(obj);
     this.populated = true;
     if (!this.items.has(key) && !this.isKnown(key)) {
@@ -142,9 +198,10 @@ export class DeltaFIFO implements FIFOQueue {
 
     // Deletions against the queue: keys only known from queued deltas.
     let tombstones = 0;
-    for (const [key, deltas] of this.items) {
+    for (const [key, entry] of this.items) {
       if (listed.has(key)) continue;
-      let last = (deltas[deltas.length - 1] as Delta).object;
+      const deltas = entry.deltas;
+      let last = deltas[deltas.length - 1];
       if (last instanceof DeletedFinalStateUnknown) last = last.obj;
       tombstones++;
       this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
@@ -205,10 +262,10 @@ export class DeltaFIFO implements FIFOQueue {
       const isInInitialList = !this.hasSynced();
       const key = this.queue[this.head] as string;
       this.head++;
-      const deltas = this.items.get(key);
-      this.items.delete(key);
+      const entry = this.take(key);
       this.afterDequeue();
-      if (deltas === undefined) continue; // cannot happen: a queued key always has deltas
+      if (entry === undefined) continue; // cannot happen: a queued key always has deltas
+      const deltas = unpack(entry.deltas);
       if (this.tracer !== undefined) {
         emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
           deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
@@ -228,6 +285,42 @@ export class DeltaFIFO implements FIFOQueue {
     }
     if (this.closed) throw new FIFOClosedError();
     return undefined;
+  }
+
+  /**
+   * `pop` for a consumer that reads the deltas in place: `process` gets the key's deltas packed as
+   * [type0, object0, type1, object1, …] (oldest first; valid only during the call — do not keep it) and
+   * the key. Everything else is `pop`: same order, traces, sync bookkeeping, RequeueError handling.
+   * Returns false when the queue is empty (true when an entry was processed).
+   */
+  popPacked(process: (packed: readonly unknown[], key: string, isInInitialList: boolean) => void): boolean {
+    while (this.head < this.queue.length) {
+      const isInInitialList = !this.hasSynced();
+      const key = this.queue[this.head] as string;
+      this.head++;
+      const entry = this.take(key);
+      this.afterDequeue();
+      if (entry === undefined) continue; // cannot happen: a queued key always has deltas
+      const packed = entry.deltas;
+      if (this.tracer !== undefined) {
+        emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
+          deltas: summarizeDeltas(unpack(packed)), isInInitialList, queueLength: this.queue.length - this.head });
+      }
+      try {
+        if (this.primesKeyMemo) rememberMetaNamespaceKey(packed[packed.length - 1], key);
+        process(packed, key, isInInitialList);
+      } catch (error) {
+        if (!(error instanceof RequeueError)) throw error;
+        this.addIfNotPresentKeyed(key, unpack(packed));
+        if (error.inner !== undefined) throw error.inner;
+      } finally {
+        // "synced" becomes visible only after the last initial item was processed (spec §4.8).
+        if (this.initialPopulationCount > 0) this.initialPopulationCount--;
+      }
+      return true;
+    }
+    if (this.closed) throw new FIFOClosedError();
+    return false;
   }
 
   hasSynced(): boolean {
@@ -252,16 +345,16 @@ export class DeltaFIFO implements FIFOQueue {
   list(): unknown[] {
     const out: unknown[] = [];
     for (let i = this.head; i < this.queue.length; i++) {
-      const deltas = this.items.get(this.queue[i] as string);
-      if (deltas !== undefined) out.push((deltas[deltas.length - 1] as Delta).object);
+      const entry = this.items.get(this.queue[i] as string);
+      if (entry !== undefined) out.push(entry.deltas[entry.deltas.length - 1]);
     }
     return out;
   }
 
   /** A copy of the key's queued deltas, or undefined when the key is not queued. */
   getByKey(key: string): Delta[] | undefined {
-    const deltas = this.items.get(key);
-    return deltas === undefined ? undefined : deltas.slice();
+    const entry = this.items.get(key);
+    return entry === undefined ? undefined : unpack(entry.deltas);
   }
 
   /**
@@ -300,46 +393,115 @@ export class DeltaFIFO implements FIFOQueue {
     if (transform && this.transformer !== undefined && !(object instanceof DeletedFinalStateUnknown)) {
       object = this.transformer(object);
     }
-    const delta: Delta = { type, object };
-    let deltas = this.items.get(key);
-    let newKey = false;
-    if (deltas === undefined) {
-      deltas = [delta];
-      this.items.set(key, deltas);
+    const entry = this.items.get(key);
+    if (entry === undefined) {
+      const deltas: PackedDeltas = [type, object];
+      this.items.set(key, this.indexByName(key, obj, deltas));
       this.queue.push(key);
-      newKey = true;
-    } else {
+      if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, true);
+      return;
+    }
+    this.appendKeyed(key, entry.deltas, type, object);
+  }
+
+  /** The queued entry of a plain object, found by its namespace and name (no key string built). */
+  private queuedByName(obj: unknown): QueuedEntry | undefined {
+    const byName = this.byName;
+    if (byName === undefined || typeof obj !== "object" || obj === null) return undefined;
+    const meta = (obj as { metadata?: unknown }).metadata;
+    if (typeof meta !== "object" || meta === null) return undefined;
+    const ns = (meta as { namespace?: unknown }).namespace;
+    const name = (meta as { name?: unknown }).name;
+    if (typeof ns !== "string" || typeof name !== "string") return undefined;
+    const names = byName.get(ns);
+    return names === undefined ? undefined : names.get(name);
+  }
+
+  /** A new queued entry, indexed by name when `obj` is a plain object whose name gives exactly `key`. */
+  private indexByName(key: string, obj: unknown, deltas: PackedDeltas): QueuedEntry {
+    const byName = this.byName;
+    if (byName !== undefined && typeof obj === "object" && obj !== null && !(obj instanceof DeletedFinalStateUnknown)
+        && !Array.isArray(obj)) {
+      const meta = (obj as { metadata?: unknown }).metadata;
+      if (typeof meta === "object" && meta !== null) {
+        const ns = (meta as { namespace?: unknown }).namespace;
+        const name = (meta as { name?: unknown }).name;
+        if (typeof ns === "string" && typeof name === "string" && isMetaKey(key, ns, name)) {
+          const entry: QueuedEntry = { deltas, ns, name };
+          let names = byName.get(ns);
+          if (names === undefined) {
+            names = new Map();
+            byName.set(ns, names);
+          }
+          names.set(name, entry);
+          return entry;
+        }
+      }
+    }
+    return { deltas, ns: undefined, name: "" };
+  }
+
+  /** Removes a queued key (and its by-name index entry); returns its entry. */
+  private take(key: string): QueuedEntry | undefined {
+    const entry = this.items.get(key);
+    if (entry === undefined) return undefined;
+    this.items.delete(key);
+    const ns = entry.ns;
+    if (ns !== undefined) {
+      const names = (this.byName as Map<string, Map<string, QueuedEntry>>).get(ns);
+      if (names !== undefined) {
+        names.delete(entry.name);
+        if (names.size === 0) this.byName!.delete(ns);
+      }
+    }
+    return entry;
+  }
+
+  private transformed(obj: unknown): unknown {
+    return this.transformer !== undefined && !(obj instanceof DeletedFinalStateUnknown) ? this.transformer(obj) : obj;
+  }
+
+  /** Appends to an entry found by name (its key is rebuilt only for tracing). */
+  private append(entry: QueuedEntry, type: DeltaType, object: unknown): void {
+    const key = this.tracer !== undefined ? (entry.ns!.length > 0 ? entry.ns + "/" + entry.name : entry.name) : "";
+    this.appendKeyed(key, entry.deltas, type, object);
+  }
+
+  private traceQueued(key: string, type: DeltaType, object: unknown, deltas: PackedDeltas, newKey: boolean): void {
+    emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
+      delta: summarizeDelta({ type, object }), deltas: summarizeDeltas(unpack(deltas)), newKey,
+      queueLength: this.queue.length - this.head });
+  }
+
+  /** Appends one delta to a queued key's list; two adjacent Deleted deltas collapse. */
+  private appendKeyed(key: string, deltas: PackedDeltas, type: DeltaType, object: unknown): void {
+    {
       const n = deltas.length;
-      const previous = deltas[n - 1] as Delta;
-      if (type === "Deleted" && previous.type === "Deleted") {
-        if (previous.object instanceof DeletedFinalStateUnknown) {
-          deltas[n - 1] = delta; // a real final state (or a fresher tombstone) replaces the tombstone
+      if (type === "Deleted" && deltas[n - 2] === "Deleted") {
+        if (deltas[n - 1] instanceof DeletedFinalStateUnknown) {
+          deltas[n - 1] = object; // a real final state (or a fresher tombstone) replaces the tombstone
         } else {
           if (this.tracer !== undefined) {
             emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
-              delta: summarizeDelta(delta), reason: "dedupDelete" });
+              delta: summarizeDelta({ type, object }), reason: "dedupDelete" });
           }
           return;
         }
       } else {
-        deltas.push(delta);
+        deltas.push(type, object);
       }
     }
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
-        delta: summarizeDelta(delta), deltas: summarizeDeltas(deltas), newKey,
-        queueLength: this.queue.length - this.head });
-    }
+    if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, false);
   }
 
   private addIfNotPresentKeyed(key: string, deltas: Delta[]): void {
     if (this.items.has(key)) return;
-    const copy = deltas.slice();
-    this.items.set(key, copy);
+    const copy = pack(deltas);
+    this.items.set(key, { deltas: copy, ns: undefined, name: "" });
     this.queue.push(key);
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
-        delta: summarizeDelta(copy[copy.length - 1] as Delta), deltas: summarizeDeltas(copy), newKey: true,
+        delta: summarizeDelta(deltas[deltas.length - 1] as Delta), deltas: summarizeDeltas(deltas), newKey: true,
         queueLength: this.queue.length - this.head });
     }
   }
@@ -355,4 +517,11 @@ export class DeltaFIFO implements FIFOQueue {
       this.head = 0;
     }
   }
+}
+
+/** key === metaNamespaceKeyFunc of an object with this namespace and name (checked without allocating). */
+function isMetaKey(key: string, ns: string, name: string): boolean {
+  if (ns.length === 0) return key === name;
+  return key.length === ns.length + 1 + name.length && key.charCodeAt(ns.length) === 47 /* "/" */
+    && key.startsWith(ns) && key.endsWith(name);
 }

@@ -40,7 +40,20 @@ export class ProcessorNotification {
 }
 
 /** Compact the buffer once this many consumed slots lead it and they are at least half of it. */
-const COMPACT_AT = 1024;
+const COMPACT_AT = 4096;
+/** Slots per buffered notification: [code, key, newObj, oldObj]. */
+const STRIDE = 4;
+/** Buffered notification codes: the type, plus INITIAL when it is an isInInitialList add. */
+const ADD = 0;
+const UPDATE = 1;
+const DELETE = 2;
+const INITIAL = 4;
+const TYPES: readonly NotificationType[] = ["add", "update", "delete"];
+
+function codeOf(type: NotificationType, isInInitialList: boolean): number {
+  const code = type === "add" ? ADD : type === "update" ? UPDATE : DELETE;
+  return isInInitialList ? code | INITIAL : code;
+}
 
 export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Registration order number (0-based), used as `listener` in traces. */
@@ -56,7 +69,11 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Pause after a throwing handler. */
   panicPauseMs = 1000;
 
-  private buffer: Array<ProcessorNotification | undefined> = [];
+  /**
+   * Buffered notifications, flattened: STRIDE slots each ([code, key, newObj, oldObj]) from `head` on,
+   * so that a long buffer holds no per-notification object.
+   */
+  private buffer: unknown[] = [];
   private head = 0;
   private started = false;
   private stopped = false;
@@ -90,7 +107,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   /** Notifications waiting in the buffer (not counting one being handled). */
   pending(): number {
-    return this.buffer.length - this.head;
+    return (this.buffer.length - this.head) / STRIDE;
   }
 
   isStopped(): boolean {
@@ -112,12 +129,17 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   }
 
   add(n: ProcessorNotification): void {
+    this.addFields(n.type, n.key, n.newObj, n.oldObj, n.isInInitialList);
+  }
+
+  /** `add` of the notification with these fields (without allocating one). */
+  addFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean): void {
     if (this.stopped) return;
-    if (n.isInInitialList) this.initialPending++;
-    this.buffer.push(n);
+    if (isInInitialList) this.initialPending++;
+    this.buffer.push(codeOf(type, isInInitialList), key, newObj, oldObj);
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "listener", kind: "listener.buffered", name: this.name, listener: this.index,
-        notification: n.type, key: n.key, resourceVersion: rvOf(n.newObj), pending: this.pending() });
+        notification: type, key, resourceVersion: rvOf(newObj), pending: this.pending() });
     }
     if (this.started && this.timer === 0 && this.inFlight === undefined) {
       this.timer = this.scheduler.setTimeout(this.drainTask, 0);
@@ -160,12 +182,14 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   // ───────────── delivery ─────────────
 
-  private take(): ProcessorNotification | undefined {
+  /** Drops the head notification's slots (after reading them). */
+  private advanceHead(): void {
     const buf = this.buffer;
-    if (this.head >= buf.length) return undefined;
-    const n = buf[this.head];
-    buf[this.head] = undefined;
-    this.head++;
+    const h = this.head;
+    buf[h + 1] = undefined;
+    buf[h + 2] = undefined;
+    buf[h + 3] = undefined;
+    this.head = h + STRIDE;
     if (this.head === buf.length) {
       buf.length = 0;
       this.head = 0;
@@ -173,26 +197,69 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
       this.buffer = buf.slice(this.head);
       this.head = 0;
     }
-    return n;
   }
 
   private drain(): void {
     this.timer = 0;
     while (!this.stopped) {
-      const n = this.take();
-      if (n === undefined) return;
-      if (!this.call(n)) {
+      const buf = this.buffer;
+      const h = this.head;
+      if (h >= buf.length) return;
+      const code = buf[h] as number;
+      const key = buf[h + 1] as string;
+      const newObj = buf[h + 2];
+      const oldObj = buf[h + 3];
+      this.advanceHead();
+      const type = TYPES[code & 3] as NotificationType;
+      const isInInitialList = (code & INITIAL) !== 0;
+      if (this.tracer !== undefined || this.delayMs > 0) {
+        // the rare paths (tracing, a slow handler) keep a notification object
+        const n = new ProcessorNotification(type, key, newObj, oldObj, isInInitialList);
+        if (!this.call(n)) {
+          if (!this.stopped) this.timer = this.scheduler.setTimeout(this.drainTask, this.panicPauseMs);
+          return;
+        }
+        if (this.delayMs > 0) {
+          this.inFlight = n;
+          this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
+          return;
+        }
+        this.returned(n);
+        continue;
+      }
+      if (!this.callFields(type, key, newObj, oldObj, isInInitialList)) {
         // the handler threw: skip it and pause before the next one
         if (!this.stopped) this.timer = this.scheduler.setTimeout(this.drainTask, this.panicPauseMs);
         return;
       }
-      if (this.delayMs > 0) {
-        this.inFlight = n;
-        this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
-        return;
+      if (isInInitialList) {
+        this.initialPending--;
+        if (this.initialPending === 0) this.checkSynced();
       }
-      this.returned(n);
     }
+  }
+
+  /** `call` without a tracer (and without a notification object); false if the handler threw. */
+  private callFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown,
+                     isInInitialList: boolean): boolean {
+    let result: unknown;
+    try {
+      switch (type) {
+        case "add": result = this.handler.onAdd(newObj, isInInitialList); break;
+        case "update": result = this.handler.onUpdate(oldObj, newObj); break;
+        case "delete": result = this.handler.onDelete(newObj); break;
+      }
+    } catch (e) {
+      this.traceThrew(new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), e);
+      return false;
+    }
+    if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
+      const n = new ProcessorNotification(type, key, newObj, oldObj, isInInitialList);
+      (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
+        if (!this.stopped) this.traceThrew(n, e);
+      });
+    }
+    return true;
   }
 
   private finishSlow(): void {

@@ -42,8 +42,8 @@ import { Reflector, type ReflectorStore } from "./reflector.js";
 import { ProcessorNotification, ProcessorListener, rvOf } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
-import { newIndexer } from "./store.js";
-import type { Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
+import { KeyedIndexer } from "./store.js";
+import type { Delta, DeltaType, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
 
 /** Smallest resync period a handler may ask for (spec §7.6). */
 export const MINIMUM_RESYNC_PERIOD_MS = 1000;
@@ -119,7 +119,7 @@ class AtomicFifoFeeder extends FifoFeeder {
 export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   readonly name: string;
   readonly scheduler: Scheduler;
-  private readonly indexer: Indexer<T>;
+  private readonly indexer: KeyedIndexer<T>;
   private readonly processor: SharedProcessor;
   private readonly tracer: Tracer | undefined;
   private readonly fifoMode: "delta" | "real" | "realAtomic";
@@ -144,6 +144,8 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly drainTask = (): void => this.drain();
   private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean): void =>
     this.handleDeltas(deltas, isInInitialList);
+  private readonly processPackedFn = (packed: readonly unknown[], key: string, isInInitialList: boolean): void =>
+    this.handlePacked(packed, key, isInInitialList);
   private readonly syncedFn = (): boolean => this.synced;
 
   constructor(private readonly lw: ListerWatcher<T>, options: SharedIndexInformerOptions) {
@@ -159,7 +161,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
     this.defaultEventHandlerResyncPeriodMs = resync;
-    this.indexer = newIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) });
+    this.indexer = new KeyedIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) });
     this.processor = new SharedProcessor(this.scheduler, this.name, this.tracer);
   }
 
@@ -350,9 +352,20 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const fifo = this.fifo;
     if (fifo === undefined || this.stopped) return;
     try {
-      while (fifo.pop(this.processFn) !== undefined) {
-        if (!this.synced) this.checkSynced(fifo);
-        if (this.stopped) return;
+      if (fifo instanceof DeltaFIFO) {
+        for (;;) {
+          const popped = this.coalescing()
+            ? fifo.popPacked(this.processPackedFn)
+            : fifo.pop(this.processFn) !== undefined;
+          if (!popped) break;
+          if (!this.synced) this.checkSynced(fifo);
+          if (this.stopped) return;
+        }
+      } else {
+        while (fifo.pop(this.processFn) !== undefined) {
+          if (!this.synced) this.checkSynced(fifo);
+          if (this.stopped) return;
+        }
       }
     } catch (e) {
       if (!(e instanceof FIFOClosedError)) throw e;
@@ -374,6 +387,18 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const first = deltas[0];
     if (first !== undefined && (first.type === "ReplacedAll" || first.type === "SyncAll" || first.type === "Bookmark")) {
       this.handleAtomic(first, isInInitialList);
+      return;
+    }
+    if (this.coalescing()) {
+      // every delta of one popped entry belongs to the same key
+      if (deltas.length === 0) return;
+      let key: string;
+      try {
+        key = deletionHandlingMetaNamespaceKeyFunc(deltas[deltas.length - 1]!.object);
+      } catch {
+        return; // processing errors (e.g. key errors) are dropped, like client-go: no retry
+      }
+      this.handlePacked(packDeltas(deltas as Delta[]), key, isInInitialList);
       return;
     }
     try {
@@ -403,6 +428,59 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     } catch {
       // processing errors (e.g. key errors) are dropped, like client-go: no retry
     }
+  }
+
+  /**
+   * handleDeltas without a tracer when every index is the namespace index: the same notifications and
+   * the same final cache (contents, iteration order, index sets), but a run of adds/updates of the key
+   * reads the cache once and writes it once (the intermediate objects are never observable: handlers
+   * run later, in their listeners' tasks, and no index value can change within one key). A Deleted
+   * delta is applied at once, exactly as handleDeltas does, so a delete + re-add reorders as before.
+   */
+  private handlePacked(packed: readonly unknown[], key: string, isInInitialList: boolean): void {
+    const n = packed.length;
+    const indexer = this.indexer;
+    const processor = this.processor;
+    /** What the cache holds for the key now, and what it will hold once the pending write is done. */
+    let stored: T | undefined;
+    let current: T | undefined;
+    let pending = false;
+    try {
+      stored = indexer.getByKey(key);
+      current = stored;
+      for (let i = 0; i < n; i += 2) {
+        const type = packed[i] as DeltaType;
+        const obj = packed[i + 1];
+        if (type === "Deleted") {
+          if (pending) {
+            pending = false;
+            indexer.putKnownByKey(key, current as T, stored);
+          }
+          indexer.delete(obj as T);
+          stored = undefined;
+          current = undefined;
+          processor.distributeFields("delete", key, obj, undefined, false, false, "Deleted");
+          continue;
+        }
+        const old = current;
+        current = obj as T;
+        pending = true;
+        if (old !== undefined) {
+          processor.distributeFields("update", key, obj, old, false, isSameVersion(old, obj), type);
+        } else {
+          processor.distributeFields("add", key, obj, undefined, isInInitialList, false, type);
+        }
+      }
+    } catch {
+      // processing errors (e.g. key errors) are dropped, like client-go: no retry
+    } finally {
+      if (pending) indexer.putKnownByKey(key, current as T, stored);
+    }
+  }
+
+  /** No tracer, not atomic, only the namespace index: handleDeltas may coalesce a key's cache writes. */
+  private coalescing(): boolean {
+    return this.tracer === undefined && this.fifoMode !== "realAtomic" && this.indexer.onlyNamespaceIndexes();
   }
 
   /** Atomic-mode batch entries (§5.3). */
@@ -475,6 +553,15 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}),
       indexes });
   }
+}
+
+function packDeltas(deltas: readonly Delta[]): unknown[] {
+  const out = new Array<unknown>(deltas.length * 2);
+  for (let i = 0; i < deltas.length; i++) {
+    out[2 * i] = deltas[i]!.type;
+    out[2 * i + 1] = deltas[i]!.object;
+  }
+  return out;
 }
 
 /** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */

@@ -15,8 +15,8 @@
  * - Listener numbers in traces are 0-based registration order and are never reused.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type DeltaSummary, type Tracer } from "../sim/trace.js";
-import { rvOf, type ProcessorNotification, type ProcessorListener } from "./processor-listener.js";
+import { emit, type DeltaSummary, type NotificationType, type Tracer } from "../sim/trace.js";
+import { ProcessorNotification, rvOf, type ProcessorListener } from "./processor-listener.js";
 
 /** Effective listener period (spec §7.6 rule 3). */
 export function determineResyncPeriod(desiredMs: number, checkMs: number): number {
@@ -83,6 +83,20 @@ export class SharedProcessor {
       }
     } else {
       for (let i = 0; i < listeners.length; i++) listeners[i]!.add(n);
+    }
+  }
+
+  /** `distribute` of a notification with these fields (without allocating one unless tracing). */
+  distributeFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean,
+                   isSync: boolean, deltaType: DeltaSummary["type"]): void {
+    if (this.tracer !== undefined) {
+      this.distribute(new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), isSync, deltaType);
+      return;
+    }
+    const listeners = this.listeners;
+    for (let i = 0; i < listeners.length; i++) {
+      const l = listeners[i]!;
+      if (!isSync || l.syncing) l.addFields(type, key, newObj, oldObj, isInInitialList);
     }
   }
 

@@ -93,6 +93,24 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
     this.traceWrite("delete", key, old);
   }
 
+  /**
+   * A put under a key the caller computed, whose previous object it read with `getByKey(key)` just
+   * before (nothing changed the key since). Untraced: only for callers that trace their own writes.
+   */
+  putKnownByKey(key: string, obj: T, old: T | undefined): void {
+    this.store.putKnown(key, obj, old);
+  }
+
+  /** True when every index is the namespace index (or there is none). */
+  onlyNamespaceIndexes(): boolean {
+    return this.store.onlyNamespaceIndexes();
+  }
+
+  /** True when this store traces its own writes. */
+  isTraced(): boolean {
+    return this.tracer !== undefined;
+  }
+
   list(): T[] {
     return this.store.list();
   }

@@ -36,6 +36,8 @@ export class ThreadSafeStore<T = unknown> {
   /** One entry per index name, in the order they were added (the hot loop of every write). */
   private readonly entries: IndexEntry[] = [];
   private readonly byName = new Map<string, IndexEntry>();
+  /** Every index is metaNamespaceIndexFunc (or there is none): a key's index values never change. */
+  private namespaceOnly = true;
 
   constructor(indexers: Indexers = {}) {
     for (const name of Object.keys(indexers)) this.addEntry(name, indexers[name] as IndexFunc);
@@ -55,6 +57,26 @@ export class ThreadSafeStore<T = unknown> {
     const had = old !== undefined || items.has(key);
     items.set(key, obj);
     this.updateIndices(had, old, true, obj, key);
+  }
+
+  /**
+   * A put whose previous object the caller already read with `get(key)` (and nothing changed the key
+   * since): the same as `update(key, obj)` without probing the map for the old object again.
+   */
+  putKnown(key: string, obj: T, old: T | undefined): void {
+    const items = this.items;
+    if (this.entries.length === 0) {
+      items.set(key, obj);
+      return;
+    }
+    const had = old !== undefined || items.has(key);
+    items.set(key, obj);
+    this.updateIndices(had, old, true, obj, key);
+  }
+
+  /** True when every index is the namespace index (or there is none). */
+  onlyNamespaceIndexes(): boolean {
+    return this.namespaceOnly;
   }
 
   delete(key: string): void {
@@ -158,6 +180,7 @@ export class ThreadSafeStore<T = unknown> {
     const entry: IndexEntry = { name, fn, index: new Map() };
     this.entries.push(entry);
     this.byName.set(name, entry);
+    if (fn !== metaNamespaceIndexFunc) this.namespaceOnly = false;
     return entry;
   }
 
