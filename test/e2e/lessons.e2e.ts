@@ -40,6 +40,8 @@ interface Snap {
   wq: string[];
   /** API server object rows (pods only): data-key */
   server: string[];
+  /** listener lanes whose registration reports synced (the ✓ after the lane's name) */
+  synced: number[];
   /** workers: "index:state:lastResult" (their w-/r- classes) */
   wk: string[];
   /** the narration, when it says the API server refused a request ("update replicasets 409"), else "" */
@@ -76,11 +78,12 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
         [...l.querySelectorAll(".buffer .note, .active")].map((n) => (n.textContent ?? "").replace(/^▶\s*/, "")).filter((t) => t !== "")]);
       const wq = all('[data-testid="wq-item"]').map((w) => `${w.getAttribute("data-set")}:${w.getAttribute("data-key")}`);
       const server = all(".stage .server-row").filter((r) => r.querySelector(".res")?.textContent === "pods").map((r) => r.getAttribute("data-key") ?? "");
+      const synced = all('[data-testid="listener-buffer"]').filter((l) => /✓/.test(l.querySelector(".name")?.textContent ?? "")).map((l) => Number(l.getAttribute("data-index")));
       const wk = all(".stage .workers .worker").map((w) => `${w.getAttribute("data-index")}:${/\bw-(\S+)/.exec(w.className)?.[1] ?? ""}:${/\br-(\S+)/.exec(w.className)?.[1] ?? ""}`);
       const narr = all('[data-testid="narration"]')[0]?.textContent ?? "";
       const ref = /API server refused the (\S+) of (\S+): (\d{3})/.exec(narr);
       const refused = ref === null ? "" : `${ref[1]} ${ref[2]} ${ref[3]}`;
-      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server, wk, refused };
+      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server, synced, wk, refused };
       const json = JSON.stringify(body);
       if (json !== last || step === total) out.push({ step, ...body });
       last = json;
@@ -257,7 +260,11 @@ const MUST_SHOW: Record<string, MustShow> = {
   "10": (snaps) => {
     const gap = first(snaps, (s) => s.store.length >= 6 && bufferOf(s, 0) >= 3);
     expect(gap, "the cache never holds all six pods while handler #0 still has adds waiting").toBeGreaterThan(0);
-    expect(first(snaps, (s) => s.store.length >= 6 && bufferOf(s, 0) === 0, gap)).toBeGreaterThan(gap);
+    // informer synced ≠ registration synced: the lane is not marked synced while its initial adds wait
+    expect(snaps.find((s) => s.step === gap)!.synced.includes(0), "listener #0 is marked synced while its initial adds still wait").toBe(false);
+    const drained = first(snaps, (s) => s.store.length >= 6 && bufferOf(s, 0) === 0, gap);
+    expect(drained).toBeGreaterThan(gap);
+    expect(first(snaps, (s) => s.synced.includes(0), gap), "listener #0's registration never shows synced").toBeGreaterThan(gap);
     return gap;
   },
   // per-listener buffers grow; others keep flowing
