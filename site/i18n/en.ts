@@ -48,6 +48,7 @@ export const en = {
   "goal.fail": "Failed",
   "goal.jump": "Go to step {step}",
   "goal.seed": "on seed {seed}",
+  "goal.reason": "Why: ",
   "goal.stopped": "The run did not finish, so this goal could not be checked.",
   "editor.tab.ts": "main.ts",
   "editor.tab.go": "Same program in Go",

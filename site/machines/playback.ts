@@ -39,6 +39,8 @@ export type PlaybackEvent =
   | { type: "playback.jumpStart" }
   | { type: "playback.jumpEnd" }
   | { type: "playback.jumpToFailure"; step?: number }
+  /** Goals arrive after the run is loaded: replaces the failing steps without moving the cursor. */
+  | { type: "playback.failedSteps"; steps: number[] }
   | { type: "playback.speed"; speed: number };
 
 const clampStep = (step: number, total: number): number =>
@@ -71,6 +73,8 @@ export const playbackMachine = setup({
       };
     }),
     clear: assign({ step: 0, total: 0, failedSteps: [], error: null }),
+    setFailedSteps: assign(({ event }) =>
+      event.type === "playback.failedSteps" ? { failedSteps: [...event.steps].sort((a, b) => a - b) } : {}),
     fail: assign(({ event }) => (event.type === "playback.failed" ? { error: { kind: event.kind, message: event.message } } : {})),
     stepForward: assign(({ context }) => ({ step: clampStep(context.step + 1, context.total) })),
     stepBack: assign(({ context }) => ({ step: clampStep(context.step - 1, context.total) })),
@@ -94,6 +98,7 @@ export const playbackMachine = setup({
     "playback.run": { target: ".running" },
     "playback.reset": { target: ".idle", actions: "clear" },
     "playback.speed": { actions: "setSpeed" },
+    "playback.failedSteps": { actions: "setFailedSteps" },
   },
   states: {
     idle: {

@@ -371,7 +371,7 @@ export class LessonView {
     }
     this.renderGoals();
     const failedSteps = goals.filter((g) => !g.pass && g.seed === this.src.scenario.seed && g.failedAtStep !== undefined).map((g) => g.failedAtStep!);
-    void failedSteps;
+    this.stage?.setFailedSteps?.(failedSteps);
     const allPass = goals.length > 0 && goals.every((g) => g.pass);
     if (allPass && countable && this.src.lesson !== undefined) {
       this.deps.progress.markPassed(this.src.id);
@@ -560,7 +560,13 @@ export class LessonView {
         h("span", { class: "goal-icon", title: t(`goal.${st.status}`) }, icon(st.status === "pass" ? "check" : st.status === "fail" ? "cross" : "dot")),
         h("div", { class: "goal-body" },
           h("span", { class: "goal-title" }, ...inlineCode(g.title[locale])),
-          st.status === "fail" && st.message ? h("span", { class: "goal-message" }, st.message, st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "") : null,
+          st.status === "fail" && st.message
+            ? h("span", { class: "goal-message" },
+              h("span", { class: "goal-reason" }, t("goal.reason")),
+              // Goals report one English `message` (API.md); mark its language so screen readers read it right.
+              h("span", { lang: "en" }, st.message),
+              st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "")
+            : null,
           st.status === "fail" && st.step !== undefined
             ? h("button", { type: "button", class: "link-button", "data-testid": "goal-jump", onclick: () => this.stage?.seek(st.step!) }, `${t("goal.jump", { step: st.step })} →`)
             : null));

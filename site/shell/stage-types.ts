@@ -8,6 +8,8 @@ export type StageLocale = "en" | "zh-CN";
 
 export interface StageHandle {
   load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
+  /** Additive: the failing goals' steps, which arrive after `load`. */
+  setFailedSteps?(steps: number[]): void;
   seek(step: number): void;
   onStep(cb: (step: number) => void): void;
   onAction(cb: (op: TimedOp) => void): void;

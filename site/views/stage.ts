@@ -40,6 +40,8 @@ export type { RunResult, TimedOp } from "./run-types.js";
 
 export interface StageHandle {
   load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
+  /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
+  setFailedSteps?(steps: number[]): void;
   seek(step: number): void;
   onStep(cb: (step: number) => void): void;
   onAction(cb: (op: TimedOp) => void): void;
@@ -110,7 +112,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   const diffGo = el("button", { type: "button", class: "link diff-go" });
   const diffDetails = el("ul", { class: "diff-details" });
   diffNote.append(diffHead, " ", diffGo, diffDetails);
-  const canvas = el("canvas", { class: "timeline", role: "img" });
+  const canvas = el("canvas", { class: "timeline", role: "img", "data-testid": "timeline", "data-failed-steps": "" });
 
   const transport = el("div", { class: "transport", role: "group" });
   const btn = (testid: string, path: string): HTMLButtonElement => {
@@ -471,6 +473,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       diff = extra?.previous === undefined ? undefined : firstDifference(extra.previous.trace, run.trace);
       renderDiff();
       const failedSteps = extra?.failedSteps ?? [];
+      canvas.setAttribute("data-failed-steps", failedSteps.join(" "));
       timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
       send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion, failedSteps });
       if (run.trace.length === 0) {
@@ -478,6 +481,11 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
         render();
       }
       updateTransport();
+    },
+    setFailedSteps(steps) {
+      canvas.setAttribute("data-failed-steps", steps.join(" "));
+      timeline.setFailedSteps(steps);
+      send({ type: "playback.failedSteps", steps });
     },
     seek(step) {
       send({ type: "playback.jumpToFailure", step });

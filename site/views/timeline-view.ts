@@ -51,6 +51,13 @@ export class Timeline {
     this.draw();
   }
 
+  /** Replaces the failing-goal marks (goals are checked after the run is loaded). */
+  setFailedSteps(steps: readonly number[]): void {
+    this.marks = { ...this.marks, failedSteps: [...steps] };
+    this.base = null;
+    this.draw();
+  }
+
   setStep(step: number): void {
     this.step = step;
     this.draw();

@@ -94,6 +94,31 @@ describe("stage", () => {
     }
   });
 
+  it("a failing goal puts a mark on the timeline, and goal-jump lands on its step", async () => {
+    // lesson 01's starter has no deleteFunc: the `every-delete` goal fails at the server's DELETE
+    const app = await openApp({ path: LESSON });
+    try {
+      const { page } = app;
+      const total = await waitForRun(app);
+      const failing = byTestId(page, "goal", '[data-status="fail"][data-step]');
+      await expect.poll(async () => failing.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      const step = Number(await failing.first().getAttribute("data-step"));
+      expect(step).toBeGreaterThan(0);
+      expect(step).toBeLessThanOrEqual(total);
+      const marks = async () => ((await byTestId(page, "timeline").getAttribute("data-failed-steps")) ?? "").split(" ").filter(Boolean).map(Number);
+      await expect.poll(marks, { timeout: 10_000 }).toContain(step);
+      await byTestId(page, "jump-start").click();
+      await failing.first().locator('[data-testid="goal-jump"]').click();
+      await expect.poll(async () => byTestId(page, "step-counter").innerText()).toBe(`${step} / ${total}`);
+      expect(await byTestId(page, "play").count()).toBe(1);
+      await page.waitForTimeout(800);
+      expect(await byTestId(page, "step-counter").innerText()).toBe(`${step} / ${total}`);
+      await app.screenshot("stage-goal-mark");
+    } finally {
+      await app.close();
+    }
+  });
+
   it("under reduced motion, in Chinese and dark: paused at step 1, the token jumps, the tables exist", async () => {
     const app = await openApp({ path: LESSON, reducedMotion: "reduce", locale: "zh-CN", colorScheme: "dark" });
     try {

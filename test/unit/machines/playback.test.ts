@@ -83,6 +83,18 @@ describe("playback machine", () => {
     expect([snap().value, snap().context.error]).toEqual(["error", { kind: "compile", message: "x" }]);
   });
 
+  it("takes failing steps that arrive after the run is loaded, without moving or pausing", () => {
+    const { actor, snap } = start(4);
+    actor.send({ type: "playback.loaded", total: 50, autoplay: true });
+    actor.send({ type: "playback.jumpToFailure" });
+    expect(snap().context.step).toBe(1);
+    actor.send({ type: "playback.play" });
+    actor.send({ type: "playback.failedSteps", steps: [40, 7] });
+    expect([snap().value, snap().context.step, snap().context.failedSteps]).toEqual([{ ready: "playing" }, 1, [7, 40]]);
+    actor.send({ type: "playback.jumpToFailure" });
+    expect([snap().value, snap().context.step]).toEqual([{ ready: "paused" }, 7]);
+  });
+
   it("maps Space, ←, →, Home and End, and nothing else", () => {
     expect([" ", "ArrowLeft", "ArrowRight", "Home", "End"].map((k) => keyToEvent(k)?.type)).toEqual([
       "playback.toggle", "playback.stepBack", "playback.stepForward", "playback.jumpStart", "playback.jumpEnd",
