@@ -246,7 +246,8 @@ function create(f: Flags, ctx: CommandContext, ns: string, apply: boolean): Comm
   return { ok: true, op: { op: "create", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} created at t=${ctx.at} ms` };
 }
 
-function target(f: Flags, ctx: CommandContext, ns: string, verb: string): { info: ResourceInfo; name: string; obj: ServerObjectView | undefined; rest: string[] } {
+function target(f: Flags, ctx: CommandContext, nsFlag: string, verb: string): { info: ResourceInfo; name: string; ns: string; obj: ServerObjectView | undefined; rest: string[] } {
+  let ns = nsFlag;
   const [first, ...others] = f.positional;
   let what = first;
   let rest = others;
@@ -260,13 +261,21 @@ function target(f: Flags, ctx: CommandContext, ns: string, verb: string): { info
   if (what === undefined || name === undefined || name === "") throw new Error(`${verb}: say what and its name, e.g. ${verb} pod web-1`);
   rest = tail;
   const info = resourceInfo(what);
-  const objName = name;
+  let objName = name;
   if (info === undefined) throw new Error(`the server doesn't have a resource type "${what}"`);
-  return { info, name: objName, obj: findObject(ctx, info, ns, objName), rest };
+  // The stage shows keys as namespace/name: accept one here too (`delete pod default/web-1`).
+  const slash = objName.indexOf("/");
+  if (info.namespaced && slash > 0 && slash < objName.length - 1 && !objName.slice(slash + 1).includes("/")) {
+    const keyNs = objName.slice(0, slash);
+    if (one(f, "-n", "--namespace") !== undefined && keyNs !== nsFlag) throw new Error(`${verb}: "${objName}" is in namespace ${keyNs}, but -n says ${nsFlag}`);
+    ns = keyNs;
+    objName = objName.slice(slash + 1);
+  }
+  return { info, name: objName, ns, obj: findObject(ctx, info, ns, objName), rest };
 }
 
-function del(f: Flags, ctx: CommandContext, ns: string): CommandResult {
-  const { info, name, obj, rest } = target(f, ctx, ns, "delete");
+function del(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
+  const { info, name, ns, obj, rest } = target(f, ctx, nsFlag, "delete");
   if (rest.length > 0) return { ok: false, error: `delete: unexpected argument "${rest[0]}"` };
   if (obj === undefined) return { ok: false, error: `${info.resource} "${name}" not found${info.namespaced ? ` in namespace ${ns}` : ""}` };
   const grace = one(f, "--grace-period");
@@ -285,8 +294,8 @@ function del(f: Flags, ctx: CommandContext, ns: string): CommandResult {
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
-function label(f: Flags, ctx: CommandContext, ns: string): CommandResult {
-  const { info, name, obj, rest } = target(f, ctx, ns, "label");
+function label(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
+  const { info, name, ns, obj, rest } = target(f, ctx, nsFlag, "label");
   if (obj === undefined) return { ok: false, error: `${info.resource} "${name}" not found${info.namespaced ? ` in namespace ${ns}` : ""}` };
   if (rest.length === 0) return { ok: false, error: "label: give at least one key=value (or key- to remove)" };
   const labels: Record<string, string | null> = {};
@@ -314,8 +323,8 @@ function label(f: Flags, ctx: CommandContext, ns: string): CommandResult {
   return { ok: true, op, message: `${info.kind.toLowerCase()}/${name} labeled at t=${ctx.at} ms` };
 }
 
-function scale(f: Flags, ctx: CommandContext, ns: string): CommandResult {
-  const { info, name, obj, rest } = target(f, ctx, ns, "scale");
+function scale(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
+  const { info, name, ns, obj, rest } = target(f, ctx, nsFlag, "scale");
   if (rest.length > 0) return { ok: false, error: `scale: unexpected argument "${rest[0]}"` };
   if (info.resource !== "deployments" && info.resource !== "replicasets") return { ok: false, error: `scale: only deployments and replicasets can be scaled, not ${info.resource}` };
   const r = one(f, "--replicas");

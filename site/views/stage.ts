@@ -407,7 +407,8 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     const r = parseCommand(line, { at: view.time, objects: view.server.objects.values() });
     if (!r.ok) {
       commandResult.classList.add("error");
-      commandResult.textContent = r.error;
+      // Parser errors are English (like kubectl's); in other locales a localized label says what they are.
+      commandResult.textContent = `${t.commandError}${r.error}`;
       return;
     }
     if (r.op === undefined) {

@@ -71,7 +71,7 @@ export class Timeline {
 
   private draw(): void {
     const c = this.canvas;
-    const ctx = c.getContext?.("2d") ?? null;
+    const ctx = c.getContext?.("2d", { willReadFrequently: true }) ?? null;
     if (ctx === null) return;
     const dpr = globalThis.devicePixelRatio ?? 1;
     if (this.base === null) {

@@ -90,6 +90,17 @@ describe("command bar: bad input gives a clear error and no op", () => {
     expect("op" in r && r.op !== undefined).toBe(false);
   });
 
+  it("accepts the stage's namespace/name keys, and refuses a key that contradicts -n", () => {
+    expect(parseCommand("delete pod kube-system/dns", ctx)).toMatchObject({ ok: true,
+      op: { op: "delete", resource: "pods", namespace: "kube-system", name: "dns" } });
+    expect(parseCommand("label pod default/web-1 tier=db", ctx)).toMatchObject({ ok: true,
+      op: { op: "label", namespace: "default", name: "web-1", labels: { tier: "db" } } });
+    const r = parseCommand("delete pod kube-system/dns -n default", ctx);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? "" : r.error).toContain("namespace kube-system");
+    expect(parseCommand("delete pod default/ghost", ctx)).toEqual({ ok: false, error: 'pods "ghost" not found in namespace default' });
+  });
+
   it("label --overwrite replaces an existing value", () => {
     expect(parseCommand("label pod web-1 app=db --overwrite", ctx)).toMatchObject({ ok: true, op: { labels: { app: "db" } } });
   });
