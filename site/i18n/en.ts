@@ -115,6 +115,18 @@ export const en = {
   "stage.jumpEnd": "Last step",
   "stage.speed": "Speed",
   "stage.scrub": "Step",
+  "predict.choose": "Your prediction",
+  "predict.locked": "Pick an answer to reveal it",
+  "predict.reveal": "The answer",
+  "predict.paused": "Predict before you step on: the stage paused at step {step}, just before this happens.",
+  "predict.right": "Right.",
+  "predict.wrong": "Not quite.",
+  "predict.engine": "The engine, in this run (step {step}):",
+  "predict.changed": "Your code changed the run: the engine did this now. With the lesson's program the answer is \"{answer}\".",
+  "predict.notReached": "This run never reached that step (your code changed it), so your pick was checked against the lesson's answer: \"{answer}\".",
+  "predict.noRun": "Run the code to check your pick against the engine.",
+  "predict.jump": "Jump to this step ({step})",
+  "predict.again": "Ask again",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,6 +25,8 @@ import { isDark } from "./theme";
 import { makeGutter } from "./splitter";
 import type { MountStage, StageHandle } from "./stage-types";
 import { ErrorBanner } from "./error-banner";
+import { PredictController, predictAnswers } from "../lessons/predict";
+import { openStore } from "../storage/store";
 
 export interface LessonSource {
   /** "sandbox" for the free playground. */
@@ -88,6 +90,8 @@ export class LessonView {
   private pendingShareStep: number | undefined;
   private lastMs = 0;
   private goalsNote: string | undefined;
+  /** Predict-then-reveal cards of the prose (site/lessons/predict.ts). */
+  private predict: PredictController | undefined;
 
   // elements
   private readonly lessonPane: HTMLElement;
@@ -190,6 +194,7 @@ export class LessonView {
     makeGutter(hGutter, { orientation: "horizontal", container: () => editorStack, get: () => split, set: (f) => { split = f; applySplit(); }, min: 0.25, max: 0.88, done: () => { deps.prefs.editorSplit = split; deps.savePrefs(); } });
 
     for (const g of src.lesson?.goals ?? []) this.goalStatus.set(g.id, { status: "pending" });
+    this.predict = new PredictController({ answers: predictAnswers(openStore(), src.id), t: deps.t, seek: (step) => this.stage?.seek(step), reducedMotion: deps.reducedMotion });
     this.renderLesson();
     this.renderGoals();
     this.renderLog(undefined);
@@ -210,6 +215,7 @@ export class LessonView {
       (window as unknown as { __stage?: StageHandle }).__stage = this.stage; // for bench/ui.mjs
       this.stage.onStep((s) => this.onStep(s));
       this.stage.onAction((op) => this.onAction(op));
+      this.stage.setStepGate?.((from, to) => this.predict?.gate(from, to) ?? true);
     });
     try {
       const m = await loadMonaco();
@@ -341,6 +347,7 @@ export class LessonView {
     if (this.stage) {
       // User Timing marks for `npm run bench` (bench/ui.mjs): Run → first frame, trace → seekable view.
       performance.mark("ip:load-start");
+      this.predict?.setRun(result.trace);
       this.stage.load(result, { previous });
       performance.mark("ip:view-ready");
       requestAnimationFrame(() => performance.mark("ip:first-frame"));
@@ -526,6 +533,7 @@ export class LessonView {
           h("a", { href: `#/lesson/${next.id}` }, `${t("lesson.passed.next")} →`)));
       }
       this.lessonPane.append(h("article", { class: "prose", html: lesson.locales[locale].html }));
+      this.predict?.attach(this.lessonPane);
       const hints = lesson.locales[locale].hints;
       if (hints.length > 0) {
         this.lessonPane.append(h("section", { class: "card hints-card" }, h("h2", { class: "section-title" }, icon("bulb"), t("lesson.hints")), this.hintsBox));

@@ -10,6 +10,8 @@ export interface StageHandle {
   load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
   /** Additive: the failing goals' steps, which arrive after `load`. */
   setFailedSteps?(steps: number[]): void;
+  /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
+  setStepGate?(gate: ((from: number, to: number) => boolean) | null): void;
   seek(step: number): void;
   onStep(cb: (step: number) => void): void;
   onAction(cb: (op: TimedOp) => void): void;

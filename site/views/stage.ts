@@ -42,6 +42,8 @@ export interface StageHandle {
   load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
+  /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
+  setStepGate?(gate: ((from: number, to: number) => boolean) | null): void;
   seek(step: number): void;
   onStep(cb: (step: number) => void): void;
   onAction(cb: (op: TimedOp) => void): void;
@@ -348,14 +350,30 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     for (const cb of stepListeners) cb(step);
   }
 
+  /** The step gate (setStepGate) and the type of the event being sent (null: the play timer ticked). */
+  let stepGate: ((from: number, to: number) => boolean) | null = null;
+  let sending: PlaybackEvent["type"] | null = null;
   playback.subscribe((snap) => {
+    const to = snap.context.step;
+    const forward = sending === "playback.stepForward" || (sending === null && snap.matches({ ready: "playing" }));
+    if (stepGate !== null && replay !== null && shownStep > 0 && to === shownStep + 1 && forward && !stepGate(shownStep, to)) {
+      playback.send({ type: "playback.jumpToFailure", step: shownStep }); // stays at `from`, paused
+      return;
+    }
     updateTransport();
     show(snap.context.step);
   });
   playback.start();
 
   // ── inputs ──
-  const send = (e: PlaybackEvent) => playback.send(e);
+  const send = (e: PlaybackEvent) => {
+    sending = e.type;
+    try {
+      playback.send(e);
+    } finally {
+      sending = null;
+    }
+  };
   bStart.addEventListener("click", () => send({ type: "playback.jumpStart" }));
   bBack.addEventListener("click", () => send({ type: "playback.stepBack" }));
   bPlay.addEventListener("click", () => {
@@ -482,6 +500,9 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
         render();
       }
       updateTransport();
+    },
+    setStepGate(gate) {
+      stepGate = gate;
     },
     setFailedSteps(steps) {
       canvas.setAttribute("data-failed-steps", steps.join(" "));
