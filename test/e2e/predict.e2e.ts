@@ -66,4 +66,28 @@ describe("predict-then-reveal", () => {
       await app.close();
     }
   });
+  it("lesson 08 in Chinese (dark): the pause is announced in zh-CN and a pick is judged by the engine's value", async () => {
+    const app = await openApp({ path: "#/lesson/08-resync", locale: "zh-CN", colorScheme: "dark" });
+    try {
+      const { page } = app;
+      const cards = byTestId(page, "predict", "[data-step]");
+      await expect.poll(async () => cards.count(), { timeout: 60_000, interval: 200 }).toBeGreaterThan(0);
+      const steps = await cards.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute("data-predict-id")!, step: Number(e.getAttribute("data-step")) })));
+      const first = steps.filter((x) => x.step > 2).sort((a, b) => a.step - b.step)[0]!;
+      const card = page.locator(`[data-testid="predict"][data-predict-id="${first.id}"]`);
+      await expect.poll(async () => card.getAttribute("class"), { timeout: 90_000, interval: 200 }).toContain("asking");
+      expect((await byTestId(page, "step-counter").innerText()).split(" / ")[0]).toBe(String(first.step - 1));
+      expect(await card.locator('[data-testid="predict-prompt"]').innerText()).toContain("先预测");
+      expect(await card.locator("summary").innerText()).toBe("先选一个答案才能查看");
+      await app.screenshot("predict-asking-zh-CN-dark");
+      const option = card.locator('[data-testid="predict-option"]').first();
+      const value = await option.getAttribute("data-value");
+      await option.click();
+      const actual = await card.locator('[data-testid="predict-actual"]').innerText();
+      expect(await card.locator('[data-testid="predict-result"]').getAttribute("data-correct")).toBe(String(value === actual));
+      await app.screenshot("predict-picked-zh-CN-dark");
+    } finally {
+      await app.close();
+    }
+  });
 });
