@@ -383,7 +383,8 @@ export function applyEvent(w: WorldView, event: KnownTraceEvent): WorldView {
     }
     case "reflector.list.start": {
       const r = informer(w, event.name).reflector;
-      r.pending = { verb: "list", resourceVersion: event.resourceVersion };
+      // A streaming list (watchList) is a WATCH with sendInitialEvents on the wire, never a LIST.
+      r.pending = { verb: event.streaming === true ? "watch" : "list", resourceVersion: event.resourceVersion };
       stage = at("apiserver");
       from = at("reflector");
       break;

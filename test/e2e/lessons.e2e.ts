@@ -317,10 +317,8 @@ const MUST_SHOW: Record<string, MustShow> = {
     expect(snaps.filter((s) => s.fifo.length > 0).length).toBeGreaterThan(0);
     // streaming list: the first request is a WATCH from RV "" (sendInitialEvents), and no LIST is ever in flight
     expect(first(snaps, (s) => /watch/i.test(s.req) && reqRV(s) === ""), "no streaming WATCH from RV \"\"").toBeGreaterThan(0);
-    // Left out: "no LIST is ever shown in flight" fails because of a known stage bug (requests.md 19:14, stage helper,
-    // item 1: src/sim/view.ts shows `in flight: list from RV ""` for a streaming reflector.list.start). Re-enable:
-    // const list = snaps.find((s) => /\blist\b/i.test(s.req));
-    // expect(list, `a LIST is shown in flight at step ${list?.step}: "${list?.req}"`).toBeUndefined();
+    const list = snaps.find((s) => /\blist\b/i.test(s.req));
+    expect(list, `a LIST is shown in flight at step ${list?.step}: "${list?.req}"`).toBeUndefined();
     expect(snaps.every((s) => s.fifo.every((k) => k.deltas.length === 1)), "RealFIFO: one delta per entry").toBe(true);
     const tomb = first(snaps, (s) => s.fifo[0]?.key === "default/web-2" && s.fifo[0].deltas[0]!.tomb && s.fifo.some((k) => k.deltas[0]!.type === "Replaced"));
     expect(tomb, "after the relist, web-2's tombstone never heads the FIFO ahead of the Replaced entries").toBeGreaterThan(0);
