@@ -31,7 +31,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
   line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`);
   line.select(".error").text(
-    r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${r.backoffMs} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
+    r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${Math.round(r.backoffMs)} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
       .filter((s) => s !== "").join(" · "));
 
   const s = view.server;

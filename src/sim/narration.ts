@@ -55,7 +55,7 @@ const en: Catalogue = {
   "reflector.resync": (e) => `Reflector ${e.name} asks the DeltaFIFO to resync every cached object.`,
   "fifo.queued": (e) =>
     `DeltaFIFO queued ${e.delta.type} for ${e.key} (RV ${rvOf(e.delta.rv)}); key ${e.key} now holds ${chips(e.deltas)}` +
-    `${e.newKey ? `, new at the tail (${e.queueLength} keys queued)` : ""}.`,
+    `${e.newKey ? `, new at the tail (${e.queueLength} ${e.queueLength === 1 ? "key" : "keys"} queued)` : ""}.`,
   "fifo.skipped": (e) => `DeltaFIFO skipped ${e.delta.type} for ${e.key} (${e.reason}).`,
   "fifo.replace": (e) =>
     `DeltaFIFO replaced its contents with a list of ${e.items} items at RV ${e.resourceVersion}${e.tombstones > 0 ? `, adding ${e.tombstones} tombstone deletes` : ""}.`,
