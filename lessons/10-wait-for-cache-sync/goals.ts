@@ -1,12 +1,8 @@
-import { asKnown, type Goal, type RunResult, type TraceKind, type TraceOf } from "../../src/index.js";
+import { type Goal, type RunResult, type TraceKind } from "../../src/index.js";
+import { events, type Ev } from "../_lib/goal-kit.js";
 import scenario from "./scenario.js";
 
-type At<K extends TraceKind> = TraceOf<K> & { seq: number; time: number };
-function events<K extends TraceKind>(run: RunResult, kind: K): Array<At<K>> {
-  const out: Array<At<K>> = [];
-  for (const e of run.trace) if (asKnown(e).kind === kind) out.push(e as unknown as At<K>);
-  return out;
-}
+type At<K extends TraceKind> = Ev<K>;
 
 const initialKeys = scenario.initial
   .filter((i) => i.resource === "pods")
