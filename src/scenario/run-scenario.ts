@@ -55,7 +55,10 @@ function groupThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** A Scheduler that counts timer activity, so the drain can tell when learner code went quiet. */
+/**
+ * A Scheduler that counts timer activity, so the drain can tell when learner code went quiet.
+ * real-time: none — these override the virtual Scheduler's own setTimeout/clearTimeout.
+ */
 class RunScheduler extends Scheduler {
   activity = 0;
   override setTimeout(fn: () => void, delayMs: number): number {
