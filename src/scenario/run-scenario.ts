@@ -61,7 +61,7 @@ function groupThousands(n: number): string {
  */
 class RunScheduler extends Scheduler {
   activity = 0;
-  override setTimeout(fn: () => void, delayMs: number): number {
+  override setTimeout(fn: () => void, delayMs: number): number { // real-time: no, the virtual clock's own method
     this.activity++;
     return super.setTimeout(fn, delayMs);
   }

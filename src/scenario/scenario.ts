@@ -75,8 +75,8 @@ export interface RunOptions {
   maxEvents?: number;
   /**
    * Asked after every scheduled task; a returned string stops the run there with error kind "timeout" and
-   * that message (e.g. the worker's wall-clock budget: `() => performance.now() > deadline ? "…" : undefined`;
-   * real-time: that clock lives in the browser worker, outside src/, which only calls the callback).
+   * that message, e.g. the browser worker's wall-clock budget (real-time: read there, outside src/):
+   * `() => performance.now() > deadline ? "…" : undefined`. real-time: src/ only calls the callback.
    * The trace so far is kept. Cannot stop a single task that never returns (the page kills the worker then).
    */
   interrupt?: () => string | undefined;
