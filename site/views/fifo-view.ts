@@ -8,7 +8,7 @@ import { select } from "d3-selection";
 import type { DeltaSummary } from "../../src/sim/trace.js";
 import type { FifoEntry, FifoView } from "../../src/sim/view.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
-import type { T } from "./stage-i18n.js";
+import type { FifoKind, T } from "./stage-i18n.js";
 
 export const MAX_CHIPS = 8;
 export const MIN_RENDERED_KEYS = 50;
@@ -46,7 +46,11 @@ export function renderChips(el: HTMLElement, deltas: readonly DeltaSummary[], te
     .text((n) => `+${n}`);
 }
 
-export interface FifoRenderOptions { t: T; limit: number; hotKey: string | null; onMore: () => void }
+export interface FifoRenderOptions {
+  t: T; limit: number; hotKey: string | null; onMore: () => void;
+  /** The queue kind (fifo-mode.ts): a RealFIFO counts entries (a key may repeat), a DeltaFIFO keys. Default "delta". */
+  kind?: FifoKind;
+}
 
 const moreHandlers = new WeakMap<HTMLElement, () => void>();
 
@@ -107,7 +111,8 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
     for (let i = data.length; i < entries.length; i++) {
       for (const d of entries[i]!.deltas) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
     }
-    return `${o.t.more(n)} ${o.t.keys === "keys" ? "keys" : ""} (${[...byType].map(([k, v]) => `${k} ×${v}`).join(", ")})`;
+    const more = (o.kind ?? "delta") === "delta" ? o.t.moreKeys(n) : o.t.moreEntries(n);
+    return `${more} (${[...byType].map(([k, v]) => `${k} ×${v}`).join(", ")})`;
   });
   more.select("button").text(o.t.showMore);
 

@@ -29,7 +29,7 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
     .classed("removed", (l) => l.removed)
     .classed("hot", (l) => view.stage !== null && (view.stage.stage === "listener" || view.stage.stage === "handler") && view.stage.index === l.index);
   rows.select(".name").text((l) => `${o.t.listener} #${l.index}${l.resyncPeriodMs > 0 ? ` ⟳${l.resyncPeriodMs / 1000}s` : ""}${l.synced ? " ✓" : ""}`);
-  rows.select(".count").text((l) => `${l.buffer.length} ${o.t.pending}`);
+  rows.select(".count").text((l) => o.t.nPending(l.buffer.length));
   rows.select<HTMLSpanElement>(".buffer").each(function (l) {
     const shown = l.buffer.slice(0, MAX_BUFFER_CHIPS);
     select(this).selectAll<HTMLSpanElement, PendingNotification>("span.note")
@@ -55,6 +55,6 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
     .data(log, (h) => `${h.step}`)
     .join("li")
     .attr("class", (h) => `o-${h.outcome}${h.step === view.step ? " hot" : ""}`)
-    .text((h) => `#${h.step} · ${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : h.outcome}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
+    .text((h) => `#${h.step} · ${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : o.t.outcomes[h.outcome]}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
   root.selectAll("p.nolog").data(log.length === 0 ? [o.t.noCalls] : []).join("p").attr("class", "nolog empty").text((s) => s);
 }

@@ -9,7 +9,7 @@ import "d3-transition";
 import type { StageName, StageRef, WorldView } from "../../src/sim/view.js";
 import { focusedInformer } from "../../src/sim/view.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
-import type { T } from "./stage-i18n.js";
+import type { FifoKind, T } from "./stage-i18n.js";
 
 export interface PipelineNode { id: string; stage: StageName; index?: number; x: number; y: number; w: number; h: number }
 export interface PipelineEdge {
@@ -152,26 +152,28 @@ function edgePath(a: PipelineNode, b: PipelineNode, e?: PipelineEdge): string {
   return `M${x1},${y1} C${x1},${b.y} ${x1},${b.y} ${x2},${b.y}`;
 }
 
-function subtitle(view: WorldView, n: PipelineNode, t: T): string {
+function subtitle(view: WorldView, n: PipelineNode, t: T, fifo: FifoKind): string {
   const inf = focusedInformer(view);
   switch (n.stage) {
     case "apiserver":
       return `RV ${view.server.resourceVersion || "—"} · ${view.server.objects.size}`;
     case "reflector":
-      return inf === undefined ? t.stopped : `${t[inf.reflector.state]} · ${inf.reflector.lastRV || "—"}`;
-    case "deltafifo":
-      return `${inf?.fifo.entries.length ?? 0} ${t.keys}`;
+      return inf === undefined ? t.states.stopped : `${t.states[inf.reflector.state]} · ${inf.reflector.lastRV || "—"}`;
+    case "deltafifo": {
+      const n = inf?.fifo.entries.length ?? 0;
+      return fifo === "delta" ? t.nKeys(n) : t.nEntries(n);
+    }
     case "indexer":
-      return `${inf?.indexer.objects.size ?? 0} ${t.objects}`;
+      return t.nObjects(inf?.indexer.objects.size ?? 0);
     case "processor":
-      return `${inf?.listeners.size ?? 0} × ${t.listener}`;
+      return t.nListeners(inf?.listeners.size ?? 0);
     case "listener": {
       const l = inf?.listeners.get(n.index ?? 0);
-      return `${l?.buffer.length ?? 0} ${t.pending}`;
+      return t.nPending(l?.buffer.length ?? 0);
     }
     case "handler": {
       const l = inf?.listeners.get(n.index ?? 0);
-      return l?.active != null ? l.active.key : `${l?.calls ?? 0} ${t.calls}`;
+      return l?.active != null ? l.active.key : t.nCalls(l?.calls ?? 0);
     }
     case "workqueue": {
       let q = 0;
@@ -180,7 +182,7 @@ function subtitle(view: WorldView, n: PipelineNode, t: T): string {
         q += wq.queue.length;
         p += wq.processing.size;
       }
-      return `q ${q} · p ${p}`;
+      return t.wqSummary(q, p);
     }
     case "worker": {
       for (const wk of view.workers.values()) {
@@ -191,13 +193,18 @@ function subtitle(view: WorldView, n: PipelineNode, t: T): string {
   }
 }
 
-function title(n: PipelineNode, t: T): string {
+function title(n: PipelineNode, t: T, fifo: FifoKind): string {
+  if (n.stage === "deltafifo") return t.fifoNode[fifo];
   return n.index === undefined ? t[n.stage] : `${t[n.stage]} #${n.index}`;
 }
 
 const truncate = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-export interface PipelineRenderOptions { t: T; reducedMotion: boolean; durationMs: number }
+export interface PipelineRenderOptions {
+  t: T; reducedMotion: boolean; durationMs: number;
+  /** The focused informer's queue kind (fifo-mode.ts); the `deltafifo` box is titled after it. Default "delta". */
+  fifoKind?: FifoKind;
+}
 
 /** Renders `view` into the <svg> (join by node id; the token moves along the active edge). */
 export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, view: WorldView, o: PipelineRenderOptions): void {
@@ -254,12 +261,13 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   const titles = nodes.select<SVGTextElement>("text.title");
   quietAttr(titles, "x", (n) => String(n.w / 2));
   quietAttr(titles, "y", () => "19");
-  quietText(titles, (n) => title(n, o.t));
+  const fifo = o.fifoKind ?? "delta";
+  quietText(titles, (n) => title(n, o.t, fifo));
   const subs = nodes.select<SVGTextElement>("text.sub");
   quietAttr(subs, "x", (n) => String(n.w / 2));
   quietAttr(subs, "y", () => "35");
-  quietText(subs, (n) => truncate(subtitle(view, n, o.t), 17));
-  quietText(nodes.select<SVGTitleElement>("title"), (n) => `${title(n, o.t)}: ${subtitle(view, n, o.t)}`);
+  quietText(subs, (n) => truncate(subtitle(view, n, o.t, fifo), 17));
+  quietText(nodes.select<SVGTitleElement>("title"), (n) => `${title(n, o.t, fifo)}: ${subtitle(view, n, o.t, fifo)}`);
 
   // The token: along the active edge, else resting on the active node.
   const token = svg.select<SVGCircleElement>("circle.token");

@@ -22,12 +22,16 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
     line = root.append("div").attr("class", "reflector-line");
     line.append("span").attr("class", "label");
     line.append("span").attr("class", "state").attr("data-testid", "reflector-state");
+    line.append("span").attr("class", "state-gloss");
     line.append("span").attr("class", "rv");
     line.append("span").attr("class", "pending");
     line.append("span").attr("class", "error");
   }
   line.select(".label").text(`${o.t.reflector}${inf === undefined ? "" : ` (${inf.name})`}`);
+  // The hook's text is the state word itself in every locale (UI.md); other locales add a gloss beside it.
   line.select(".state").text(state).attr("data-rv", r?.lastRV ?? "").attr("data-state", state);
+  const gloss = o.t.states[state];
+  line.select(".state-gloss").text(gloss === state ? "" : `（${gloss}）`);
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
   line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`);
   line.select(".error").text(
@@ -37,8 +41,8 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   const s = view.server;
   const facts = [
     `${o.t.apiserver} ${o.t.serverRV} ${s.resourceVersion || "—"}`,
-    `${s.objects.size} ${o.t.objects}`,
-    `${s.watches.size} ${o.t.watches}`,
+    o.t.nObjects(s.objects.size),
+    o.t.nWatches(s.watches.size),
     ...(s.compactedRV === "" ? [] : [`${o.t.compacted} ${s.compactedRV}`]),
     ...(s.partitioned ? [`⚡ ${o.t.partitioned}`] : []),
   ];

@@ -1,5 +1,15 @@
-/** The stage's own labels, in both languages. Passed around as `T` (never read from a global). */
+/**
+ * The stage's own labels, in both languages. Passed around as `T` (never read from a global).
+ * Every label with a count is a function of the count (`nObjects(1)` → "1 object"), built with
+ * site/i18n/plural.ts, so English agrees in number and Chinese uses a measure word.
+ * The Reflector's state words (`listing`, `watching`, …) are shown in English in the `reflector-state`
+ * hook in every locale (UI.md: its text is exactly one of them); `states` is the localized gloss.
+ */
+import { plural } from "../i18n/plural.js";
+
 export type StageLocale = "en" | "zh-CN";
+/** The informer's queue kind, as the stage names it (derived from the trace: fifo-mode.ts). */
+export type FifoKind = "delta" | "real" | "realAtomic";
 
 const en = {
   stageTitle: "Stage",
@@ -14,7 +24,7 @@ const en = {
   storeEmpty: "The cache is empty.", indexes: "Indexes", noIndexes: "No indexes.",
   listeners: "Listeners and their buffers", bufferEmpty: "buffer empty", handlerLog: "Handler calls",
   noCalls: "No handler call yet.", queue: "queue", dirty: "dirty", processing: "processing", delayed: "delayed",
-  workers: "Workers", shutdown: "shut down", reconciling: "reconciling",
+  workers: "Worker", shutdown: "shut down", reconciling: "reconciling",
   play: "Play", pause: "Pause", stepForward: "Step forward", stepBack: "Step back", jumpStart: "Jump to start",
   jumpEnd: "Jump to end", speed: "Speed", scrub: "Step", timeline: "Timeline",
   tables: "Tables", tablesHint: "Show every view as a table",
@@ -31,6 +41,28 @@ const en = {
   notification: "notification", outcome: "outcome", step: "step", set: "set", time: "t (ms)", resource: "resource",
   field: "field",
   legend: "Delta types",
+  nObjects: (n: number) => plural("en", n, { one: "{n} object", other: "{n} objects" }),
+  nKeys: (n: number) => plural("en", n, { one: "{n} key", other: "{n} keys" }),
+  nEntries: (n: number) => plural("en", n, { one: "{n} entry", other: "{n} entries" }),
+  nCalls: (n: number) => plural("en", n, { one: "{n} call", other: "{n} calls" }),
+  nWatches: (n: number) => plural("en", n, { one: "{n} open watch", other: "{n} open watches" }),
+  nPending: (n: number) => plural("en", n, { other: "{n} pending" }),
+  nListeners: (n: number) => plural("en", n, { one: "{n} listener", other: "{n} listeners" }),
+  moreKeys: (n: number) => plural("en", n, { one: "+{n} more key", other: "+{n} more keys" }),
+  moreEntries: (n: number) => plural("en", n, { one: "+{n} more entry", other: "+{n} more entries" }),
+  wqSummary: (q: number, p: number) => `q ${q} · p ${p}`,
+  fifoTitle: { delta: "DeltaFIFO", real: "RealFIFO", realAtomic: "RealFIFO (atomic)" } as Record<FifoKind, string>,
+  /** The diagram box's title (a box is ~100 units wide). */
+  fifoNode: { delta: "DeltaFIFO", real: "RealFIFO", realAtomic: "AtomicFIFO" } as Record<FifoKind, string>,
+  fifoHint: {
+    delta: "DeltaFIFO: one entry per key, its deltas merged in place",
+    real: "RealFIFO: one entry per event, in arrival order (a key may repeat)",
+    realAtomic: "RealFIFO in atomic mode (feature gate AtomicFIFO): one entry per event; a relist is one ReplacedAll batch",
+  } as Record<FifoKind, string>,
+  states: { listing: "listing", watching: "watching", backoff: "backoff", stopped: "stopped" },
+  outcomes: { called: "called", returned: "returned", threw: "threw" },
+  results: { success: "success", error: "error", requeue: "requeue" },
+  terminating: "terminating", tombstone: "tombstone", spaceKey: "Space",
 };
 export type T = typeof en;
 
@@ -38,8 +70,8 @@ const zh: T = {
   stageTitle: "舞台",
   apiserver: "API 服务器", reflector: "Reflector", deltafifo: "DeltaFIFO", indexer: "Indexer",
   processor: "共享处理器", listener: "监听器", handler: "处理函数", workqueue: "工作队列", worker: "Worker",
-  objects: "个对象", keys: "个键", calls: "次调用", pending: "待处理", idle: "空闲", stopped: "已停止",
-  listing: "listing", watching: "watching", backoff: "backoff",
+  objects: "对象", keys: "键", calls: "调用", pending: "待处理", idle: "空闲", stopped: "已停止",
+  listing: "列举中", watching: "监视中", backoff: "退避",
   lastRV: "最后同步 RV", request: "进行中", fromRV: "起始 RV", none: "无", lastError: "最近错误",
   serverRV: "RV", watches: "打开的 watch", partitioned: "网络分区", compacted: "已压缩到 RV",
   serverObjects: "API 服务器上的对象", fifoEmpty: "队列为空。", popped: "刚弹出",
@@ -47,7 +79,7 @@ const zh: T = {
   storeEmpty: "缓存为空。", indexes: "索引", noIndexes: "没有索引。",
   listeners: "监听器及其缓冲区", bufferEmpty: "缓冲区为空", handlerLog: "处理函数调用",
   noCalls: "尚无处理函数调用。", queue: "队列", dirty: "dirty", processing: "处理中", delayed: "延迟",
-  workers: "Workers", shutdown: "已关闭", reconciling: "调谐中",
+  workers: "Worker", shutdown: "已关闭", reconciling: "调谐中",
   play: "播放", pause: "暂停", stepForward: "前进一步", stepBack: "后退一步", jumpStart: "跳到开头",
   jumpEnd: "跳到结尾", speed: "速度", scrub: "步", timeline: "时间线",
   tables: "表格", tablesHint: "以表格显示每个视图",
@@ -60,10 +92,31 @@ const zh: T = {
   running: "运行中…", noRun: "尚未运行。", diffAt: (n: number) => `本次运行从第 ${n} 步起与上次不同。`,
   diffGo: "跳过去", diffWas: "之前", diffNow: "现在", diffEnded: "（运行已结束）",
   diffStore: "缓存", diffFifo: "DeltaFIFO 键", diffQueue: "工作队列", diffCalls: "此后的处理函数调用",
-  informer: "Informer", key: "键", deltas: "deltas", rv: "RV", value: "值", state: "状态", count: "数量",
+  informer: "Informer", key: "键", deltas: "Delta 列表", rv: "RV", value: "值", state: "状态", count: "数量",
   notification: "通知", outcome: "结果", step: "步", set: "集合", time: "t（毫秒）", resource: "资源",
   field: "字段",
   legend: "Delta 类型",
+  nObjects: (n: number) => plural("zh-CN", n, { other: "{n} 个对象" }),
+  nKeys: (n: number) => plural("zh-CN", n, { other: "{n} 个键" }),
+  nEntries: (n: number) => plural("zh-CN", n, { other: "{n} 个条目" }),
+  nCalls: (n: number) => plural("zh-CN", n, { other: "{n} 次调用" }),
+  nWatches: (n: number) => plural("zh-CN", n, { other: "{n} 个打开的 watch" }),
+  nPending: (n: number) => plural("zh-CN", n, { other: "{n} 条待处理" }),
+  nListeners: (n: number) => plural("zh-CN", n, { other: "{n} 个监听器" }),
+  moreKeys: (n: number) => plural("zh-CN", n, { other: "还有 {n} 个键" }),
+  moreEntries: (n: number) => plural("zh-CN", n, { other: "还有 {n} 个条目" }),
+  wqSummary: (q: number, p: number) => `队列 ${q} · 处理中 ${p}`,
+  fifoTitle: { delta: "DeltaFIFO", real: "RealFIFO", realAtomic: "RealFIFO（原子模式）" },
+  fifoNode: { delta: "DeltaFIFO", real: "RealFIFO", realAtomic: "AtomicFIFO" },
+  fifoHint: {
+    delta: "DeltaFIFO：每个键一个条目，其 delta 原地合并",
+    real: "RealFIFO：每个事件一个条目，按到达顺序（同一个键可出现多次）",
+    realAtomic: "原子模式的 RealFIFO（特性门控 AtomicFIFO）：每个事件一个条目；一次重新 list 是一个 ReplacedAll 批次",
+  },
+  states: { listing: "列举中", watching: "监视中", backoff: "退避中", stopped: "已停止" },
+  outcomes: { called: "调用", returned: "返回", threw: "抛出异常" },
+  results: { success: "成功", error: "出错", requeue: "重新入队" },
+  terminating: "删除中", tombstone: "墓碑", spaceKey: "空格",
 };
 
 export const STAGE_TEXT: Record<StageLocale, T> = { en, "zh-CN": zh };

@@ -24,13 +24,15 @@ import { pipelineEventOf, pipelineMachine } from "../machines/pipeline.js";
 import { DEFAULT_SPEED, SPEEDS, keyToEvent, playbackMachine, type PlaybackEvent } from "../machines/playback.js";
 import { ACTIONS, actionOp, actionTarget, type StageAction } from "./action-ops.js";
 import { parseCommand } from "./command-bar-parse.js";
+import { fifoKinds } from "./fifo-mode.js";
 import { MIN_RENDERED_KEYS, renderFifo } from "./fifo-view.js";
 import { renderIndexer } from "./indexer-view.js";
 import { renderListeners } from "./listeners-view.js";
 import { pipelineLayout, renderPipeline, type PipelineLayout } from "./pipeline-view.js";
 import { renderReflector } from "./reflector-view.js";
 import type { RunResult, TimedOp } from "./run-types.js";
-import { STAGE_TEXT, type StageLocale, type T } from "./stage-i18n.js";
+import { revealDelta } from "./reveal.js";
+import { STAGE_TEXT, type FifoKind, type StageLocale, type T } from "./stage-i18n.js";
 import { renderTables } from "./tables-view.js";
 import { Timeline } from "./timeline-view.js";
 import { renderWorkqueues } from "./workqueue-view.js";
@@ -189,6 +191,13 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   let selected: string | null = null;
   let running = false;
   let diff: RunDifference | undefined;
+  /** Each informer's queue kind, read once per run from its trace. */
+  let kinds = new Map<string, FifoKind>();
+  /** The panel last scrolled into view (scroll only when the active panel changes). */
+  let revealed: HTMLElement | null = null;
+  /** The learner is pointing at or scrolling the panels: leave their scroll position alone. */
+  let pointerInMiddle = false;
+  let userScrollUntil = 0;
   const stepListeners: Array<(step: number) => void> = [];
   const actionListeners: Array<(op: TimedOp) => void> = [];
 
@@ -234,7 +243,6 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     tablesLabel.title = t.tablesHint;
     svg.setAttribute("aria-label", `${t.apiserver} → ${t.reflector} → ${t.deltafifo} → ${t.indexer} → ${t.processor} → ${t.listener} → ${t.handler}`);
     pReflector.h.textContent = `${t.reflector} · ${t.apiserver}`;
-    pFifo.h.textContent = t.deltafifo;
     pIndexer.h.textContent = `${t.indexer}`;
     pListeners.h.textContent = t.listeners;
     pWorkqueue.h.textContent = t.workqueue;
@@ -246,8 +254,8 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     };
     label(bStart, t.jumpStart);
     label(bBack, `${t.stepBack} (←)`);
-    label(bPlay, `${t.play} (Space)`);
-    label(bPause, `${t.pause} (Space)`);
+    label(bPlay, `${t.play} (${t.spaceKey})`);
+    label(bPause, `${t.pause} (${t.spaceKey})`);
     label(bFwd, `${t.stepForward} (→)`);
     label(bEnd, t.jumpEnd);
     scrub.setAttribute("aria-label", t.scrub);
@@ -305,25 +313,29 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     if (layout === null || (layout as PipelineLayout & { sig?: string }).sig !== sig) {
       layout = Object.assign(pipelineLayout(listeners, workers, hasWq, compact), { sig });
     }
-    renderPipeline(svg, layout, v, { t, reducedMotion, durationMs: stepDuration() });
+    // Before the first informer appears, the run's first informer's queue (a run has one kind per informer).
+    const fifoKind: FifoKind = (inf === undefined ? kinds.values().next().value : kinds.get(inf.name)) ?? "delta";
+    renderPipeline(svg, layout, v, { t, reducedMotion, durationMs: stepDuration(), fifoKind });
     const infText = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
     if (informerEl.textContent !== infText) informerEl.textContent = infText;
     // With several informers the panels follow the current event's; their titles say which.
     const suffix = inf !== undefined && v.informers.size > 1 ? ` · ${inf.name}` : "";
-    for (const [h, base] of [[pFifo.h, t.deltafifo], [pIndexer.h, t.indexer], [pListeners.h, t.listeners]] as const) {
+    for (const [h, base] of [[pFifo.h, t.fifoTitle[fifoKind]], [pIndexer.h, t.indexer], [pListeners.h, t.listeners]] as const) {
       if (h.textContent !== base + suffix) h.textContent = base + suffix;
     }
+    pFifo.h.title = t.fifoHint[fifoKind];
+    pFifo.section.setAttribute("data-fifo", fifoKind);
     narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
       : `${v.step}. ${narrate(v.event, locale)}`;
 
     const target = actionTarget(v, selected);
     targetEl.textContent = `${t.target}: ${target === undefined ? t.noTarget : `${target.resource} ${target.key}`}`;
     if (tablesBox.checked) {
-      renderTables(tables, v, inf, t);
+      renderTables(tables, v, inf, t, fifoKind);
     } else {
       renderReflector(pReflector.body, v, inf, { t, limit: SERVER_ROWS, hotKey: hot, selected: target === undefined ? null : `${target.resource}|${target.key}`,
         onSelect: (id) => { selected = id; render(); } });
-      renderFifo(pFifo.body, inf?.fifo, { t, limit: fifoLimit, hotKey: hot, onMore: () => { fifoLimit += 50; render(); } });
+      renderFifo(pFifo.body, inf?.fifo, { t, limit: fifoLimit, hotKey: hot, kind: fifoKind, onMore: () => { fifoLimit += 50; render(); } });
       renderIndexer(pIndexer.body, inf?.indexer, { t, limit: STORE_ROWS, hotKey: hot, selected: target?.key ?? null,
         onSelect: (key) => { selected = key; render(); } });
       renderListeners(pListeners.body, v, inf, { t });
@@ -337,6 +349,26 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     pIndexer.section.classList.toggle("active", st === "indexer");
     pListeners.section.classList.toggle("active", st === "listener" || st === "handler" || st === "processor");
     pWorkqueue.section.classList.toggle("active", st === "workqueue" || st === "worker");
+    revealActive();
+  }
+
+  /**
+   * Brings the active panel into view inside the stage's own scroll area (never the page), once per
+   * change of active panel; instant under reduced motion; not while the learner points at or scrolls
+   * the panels.
+   */
+  function revealActive(): void {
+    if (tablesBox.checked) return;
+    const activePanel = [pReflector, pFifo, pIndexer, pListeners, pWorkqueue].find((p) => !p.section.hidden && p.section.classList.contains("active"))?.section ?? null;
+    if (activePanel === revealed) return;
+    revealed = activePanel;
+    if (activePanel === null || pointerInMiddle || Date.now() < userScrollUntil) return;
+    const delta = revealDelta(middle.getBoundingClientRect(), activePanel.getBoundingClientRect());
+    if (delta === 0) return;
+    const smooth = !reducedMotion && !(typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches);
+    const top = middle.scrollTop + delta;
+    if (typeof middle.scrollTo === "function") middle.scrollTo({ top, behavior: smooth ? "smooth" : "instant" });
+    else middle.scrollTop = top;
   }
 
   function show(step: number): void {
@@ -391,6 +423,11 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   diffGo.addEventListener("click", () => {
     if (diff !== undefined) send({ type: "playback.jumpToFailure", step: diff.step });
   });
+  middle.addEventListener("pointerenter", () => { pointerInMiddle = true; });
+  middle.addEventListener("pointerleave", () => { pointerInMiddle = false; });
+  const userScrolled = () => { userScrollUntil = Date.now() + 1500; };
+  middle.addEventListener("wheel", userScrolled, { passive: true });
+  middle.addEventListener("touchmove", userScrolled, { passive: true });
   tablesBox.addEventListener("change", () => {
     tables.hidden = !tablesBox.checked;
     panels.hidden = tablesBox.checked;
@@ -486,6 +523,8 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       shownStep = -1;
       view = null;
       layout = null;
+      kinds = fifoKinds(run.trace);
+      revealed = null;
       fifoLimit = MIN_RENDERED_KEYS;
       selected = null;
       running = false;

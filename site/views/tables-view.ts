@@ -5,25 +5,25 @@
 import { select } from "d3-selection";
 import type { InformerView, WorldView } from "../../src/sim/view.js";
 import { indexBuckets } from "../../src/sim/view.js";
-import type { T } from "./stage-i18n.js";
+import type { FifoKind, T } from "./stage-i18n.js";
 
 const ROW_LIMIT = 200;
 interface TableSpec { id: string; caption: string; head: string[]; rows: string[][]; total: number }
 
-function specs(view: WorldView, inf: InformerView | undefined, t: T): TableSpec[] {
+function specs(view: WorldView, inf: InformerView | undefined, t: T, fifoKind: FifoKind): TableSpec[] {
   const out: TableSpec[] = [];
   const server = [...view.server.objects.values()];
   out.push({ id: "server", caption: t.serverObjects, head: [t.resource, t.key, t.rv],
-    rows: server.slice(0, ROW_LIMIT).map((o) => [o.resource, o.key + (o.deleting ? " (terminating)" : ""), o.rv]), total: server.length });
+    rows: server.slice(0, ROW_LIMIT).map((o) => [o.resource, o.key + (o.deleting ? ` (${t.terminating})` : ""), o.rv]), total: server.length });
   const r = inf?.reflector;
   out.push({ id: "reflector", caption: t.reflector, head: [t.field, t.value], total: 4, rows: [
-    [t.state, r?.state ?? "stopped"], [t.lastRV, r?.lastRV ?? ""],
+    [t.state, t.states[r?.state ?? "stopped"]], [t.lastRV, r?.lastRV ?? ""],
     [t.request, r?.pending == null ? t.none : `${r.pending.verb} @ ${r.pending.resourceVersion}`],
     [t.lastError, r?.lastError ?? t.none],
   ] });
   const fifo = inf?.fifo.entries ?? [];
-  out.push({ id: "fifo", caption: t.deltafifo, head: ["#", t.key, t.deltas], total: fifo.length,
-    rows: fifo.slice(0, ROW_LIMIT).map((e, i) => [String(i + 1), e.key, e.deltas.map((d) => `${d.type} ${d.rv}${d.tombstone === true ? " (tombstone)" : ""}`).join(", ")]) });
+  out.push({ id: "fifo", caption: t.fifoTitle[fifoKind], head: ["#", t.key, t.deltas], total: fifo.length,
+    rows: fifo.slice(0, ROW_LIMIT).map((e, i) => [String(i + 1), e.key, e.deltas.map((d) => `${d.type} ${d.rv}${d.tombstone === true ? ` (${t.tombstone})` : ""}`).join(", ")]) });
   const store = inf === undefined ? [] : [...inf.indexer.objects.values()];
   out.push({ id: "indexer", caption: t.indexer, head: [t.key, t.rv], total: store.length,
     rows: store.slice(0, ROW_LIMIT).map((o) => [o.key, o.rv]) });
@@ -44,13 +44,13 @@ function specs(view: WorldView, inf: InformerView | undefined, t: T): TableSpec[
   }
   if (wq.length > 0) out.push({ id: "workqueue", caption: t.workqueue, head: [t.workqueue, t.set, t.keys], rows: wq, total: wq.length });
   out.push({ id: "handlers", caption: t.handlerLog, head: [t.step, t.handler, t.notification, t.key, t.outcome], total: view.handlerLog.length,
-    rows: view.handlerLog.slice(-50).map((h) => [String(h.step), `#${h.listener}`, h.notification, h.key, h.outcome + (h.message === undefined ? "" : `: ${h.message}`)]) });
+    rows: view.handlerLog.slice(-50).map((h) => [String(h.step), `#${h.listener}`, h.notification, h.key, t.outcomes[h.outcome] + (h.message === undefined ? "" : `: ${h.message}`)]) });
   return out;
 }
 
-export function renderTables(container: HTMLElement, view: WorldView, inf: InformerView | undefined, t: T): void {
+export function renderTables(container: HTMLElement, view: WorldView, inf: InformerView | undefined, t: T, fifoKind: FifoKind = "delta"): void {
   const tables = select(container).selectAll<HTMLTableElement, TableSpec>("table.view-table")
-    .data(specs(view, inf, t), (s) => s.id)
+    .data(specs(view, inf, t, fifoKind), (s) => s.id)
     .join((enter) => {
       const tb = enter.append("table").attr("class", "view-table").attr("data-testid", "view-table");
       tb.append("caption");

@@ -65,5 +65,5 @@ export function renderWorkqueues(container: HTMLElement, view: WorldView, o: { t
     .join("span")
     .attr("class", (w) => `worker w-${w.state}${w.lastResult === null ? "" : ` r-${w.lastResult}`}`)
     .attr("data-index", (w) => String(w.index))
-    .text((w) => `${o.t.worker} #${w.index}: ${w.state === "reconciling" ? `${o.t.reconciling} ${w.key ?? ""}` : o.t[w.state]}${w.lastResult === null ? "" : ` (${w.lastResult})`}`);
+    .text((w) => `${o.t.worker} #${w.index}: ${w.state === "reconciling" ? `${o.t.reconciling} ${w.key ?? ""}` : o.t[w.state]}${w.lastResult === null ? "" : ` (${o.t.results[w.lastResult]})`}`);
 }
