@@ -445,7 +445,8 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       const r = actionOp(a, view, selected);
       if (!r.ok) {
         commandResult.classList.add("error");
-        commandResult.textContent = r.error;
+        // action-ops' reasons are English (like the command bar's); other locales label them as such
+        commandResult.textContent = `${t.commandError}${r.error}`;
         return;
       }
       emit(r.op, r.command);
