@@ -13,14 +13,15 @@
  *   `listKeys()` and in traces.
  * - `hasSynced()`: true after add/update/delete before any replace, or once every entry queued at the
  *   end of the first replace was popped and processed. Latched.
- * - Traced like RealFIFO; a batch entry's summary carries its resourceVersion.
+ * - Traced like RealFIFO; a batch entry's summary carries its resourceVersion. Storage, `pop`,
+ *   `popBatch` (batch entries are always popped alone) and sync bookkeeping are InOrderFIFO's.
  */
-import { emit, type DeltaSummary, type Tracer } from "../sim/trace.js";
+import { emit } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
-import { summarizeDelta } from "./deltas.js";
-import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
-import { FIFOClosedError, type FIFOOptions } from "./queue.js";
-import type { Delta, DeltaType, KeyFunc } from "./types.js";
+import { IN_ORDER_STRIDE, InOrderFIFO } from "./in-order-fifo.js";
+import { KeyError } from "./keys.js";
+import type { FIFOOptions } from "./queue.js";
+import type { Delta } from "./types.js";
 
 /** A whole relist, applied by the consumer as one step. */
 export interface ReplacedAllDelta {
@@ -42,42 +43,9 @@ export type AtomicDelta = Delta | ReplacedAllDelta | SyncAllDelta | BookmarkDelt
 
 export type AtomicFIFOOptions = Omit<FIFOOptions, "knownObjects" | "emitDeltaTypeReplaced">;
 
-const COMPACT_AT = 1024;
-const POPPED: AtomicDelta = Object.freeze({ type: "SyncAll", object: undefined }) as SyncAllDelta;
-
-function summarize(entry: AtomicDelta): DeltaSummary {
-  switch (entry.type) {
-    case "ReplacedAll":
-    case "Bookmark":
-      return { type: entry.type, rv: entry.object.resourceVersion };
-    case "SyncAll":
-      return { type: "SyncAll", rv: "" };
-    default:
-      return summarizeDelta(entry);
-  }
-}
-
-export class AtomicFIFO {
-  private entries: AtomicDelta[] = [];
-  private entryKeys: string[] = [];
-  private head = 0;
-  private populated = false;
-  private initialPopulationCount = 0;
-  private closed = false;
-
-  private readonly keyFunc: KeyFunc;
-  /** The consumer will likely key the popped object again with the same function: hand it our key. */
-  private readonly primesKeyMemo: boolean;
-  private readonly transformer: ((obj: unknown) => unknown) | undefined;
-  private readonly tracer: Tracer | undefined;
-  private readonly name: string;
-
+export class AtomicFIFO extends InOrderFIFO<AtomicDelta> {
   constructor(options: AtomicFIFOOptions = {}) {
-    this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
-    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
-    this.transformer = options.transformer;
-    this.tracer = options.tracer;
-    this.name = options.name ?? "fifo";
+    super(options);
   }
 
   /** The key of an object, a Deltas list (newest), a single delta or a tombstone; "" for a batch entry. */
@@ -98,26 +66,27 @@ export class AtomicFIFO {
   add(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.appendObject("Added", obj, key);
+    this.appendTransformed("Added", obj, key);
   }
 
   update(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.appendObject("Updated", obj, key);
+    this.appendTransformed("Updated", obj, key);
   }
 
   delete(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.appendObject("Deleted", obj, key);
+    this.appendTransformed("Deleted", obj, key);
   }
 
   replace(list: unknown[], resourceVersion: string): void {
     for (const item of list) this.objectKey(item, item); // a key error leaves the FIFO untouched
     const transformer = this.transformer;
     const objects = transformer === undefined ? list.slice() : list.map((o) => (o instanceof DeletedFinalStateUnknown ? o : transformer(o)));
-    this.append({ type: "ReplacedAll", object: { resourceVersion, objects } }, "");
+    const payload: ReplacedAllDelta["object"] = { resourceVersion, objects };
+    this.append("ReplacedAll", payload, "");
     if (!this.populated) {
       this.populated = true;
       this.initialPopulationCount = this.length();
@@ -129,115 +98,21 @@ export class AtomicFIFO {
   }
 
   resync(): void {
-    this.append({ type: "SyncAll", object: undefined }, "");
+    this.append("SyncAll", undefined, "");
   }
 
   bookmark(resourceVersion: string): void {
-    this.append({ type: "Bookmark", object: { resourceVersion } }, "");
-  }
-
-  pop(process: (deltas: AtomicDelta[], isInInitialList: boolean) => void): AtomicDelta[] | undefined {
-    if (this.head === this.entries.length) {
-      if (this.closed) throw new FIFOClosedError();
-      return undefined;
-    }
-    const isInInitialList = !this.hasSynced();
-    const index = this.head;
-    const entry = this.entries[index] as AtomicDelta;
-    const key = this.entryKeys[index] as string;
-    this.entries[index] = POPPED;
-    this.head++;
-    this.afterDequeue();
-    const deltas = [entry];
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
-        deltas: [summarize(entry)], isInInitialList, queueLength: this.length() });
-    }
-    try {
-      if (this.primesKeyMemo && key !== "") rememberMetaNamespaceKey(entry.object, key);
-      process(deltas, isInInitialList);
-    } finally {
-      if (this.initialPopulationCount > 0) this.initialPopulationCount--;
-    }
-    return deltas;
-  }
-
-  hasSynced(): boolean {
-    return this.populated && this.initialPopulationCount === 0;
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name });
-  }
-
-  isClosed(): boolean {
-    return this.closed;
-  }
-
-  /** The key of each queued entry in order ("" for batch entries). */
-  listKeys(): string[] {
-    return this.entryKeys.slice(this.head);
-  }
-
-  /** The object of each queued entry in order (a batch entry's payload for batch entries). */
-  list(): unknown[] {
-    const out: unknown[] = [];
-    for (let i = this.head; i < this.entries.length; i++) out.push((this.entries[i] as AtomicDelta).object);
-    return out;
-  }
-
-  /** Every queued per-object entry of the key, oldest first, or undefined. */
-  getByKey(key: string): AtomicDelta[] | undefined {
-    let out: AtomicDelta[] | undefined;
-    for (let i = this.head; i < this.entries.length; i++) {
-      if (this.entryKeys[i] === key) (out ??= []).push(this.entries[i] as AtomicDelta);
-    }
-    return out;
+    const payload: BookmarkDelta["object"] = { resourceVersion };
+    this.append("Bookmark", payload, "");
   }
 
   /** The queued entries, oldest first (a copy). */
   entriesInOrder(): AtomicDelta[] {
-    return this.entries.slice(this.head);
-  }
-
-  length(): number {
-    return this.entries.length - this.head;
-  }
-
-  private objectKey(target: unknown, original: unknown): string {
-    if (target instanceof DeletedFinalStateUnknown) return target.key;
-    try {
-      return this.keyFunc(target);
-    } catch (error) {
-      throw new KeyError(original, error);
+    const out: AtomicDelta[] = [];
+    const slots = this.slots;
+    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) {
+      out.push({ type: slots[i], object: slots[i + 1] } as AtomicDelta);
     }
-  }
-
-  private appendObject(type: DeltaType, obj: unknown, key: string): void {
-    const object = this.transformer !== undefined && !(obj instanceof DeletedFinalStateUnknown) ? this.transformer(obj) : obj;
-    this.append({ type, object }, key);
-  }
-
-  private append(entry: AtomicDelta, key: string): void {
-    this.entries.push(entry);
-    this.entryKeys.push(key);
-    if (this.tracer !== undefined) {
-      const summary = summarize(entry);
-      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key, delta: summary,
-        deltas: [summary], newKey: true, queueLength: this.length() });
-    }
-  }
-
-  private afterDequeue(): void {
-    if (this.head === this.entries.length) {
-      this.entries.length = 0;
-      this.entryKeys.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.entryKeys = this.entryKeys.slice(this.head);
-      this.head = 0;
-    }
+    return out;
   }
 }

@@ -58,6 +58,17 @@ let memoName: unknown;
 let memoNamespace: unknown;
 let memoKey = "";
 
+/**
+ * A key is hashed and compared by every Map it passes through (FIFO, batch, cache, index sets), long
+ * after it was made. `a + b` gives a rope (V8's ConsString); comparing a rope against a key stored
+ * long ago walks the rope's parts, which are cold by then. Reading a character makes V8 flatten the
+ * rope once, here, while it is hot — measured at 1.5–2× faster cache lookups (bench/, W1).
+ */
+function flat(key: string): string {
+  key.charCodeAt(0);
+  return key;
+}
+
 /** `"<namespace>/<name>"`, or `"<name>"` for cluster-scoped objects; a string is its own key. */
 export function metaNamespaceKeyFunc(obj: unknown): string {
   if (typeof obj === "string") return obj;
@@ -67,7 +78,7 @@ export function metaNamespaceKeyFunc(obj: unknown): string {
   if (rawName === memoName && rawNamespace === memoNamespace) return memoKey;
   const name = asString(rawName);
   const namespace = asString(rawNamespace);
-  const key = namespace.length > 0 ? namespace + "/" + name : name;
+  const key = namespace.length > 0 ? flat(namespace + "/" + name) : name;
   memoName = rawName;
   memoNamespace = rawNamespace;
   memoKey = key;
@@ -96,6 +107,17 @@ export function rememberMetaNamespaceKey(obj: unknown, key: string): void {
   memoName = rawName;
   memoNamespace = rawNamespace;
   memoKey = key;
+}
+
+/**
+ * deletionHandlingMetaNamespaceKeyFunc(obj), given `hint`, a key believed to be it (e.g. the one a FIFO
+ * computed when the object was queued): the hint is returned when it matches the object's namespace
+ * and name (checked without allocating), else the key is computed. Never changes a result.
+ */
+export function keyWithHint(obj: unknown, hint: string): string {
+  if (obj instanceof DeletedFinalStateUnknown) return obj.key;
+  rememberMetaNamespaceKey(obj, hint);
+  return metaNamespaceKeyFunc(obj);
 }
 
 /** Like metaNamespaceKeyFunc, but a DeletedFinalStateUnknown yields its stored key. */

@@ -21,25 +21,23 @@
  * - The transformer runs once per object entering through add/update/delete/replace, never on
  *   tombstones nor on resync's cached objects.
  * - `close()` only affects popping an empty queue (FIFOClosedError).
- * - Traced like DeltaFIFO (component "fifo"); an entry's `deltas` is just itself and `newKey` is always
- *   true, since every entry joins the tail.
+ * - `popBatch` (InOrderInformersBatchProcess, §5.2), storage, popping, sync bookkeeping and tracing
+ *   are InOrderFIFO's (in-order-fifo.ts); this class decides what each write appends.
  */
-import { emit, type Tracer } from "../sim/trace.js";
+import { emit } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
-import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
-import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
+import { IN_ORDER_STRIDE, InOrderFIFO } from "./in-order-fifo.js";
+import { KeyError } from "./keys.js";
+import type { FIFOOptions, FIFOQueue } from "./queue.js";
+import type { Delta, DeltaType, KeyListerGetter } from "./types.js";
 
 export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
   /** Accepted for a common options shape and ignored: RealFIFO always queues list items as Replaced. */
   emitDeltaTypeReplaced?: boolean;
 };
 
-const COMPACT_AT = 1024;
 const DELTA_TYPES: ReadonlySet<string> = new Set<DeltaType>(["Added", "Updated", "Deleted", "Replaced", "Sync"]);
-/** Fills popped slots so the queue does not keep popped objects alive. */
-const POPPED: Delta = Object.freeze({ type: "Sync", object: undefined }) as Delta;
 
 function isDelta(value: unknown): value is Delta {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -47,30 +45,12 @@ function isDelta(value: unknown): value is Delta {
   return typeof type === "string" && DELTA_TYPES.has(type) && "object" in value;
 }
 
-export class RealFIFO implements FIFOQueue {
-  /** Queued entries from `head` on, oldest first, with their keys alongside. */
-  private entries: Delta[] = [];
-  private entryKeys: string[] = [];
-  private head = 0;
-  private populated = false;
-  private initialPopulationCount = 0;
-  private closed = false;
-
-  private readonly keyFunc: KeyFunc;
-  /** The consumer will likely key the popped object again with the same function: hand it our key. */
-  private readonly primesKeyMemo: boolean;
+export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
   private readonly knownObjects: KeyListerGetter | undefined;
-  private readonly transformer: ((obj: unknown) => unknown) | undefined;
-  private readonly tracer: Tracer | undefined;
-  private readonly name: string;
 
   constructor(options: RealFIFOOptions = {}) {
-    this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
-    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
+    super(options);
     this.knownObjects = options.knownObjects;
-    this.transformer = options.transformer;
-    this.tracer = options.tracer;
-    this.name = options.name ?? "fifo";
   }
 
   /** The key of an object, a Deltas list (newest), a single Delta or a tombstone. Throws KeyError. */
@@ -87,19 +67,19 @@ export class RealFIFO implements FIFOQueue {
   add(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.append("Added", obj, key, true);
+    this.appendTransformed("Added", obj, key);
   }
 
   update(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.append("Updated", obj, key, true);
+    this.appendTransformed("Updated", obj, key);
   }
 
   delete(obj: unknown): void {
     const key = this.objectKey(obj, obj);
     this.populated = true;
-    this.append("Deleted", obj, key, true);
+    this.appendTransformed("Deleted", obj, key);
   }
 
   replace(list: unknown[], resourceVersion: string): void {
@@ -108,15 +88,17 @@ export class RealFIFO implements FIFOQueue {
     for (let i = 0; i < list.length; i++) keys[i] = this.objectKey(list[i], list[i]);
     const listed = new Set(keys);
 
-    // The last queued entry of each queued key, keys in first-seen order.
-    const lastQueued = new Map<string, Delta>();
-    for (let i = this.head; i < this.entries.length; i++) lastQueued.set(this.entryKeys[i] as string, this.entries[i] as Delta);
+    // The last queued entry (its slot index) of each queued key, keys in first-seen order.
+    const slots = this.slots;
+    const lastQueued = new Map<string, number>();
+    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) lastQueued.set(slots[i + 2] as string, i);
 
     let tombstones = 0;
-    for (const [key, last] of lastQueued) {
-      if (listed.has(key) || last.type === "Deleted") continue;
-      const lastObj = last.object instanceof DeletedFinalStateUnknown ? last.object.obj : last.object;
-      this.append("Deleted", new DeletedFinalStateUnknown(key, lastObj), key, false);
+    for (const [key, at] of lastQueued) {
+      if (listed.has(key) || slots[at] === "Deleted") continue;
+      const last = slots[at + 1];
+      const lastObj = last instanceof DeletedFinalStateUnknown ? last.obj : last;
+      this.append("Deleted", new DeletedFinalStateUnknown(key, lastObj), key);
       tombstones++;
     }
     const known = this.knownObjects;
@@ -129,11 +111,11 @@ export class RealFIFO implements FIFOQueue {
         } catch {
           knownObj = null;
         }
-        this.append("Deleted", new DeletedFinalStateUnknown(key, knownObj), key, false);
+        this.append("Deleted", new DeletedFinalStateUnknown(key, knownObj), key);
         tombstones++;
       }
     }
-    for (let i = 0; i < list.length; i++) this.append("Replaced", list[i], keys[i] as string, true);
+    for (let i = 0; i < list.length; i++) this.appendTransformed("Replaced", list[i], keys[i] as string);
 
     if (!this.populated) {
       this.populated = true;
@@ -148,8 +130,7 @@ export class RealFIFO implements FIFOQueue {
   resync(): void {
     const known = this.knownObjects;
     if (known === undefined) return;
-    const queued = new Set<string>();
-    for (let i = this.head; i < this.entryKeys.length; i++) queued.add(this.entryKeys[i] as string);
+    const queued = new Set<string>(this.listKeys());
     for (const knownKey of known.listKeys()) {
       let obj: unknown;
       try {
@@ -165,113 +146,10 @@ export class RealFIFO implements FIFOQueue {
         }
         continue;
       }
-      this.append("Sync", obj, this.objectKey(obj, obj), false);
+      this.append("Sync", obj, this.objectKey(obj, obj));
     }
   }
 
   /** Non-atomic mode ignores bookmarks (spec §5.1). */
   bookmark(_resourceVersion: string): void {}
-
-  pop(process: PopProcessFunc): Delta[] | undefined {
-    if (this.head === this.entries.length) {
-      if (this.closed) throw new FIFOClosedError();
-      return undefined;
-    }
-    const isInInitialList = !this.hasSynced();
-    const index = this.head;
-    const delta = this.entries[index] as Delta;
-    const key = this.entryKeys[index] as string;
-    this.entries[index] = POPPED;
-    this.head++;
-    this.afterDequeue();
-    const deltas = [delta];
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
-        deltas: [summarizeDelta(delta)], isInInitialList, queueLength: this.length() });
-    }
-    try {
-      if (this.primesKeyMemo) rememberMetaNamespaceKey(delta.object, key);
-      process(deltas, isInInitialList);
-    } finally {
-      // Decremented after processing: "synced" is observable only once the item was handled (spec §5.1).
-      if (this.initialPopulationCount > 0) this.initialPopulationCount--;
-    }
-    return deltas;
-  }
-
-  hasSynced(): boolean {
-    return this.populated && this.initialPopulationCount === 0;
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name });
-  }
-
-  isClosed(): boolean {
-    return this.closed;
-  }
-
-  /** The key of each queued entry, in queue order (a key may repeat). */
-  listKeys(): string[] {
-    return this.entryKeys.slice(this.head);
-  }
-
-  /** The object of each queued entry, in queue order. */
-  list(): unknown[] {
-    const out: unknown[] = [];
-    for (let i = this.head; i < this.entries.length; i++) out.push((this.entries[i] as Delta).object);
-    return out;
-  }
-
-  /** Every queued entry of the key, oldest first, or undefined when none is queued. */
-  getByKey(key: string): Delta[] | undefined {
-    let out: Delta[] | undefined;
-    for (let i = this.head; i < this.entries.length; i++) {
-      if (this.entryKeys[i] === key) (out ??= []).push(this.entries[i] as Delta);
-    }
-    return out;
-  }
-
-  /** Number of queued entries. */
-  length(): number {
-    return this.entries.length - this.head;
-  }
-
-  /** Key of a plain object or tombstone; errors are wrapped in KeyError about `original`. */
-  private objectKey(target: unknown, original: unknown): string {
-    if (target instanceof DeletedFinalStateUnknown) return target.key;
-    try {
-      return this.keyFunc(target);
-    } catch (error) {
-      throw new KeyError(original, error);
-    }
-  }
-
-  private append(type: DeltaType, obj: unknown, key: string, transform: boolean): void {
-    let object = obj;
-    if (transform && this.transformer !== undefined && !(object instanceof DeletedFinalStateUnknown)) {
-      object = this.transformer(object);
-    }
-    const delta: Delta = { type, object };
-    this.entries.push(delta);
-    this.entryKeys.push(key);
-    if (this.tracer !== undefined) {
-      const summary = summarizeDelta(delta);
-      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key, delta: summary,
-        deltas: [summary], newKey: true, queueLength: this.length() });
-    }
-  }
-
-  private afterDequeue(): void {
-    if (this.head === this.entries.length) {
-      this.entries.length = 0;
-      this.entryKeys.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.entryKeys = this.entryKeys.slice(this.head);
-      this.head = 0;
-    }
-  }
 }

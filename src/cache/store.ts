@@ -101,6 +101,27 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
     this.store.putKnown(key, obj, old);
   }
 
+  /**
+   * A put under a key the caller computed with this store's key function, whose previous object it
+   * read with `getByKey(key)` just before. Traced like `update`.
+   */
+  putByKey(key: string, obj: T, old: T | undefined): void {
+    this.store.putKnown(key, obj, old);
+    if (this.tracer !== undefined) this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+  }
+
+  /** A delete by a key the caller computed with this store's key function. Traced like `delete`. */
+  deleteByKey(key: string): void {
+    if (this.tracer === undefined) {
+      this.store.delete(key);
+      return;
+    }
+    if (!this.store.has(key)) return;
+    const old = this.store.get(key);
+    this.store.delete(key);
+    this.traceWrite("delete", key, old);
+  }
+
   /** True when every index is the namespace index (or there is none). */
   onlyNamespaceIndexes(): boolean {
     return this.store.onlyNamespaceIndexes();

@@ -197,7 +197,9 @@ export class ThreadSafeStore<T = unknown> {
   }
 
   private updateIndices(hadOld: boolean, oldObj: T | undefined, hasNew: boolean, newObj: T | undefined, key: string): void {
-    for (const entry of this.entries) {
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as IndexEntry;
       // Fast path for the namespace index every factory informer has: an update within one namespace
       // changes nothing, and comparing the two namespaces allocates nothing.
       if (entry.fn === metaNamespaceIndexFunc && hadOld && hasNew && sameNamespace(oldObj, newObj)) continue;

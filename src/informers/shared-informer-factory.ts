@@ -31,6 +31,8 @@ export interface SharedInformerFactoryOptions {
   namespace?: string;
   tweakListOptions?: (options: ListOptions) => void;
   fifo?: "delta" | "real" | "realAtomic";
+  /** With an in-order fifo: batch processing (InOrderInformersBatchProcess, spec §5.2). */
+  batchProcess?: boolean;
   watchList?: boolean;
   tracer?: Tracer;
   /** WithCustomResyncConfig: resync period per resource plural. */
@@ -91,6 +93,7 @@ export class SharedInformerFactory {
       name: resource,
       expectedKind: info.kind,
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
+      ...(o.batchProcess !== undefined ? { batchProcess: o.batchProcess } : {}),
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),
       ...(o.tracer !== undefined ? { tracer: o.tracer } : {}),
       ...(o.errorLine !== undefined ? { errorLine: o.errorLine } : {}),

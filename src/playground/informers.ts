@@ -37,8 +37,13 @@ export interface SharedInformerOptions {
   namespace?: string;
   /** Adjusts every list/watch request (informers.WithTweakListOptions), e.g. to set a labelSelector. */
   tweakListOptions?: (options: ListOptions) => void;
-  /** "delta" (classic DeltaFIFO, default) or "real" (the in-order RealFIFO of client-go ≥ 1.33). */
-  fifo?: "delta" | "real";
+  /**
+   * "delta" (classic DeltaFIFO, default), "real" (the in-order RealFIFO of client-go ≥ 1.33) or
+   * "realAtomic" (RealFIFO in atomic mode: a relist is one entry, client-go ≥ 1.36).
+   */
+  fifo?: "delta" | "real" | "realAtomic";
+  /** With fifo "real"/"realAtomic": pop and apply up to 1000 entries at once (client-go ≥ 1.35). Default false. */
+  batchProcess?: boolean;
   /** Streaming initial list (sendInitialEvents). Default false. */
   watchList?: boolean;
 }

@@ -60,7 +60,7 @@ const en: Catalogue = {
   "fifo.replace": (e) =>
     `DeltaFIFO replaced its contents with a list of ${e.items} items at RV ${e.resourceVersion}${e.tombstones > 0 ? `, adding ${e.tombstones} tombstone deletes` : ""}.`,
   "fifo.popped": (e) =>
-    `DeltaFIFO popped ${e.key} with ${chips(e.deltas)}${e.isInInitialList ? " (initial list)" : ""}; ${e.queueLength} keys left.`,
+    `DeltaFIFO popped ${e.key} with ${chips(e.deltas)}${e.isInInitialList ? " (initial list)" : ""}${e.batch !== undefined ? `, in a batch of ${e.batch}` : ""}; ${e.queueLength} keys left.`,
   "fifo.closed": () => `DeltaFIFO closed.`,
   "indexer.write": (e) =>
     `Indexer ${e.op === "add" ? "added" : e.op === "update" ? "updated" : "deleted"} ${e.key}${e.op === "delete" ? "" : ` at RV ${e.resourceVersion}`}.`,
@@ -150,7 +150,7 @@ const zh: Catalogue = {
   "fifo.skipped": (e) => `DeltaFIFO 跳过了 ${e.key} 的 ${e.delta.type}（${e.reason}）。`,
   "fifo.replace": (e) =>
     `DeltaFIFO 用 RV ${e.resourceVersion} 的 ${e.items} 个对象替换内容${e.tombstones > 0 ? `，并加入 ${e.tombstones} 个墓碑删除` : ""}。`,
-  "fifo.popped": (e) => `DeltaFIFO 弹出 ${e.key}，携带 ${chips(e.deltas)}${e.isInInitialList ? "（初始列表）" : ""}；剩余 ${e.queueLength} 个键。`,
+  "fifo.popped": (e) => `DeltaFIFO 弹出 ${e.key}，携带 ${chips(e.deltas)}${e.isInInitialList ? "（初始列表）" : ""}${e.batch !== undefined ? `，属于一批 ${e.batch} 个` : ""}；剩余 ${e.queueLength} 个键。`,
   "fifo.closed": () => `DeltaFIFO 已关闭。`,
   "indexer.write": (e) =>
     `Indexer ${e.op === "add" ? "新增" : e.op === "update" ? "更新" : "删除"}了 ${e.key}${e.op === "delete" ? "" : `，RV ${e.resourceVersion}`}。`,

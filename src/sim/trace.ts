@@ -97,8 +97,9 @@ export type FifoTrace =
   | { component: "fifo"; kind: "fifo.skipped"; name: string; key: string; delta: DeltaSummary;
       reason: "dedupDelete" | "resyncQueued" | "unknownDelete" }
   | { component: "fifo"; kind: "fifo.replace"; name: string; items: number; resourceVersion: string; tombstones: number }
+  /** `batch`: the entry was popped in a batch of this many (RealFIFO batch pop, InOrderInformersBatchProcess). */
   | { component: "fifo"; kind: "fifo.popped"; name: string; key: string; deltas: DeltaSummary[];
-      isInInitialList: boolean; queueLength: number }
+      isInInitialList: boolean; queueLength: number; batch?: number }
   | { component: "fifo"; kind: "fifo.closed"; name: string };
 
 // ───────────────────────────── indexer (component "indexer") ─────────────────────────────

@@ -3,7 +3,9 @@
  * cache writes per popped key, flattened listener buffers) must behave exactly like the traced path:
  * for any stream of watch events delivered in chunks (so that keys collect several deltas) and an
  * optional relist, both informers make the same handler calls in the same order, and end with the same
- * cache contents, key order and namespace-index order.
+ * cache contents, key order and namespace-index order. The same holds for the in-order FIFOs with batch
+ * processing (untraced batches interleave writes and notifications; traced ones write first), and
+ * batching itself changes nothing a handler or the cache shows.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -32,9 +34,10 @@ function mk(ns: string, name: string, rv: string): KubeObject {
 }
 
 interface Scenario { initial: Ev[]; events: Ev[]; chunk: number; relist: Ev[] | undefined }
+interface Config { fifo?: "delta" | "real" | "realAtomic"; batchProcess?: boolean }
 
 /** Runs one informer over the scenario; returns what its handler saw and its final cache. */
-function run(s: Scenario, traced: boolean): unknown {
+function run(s: Scenario, traced: boolean, config: Config = {}): unknown {
   const scheduler = new Scheduler({ seed: 7 });
   let rv = 100;
   const live = new Map<string, KubeObject>();
@@ -69,7 +72,7 @@ function run(s: Scenario, traced: boolean): unknown {
     },
   };
   const informer = new SharedIndexInformer(lw, {
-    scheduler, indexers: { [NamespaceIndex]: metaNamespaceIndexFunc }, resyncPeriodMs: 0,
+    scheduler, indexers: { [NamespaceIndex]: metaNamespaceIndexFunc }, resyncPeriodMs: 0, ...config,
     ...(traced ? { tracer: { emit() {} } } : {}),
   });
   const calls: unknown[] = [];
@@ -114,6 +117,22 @@ describe("untraced fast path", () => {
         expect(fast).toEqual(run(s, true));
       },
     ), { numRuns: 300 });
+  });
+
+  it("batch processing (in-order FIFOs): untraced equals traced, and equals unbatched", () => {
+    fc.assert(fc.property(
+      fc.array(evArb, { maxLength: 8 }),
+      fc.array(evArb, { maxLength: 60 }),
+      fc.integer({ min: 1, max: 20 }),
+      fc.option(fc.array(evArb, { maxLength: 10 }), { nil: undefined }),
+      fc.constantFrom("real" as const, "realAtomic" as const),
+      (initial, events, chunk, relist, fifo) => {
+        const s: Scenario = { initial, events, chunk, relist };
+        const batched = run(s, false, { fifo, batchProcess: true });
+        expect(batched).toEqual(run(s, true, { fifo, batchProcess: true }));
+        expect(batched).toEqual(run(s, true, { fifo }));
+      },
+    ), { numRuns: 200 });
   });
 
   it("sees several deltas per key in one pop (the coalesced case is exercised)", () => {
