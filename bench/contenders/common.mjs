@@ -27,6 +27,11 @@ export function gcMonitor() {
   };
 }
 
+/** Before the timed run: collect what warm-up runs left behind (when node runs with --expose-gc). */
+export function settle() {
+  if (typeof globalThis.gc === "function") { globalThis.gc(); globalThis.gc(); }
+}
+
 export function report(result) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
