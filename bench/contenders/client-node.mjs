@@ -31,6 +31,7 @@ async function once() {
   const t0 = performance.now();
   await lw.start();
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   let work = 0;
   if (data.relist) {
     await fake.done({ code: 410 });
@@ -46,9 +47,11 @@ async function once() {
     work = events.length;
   }
   const t2 = performance.now();
+  const cpu = process.cpuUsage(c1);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const problems = verify(data.expected, lw.list(), counts);
   await lw.stop();
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), problems };
+  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems };
 }
 
 for (let w = 0; w < (opts.warmup ?? 0); w++) await once();

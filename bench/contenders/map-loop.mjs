@@ -11,6 +11,7 @@ function once() {
   const t0 = performance.now();
   for (const obj of data.list) { map.set(`${obj.metadata.namespace}/${obj.metadata.name}`, obj); counts.adds++; }
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   applyEvents(map, data.events, counts);
   if (data.relist) {
     const seen = new Set();
@@ -24,9 +25,11 @@ function once() {
     for (const key of [...map.keys()]) if (!seen.has(key)) { map.delete(key); counts.deletes++; }
   }
   const t2 = performance.now();
+  const cpu = process.cpuUsage(c1);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const problems = verify(data.expected, map.values(), counts);
   const work = data.events.length || data.relist?.items.length || 0;
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), problems };
+  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems };
 }
 
 function applyEvents(map, events, counts) {

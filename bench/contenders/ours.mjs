@@ -83,6 +83,7 @@ function once() {
   runUntil(data.list.length, "initial list");
   while (sink === undefined) { if (!scheduler.step()) throw new Error("no watch opened"); }
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   let work;
   if (data.relist) {
     const s = sink;
@@ -96,9 +97,11 @@ function once() {
     work = data.events.length;
   }
   const t2 = performance.now();
+  const cpu = process.cpuUsage(c1);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const problems = verify(data.expected, informer.getStore().list(), counts);
   stop.abort();
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), problems, syncUpdates };
+  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems, syncUpdates };
 }
 
 for (let w = 0; w < (opts.warmup ?? 0); w++) once();

@@ -39,6 +39,8 @@ export const IN_ORDER_STRIDE = 3;
 /** client-go's batch limit (`maxBatchSize` of RealFIFO.PopBatch). */
 export const MAX_POP_BATCH = 1000;
 const COMPACT_AT = 1024 * IN_ORDER_STRIDE;
+/** Slots of BatchKeySet: a power of two, at least twice MAX_POP_BATCH (load ≤ ½). */
+const KEY_SLOTS = 2048;
 
 /**
  * Processes a popped batch in place: entry i is slots[i] (type), slots[i + 1] (object), slots[i + 2]
@@ -62,6 +64,40 @@ function summarize(type: string, object: unknown): DeltaSummary {
   return summary;
 }
 
+/**
+ * "Was this key taken by the batch being assembled?" — an open-addressing table stamped per batch, so
+ * starting a batch clears nothing and adding a key allocates nothing (a JS Set would be emptied and
+ * regrown for every batch, which costs more than the batch itself). Holds at most MAX_POP_BATCH keys.
+ */
+class BatchKeySet {
+  private readonly keys = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+  private readonly stamps = new Int32Array(KEY_SLOTS);
+  private stamp = 0;
+
+  begin(): void {
+    if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  /** Adds `key` to the current batch; false when it is already in it. */
+  add(key: string): boolean {
+    // FNV-1a over the last (most varying) characters of the key, and its length.
+    let h = 0x811c9dc5 ^ key.length;
+    for (let i = key.length - 1, n = 0; i >= 0 && n < 12; i--, n++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const mask = KEY_SLOTS - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      if (this.stamps[slot] !== this.stamp) {
+        this.stamps[slot] = this.stamp;
+        this.keys[slot] = key;
+        return true;
+      }
+      if (this.keys[slot] === key) return false;
+    }
+  }
+}
+
 export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
   /** Queued entries from `head` on, oldest first, packed [type, object, key] per entry. */
   protected slots: unknown[] = [];
@@ -70,8 +106,8 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
   /** Entries of the first replace (and everything queued before it) not yet popped and processed. */
   protected initialPopulationCount = 0;
   private closed = false;
-  /** Keys taken by the batch being assembled (reused; empty between batches). */
-  private readonly batchKeys = new Set<string>();
+  /** Keys taken by the batch being assembled. */
+  private readonly batchKeys = new BatchKeySet();
 
   protected readonly keyFunc: KeyFunc;
   /** The consumer will likely key the popped object again with the same function: hand it our key. */
@@ -130,18 +166,17 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
     }
     const isInInitialList = !this.hasSynced();
     let limit = slots.length;
-    const cap = start + IN_ORDER_STRIDE * (isInInitialList ? Math.min(maxBatch, this.initialPopulationCount) : maxBatch);
+    const most = Math.min(maxBatch, MAX_POP_BATCH);
+    const cap = start + IN_ORDER_STRIDE * (isInInitialList ? Math.min(most, this.initialPopulationCount) : most);
     if (cap < limit) limit = cap;
     let end = start;
     const taken = this.batchKeys;
+    taken.begin();
     while (end < limit) {
       if (!isBatchable(slots[end])) break;
-      const key = slots[end + 2] as string;
-      if (taken.has(key)) break;
-      taken.add(key);
+      if (!taken.add(slots[end + 2] as string)) break;
       end += IN_ORDER_STRIDE;
     }
-    taken.clear();
     const count = (end - start) / IN_ORDER_STRIDE;
     if (count <= 1) return this.pop(process) !== undefined;
 

@@ -3,6 +3,7 @@
  * form one batch, when a single entry goes through `pop` instead, the initial-population boundary, the
  * sync bookkeeping, and the `batch` field of the traced pops.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AtomicFIFO, RealFIFO, type Delta } from "../../../src/cache/index.js";
 import { Recorder, Scheduler, asKnown } from "../../../src/sim/index.js";
@@ -123,4 +124,37 @@ describe("popBatch", () => {
     ]);
     expect(eventsAtProcess).toBe(r.events.length);
   });
+
+  it("batches exactly as the rule says, for any key sequence (model check)", () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.constantFrom("a", "b", "c", "ns/a", "ns/b"), fc.string({ maxLength: 14 })), { minLength: 1, maxLength: 3000 }),
+      fc.integer({ min: 1, max: 1200 }),
+      (keys, maxBatch) => {
+        const f = new RealFIFO({ knownObjects: known() });
+        keys.forEach((k, i) => f.add(obj(k, i)));
+        // the model: consecutive entries until a key repeats or maxBatch (capped at 1000) entries
+        const expected: string[][] = [];
+        for (let i = 0; i < keys.length;) {
+          const batch: string[] = [];
+          const seen = new Set<string>();
+          while (i < keys.length && batch.length < Math.min(maxBatch, 1000) && !seen.has(keys[i]!)) {
+            seen.add(keys[i]!);
+            batch.push(keys[i]!);
+            i++;
+          }
+          expected.push(batch);
+        }
+        const actual: string[][] = [];
+        for (let p = popOnce(f, maxBatch); p !== undefined; p = popOnce(f, maxBatch)) {
+          actual.push(p.batch !== undefined ? p.batch.map((e) => e[1]) : [metaKey(p.single![0]!.object)]);
+        }
+        expect(actual).toEqual(expected);
+      },
+    ), { numRuns: 150 });
+  });
 });
+
+function metaKey(o: unknown): string {
+  return (o as { metadata: { name: string } }).metadata.name;
+}
+
