@@ -10,8 +10,8 @@
  *   · DeltaFIFO: a delta merged into a queued key (newKey false, or several deltas in one entry), a
  *     skipped delete (dedupDelete / unknownDelete), or a relist that queues its items before its
  *     tombstones;
- *   · RealFIFO: a key queued a second time while still queued, or a relist that queues its tombstones
- *     before its items.
+ *   · RealFIFO: a key queued a second time while still queued, a relist that queues its tombstones
+ *     before its items, or a batch pop (`fifo.popped.batch`, only the in-order queues pop in batches).
  * - With no evidence (a run where both queues behave the same) the informers' default, "delta".
  * The kind is a property of the informer, so the whole run is scanned once and the answer holds from
  * step 1.
@@ -67,6 +67,7 @@ export function fifoKinds(trace: readonly TraceEvent[]): Map<string, FifoKind> {
       case "fifo.popped": {
         if (e.deltas.some((d) => BATCH.has(d.type))) s.atomic = true;
         if (e.deltas.length > 1) s.delta = true;
+        if (e.batch !== undefined) s.real = true;
         const n = s.counts.get(e.key) ?? 0;
         if (n <= 1) s.counts.delete(e.key);
         else s.counts.set(e.key, n - 1);

@@ -25,10 +25,10 @@ const CJK = /[\u4e00-\u9fff]/;
 const run = (trace: TraceEvent[]): RunResult => ({ trace, log: [], hash: "h" });
 
 /** Lesson 16's program with the queue kind swapped in. */
-function lesson16With(fifo: "delta" | "real" | "realAtomic") {
+function lesson16With(fifo: "delta" | "real" | "realAtomic", batchProcess = false) {
   return ({ clientset, stop, log }: Playground) => {
     // The playground's options type offers "delta" | "real"; the engine's factory also takes "realAtomic" (passed through).
-    const factory = informers.newSharedInformerFactory(clientset, 0, { fifo: fifo as "real", watchList: fifo !== "delta" });
+    const factory = informers.newSharedInformerFactory(clientset, 0, { fifo: fifo as "real", watchList: fifo !== "delta", batchProcess });
     factory.core().v1().pods().informer().addEventHandler({ addFunc: () => log("add") });
     factory.start(stop);
   };
@@ -75,6 +75,8 @@ describe("queue kind from the trace", () => {
   it("atomic mode, explicit modes and the default", async () => {
     const atomic = await runScenario(lesson16, lesson16With("realAtomic"));
     expect([...fifoKinds(atomic.trace).values()]).toEqual(["realAtomic"]);
+    const batched = await runScenario(lesson16, lesson16With("real", true));
+    expect([...fifoKinds(batched.trace).values()]).toEqual(["real"]);
     const one = await runScenario(lesson01, lesson01Solution);
     expect([...fifoKinds(one.trace).values()]).toEqual(["delta"]);
     // an explicit field (requested from src/sim/trace.ts) wins over the inference
