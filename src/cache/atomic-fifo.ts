@@ -44,6 +44,7 @@ export type AtomicDelta = Delta | ReplacedAllDelta | SyncAllDelta | BookmarkDelt
 export type AtomicFIFOOptions = Omit<FIFOOptions, "knownObjects" | "emitDeltaTypeReplaced">;
 
 export class AtomicFIFO extends InOrderFIFO<AtomicDelta> {
+  protected readonly fifoKind = "realAtomic";
   constructor(options: AtomicFIFOOptions = {}) {
     super(options);
   }
@@ -93,7 +94,7 @@ export class AtomicFIFO extends InOrderFIFO<AtomicDelta> {
     }
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
-        resourceVersion, tombstones: 0 });
+        resourceVersion, tombstones: 0, fifoKind: "realAtomic" });
     }
   }
 

@@ -27,7 +27,7 @@
  * - Traced (component "fifo"): `fifo.queued` per append (its `deltas` is just itself, `newKey` is always
  *   true since every entry joins the tail), `fifo.popped`, `fifo.closed`. No tracing work without a tracer.
  */
-import { emit, type DeltaSummary, type Tracer } from "../sim/trace.js";
+import { emit, type DeltaSummary, type FifoKind, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { resourceVersionOf } from "./deltas.js";
 import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
@@ -115,6 +115,8 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
   protected readonly transformer: ((obj: unknown) => unknown) | undefined;
   protected readonly tracer: Tracer | undefined;
   protected readonly name: string;
+  /** Set on every trace event (trace.ts FifoKind). */
+  protected abstract readonly fifoKind: FifoKind;
 
   constructor(options: FIFOOptions) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
@@ -141,7 +143,7 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
     const deltas = [{ type, object } as E];
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
-        deltas: [summarize(type, object)], isInInitialList, queueLength: this.length() });
+        deltas: [summarize(type, object)], isInInitialList, queueLength: this.length(), fifoKind: this.fifoKind });
     }
     try {
       if (this.primesKeyMemo && key !== "") rememberMetaNamespaceKey(object, key);
@@ -186,7 +188,7 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
       for (let i = start, n = 1; i < end; i += IN_ORDER_STRIDE, n++) {
         emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key: slots[i + 2] as string,
           deltas: [summarize(slots[i] as string, slots[i + 1])], isInInitialList, queueLength: queued - n,
-          batch: count });
+          batch: count, fifoKind: this.fifoKind });
       }
     }
     try {
@@ -205,7 +207,7 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
 
   close(): void {
     this.closed = true;
-    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name });
+    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name, fifoKind: this.fifoKind });
   }
 
   isClosed(): boolean {
@@ -262,7 +264,7 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
     if (this.tracer !== undefined) {
       const summary = summarize(type, object);
       emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key, delta: summary,
-        deltas: [summary], newKey: true, queueLength: this.length() });
+        deltas: [summary], newKey: true, queueLength: this.length(), fifoKind: this.fifoKind });
     }
   }
 

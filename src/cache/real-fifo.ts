@@ -46,6 +46,7 @@ function isDelta(value: unknown): value is Delta {
 }
 
 export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
+  protected readonly fifoKind = "real";
   private readonly knownObjects: KeyListerGetter | undefined;
 
   constructor(options: RealFIFOOptions = {}) {
@@ -123,7 +124,7 @@ export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
     }
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
-        resourceVersion, tombstones });
+        resourceVersion, tombstones, fifoKind: "real" });
     }
   }
 
@@ -142,7 +143,7 @@ export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
       if (queued.has(knownKey)) {
         if (this.tracer !== undefined) {
           emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key: knownKey,
-            delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued" });
+            delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued", fifoKind: "real" });
         }
         continue;
       }

@@ -8,7 +8,7 @@
  * - An event whose kind is unknown (not in the closed union) gets a neutral sentence naming its kind.
  * The stage reads it out through an ARIA live region, so sentences name things the way the diagram does.
  */
-import type { DeltaSummary, KnownTraceEvent, TraceEvent, TraceKind, TraceOf } from "./trace.js";
+import type { DeltaSummary, FifoKind, KnownTraceEvent, TraceEvent, TraceKind, TraceOf } from "./trace.js";
 
 export type Locale = "en" | "zh-CN";
 
@@ -18,6 +18,11 @@ const chips = (deltas: readonly DeltaSummary[]): string =>
   `[${deltas.map((d) => (d.tombstone === true ? `${d.type}(tombstone)` : d.type)).join(", ")}]`;
 const rvOf = (rv: string | undefined): string => (rv === undefined || rv === "" ? "\"\"" : rv);
 const who = (name: string, listener: number): string => `${name} listener #${listener}`;
+/** The queue a fifo event came from (absent = DeltaFIFO). */
+const queueName = (kind: FifoKind | undefined): string =>
+  kind === "real" ? "RealFIFO" : kind === "realAtomic" ? "RealFIFO (atomic)" : "DeltaFIFO";
+/** "1 key", "2 keys" (English only; the zh catalogue counts with measure words). */
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 const en: Catalogue = {
   "server.request": (e) =>
@@ -52,16 +57,18 @@ const en: Catalogue = {
     `Reflector ${e.name}'s watch ended (${e.reason}${e.code === undefined ? "" : ` ${e.code}`}${e.message === undefined ? "" : `: ${e.message}`}).`,
   "reflector.backoff": (e) => `Reflector ${e.name} backs off for ${e.delayMs} ms before retrying.`,
   "reflector.rv": (e) => `Reflector ${e.name}'s last synced resourceVersion is now ${e.resourceVersion}.`,
-  "reflector.resync": (e) => `Reflector ${e.name} asks the DeltaFIFO to resync every cached object.`,
-  "fifo.queued": (e) =>
-    `DeltaFIFO queued ${e.delta.type} for ${e.key} (RV ${rvOf(e.delta.rv)}); key ${e.key} now holds ${chips(e.deltas)}` +
-    `${e.newKey ? `, new at the tail (${e.queueLength} ${e.queueLength === 1 ? "key" : "keys"} queued)` : ""}.`,
-  "fifo.skipped": (e) => `DeltaFIFO skipped ${e.delta.type} for ${e.key} (${e.reason}).`,
-  "fifo.replace": (e) =>
-    `DeltaFIFO replaced its contents with a list of ${e.items} items at RV ${e.resourceVersion}${e.tombstones > 0 ? `, adding ${e.tombstones} tombstone deletes` : ""}.`,
+  "reflector.resync": (e) => `Reflector ${e.name} asks its FIFO to resync every cached object.`,
+  "fifo.queued": (e) => e.fifoKind === undefined
+    ? `DeltaFIFO queued ${e.delta.type} for ${e.key} (RV ${rvOf(e.delta.rv)}); key ${e.key} now holds ${chips(e.deltas)}` +
+      `${e.newKey ? `, new at the tail (${count(e.queueLength, "key")} queued)` : ""}.`
+    : `${queueName(e.fifoKind)} queued ${e.delta.type} for ${e.key} (RV ${rvOf(e.delta.rv)}) at the tail (${count(e.queueLength, "entry", "entries")} queued).`,
+  "fifo.skipped": (e) => `${queueName(e.fifoKind)} skipped ${e.delta.type} for ${e.key} (${e.reason}).`,
+  "fifo.replace": (e) => e.fifoKind === "realAtomic"
+    ? `${queueName(e.fifoKind)} queued the whole list of ${count(e.items, "item")} at RV ${e.resourceVersion} as one ReplacedAll entry.`
+    : `${queueName(e.fifoKind)} replaced its contents with a list of ${count(e.items, "item")} at RV ${e.resourceVersion}${e.tombstones > 0 ? `, adding ${count(e.tombstones, "tombstone delete")}` : ""}.`,
   "fifo.popped": (e) =>
-    `DeltaFIFO popped ${e.key} with ${chips(e.deltas)}${e.isInInitialList ? " (initial list)" : ""}${e.batch !== undefined ? `, in a batch of ${e.batch}` : ""}; ${e.queueLength} keys left.`,
-  "fifo.closed": () => `DeltaFIFO closed.`,
+    `${queueName(e.fifoKind)} popped ${e.key === "" ? chips(e.deltas) : `${e.key} with ${chips(e.deltas)}`}${e.isInInitialList ? " (initial list)" : ""}${e.batch !== undefined ? `, in a batch of ${e.batch}` : ""}; ${e.fifoKind === undefined ? count(e.queueLength, "key") : count(e.queueLength, "entry", "entries")} left.`,
+  "fifo.closed": (e) => `${queueName(e.fifoKind)} closed.`,
   "indexer.write": (e) =>
     `Indexer ${e.op === "add" ? "added" : e.op === "update" ? "updated" : "deleted"} ${e.key}${e.op === "delete" ? "" : ` at RV ${e.resourceVersion}`}.`,
   "indexer.replace": (e) => `Indexer replaced its contents with ${e.items} items.`,
@@ -143,15 +150,17 @@ const zh: Catalogue = {
     `Reflector ${e.name} 的 watch 结束（${e.reason}${e.code === undefined ? "" : ` ${e.code}`}${e.message === undefined ? "" : `：${e.message}`}）。`,
   "reflector.backoff": (e) => `Reflector ${e.name} 退避 ${e.delayMs} 毫秒后重试。`,
   "reflector.rv": (e) => `Reflector ${e.name} 最后同步的 resourceVersion 现在是 ${e.resourceVersion}。`,
-  "reflector.resync": (e) => `Reflector ${e.name} 要求 DeltaFIFO 对缓存中的每个对象做 resync。`,
-  "fifo.queued": (e) =>
-    `DeltaFIFO 为 ${e.key} 入队 ${e.delta.type}（RV ${rvOf(e.delta.rv)}）；键 ${e.key} 现在持有 ${chips(e.deltas)}` +
-    `${e.newKey ? `，新键排在队尾（共 ${e.queueLength} 个键）` : ""}。`,
-  "fifo.skipped": (e) => `DeltaFIFO 跳过了 ${e.key} 的 ${e.delta.type}（${e.reason}）。`,
-  "fifo.replace": (e) =>
-    `DeltaFIFO 用 RV ${e.resourceVersion} 的 ${e.items} 个对象替换内容${e.tombstones > 0 ? `，并加入 ${e.tombstones} 个墓碑删除` : ""}。`,
-  "fifo.popped": (e) => `DeltaFIFO 弹出 ${e.key}，携带 ${chips(e.deltas)}${e.isInInitialList ? "（初始列表）" : ""}${e.batch !== undefined ? `，属于一批 ${e.batch} 个` : ""}；剩余 ${e.queueLength} 个键。`,
-  "fifo.closed": () => `DeltaFIFO 已关闭。`,
+  "reflector.resync": (e) => `Reflector ${e.name} 要求它的 FIFO 对缓存中的每个对象做 resync。`,
+  "fifo.queued": (e) => e.fifoKind === undefined
+    ? `DeltaFIFO 为 ${e.key} 入队 ${e.delta.type}（RV ${rvOf(e.delta.rv)}）；键 ${e.key} 现在持有 ${chips(e.deltas)}` +
+      `${e.newKey ? `，新键排在队尾（共 ${e.queueLength} 个键）` : ""}。`
+    : `${queueName(e.fifoKind)} 在队尾为 ${e.key} 入队 ${e.delta.type}（RV ${rvOf(e.delta.rv)}）（共 ${e.queueLength} 个条目）。`,
+  "fifo.skipped": (e) => `${queueName(e.fifoKind)} 跳过了 ${e.key} 的 ${e.delta.type}（${e.reason}）。`,
+  "fifo.replace": (e) => e.fifoKind === "realAtomic"
+    ? `${queueName(e.fifoKind)} 把 RV ${e.resourceVersion} 的整个列表（${e.items} 个对象）作为一个 ReplacedAll 条目入队。`
+    : `${queueName(e.fifoKind)} 用 RV ${e.resourceVersion} 的 ${e.items} 个对象替换内容${e.tombstones > 0 ? `，并加入 ${e.tombstones} 个墓碑删除` : ""}。`,
+  "fifo.popped": (e) => `${queueName(e.fifoKind)} 弹出 ${e.key === "" ? chips(e.deltas) : `${e.key}，携带 ${chips(e.deltas)}`}${e.isInInitialList ? "（初始列表）" : ""}${e.batch !== undefined ? `，属于一批 ${e.batch} 个` : ""}；剩余 ${e.queueLength} 个${e.fifoKind === undefined ? "键" : "条目"}。`,
+  "fifo.closed": (e) => `${queueName(e.fifoKind)} 已关闭。`,
   "indexer.write": (e) =>
     `Indexer ${e.op === "add" ? "新增" : e.op === "update" ? "更新" : "删除"}了 ${e.key}${e.op === "delete" ? "" : `，RV ${e.resourceVersion}`}。`,
   "indexer.replace": (e) => `Indexer 用 ${e.items} 个对象替换了内容。`,

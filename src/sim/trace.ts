@@ -89,7 +89,13 @@ export type ReflectorTrace =
   | { component: "reflector"; kind: "reflector.resync"; name: string };
 
 // ───────────────────────────── DeltaFIFO / RealFIFO (component "fifo") ─────────────────────────────
-export type FifoTrace =
+/**
+ * Which queue emitted a fifo event: absent = the classic DeltaFIFO; "real" = RealFIFO; "realAtomic" =
+ * RealFIFO in atomic mode (AtomicFIFO). The in-order queues set it on every event.
+ */
+export type FifoKind = "real" | "realAtomic";
+export type FifoTrace = (
+
   /** A delta was queued. `deltas` is the key's whole list after the add; `newKey` when the key joined the queue's tail. */
   | { component: "fifo"; kind: "fifo.queued"; name: string; key: string; delta: DeltaSummary;
       deltas: DeltaSummary[]; newKey: boolean; queueLength: number }
@@ -100,7 +106,8 @@ export type FifoTrace =
   /** `batch`: the entry was popped in a batch of this many (RealFIFO batch pop, InOrderInformersBatchProcess). */
   | { component: "fifo"; kind: "fifo.popped"; name: string; key: string; deltas: DeltaSummary[];
       isInInitialList: boolean; queueLength: number; batch?: number }
-  | { component: "fifo"; kind: "fifo.closed"; name: string };
+  | { component: "fifo"; kind: "fifo.closed"; name: string }
+) & { fifoKind?: FifoKind };
 
 // ───────────────────────────── indexer (component "indexer") ─────────────────────────────
 export type IndexerTrace =

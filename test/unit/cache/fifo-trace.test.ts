@@ -114,11 +114,11 @@ describe("RealFIFO trace", () => {
     const e = payloads(r);
     expect(e.map((x) => x.kind)).toEqual(["fifo.queued", "fifo.queued", "fifo.queued", "fifo.queued", "fifo.replace", "fifo.popped"]);
     expect(e[1]).toEqual({ component: "fifo", kind: "fifo.queued", name: "pods", key: "a", delta: { type: "Added", rv: "2" },
-      deltas: [{ type: "Added", rv: "2" }], newKey: true, queueLength: 2 });
+      deltas: [{ type: "Added", rv: "2" }], newKey: true, queueLength: 2, fifoKind: "real" });
     expect(e[2]).toMatchObject({ key: "old", delta: { type: "Deleted", rv: "1", tombstone: true }, queueLength: 3 });
-    expect(e[4]).toEqual({ component: "fifo", kind: "fifo.replace", name: "pods", items: 1, resourceVersion: "9", tombstones: 1 });
+    expect(e[4]).toEqual({ component: "fifo", kind: "fifo.replace", name: "pods", items: 1, resourceVersion: "9", tombstones: 1, fifoKind: "real" });
     expect(e[5]).toEqual({ component: "fifo", kind: "fifo.popped", name: "pods", key: "a", deltas: [{ type: "Added", rv: "1" }],
-      isInInitialList: false, queueLength: 3 });
+      isInInitialList: false, queueLength: 3, fifoKind: "real" });
   });
 
   it("resync skips keys anywhere in the queue", () => {
@@ -129,7 +129,7 @@ describe("RealFIFO trace", () => {
     f.resync();
     expect(f.listKeys()).toEqual(["a", "z", "b"]);
     expect(payloads(r).filter((x) => x.kind === "fifo.skipped")).toEqual([
-      { component: "fifo", kind: "fifo.skipped", name: "fifo", key: "a", delta: { type: "Sync", rv: "1" }, reason: "resyncQueued" },
+      { component: "fifo", kind: "fifo.skipped", name: "fifo", key: "a", delta: { type: "Sync", rv: "1" }, reason: "resyncQueued", fifoKind: "real" },
     ]);
   });
 });

@@ -32,6 +32,23 @@ describe("narration", () => {
     expect(narrate(e, "zh-CN")).toContain("[Added, Updated]");
   });
 
+  it("names the in-order queue, counts its entries and says when a pop was part of a batch", () => {
+    const queued = event("fifo.queued", {
+      key: "default/web-1", delta: { type: "Updated", rv: "42" }, deltas: [{ type: "Updated", rv: "42" }],
+      newKey: true, queueLength: 1, fifoKind: "real",
+    });
+    expect(narrate(queued, "en")).toBe("RealFIFO queued Updated for default/web-1 (RV 42) at the tail (1 entry queued).");
+    expect(narrate(queued, "zh-CN")).toContain("RealFIFO");
+    const popped = event("fifo.popped", {
+      key: "default/web-1", deltas: [{ type: "Updated", rv: "42" }], isInInitialList: false, queueLength: 2,
+      batch: 3, fifoKind: "realAtomic",
+    });
+    expect(narrate(popped, "en")).toBe("RealFIFO (atomic) popped default/web-1 with [Updated], in a batch of 3; 2 entries left.");
+    expect(narrate(popped, "zh-CN")).toContain("一批 3 个");
+    const replace = event("fifo.replace", { items: 1, resourceVersion: "9", tombstones: 0, fifoKind: "realAtomic" });
+    expect(narrate(replace, "en")).toBe("RealFIFO (atomic) queued the whole list of 1 item at RV 9 as one ReplacedAll entry.");
+  });
+
   it("names the watch event, key and RV the reflector received", () => {
     const s = narrate(event("reflector.watch.event", { type: "MODIFIED", key: "default/web-1", resourceVersion: "42" }), "en");
     expect(s).toBe("Reflector pods received MODIFIED default/web-1 at RV 42.");
