@@ -56,6 +56,8 @@ export class RequeueError extends Error {
 
 /** Compact the key queue once this many popped slots lead it and they are at least half of it. */
 const COMPACT_AT = 1024;
+/** Fills a popped queue slot. */
+const DEQUEUED: QueuedEntry = Object.freeze({ key: "", deltas: [] });
 
 /**
  * A key's queued deltas, packed as [type0, object0, type1, object1, …] (oldest first): no Delta object
@@ -80,24 +82,17 @@ function pack(deltas: readonly Delta[]): PackedDeltas {
   return out;
 }
 
-/** A queued key: its packed deltas and, when indexed in `byName`, the namespace and name it is under. */
+/** A queued key and its packed deltas. */
 interface QueuedEntry {
+  readonly key: string;
   readonly deltas: PackedDeltas;
-  readonly ns: string | undefined;
-  readonly name: string;
 }
 
 export class DeltaFIFO implements FIFOQueue {
-  /** key → its Deltas (never empty while present). A key is here iff it is in `queue[head..]`. */
+  /** key → its queued entry (deltas never empty). A key is here iff its entry is in `queue[head..]`. */
   private readonly items = new Map<string, QueuedEntry>();
-  /**
-   * With the metaNamespace key function: queued entries by (namespace, name) of the object that queued
-   * them, so that a further event for a queued key finds its entry without building the key string. A
-   * pure cache of `items` (a miss falls back to the key); an entry leaves it when it is popped.
-   */
-  private readonly byName: Map<string, Map<string, QueuedEntry>> | undefined;
-  /** Keys in FIFO order, from index `head` on; each at most once. */
-  private queue: string[] = [];
+  /** Queued entries in FIFO order, from index `head` on; each key at most once. */
+  private queue: QueuedEntry[] = [];
   private head = 0;
   /** true once replace, add, update or delete was called. */
   private populated = false;
@@ -117,7 +112,6 @@ export class DeltaFIFO implements FIFOQueue {
   constructor(options: DeltaFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
     this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
-    this.byName = this.primesKeyMemo ? new Map() : undefined;
     this.knownObjects = options.knownObjects;
     this.emitDeltaTypeReplaced = options.emitDeltaTypeReplaced ?? false;
     this.transformer = options.transformer;
@@ -144,37 +138,18 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   add(obj: unknown): void {
-    const entry = this.queuedByName(obj);
-    if (entry !== undefined) {
-      this.populated = true;
-      this.append(entry, "Added", this.transformed(obj));
-      return;
-    }
     const key = this.keyOf(obj);
     this.populated = true;
     this.queueAction("Added", obj, key, true);
   }
 
   update(obj: unknown): void {
-    const entry = this.queuedByName(obj);
-    if (entry !== undefined) {
-      this.populated = true;
-      this.append(entry, "Updated", this.transformed(obj));
-      return;
-    }
     const key = this.keyOf(obj);
     this.populated = true;
     this.queueAction("Updated", obj, key, true);
   }
 
   delete(obj: unknown): void {
-    const entry = this.queuedByName(obj);
-    if (entry !== undefined) {
-      // a queued key: the delete is always accepted
-      this.populated = true;
-      this.append(entry, "Deleted", this.transformed(obj));
-      return;
-    }
     const key = this.keyOf(obj);
     this.populated = true;
     if (!this.items.has(key) && !this.isKnown(key)) {
@@ -260,11 +235,8 @@ export class DeltaFIFO implements FIFOQueue {
   pop(process: PopProcessFunc): Delta[] | undefined {
     while (this.head < this.queue.length) {
       const isInInitialList = !this.hasSynced();
-      const key = this.queue[this.head] as string;
-      this.head++;
-      const entry = this.take(key);
-      this.afterDequeue();
-      if (entry === undefined) continue; // cannot happen: a queued key always has deltas
+      const entry = this.take();
+      const key = entry.key;
       const deltas = unpack(entry.deltas);
       if (this.tracer !== undefined) {
         emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
@@ -296,11 +268,8 @@ export class DeltaFIFO implements FIFOQueue {
   popPacked(process: (packed: readonly unknown[], key: string, isInInitialList: boolean) => void): boolean {
     while (this.head < this.queue.length) {
       const isInInitialList = !this.hasSynced();
-      const key = this.queue[this.head] as string;
-      this.head++;
-      const entry = this.take(key);
-      this.afterDequeue();
-      if (entry === undefined) continue; // cannot happen: a queued key always has deltas
+      const entry = this.take();
+      const key = entry.key;
       const packed = entry.deltas;
       if (this.tracer !== undefined) {
         emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
@@ -338,15 +307,17 @@ export class DeltaFIFO implements FIFOQueue {
 
   /** Queued keys, in queue order. */
   listKeys(): string[] {
-    return this.queue.slice(this.head);
+    const out = new Array<string>(this.queue.length - this.head);
+    for (let i = this.head; i < this.queue.length; i++) out[i - this.head] = (this.queue[i] as QueuedEntry).key;
+    return out;
   }
 
   /** The newest object of each queued key, in queue order. */
   list(): unknown[] {
     const out: unknown[] = [];
     for (let i = this.head; i < this.queue.length; i++) {
-      const entry = this.items.get(this.queue[i] as string);
-      if (entry !== undefined) out.push(entry.deltas[entry.deltas.length - 1]);
+      const deltas = (this.queue[i] as QueuedEntry).deltas;
+      out.push(deltas[deltas.length - 1]);
     }
     return out;
   }
@@ -396,75 +367,23 @@ export class DeltaFIFO implements FIFOQueue {
     const entry = this.items.get(key);
     if (entry === undefined) {
       const deltas: PackedDeltas = [type, object];
-      this.items.set(key, this.indexByName(key, obj, deltas));
-      this.queue.push(key);
+      const fresh: QueuedEntry = { key, deltas };
+      this.items.set(key, fresh);
+      this.queue.push(fresh);
       if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, true);
       return;
     }
     this.appendKeyed(key, entry.deltas, type, object);
   }
 
-  /** The queued entry of a plain object, found by its namespace and name (no key string built). */
-  private queuedByName(obj: unknown): QueuedEntry | undefined {
-    const byName = this.byName;
-    if (byName === undefined || typeof obj !== "object" || obj === null) return undefined;
-    const meta = (obj as { metadata?: unknown }).metadata;
-    if (typeof meta !== "object" || meta === null) return undefined;
-    const ns = (meta as { namespace?: unknown }).namespace;
-    const name = (meta as { name?: unknown }).name;
-    if (typeof ns !== "string" || typeof name !== "string") return undefined;
-    const names = byName.get(ns);
-    return names === undefined ? undefined : names.get(name);
-  }
-
-  /** A new queued entry, indexed by name when `obj` is a plain object whose name gives exactly `key`. */
-  private indexByName(key: string, obj: unknown, deltas: PackedDeltas): QueuedEntry {
-    const byName = this.byName;
-    if (byName !== undefined && typeof obj === "object" && obj !== null && !(obj instanceof DeletedFinalStateUnknown)
-        && !Array.isArray(obj)) {
-      const meta = (obj as { metadata?: unknown }).metadata;
-      if (typeof meta === "object" && meta !== null) {
-        const ns = (meta as { namespace?: unknown }).namespace;
-        const name = (meta as { name?: unknown }).name;
-        if (typeof ns === "string" && typeof name === "string" && isMetaKey(key, ns, name)) {
-          const entry: QueuedEntry = { deltas, ns, name };
-          let names = byName.get(ns);
-          if (names === undefined) {
-            names = new Map();
-            byName.set(ns, names);
-          }
-          names.set(name, entry);
-          return entry;
-        }
-      }
-    }
-    return { deltas, ns: undefined, name: "" };
-  }
-
-  /** Removes a queued key (and its by-name index entry); returns its entry. */
-  private take(key: string): QueuedEntry | undefined {
-    const entry = this.items.get(key);
-    if (entry === undefined) return undefined;
-    this.items.delete(key);
-    const ns = entry.ns;
-    if (ns !== undefined) {
-      const names = (this.byName as Map<string, Map<string, QueuedEntry>>).get(ns);
-      if (names !== undefined) {
-        names.delete(entry.name);
-        if (names.size === 0) this.byName!.delete(ns);
-      }
-    }
+  /** Removes the head entry (the queue is not empty) from the queue and from `items`. */
+  private take(): QueuedEntry {
+    const entry = this.queue[this.head] as QueuedEntry;
+    this.queue[this.head] = DEQUEUED; // the queue must not keep popped deltas alive
+    this.head++;
+    this.items.delete(entry.key);
+    this.afterDequeue();
     return entry;
-  }
-
-  private transformed(obj: unknown): unknown {
-    return this.transformer !== undefined && !(obj instanceof DeletedFinalStateUnknown) ? this.transformer(obj) : obj;
-  }
-
-  /** Appends to an entry found by name (its key is rebuilt only for tracing). */
-  private append(entry: QueuedEntry, type: DeltaType, object: unknown): void {
-    const key = this.tracer !== undefined ? (entry.ns!.length > 0 ? entry.ns + "/" + entry.name : entry.name) : "";
-    this.appendKeyed(key, entry.deltas, type, object);
   }
 
   private traceQueued(key: string, type: DeltaType, object: unknown, deltas: PackedDeltas, newKey: boolean): void {
@@ -475,30 +394,28 @@ export class DeltaFIFO implements FIFOQueue {
 
   /** Appends one delta to a queued key's list; two adjacent Deleted deltas collapse. */
   private appendKeyed(key: string, deltas: PackedDeltas, type: DeltaType, object: unknown): void {
-    {
-      const n = deltas.length;
-      if (type === "Deleted" && deltas[n - 2] === "Deleted") {
-        if (deltas[n - 1] instanceof DeletedFinalStateUnknown) {
-          deltas[n - 1] = object; // a real final state (or a fresher tombstone) replaces the tombstone
-        } else {
-          if (this.tracer !== undefined) {
-            emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
-              delta: summarizeDelta({ type, object }), reason: "dedupDelete" });
-          }
-          return;
-        }
+    const n = deltas.length;
+    if (type === "Deleted" && deltas[n - 2] === "Deleted") {
+      if (deltas[n - 1] instanceof DeletedFinalStateUnknown) {
+        deltas[n - 1] = object; // a real final state (or a fresher tombstone) replaces the tombstone
       } else {
-        deltas.push(type, object);
+        if (this.tracer !== undefined) {
+          emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
+            delta: summarizeDelta({ type, object }), reason: "dedupDelete" });
+        }
+        return;
       }
+    } else {
+      deltas.push(type, object);
     }
     if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, false);
   }
 
   private addIfNotPresentKeyed(key: string, deltas: Delta[]): void {
     if (this.items.has(key)) return;
-    const copy = pack(deltas);
-    this.items.set(key, { deltas: copy, ns: undefined, name: "" });
-    this.queue.push(key);
+    const entry: QueuedEntry = { key, deltas: pack(deltas) };
+    this.items.set(key, entry);
+    this.queue.push(entry);
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
         delta: summarizeDelta(deltas[deltas.length - 1] as Delta), deltas: summarizeDeltas(deltas), newKey: true,
@@ -517,11 +434,4 @@ export class DeltaFIFO implements FIFOQueue {
       this.head = 0;
     }
   }
-}
-
-/** key === metaNamespaceKeyFunc of an object with this namespace and name (checked without allocating). */
-function isMetaKey(key: string, ns: string, name: string): boolean {
-  if (ns.length === 0) return key === name;
-  return key.length === ns.length + 1 + name.length && key.charCodeAt(ns.length) === 47 /* "/" */
-    && key.startsWith(ns) && key.endsWith(name);
 }
