@@ -505,31 +505,9 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
    */
   private handleBatch(slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void {
     const indexer = this.indexer;
-    const processor = this.processor;
     const atomic = this.fifoMode === "realAtomic";
-    if (this.tracer === undefined) {
-      for (let i = start; i < end; i += IN_ORDER_STRIDE) {
-        const type = slots[i] as DeltaType;
-        const obj = slots[i + 1];
-        try {
-          const key = this.batchKey(obj, slots[i + 2] as string);
-          if (atomic) this.cacheResourceVersion = rvOf(obj);
-          if (type === "Deleted") {
-            indexer.deleteByKey(key);
-            processor.distributeFields("delete", key, obj, undefined, false, false, "Deleted");
-            continue;
-          }
-          const old = indexer.getByKey(key);
-          indexer.putByKey(key, obj as T, old);
-          if (old !== undefined) processor.distributeFields("update", key, obj, old, false, isSameVersion(old, obj), type);
-          else processor.distributeFields("add", key, obj, undefined, isInInitialList, false, type);
-        } catch {
-          // processing errors (e.g. key errors) are dropped, like client-go: no retry
-        }
-      }
-      return;
-    }
-    const notes: Array<{ n: ProcessorNotification; sync: boolean; type: DeltaType }> = [];
+    const traced = this.tracer !== undefined;
+    const held: HeldNotification[] | undefined = traced ? [] : undefined;
     for (let i = start; i < end; i += IN_ORDER_STRIDE) {
       const type = slots[i] as DeltaType;
       const obj = slots[i + 1];
@@ -538,21 +516,30 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         if (atomic) this.cacheResourceVersion = rvOf(obj);
         if (type === "Deleted") {
           indexer.deleteByKey(key);
-          this.traceWrite("delete", key, obj);
-          notes.push({ n: new ProcessorNotification("delete", key, obj, undefined, false), sync: false, type });
+          if (traced) this.traceWrite("delete", key, obj);
+          this.notify(held, "delete", key, obj, undefined, false, false, type);
           continue;
         }
         const old = indexer.getByKey(key);
         indexer.putByKey(key, obj as T, old);
-        this.traceWrite(old !== undefined ? "update" : "add", key, obj);
-        notes.push(old !== undefined
-          ? { n: new ProcessorNotification("update", key, obj, old, false), sync: isSameVersion(old, obj), type }
-          : { n: new ProcessorNotification("add", key, obj, undefined, isInInitialList), sync: false, type });
+        if (traced) this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+        if (old !== undefined) this.notify(held, "update", key, obj, old, false, isSameVersion(old, obj), type);
+        else this.notify(held, "add", key, obj, undefined, isInInitialList, false, type);
       } catch {
-        // dropped, like client-go
+        // processing errors (e.g. key errors) are dropped, like client-go: no retry
       }
     }
-    for (const note of notes) processor.distribute(note.n, note.sync, note.type);
+    if (held !== undefined) for (const h of held) this.processor.distribute(h.n, h.sync, h.type);
+  }
+
+  /** Distributes a notification now, or holds it until the batch's writes are done (traced batches). */
+  private notify(held: HeldNotification[] | undefined, type: "add" | "update" | "delete", key: string, newObj: unknown,
+                 oldObj: unknown, isInInitialList: boolean, sync: boolean, deltaType: DeltaType): void {
+    if (held === undefined) {
+      this.processor.distributeFields(type, key, newObj, oldObj, isInInitialList, sync, deltaType);
+      return;
+    }
+    held.push({ n: new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), sync, type: deltaType });
   }
 
   /**
@@ -647,6 +634,13 @@ function packDeltas(deltas: readonly Delta[]): unknown[] {
     out[2 * i + 1] = deltas[i]!.object;
   }
   return out;
+}
+
+/** A batch's notification, distributed once the batch's cache writes are done. */
+interface HeldNotification {
+  n: ProcessorNotification;
+  sync: boolean;
+  type: DeltaType;
 }
 
 /** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */
