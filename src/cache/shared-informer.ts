@@ -573,34 +573,35 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       }
       if (entry.type !== "ReplacedAll") return;
       const { resourceVersion, objects } = entry.object;
-      const keys: string[] = new Array<string>(objects.length);
-      const fresh = new Set<string>();
-      for (let i = 0; i < objects.length; i++) {
+      // Against the cache as it was: each item's previous object, and the keys the list no longer has.
+      const n = objects.length;
+      const keys = new Array<string>(n);
+      const olds = new Array<T | undefined>(n);
+      const items = new Map<string, T>();
+      for (let i = 0; i < n; i++) {
         const key = deletionHandlingMetaNamespaceKeyFunc(objects[i]);
         keys[i] = key;
-        fresh.add(key);
+        olds[i] = indexer.getByKey(key);
+        items.set(key, objects[i] as T);
       }
-      const deletions: ProcessorNotification[] = [];
+      const deletions: DeletedFinalStateUnknown[] = [];
       for (const key of indexer.listKeys()) {
-        if (fresh.has(key)) continue;
-        const cached = indexer.getByKey(key);
-        deletions.push(new ProcessorNotification("delete", key, new DeletedFinalStateUnknown(key, cached), undefined, false));
+        if (!items.has(key)) deletions.push(new DeletedFinalStateUnknown(key, indexer.getByKey(key)));
       }
-      const changes: Array<{ n: ProcessorNotification; sync: boolean }> = [];
-      for (let i = 0; i < objects.length; i++) {
-        const obj = objects[i];
-        const key = keys[i]!;
-        const old = indexer.getByKey(key);
-        if (old !== undefined) changes.push({ n: new ProcessorNotification("update", key, obj, old, false), sync: isSameVersion(old, obj) });
-        else changes.push({ n: new ProcessorNotification("add", key, obj, undefined, isInInitialList), sync: false });
-      }
-      indexer.replace(objects as T[], resourceVersion);
+      indexer.replaceByKey(items);
       this.cacheResourceVersion = resourceVersion;
       if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: objects.length });
+        emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: n });
       }
-      for (const n of deletions) processor.distribute(n, false, "ReplacedAll");
-      for (const c of changes) processor.distribute(c.n, c.sync, "ReplacedAll");
+      for (const tombstone of deletions) {
+        processor.distributeFields("delete", tombstone.key, tombstone, undefined, false, false, "ReplacedAll");
+      }
+      for (let i = 0; i < n; i++) {
+        const obj = objects[i];
+        const old = olds[i];
+        if (old !== undefined) processor.distributeFields("update", keys[i]!, obj, old, false, isSameVersion(old, obj), "ReplacedAll");
+        else processor.distributeFields("add", keys[i]!, obj, undefined, isInInitialList, false, "ReplacedAll");
+      }
     } catch {
       // processing errors are dropped, like client-go
     }

@@ -151,6 +151,11 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   replace(list: T[], _resourceVersion: string): void {
     const items = new Map<string, T>();
     for (const obj of list) items.set(this.keyOf(obj), obj);
+    this.replaceByKey(items);
+  }
+
+  /** `replace` with the key → object map already built by the caller (keyed by this store's key function). */
+  replaceByKey(items: Map<string, T>): void {
     this.store.replace(items);
     if (this.tracer !== undefined) {
       emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: items.size });
