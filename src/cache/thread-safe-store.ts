@@ -191,7 +191,16 @@ export class ThreadSafeStore<T = unknown> {
   }
 
   private buildIndex(entry: IndexEntry): void {
+    const byNamespace = entry.fn === metaNamespaceIndexFunc;
     for (const [key, obj] of this.items) {
+      if (byNamespace) {
+        // the namespace index without a one-element array per object (a relist rebuilds it whole)
+        const ns = namespaceOf(obj);
+        if (ns !== undefined) {
+          addKeyToIndex(entry.index, ns, key);
+          continue;
+        }
+      }
       for (const value of entry.fn(obj)) addKeyToIndex(entry.index, value, key);
     }
   }
@@ -216,6 +225,15 @@ export class ThreadSafeStore<T = unknown> {
       for (const value of newValues) addKeyToIndex(index, value, key);
     }
   }
+}
+
+/** metaNamespaceIndexFunc(obj)[0] for an object with metadata; undefined otherwise (the index func decides). */
+function namespaceOf(obj: unknown): string | undefined {
+  if (typeof obj !== "object" || obj === null) return undefined;
+  const meta = (obj as { metadata?: unknown }).metadata;
+  if (typeof meta !== "object" || meta === null) return undefined;
+  const ns = (meta as { namespace?: unknown }).namespace;
+  return typeof ns === "string" ? ns : "";
 }
 
 /** Both objects have metadata and the same namespace (absent counts as ""). */
