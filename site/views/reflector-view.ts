@@ -12,6 +12,11 @@ export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | 
 
 const selectHandlers = new WeakMap<HTMLElement, (id: string) => void>();
 
+/** The request's verb, with `sendInitialEvents` when a watch streams the initial events (watchList). */
+export function requestText(p: NonNullable<InformerView["reflector"]["pending"]>, t: T): string {
+  return p.sendInitialEvents === true ? `${p.verb} (${t.sendInitialEvents})` : p.verb;
+}
+
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
   selectHandlers.set(container, o.onSelect);
   const root = select(container);
@@ -33,7 +38,10 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   const gloss = o.t.states[state];
   line.select(".state-gloss").text(gloss === state ? "" : `（${gloss}）`);
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
-  line.select(".pending").text(r?.pending == null ? "" : `${o.t.request}: ${r.pending.verb} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`);
+  // A streaming list (watchList) is in flight as a WATCH with sendInitialEvents, never as a LIST.
+  line.select(".pending")
+    .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
+    .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
   line.select(".error").text(
     r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${Math.round(r.backoffMs)} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
       .filter((s) => s !== "").join(" · "));

@@ -110,12 +110,17 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   const tables = el("div", { class: "tables" });
   tables.hidden = true;
 
-  const diffNote = el("div", { class: "diff-note" });
+  // The run-vs-run note is ONE line (it must not take height from the panels): where the runs part and
+  // "Go there"; what differs there opens on demand in a popover above the line (over the panels).
+  const diffNote = el("div", { class: "diff-note", "data-testid": "diff-note" });
   diffNote.hidden = true;
   const diffHead = el("span", { class: "diff-head" });
   const diffGo = el("button", { type: "button", class: "link diff-go" });
-  const diffDetails = el("ul", { class: "diff-details" });
-  diffNote.append(diffHead, " ", diffGo, diffDetails);
+  const diffDetailsId = `stage-diff-${Math.random().toString(36).slice(2, 8)}`;
+  const diffMore = el("button", { type: "button", class: "link diff-more", "aria-expanded": "false", "aria-controls": diffDetailsId });
+  const diffDetails = el("ul", { class: "diff-details", id: diffDetailsId });
+  diffDetails.hidden = true;
+  diffNote.append(diffHead, " ", diffGo, " ", diffMore, diffDetails);
   const canvas = el("canvas", { class: "timeline", role: "img", "data-testid": "timeline", "data-failed-steps": "" });
 
   const transport = el("div", { class: "transport", role: "group" });
@@ -212,7 +217,9 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     diffNote.hidden = diff === undefined;
     if (diff === undefined) return;
     diffHead.textContent = t.diffAt(diff.step);
+    diffHead.title = t.diffAt(diff.step);
     diffGo.textContent = `${t.diffGo} →`;
+    diffMore.textContent = `${t.diffMore} ${diffDetails.hidden ? "▴" : "▾"}`;
     const lines: string[] = [];
     const say = (e: TraceEvent | null) => (e === null ? t.diffEnded : narrate(e, locale));
     lines.push(`${t.diffWas}: ${say(diff.previousEvent)}`, `${t.diffNow}: ${say(diff.currentEvent)}`);
@@ -422,6 +429,19 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   speed.addEventListener("change", () => send({ type: "playback.speed", speed: Number(speed.value) }));
   diffGo.addEventListener("click", () => {
     if (diff !== undefined) send({ type: "playback.jumpToFailure", step: diff.step });
+  });
+  const showDiffDetails = (open: boolean) => {
+    diffDetails.hidden = !open;
+    diffMore.setAttribute("aria-expanded", String(open));
+    diffMore.textContent = `${t.diffMore} ${open ? "▾" : "▴"}`;
+  };
+  diffMore.addEventListener("click", () => showDiffDetails(diffDetails.hidden));
+  diffNote.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !diffDetails.hidden) {
+      e.stopPropagation();
+      showDiffDetails(false);
+      diffMore.focus();
+    }
   });
   middle.addEventListener("pointerenter", () => { pointerInMiddle = true; });
   middle.addEventListener("pointerleave", () => { pointerInMiddle = false; });

@@ -5,6 +5,7 @@
 import { select } from "d3-selection";
 import type { InformerView, WorldView } from "../../src/sim/view.js";
 import { indexBuckets } from "../../src/sim/view.js";
+import { requestText } from "./reflector-view.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 
 const ROW_LIMIT = 200;
@@ -18,7 +19,7 @@ function specs(view: WorldView, inf: InformerView | undefined, t: T, fifoKind: F
   const r = inf?.reflector;
   out.push({ id: "reflector", caption: t.reflector, head: [t.field, t.value], total: 4, rows: [
     [t.state, t.states[r?.state ?? "stopped"]], [t.lastRV, r?.lastRV ?? ""],
-    [t.request, r?.pending == null ? t.none : `${r.pending.verb} @ ${r.pending.resourceVersion}`],
+    [t.request, r?.pending == null ? t.none : `${requestText(r.pending, t)} @ ${r.pending.resourceVersion}`],
     [t.lastError, r?.lastError ?? t.none],
   ] });
   const fifo = inf?.fifo.entries ?? [];

@@ -59,11 +59,22 @@ export function renderWorkqueues(container: HTMLElement, view: WorldView, o: { t
     }
   });
   const workers = [...view.workers.values()];
-  root.selectAll<HTMLDivElement, WorkerView[]>("div.workers").data(workers.length === 0 ? [] : [workers]).join("div").attr("class", "workers")
+  // The line says what the worker does now; the result it shows is always the PREVIOUS reconcile's,
+  // labelled as such ("last: error") so that it never reads as the outcome of the reconcile in progress.
+  const ws = root.selectAll<HTMLDivElement, WorkerView[]>("div.workers").data(workers.length === 0 ? [] : [workers]).join("div").attr("class", "workers")
     .selectAll<HTMLSpanElement, WorkerView>("span.worker")
     .data((d) => d, (w) => `${w.controller}#${w.index}`)
-    .join("span")
+    .join((enter) => {
+      const s = enter.append("span");
+      s.append("span").attr("class", "now");
+      return s;
+    })
     .attr("class", (w) => `worker w-${w.state}${w.lastResult === null ? "" : ` r-${w.lastResult}`}`)
-    .attr("data-index", (w) => String(w.index))
-    .text((w) => `${o.t.worker} #${w.index}: ${w.state === "reconciling" ? `${o.t.reconciling} ${w.key ?? ""}` : o.t[w.state]}${w.lastResult === null ? "" : ` (${o.t.results[w.lastResult]})`}`);
+    .attr("data-index", (w) => String(w.index));
+  ws.select(".now").text((w) => `${o.t.worker} #${w.index}: ${w.state === "reconciling" ? `${o.t.reconciling} ${w.key ?? ""}` : o.t[w.state]}`);
+  ws.selectAll<HTMLSpanElement, WorkerView["lastResult"]>("span.last-result")
+    .data((w) => (w.lastResult === null ? [] : [w.lastResult]))
+    .join("span")
+    .attr("class", (r) => `last-result lr-${r}`)
+    .text((r) => ` · ${o.t.lastResult(o.t.results[r])}`);
 }

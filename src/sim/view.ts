@@ -62,8 +62,12 @@ export interface ReflectorView {
   state: ReflectorState;
   /** Last synced resourceVersion ("" before the first list). */
   lastRV: string;
-  /** The request in flight: a list waiting for its reply, or an open watch. */
-  pending: { verb: "list" | "watch"; resourceVersion: string } | null;
+  /**
+   * The request in flight: a list waiting for its reply, or an open watch. A streaming list (watchList)
+   * is a WATCH with `sendInitialEvents: true` until its initial-events-end bookmark (`reflector.list.done`),
+   * then the same watch without the flag (it stays open); it is never shown as a list.
+   */
+  pending: { verb: "list" | "watch"; resourceVersion: string; sendInitialEvents?: true } | null;
   backoffMs: number | null;
   lastError: string | null;
 }
@@ -384,14 +388,17 @@ export function applyEvent(w: WorldView, event: KnownTraceEvent): WorldView {
     case "reflector.list.start": {
       const r = informer(w, event.name).reflector;
       // A streaming list (watchList) is a WATCH with sendInitialEvents on the wire, never a LIST.
-      r.pending = { verb: event.streaming === true ? "watch" : "list", resourceVersion: event.resourceVersion };
+      r.pending = event.streaming === true
+        ? { verb: "watch", resourceVersion: event.resourceVersion, sendInitialEvents: true }
+        : { verb: "list", resourceVersion: event.resourceVersion };
       stage = at("apiserver");
       from = at("reflector");
       break;
     }
     case "reflector.list.done": {
       const r = informer(w, event.name).reflector;
-      r.pending = null;
+      // The end of a streaming list's initial events: its watch stays open, now an ordinary watch.
+      r.pending = r.pending?.sendInitialEvents === true ? { verb: "watch", resourceVersion: r.pending.resourceVersion } : null;
       r.lastError = null;
       stage = at("reflector");
       from = at("apiserver");
@@ -407,7 +414,9 @@ export function applyEvent(w: WorldView, event: KnownTraceEvent): WorldView {
     }
     case "reflector.watch.start": {
       const r = informer(w, event.name).reflector;
-      r.pending = { verb: "watch", resourceVersion: event.resourceVersion };
+      r.pending = event.sendInitialEvents === true
+        ? { verb: "watch", resourceVersion: event.resourceVersion, sendInitialEvents: true }
+        : { verb: "watch", resourceVersion: event.resourceVersion };
       stage = at("apiserver");
       from = at("reflector");
       break;

@@ -100,6 +100,26 @@ describe("reflector", () => {
     w = fold(event("reflector.list.start"), event("reflector.list.error"));
     expect(w.informers.get("pods")!.reflector.lastError).toBe("410 Expired");
   });
+
+  it("shows a streaming list (watchList) in flight as the WATCH that streams the initial events, never a LIST", () => {
+    // what the Reflector emits for a watch-list start: list.start (streaming) then watch.start (sendInitialEvents)
+    const start = [
+      event("reflector.state", { state: "listing" }),
+      event("reflector.list.start", { resourceVersion: "", resourceVersionMatch: "NotOlderThan", streaming: true }),
+    ];
+    const streaming = { verb: "watch", resourceVersion: "", sendInitialEvents: true };
+    expect(fold(...start).informers.get("pods")!.reflector.pending).toEqual(streaming);
+    const opened = [...start, event("reflector.watch.start", { resourceVersion: "", sendInitialEvents: true })];
+    expect(fold(...opened).informers.get("pods")!.reflector.pending).toEqual(streaming);
+    // the initial-events-end bookmark: the same watch stays open, no longer streaming the initial state
+    const synced = [...opened, event("reflector.watch.event", { type: "BOOKMARK", resourceVersion: "7" }),
+      event("reflector.list.done", { resourceVersion: "7", items: 2 })];
+    const r = fold(...synced).informers.get("pods")!.reflector;
+    expect(r.pending).toEqual({ verb: "watch", resourceVersion: "" });
+    expect(r.pending).not.toHaveProperty("sendInitialEvents");
+    // and a classic LIST still ends with its reply
+    expect(fold(event("reflector.list.start", { resourceVersion: "0" }), event("reflector.list.done")).informers.get("pods")!.reflector.pending).toBeNull();
+  });
 });
 
 describe("DeltaFIFO", () => {
