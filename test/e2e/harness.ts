@@ -9,12 +9,14 @@
  *   recorded in `problems`; requests leaving the machine are aborted. `close()` throws if any problem
  *   was recorded (call `allow(pattern)` first for an error a test provokes on purpose).
  * - `screenshot(name)` saves test-results/screenshots/<name>.png and returns its path.
+ * - `waitReady(app)` waits until a run is loaded (step counter "n / total") and Run is enabled again;
+ *   returns the run's step count. `showSolutionAndWait(app)` clicks Show solution and waits for that run.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARGS = [
@@ -119,4 +121,27 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
 /** Visible elements with a data-testid (tests count only visible elements). */
 export function byTestId(page: Page, id: string, extra = "") {
   return page.locator(`[data-testid="${id}"]${extra}`).locator("visible=true");
+}
+
+/** Waits until a run is loaded and Run is enabled again; returns the run's number of steps. */
+export async function waitReady(app: AppSession): Promise<number> {
+  const { page } = app;
+  await expect.poll(async () => byTestId(page, "step-counter").innerText().catch(() => ""), { timeout: 120_000, interval: 250 })
+    .toMatch(/^\d+ \/ [1-9]\d*$/);
+  await expect.poll(async () => byTestId(page, "run").isEnabled().catch(() => false), { timeout: 120_000, interval: 250 }).toBe(true);
+  return Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
+}
+
+/** Clicks Show solution (the page's confirm must be accepted by the caller) and waits for that run to load. */
+export async function showSolutionAndWait(app: AppSession): Promise<number> {
+  const { page } = app;
+  await page.evaluate(() => {
+    const w = window as unknown as { __runSeen?: boolean };
+    w.__runSeen = false;
+    const btn = document.querySelector('[data-testid="run"]')!;
+    new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
+  });
+  await byTestId(page, "show-solution").click();
+  await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
+  return waitReady(app);
 }

@@ -13,7 +13,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { byTestId, openApp, type AppSession } from "./harness.js";
+import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
 
 /** What the stage shows at one step (visible elements only). */
 interface Snap {
@@ -360,14 +360,6 @@ const ONLY = process.env.LESSONS_E2E_ONLY?.split(",").filter((p) => p !== "");
 let app: AppSession;
 let lessons: string[] = [];
 
-async function waitReady(app: AppSession): Promise<number> {
-  const { page } = app;
-  await expect.poll(async () => byTestId(page, "step-counter").innerText().catch(() => ""), { timeout: 120_000, interval: 250 })
-    .toMatch(/^\d+ \/ [1-9]\d*$/);
-  await expect.poll(async () => byTestId(page, "run").isEnabled().catch(() => false), { timeout: 120_000, interval: 250 }).toBe(true);
-  return Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
-}
-
 describe("every lesson runs its solution, passes every goal and shows its must-show on the stage", () => {
   beforeAll(async () => {
     app = await openApp({ path: "", reducedMotion: "reduce" });
@@ -418,15 +410,7 @@ async function checkLesson(id: string): Promise<void> {
   await waitReady(app);
 
   // Show solution (confirm accepted) and wait for that run: the run button goes disabled, then enabled again.
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    const btn = document.querySelector('[data-testid="run"]')!;
-    new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
-  });
-  await byTestId(page, "show-solution").click();
-  await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
-  const total = await waitReady(app);
+  const total = await showSolutionAndWait(app);
   const solution = readFileSync(`lessons/${id}/solution.ts`, "utf8");
   const text = await page.evaluate(() => (window as unknown as { monaco: { editor: { getModels(): { getValue(): string; uri: { scheme: string } }[] } } })
     .monaco.editor.getModels().map((m) => m.getValue()));

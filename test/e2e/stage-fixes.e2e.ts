@@ -8,30 +8,10 @@
  * Screenshots: test-results/screenshots/stage-fixes-lesson14-worker.png, stage-fixes-lesson16-1280.png.
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, type AppSession } from "./harness.js";
+import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-async function waitReady(app: AppSession): Promise<number> {
-  const { page } = app;
-  await expect.poll(async () => byTestId(page, "step-counter").innerText().catch(() => ""), { timeout: 120_000, interval: 250 })
-    .toMatch(/^\d+ \/ [1-9]\d*$/);
-  await expect.poll(async () => byTestId(page, "run").isEnabled().catch(() => false), { timeout: 120_000, interval: 250 }).toBe(true);
-  return Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
-}
-
-async function showSolution(app: AppSession): Promise<number> {
-  const { page } = app;
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    const btn = document.querySelector('[data-testid="run"]')!;
-    new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
-  });
-  await byTestId(page, "show-solution").click();
-  await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
-  return waitReady(app);
-}
 
 async function open(path: string, locale = "en-US"): Promise<AppSession> {
   const app = await openApp({ path, viewport: VIEWPORT, reducedMotion: "reduce", locale });
@@ -47,7 +27,7 @@ describe("stage fixes", () => {
       const { page } = app;
       const middleH = () => page.locator(".stage .stage-middle").evaluate((e) => e.getBoundingClientRect().height);
       const before = await middleH();
-      const total = await showSolution(app);
+      const total = await showSolutionAndWait(app);
       const note = byTestId(page, "diff-note");
       await expect.poll(async () => note.isVisible(), { timeout: 60_000 }).toBe(true);
       expect(await note.innerText()).toMatch(/step \d+/);
@@ -108,7 +88,7 @@ describe("stage fixes", () => {
       const app = await open("#/lesson/14-write-a-controller", locale);
       try {
         const { page } = app;
-        const total = await showSolution(app);
+        const total = await showSolutionAndWait(app);
         const found = await page.evaluate((total) => {
           const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
           const bad: string[] = [];

@@ -7,31 +7,11 @@
  * Screenshots: test-results/screenshots/stage-polish-lesson16-{en,zh-CN}.png (+ "-listeners").
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, type AppSession } from "./harness.js";
+import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
 
 const LESSON = "#/lesson/16-modern-client-go";
 const VIEWPORT = { width: 1280, height: 800 };
 
-async function waitReady(app: AppSession): Promise<number> {
-  const { page } = app;
-  await expect.poll(async () => byTestId(page, "step-counter").innerText().catch(() => ""), { timeout: 120_000, interval: 250 })
-    .toMatch(/^\d+ \/ [1-9]\d*$/);
-  await expect.poll(async () => byTestId(page, "run").isEnabled().catch(() => false), { timeout: 120_000, interval: 250 }).toBe(true);
-  return Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
-}
-
-async function showSolution(app: AppSession): Promise<number> {
-  const { page } = app;
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    const btn = document.querySelector('[data-testid="run"]')!;
-    new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
-  });
-  await byTestId(page, "show-solution").click();
-  await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
-  return waitReady(app);
-}
 
 const fifoTitle = (app: AppSession) => app.page.locator(".stage .panel.p-fifo h3").innerText();
 const fifoNode = (app: AppSession) => app.page.locator('.stage [data-testid="stage-node"][data-stage="deltafifo"] text.title').textContent();
@@ -125,7 +105,7 @@ describe("stage polish (lesson 16, 1280×800)", () => {
       app.page.on("dialog", (d) => void d.accept());
       await waitReady(app);
       expect(await fifoTitle(app)).toBe("DeltaFIFO");
-      const total = await showSolution(app);
+      const total = await showSolutionAndWait(app);
       expect(await fifoTitle(app)).toBe("RealFIFO");
       expect(await fifoNode(app)).toBe("RealFIFO");
       const w = await walk(app, total);
@@ -152,7 +132,7 @@ describe("stage polish (lesson 16, 1280×800)", () => {
       app.page.on("dialog", (d) => void d.accept());
       await waitReady(app);
       expect(await app.page.locator("html").getAttribute("lang")).toBe("zh-CN");
-      const total = await showSolution(app);
+      const total = await showSolutionAndWait(app);
       expect(await fifoTitle(app)).toBe("RealFIFO");
       const w = await walk(app, total);
       const counts = w.counts.filter((t) => !t.startsWith("RV"));
