@@ -508,12 +508,14 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const atomic = this.fifoMode === "realAtomic";
     const traced = this.tracer !== undefined;
     const held: HeldNotification[] | undefined = traced ? [] : undefined;
+    /** Atomic mode: the cache has caught up with the last entry's RV (read once, after the batch). */
+    let caughtUp: unknown = NOTHING;
     for (let i = start; i < end; i += IN_ORDER_STRIDE) {
       const type = slots[i] as DeltaType;
       const obj = slots[i + 1];
       try {
         const key = this.batchKey(obj, slots[i + 2] as string);
-        if (atomic) this.cacheResourceVersion = rvOf(obj);
+        caughtUp = obj;
         if (type === "Deleted") {
           indexer.deleteByKey(key);
           if (traced) this.traceWrite("delete", key, obj);
@@ -529,6 +531,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         // processing errors (e.g. key errors) are dropped, like client-go: no retry
       }
     }
+    if (atomic && caughtUp !== NOTHING) this.cacheResourceVersion = rvOf(caughtUp);
     if (held !== undefined) for (const h of held) this.processor.distribute(h.n, h.sync, h.type);
   }
 
@@ -636,6 +639,9 @@ function packDeltas(deltas: readonly Delta[]): unknown[] {
   }
   return out;
 }
+
+/** "No entry yet" (distinct from every object, undefined included). */
+const NOTHING: unique symbol = Symbol("nothing");
 
 /** A batch's notification, distributed once the batch's cache writes are done. */
 interface HeldNotification {

@@ -101,7 +101,7 @@ function run(s: Scenario, traced: boolean, config: Config = {}): unknown {
     .map((ns) => [ns, indexer.byIndex(NamespaceIndex, ns).map((o) => [o.metadata.name, o.metadata.resourceVersion])]);
   const store = indexer.listKeys().map((k) => [k, indexer.getByKey(k)?.metadata.resourceVersion]);
   stop.abort();
-  return { calls, store, byNs, synced: informer.hasSynced() };
+  return { calls, store, byNs, synced: informer.hasSynced(), storeRv: informer.lastStoreSyncResourceVersion() };
 }
 
 describe("untraced fast path", () => {
