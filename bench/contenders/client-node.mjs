@@ -3,7 +3,7 @@
 // resolved promise is awaited every 1,000 events and at the end so its async watchHandler drains.
 // opts.warmup (default 0): untimed runs on fresh ListWatches first, as for the other contenders.
 import { ListWatch } from "@kubernetes/client-node";
-import { prepare, report, gcMonitor, settle } from "./common.mjs";
+import { prepare, startClock, warmThenReport } from "./common.mjs";
 import { verify } from "../lib/workload.mjs";
 
 const { workload, opts, data } = prepare();
@@ -31,7 +31,7 @@ async function once() {
   const t0 = performance.now();
   await lw.start();
   const t1 = performance.now();
-  const c1 = process.cpuUsage();
+  const stopClock = startClock();
   let work = 0;
   if (data.relist) {
     await fake.done({ code: 410 });
@@ -46,15 +46,10 @@ async function once() {
     await new Promise((r) => setImmediate(r));
     work = events.length;
   }
-  const t2 = performance.now();
-  const cpu = process.cpuUsage(c1);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const timed = stopClock(work);
   const problems = verify(data.expected, lw.list(), counts);
   await lw.stop();
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems };
+  return { initialSyncMs: t1 - t0, ...timed, problems };
 }
 
-for (let w = 0; w < (opts.warmup ?? 0); w++) await once();
-settle();
-const gc = gcMonitor();
-report({ contender: "client-node", workload, handlers, ...(await once()), ...(await gc()) });
+await warmThenReport(opts, once, { contender: "client-node", workload, handlers });

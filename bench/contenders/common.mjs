@@ -27,9 +27,28 @@ export function gcMonitor() {
   };
 }
 
-/** Before the timed run: collect what warm-up runs left behind (when node runs with --expose-gc). */
-export function settle() {
+/** Starts the timed region; the returned function ends it: wall and CPU time, and the rates for `work` events. */
+export function startClock() {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  return (work) => {
+    const ms = performance.now() - t;
+    const cpu = process.cpuUsage(c);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    return { ms, events: work, eventsPerS: work / (ms / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000) };
+  };
+}
+
+/**
+ * Runs `once` opts.warmup times untimed (fresh caches each time), collects their garbage (with
+ * --expose-gc), runs it once more and reports that run's result with `fields` and the GC it caused.
+ */
+export async function warmThenReport(opts, once, fields) {
+  for (let w = 0; w < (opts.warmup ?? 0); w++) await once();
   if (typeof globalThis.gc === "function") { globalThis.gc(); globalThis.gc(); }
+  const gc = gcMonitor();
+  const result = await once();
+  report({ ...fields, ...result, ...(await gc()) });
 }
 
 export function report(result) {

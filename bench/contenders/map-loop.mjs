@@ -1,6 +1,6 @@
 // Tier 0 physical limit L0a: Map.set/delete keyed by ns/name over the same pre-built events.
 // opts.warmup (default 0): untimed runs on fresh maps first, as for the other contenders.
-import { prepare, report, gcMonitor, settle } from "./common.mjs";
+import { prepare, startClock, warmThenReport } from "./common.mjs";
 import { verify } from "../lib/workload.mjs";
 
 const { workload, opts, data } = prepare();
@@ -11,7 +11,7 @@ function once() {
   const t0 = performance.now();
   for (const obj of data.list) { map.set(`${obj.metadata.namespace}/${obj.metadata.name}`, obj); counts.adds++; }
   const t1 = performance.now();
-  const c1 = process.cpuUsage();
+  const stopClock = startClock();
   applyEvents(map, data.events, counts);
   if (data.relist) {
     const seen = new Set();
@@ -24,12 +24,9 @@ function once() {
     }
     for (const key of [...map.keys()]) if (!seen.has(key)) { map.delete(key); counts.deletes++; }
   }
-  const t2 = performance.now();
-  const cpu = process.cpuUsage(c1);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const timed = stopClock(data.events.length || data.relist?.items.length || 0);
   const problems = verify(data.expected, map.values(), counts);
-  const work = data.events.length || data.relist?.items.length || 0;
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems };
+  return { initialSyncMs: t1 - t0, ...timed, problems };
 }
 
 function applyEvents(map, events, counts) {
@@ -42,7 +39,4 @@ function applyEvents(map, events, counts) {
   }
 }
 
-for (let w = 0; w < (opts.warmup ?? 0); w++) once();
-settle();
-const gc = gcMonitor();
-report({ contender: "map", workload, ...once(), ...(await gc()) });
+await warmThenReport(opts, once, { contender: "map", workload });

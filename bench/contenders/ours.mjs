@@ -6,7 +6,7 @@
 // opts.fifo / opts.batchProcess choose the queue ("delta" = classic DeltaFIFO; "realAtomic" + batch =
 // client-go 1.36's defaults). `--full` (opts.full): an extra index, 30 s resync and 4 handlers.
 // opts.warmup (default 0): untimed runs on fresh informers first, so the timed run sees optimized code.
-import { prepare, report, gcMonitor, settle } from "./common.mjs";
+import { prepare, startClock, warmThenReport } from "./common.mjs";
 import { verify } from "../lib/workload.mjs";
 
 const engine = await import(new URL("../.build/engine.mjs", import.meta.url).href);
@@ -83,7 +83,7 @@ function once() {
   runUntil(data.list.length, "initial list");
   while (sink === undefined) { if (!scheduler.step()) throw new Error("no watch opened"); }
   const t1 = performance.now();
-  const c1 = process.cpuUsage();
+  const stopClock = startClock();
   let work;
   if (data.relist) {
     const s = sink;
@@ -96,17 +96,11 @@ function once() {
     runUntil(data.expected.adds + data.expected.updates + data.expected.deletes, "watch");
     work = data.events.length;
   }
-  const t2 = performance.now();
-  const cpu = process.cpuUsage(c1);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const timed = stopClock(work);
   const problems = verify(data.expected, informer.getStore().list(), counts);
   stop.abort();
-  return { initialSyncMs: t1 - t0, ms: t2 - t1, events: work, eventsPerS: work / ((t2 - t1) / 1000), cpuMs, eventsPerCpuS: work / (cpuMs / 1000), problems, syncUpdates };
+  return { initialSyncMs: t1 - t0, ...timed, problems, syncUpdates };
 }
 
-for (let w = 0; w < (opts.warmup ?? 0); w++) once();
-settle();
-const gc = gcMonitor();
-const result = once();
 const name = full ? "ours-full" : opts.fifo && opts.fifo !== "delta" ? `ours-${opts.fifo}${opts.batchProcess ? "+batch" : ""}` : "ours";
-report({ contender: name, workload, handlers, ...result, ...(await gc()) });
+await warmThenReport(opts, once, { contender: name, workload, handlers });

@@ -219,7 +219,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     diffHead.textContent = t.diffAt(diff.step);
     diffHead.title = t.diffAt(diff.step);
     diffGo.textContent = `${t.diffGo} →`;
-    diffMore.textContent = `${t.diffMore} ${diffDetails.hidden ? "▴" : "▾"}`;
+    labelDiffMore();
     const lines: string[] = [];
     const say = (e: TraceEvent | null) => (e === null ? t.diffEnded : narrate(e, locale));
     lines.push(`${t.diffWas}: ${say(diff.previousEvent)}`, `${t.diffNow}: ${say(diff.currentEvent)}`);
@@ -430,10 +430,14 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
   diffGo.addEventListener("click", () => {
     if (diff !== undefined) send({ type: "playback.jumpToFailure", step: diff.step });
   });
+  /** "what differs ▴" while the details are closed, "▾" while they are open. */
+  function labelDiffMore(): void {
+    diffMore.textContent = `${t.diffMore} ${diffDetails.hidden ? "▴" : "▾"}`;
+  }
   const showDiffDetails = (open: boolean) => {
     diffDetails.hidden = !open;
     diffMore.setAttribute("aria-expanded", String(open));
-    diffMore.textContent = `${t.diffMore} ${open ? "▾" : "▴"}`;
+    labelDiffMore();
   };
   diffMore.addEventListener("click", () => showDiffDetails(diffDetails.hidden));
   diffNote.addEventListener("keydown", (e) => {

@@ -29,7 +29,7 @@
  */
 import { emit, type DeltaSummary, type FifoKind, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
-import { resourceVersionOf } from "./deltas.js";
+import { summarizeDelta } from "./deltas.js";
 import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
 import { FIFOClosedError, type FIFOOptions } from "./queue.js";
 import type { KeyFunc } from "./types.js";
@@ -59,9 +59,7 @@ function summarize(type: string, object: unknown): DeltaSummary {
     return { type, rv: (object as { resourceVersion: string }).resourceVersion };
   }
   if (type === "SyncAll") return { type, rv: "" };
-  const summary: DeltaSummary = { type: type as DeltaSummary["type"], rv: resourceVersionOf(object) };
-  if (object instanceof DeletedFinalStateUnknown) summary.tombstone = true;
-  return summary;
+  return summarizeDelta({ type: type as DeltaSummary["type"], object });
 }
 
 /**
@@ -127,12 +125,9 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
   }
 
   pop(process: (deltas: E[], isInInitialList: boolean) => void): E[] | undefined {
+    if (this.drained()) return undefined;
     const slots = this.slots;
     const index = this.head;
-    if (index === slots.length) {
-      if (this.closed) throw new FIFOClosedError();
-      return undefined;
-    }
     const isInInitialList = !this.hasSynced();
     const type = slots[index] as string;
     const object = slots[index + 1];
@@ -160,12 +155,9 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
    */
   popBatch(processBatch: BatchProcessFunc, process: (deltas: E[], isInInitialList: boolean) => void,
            maxBatch: number = MAX_POP_BATCH): boolean {
+    if (this.drained()) return false;
     const slots = this.slots;
     const start = this.head;
-    if (start === slots.length) {
-      if (this.closed) throw new FIFOClosedError();
-      return false;
-    }
     const isInInitialList = !this.hasSynced();
     let limit = slots.length;
     const most = Math.min(maxBatch, MAX_POP_BATCH);
@@ -203,6 +195,13 @@ export abstract class InOrderFIFO<E extends { type: string; object: unknown }> {
 
   hasSynced(): boolean {
     return this.populated && this.initialPopulationCount === 0;
+  }
+
+  /** True when nothing is queued (where Go would block); a closed, empty queue throws FIFOClosedError. */
+  private drained(): boolean {
+    if (this.head !== this.slots.length) return false;
+    if (this.closed) throw new FIFOClosedError();
+    return true;
   }
 
   close(): void {

@@ -474,7 +474,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         if (type === "Deleted") {
           if (pending) {
             pending = false;
-            indexer.putKnownByKey(key, current as T, stored);
+            indexer.putByKey(key, current as T, stored);
           }
           indexer.delete(obj as T);
           stored = undefined;
@@ -494,7 +494,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     } catch {
       // processing errors (e.g. key errors) are dropped, like client-go: no retry
     } finally {
-      if (pending) indexer.putKnownByKey(key, current as T, stored);
+      if (pending) indexer.putByKey(key, current as T, stored);
     }
   }
 

@@ -82,28 +82,12 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   delete(obj: T): void {
-    const key = this.keyOf(obj);
-    if (this.tracer === undefined) {
-      this.store.delete(key);
-      return;
-    }
-    const old = this.store.get(key);
-    if (!this.store.has(key)) return;
-    this.store.delete(key);
-    this.traceWrite("delete", key, old);
-  }
-
-  /**
-   * A put under a key the caller computed, whose previous object it read with `getByKey(key)` just
-   * before (nothing changed the key since). Untraced: only for callers that trace their own writes.
-   */
-  putKnownByKey(key: string, obj: T, old: T | undefined): void {
-    this.store.putKnown(key, obj, old);
+    this.deleteByKey(this.keyOf(obj));
   }
 
   /**
    * A put under a key the caller computed with this store's key function, whose previous object it
-   * read with `getByKey(key)` just before. Traced like `update`.
+   * read with `getByKey(key)` just before (nothing changed the key since). Traced like `update`.
    */
   putByKey(key: string, obj: T, old: T | undefined): void {
     this.store.putKnown(key, obj, old);

@@ -238,13 +238,8 @@ function namespaceOf(obj: unknown): string | undefined {
 
 /** Both objects have metadata and the same namespace (absent counts as ""). */
 function sameNamespace(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
-  const ma = (a as { metadata?: unknown }).metadata;
-  const mb = (b as { metadata?: unknown }).metadata;
-  if (typeof ma !== "object" || ma === null || typeof mb !== "object" || mb === null) return false;
-  const na = (ma as { namespace?: unknown }).namespace;
-  const nb = (mb as { namespace?: unknown }).namespace;
-  return (typeof na === "string" ? na : "") === (typeof nb === "string" ? nb : "");
+  const na = namespaceOf(a);
+  return na !== undefined && na === namespaceOf(b);
 }
 
 function addKeyToIndex(index: Index, value: string, key: string): void {
