@@ -32,6 +32,8 @@ export interface ClusterOptions {
   playTimeline?: boolean;
   maxInFlight?: number;
   headersTimeoutMs?: number;
+  /** Called with "<code> <method> <url>" as each response finishes (`npm run cluster -- --log`). */
+  log?: (line: string) => void;
 }
 
 export interface Cluster {
@@ -68,9 +70,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
   }
   const host = options.host ?? "127.0.0.1";
-  const http = createServer({ headersTimeout: options.headersTimeoutMs ?? 10_000, requestTimeout: 0, keepAliveTimeout: 5_000 });
-  http.on("request", createHandler(ctx, { maxInFlight: options.maxInFlight ?? 400, serverAddress: `${host}:${options.port ?? 0}` }));
-  http.on("clientError", (_err, socket) => { if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"); else socket.destroy(); });
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const http = createServer({ headersTimeout, requestTimeout: 0, keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2))) });
+  http.on("request", createHandler(ctx, { maxInFlight: options.maxInFlight ?? 400, serverAddress: `${host}:${options.port ?? 0}`,
+    ...(options.log !== undefined ? { log: options.log } : {}) }));
+  http.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    const timeout = err.code === "ERR_HTTP_REQUEST_TIMEOUT";
+    if (socket.writable) socket.end(`HTTP/1.1 ${timeout ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\n\r\n`);
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(options.port ?? 0, host, () => { http.off("error", reject); resolve(); });

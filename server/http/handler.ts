@@ -28,7 +28,7 @@ import type { Ctx, Route } from "./context.js";
 
 const ALL_INFOS: ResourceInfo[] = [...Object.values(RESOURCES), EVENTS_INFO];
 
-export interface HandlerOptions { maxInFlight?: number; serverAddress?: string }
+export interface HandlerOptions { maxInFlight?: number; serverAddress?: string; log?: (line: string) => void }
 
 export function createHandler(ctx: Ctx, options: HandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const maxInFlight = options.maxInFlight ?? 400;
@@ -38,6 +38,11 @@ export function createHandler(ctx: Ctx, options: HandlerOptions = {}): (req: Inc
     const url = new URL(req.url ?? "/", "http://localhost");
     const q = url.searchParams;
     const long = isWatch(q);
+    if (options.log !== undefined) {
+      const log = options.log;
+      if (long) log(`... ${req.method ?? ""} ${req.url ?? ""} (watch opened)`);
+      res.on("finish", () => log(`${res.statusCode} ${req.method ?? ""} ${req.url ?? ""}`));
+    }
     if (!long && inFlight >= maxInFlight) {
       req.resume();
       sendStatus(res, fail(429, "TooManyRequests", "Too many requests, please try again later.", { retryAfterSeconds: 1 }));
