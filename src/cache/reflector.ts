@@ -23,7 +23,9 @@
  *   a clean close in < 1 s with no event ("very short watch"), an ERROR 410, or any other ERROR ⇒ the
  *   ListAndWatch ends (backoff, then relist). ERROR 429 ⇒ backoff then re-watch; ERROR 500 ⇒ re-watch at
  *   once while inside `maxInternalErrorRetryDurationMs`. A watch that fails to start with connection
- *   refused or 429 ⇒ backoff then re-watch; any other start failure ends the ListAndWatch with that error.
+ *   refused or 429 ⇒ backoff then re-watch; any other start failure (e.g. a request that hung until the
+ *   client's health check gave up: "http2: client connection lost") ends the ListAndWatch with that
+ *   error, so the handler fires and the reflector relists (reflector.go isWatchErrorRetriable).
  *   A 429's Retry-After (`details.retryAfterSeconds`) is a lower bound for the wait; a list answered 429
  *   with Retry-After is retried after it (up to 10 times) like client-go's REST client does.
  * - Watch-list mode (`watchList: true`): a watch with `sendInitialEvents`, `resourceVersionMatch:
