@@ -7,7 +7,7 @@ import type { ServerResponse } from "node:http";
 import type { ApiServer } from "../../src/apiserver/api-server.js";
 import type { Scheduler } from "../../src/sim/scheduler.js";
 import type { RealTimeDriver } from "../../src/sim/real-time-driver.js";
-import type { Watch } from "../../src/apiserver/types.js";
+import type { Watch } from "../../src/cache/listwatch.js";
 import type { ResourceInfo } from "../../src/apiserver/resources.js";
 
 export interface OpenWatch { res: ServerResponse; watch: Watch }

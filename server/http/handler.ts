@@ -14,7 +14,7 @@
  *   stored by a rejected request (the engine validates before it commits).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../../src/apiserver/errors.js";
+import { ApiError } from "../../src/apimachinery/errors.js";
 import { RESOURCES, type ResourceInfo } from "../../src/apiserver/resources.js";
 import {
   AGGREGATED_CT, aggregatedDiscovery, EVENTS_INFO, groups, legacyApiVersions, legacyGroup, legacyGroupList,

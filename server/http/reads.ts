@@ -12,8 +12,8 @@
  *   stays open with nothing to say, get is a 404.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../../src/apiserver/errors.js";
-import type { ListOptions, WatchEvent, WatchOptions } from "../../src/apiserver/types.js";
+import { ApiError } from "../../src/apimachinery/errors.js";
+import type { ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
 import type { KubeObject } from "../../src/types.js";
 import { EVENTS_INFO } from "./discovery.js";
 import { badRequest, fail, queryBool, queryInt, sendJson, sendStatus } from "./respond.js";

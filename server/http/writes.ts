@@ -16,7 +16,7 @@
  *   unknown fields (field-validation.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError, newApiError } from "../../src/apiserver/errors.js";
+import { ApiError, newApiError } from "../../src/apimachinery/errors.js";
 import type { DeleteOptions } from "../../src/apiserver/api-server.js";
 import type { ResourceInfo } from "../../src/apiserver/resources.js";
 import { applyPatch, patchTypeOf, PATCH_CONTENT_TYPES } from "../../src/apimachinery/patch.js";

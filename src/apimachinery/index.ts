@@ -1,5 +1,11 @@
-/** src/apimachinery — wire vocabulary shared by the server and clients: JSON values and the patch types. */
-export * from "./json.js";
+/**
+ * src/apimachinery — the wire vocabulary shared by the server and clients (meta types, Status errors,
+ * JSON values and the four patch types), re-exported by src/index.ts.
+ */
+export * from "./meta.js";
+export * from "./errors.js";
+export { PatchError, cloneJson, jsonEqual } from "./json.js";
+export type { Json, JsonObject } from "./json.js";
 export { applyMergePatch, createMergePatch } from "./merge-patch.js";
 export { applyJsonPatch, decodeJsonPatch } from "./json-patch.js";
 export type { JsonPatchOperation } from "./json-patch.js";
