@@ -1,5 +1,5 @@
 import { type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { callOf, events, type Ev } from "../_lib/goal-kit.js";
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -86,14 +86,19 @@ const goals: Goal[] = [
   {
     id: "your-view-converges",
     title: {
-      en: "Your view converges too: the last `pods=<count>` line equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
-      "zh-CN": "你的视图也会收敛：最后一行 `pods=<数量>` 等于 server 上的 pod 数量（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
+      en: "Your view converges too: your handlers log `pods=<count>` (every such line comes from a handler call), and the last one equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
+      "zh-CN": "你的视图也会收敛：由你的处理函数打印 `pods=<数量>`（每一行都来自一次处理函数调用），最后一行等于 API Server 上的 Pod 数量（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
     },
     check(run) {
       const want = serverPods(run).size;
       const lines = run.log.filter((l) => /^pods=\d+$/.test(l.text.trim()));
       const last = lines[lines.length - 1];
       if (!last) return { pass: false, message: "no `pods=<count>` line was logged" };
+      const outside = lines.find((l) => callOf(run, l.step) === undefined);
+      if (outside) {
+        return { pass: false, failedAtStep: outside.step,
+                 message: `"${outside.text.trim()}" was not logged by a handler: keep your own view in addFunc and deleteFunc and log it there` };
+      }
       const got = Number(last.text.trim().slice("pods=".length));
       return got === want
         ? { pass: true }
