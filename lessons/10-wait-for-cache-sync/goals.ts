@@ -16,7 +16,7 @@ const goals: Goal[] = [
     id: "informer-synced-first",
     title: {
       en: "Wait for the informer (`cache.waitForCacheSync`, `hasSynced`): when `ready:` is logged, the indexer already holds every initial pod",
-      "zh-CN": "等待 informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，indexer 里已经有全部初始 pod",
+      "zh-CN": "等待 Informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，indexer 里已经有全部初始 Pod",
     },
     check(run) {
       const line = readyLine(run);
@@ -60,7 +60,7 @@ const goals: Goal[] = [
     id: "ready-line-true",
     title: {
       en: "Log exactly one line `ready: lister=N handler=M` with both N and M equal to the number of initial pods",
-      "zh-CN": "只打印一行 `ready: lister=N handler=M`，且 N 和 M 都等于初始 pod 的数量",
+      "zh-CN": "只打印一行 `ready: lister=N handler=M`，且 N 和 M 都等于初始 Pod 的数量",
     },
     check(run) {
       const lines = run.log.filter((l) => l.text.startsWith("ready:"));

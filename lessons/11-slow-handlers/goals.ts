@@ -57,7 +57,7 @@ const goals: Goal[] = [
     id: "audit-gets-everything",
     title: {
       en: "Nothing is dropped: the slow handler #0 (`addFunc`) still returns from an add for every pod by the end",
-      "zh-CN": "什么都不会丢：慢的 0 号 handler（`addFunc`）到最后仍为每一个 pod 处理完 add",
+      "zh-CN": "什么都不会丢：慢的 0 号处理函数（`addFunc`）到最后仍为每一个 Pod 处理完 add",
     },
     check(run) {
       const slow = slowListener(run);
@@ -73,7 +73,7 @@ const goals: Goal[] = [
     id: "buffers-per-listener",
     title: {
       en: "One buffer per listener: handler #0's buffer (`listener.buffered`) reaches 5 pending, while a second handler (a second `addEventHandler`) handles each notification within 200 ms of its arrival",
-      "zh-CN": "每个 listener 一个缓冲区：0 号 handler 的缓冲区（`listener.buffered`）达到 5 条待处理，而第二个 handler（第二次 `addEventHandler`）在每条通知到达后 200 ms 内就处理它",
+      "zh-CN": "每个 listener 一个缓冲区：0 号处理函数的缓冲区（`listener.buffered`）达到 5 条待处理，而第二个处理函数（第二次 `addEventHandler`）在每条通知到达后 200 毫秒内就处理它",
     },
     check(run) {
       const slow = slowListener(run);

@@ -8,7 +8,7 @@ const goals: Goal[] = [
     id: "keys-not-objects",
     title: {
       en: "Enqueue keys: every `workqueue.add` item is a pod's `namespace/name` key (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
-      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
+      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 Pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
     },
     check(run) {
       const podKeys = new Set(events(run, "server.write").filter((w) => w.resource === "pods").map((w) => w.key));

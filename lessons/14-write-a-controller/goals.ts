@@ -27,7 +27,7 @@ const goals: Goal[] = [
     id: "converges",
     title: {
       en: "Converge: at the end every ReplicaSet has exactly `spec.replicas` live pods (no `deletionTimestamp`) matching its selector (`clientset.coreV1().pods().create` / `delete`)",
-      "zh-CN": "收敛：到最后，每个 ReplicaSet 恰好有 `spec.replicas` 个匹配其选择器的存活 pod（没有 `deletionTimestamp`）（`clientset.coreV1().pods().create` / `delete`）",
+      "zh-CN": "收敛：到最后，每个 ReplicaSet 恰好有 `spec.replicas` 个匹配其选择器的存活 Pod（没有 `deletionTimestamp`）（`clientset.coreV1().pods().create` / `delete`）",
     },
     check(run) {
       const pods = serverState<Pod>(run, "pods").values();
@@ -44,7 +44,7 @@ const goals: Goal[] = [
     id: "status",
     title: {
       en: "Report it: at the end every ReplicaSet's `status.replicas` on the server equals its live pod count (`updateStatus`)",
-      "zh-CN": "如实报告：到最后，server 上每个 ReplicaSet 的 `status.replicas` 都等于它的存活 pod 数量（`updateStatus`）",
+      "zh-CN": "如实报告：到最后，API Server 上每个 ReplicaSet 的 `status.replicas` 都等于它的存活 Pod 数量（`updateStatus`）",
     },
     check(run) {
       const podList = [...serverState<Pod>(run, "pods").values()];
@@ -123,7 +123,7 @@ const goals: Goal[] = [
     id: "reads-the-cache",
     title: {
       en: "Level-triggered from the lister: your code never lists or gets pods or ReplicaSets from the server (only the informers' reflectors do)",
-      "zh-CN": "从 lister 出发的水平触发：你的代码从不向 server list 或 get pod 和 ReplicaSet（只有 informer 的 reflector 会这样做）",
+      "zh-CN": "从 lister 出发的水平触发：你的代码从不向 API Server list 或 get Pod 和 ReplicaSet（只有 Informer 的 reflector 会这样做）",
     },
     check(run) {
       // A scenario op (label, apply) reads the object right after its runner.op event: not yours.

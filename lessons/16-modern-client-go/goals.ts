@@ -8,7 +8,7 @@ const goals: Goal[] = [
     id: "streaming-list",
     title: {
       en: "Streaming list (`watchList: true`): the pods reflector never sends a LIST; its watch asks for `sendInitialEvents` and the initial events end at a BOOKMARK",
-      "zh-CN": "流式列表（`watchList: true`）：pods 的 reflector 从不发送 LIST；它的 watch 请求 `sendInitialEvents`，初始事件以一个 BOOKMARK 结束",
+      "zh-CN": "流式列表（`watchList: true`）：Pod 的 reflector 从不发送 LIST；它的 watch 请求 `sendInitialEvents`，初始事件以一个 BOOKMARK 结束",
     },
     check(run) {
       const mine = events(run, "server.request").filter((r) => r.resource === "pods" && (r.client ?? "").startsWith("reflector"));
@@ -67,7 +67,7 @@ const goals: Goal[] = [
     id: "converges",
     title: {
       en: "Same promise on every version: at the end the indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "每个版本的承诺都一样：到最后，indexer 恰好保存着 server 上的 pod，资源版本也与 server 一致",
+      "zh-CN": "每个版本的承诺都一样：到最后，indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = new Map<string, string>();

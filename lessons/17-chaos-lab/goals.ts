@@ -18,7 +18,7 @@ const goals: Goal[] = [
     id: "cache-converges",
     title: {
       en: "The cache converges: at the end the pods indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "缓存会收敛：到最后，pods 的 indexer 恰好保存着 server 上的 pod，资源版本也与 server 一致",
+      "zh-CN": "缓存会收敛：到最后，Pod 的 indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = serverPods(run);
@@ -37,7 +37,7 @@ const goals: Goal[] = [
     id: "relisted-with-tombstones",
     title: {
       en: "Recovered by relisting: every pod deleted during a partition still reaches `deleteFunc`, and a relist (`fifo.replace`) delivers such deletes as `cache.DeletedFinalStateUnknown` tombstones",
-      "zh-CN": "通过重新 list 恢复：分区期间被删除的每个 pod 仍然会到达 `deleteFunc`，而重新 list（`fifo.replace`）会以 `cache.DeletedFinalStateUnknown` 墓碑的形式交付这些删除",
+      "zh-CN": "通过重新 LIST 恢复：分区期间被删除的每个 Pod 仍然会到达 `deleteFunc`，而重新 LIST（`fifo.replace`）会以 `cache.DeletedFinalStateUnknown` 墓碑的形式交付这些删除",
     },
     check(run) {
       const faults = events(run, "fault.injected");
@@ -74,7 +74,7 @@ const goals: Goal[] = [
     id: "no-handler-error",
     title: {
       en: "No crash: no handler ever throws (`deleteFunc` handles `cache.DeletedFinalStateUnknown`)",
-      "zh-CN": "不崩溃：没有任何 handler 抛出异常（`deleteFunc` 能处理 `cache.DeletedFinalStateUnknown`）",
+      "zh-CN": "不崩溃：没有任何处理函数抛出异常（`deleteFunc` 能处理 `cache.DeletedFinalStateUnknown`）",
     },
     check(run) {
       const threw = events(run, "handler.threw")[0];
