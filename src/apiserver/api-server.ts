@@ -114,7 +114,7 @@ export class ApiServer {
     this.faults = faults;
     this.storage = new Storage(Object.values(RESOURCES), codec, trace, (resource, event) => this.cacher.committed(resource, event));
     this.cacher = new Cacher(this.storage, {
-      scheduler, tracer: options.tracer, trace,
+      scheduler, trace,
       capacity: Math.max(0, Math.floor(options.watchCacheCapacity ?? 100)),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       bookmarks: options.bookmarks ?? true,

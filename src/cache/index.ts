@@ -8,7 +8,6 @@ export * from "./queue.js";
 export * from "./thread-safe-store.js";
 export * from "./store.js";
 export * from "./delta-fifo.js";
-export * from "./in-order-fifo.js";
 export * from "./real-fifo.js";
 export * from "./backoff.js";
 export * from "./reflector.js";
