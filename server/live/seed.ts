@@ -1,0 +1,21 @@
+/**
+ * The embedded cluster's starting objects for live mode: a few pods in `default` and one deployment, so
+ * the first list already carries something to follow and `kubectl scale` has a target.
+ */
+import type { ApiServer } from "../../src/apiserver/api-server.js";
+
+export function seedEmbedded(api: ApiServer): void {
+  for (const name of ["web-1", "web-2", "db-0"]) {
+    api.create("pods", {
+      apiVersion: "v1", kind: "Pod",
+      metadata: { name, namespace: "default", labels: { app: name.startsWith("web") ? "web" : "db" } },
+      spec: { containers: [{ name: "main", image: name.startsWith("web") ? "nginx:1.27" : "postgres:16" }] },
+    });
+  }
+  api.create("deployments", {
+    apiVersion: "apps/v1", kind: "Deployment",
+    metadata: { name: "shop", namespace: "default", labels: { app: "shop" } },
+    spec: { replicas: 1, selector: { matchLabels: { app: "shop" } },
+      template: { metadata: { labels: { app: "shop" } }, spec: { containers: [{ name: "main", image: "nginx:1.27" }] } } },
+  });
+}
