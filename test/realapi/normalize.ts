@@ -8,11 +8,13 @@
  *   here") becomes "≥RV<k>", k the newest object RV at or below it ("≥RV0" before any object). The
  *   real server's etcd revision also moves for its own writes (leases, endpoints), so only these
  *   relations, not the numbers, can be compared.
- * - resourceVersions inside Status messages ("too old resource version: 12 (40)") become floors too
- *   (the server's current revision there is rarely an object's).
+ * - resourceVersions inside Status messages ("too old resource version: 12 (40)", "the ResourceVersion
+ *   in the precondition (84)") become floors too (the server's current revision there is rarely an
+ *   object's); uids inside messages get their "UID<k>".
  * - uids become "UID<k>", continue tokens "CONTINUE<k>" (first appearance); RFC 3339 timestamps
  *   become "<time>"; a name made from generateName keeps the prefix and "<random>"; a Table's Age
- *   cells become "<age>".
+ *   cells become "<age>"; managedFields entries are sorted by manager (their real order depends on
+ *   whether two writes fell in the same second).
  * - Nothing else changes: the comparison sees every other field.
  */
 import type { Entry } from "./runner.js";
@@ -21,7 +23,8 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const AGE = /^(\d+(ms|s|m|h|d|y))+$|^<unknown>$|^<invalid>$/;
-const MSG_RV = /(resource ?version:? ?)(\d+)( \((\d+)\))?/gi;
+const MSG_RV = /(resource ?version[^0-9]{0,30}?)(\d+)( \((\d+)\))?/gi;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Every metadata.resourceVersion in document order, split into object RVs and floors. */
 function collect(v: unknown, objectRvs: string[]): void {
@@ -89,10 +92,20 @@ function normalizeTable(v: Json): void {
   }
 }
 
+/**
+ * The real server orders managedFields by time (to the second), then by manager name
+ * (fieldmanager internal/managedfields.go sortEncodedManagedFields): two writes in the same second or
+ * not is timing, not behaviour, so entries are compared in (manager, operation, subresource) order.
+ */
+function sortManagedFields(entries: readonly unknown[]): unknown[] {
+  const key = (e: unknown): string => (isObj(e) ? `${String(e.manager)}\u0000${String(e.operation)}\u0000${String(e.subresource ?? "")}` : "");
+  return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 function walk(v: unknown, L: Labels, key = ""): unknown {
   if (typeof v === "string") {
     if (TIME.test(v)) return "<time>";
-    if (key === "message") return v.replace(MSG_RV, (_m, pre: string, a: string, _p: string | undefined, b: string | undefined) =>
+    if (key === "message") return v.replace(UUID, (u) => L.uidOf(u)).replace(MSG_RV, (_m, pre: string, a: string, _p: string | undefined, b: string | undefined) =>
       `${pre}${L.floor(a)}${b !== undefined ? ` (${L.floor(b)})` : ""}`);
     return v;
   }
@@ -108,6 +121,7 @@ function walk(v: unknown, L: Labels, key = ""): unknown {
         if (mk === "resourceVersion" && typeof mx === "string") m[mk] = isObject ? L.objectRv(mx) : L.floor(mx);
         else if (mk === "continue" && typeof mx === "string" && mx !== "") m[mk] = L.continueOf(mx);
         else if (mk === "uid" && typeof mx === "string") m[mk] = L.uidOf(mx);
+        else if (mk === "managedFields" && Array.isArray(mx)) m[mk] = walk(sortManagedFields(mx), L, mk);
         else if (mk === "name" && typeof mx === "string" && typeof x.generateName === "string" && x.generateName !== ""
           && mx.startsWith(x.generateName)) m[mk] = `${x.generateName}<random>`;
         else m[mk] = walk(mx, L, mk);

@@ -31,6 +31,23 @@ function alive(pid: unknown): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
+/**
+ * Compacts etcd and waits until the apiserver shows it: an Exact list just below the compacted revision
+ * answers 410 (before that its watch cache may still serve the snapshot; it polls every 15 s).
+ */
+function realCompact(etcdUrl: string, get: () => Target): () => Promise<void> {
+  return async () => {
+    const rev = await compactEtcd(etcdUrl);
+    const t0 = Date.now();
+    for (;;) {
+      const res = await get().request({ method: "GET", path: `/api/v1/configmaps?resourceVersion=${rev - 1}&resourceVersionMatch=Exact&limit=1`, headers: { Accept: "application/json" } });
+      if (res.status === 410) return;
+      if (Date.now() - t0 > 40_000) throw new Error(`real: compaction at ${rev} not visible after 40 s (last answer ${res.status})`);
+      await new Promise((r) => setTimeout(r, 500)); // real-time: waiting for a real server's 15 s poll
+    }
+  };
+}
+
 export async function realTarget(log: (m: string) => void): Promise<Found> {
   const endpointFile = join(REPO, ".real-apiserver", "endpoint.json");
   if (existsSync(endpointFile)) {
@@ -39,8 +56,9 @@ export async function realTarget(log: (m: string) => void): Promise<Found> {
     };
     if (alive(ep.pids.apiserver)) {
       log(`real: attaching to ${ep.url} (npm run real-apiserver, pid ${ep.pids.apiserver})`);
+      const target: Target = httpTarget({ name: "real", base: ep.url, caPem: ep.caPem, token: ep.token, compact: realCompact(ep.etcdUrl, () => target) });
       return {
-        target: httpTarget({ name: "real", base: ep.url, caPem: ep.caPem, token: ep.token, compact: async () => { await compactEtcd(ep.etcdUrl); } }),
+        target,
         versions: ep.versions,
         stop: async () => {},
       };
@@ -48,8 +66,9 @@ export async function realTarget(log: (m: string) => void): Promise<Found> {
   }
   try { findBinaries(); } catch (e) { return { missing: e instanceof Error ? e.message : String(e) }; }
   const api = await startRealApiserver({ log: (m) => log(`real: ${m}`) });
+  const target: Target = httpTarget({ name: "real", base: api.url, caPem: api.caPem, token: api.token, compact: realCompact(api.etcdUrl, () => target) });
   return {
-    target: httpTarget({ name: "real", base: api.url, caPem: api.caPem, token: api.token, compact: async () => { await compactEtcd(api.etcdUrl); } }),
+    target,
     versions: api.versions,
     stop: () => api.stop(),
   };

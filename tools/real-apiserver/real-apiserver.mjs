@@ -12,8 +12,9 @@
  *   then removes the temp dir. If the Node process exits without `stop()`, an exit hook kills both.
  * - Nothing listens on anything but 127.0.0.1. No controller-manager, scheduler or kubelet runs: the
  *   same bare server envtest gives (no GC, no namespace finalization, pods stay Pending).
- * - `compactEtcd(etcdUrl)` compacts etcd at its current revision through etcd's JSON gateway
- *   (POST /v3/kv/compaction), which is what makes old resourceVersions answer 410.
+ * - `compactEtcd(etcdUrl)` compacts etcd at its current revision through etcd's JSON gateway, as
+ *   kube-apiserver's compactor does (compact_rev_key, then /v3/kv/compaction): old resourceVersions
+ *   then answer 410 once the apiserver has noticed (up to ~16 s: its watch cache polls every 15 s).
  */
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -113,9 +114,26 @@ export async function etcdRevision(etcdUrl) {
   return Number(r.header.revision);
 }
 
-/** Compacts etcd at its current revision (physical: waits until the compaction is applied). */
+const b64 = (s) => Buffer.from(s).toString("base64");
+const COMPACT_REV_KEY = "compact_rev_key"; // apiserver pkg/storage/etcd3/compact.go compactRevKey
+
+/**
+ * Compacts etcd at its current revision the way kube-apiserver's own compactor does
+ * (apiserver pkg/storage/etcd3/compact.go Compact): a transaction that bumps `compact_rev_key` to the
+ * revision (if nobody else moved it), then the compaction. The key matters: kube-apiserver watches it
+ * (runWatchLoop) to learn the compacted revision, and its watch cache drops list snapshots older than
+ * that (cacher/compactor.go, polled every 15 s). A bare etcd compaction would leave those snapshots
+ * answering old Exact lists and continue tokens.
+ */
 export async function compactEtcd(etcdUrl) {
-  const revision = await etcdRevision(etcdUrl);
+  const got = await postJson(`${etcdUrl}/v3/kv/range`, { key: b64(COMPACT_REV_KEY) });
+  const revision = Number(got.header.revision);
+  const version = got.kvs?.[0]?.version ?? "0";
+  const txn = await postJson(`${etcdUrl}/v3/kv/txn`, {
+    compare: [{ target: "VERSION", key: b64(COMPACT_REV_KEY), version: String(version), result: "EQUAL" }],
+    success: [{ requestPut: { key: b64(COMPACT_REV_KEY), value: b64(String(revision)) } }],
+  });
+  if (!txn.succeeded) throw new Error("compactEtcd: compact_rev_key moved concurrently; try again");
   await postJson(`${etcdUrl}/v3/kv/compaction`, { revision: String(revision), physical: true });
   return revision;
 }
@@ -203,8 +221,12 @@ export async function startRealApiserver(opts = {}) {
       "--authorization-mode=AlwaysAllow",
       // ServiceAccount admission needs the default ServiceAccount that only kube-controller-manager creates.
       "--disable-admission-plugins=ServiceAccount",
-      // etcd is compacted only when a test asks (compactEtcd), not every 5 minutes.
-      "--etcd-compaction-interval=0",
+      // etcd is compacted only when a test asks (compactEtcd), not every 5 minutes. Not 0: with 0 the
+      // apiserver starts no compactor at all, so it never watches compact_rev_key and its watch cache
+      // would keep serving compacted revisions (storagebackend/factory/etcd3.go startCompactorOnce).
+      "--etcd-compaction-interval=24h",
+      // The kubernetes Service's endpoint reconciler refuses a loopback advertise address.
+      "--endpoint-reconciler-type=none",
       "--profiling=false",
       ...(opts.extraArgs ?? []),
     ]);

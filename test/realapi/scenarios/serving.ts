@@ -4,7 +4,7 @@
  * input listed in the cluster issue.
  */
 import {
-  DISCOVERY_V2_ACCEPT, JSON_PATCH, TABLE_ACCEPT, configMap, del, get, patch, pod, post, type RequestStep, type Scenario,
+  DISCOVERY_V2_ACCEPT, JSON_PATCH, TABLE_ACCEPT, configMap, del, get, patch, pod, post, watch, type RequestStep, type Scenario,
 } from "../scenario.js";
 
 const CM = "/api/v1/namespaces/{{ns}}/configmaps";
@@ -116,8 +116,8 @@ export const badInput: Scenario = {
     del("DELETE with propagationPolicy=Sideways: 422", `${CM}/x`, { propagationPolicy: "Sideways" }),
     post("create one to patch", CM, configMap("jp", { a: "1" })),
     patch("JSON patch test failure: 422", `${CM}/jp`, JSON_PATCH, [{ op: "test", path: "/data/a", value: "2" }]),
-    get("a non-numeric resourceVersion on get: 400", `${CM}/jp?resourceVersion=abc`),
-    get("an invalid limit", `${CM}?limit=abc`),
-    get("a bad watch value", `${CM}?watch=maybe`),
+    get("a non-numeric resourceVersion on get (the real server answers 500)", `${CM}/jp?resourceVersion=abc`),
+    get("an invalid limit: 400", `${CM}?limit=abc`),
+    watch("watch=maybe is a watch (any value but 0/false is true)", `${CM}?watch=maybe&fieldSelector=metadata.name%3Djp`, { stopAfter: 1, maxMs: 5000 }),
   ],
 };

@@ -36,10 +36,16 @@ export const watches: Scenario = {
     watch("resourceVersion=0: synthetic ADDED for what exists", `${CM}?watch=1&resourceVersion=0`, { stopAfter: 1, maxMs: 5000 }),
     watch("no resourceVersion: ADDED for what exists", `${CM}?watch=1`, { stopAfter: 1, maxMs: 5000 }),
     watch("fieldSelector metadata.name=w2 from RV 0", `${CM}?watch=1&fieldSelector=metadata.name%3Dw2&resourceVersion=0`, { stopAfter: 1, maxMs: 5000 }),
-    watch("bookmarks allowed, timeoutSeconds=4: a BOOKMARK before the server closes", `${CM}?watch=1&allowWatchBookmarks=true&timeoutSeconds=4&resourceVersion={{L2.metadata.resourceVersion}}&labelSelector=none%3Dnone`, { maxMs: 10_000 }),
-    watch("sendInitialEvents: ADDED then the initial-events-end BOOKMARK", `${CM}?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`, { stopAfter: 2, maxMs: 8000 }),
-    watch("sendInitialEvents without allowWatchBookmarks: 400", `${CM}?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`, { maxMs: 5000 }),
-    watch("sendInitialEvents without resourceVersionMatch: 400", `${CM}?watch=1&sendInitialEvents=true&allowWatchBookmarks=true`, { maxMs: 5000 }),
+    // A BOOKMARK carries the resource's cache RV and must be newer than the cache RV the watch started
+    // at (apiserver cacher/cache_watcher.go processInterval, process): in a quiet cluster none comes.
+    watch("bookmarks allowed, timeoutSeconds=4, nothing written: no BOOKMARK, then the server closes", `${CM}?watch=1&allowWatchBookmarks=true&timeoutSeconds=4&resourceVersion={{L2.metadata.resourceVersion}}&labelSelector=none%3Dnone`, { maxMs: 10_000 }),
+    watch("bookmarks allowed, timeoutSeconds=4, a write the selector filters out: a BOOKMARK (how many before the close is timing)", `${CM}?watch=1&allowWatchBookmarks=true&timeoutSeconds=4&resourceVersion={{L2.metadata.resourceVersion}}&labelSelector=none%3Dnone`, {
+      stopAfter: 1, maxMs: 10_000,
+      during: [post("create b1 (not selected)", CM, configMap("b1"))],
+    }),
+    watch("sendInitialEvents: ADDED then the initial-events-end BOOKMARK", `${CM}?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`, { stopAfter: 3, maxMs: 8000 }),
+    watch("sendInitialEvents without allowWatchBookmarks (accepted)", `${CM}?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`, { stopAfter: 3, maxMs: 5000 }),
+    watch("sendInitialEvents without resourceVersionMatch: 422", `${CM}?watch=1&sendInitialEvents=true&allowWatchBookmarks=true`, { maxMs: 5000 }),
     watch("a Table watch from RV 0", `${CM}?watch=1&resourceVersion=0`, { accept: TABLE_ACCEPT, stopAfter: 1, maxMs: 5000 }),
     watch("timeoutSeconds=1 with nothing happening: closed", `${CM}?watch=1&timeoutSeconds=1&resourceVersion={{L2.metadata.resourceVersion}}&labelSelector=none%3Dnone`, { maxMs: 8000 }),
     watch("an invalid timeoutSeconds: 400", `${CM}?watch=1&timeoutSeconds=abc`, { maxMs: 5000 }),

@@ -109,8 +109,8 @@ export const patches: Scenario = {
     patch("apply again with a change", `${CM}/applied?fieldManager=tester`, APPLY_PATCH, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "applied" }, data: { a: "2", b: "1" } }),
     patch("apply the same field from another manager: 409 conflict", `${CM}/applied?fieldManager=other`, APPLY_PATCH, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "applied" }, data: { a: "3" } }),
     patch("apply with force from another manager", `${CM}/applied?fieldManager=other&force=true`, APPLY_PATCH, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "applied" }, data: { a: "3" } }),
-    patch("apply without fieldManager: 400", `${CM}/applied`, APPLY_PATCH, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "applied" }, data: { a: "4" } }),
-    patch("apply as YAML", `${CM}/applied?fieldManager=tester`, APPLY_PATCH, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: \"2\"\n  c: \"1\"\n"),
+    patch("apply without fieldManager: 422", `${CM}/applied`, APPLY_PATCH, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "applied" }, data: { a: "4" } }),
+    patch("apply as YAML: 409, .data.a now belongs to \"other\"", `${CM}/applied?fieldManager=tester`, APPLY_PATCH, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: \"2\"\n  c: \"1\"\n"),
     get("get the applied ConfigMap", `${CM}/applied`),
   ],
 };
