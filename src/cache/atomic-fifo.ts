@@ -6,8 +6,10 @@
  * - add/update/delete append one entry each, in arrival order, exactly like RealFIFO (a delete is
  *   always queued; the transformer runs once per object, never on tombstones).
  * - `replace(list, rv)` appends ONE entry `ReplacedAll { resourceVersion, objects }` (objects
- *   transformed, in list order). The FIFO computes no deletions: the consumer diffs the batch against
- *   its cache, so this queue has no knownObjects.
+ *   transformed, in list order). Every object is transformed before anything is queued, so a throwing
+ *   transform leaves the queue untouched and its error is thrown as it is (the_real_fifo.go
+ *   addReplaceToItemsLocked). The FIFO computes no deletions: the consumer diffs the batch against its
+ *   cache, so this queue has no knownObjects.
  * - `resync()` appends one `SyncAll` entry; `bookmark(rv)` appends a `Bookmark { resourceVersion }`.
  * - `pop` hands over exactly one entry as a one-element list. Batch entries have the key "" in
  *   `listKeys()` and in traces.

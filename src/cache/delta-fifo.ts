@@ -16,7 +16,9 @@
  * - `replace(list)` (a relist) queues each item as `Sync` (or `Replaced` with emitDeltaTypeReplaced),
  *   then a `Deleted` tombstone for every queued key missing from the list (holding the newest queued
  *   object), then for every knownObjects key missing from the list and not queued (holding the known
- *   object, or null). The resourceVersion is ignored.
+ *   object, or null). The resourceVersion is ignored. Items are keyed and queued one at a time: a key
+ *   error (KeyError) or a throwing transform ("couldn't enqueue object: …") on one item throws there,
+ *   keeping the items queued before it; nothing else happens (no tombstones, not populated).
  * - `resync()` queues `Sync` with the known object for each knownObjects key that is not queued.
  * - `hasSynced()`: true after add/update/delete before any replace, or once every item and tombstone
  *   of the first replace (counted by distinct key) was popped and processed. Latched.
@@ -35,7 +37,7 @@ import { emit, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta, summarizeDeltas } from "./deltas.js";
 import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
-import { FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
+import { enqueueError, FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
 export type DeltaFIFOOptions = FIFOOptions;
@@ -164,12 +166,19 @@ export class DeltaFIFO implements FIFOQueue {
 
   replace(list: unknown[], resourceVersion: string): void {
     const action: DeltaType = this.emitDeltaTypeReplaced ? "Replaced" : "Sync";
-    // Every key first: a key error leaves the FIFO untouched.
-    const keys = new Array<string>(list.length);
-    for (let i = 0; i < list.length; i++) keys[i] = this.keyOf(list[i]);
-    const listed = new Set(keys);
-
-    for (let i = 0; i < list.length; i++) this.queueAction(action, list[i], keys[i] as string, true);
+    // Item by item, as delta_fifo.go Replace does: a key error or a throwing transform on item i
+    // stops the relist there, and items 0..i-1 stay queued (no deletions detected, not populated).
+    const listed = new Set<string>();
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      const key = this.keyOf(item);
+      listed.add(key);
+      try {
+        this.queueAction(action, item, key, true);
+      } catch (error) {
+        throw enqueueError(error);
+      }
+    }
 
     // Deletions against the queue: keys only known from queued deltas.
     let tombstones = 0;

@@ -12,7 +12,9 @@
  * - `delayMs` (the "slow handler" fault) makes every notification take that long in virtual time: the
  *   handler is called, `handler.returned` is traced `delayMs` later, and only then the next one starts.
  * - A handler that throws is caught: `handler.threw` is traced, the notification is skipped, and the
- *   listener pauses `panicPauseMs` (1 s, like client-go's crash handler) before the next notification.
+ *   next notification is handled `panicPauseMs` (1 s) after it arrives — counted from its arrival, not
+ *   from the failure (client-go processorListener.run: `sleepAfterCrash`, then a one-second sleep after
+ *   receiving the next notification). Notifications arriving during the pause wait behind it.
  *   An async handler counts as returned when its synchronous part returns; if its Promise rejects later,
  *   `handler.threw` is traced then (no pause, no unhandled rejection).
  * - Registration `hasSynced()` ⇔ the informer has synced and every `isInInitialList` add queued to this
@@ -83,7 +85,10 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private inFlight: ProcessorNotification | undefined;
   private initialPending = 0;
   private synced = false;
+  /** A handler threw: the next notification waits `panicPauseMs` after it arrives (sleepAfterCrash). */
+  private pauseNext = false;
   private readonly drainTask = (): void => this.drain();
+  private readonly pausedTask = (): void => this.drain(true);
   private readonly finishTask = (): void => this.finishSlow();
 
   constructor(
@@ -199,12 +204,18 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     }
   }
 
-  private drain(): void {
+  private drain(paused = false): void {
     this.timer = 0;
+    if (paused) this.pauseNext = false;
     while (!this.stopped) {
       const buf = this.buffer;
       const h = this.head;
       if (h >= buf.length) return;
+      if (this.pauseNext) {
+        // processorListener.run: after a crash, sleep one second once the next notification arrived
+        this.timer = this.scheduler.setTimeout(this.pausedTask, this.panicPauseMs);
+        return;
+      }
       const code = buf[h] as number;
       const key = buf[h + 1] as string;
       const newObj = buf[h + 2];
@@ -216,8 +227,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
         // the rare paths (tracing, a slow handler) keep a notification object
         const n = new ProcessorNotification(type, key, newObj, oldObj, isInInitialList);
         if (!this.call(n)) {
-          if (!this.stopped) this.timer = this.scheduler.setTimeout(this.drainTask, this.panicPauseMs);
-          return;
+          this.pauseNext = true;
+          continue;
         }
         if (this.delayMs > 0) {
           this.inFlight = n;
@@ -228,9 +239,9 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
         continue;
       }
       if (!this.callFields(type, key, newObj, oldObj, isInInitialList)) {
-        // the handler threw: skip it and pause before the next one
-        if (!this.stopped) this.timer = this.scheduler.setTimeout(this.drainTask, this.panicPauseMs);
-        return;
+        // the handler threw: skip it; the next notification waits one pause after it arrives
+        this.pauseNext = true;
+        continue;
       }
       if (isInInitialList) {
         this.initialPending--;

@@ -9,6 +9,8 @@
  *   while `process` runs.
  * - `pop` returns the popped deltas, or undefined when the queue is empty (where Go would block); on an
  *   empty, closed queue it throws `FIFOClosedError`. A closed queue still hands out what it holds.
+ * - `replace` that throws (a key error, or a transform that threw) keeps what it queued before the bad
+ *   item and does not count as the first Replace (client-go's Replace returns the error mid-way).
  * - `hasSynced()` is true once the first Replace's items (and tombstones) were all popped and processed,
  *   or once add/update/delete was called before any Replace. It never turns false again.
  */
@@ -22,6 +24,15 @@ export class FIFOClosedError extends Error {
     super("DeltaFIFO: manipulating with closed queue");
     this.name = "FIFOClosedError";
   }
+}
+
+/**
+ * A relist item the queue could not take (its transform threw): client-go's Replace returns
+ * `couldn't enqueue object: <cause>` and keeps what it queued before that item.
+ */
+export function enqueueError(cause: unknown): Error {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new Error(`couldn't enqueue object: ${message}`, { cause });
 }
 
 export type PopProcessFunc = (deltas: Delta[], isInInitialList: boolean) => void;

@@ -11,7 +11,9 @@
  *   missing from the list whose last queued entry is not already `Deleted` (holding that entry's
  *   object), in first-seen order; a `Deleted` tombstone for every knownObjects key missing from the
  *   list and absent from the queue (holding the known object, or null); then one `Replaced` entry per
- *   list item, in list order. Deletions therefore come before the replaced items.
+ *   list item, in list order. Deletions therefore come before the replaced items. Every key is
+ *   computed first (a KeyError leaves the queue untouched); a transform that throws on item i throws
+ *   "couldn't enqueue object: …" with the tombstones and items 0..i-1 queued (not populated).
  * - `resync()` appends `Sync` with the known object for every knownObjects key not present anywhere in
  *   the queue. Without knownObjects (allowed here, unlike Go) replace only checks the queue and resync
  *   does nothing.
@@ -29,7 +31,7 @@ import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
 import { IN_ORDER_STRIDE, InOrderFIFO } from "./in-order-fifo.js";
 import { KeyError } from "./keys.js";
-import type { FIFOOptions, FIFOQueue } from "./queue.js";
+import { enqueueError, type FIFOOptions, type FIFOQueue } from "./queue.js";
 import type { Delta, DeltaType, KeyListerGetter } from "./types.js";
 
 export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
@@ -116,7 +118,15 @@ export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
         tombstones++;
       }
     }
-    for (let i = 0; i < list.length; i++) this.appendTransformed("Replaced", list[i], keys[i] as string);
+    // the_real_fifo.go reconcileReplacement: items last, one at a time; a throwing transform stops
+    // there, keeping the tombstones and the items queued before it.
+    for (let i = 0; i < list.length; i++) {
+      try {
+        this.appendTransformed("Replaced", list[i], keys[i] as string);
+      } catch (error) {
+        throw enqueueError(error);
+      }
+    }
 
     if (!this.populated) {
       this.populated = true;

@@ -10,8 +10,11 @@
  *   `""` once a list failed with 410 Expired or "too large resource version" (and then the list is
  *   retried once, immediately). Paging: limit 500 and continue tokens (continuations send RV `""`); an
  *   RV other than `""`/`"0"` lists unpaged unless a page size is set or the initial list was paginated;
- *   a continuation that fails with 410 falls back to one full unpaged list at the requested RV.
- *   Success ⇒ `store.replace(items, listRV)`, last RV = list RV, resync timer armed, watch started.
+ *   a continuation that fails with 410 falls back to one full unpaged list at the requested RV. The
+ *   immediate retry at RV `""` keeps the first request's page size (one unpaged list after a relist at
+ *   the last RV). Success ⇒ `store.replace(items, listRV)`, last RV = list RV, resync timer armed, watch
+ *   started. A replace that throws (e.g. a transform failing on a listed object) ends the ListAndWatch
+ *   with "unable to sync list result: …" (handler, backoff, relist); the last RV is not updated.
  * - Watch: from the last RV with `allowWatchBookmarks` and `timeoutSeconds` uniform in [300, 600)
  *   (PRNG). ADDED/MODIFIED/DELETED ⇒ store add/update/delete; BOOKMARK ⇒ `store.bookmark?.(rv)`. Each
  *   accepted event sets the last RV (assigned, not maxed) — except ADDED events of a stream started at
@@ -20,7 +23,9 @@
  *   a clean close in < 1 s with no event ("very short watch"), an ERROR 410, or any other ERROR ⇒ the
  *   ListAndWatch ends (backoff, then relist). ERROR 429 ⇒ backoff then re-watch; ERROR 500 ⇒ re-watch at
  *   once while inside `maxInternalErrorRetryDurationMs`. A watch that fails to start with connection
- *   refused or 429 ⇒ backoff then re-watch; any other start failure ends the ListAndWatch with that error.
+ *   refused or 429 ⇒ backoff then re-watch; any other start failure (e.g. a request that hung until the
+ *   client's health check gave up: "http2: client connection lost") ends the ListAndWatch with that
+ *   error, so the handler fires and the reflector relists (reflector.go isWatchErrorRetriable).
  *   A 429's Retry-After (`details.retryAfterSeconds`) is a lower bound for the wait; a list answered 429
  *   with Retry-After is retried after it (up to 10 times) like client-go's REST client does.
  * - Watch-list mode (`watchList: true`): a watch with `sendInitialEvents`, `resourceVersionMatch:
@@ -28,7 +33,8 @@
  *   `k8s.io/initial-events-end: "true"`; then `store.replace(temp, bookmarkRV)` and the same stream goes
  *   on as a normal watch. Refused/429 ⇒ backoff and retry; 410/too large ⇒ RV `""` and retry at once; a
  *   clean (not very short) close before the bookmark ⇒ retry with a fresh temporary store; anything else
- *   ⇒ fall back to list mode within the same ListAndWatch.
+ *   (also a replace of the streamed state that throws) ⇒ fall back to list mode within the same
+ *   ListAndWatch.
  * - Resync: after each successful (re)list, every `resyncPeriodMs` (> 0) calls `store.resync()` when
  *   `shouldResync()` (if given) says so; a throwing resync ends the ListAndWatch.
  * - Every step is traced (component "reflector"); no tracing work happens without a tracer.
@@ -36,8 +42,9 @@
 import {
   ApiError, isConnectionRefused, isResourceExpired, isTooLargeResourceVersion, isTooManyRequests, newApiError,
   retryAfterSeconds, type Status,
-} from "../apiserver/errors.js";
-import type { KubeList, ListerWatcher, ListOptions, Watch, WatchEvent, WatchOptions, WatchSink } from "../apiserver/types.js";
+} from "../apimachinery/errors.js";
+import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../apimachinery/meta.js";
+import type { ListerWatcher, Watch, WatchSink } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type ReflectorState, type Tracer } from "../sim/trace.js";
 import { Backoff, type BackoffOptions } from "./backoff.js";
@@ -221,7 +228,7 @@ export class Reflector {
     if (this.stopped) return;
     const epoch = ++this.epoch;
     if (this.watchList) this.startWatchList(epoch);
-    else this.startList(epoch, false);
+    else this.startList(epoch);
   }
 
   /** Ends the current ListAndWatch: handler (if error), then one backoff step, then a new one. */
@@ -270,10 +277,17 @@ export class Reflector {
     return DEFAULT_PAGE_SIZE;
   }
 
-  private startList(epoch: number, retriedUnavailable: boolean): void {
+  /**
+   * One list (with its pages). `retry` is the immediate retry after 410/too-large: reflector.go list()
+   * re-runs the same pager, so the retry keeps the first request's page size (and the first request's
+   * RV decides paginatedResult).
+   */
+  private startList(epoch: number, retry?: { limit: number; firstRV: string }): void {
     if (epoch !== this.epoch || this.stopped) return;
+    const retriedUnavailable = retry !== undefined;
     const rv = this.relistResourceVersion();
-    const limit = this.listPageSize(rv);
+    const limit = retry !== undefined ? retry.limit : this.listPageSize(rv);
+    const firstRV = retry !== undefined ? retry.firstRV : rv;
     this.setState("listing");
     const items: unknown[] = [];
     let listRV = "";
@@ -314,7 +328,7 @@ export class Reflector {
           }
           if (!retriedUnavailable && (isResourceExpired(err) || isTooLargeRV(err))) {
             this.rvUnavailable = true;
-            this.startList(epoch, true);
+            this.startList(epoch, { limit, firstRV });
             return;
           }
           this.endListAndWatch(new Error(`failed to list ${this.name}: ${err.message}`, { cause: err }));
@@ -329,7 +343,7 @@ export class Reflector {
           request({ resourceVersion: "", continue: token, limit }, false, false);
           return;
         }
-        this.onListed(epoch, rv, paginated, items, listRV);
+        this.onListed(epoch, firstRV, paginated, items, listRV);
       });
     };
     const options: ListOptions = { resourceVersion: rv };
@@ -344,7 +358,13 @@ export class Reflector {
       emit(this.tracer, { component: "reflector", kind: "reflector.list.done", name: this.name,
         resourceVersion: listRV, items: items.length });
     }
-    this.store.replace(items, listRV);
+    try {
+      this.store.replace(items, listRV);
+    } catch (error) {
+      // reflector.go list(): syncWith failed ⇒ ListAndWatch returns the error (handler, backoff, relist)
+      this.endListAndWatch(new Error(`unable to sync list result: ${messageOf(error)}`, { cause: error }));
+      return;
+    }
     this.setLastSyncRV(listRV);
     this.startResync(epoch);
     this.startWatch(epoch);
@@ -467,7 +487,15 @@ export class Reflector {
       emit(this.tracer, { component: "reflector", kind: "reflector.list.done", name: this.name,
         resourceVersion: rv, items: items.length });
     }
-    this.store.replace(items, rv);
+    try {
+      this.store.replace(items, rv);
+    } catch {
+      // reflector.go watchList(): "unable to sync watch-list result" ⇒ ListAndWatch falls back to a
+      // plain list (whose own Replace then decides)
+      this.closeWatch();
+      this.startList(sink.epoch);
+      return;
+    }
     this.setLastSyncRV(rv);
     this.setState("watching");
     this.startResync(sink.epoch);
@@ -526,7 +554,7 @@ export class Reflector {
     }
     if (sink.temp !== undefined) {
       // watch-list stream ended before the end bookmark
-      if (veryShort) this.startList(epoch, false);
+      if (veryShort) this.startList(epoch);
       else this.startWatchList(epoch);
       return;
     }
@@ -542,7 +570,7 @@ export class Reflector {
       this.rvUnavailable = true;
       this.startWatchList(epoch);
     } else {
-      this.startList(epoch, false); // fall back to a plain list in the same ListAndWatch
+      this.startList(epoch); // fall back to a plain list in the same ListAndWatch
     }
   }
 
@@ -618,6 +646,10 @@ export class Reflector {
 }
 
 // ─────────────────────────────── error classification ───────────────────────────────
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 function traceKey(obj: ObjectLike): string {
   const meta = obj.metadata;

@@ -27,12 +27,13 @@
  *   pending notifications. Adding to a stopped informer throws "... stopped already".
  * - `setTransform` / `setWatchErrorHandler` after start throw "informer has already started".
  * - `run(stop)` starts once; aborting `stop` stops the informer for good (reflector, FIFO, listeners).
+ *   With `stop` already aborted it only marks the informer started and stopped (nothing is listed).
  * - `setListenerDelay(n, ms)` makes listener n (0-based registration order) take `ms` of virtual time per
  *   notification (the "slow handler" fault).
  * - Traced: indexer.write (with each index's values), processor.*, listener.*, handler.* (plus the
  *   reflector's and FIFO's own events). No tracing work happens without a tracer.
  */
-import type { ListerWatcher } from "../apiserver/types.js";
+import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
@@ -107,8 +108,11 @@ class FifoFeeder implements ReflectorStore {
     this.informer.kick();
   }
   replace(list: unknown[], resourceVersion: string): void {
-    this.fifo.replace(list, resourceVersion);
-    this.informer.kick();
+    try {
+      this.fifo.replace(list, resourceVersion);
+    } finally {
+      this.informer.kick(); // what was queued before an error is still processed
+    }
   }
   resync(): void {
     this.fifo.resync();
@@ -248,6 +252,8 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   run(stop: AbortSignal): void {
     if (this.started || this.stopped) return;
     if (stop.aborted) {
+      // RunWithContext marks the informer started, then the controller returns at once and it is stopped
+      this.started = true;
       this.stopped = true;
       return;
     }

@@ -4,7 +4,9 @@
  * Contract:
  * - Checks every `hasSynced` function in a task scheduled at once, then every 100 ms of virtual time,
  *   until all return true (⇒ the Promise resolves true) or `stop` is aborted (⇒ false, from a task
- *   scheduled as soon as the abort happens).
+ *   scheduled as soon as the abort happens). The first check always happens, even with a `stop` that is
+ *   already aborted: caches already synced then answer true (client-go WaitForCacheSync polls with
+ *   wait.PollImmediateUntil, which runs the condition once before looking at the stop channel).
  * - The Promise is settled only from inside a scheduled task, never synchronously (API.md "Promises
  *   and virtual time"). No timer is left behind once it has settled.
  */
@@ -33,10 +35,6 @@ export function waitForCacheSync(scheduler: Scheduler, stop: AbortSignal,
     const poll = (): void => {
       timer = 0;
       if (settled) return;
-      if (stop.aborted) {
-        finish(false);
-        return;
-      }
       let all = true;
       for (const fn of hasSynced) {
         if (!fn()) {
@@ -45,9 +43,11 @@ export function waitForCacheSync(scheduler: Scheduler, stop: AbortSignal,
         }
       }
       if (all) finish(true);
+      else if (stop.aborted) finish(false);
       else timer = scheduler.setTimeout(poll, CACHE_SYNC_POLL_MS);
     };
-    stop.addEventListener("abort", onAbort, { once: true });
+    // the first check happens even when `stop` is already aborted (PollImmediateUntil)
+    if (!stop.aborted) stop.addEventListener("abort", onAbort, { once: true });
     timer = scheduler.setTimeout(poll, 0);
   });
 }

@@ -10,12 +10,17 @@
  * - `get()`: Go blocks; here an empty queue answers at once: `[undefined, false]` (nothing ready now) or
  *   `[undefined, true]` once shut down. Otherwise the head moves dirty → processing: `[x, false]`.
  *   Queued items are still handed out after shutdown until the queue is empty (workers drain it).
- * - `done(x)`: x leaves processing; if it became dirty meanwhile it is queued again (traced `requeued`).
+ * - `done(x)`: x leaves processing; if x is dirty it is pushed to the queue again (traced `requeued`) —
+ *   also when x was not processing but waits in the queue: an extra `done()` then queues it twice, as
+ *   client-go's `Typed.Done` does (queue.go). A `done()` for an item neither dirty nor processing only
+ *   wakes a drain.
  * - `len()` counts the queue only (not processing, not delayed items).
  * - `shutDown()` returns at once and wakes every waiter. `shutDownWithDrain()` returns a Promise that
  *   settles, from a scheduled task (or a microtask when the queue has no scheduler), once nothing is
- *   processing and nothing re-queued is left to consume; a later `shutDown()` releases it early.
- * - An item is never handed to two callers at once: while x is processing, `get()` never returns x.
+ *   processing — items still waiting in the queue do not hold it (queue.go `ShutDownWithDrain` waits on
+ *   `processing` only); a later `shutDown()` releases it early.
+ * - An item is never handed to two callers at once while done() is called once per get(): while x is
+ *   processing, `get()` never returns x (an extra done() can break this, as in Go).
  * - Waiting instead of blocking: `onReady(listener)` calls the listener once, the next time an item is
  *   queued or the queue shuts down (one listener per queued item, all of them at shutdown), from a
  *   scheduled task. Controller workers use it, so idle workers never poll.
@@ -111,8 +116,14 @@ export class WorkQueue<T> {
   }
 
   done(item: T): void {
-    if (!this.processing.delete(item)) return;
+    // Typed.Done: leave processing (if there); dirty ⇒ push, even when the item already waits in the
+    // queue (an extra done() then queues it twice, as Go does).
+    const wasProcessing = this.processing.delete(item);
     const requeued = this.dirty.has(item);
+    if (!wasProcessing && !requeued) {
+      this.checkDrained();
+      return;
+    }
     if (requeued) this.items.push(item);
     emit(this.tracer, { component: "workqueue", kind: "workqueue.done", queue: this.name, key: describeItem(item),
       requeued, length: this.len() });
@@ -200,7 +211,8 @@ export class WorkQueue<T> {
   }
 
   private checkDrained(): void {
-    if (this.draining && this.processing.size === 0 && this.len() === 0) {
+    // ShutDownWithDrain waits while processing is non-empty: queued items do not hold it
+    if (this.draining && this.processing.size === 0) {
       this.draining = false;
       this.settleDrain();
     }

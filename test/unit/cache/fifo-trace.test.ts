@@ -94,11 +94,11 @@ describe("DeltaFIFO trace", () => {
     expect(JSON.parse(JSON.stringify(r.events))).toEqual(r.events);
   });
 
-  it("a key error in replace leaves the FIFO unchanged", () => {
+  it("a key error in replace keeps the items queued before it (delta_fifo.go Replace)", () => {
     const f = new DeltaFIFO();
     f.add(obj("a", 1));
     expect(() => f.replace([obj("b", 1), { bad: true }], "1")).toThrow(KeyError);
-    expect(f.listKeys()).toEqual(["a"]);
+    expect(f.listKeys()).toEqual(["a", "b"]);
     expect(f.getByKey("a")).toHaveLength(1);
   });
 });

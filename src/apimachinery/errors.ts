@@ -96,6 +96,38 @@ export function isTimeout(e: unknown): boolean {
 export function isConnectionRefused(e: unknown): boolean {
   return reasonOf(e) === "ConnectionRefused";
 }
+/**
+ * How long a client waits on a dead connection before giving up: client-go's HTTP/2 health check
+ * (k8s.io/apimachinery util/net SetTransportDefaults: ReadIdleTimeout 30 s, then a ping answered within
+ * PingTimeout 15 s, or the connection is closed).
+ */
+export const CLIENT_CONNECTION_TIMEOUT_MS = 45_000;
+
+/**
+ * A request that hung on a dead connection ("timeout" partition) until the client's health check closed
+ * it: not an HTTP status, code 0, reason "ConnectionLost". Unlike connection refused, a reflector does
+ * not retry it in place: a list or watch request failing with it ends the ListAndWatch (handler, relist).
+ */
+export function connectionLost(): ApiError {
+  return newApiError(0, "ConnectionLost", "http2: client connection lost");
+}
+export function isConnectionLost(e: unknown): boolean {
+  return reasonOf(e) === "ConnectionLost";
+}
+/**
+ * What an established watch reports when its connection is lost: client-go's stream watcher turns the
+ * read error into an ERROR event, a 500 from the client-side error reporter (rest/request.go
+ * newStreamWatcher + apimachinery streamwatcher.go receive).
+ */
+export function watchConnectionLost(): Status {
+  const cause = "unable to decode an event from the watch stream: http2: client connection lost";
+  return {
+    kind: "Status", apiVersion: "v1", status: "Failure", code: 500, reason: "InternalError",
+    message: `an error on the server ("${cause}") has prevented the request from succeeding`,
+    details: { causes: [{ reason: "ClientWatchDecoding", message: cause }] },
+  };
+}
+
 /** The Retry-After seconds a 429 (or 504 too-large RV) asks for, if any. */
 export function retryAfterSeconds(e: unknown): number | undefined {
   return e instanceof ApiError ? e.status.details?.retryAfterSeconds : undefined;
