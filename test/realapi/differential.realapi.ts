@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCENARIOS } from "./scenarios/index.js";
 import { runScenario, type Entry } from "./runner.js";
 import { normalize } from "./normalize.js";
-import { compareTranscripts, report, type Difference } from "./compare.js";
+import { compareTranscripts, groupDifferences, groupReport, report, type Difference } from "./compare.js";
 import { realTarget, simTarget, type Found, type Started } from "./targets.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
@@ -38,6 +38,7 @@ let real: Found = { missing: "not started" };
 let sim: Found = { missing: "not started" };
 const sections: string[] = [];
 const summary: string[] = [];
+const simDiffs: (Difference & { scenario: string })[] = [];
 const isStarted = (f: Found): f is Started => "target" in f;
 
 async function transcriptOf(s: Started, name: string): Promise<Entry[]> {
@@ -70,6 +71,7 @@ afterAll(async () => {
     `- real: ${isStarted(real) ? JSON.stringify(real.versions) : `not run (${real.missing.split("\n")[0]})`}`,
     `- sim: ${isStarted(sim) ? "npm run cluster" : `not run (${sim.missing.split("\n")[0]})`}`, "",
     "| scenario | result |", "|---|---|", ...summary, "",
+    ...(simDiffs.length > 0 ? ["## Differences grouped by path (real vs sim)", "", groupReport(groupDifferences(simDiffs), ["real", "sim"]), "## Every difference, by scenario", ""] : []),
   ];
   writeFileSync(join(OUT, "differences.md"), `${header.join("\n")}\n${sections.join("\n")}`);
   log(`report: ${join(OUT, "differences.md")}`);
@@ -103,6 +105,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s.title] as const))("%s", (name, tit
     const simTranscript = await transcriptOf(sim, name);
     writeFileSync(join(OUT, `${name}.sim.json`), `${JSON.stringify(simTranscript, null, 2)}\n`);
     const diffs: Difference[] = compareTranscripts(oracle, simTranscript);
+    simDiffs.push(...diffs.map((d) => ({ ...d, scenario: name })));
     summary.push(`| ${name} (sim vs real) | ${diffs.length === 0 ? "same" : `${diffs.length} differences`} |`);
     sections.push(report(`${name}: real vs sim (${title})`, ["real", "sim"], diffs));
     expect(diffs).toEqual([]);

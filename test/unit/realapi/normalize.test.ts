@@ -55,9 +55,21 @@ describe("compareTranscripts", () => {
     const d = compareTranscripts(a, b);
     expect(d.map((x) => [x.step, x.path, x.a, x.b])).toEqual([
       ["0", "response.body.reason", "Conflict", "AlreadyExists"],
-      ["1", "response.body.a.length", 2, 1],
+      ["1", "response.body.a", [1, 2], [1]],
       ["2", "", undefined, "(extra step)"],
     ]);
     expect(report("t", ["real", "sim"], d)).toContain('`response.body.reason`: real "Conflict" · sim "AlreadyExists"');
+  });
+
+  it("matches named list elements by name and reports a different order once", () => {
+    const item = (name: string, v: string) => ({ metadata: { name }, data: { v } });
+    const a = [entry("0", { items: [item("a", "1"), item("b", "1"), item("c", "1")] })];
+    const b = [entry("0", { items: [item("b", "2"), item("a", "1"), item("d", "1")] })];
+    expect(compareTranscripts(a, b).map((x) => [x.path, x.a, x.b])).toEqual([
+      ["response.body.items[b].data.v", "1", "2"],
+      ["response.body.items[c]", "(present)", undefined],
+      ["response.body.items[d]", undefined, "(present)"],
+      ["response.body.items(order)", ["a", "b"], ["b", "a"]],
+    ]);
   });
 });
