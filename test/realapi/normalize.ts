@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 const TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const AGE = /^(\d+(ms|s|m|h|d|y))+$|^<unknown>$|^<invalid>$/;
-const MSG_RV = /(resource ?version[^0-9]{0,30}?)(\d+)( \((\d+)\))?/gi;
+const MSG_RV = /(resource ?version[^0-9]{0,30}?[\s:(])(\d+)\b( \((\d+)\))?/gi;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Every metadata.resourceVersion in document order, split into object RVs and floors. */

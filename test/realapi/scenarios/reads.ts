@@ -75,6 +75,8 @@ export const compaction: Scenario = {
     get("NotOlderThan list at the old RV", `${CM}?resourceVersion={{L0.metadata.resourceVersion}}&resourceVersionMatch=NotOlderThan`),
     get("get k1 at its old RV (not older than)", `${CM}/k1?resourceVersion={{k1.metadata.resourceVersion}}`),
     watch("watch from k1's creation RV (compacted in etcd)", `${CM}?watch=1&resourceVersion={{k1.metadata.resourceVersion}}`, { stopAfter: 2, maxMs: 4000 }),
-    watch("watch from RV 1", `${CM}?watch=1&resourceVersion=1`, { stopAfter: 1, maxMs: 4000 }),
+    // Not a step: a watch from RV 1. Whether the real watch cache still holds that revision depends on
+    // the server's age and on how many ConfigMap events it has seen (a fresh server replays ADDED, an
+    // older one answers ERROR 410), not on this scenario.
   ],
 };
