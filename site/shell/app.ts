@@ -48,6 +48,7 @@ export class App {
   private readonly header = h("header", { class: "app-header" });
   private readonly body = h("div", { class: "app-body" });
   private view: LessonView | undefined;
+  private live: { destroy(): void } | undefined;
   private viewKey = "";
   private route: Route = { page: "map" };
   private unTheme: () => void = () => undefined;
@@ -78,6 +79,11 @@ export class App {
     // Warm the runner once the first screen is up.
     const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 1500 }) : setTimeout(cb, 300));
     idle(() => this.runner.warm());
+  }
+
+  private dropLive(): void {
+    this.live?.destroy();
+    this.live = undefined;
   }
 
   private savePrefs = () => savePrefs(this.store, this.prefs);
@@ -128,6 +134,23 @@ export class App {
     const route = this.route;
     this.renderHeader();
     document.title = this.t("app.name");
+    this.dropLive();
+    if (route.page === "live") {
+      this.view?.destroy();
+      this.view = undefined;
+      this.viewKey = "";
+      clear(this.body);
+      this.body.append(this.errors.element);
+      const { mountLiveView } = await import("../live/live-view");
+      if (parseRoute(location.hash).page !== "live") return;
+      this.dropLive();
+      clear(this.body);
+      this.body.append(this.errors.element);
+      const live = mountLiveView(this.locale, this.reducedMotion);
+      this.live = live;
+      this.body.append(live.root);
+      return;
+    }
     if (route.page === "map") {
       this.view?.destroy();
       this.view = undefined;

@@ -41,7 +41,11 @@ import "./stage.css";
 export type { RunResult, TimedOp } from "./run-types.js";
 
 export interface StageHandle {
-  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[] }): void;
+  /**
+   * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
+   * last step at once, paused (live-follow re-loads the growing window).
+   */
+  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
   /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
@@ -544,7 +548,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
     load(run, extra) {
       events = run.trace;
       runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
-      replay = new WorldReplay(run.trace);
+      replay = new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       shownStep = -1;
       view = null;
       layout = null;
@@ -558,7 +562,8 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       const failedSteps = extra?.failedSteps ?? [];
       canvas.setAttribute("data-failed-steps", failedSteps.join(" "));
       timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
-      send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion, failedSteps });
+      send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
+      if (extra?.follow === true && run.trace.length > 0) send({ type: "playback.jumpToFailure", step: run.trace.length });
       if (run.trace.length === 0) {
         view = null;
         render();

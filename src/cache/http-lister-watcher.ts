@@ -11,8 +11,9 @@
  *   A non-200 answer closes with its ApiError; a clean end of the stream, or a connection reset mid-stream
  *   (client-go treats a probable EOF as a normal close), closes without error; an ERROR event is passed on
  *   as an event (the reflector decides: 410 ⇒ relist).
- * - Every callback re-enters through the Scheduler (`setTimeout(…, 0)`), then `wake()` is called so a
- *   wall-clock driver can run it at once: the engine's rule "settled only from a scheduled task" holds on a
+ * - Every callback re-enters through the Scheduler (`setTimeout(…, 0)`) between two `wake()` calls: the
+ *   first brings a wall-clock driver's virtual time up to now (so the callback's time is its arrival),
+ *   the second runs it at once: the engine's rule "settled only from a scheduled task" holds on a
  *   real stream. Events keep their order (one queue per watch).
  * - After `stop()` nothing more reaches the sink, not even onClose; the request is aborted.
  */
@@ -84,6 +85,9 @@ export class HttpListerWatcher<T extends KubeObject = KubeObject> implements Lis
   }
 
   private later(fn: () => void): void {
+    // Bring virtual time up to the wall clock first, so the callback is stamped (and timed: the
+    // reflector's "very short watch" rule) when it really arrived, not when the driver last ran.
+    this.o.wake?.();
     this.o.scheduler.setTimeout(fn, 0);
     this.o.wake?.();
   }

@@ -154,6 +154,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private stopped = false;
   private synced = false;
   private drainScheduled = false;
+  private held = false;
   private readonly listenerDelays = new Map<number, number>();
   private readonly drainTask = (): void => this.drain();
   private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string): void =>
@@ -369,6 +370,15 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
 
   // ───────────────────────────── processing ─────────────────────────────
 
+  /**
+   * Live mode's "hold the handlers" (not a client-go API): while held, the processing task pops nothing,
+   * as if the controller's processLoop were stuck, so the FIFO fills; releasing drains it.
+   */
+  holdProcessing(held: boolean): void {
+    this.held = held;
+    if (!held && this.fifo !== undefined) this.kick();
+  }
+
   /** @internal The reflector wrote to the FIFO: make sure a processing task is scheduled. */
   kick(): void {
     if (this.drainScheduled || this.stopped) return;
@@ -379,7 +389,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private drain(): void {
     this.drainScheduled = false;
     const fifo = this.fifo;
-    if (fifo === undefined || this.stopped) return;
+    if (fifo === undefined || this.stopped || this.held) return;
     try {
       while (this.popNext()) {
         if (!this.synced) this.checkSynced(fifo);

@@ -740,12 +740,13 @@ export class WorldReplay {
   /** How many events the cursor has folded. */
   private cursorAt = 0;
 
-  constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number }) {
+  /** `base`: the world before events[0] (a live window that dropped older events); default the empty world. */
+  constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number; base?: WorldView }) {
     const k = options?.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     if (!(Number.isInteger(k) && k >= 1)) throw new Error(`Expected \`snapshotEvery\` to be an integer ≥ 1, got \`${k}\``);
     this.events = events;
     this.snapshotEvery = k;
-    const w = emptyWorld();
+    const w = options?.base !== undefined ? cloneWorld(options.base) : emptyWorld();
     this.snapshots.push(cloneWorld(w));
     for (let i = 0; i < events.length; i++) {
       applyEvent(w, asKnown(events[i]!));

@@ -1,0 +1,258 @@
+/**
+ * The #/live view (wire.md §7.5, UI.md live hooks): what the page is connected to, a resource /
+ * namespace / label-selector picker, and the stage in live-follow mode over a LiveSession.
+ *
+ * Contract:
+ * - Connect screen: `/live/info` (context, server, namespace, access; absent under `kubectl proxy`) and
+ *   `/k8s/version` (gitVersion). States plainly that a live run is not reproducible.
+ * - Follow: the stage is re-loaded from the bounded window (base world + kept events) at most once per
+ *   animation frame, and less often when a load costs more (never more than ~25 % of the main thread);
+ *   "Paused view" keeps the stage where it is for scrubbing inside the window while ingestion goes on.
+ * - Counters (events, window, dropped) update every frame; highlights (410/relist, bookmark, reconnect…)
+ *   are listed as they arrive, newest first; clicking one pauses the view at its step (if still in the window).
+ * - "Hold the handlers" stops the informer popping its DeltaFIFO; "Export as trace" downloads the window
+ *   as a trace file that "Open a trace file" (here) replays in the same stage.
+ * - `destroy()` stops the session (its watch is aborted) and removes everything.
+ */
+import { RESOURCES } from "../../src/apiserver/resources.js";
+import type { TraceEvent } from "../../src/sim/trace.js";
+import { h } from "../shell/dom";
+import type { StageHandle } from "../views/stage.js";
+import { highlightOf, type Highlight, type HighlightState } from "./highlights.js";
+import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
+import { LiveSession } from "./live-session.js";
+import { exportTrace, parseTraceFile } from "./trace-file.js";
+import "./live.css";
+
+interface Info { context: string; server: string; namespace: string; allowWrites: boolean; embedded: boolean; faults?: string }
+const PICKABLE = ["pods", "deployments", "replicasets", "services", "configmaps", "nodes", "namespaces"];
+const HIGHLIGHT_LIMIT = 60;
+
+export interface LiveView { root: HTMLElement; destroy(): void }
+
+export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveView {
+  const t = LIVE_TEXT[locale];
+  let info: Info | undefined;
+  let session: LiveSession | undefined;
+  let stage: StageHandle | undefined;
+  let following = true;
+  let shownVersion = -1;
+  let nextLoadAt = 0;
+  let raf = 0;
+  let destroyed = false;
+  const hlState: HighlightState = { lists: 0, watches: 0 };
+  const highlights: Highlight[] = [];
+  let hlDirty = false;
+
+  const dd = (id: string) => h("dd", { "data-testid": id }, "…");
+  const ctxEl = dd("live-context"), serverEl = dd("live-server"), versionEl = dd("live-server-version"), nsInfoEl = dd("live-ns"), accessEl = dd("live-access");
+  const errorEl = h("p", { class: "live-error", "data-testid": "live-error", role: "alert", hidden: true });
+  const resourceSel = h("select", { "data-testid": "live-resource", "aria-label": t.resource },
+    ...PICKABLE.map((r) => h("option", { value: r, selected: r === "pods" }, r)));
+  const nsInput = h("input", { "data-testid": "live-namespace", "aria-label": t.namespace, value: "default", spellcheck: "false" });
+  const selInput = h("input", { "data-testid": "live-selector", "aria-label": t.labelSelector, placeholder: "app=web", spellcheck: "false" });
+  const startBtn = h("button", { type: "submit", class: "button primary", "data-testid": "live-start" }, t.start);
+  const fileInput = h("input", { type: "file", accept: "application/json,.json", "data-testid": "live-open-trace" });
+  const commands = h("pre", { class: "live-commands", "data-testid": "live-commands" });
+  const picker = h("form", { class: "live-picker", onsubmit: (e: Event) => { e.preventDefault(); start(); } },
+    h("label", {}, h("span", {}, t.resource), resourceSel),
+    h("label", {}, h("span", {}, t.namespace), nsInput),
+    h("label", {}, h("span", {}, t.labelSelector), selInput),
+    startBtn);
+  const connect = h("section", { class: "live-connect", "data-testid": "live-connect" },
+    h("h1", {}, t.title),
+    h("dl", { class: "live-info" },
+      h("dt", {}, t.context), ctxEl, h("dt", {}, t.server), serverEl, h("dt", {}, t.version), versionEl,
+      h("dt", {}, t.namespace), nsInfoEl, h("dt", {}, t.access), accessEl),
+    h("p", { class: "live-note", "data-testid": "live-not-reproducible" }, t.notReproducible),
+    errorEl, picker,
+    h("label", { class: "live-open" }, h("span", {}, t.openTrace), fileInput),
+    h("p", {}, t.doSomething), commands);
+
+  const statusEl = h("span", { class: "live-status", "data-testid": "live-status" });
+  const eventsEl = h("span", { "data-testid": "live-events" });
+  const windowEl = h("span", { "data-testid": "live-window" });
+  const droppedEl = h("span", { "data-testid": "live-dropped" });
+  const followBtn = h("button", { type: "button", class: "button", "data-testid": "live-follow", "aria-pressed": "true" }, t.follow);
+  const holdBtn = h("button", { type: "button", class: "button", "data-testid": "live-hold", "aria-pressed": "false", title: t.holdHint }, t.hold);
+  const exportBtn = h("button", { type: "button", class: "button", "data-testid": "live-export" }, t.export);
+  const stopBtn = h("button", { type: "button", class: "button", "data-testid": "live-stop" }, t.stop);
+  const hlList = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
+  const stageBox = h("div", { class: "live-stage" });
+  const bar = h("div", { class: "live-bar" }, statusEl, eventsEl, windowEl, droppedEl, h("span", { class: "live-fill" }), followBtn, holdBtn, exportBtn, stopBtn);
+  const runEl = h("section", { class: "live-run", "data-testid": "live-run", hidden: true },
+    bar, h("p", { class: "live-note small" }, t.notReproducible),
+    h("div", { class: "live-body" }, stageBox, h("aside", { class: "live-side" }, h("h2", {}, t.highlights), hlList)));
+  const root = h("main", { class: "live", "data-testid": "live-view" }, connect, runEl);
+
+  const showError = (m: string) => { errorEl.textContent = m; errorEl.hidden = false; };
+
+  async function loadInfo(): Promise<void> {
+    try {
+      const r = await fetch("/live/info", { cache: "no-store" });
+      if (r.ok) info = await r.json() as Info;
+    } catch { /* kubectl proxy: no /live/info */ }
+    ctxEl.textContent = info?.context ?? "—";
+    serverEl.textContent = info === undefined ? t.viaKubectlProxy : info.embedded ? `${info.server} (${t.embedded})` : info.server;
+    nsInfoEl.textContent = info?.namespace ?? "default";
+    accessEl.textContent = info === undefined ? "—" : info.allowWrites ? t.writes(info.namespace) : t.readOnly;
+    if (info !== undefined) nsInput.value = info.namespace;
+    const kubeconfig = info?.embedded ? "export KUBECONFIG=.cluster/live-kubeconfig\n" : "";
+    const ns = info?.namespace ?? "default";
+    commands.textContent = `${kubeconfig}kubectl -n ${ns} run demo --image=nginx
+kubectl -n ${ns} label pod demo tier=frontend
+kubectl -n ${ns} scale deployment shop --replicas=3
+kubectl -n ${ns} delete pod demo --wait=false
+kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST ${info.faults}/compact && curl -X POST ${info.faults}/dropWatches` : ""}`;
+    try {
+      const v = await fetch("/k8s/version", { cache: "no-store" });
+      if (!v.ok) throw new Error(`HTTP ${v.status}: ${(await v.text()).slice(0, 200)}`);
+      versionEl.textContent = ((await v.json()) as { gitVersion?: string }).gitVersion ?? "?";
+    } catch (e) {
+      versionEl.textContent = "—";
+      showError(t.connectError(e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  async function ensureStage(): Promise<StageHandle> {
+    if (stage !== undefined) return stage;
+    const { mountStage } = await import("../views/stage.js");
+    stage = mountStage(stageBox, { locale, reducedMotion });
+    return stage;
+  }
+
+  function addHighlight(hl: Highlight): void {
+    highlights.unshift(hl);
+    if (highlights.length > HIGHLIGHT_LIMIT) highlights.length = HIGHLIGHT_LIMIT;
+    hlDirty = true;
+  }
+
+  function renderHighlights(): void {
+    if (!hlDirty) return;
+    hlDirty = false;
+    const first = session?.window.events[0]?.seq ?? 1;
+    hlList.replaceChildren(...highlights.map((x) => {
+      const li = h("li", { "data-kind": x.kind, "data-seq": x.seq },
+        h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
+      li.addEventListener("click", () => {
+        const step = x.seq - first + 1;
+        if (step < 1 || stage === undefined) return;
+        setFollowing(false);
+        stage.seek(step);
+      });
+      return li;
+    }));
+  }
+
+  function setFollowing(on: boolean): void {
+    following = on;
+    followBtn.setAttribute("aria-pressed", String(on));
+    followBtn.textContent = on ? t.follow : t.paused;
+    if (on) shownVersion = -1;
+  }
+
+  function frame(): void {
+    raf = 0;
+    if (destroyed || session === undefined) return;
+    const w = session.window;
+    eventsEl.textContent = t.events(w.appended);
+    windowEl.textContent = t.window(w.maxEvents, Math.round(w.maxAgeMs / 60_000));
+    droppedEl.textContent = t.dropped(w.dropped);
+    droppedEl.dataset["dropped"] = String(w.dropped);
+    eventsEl.dataset["count"] = String(w.appended);
+    renderHighlights();
+    const now = performance.now();
+    if (following && stage !== undefined && w.version !== shownVersion && now >= nextLoadAt) {
+      const t0 = performance.now();
+      shownVersion = w.version;
+      const trace = w.events.slice() as TraceEvent[];
+      stage.load({ trace, log: [], hash: "" }, { base: w.baseWorld(), follow: true });
+      const cost = performance.now() - t0;
+      nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
+      root.dataset["shownEvents"] = String(w.appended);
+    }
+    raf = requestAnimationFrame(frame);
+  }
+
+  async function start(): Promise<void> {
+    const resource = RESOURCES[resourceSel.value];
+    if (resource === undefined) return;
+    const namespace = resource.namespaced ? nsInput.value.trim() : "";
+    await ensureStage();
+    session?.stop();
+    session = new LiveSession({
+      base: `${location.origin}/k8s`, resource,
+      ...(namespace !== "" ? { namespace } : {}), ...(selInput.value.trim() !== "" ? { labelSelector: selInput.value.trim() } : {}),
+    });
+    hlState.lists = 0;
+    hlState.watches = 0;
+    highlights.length = 0;
+    hlDirty = true;
+    session.onEvent((e) => { const x = highlightOf(e, hlState, t); if (x !== undefined) addHighlight(x); });
+    statusEl.textContent = t.following(resource.resource, namespace);
+    runEl.hidden = false;
+    connect.classList.add("compact");
+    holdBtn.hidden = false;
+    followBtn.hidden = false;
+    setFollowing(true);
+    session.start();
+    if (raf === 0) raf = requestAnimationFrame(frame);
+  }
+
+  followBtn.addEventListener("click", () => setFollowing(!following));
+  holdBtn.addEventListener("click", () => {
+    if (session === undefined) return;
+    session.hold(!session.held);
+    holdBtn.setAttribute("aria-pressed", String(session.held));
+    holdBtn.textContent = session.held ? t.release : t.hold;
+  });
+  stopBtn.addEventListener("click", () => { session?.stop(); statusEl.textContent = `${statusEl.textContent ?? ""} · ${t.stop}`; });
+  exportBtn.addEventListener("click", () => {
+    if (session === undefined) return;
+    const w = session.window;
+    const text = exportTrace({
+      live: { context: info?.context ?? "", server: info?.server ?? "", resource: resourceSel.value, namespace: nsInput.value,
+        exportedAt: new Date().toISOString(), dropped: w.dropped },
+      base: w.baseWorld(), trace: w.events.slice(),
+    });
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    const a = h("a", { href: url, download: `live-${resourceSel.value}-${new Date().toISOString().replace(/[:.]/g, "-")}.trace.json` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  fileInput.addEventListener("change", () => {
+    const f = fileInput.files?.[0];
+    if (f === undefined) return;
+    void f.text().then(async (text) => {
+      let file;
+      try { file = parseTraceFile(text); } catch (e) { showError(t.badFile(e instanceof Error ? e.message : String(e))); return; }
+      errorEl.hidden = true;
+      session?.stop();
+      session = undefined;
+      const s = await ensureStage();
+      runEl.hidden = false;
+      connect.classList.add("compact");
+      statusEl.textContent = t.replaying(f.name);
+      holdBtn.hidden = true;
+      followBtn.hidden = true;
+      eventsEl.textContent = t.events(file.trace.length);
+      droppedEl.textContent = t.dropped(file.live.dropped);
+      hlList.replaceChildren();
+      s.load({ trace: file.trace, log: [], hash: "" }, { base: file.base });
+    });
+  });
+
+  void loadInfo();
+  return {
+    root,
+    destroy() {
+      destroyed = true;
+      if (raf !== 0) cancelAnimationFrame(raf);
+      session?.stop();
+      stage?.destroy();
+      root.remove();
+    },
+  };
+}

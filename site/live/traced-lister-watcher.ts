@@ -1,0 +1,63 @@
+/**
+ * TracedListerWatcher — wraps the HTTP ListerWatcher of live mode and traces what the client saw as the
+ * `server.*` kinds (wire.md §7.5: the remote cluster box shows requests, watches and events as seen from
+ * the client, never the cluster's own writes). RVs stay opaque strings.
+ *
+ * Contract: list → server.request + server.response (code, RV, items); watch → server.watch.opened,
+ * one server.watch.event per event (ERROR with its code/reason), server.watch.closed ("dropped" for a
+ * clean end from the server, "error" for an error, "stopped" when the client stopped it). Everything is
+ * passed through unchanged.
+ */
+import type { ApiError } from "../../src/apimachinery/errors.js";
+import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
+import type { ListerWatcher, Watch, WatchSink } from "../../src/cache/listwatch.js";
+import type { Tracer } from "../../src/sim/trace.js";
+import type { KubeObject } from "../../src/types.js";
+
+export class TracedListerWatcher<T extends KubeObject = KubeObject> implements ListerWatcher<T> {
+  private nextId = 1;
+  constructor(private readonly inner: ListerWatcher<T>, private readonly resource: string, private readonly tracer: Tracer,
+    private readonly scope: { namespace?: string; labelSelector?: string }) {}
+
+  list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
+    const requestId = this.nextId++;
+    this.tracer.emit({ component: "server", kind: "server.request", requestId, verb: "list", resource: this.resource, client: `reflector:${this.resource}`,
+      ...(this.scope.namespace ? { namespace: this.scope.namespace } : {}), ...(this.scope.labelSelector ? { labelSelector: this.scope.labelSelector } : {}),
+      ...(options.resourceVersion !== undefined ? { resourceVersion: options.resourceVersion } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+    this.inner.list(options, (error, list) => {
+      if (error !== undefined) {
+        this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: error.status.code, reason: error.status.reason, message: error.status.message });
+      } else {
+        this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: 200,
+          resourceVersion: list?.metadata?.resourceVersion ?? "", items: list?.items.length ?? 0 });
+      }
+      done(error, list);
+    });
+  }
+
+  watch(options: WatchOptions, sink: WatchSink<T>): Watch {
+    const watchId = this.nextId++;
+    const resource = this.resource;
+    let closed = false;
+    this.tracer.emit({ component: "server", kind: "server.watch.opened", watchId, resource, resourceVersion: options.resourceVersion ?? "", client: `reflector:${resource}`,
+      ...(this.scope.namespace ? { namespace: this.scope.namespace } : {}), ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) });
+    const close = (reason: "dropped" | "error" | "stopped"): void => {
+      if (closed) return;
+      closed = true;
+      this.tracer.emit({ component: "server", kind: "server.watch.closed", watchId, resource, reason });
+    };
+    const w = this.inner.watch(options, {
+      onEvent: (ev: WatchEvent<T>) => {
+        const o = ev.object as Partial<KubeObject> & { code?: number; reason?: string };
+        const meta = o.metadata;
+        const key = meta?.name !== undefined ? (meta.namespace ? `${meta.namespace}/${meta.name}` : meta.name) : undefined;
+        this.tracer.emit({ component: "server", kind: "server.watch.event", watchId, resource, type: ev.type, resourceVersion: meta?.resourceVersion ?? "",
+          ...(key !== undefined && ev.type !== "BOOKMARK" ? { key } : {}),
+          ...(ev.type === "ERROR" ? { code: o.code ?? 0, reason: o.reason ?? "" } : {}) });
+        sink.onEvent(ev);
+      },
+      onClose: (error?: ApiError) => { close(error === undefined ? "dropped" : "error"); sink.onClose(error); },
+    });
+    return { stop: () => { close("stopped"); w.stop(); } };
+  }
+}
