@@ -1,0 +1,90 @@
+// Soak (bounded): the live session (site/live/live-session.ts, the page's informer) follows the simulated
+// cluster through the live proxy while 200 writes/s land for 60 s (LIVE_SOAK_SECONDS to change it).
+// Checks: the trace window stays bounded, every traced event is in the window or counted as dropped,
+// every write reached the informer as a watch event, and the cache ends equal to the cluster.
+import { KubeConfig } from "@kubernetes/client-node";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCluster, type Cluster } from "../../server/cluster-server.js";
+import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
+import { LiveSession } from "../../site/live/live-session.js";
+import { RESOURCES } from "../../src/apiserver/resources.js";
+import type { KubeObject } from "../../src/types.js";
+
+const SECONDS = Number(process.env.LIVE_SOAK_SECONDS ?? 60);
+const RATE = 200;
+const PODS = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
+  let cluster: Cluster;
+  let proxy: LiveProxy;
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
+      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded",
+    });
+    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "soak-dist-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+  });
+  afterAll(async () => { await proxy.close(); await cluster.close(); });
+
+  it("keeps the window bounded and loses nothing", async () => {
+    const pods: KubeObject[] = [];
+    for (let i = 0; i < PODS; i++) {
+      pods.push(cluster.api.create("pods", { apiVersion: "v1", kind: "Pod", metadata: { name: `soak-${i}`, namespace: "default" }, spec: { containers: [{ name: "c", image: "nginx" }] } }));
+    }
+    cluster.ctx.driver.sync();
+    const session = new LiveSession({ base: `${proxy.url}/k8s`, resource: RESOURCES["pods"]!, namespace: "default", window: { maxEvents: 20_000, maxAgeMs: 10 * 60_000 } });
+    let modified = 0;
+    let maxKept = 0;
+    session.onEvent((e) => {
+      if (e.kind === "server.watch.event" && (e as { type?: string }).type === "MODIFIED") modified++;
+      maxKept = Math.max(maxKept, session.window.events.length);
+    });
+    session.start();
+    try {
+      const t0 = Date.now();
+      while (!session.informer.hasSynced()) { if (Date.now() - t0 > 10_000) throw new Error("no initial sync"); await sleep(20); }
+      let writes = 0;
+      const start = Date.now();
+      // 200 writes/s in 20 ms ticks of 4 writes each, each a label change on one of the pods.
+      for (let tick = 0; Date.now() - start < SECONDS * 1000; tick++) {
+        const due = start + tick * 20;
+        if (due > Date.now()) await sleep(due - Date.now());
+        for (let j = 0; j < RATE / 50; j++) {
+          const i = writes % PODS;
+          const p = pods[i]!;
+          pods[i] = cluster.api.update("pods", { ...p, metadata: { ...p.metadata, labels: { n: String(writes) } } });
+          writes++;
+        }
+        cluster.ctx.driver.sync();
+      }
+      const elapsed = (Date.now() - start) / 1000;
+      const wantRate = writes / elapsed;
+      const end = Date.now();
+      while (modified < writes && Date.now() - end < 20_000) await sleep(50);
+      const w = session.window;
+      console.log(`soak: ${writes} writes in ${elapsed.toFixed(1)} s (${wantRate.toFixed(0)}/s); ${w.appended} trace events, ${w.events.length} kept (max ${maxKept}), ${w.dropped} dropped`);
+      expect(wantRate).toBeGreaterThan(RATE * 0.9);
+      expect(modified).toBe(writes);
+      expect(maxKept).toBeLessThan(w.maxEvents + 512);
+      expect(w.appended).toBe(w.events.length + w.dropped);
+      const seqs = w.events.map((e) => e.seq);
+      expect(seqs[0]).toBe(w.dropped + 1);
+      expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
+      if (SECONDS >= 30) expect(w.dropped).toBeGreaterThan(0);
+      while (session.informer.getStore().list().some((o) => o.metadata.resourceVersion !== pods.find((p) => p.metadata.name === o.metadata.name)?.metadata.resourceVersion)) {
+        if (Date.now() - end > 25_000) break;
+        await sleep(50);
+      }
+      const cache = session.informer.getStore().list().map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort();
+      expect(cache).toEqual(pods.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort());
+    } finally {
+      session.stop();
+    }
+  }, (SECONDS + 60) * 1000);
+});
