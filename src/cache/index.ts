@@ -18,3 +18,4 @@ export * from "./shared-processor.js";
 export * from "./shared-informer.js";
 export * from "./wait-for-cache-sync.js";
 export * from "./atomic-fifo.js";
+export * from "./http-lister-watcher.js";
