@@ -6,7 +6,7 @@ export default function main({ clientset, stop, log }: Playground) {
   podInformer.addEventHandler({
     addFunc: (pod: Pod) => log(`Pod added: ${pod.metadata.name}`),
     deleteFunc: (obj: unknown) => {
-      // The seed article's DeleteFunc: obj.(*v1.Pod). Is obj always a Pod?
+      // The DeleteFunc of lesson 1's blog example: obj.(*v1.Pod). Is obj always a Pod?
       const pod = obj as Pod;
       log(`Pod deleted: ${pod.metadata.namespace}/${pod.metadata.name}`);
     },

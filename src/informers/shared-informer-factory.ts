@@ -96,7 +96,7 @@ export class SharedInformerFactory {
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
       ...(o.batchProcess !== undefined ? { batchProcess: o.batchProcess } : {}),
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),
-      ...(o.tracer !== undefined ? { tracer: o.tracer } : {}),
+      tracer: o.tracer,
       ...(o.errorLine !== undefined ? { errorLine: o.errorLine } : {}),
     });
     if (o.transform !== undefined) informer.setTransform(o.transform);

@@ -33,7 +33,7 @@ export interface DeltaSummary {
   tombstone?: boolean;
 }
 
-export type Verb = "list" | "watch" | "get" | "create" | "update" | "delete";
+export type Verb = "list" | "watch" | "get" | "create" | "update" | "patch" | "delete";
 export type NotificationType = "add" | "update" | "delete";
 export type ReflectorState = "listing" | "watching" | "backoff" | "stopped";
 export type FaultKind =
