@@ -1,6 +1,6 @@
 /**
  * The embedded cluster's starting objects for live mode: a few pods in `default` and one deployment, so
- * the first list already carries something to follow and `kubectl scale` has a target.
+ * the first list already carries something to follow and `kubectl scale` has a target (lesson 18's session).
  */
 import type { ApiServer } from "../../src/apiserver/api-server.js";
 
@@ -9,7 +9,8 @@ export function seedEmbedded(api: ApiServer): void {
     api.create("pods", {
       apiVersion: "v1", kind: "Pod",
       metadata: { name, namespace: "default", labels: { app: name.startsWith("web") ? "web" : "db" } },
-      spec: { containers: [{ name: "main", image: name.startsWith("web") ? "nginx:1.27" : "postgres:16" }] },
+      // Bound to a node, as a scheduled pod is: a delete is graceful (terminating first, then gone).
+      spec: { nodeName: "node-1", containers: [{ name: "main", image: name.startsWith("web") ? "nginx:1.27" : "postgres:16" }] },
     });
   }
   api.create("deployments", {

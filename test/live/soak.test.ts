@@ -51,11 +51,12 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
       while (!session.informer.hasSynced()) { if (Date.now() - t0 > 10_000) throw new Error("no initial sync"); await sleep(20); }
       let writes = 0;
       const start = Date.now();
-      // 200 writes/s in 20 ms ticks of 4 writes each, each a label change on one of the pods.
-      for (let tick = 0; Date.now() - start < SECONDS * 1000; tick++) {
-        const due = start + tick * 20;
-        if (due > Date.now()) await sleep(due - Date.now());
-        for (let j = 0; j < RATE / 50; j++) {
+      // 200 writes/s, each a label change on one of the pods: every ~20 ms, as many writes as the wall
+      // clock says are due (a loaded machine makes bursts, never a lower rate).
+      while (Date.now() - start < SECONDS * 1000) {
+        await sleep(20);
+        const due = Math.min(SECONDS * 1000, Date.now() - start) * RATE / 1000;
+        while (writes < due) {
           const i = writes % PODS;
           const p = pods[i]!;
           pods[i] = cluster.api.update("pods", { ...p, metadata: { ...p.metadata, labels: { n: String(writes) } } });
@@ -66,7 +67,7 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
       const elapsed = (Date.now() - start) / 1000;
       const wantRate = writes / elapsed;
       const end = Date.now();
-      while (modified < writes && Date.now() - end < 20_000) await sleep(50);
+      while (modified < writes && Date.now() - end < 60_000) await sleep(50);
       const w = session.window;
       console.log(`soak: ${writes} writes in ${elapsed.toFixed(1)} s (${wantRate.toFixed(0)}/s); ${w.appended} trace events, ${w.events.length} kept (max ${maxKept}), ${w.dropped} dropped`);
       expect(wantRate).toBeGreaterThan(RATE * 0.9);
@@ -78,7 +79,7 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
       expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
       if (SECONDS >= 30) expect(w.dropped).toBeGreaterThan(0);
       while (session.informer.getStore().list().some((o) => o.metadata.resourceVersion !== pods.find((p) => p.metadata.name === o.metadata.name)?.metadata.resourceVersion)) {
-        if (Date.now() - end > 25_000) break;
+        if (Date.now() - end > 60_000) break;
         await sleep(50);
       }
       const cache = session.informer.getStore().list().map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort();
@@ -86,5 +87,5 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
     } finally {
       session.stop();
     }
-  }, (SECONDS + 60) * 1000);
+  }, (SECONDS + 150) * 1000);
 });
