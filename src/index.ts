@@ -16,6 +16,7 @@ export type { RunDifference } from "./sim/diff.js";
 export type {
   ObjectMeta, KubeObject, Pod, ConfigMap, Service, Node, Namespace, Deployment, ReplicaSet,
 } from "./types.js";
+export * from "./apimachinery/index.js";
 export * from "./apiserver/index.js";
 export * from "./labels/index.js";
 export * from "./cache/index.js";

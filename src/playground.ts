@@ -28,7 +28,8 @@ export type {
 } from "./types.js";
 export type { Playground, LogLine } from "./scenario/scenario.js";
 export type { Clientset, ResourceClient, CoreV1Client, AppsV1Client } from "./scenario/clientset.js";
-export type { ListOptions, WatchOptions, KubeList, WatchEvent, WatchEventType, ListerWatcher } from "./apiserver/types.js";
+export type { ListOptions, WatchOptions, KubeList, WatchEvent, WatchEventType } from "./apimachinery/meta.js";
+export type { ListerWatcher } from "./cache/listwatch.js";
 export type {
   ResourceEventHandler, ResourceEventHandlerFuncs, ResourceEventHandlerRegistration, Indexer, Store,
 } from "./cache/types.js";

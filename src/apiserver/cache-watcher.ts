@@ -24,9 +24,10 @@
 import { emit, type Tracer } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
-import type { ApiError } from "./errors.js";
+import type { ApiError } from "../apimachinery/errors.js";
 import { freezeShallow } from "./frozen.js";
-import type { WatchEvent, WatchSink } from "./types.js";
+import type { WatchEvent } from "../apimachinery/meta.js";
+import type { WatchSink } from "../cache/listwatch.js";
 import type { StoreEvent } from "./watch-cache.js";
 
 export type CloseReason =

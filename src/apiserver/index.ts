@@ -1,6 +1,7 @@
-/** src/apiserver — public exports of this area, re-exported by src/index.ts. */
-export * from "./types.js";
-export * from "./errors.js";
+/**
+ * src/apiserver — public exports of the simulated server, re-exported by src/index.ts. The wire
+ * vocabulary it speaks lives in src/apimachinery, the ListerWatcher contract in src/cache/listwatch.ts.
+ */
 export { ApiServer } from "./api-server.js";
 export type { ApiServerOptions, DeleteOptions, ListerWatcherOptions } from "./api-server.js";
 export { RESOURCES, fieldGetter } from "./resources.js";

@@ -1,5 +1,6 @@
 /** src/cache — public exports of this area, re-exported by src/index.ts. */
 export * from "./types.js";
+export * from "./listwatch.js";
 export * from "./keys.js";
 export * from "./deleted-final-state-unknown.js";
 export * from "./deltas.js";

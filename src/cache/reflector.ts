@@ -42,8 +42,9 @@
 import {
   ApiError, isConnectionRefused, isResourceExpired, isTooLargeResourceVersion, isTooManyRequests, newApiError,
   retryAfterSeconds, type Status,
-} from "../apiserver/errors.js";
-import type { KubeList, ListerWatcher, ListOptions, Watch, WatchEvent, WatchOptions, WatchSink } from "../apiserver/types.js";
+} from "../apimachinery/errors.js";
+import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../apimachinery/meta.js";
+import type { ListerWatcher, Watch, WatchSink } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type ReflectorState, type Tracer } from "../sim/trace.js";
 import { Backoff, type BackoffOptions } from "./backoff.js";

@@ -33,7 +33,7 @@
  * - Traced: indexer.write (with each index's values), processor.*, listener.*, handler.* (plus the
  *   reflector's and FIFO's own events). No tracing work happens without a tracer.
  */
-import type { ListerWatcher } from "../apiserver/types.js";
+import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { emit, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";

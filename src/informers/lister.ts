@@ -14,7 +14,7 @@
  * - Returned objects are the cache's own (frozen when they came from the simulated server): never
  *   mutate them.
  */
-import { newApiError } from "../apiserver/errors.js";
+import { newApiError } from "../apimachinery/errors.js";
 import { NamespaceIndex } from "../cache/keys.js";
 import type { Indexer } from "../cache/types.js";
 import { parseSelector, type LabelSelector, type Labels } from "../labels/selector.js";

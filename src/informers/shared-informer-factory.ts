@@ -19,7 +19,8 @@
  */
 import type { ApiServer } from "../apiserver/api-server.js";
 import { RESOURCES } from "../apiserver/resources.js";
-import type { ListerWatcher, ListOptions, WatchOptions, WatchSink } from "../apiserver/types.js";
+import type { ListOptions, WatchOptions } from "../apimachinery/meta.js";
+import type { ListerWatcher, WatchSink } from "../cache/listwatch.js";
 import { metaNamespaceIndexFunc, NamespaceIndex } from "../cache/keys.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
 import { waitForCacheSync } from "../cache/wait-for-cache-sync.js";

@@ -8,7 +8,7 @@
  * - Which fields exist is per kind and decided by the API server ("field label not supported"), not here:
  *   this file only parses, and matches against a field-value getter.
  */
-import { newApiError } from "../apiserver/errors.js";
+import { newApiError } from "../apimachinery/errors.js";
 
 export interface FieldRequirement {
   readonly field: string;

@@ -15,7 +15,7 @@
  * - Matching: `!=` and `notin` also match objects that do not have the key at all (as in Go); `in`, `=`,
  *   `==`, `>` and `<` require the key. A selector never changes after parsing.
  */
-import { newApiError } from "../apiserver/errors.js";
+import { newApiError } from "../apimachinery/errors.js";
 
 export type Operator = "exists" | "!" | "=" | "==" | "!=" | "in" | "notin" | ">" | "<";
 

@@ -9,7 +9,7 @@
  * - `newListWatchFromClient(clientset, resource, namespace?, fieldSelector?)` and
  *   `newSharedIndexInformer(lw, resyncPeriodMs, indexers?)` — an informer without the factory, as in Go.
  */
-import type { ListerWatcher } from "../apiserver/types.js";
+import type { ListerWatcher } from "../cache/listwatch.js";
 import { DeltaFIFO } from "../cache/delta-fifo.js";
 import type { DeltaFIFOOptions } from "../cache/delta-fifo.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";

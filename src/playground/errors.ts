@@ -5,5 +5,5 @@
 export {
   isNotFound, isAlreadyExists, isConflict, isResourceExpired, isTooManyRequests, isBadRequest, isInvalid,
   ApiError,
-} from "../apiserver/errors.js";
-export type { Status } from "../apiserver/errors.js";
+} from "../apimachinery/errors.js";
+export type { Status } from "../apimachinery/errors.js";

@@ -6,7 +6,7 @@
  * traced into the run (handler errors mapped to the learner's line when the runner can); every informer it creates is registered with the run (scenario faults such as
  * slowHandler apply to it). Everything else is the engine's SharedInformerFactory (src/informers).
  */
-import type { ListOptions } from "../apiserver/types.js";
+import type { ListOptions } from "../apimachinery/meta.js";
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import { SharedInformerFactory } from "../informers/index.js";
 import { serverOf, type Clientset } from "../scenario/clientset.js";

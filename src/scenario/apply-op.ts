@@ -14,7 +14,7 @@
  *   `runner.op` for it carries `detail: "failed: <message>"`.
  */
 import type { ApiServer } from "../apiserver/index.js";
-import { isNotFound } from "../apiserver/errors.js";
+import { isNotFound } from "../apimachinery/errors.js";
 import { emit, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { Op } from "./scenario.js";

@@ -16,8 +16,8 @@
  * - `serverOf(clientset)` recovers the ApiServer (the informer factory needs it).
  */
 import type { ApiServer } from "../apiserver/index.js";
-import { newApiError } from "../apiserver/errors.js";
-import type { KubeList, ListOptions } from "../apiserver/types.js";
+import { newApiError } from "../apimachinery/errors.js";
+import type { KubeList, ListOptions } from "../apimachinery/meta.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type {
   ConfigMap, Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet, Service,

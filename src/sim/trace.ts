@@ -185,6 +185,16 @@ export function emit(tracer: Tracer | undefined, event: KnownTraceInput): void {
   if (tracer !== undefined) tracer.emit(event);
 }
 
+/**
+ * A component's typed trace function: undefined without a tracer, so `this.trace?.({ … })` neither builds
+ * nor checks anything when tracing is off, and payloads are type-checked against the closed union when on.
+ * Built once per component (constructor), from the API.md `Tracer` it was given.
+ */
+export type TraceFn = (event: KnownTraceInput) => void;
+export function traceTo(tracer: Tracer | undefined): TraceFn | undefined {
+  return tracer === undefined ? undefined : (event) => tracer.emit(event);
+}
+
 /** Narrows a recorded event to the known union (every event the engine emits is known). */
 export function asKnown(event: TraceEvent): KnownTraceEvent {
   return event as unknown as KnownTraceEvent;

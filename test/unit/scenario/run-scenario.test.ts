@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNotFound } from "../../../src/apiserver/errors.js";
+import { isNotFound } from "../../../src/apimachinery/errors.js";
 import { asKnown, type KnownTraceEvent } from "../../../src/sim/trace.js";
 import {
   DEFAULT_MAX_EVENTS, checkGoals, currentRun, fnv1a64, runScenario, traceHash,

@@ -1,10 +1,12 @@
 /**
- * The wire contract between the simulated API server and its clients (API.md "Simulated API server"):
- * list/watch options, lists, watch events and the ListerWatcher a Reflector consumes.
- * Replies through a ListerWatcher always arrive from scheduled tasks, never synchronously.
+ * The wire vocabulary of list and watch (k8s.io/apimachinery/pkg/apis/meta/v1 and pkg/watch): the
+ * options a client sends, the list it gets back and the events of a watch stream. Shared by the
+ * simulated server (src/apiserver) and its clients (src/cache, src/informers, src/scenario).
+ *
+ * Contract: plain data only; nothing here knows who serves or consumes it. `WatchEvent.object` is a
+ * `Status` for ERROR events and the object otherwise (a BOOKMARK's object carries only metadata).
  */
-import type { KubeObject } from "../types.js";
-import type { ApiError, Status } from "./errors.js";
+import type { Status } from "./errors.js";
 
 export interface ListOptions {
   namespace?: string;
@@ -35,16 +37,4 @@ export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ER
 export interface WatchEvent<T> {
   type: WatchEventType;
   object: T | Status;
-}
-export interface WatchSink<T> {
-  onEvent(event: WatchEvent<T>): void;
-  onClose(error?: ApiError): void;
-}
-export interface Watch {
-  stop(): void;
-}
-export interface ListerWatcher<T> {
-  list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void;
-  /** A failure to start is reported as sink.onClose(error). */
-  watch(options: WatchOptions, sink: WatchSink<T>): Watch;
 }

@@ -1,0 +1,78 @@
+/**
+ * A ListerWatcher over the simulated server: the client's connection (what client-go's
+ * `cache.NewListWatchFromClient` gives a Reflector), as network traffic.
+ *
+ * Contract:
+ * - The same list and watch requests as the server's direct calls, but replies come from scheduled
+ *   tasks after the client's latency, and the network's faults apply (partition, restart downtime,
+ *   throttling: faults.ts). A refused or failed list answers `done(error)`; a watch that fails to start
+ *   answers `sink.onClose(error)` after the latency (nothing, if stopped first).
+ * - The LW's namespace wins over the request's; its selectors are ANDed with the request's.
+ * - It sees the server only through `ServerEndpoint`, the narrow surface the server hands it.
+ */
+import { ApiError } from "../apimachinery/errors.js";
+import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
+import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
+import type { Scheduler } from "../sim/scheduler.js";
+import type { KubeObject } from "../types.js";
+
+export interface ListerWatcherOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /** Who is calling (shown in the trace as `client`), e.g. "reflector:pods". */
+  client?: string;
+}
+
+/** What a ListerWatcher needs from the server: traced requests behind the network's faults, and latency. */
+export interface ServerEndpoint {
+  readonly scheduler: Scheduler;
+  list(resource: string, options: ListOptions, client: string | undefined): KubeList<KubeObject>;
+  watch(resource: string, options: WatchOptions, sink: WatchSink<KubeObject>, client: string | undefined): Watch;
+  latencyFor(client: string | undefined): number;
+}
+
+export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<T> {
+  constructor(private readonly server: ServerEndpoint, private readonly resource: string,
+              private readonly base: ListerWatcherOptions) {}
+
+  private merge<O extends ListOptions | WatchOptions>(options: O): O {
+    const out: O = { ...options };
+    const and = (a: string | undefined, b: string | undefined): string | undefined =>
+      a && b ? (a === b ? a : `${a},${b}`) : (a || b || undefined);
+    const ns = this.base.namespace ?? options.namespace;
+    const ls = and(this.base.labelSelector, options.labelSelector);
+    const fs = and(this.base.fieldSelector, options.fieldSelector);
+    if (ns !== undefined) out.namespace = ns;
+    if (ls !== undefined) out.labelSelector = ls;
+    if (fs !== undefined) out.fieldSelector = fs;
+    return out;
+  }
+
+  list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
+    const server = this.server;
+    const client = this.base.client;
+    let error: ApiError | undefined;
+    let list: KubeList<T> | undefined;
+    try {
+      list = server.list(this.resource, this.merge(options ?? {}), client) as KubeList<T>;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      error = e;
+    }
+    server.scheduler.setTimeout(() => done(error, list), server.latencyFor(client));
+  }
+
+  watch(options: WatchOptions, sink: WatchSink<T>): Watch {
+    const server = this.server;
+    const client = this.base.client;
+    try {
+      return server.watch(this.resource, this.merge(options ?? {}), sink as unknown as WatchSink<KubeObject>, client);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      let stopped = false;
+      server.scheduler.setTimeout(() => { if (!stopped) sink.onClose(e); }, server.latencyFor(client));
+      return { stop: () => { stopped = true; } };
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The generic registry (apiserver's `registry/generic/registry/store.go` with each kind's strategy):
+ * create, update, updateStatus and delete of one object, over the storage layer.
+ *
+ * Contract:
+ * - A rejected request changes nothing; every accepted one commits exactly one event (or none: R4).
+ * - Create: metadata required; the name, or generateName + 5 random characters; DNS-1123 name and
+ *   namespace rules (422); namespaced objects default to namespace "default"; 409 AlreadyExists. The server
+ *   stamps uid, creationTimestamp, resourceVersion, generation 1 (kinds with generation), apiVersion and
+ *   kind, and drops deletionTimestamp/deletionGracePeriodSeconds. `.status` is kept as given.
+ * - Update: 404 for a missing object; a stale metadata.resourceVersion or a different uid is 409 Conflict;
+ *   no resourceVersion is allowed unless `allowUnconditionalUpdate` is false (422). System fields are the
+ *   stored ones; with a status subresource `.status` is ignored; `generation` goes up when the spec (or,
+ *   for Deployments, the annotations) changed. No new finalizers on a terminating object (422). An update
+ *   that changes nothing is a no-op (R4: same RV, no event). An update that empties the finalizers of a
+ *   terminating object deletes it (errEmptiedFinalizers): one DELETED with the last persisted state.
+ * - updateStatus: only `.status` changes are kept; 404 for kinds without a status subresource.
+ * - Delete: uid / resourceVersion preconditions (409); pods are graceful (graceful-delete.ts); an object
+ *   with finalizers only gets deletionTimestamp (once); otherwise one DELETED carrying the last state.
+ */
+import type { KubeObject } from "../types.js";
+import { deepEqual, freezeCopy } from "./frozen.js";
+import type { GracefulDelete } from "./graceful-delete.js";
+import {
+  keyOf, objectMeta, restamp, validateName, validateNamespace, type MetaMinter, type MetaRecord,
+} from "./object-meta.js";
+import type { ResourceStore, Storage } from "./resource-store.js";
+import { alreadyExists, conflict, invalid, noSuchResource, notFound } from "./status.js";
+
+type Json = Record<string, unknown>;
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  /** Fail with 409 unless the object still has this uid / resourceVersion. */
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export class Registry {
+  constructor(
+    private readonly storage: Storage,
+    private readonly minter: MetaMinter,
+    private readonly graceful: GracefulDelete,
+    private readonly allowUnconditionalUpdate: boolean,
+  ) {}
+
+  get(resource: string, namespace: string | undefined, name: string): KubeObject {
+    const store = this.storage.store(resource);
+    const obj = store.objects.get(keyOf(store.info, namespace, name));
+    if (obj === undefined) throw notFound(store.info, name);
+    return obj;
+  }
+
+  create<T extends KubeObject>(resource: string, input: T): T {
+    const store = this.storage.store(resource);
+    const info = store.info;
+    if (typeof input !== "object" || input === null || typeof input.metadata !== "object" || input.metadata === null) {
+      throw invalid(info, "", "metadata: Required value: metadata is required");
+    }
+    const meta = input.metadata;
+    let name = meta.name;
+    if (!name) {
+      if (!meta.generateName) throw invalid(info, "", "metadata.name: Required value: name or generateName is required");
+      name = this.minter.generateName(meta.generateName);
+    }
+    validateName(info, name);
+    let namespace: string | undefined;
+    if (info.namespaced) {
+      namespace = meta.namespace || "default";
+      validateNamespace(info, name, namespace);
+    }
+    const key = keyOf(info, namespace, name);
+    if (store.objects.has(key)) throw alreadyExists(info, name);
+    const rv = this.storage.bump();
+    const m = objectMeta(meta);
+    m["deletionTimestamp"] = undefined;                       // undefined fields are dropped by freezeCopy
+    m["deletionGracePeriodSeconds"] = undefined;
+    m["name"] = name;
+    m["namespace"] = namespace;
+    m["uid"] = this.minter.uid();
+    m["creationTimestamp"] = this.minter.timestamp();
+    m["resourceVersion"] = rv;
+    m["generation"] = info.generation ? 1 : undefined;
+    const body: Json = { apiVersion: info.apiVersion, kind: info.kind, ...(input as unknown as Json), metadata: m };
+    if (body["apiVersion"] !== info.apiVersion) body["apiVersion"] = info.apiVersion;
+    if (body["kind"] !== info.kind) body["kind"] = info.kind;
+    const stored = freezeCopy(body) as unknown as T;
+    this.storage.commit(store, "ADDED", key, stored, undefined);
+    return stored;
+  }
+
+  update<T extends KubeObject>(resource: string, input: T, statusOnly: boolean): T {
+    const store = this.storage.store(resource);
+    const info = store.info;
+    if (typeof input !== "object" || input === null || typeof input.metadata !== "object" || input.metadata === null || !input.metadata.name) {
+      throw invalid(info, "", "metadata.name: Required value: name is required");
+    }
+    if (statusOnly && !info.statusSubresource) throw noSuchResource(`${info.resource}/status`);
+    const meta = input.metadata;
+    const name = meta.name;
+    const key = keyOf(info, meta.namespace, name);
+    const existing = store.objects.get(key);
+    if (existing === undefined) throw notFound(info, name);
+    const em = existing.metadata;
+    if (!meta.resourceVersion) {
+      if (!this.allowUnconditionalUpdate) {
+        throw invalid(info, name, "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update");
+      }
+    } else if (meta.resourceVersion !== em.resourceVersion) {
+      throw conflict(info, name, "the object has been modified; please apply your changes to the latest version and try again");
+    }
+    if (meta.uid && meta.uid !== em.uid) {
+      throw conflict(info, name, `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${em.uid}`);
+    }
+    // Compose the object the server would persist.
+    let next: Json;
+    if (statusOnly) {
+      next = { ...(existing as unknown as Json) };
+      next["status"] = (input as unknown as Json)["status"];
+    } else {
+      next = { ...(input as unknown as Json) };
+      const m = objectMeta(meta);
+      m["uid"] = em.uid;
+      m["creationTimestamp"] = em.creationTimestamp;
+      m["deletionTimestamp"] = em.deletionTimestamp;
+      m["deletionGracePeriodSeconds"] = em.deletionGracePeriodSeconds;
+      m["generation"] = em.generation;
+      m["namespace"] = em.namespace;
+      if (em.deletionTimestamp !== undefined) {
+        const old = new Set(em.finalizers ?? []);
+        const added = (meta.finalizers ?? []).filter((f) => !old.has(f));
+        if (added.length > 0) {
+          throw invalid(info, name, `metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`);
+        }
+      }
+      next["metadata"] = m;
+      if (info.statusSubresource) next["status"] = (existing as unknown as Json)["status"];
+    }
+    if (next["apiVersion"] !== info.apiVersion) next["apiVersion"] = info.apiVersion;
+    if (next["kind"] !== info.kind) next["kind"] = info.kind;
+    const nm: MetaRecord = statusOnly ? objectMeta(em) : next["metadata"] as MetaRecord;
+    nm["resourceVersion"] = em.resourceVersion;
+    if (info.generation && !statusOnly) {
+      const specChanged = !deepEqual(next["spec"], (existing as unknown as Json)["spec"]);
+      const annotationsChanged = info.annotationsBumpGeneration && !deepEqual(nm["annotations"], em.annotations);
+      if (specChanged || annotationsChanged) nm["generation"] = (em.generation ?? 0) + 1;
+    }
+    next["metadata"] = nm;
+    if (deepEqual(next, existing)) return existing as T;       // R4: no-op update, same RV, no event
+    const emptied = em.deletionTimestamp !== undefined && (nm["finalizers"] === undefined || (nm["finalizers"] as string[]).length === 0)
+      && (!info.graceful || (em.deletionGracePeriodSeconds ?? 0) === 0);
+    const rv = this.storage.bump();
+    nm["resourceVersion"] = rv;
+    const stored = freezeCopy(next) as unknown as T;
+    if (emptied) {
+      // errEmptiedFinalizers: the update is not persisted; the object is deleted instead. Watchers see one
+      // DELETED carrying the last persisted state (finalizer still present) at the new RV.
+      this.graceful.cancelKubelet(store, key);
+      this.storage.commit(store, "DELETED", key, restamp(existing, rv), existing);
+      return stored;
+    }
+    this.storage.commit(store, "MODIFIED", key, stored, existing);
+    return stored;
+  }
+
+  delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions): void {
+    const store: ResourceStore = this.storage.store(resource);
+    const info = store.info;
+    const key = keyOf(info, namespace, name);
+    const existing = store.objects.get(key);
+    if (existing === undefined) throw notFound(info, name);
+    const em = existing.metadata;
+    const pre = options.preconditions;
+    if (pre?.uid !== undefined && pre.uid !== em.uid) {
+      throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${em.uid ?? ""}`);
+    }
+    if (pre?.resourceVersion !== undefined && pre.resourceVersion !== em.resourceVersion) {
+      throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${em.resourceVersion ?? ""}`);
+    }
+    if (info.graceful) {
+      this.graceful.deletePod(store, key, existing, options.gracePeriodSeconds);
+      return;
+    }
+    if ((em.finalizers ?? []).length > 0) {
+      if (em.deletionTimestamp !== undefined) return;   // already terminating: nothing new
+      this.graceful.markDeleting(store, key, existing, 0, true);
+      return;
+    }
+    this.storage.commit(store, "DELETED", key, restamp(existing, this.storage.bump()), existing);
+  }
+}

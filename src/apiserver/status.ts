@@ -1,0 +1,60 @@
+/**
+ * The `Status` errors the simulated server answers with, one constructor per failure (the messages of
+ * apiserver's `registry/generic/registry/store.go`, `storage/errors.go` and `apimachinery/pkg/api/errors`).
+ *
+ * Contract: each returns a fresh ApiError whose code, reason, message and details are the real server's
+ * for the same failure; nothing here throws or records anything.
+ */
+import { ApiError, newApiError, type Status } from "../apimachinery/errors.js";
+import { freezeCopy } from "./frozen.js";
+import type { ResourceInfo } from "./resources.js";
+
+export function notFound(info: ResourceInfo, name: string): ApiError {
+  return newApiError(404, "NotFound", `${info.resource} "${name}" not found`, { name, kind: info.resource, group: info.group });
+}
+
+/** A resource (or subresource) this server does not serve. */
+export function noSuchResource(what: string): ApiError {
+  return newApiError(404, "NotFound", `the server could not find the requested resource (${what})`);
+}
+
+export function alreadyExists(info: ResourceInfo, name: string): ApiError {
+  return newApiError(409, "AlreadyExists", `${info.resource} "${name}" already exists`, { name, kind: info.resource, group: info.group });
+}
+
+export function conflict(info: ResourceInfo, name: string, why: string): ApiError {
+  return newApiError(409, "Conflict", `Operation cannot be fulfilled on ${info.resource} "${name}": ${why}`,
+    { name, kind: info.resource, group: info.group });
+}
+
+export function invalid(info: ResourceInfo, name: string, why: string): ApiError {
+  return newApiError(422, "Invalid", `${info.kind} "${name}" is invalid: ${why}`, { name, kind: info.kind, group: info.group });
+}
+
+export function invalidOptions(why: string): ApiError {
+  return newApiError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${why}`, { kind: "ListOptions", group: "meta.k8s.io" });
+}
+
+export function badRequest(message: string): ApiError {
+  return newApiError(400, "BadRequest", message);
+}
+
+/** 504 "too large resource version" (without the real server's 3 s wait). */
+export function tooLarge(rv: string, current: string): ApiError {
+  return newApiError(504, "Timeout", `Too large resource version: ${rv}, current: ${current}`,
+    { causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }], retryAfterSeconds: 1 });
+}
+
+export function tooManyRequests(retryAfterSeconds: number): ApiError {
+  return newApiError(429, "TooManyRequests", "Too many requests, please try again later.", { retryAfterSeconds });
+}
+
+/** No server answered (partition, restart downtime): not an HTTP status, so code 0 (errors.ts isConnectionRefused). */
+export function connectionRefused(): ApiError {
+  return newApiError(0, "ConnectionRefused", "dial tcp 10.96.0.1:443: connect: connection refused");
+}
+
+/** The frozen `Status` body of an ERROR watch event. */
+export function watchErrorStatus(code: number, reason: string, message: string): Status {
+  return freezeCopy<Status>({ kind: "Status", apiVersion: "v1", status: "Failure", code, reason, message });
+}

@@ -1,0 +1,208 @@
+/**
+ * WATCH semantics (apiserver's `storage/cacher`: the Cacher, its per-resource watch cache and its
+ * watchers), spec apiserver.md §3 W1–W7.
+ *
+ * Contract:
+ * - W1: a watch from an RV older than the resource's window succeeds and then sends one ERROR 410
+ *   ("too old resource version") and closes. An RV ahead of the server is 504 too large; a malformed one 400.
+ * - W2: without an RV (or "0") the watch starts with one synthetic ADDED per matching live object (key
+ *   order), then live events. With sendInitialEvents=true (needs resourceVersionMatch=NotOlderThan and
+ *   allowWatchBookmarks=true, else 422) those ADDEDs end with a BOOKMARK annotated
+ *   `k8s.io/initial-events-end`, always sent.
+ * - W3: from RV N inside the window, every event of the resource with rev > N, in order, then live ones.
+ * - W4: selectors apply per watcher, with the ADDED/MODIFIED/DELETED transitions of cache-watcher.ts.
+ * - W5: with allowWatchBookmarks, a BOOKMARK every `bookmarkIntervalMs` and one 2 s before the timeout
+ *   (unless bookmarks are off); a bookmark carries the server's current RV when queued.
+ * - W6: a watch ends at its timeoutSeconds, or without one at a random time in [T, 2T) (scheduler PRNG).
+ * - W7: the slow-consumer limit (faults.ts) closes a watch whose undelivered backlog exceeds it.
+ * - The window is per resource (the real cacher has one per resource type): writes to ConfigMaps never
+ *   push Pod events out of the Pod window. `reset(rev)` empties every window (compaction, restart).
+ * - Nothing reaches a watcher synchronously inside a write: events are queued per watcher and handed over
+ *   by scheduled tasks (cache-watcher.ts).
+ */
+import type { WatchOptions } from "../apimachinery/meta.js";
+import type { Watch, WatchSink } from "../cache/listwatch.js";
+import type { Scheduler } from "../sim/scheduler.js";
+import type { TraceFn, Tracer } from "../sim/trace.js";
+import type { KubeObject, ObjectMeta } from "../types.js";
+import { CacheWatcher, type CloseReason, type WatcherHost } from "./cache-watcher.js";
+import { freezeCopy } from "./frozen.js";
+import { keyRange, predicate } from "./list.js";
+import { defined, type Respond } from "./request-trace.js";
+import type { ResourceInfo } from "./resources.js";
+import type { Storage } from "./resource-store.js";
+import { invalidOptions, tooLarge, watchErrorStatus } from "./status.js";
+import { WatchCache, type StoreEvent } from "./watch-cache.js";
+
+const INITIAL_EVENTS_END = "k8s.io/initial-events-end";
+
+export interface CacherOptions {
+  scheduler: Scheduler;
+  tracer: Tracer | undefined;
+  trace: TraceFn | undefined;
+  /** Events per resource a watch can resume from. */
+  capacity: number;
+  bookmarkIntervalMs: number;
+  bookmarks: boolean;
+  minRequestTimeoutMs: number;
+  latencyFor(client: string | undefined): number;
+  slowConsumerLimit(): number | undefined;
+}
+
+/** One resource's watch window and open watchers. */
+interface ResourceWatch {
+  cache: WatchCache;
+  readonly watchers: Set<CacheWatcher>;
+}
+
+export class Cacher {
+  private readonly byResource = new Map<string, ResourceWatch>();
+  private readonly host: WatcherHost;
+  private nextWatchId = 1;
+
+  constructor(private readonly storage: Storage, private readonly o: CacherOptions) {
+    this.host = {
+      scheduler: o.scheduler,
+      tracer: o.tracer,
+      latencyFor: (client) => o.latencyFor(client),
+      slowConsumerLimit: () => o.slowConsumerLimit(),
+      detach: (w) => { this.byResource.get(w.resource)?.watchers.delete(w); },
+    };
+    for (const r of storage.resources()) this.byResource.set(r, { cache: new WatchCache(o.capacity, 0), watchers: new Set() });
+  }
+
+  /** The watch state of a resource `storage.store()` has accepted (so it exists). */
+  private of(resource: string): ResourceWatch {
+    return this.byResource.get(resource)!;
+  }
+
+  /** A committed write: into the resource's window, then to every open watcher of it. */
+  committed(resource: string, event: StoreEvent): void {
+    const rw = this.of(resource);
+    rw.cache.push(event);
+    for (const w of rw.watchers) w.dispatch(event, true);
+  }
+
+  /** Number of open watches (all resources). */
+  openWatches(): number {
+    let n = 0;
+    for (const rw of this.byResource.values()) n += rw.watchers.size;
+    return n;
+  }
+
+  /** Every window restarts empty at `rev` (compaction, restart). */
+  reset(rev: number): void {
+    for (const rw of this.byResource.values()) rw.cache.reset(rev);
+  }
+
+  /** Ends the chosen watches as if their connection dropped. */
+  abort(which: (w: CacheWatcher) => boolean, reason: CloseReason): void {
+    for (const rw of this.byResource.values()) {
+      for (const w of [...rw.watchers]) if (which(w)) w.abort(reason);
+    }
+  }
+
+  /** Every open watch gets one ERROR event with `code`, then closes. */
+  fail(code: number): void {
+    const reason = code === 500 ? "InternalError" : code === 429 ? "TooManyRequests" : code === 410 ? "Expired" : "InternalError";
+    const status = watchErrorStatus(code, reason,
+      code === 500 ? "an error on the server (\"unknown\") has prevented the request from succeeding" : `injected watch error ${code}`);
+    for (const rw of this.byResource.values()) {
+      for (const w of [...rw.watchers]) {
+        w.send({ type: "ERROR", object: status });
+        w.finish("error");
+      }
+    }
+  }
+
+  /** Every open watch goes silent forever (half-open connections). */
+  stall(): void {
+    for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) w.stall();
+  }
+
+  /** Opens a watch (the request is traced by request-trace.ts; `respond` traces its 200, before the opening). */
+  watch(resource: string, options: WatchOptions, sink: WatchSink<KubeObject>, client: string | undefined,
+        viaListerWatcher: boolean, respond: Respond | undefined): Watch {
+    const storage = this.storage;
+    const store = storage.store(resource);
+    const info = store.info;
+    const rvOpt = options.resourceVersion ?? "";
+    if (options.sendInitialEvents === true) {
+      if (options.resourceVersionMatch !== "NotOlderThan") {
+        throw invalidOptions("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+      }
+      if (options.allowWatchBookmarks !== true) {
+        throw invalidOptions("allowWatchBookmarks: Forbidden: sendInitialEvents requires allowWatchBookmarks=true");
+      }
+    } else if (options.resourceVersionMatch !== undefined) {
+      throw invalidOptions("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+    }
+    const pred = predicate(info, options.namespace, options.labelSelector, options.fieldSelector);
+    let from: number | undefined;                  // resume point, or undefined for synthetic ADDEDs
+    if (rvOpt !== "" && rvOpt !== "0") {
+      from = storage.decodeRv(rvOpt);
+      if (from > storage.rev) throw tooLarge(rvOpt, storage.current());
+    }
+    const rw = this.of(resource);
+    const id = this.nextWatchId++;
+    const w = new CacheWatcher(this.host, id, resource, client, viaListerWatcher, pred, sink);
+    respond?.({ code: 200, resourceVersion: storage.current() });
+    this.o.trace?.({
+      component: "server", kind: "server.watch.opened", watchId: id, resource, resourceVersion: rvOpt,
+      ...defined({
+        namespace: options.namespace, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector,
+        client, sendInitialEvents: options.sendInitialEvents, timeoutSeconds: options.timeoutSeconds,
+      }),
+    });
+    if (from !== undefined && from < rw.cache.floor) {
+      // W1: too old — the watch itself succeeds; one ERROR 410 event, then the stream closes.
+      const status = watchErrorStatus(410, "Expired", `too old resource version: ${rvOpt} (${storage.codec.encode(rw.cache.floor)})`);
+      w.send({ type: "ERROR", object: status });
+      w.finish("expired");
+      return w;
+    }
+    if (options.sendInitialEvents === true || from === undefined) {
+      const { keys, from: first, prefix } = keyRange(store, options.namespace, undefined, true);
+      for (let i = first; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (prefix !== "" && !key.startsWith(prefix)) break;
+        const obj = store.objects.get(key);
+        if (obj !== undefined && (pred === undefined || pred(obj))) w.send({ type: "ADDED", object: obj }, key);
+      }
+      if (options.sendInitialEvents === true) {
+        w.send({ type: "BOOKMARK", object: this.bookmark(info, true) });
+      }
+    } else {
+      for (const e of rw.cache.since(from)) w.dispatch(e);
+    }
+    rw.watchers.add(w);
+    this.arm(w, info, options);
+    return w;
+  }
+
+  /** Timeout (W6) and bookmarks (W5). */
+  private arm(w: CacheWatcher, info: ResourceInfo, options: WatchOptions): void {
+    const s = this.o.scheduler;
+    const timeoutMs = options.timeoutSeconds !== undefined && options.timeoutSeconds > 0
+      ? options.timeoutSeconds * 1000
+      : this.o.minRequestTimeoutMs * (1 + s.random());
+    w.addTimer(s.setTimeout(() => w.finish("timeout"), timeoutMs));
+    if (options.allowWatchBookmarks !== true || !this.o.bookmarks) return;
+    if (timeoutMs > 2000) w.addTimer(s.setTimeout(() => w.send({ type: "BOOKMARK", object: this.bookmark(info, false) }), timeoutMs - 2000));
+    const interval = this.o.bookmarkIntervalMs;
+    if (interval > 0) {
+      const tick = (): void => {
+        if (!w.isOpen()) return;
+        w.send({ type: "BOOKMARK", object: this.bookmark(info, false) });
+        if (w.isOpen()) w.setBookmarkTimer(s.setTimeout(tick, interval));
+      };
+      w.setBookmarkTimer(s.setTimeout(tick, interval));
+    }
+  }
+
+  private bookmark(info: ResourceInfo, initialEventsEnd: boolean): KubeObject {
+    const metadata: Record<string, unknown> = { resourceVersion: this.storage.current() };
+    if (initialEventsEnd) metadata["annotations"] = { [INITIAL_EVENTS_END]: "true" };
+    return freezeCopy({ kind: info.kind, apiVersion: info.apiVersion, metadata: metadata as unknown as ObjectMeta });
+  }
+}
