@@ -34,6 +34,7 @@
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.
  */
+import type { Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -44,14 +45,17 @@ import { GracefulDelete } from "./graceful-delete.js";
 import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
 import { DEFAULT_EPOCH, MetaMinter } from "./object-meta.js";
-import { Registry, type DeleteOptions } from "./registry.js";
+import { Registry, type Binding, type DeleteOptions } from "./registry.js";
 import { RequestTrace } from "./request-trace.js";
 import { Storage } from "./resource-store.js";
 import { RESOURCES } from "./resources.js";
 import { ResourceVersionCodec, type ResourceVersionFormat } from "./resource-version.js";
 import { Cacher } from "./watch.js";
 
-export type { DeleteOptions } from "./registry.js";
+export type { Binding, DeleteOptions } from "./registry.js";
+
+/** The body of a successful binding (Status Success, 201), as the real server answers. */
+const BIND_SUCCESS: Status = Object.freeze({ kind: "Status", apiVersion: "v1", status: "Success", message: "", reason: "", code: 201 }) as Status;
 export type { ListerWatcherOptions } from "./lister-watcher.js";
 
 export interface ApiServerOptions {
@@ -160,6 +164,20 @@ export class ApiServer {
   /** PUT …/status: only `.status` changes are kept (beyond the contract). */
   updateStatus<T extends KubeObject>(resource: string, obj: T): T {
     return this.write(resource, obj, true);
+  }
+
+  /**
+   * POST /api/v1/namespaces/{ns}/pods/{name}/binding — what the scheduler does to place a pod: sets
+   * spec.nodeName (an update cannot). Answers the real server's Status Success (201); a pod that is
+   * bound or terminating gets 409, a missing one 404. Traced as a create of "pods/binding".
+   */
+  bind(binding: Binding): Status {
+    const meta = binding?.metadata;
+    return this.requests.run("create", "pods/binding", { namespace: meta?.namespace ?? "default", name: meta?.name }, (_id, respond) => {
+      const stored = this.registry.bind(binding);
+      respond?.({ code: 201, resourceVersion: stored.metadata.resourceVersion });
+      return BIND_SUCCESS;
+    });
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): void {

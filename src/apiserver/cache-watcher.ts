@@ -67,6 +67,8 @@ export class CacheWatcher {
   private dead = false;
   /** Half-open: nothing is ever delivered again (see stall()). */
   private stalled = false;
+  /** Events at or below this revision are not for this watch (a watch started from a future RV). */
+  private minRev = 0;
 
   constructor(
     private readonly host: WatcherHost,
@@ -88,6 +90,11 @@ export class CacheWatcher {
     return this.queue.length - this.head;
   }
 
+  /** Only events after `rev` reach this watch (cache_watcher.go: `event.ResourceVersion > resourceVersion`). */
+  skipThrough(rev: number): void {
+    this.minRev = rev;
+  }
+
   /** Registers a timer owned by this watch (cancelled when the stream ends). */
   addTimer(id: number): void {
     this.timers.push(id);
@@ -105,7 +112,7 @@ export class CacheWatcher {
    * never a reason to close it.
    */
   dispatch(e: StoreEvent, live = false): void {
-    if (this.ended) return;
+    if (this.ended || e.rev <= this.minRev) return;
     this.convert(e);
     if (live) {
       const limit = this.host.slowConsumerLimit();

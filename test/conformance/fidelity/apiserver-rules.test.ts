@@ -141,12 +141,25 @@ describe("item 10 — the apps group in errors", () => {
     expect(errorOf(() => server.get("deployments", "default", "x")).message).toBe('deployments.apps "x" not found');
     const d = server.create<Deployment>("deployments", deployment("web"));
     expect(errorOf(() => server.create("deployments", deployment("web"))).message).toBe('deployments.apps "web" already exists');
-    expect(errorOf(() => server.update("deployments", { ...d, metadata: { ...d.metadata, resourceVersion: "1" } })).message)
+    expect(errorOf(() => server.update("deployments", { ...d, metadata: { ...d.metadata, resourceVersion: "999" } })).message)
       .toBe('Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again');
     expect(errorOf(() => server.update("deployments", { ...d, metadata: { ...d.metadata, deletionGracePeriodSeconds: 1 } })).message)
       .toMatch(/^Deployment.apps "web" is invalid: /);
     expect((errorOf(() => server.get("deployments", "default", "x")).status as Status).details).toMatchObject({ group: "apps", kind: "deployments", name: "x" });
     expect(errorOf(() => server.get("pods", "default", "x")).message).toBe('pods "x" not found');
+  });
+});
+
+describe("item 10 — listers name the group too", () => {
+  it("a deployments lister miss is `deployment.apps \"x\" not found` (generated listers: errors.NewNotFound(appsv1.Resource(\"deployment\"), name))", async () => {
+    const { ApiServer, Scheduler, SharedInformerFactory } = await import("../../../src/index.js");
+    const s = new Scheduler();
+    const factory = new SharedInformerFactory(new ApiServer(s), 0);
+    const lister = factory.apps().v1().deployments().lister();
+    const miss = errorOf(() => lister.byNamespace("default").get("x"));
+    expect(miss.message).toBe('deployment.apps "x" not found');
+    expect((miss.status as Status).details).toEqual({ kind: "deployment", group: "apps", name: "x" });
+    expect(errorOf(() => factory.core().v1().pods().lister().pods("default").get("x")).message).toBe('pod "x" not found');
   });
 });
 
