@@ -34,13 +34,14 @@
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.
  */
-import type { Status } from "../apimachinery/errors.js";
+import { CLIENT_CONNECTION_TIMEOUT_MS, watchConnectionLost, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type FaultKind, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
-import { NetworkFaults } from "./faults.js";
+import { NetworkFaults, type PartitionMode } from "./faults.js";
+import { freezeCopy } from "./frozen.js";
 import { GracefulDelete } from "./graceful-delete.js";
 import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
@@ -53,6 +54,7 @@ import { ResourceVersionCodec, type ResourceVersionFormat } from "./resource-ver
 import { Cacher } from "./watch.js";
 
 export type { Binding, DeleteOptions } from "./registry.js";
+export type { PartitionMode } from "./faults.js";
 
 /** The body of a successful binding (Status Success, 201), as the real server answers. */
 const BIND_SUCCESS: Status = Object.freeze({ kind: "Status", apiVersion: "v1", status: "Success", message: "", reason: "", code: 201 }) as Status;
@@ -129,6 +131,7 @@ export class ApiServer {
       list: (resource, o, client) => this.tracedList(resource, o, client, () => faults.refusal()),
       watch: (resource, o, sink, client) => this.tracedWatch(resource, o, sink, client, true, () => faults.refusal()),
       latencyFor: (client) => faults.latencyFor(client),
+      hold: (send, lose) => faults.hold(send, lose),
     };
   }
 
@@ -223,16 +226,28 @@ export class ApiServer {
     this.trace?.({ component: "server", kind: "server.compacted", resourceVersion: this.storage.current() });
   }
 
-  /** Until heal(): requests through a ListerWatcher fail with connection refused; their watches drop. */
-  partition(): void {
-    this.fault("partition");
+  /**
+   * Network partition between the server and ListerWatcher clients, until heal(), in one of two kinds:
+   * - "refused" (default; the server is unreachable and says so): requests fail at once with connection
+   *   refused, open watches drop — a Reflector re-watches after backoff without relisting;
+   * - "timeout" (packets go nowhere, the usual real partition): requests and watch streams hang. If the
+   *   network heals within the client's timeout (45 s, client-go's HTTP/2 health check) everything is
+   *   delivered late; otherwise a request fails with "http2: client connection lost" (ListAndWatch fails,
+   *   the watch error handler fires, the Reflector relists) and a watch ends with ERROR 500 "unable to
+   *   decode an event from the watch stream: http2: client connection lost" (backoff, relist).
+   */
+  partition(mode: PartitionMode = "refused"): void {
+    this.fault("partition", mode === "timeout" ? "timeout" : undefined);
     this.faults.partitioned = true;
-    this.cacher.abort((w) => w.viaListerWatcher, "partition");
+    this.faults.partitionMode = mode;
+    if (mode === "timeout") this.cacher.hold((w) => w.viaListerWatcher, CLIENT_CONNECTION_TIMEOUT_MS, freezeCopy(watchConnectionLost()));
+    else this.cacher.abort((w) => w.viaListerWatcher, "partition");
   }
 
   heal(): void {
     this.fault("heal");
-    this.faults.partitioned = false;
+    this.cacher.release();
+    this.faults.heal();
   }
 
   /**

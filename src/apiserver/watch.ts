@@ -24,6 +24,7 @@
  * - Nothing reaches a watcher synchronously inside a write: events are queued per watcher and handed over
  *   by scheduled tasks (cache-watcher.ts).
  */
+import type { Status } from "../apimachinery/errors.js";
 import type { WatchOptions } from "../apimachinery/meta.js";
 import type { Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -117,6 +118,16 @@ export class Cacher {
         w.finish("error");
       }
     }
+  }
+
+  /** The chosen watches stop delivering until `release` (or are lost after `timeoutMs`). */
+  hold(which: (w: CacheWatcher) => boolean, timeoutMs: number, lost: Status): void {
+    for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) if (which(w)) w.hold(timeoutMs, lost);
+  }
+
+  /** Held watches deliver what queued up. */
+  release(): void {
+    for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) w.release();
   }
 
   /** Every open watch goes silent forever (half-open connections). */

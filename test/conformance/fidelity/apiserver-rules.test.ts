@@ -257,3 +257,72 @@ describe("items 7 and 8 — watch start points (cacher.go Watch, watch_cache.go 
     expect(errorOf(() => server.list("pods", { resourceVersion: "99", resourceVersionMatch: "NotOlderThan" })).code).toBe(504);
   });
 });
+
+describe("item 14 — two kinds of network partition (server side and end to end)", () => {
+  async function informerRun(mode: "refused" | "timeout", partitionMs: number) {
+    const { ApiServer, Recorder, Scheduler, SharedIndexInformer } = await import("../../../src/index.js");
+    const s = new Scheduler({ seed: 4 });
+    const rec = new Recorder(s);
+    const server = new ApiServer(s, { tracer: rec });
+    server.create("pods", pod("a"));
+    const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods", { client: "reflector:pods" }),
+      { scheduler: s, tracer: rec, name: "pods", backoff: { jitter: 0 } });
+    const errors: string[] = [];
+    informer.setWatchErrorHandler((e) => errors.push(e.message));
+    const seen: string[] = [];
+    informer.addEventHandler({ onAdd: (o: Pod) => seen.push(`add ${o.metadata.name}@${s.now()}`), onUpdate: () => {}, onDelete: () => {} });
+    informer.run(new AbortController().signal);
+    s.advance(1000);
+    server.partition(mode);
+    s.advance(1000);
+    server.create("pods", pod("b"));                       // written while the client cannot hear
+    s.advance(partitionMs - 1000);
+    server.heal();
+    s.advance(120_000);
+    const lists = rec.events.filter((e) => e.kind === "reflector.list.start").length;
+    return { errors, seen, lists, informer };
+  }
+
+  it("\"refused\": the watch is retried after backoff without a relist; the handler never fires (reflector.go isWatchErrorRetriable)", async () => {
+    const r = await informerRun("refused", 60_000);
+    expect(r.errors).toEqual([]);
+    expect(r.lists).toBe(1);
+    expect(r.seen).toEqual(["add a@0", expect.stringMatching(/^add b@/)]);
+  });
+
+  it("a short \"timeout\" partition is invisible but for the delay: the stream resumes and delivers late (TCP retransmits before the HTTP/2 health check gives up)", async () => {
+    const r = await informerRun("timeout", 20_000);
+    expect(r.errors).toEqual([]);
+    expect(r.lists).toBe(1);
+    expect(r.seen).toEqual(["add a@0", "add b@21000"]);
+  });
+
+  it("a long \"timeout\" partition: the watch ends with the client's ERROR 500, the relist hangs until the client's timeout, ListAndWatch fails, the handler fires, the Reflector relists", async () => {
+    const r = await informerRun("timeout", 100_000);
+    // t=1 s partition; t=46 s the silent watch is declared lost (ERROR 500) ⇒ backoff ⇒ relist (held);
+    // 45 s later that list fails ⇒ handler; after the heal (t=101 s) the next relist succeeds
+    expect(r.errors).toEqual(["failed to list pods: http2: client connection lost"]);
+    expect(r.lists).toBeGreaterThanOrEqual(3);
+    expect(r.seen).toEqual(["add a@0", expect.stringMatching(/^add b@/)]);
+    expect(r.informer.hasSynced()).toBe(true);
+  });
+
+  it("a request held by a \"timeout\" partition reaches the server only when it heals (the server never sees a lost one)", () => {
+    const { s, server, rec } = setup();
+    server.create("pods", pod("a"));
+    server.partition("timeout");
+    const lw = server.listerWatcher<Pod>("pods");
+    const answers: string[] = [];
+    lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length} items@${s.now()}`));
+    s.advance(10_000);
+    expect(answers).toEqual([]);
+    expect(rec.events.filter((e) => e.kind === "server.request" && e.verb === "list")).toHaveLength(0);
+    server.heal();
+    s.flush();
+    expect(answers).toEqual(["1 items@10000"]);
+    server.partition("timeout");
+    lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length} items@${s.now()}`));
+    s.advance(45_000);
+    expect(answers).toEqual(["1 items@10000", "ConnectionLost@55000"]);
+  });
+});
