@@ -2,7 +2,7 @@
 // An area with no files yet (TS18003) is reported and skipped; any other error fails.
 import { spawnSync } from "node:child_process";
 
-const projects = [".", "src", "site", "site/runner", "test", "bench"];
+const projects = [".", "src", "site", "site/runner", "test", "bench", "server"];
 let failed = false;
 for (const project of projects) {
   const r = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", project], { encoding: "utf8" });

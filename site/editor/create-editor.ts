@@ -1,9 +1,19 @@
 /**
  * The editor facade. Monaco is passed in (loaded once by load-monaco.ts), as TypeScript-Website's
  * createTypeScriptSandbox takes it; the rest of the app only sees this documented surface.
+ *
+ * Contract (issue 13): `compile()` returns JavaScript compiled from exactly `source`, the text it read.
+ * - One model `file:///main.ts` lives as long as the page; a new editor (next lesson, locale switch) sets
+ *   its text, so the model's version only grows. Monaco's TypeScript worker reports a file's version as
+ *   the model's version, and TypeScript's language service reuses a file's parsed source while that
+ *   version is unchanged: a model disposed and re-created at version 1 was compiled as the previous
+ *   lesson's text.
+ * - The emit carries its own source (`inlineSources`); when the compiler's text is not `source`, the
+ *   compile is retried, and then done on a fresh scratch file, never returned stale.
  */
 import type { MonacoModule } from "./load-monaco";
 import { flattenMessage, type Diagnostic } from "./diagnostics";
+import { hashText } from "../storage/hash";
 
 export type { Diagnostic };
 
@@ -14,8 +24,10 @@ export interface CompileOutput {
   map?: string;
   /** Syntactic + semantic errors of the learner's file, by line. A run starts only when this is empty. */
   diagnostics: Diagnostic[];
-  /** The text that was compiled. */
+  /** The text that was compiled (checked against the source the compiler embedded in its map). */
   source: string;
+  /** hashText(source): what a run of this output names as its source. */
+  sourceHash: string;
 }
 
 export interface EditorFacade {
@@ -41,9 +53,15 @@ export interface EditorFacade {
 export function createEditor(container: HTMLElement, m: MonacoModule, options: { text: string; dark: boolean; ariaLabel: string }): EditorFacade {
   const { monaco } = m;
   const uri = monaco.Uri.parse("file:///main.ts");
-  monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(options.text, "typescript", uri);
+  // Reused, never re-created: see the contract above. setValue() also drops the undo stack, so Undo
+  // cannot bring back another lesson's code.
+  const existing = monaco.editor.getModel(uri);
+  const model = existing !== null && !existing.isDisposed() ? existing : monaco.editor.createModel(options.text, "typescript", uri);
+  if (model === existing) model.setValue(options.text);
   model.updateOptions({ tabSize: 2, insertSpaces: true });
+  let disposed = false;
+  let lastText = options.text;
+  const subscriptions: Array<{ dispose(): void }> = [];
   const host = document.createElement("div");
   host.className = "monaco-host";
   container.append(host);
@@ -69,9 +87,9 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runListeners.forEach((l) => l()));
 
   const facade: EditorFacade = {
-    getText: () => model.getValue(),
+    getText: () => (disposed ? lastText : model.getValue()),
     setText(text, opts) {
-      if (text === model.getValue()) return;
+      if (disposed || text === model.getValue()) return;
       if (opts?.undoable) {
         editor.pushUndoStop();
         editor.executeEdits("app", [{ range: model.getFullModelRange(), text }]);
@@ -81,27 +99,27 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
       }
     },
     onDidChange(cb) {
-      model.onDidChangeContent(() => cb(model.getValue()));
+      subscriptions.push(model.onDidChangeContent(() => {
+        if (!disposed) cb(model.getValue());
+      }));
     },
     async compile() {
+      if (disposed) throw new Error("the editor was closed");
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const source = model.getValue();
+        const out = await compileFile(m, model, source);
+        if (out !== undefined) return out;
+      }
+      // The worker kept answering for other text: compile a scratch file nothing was ever cached for.
       const source = model.getValue();
-      const worker = await m.getTsWorker(uri);
-      const file = uri.toString();
-      const [out, syn, sem] = await Promise.all([
-        worker.getEmitOutput(file),
-        worker.getSyntacticDiagnostics(file),
-        worker.getSemanticDiagnostics(file),
-      ]);
-      const diagnostics: Diagnostic[] = [...syn, ...sem]
-        .filter((d) => d.category === 1)
-        .map((d) => {
-          const pos = model.getPositionAt(d.start ?? 0);
-          return { line: pos.lineNumber, column: pos.column, code: d.code, message: flattenMessage(d.messageText) };
-        })
-        .sort((a, b) => a.line - b.line || a.column - b.column);
-      const js = out.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? "";
-      const map = out.outputFiles.find((f) => f.name.endsWith(".js.map"))?.text;
-      return { js, map, diagnostics, source };
+      const scratch = monaco.editor.createModel(source, "typescript", monaco.Uri.parse(`file:///fresh/${++scratchSeq}/main.ts`));
+      try {
+        const out = await compileFile(m, scratch, source);
+        if (out === undefined) throw new Error("the TypeScript worker compiled other text than the editor's");
+        return out;
+      } finally {
+        scratch.dispose();
+      }
     },
     async format() {
       await editor.getAction("editor.action.formatDocument")?.run();
@@ -145,11 +163,54 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
     },
     focus: () => editor.focus(),
     dispose() {
+      lastText = model.getValue();
+      disposed = true;
+      for (const sub of subscriptions) sub.dispose();
       facade.hideDiff();
       editor.dispose();
-      model.dispose();
+      // The model stays (its version must keep growing); the next editor sets its text.
       host.remove();
     },
   };
   return facade;
+}
+
+let scratchSeq = 0;
+
+type TextModel = ReturnType<MonacoModule["monaco"]["editor"]["createModel"]>;
+
+/**
+ * Compiles `model` (whose text is `source`) in the TypeScript worker. Returns undefined when the emitted
+ * program was not compiled from `source` (the map's embedded source differs): the caller compiles again.
+ */
+async function compileFile(m: MonacoModule, model: TextModel, source: string): Promise<CompileOutput | undefined> {
+  const worker = await m.getTsWorker(model.uri);
+  const file = model.uri.toString();
+  const [out, syn, sem] = await Promise.all([
+    worker.getEmitOutput(file),
+    worker.getSyntacticDiagnostics(file),
+    worker.getSemanticDiagnostics(file),
+  ]);
+  const js = out.outputFiles.find((f) => f.name.endsWith(".js"))?.text ?? "";
+  const map = out.outputFiles.find((f) => f.name.endsWith(".js.map"))?.text;
+  if (compiledFrom(map) !== source || model.isDisposed() || model.getValue() !== source) return undefined;
+  const diagnostics: Diagnostic[] = [...syn, ...sem]
+    .filter((d) => d.category === 1)
+    .map((d) => {
+      const pos = model.getPositionAt(d.start ?? 0);
+      return { line: pos.lineNumber, column: pos.column, code: d.code, message: flattenMessage(d.messageText) };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return { js, map, diagnostics, source, sourceHash: hashText(source) };
+}
+
+/** The source text TypeScript embedded in a source map (compiler option `inlineSources`). */
+export function compiledFrom(map: string | undefined): string | undefined {
+  if (map === undefined) return undefined;
+  try {
+    const content = (JSON.parse(map) as { sourcesContent?: unknown }).sourcesContent;
+    return Array.isArray(content) && typeof content[0] === "string" ? content[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -48,6 +48,8 @@ defaults.setCompilerOptions({
   skipLibCheck: true,
   noEmitOnError: false,
   sourceMap: true,
+  // The map embeds the text it was compiled from: create-editor.ts checks it is the editor's text (issue 13).
+  inlineSources: true,
   types: [],
   allowNonTsExtensions: true,
 });

@@ -27,6 +27,7 @@ import type { MountStage, StageHandle } from "./stage-types";
 import { ErrorBanner } from "./error-banner";
 import { PredictController, predictAnswers } from "../lessons/predict";
 import { openStore } from "../storage/store";
+import { hashText } from "../storage/hash";
 
 export interface LessonSource {
   /** "sandbox" for the free playground. */
@@ -58,6 +59,13 @@ export interface RestoreState {
   step: number;
   hintsShown: number;
   solutionShown: boolean;
+}
+
+/** Which source a run was compiled from (issue 13): every run, its log, goals and stage carry it. */
+interface RunSource {
+  lesson: string;
+  hash: string;
+  kind: "starter" | "solution" | "shared" | "edited";
 }
 
 type GoalStatus = { status: "pending" | "pass" | "fail"; message?: string; step?: number; seed?: number };
@@ -104,6 +112,7 @@ export class LessonView {
   private readonly hintsBox: HTMLElement;
   private readonly notice: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly sourceTag: HTMLElement;
   private readonly runBtn: HTMLButtonElement;
   private readonly liveBox: HTMLInputElement;
   private readonly diffBtn: HTMLButtonElement;
@@ -154,6 +163,7 @@ export class LessonView {
       this.sharePop,
     );
     this.status = h("span", { class: "run-status", "aria-live": "polite" }, t("run.status.idle"));
+    this.sourceTag = h("span", { class: "run-source muted", "data-testid": "run-source", hidden: true });
     this.notice = h("div", { class: "notice", hidden: true, role: "status" });
     this.editorBox = h("div", { class: "editor", "data-testid": "editor" },
       h("pre", { class: "editor-fallback" }, this.code),
@@ -167,7 +177,7 @@ export class LessonView {
     this.problems = h("ul", { class: "problems", "aria-label": t("editor.problems") });
     this.logList = h("ol", { class: "log", "data-testid": "log", "aria-label": t("log.title") });
     const logSection = h("section", { class: "log-section" },
-      h("h2", { class: "section-title" }, t("log.title"), this.status),
+      h("h2", { class: "section-title" }, t("log.title"), this.sourceTag, this.status),
       this.logList);
     const hGutter = h("div", { class: "gutter gutter-h", "aria-label": t("pane.resize") });
     const editorStack = h("div", { class: "editor-stack" },
@@ -263,7 +273,7 @@ export class LessonView {
   // ───────────────────────────── running ─────────────────────────────
 
   /** Compiles and runs. `live`/`action` keep the current step; the others start playback at step 1. */
-  async run(reason: "run" | "live" | "action" | "boot" | "share" | "solution"): Promise<void> {
+  async run(reason: "run" | "live" | "action" | "boot" | "share" | "solution", attempt = 0): Promise<void> {
     if (!this.editor || this.destroyed) return;
     if (reason === "run" && this.running) return;
     if (reason === "run") performance.mark("ip:run-click");
@@ -279,6 +289,13 @@ export class LessonView {
       this.setStatus(this.lastGood ? this.statusOf(this.lastGood) : t("run.status.idle"));
       return;
     }
+    // A program runs only in this lesson and for the text in the editor now (issue 13); otherwise compile again.
+    if (out.sourceHash !== hashText(this.editor.getText())) {
+      if (attempt < 2) return this.run(reason, attempt + 1);
+      this.setStatus(this.lastGood ? this.statusOf(this.lastGood) : t("run.status.idle"));
+      return;
+    }
+    const source: RunSource = { lesson: this.src.id, hash: out.sourceHash, kind: this.sourceKind(out.source) };
     const seq = ++this.runSeq;
     const keepStep = reason === "live" || reason === "action";
     const stepToKeep = this.currentStep;
@@ -295,12 +312,12 @@ export class LessonView {
       {
         onResult: (result, info) => {
           if (seq !== this.runSeq || this.destroyed) return;
-          this.onResult(result, info.stopped, info.ms, keepStep ? stepToKeep : undefined);
+          this.onResult(result, info.stopped, info.ms, keepStep ? stepToKeep : undefined, source);
           if (!this.src.lesson?.hasGoals) this.setRunning(false);
         },
         onGoals: (goals) => {
           if (seq !== this.runSeq || this.destroyed) return;
-          this.onGoals(goals, countable);
+          this.onGoals(goals, countable, source);
           this.setRunning(false);
         },
         onFatal: (message) => {
@@ -315,12 +332,35 @@ export class LessonView {
     if (seq === this.runSeq) this.setRunning(false);
   }
 
-  private onResult(result: RunResult, stopped: StopReason | undefined, ms: number, keepStep: number | undefined): void {
+  private sourceKind(text: string): RunSource["kind"] {
+    if (this.fromShare) return "shared";
+    if (text === this.src.starter) return "starter";
+    if (this.src.solution !== undefined && text.trim() === this.src.solution.trim()) return "solution";
+    return "edited";
+  }
+
+  /** Labels the log, the goals and the stage with the source they show (visible in the log's title). */
+  private showSource(source: RunSource, on: HTMLElement[]): void {
     const t = this.deps.t();
+    for (const el of on) {
+      el.dataset["sourceLesson"] = source.lesson;
+      el.dataset["sourceHash"] = source.hash;
+    }
+    const what = t(`run.source.${source.kind}`);
+    this.sourceTag.textContent = t("run.source", { what });
+    this.sourceTag.title = t("run.source.title", { what, lesson: this.src.title[this.deps.locale()], hash: source.hash.slice(0, 7) });
+    this.sourceTag.dataset["kind"] = source.kind;
+    this.sourceTag.hidden = false;
+  }
+
+  private onResult(result: RunResult, stopped: StopReason | undefined, ms: number, keepStep: number | undefined, source: RunSource): void {
+    const t = this.deps.t();
+    if (source.lesson !== this.src.id) return; // never show another lesson's run
     if (stopped === undefined) this.deps.drafts.markRunFinished(this.src.id);
     const previous = this.lastGood;
     this.lastGood = result;
     this.renderLog(result);
+    this.showSource(source, [this.logList, this.stagePane]);
     // Errors: a stopped run, a runtime error, or the first handler that threw.
     this.deps.errors.clear("timeout");
     this.deps.errors.clear("runtime");
@@ -364,8 +404,10 @@ export class LessonView {
     }
   }
 
-  private onGoals(goals: GoalOutcome[], countable: boolean): void {
+  private onGoals(goals: GoalOutcome[], countable: boolean, source: RunSource): void {
     const t = this.deps.t();
+    if (source.lesson !== this.src.id) return;
+    this.showSource(source, [this.goalsList]);
     this.goalsNote = goals.length === 0 ? t("goal.stopped") : undefined;
     for (const g of goals) {
       const shownSeed = g.seed === this.src.scenario.seed;

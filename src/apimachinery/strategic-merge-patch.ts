@@ -1,0 +1,194 @@
+/**
+ * Strategic merge patch, "lite" — `application/strategic-merge-patch+json`, what `kubectl apply`
+ * (client-side) sends. Behaviour read from k8s.io/apimachinery `pkg/util/strategicpatch` (patch.go);
+ * merge keys from patch-meta.ts.
+ *
+ * Contract:
+ * - Maps merge key by key; `null` deletes; `{"$patch": "replace"}` in a map replaces it with the rest of
+ *   the patch map, `{"$patch": "delete"}` deletes it; `$retainKeys: [...]` clears the keys it omits.
+ * - Lists with a merge key merge element by element (matched by the key; new ones appended); an
+ *   element `{"$patch": "delete", key}` removes the match; an element `{"$patch": "replace"}` makes the
+ *   patch's other elements the whole list. `$setElementOrder/<list>` orders the result (server-only
+ *   elements keep their place relative to the ordered ones); `$deleteFromPrimitiveList/<list>` removes
+ *   values from a primitive set list (`finalizers`), whose patch values are otherwise added.
+ * - Every other list is replaced whole.
+ * - `createTwoWayMergePatch(a, b)` produces such a patch (kubectl's two-way diff); property-tested:
+ *   applying it to `a` gives `b`.
+ * - A list element without its merge key is a 422, as upstream ("does not contain declared merge key").
+ * Inputs are never mutated; directives never reach the result.
+ */
+import { listMeta, retainKeys } from "./patch-meta.js";
+import { PatchError, isObject, jsonEqual, type Json, type JsonObject } from "./json.js";
+
+const ORDER = "$setElementOrder/";
+const DELETE_PRIMITIVE = "$deleteFromPrimitiveList/";
+
+export function applyStrategicMergePatch(original: JsonObject, patch: JsonObject, kind: string): JsonObject {
+  if (!isObject(patch)) throw new PatchError(400, "strategic merge patch: the patch is not a JSON object");
+  return mergeMap(original, patch, kind, []) ?? {};
+}
+
+/** Merges `patch` into `original` (a map, or undefined); undefined result means "delete this map". */
+function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: string, path: string[]): JsonObject | undefined {
+  const directive = patch["$patch"];
+  if (directive === "delete") return undefined;
+  if (directive === "replace") return stripDirectives(patch, kind, path);
+  const out: JsonObject = { ...(original ?? {}) };
+  const orders: Array<[string, Json]> = [];
+  for (const key of Object.keys(patch)) {
+    const value = patch[key]!;
+    if (key === "$patch" || key === "$retainKeys") continue;
+    if (key.startsWith(ORDER)) { orders.push([key.slice(ORDER.length), value]); continue; }
+    if (key.startsWith(DELETE_PRIMITIVE)) {
+      const field = key.slice(DELETE_PRIMITIVE.length);
+      const cur = out[field];
+      if (Array.isArray(cur) && Array.isArray(value)) {
+        const drop = value;
+        const kept = cur.filter((x) => !drop.some((d) => jsonEqual(d, x)));
+        out[field] = kept;
+      }
+      continue;
+    }
+    if (value === null) { delete out[key]; continue; }
+    const sub = [...path, key];
+    if (isObject(value)) {
+      const merged = mergeMap(isObject(out[key]) ? out[key] as JsonObject : undefined, value, kind, sub);
+      if (merged === undefined) delete out[key]; else out[key] = merged;
+    } else if (Array.isArray(value)) {
+      out[key] = mergeList(Array.isArray(out[key]) ? out[key] as Json[] : [], value, kind, sub);
+    } else {
+      out[key] = value;
+    }
+  }
+  for (const [field, order] of orders) {
+    const cur = out[field];
+    if (Array.isArray(cur) && Array.isArray(order)) out[field] = applyOrder(cur, order, listMeta(kind, [...path, field]).mergeKey);
+  }
+  const retain = patch["$retainKeys"];
+  if (Array.isArray(retain) && retainKeys(path)) {
+    for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  }
+  return out;
+}
+
+function mergeList(original: Json[], patch: Json[], kind: string, path: string[]): Json[] {
+  const meta = listMeta(kind, path);
+  if (meta.primitiveMerge) {
+    const out = [...original];
+    for (const v of patch) if (!out.some((x) => jsonEqual(x, v))) out.push(v);
+    return out;
+  }
+  const key = meta.mergeKey;
+  if (key === undefined) return patch.map((v) => isObject(v) ? stripDirectives(v, kind, path) : v);
+  if (patch.some((e) => isObject(e) && e["$patch"] === "replace")) {
+    return patch.filter((e) => !(isObject(e) && e["$patch"] === "replace")).map((e) => isObject(e) ? stripDirectives(e, kind, path) : e);
+  }
+  const out = [...original];
+  for (const element of patch) {
+    if (!isObject(element)) throw new PatchError(422, `merging an object in json but data type is not map: ${JSON.stringify(element)}`);
+    if (!(key in element)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
+    const at = out.findIndex((x) => isObject(x) && jsonEqual(x[key], element[key]));
+    if (element["$patch"] === "delete") {
+      if (at >= 0) out.splice(at, 1);
+      continue;
+    }
+    if (at >= 0) {
+      const merged = mergeMap(out[at] as JsonObject, element, kind, path);
+      if (merged === undefined) out.splice(at, 1); else out[at] = merged;
+    } else {
+      out.push(stripDirectives(element, kind, path));
+    }
+  }
+  return out;
+}
+
+/** Orders `list` by `order` (keys or values); elements missing from `order` keep their relative place. */
+function applyOrder(list: Json[], order: Json[], key: string | undefined): Json[] {
+  const id = (x: Json): Json => (key !== undefined && isObject(x) ? x[key] ?? null : x);
+  const orderIds = order.map((o) => id(o));
+  const pos = (x: Json): number => orderIds.findIndex((o) => jsonEqual(o, id(x)));
+  const ordered = list.filter((x) => pos(x) >= 0).sort((a, b) => pos(a) - pos(b));
+  const serverOnly = list.map((x, i) => ({ x, i })).filter(({ x }) => pos(x) < 0);
+  const out: Json[] = [];
+  let s = 0;
+  for (const x of ordered) {
+    const at = list.indexOf(x);
+    while (s < serverOnly.length && serverOnly[s]!.i < at) out.push(serverOnly[s++]!.x);
+    out.push(x);
+  }
+  while (s < serverOnly.length) out.push(serverOnly[s++]!.x);
+  return out;
+}
+
+/** A patch value that lands where nothing was: apply it to nothing (directives removed, nulls dropped). */
+function stripDirectives(value: JsonObject, kind: string, path: string[]): JsonObject {
+  const rest: JsonObject = {};
+  for (const k of Object.keys(value)) if (k !== "$patch") rest[k] = value[k]!;
+  return mergeMap(undefined, rest, kind, path) ?? {};
+}
+
+// ───────────────────────────── two-way patch ─────────────────────────────
+
+export function createTwoWayMergePatch(original: JsonObject, modified: JsonObject, kind: string): JsonObject {
+  return diffMaps(original, modified, kind, []);
+}
+
+function diffMaps(a: JsonObject, b: JsonObject, kind: string, path: string[]): JsonObject {
+  const patch: JsonObject = {};
+  for (const k of Object.keys(a)) if (!(k in b)) patch[k] = null;
+  for (const k of Object.keys(b)) {
+    const x = a[k];
+    const y = b[k]!;
+    if (x !== undefined && jsonEqual(x, y)) continue;
+    const sub = [...path, k];
+    if (isObject(x) && isObject(y)) {
+      const d = diffMaps(x, y, kind, sub);
+      if (Object.keys(d).length > 0) patch[k] = d;
+    } else if (Array.isArray(x) && Array.isArray(y)) {
+      diffLists(patch, k, x, y, kind, sub);
+    } else if (Array.isArray(y)) {
+      diffLists(patch, k, [], y, kind, sub);
+    } else if (isObject(y)) {
+      patch[k] = y;           // a map where there was none: merged into nothing, so sent as it is
+      if (x !== undefined && !isObject(x)) patch[k] = { $patch: "replace", ...y };
+    } else {
+      patch[k] = y;
+    }
+  }
+  return patch;
+}
+
+function diffLists(patch: JsonObject, field: string, a: Json[], b: Json[], kind: string, path: string[]): void {
+  const meta = listMeta(kind, path);
+  if (b.length === 0 && a.length === 0) { patch[field] = []; return; }     // an empty list where there was none
+  if (meta.primitiveMerge && !hasDuplicates(b) && !hasDuplicates(a) && b.every((v) => !isObject(v))) {
+    const added = b.filter((v) => !a.some((x) => jsonEqual(x, v)));
+    const removed = a.filter((v) => !b.some((x) => jsonEqual(x, v)));
+    if (added.length > 0) patch[field] = added;
+    if (removed.length > 0) patch[`${DELETE_PRIMITIVE}${field}`] = removed;
+    patch[`${ORDER}${field}`] = b;
+    return;
+  }
+  const key = meta.mergeKey;
+  const keyed = (l: Json[]): boolean => l.every((e) => isObject(e) && e[key!] !== undefined && e[key!] !== null)
+    && !hasDuplicates(l.map((e) => (e as JsonObject)[key!]!));
+  if (key === undefined) { patch[field] = b; return; }
+  if (!keyed(a) || !keyed(b)) { patch[field] = [{ $patch: "replace" }, ...b]; return; }
+  const items: Json[] = [];
+  for (const y of b as JsonObject[]) {
+    const x = (a as JsonObject[]).find((e) => jsonEqual(e[key], y[key]));
+    if (x === undefined) { items.push(y); continue; }
+    const d = diffMaps(x, y, kind, path);
+    if (Object.keys(d).length > 0) items.push({ ...d, [key]: y[key]! });
+  }
+  for (const x of a as JsonObject[]) {
+    if (!(b as JsonObject[]).some((e) => jsonEqual(e[key], x[key]))) items.push({ $patch: "delete", [key]: x[key]! });
+  }
+  if (items.length > 0) patch[field] = items;
+  patch[`${ORDER}${field}`] = (b as JsonObject[]).map((e) => ({ [key]: e[key]! }));
+}
+
+function hasDuplicates(l: Json[]): boolean {
+  for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) if (jsonEqual(l[i], l[j])) return true;
+  return false;
+}
