@@ -45,8 +45,24 @@ export function bindingConflict(name: string, why: string): ApiError {
     { name, kind: "pods/binding", group: "" });
 }
 
+/** field.Error types as their ErrorBody prints them, with the CauseType NewInvalid reports for each. */
+const CAUSE_REASONS: ReadonlyArray<[string, string]> = [
+  ["Forbidden", "FieldValueForbidden"], ["Invalid value", "FieldValueInvalid"], ["Required value", "FieldValueRequired"],
+  ["Unsupported value", "FieldValueNotSupported"], ["Duplicate value", "FieldValueDuplicate"], ["Too long", "FieldValueTooLong"],
+];
+
+/**
+ * 422 Invalid, as errors.NewInvalid builds it from one field error `why` ("<field>: <Type>: <detail>"):
+ * the message, and details.causes [{ reason, message, field }] — what kubectl prints after "is invalid:".
+ */
 export function invalid(info: ResourceInfo, name: string, why: string): ApiError {
-  return newApiError(422, "Invalid", `${qualifiedKind(info)} "${name}" is invalid: ${why}`, { name, kind: info.kind, group: info.group });
+  const colon = why.indexOf(": ");
+  const field = colon > 0 ? why.slice(0, colon) : "";
+  const body = colon > 0 ? why.slice(colon + 2) : why;
+  const reason = CAUSE_REASONS.find(([prefix]) => body.startsWith(prefix))?.[1];
+  const causes = reason !== undefined ? [{ reason, message: body, field }] : undefined;
+  return newApiError(422, "Invalid", `${qualifiedKind(info)} "${name}" is invalid: ${why}`,
+    { name, kind: info.kind, group: info.group, ...(causes !== undefined ? { causes } : {}) });
 }
 
 export function invalidOptions(why: string): ApiError {
