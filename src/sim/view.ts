@@ -53,6 +53,8 @@ export interface ServerView {
   /** Everything at or below this RV was forgotten by compact(); "" if never compacted. */
   compactedRV: string;
   partitioned: boolean;
+  /** The kind of the current partition (null when none): refused connections, or timeouts. */
+  partitionMode: "refused" | "timeout" | null;
   restarts: number;
   watches: Map<number, ServerWatchView>;
   pending: Map<number, ServerRequestView>;
@@ -176,7 +178,7 @@ export function emptyWorld(): WorldView {
   return {
     step: 0, time: 0, event: null, stage: null, edge: null,
     server: {
-      objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, restarts: 0,
+      objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, partitionMode: null, restarts: 0,
       watches: new Map(), pending: new Map(),
     },
     informers: new Map(), focus: null, workqueues: new Map(), workers: new Map(),
@@ -371,8 +373,14 @@ export function applyEvent(w: WorldView, event: KnownTraceEvent): WorldView {
     }
     // ── faults ──
     case "fault.injected": {
-      if (event.fault === "partition") w.server.partitioned = true;
-      if (event.fault === "heal") w.server.partitioned = false;
+      if (event.fault === "partition") {
+        w.server.partitioned = true;
+        w.server.partitionMode = event.detail === "timeout" ? "timeout" : "refused";
+      }
+      if (event.fault === "heal") {
+        w.server.partitioned = false;
+        w.server.partitionMode = null;
+      }
       stage = event.fault === "slowHandler" ? at("handler") : at("apiserver");
       break;
     }
