@@ -10,31 +10,32 @@
  *   roots); lists that differ are sent whole.
  * Inputs are never mutated.
  */
-import { isObject, jsonEqual, type Json, type JsonObject } from "./json.js";
+import { hasOwn, isObject, jsonEqual, own, setOwn, type Json, type JsonObject } from "./json.js";
 
 export function applyMergePatch(target: Json | undefined, patch: Json): Json {
   if (!isObject(patch)) return patch;
-  const out: JsonObject = isObject(target) ? { ...target } : {};
+  const out: JsonObject = {};
+  if (isObject(target)) for (const key of Object.keys(target)) setOwn(out, key, target[key]!);
   for (const key of Object.keys(patch)) {
     const value = patch[key]!;
     if (value === null) delete out[key];
-    else out[key] = applyMergePatch(out[key], value);
+    else setOwn(out, key, applyMergePatch(own(out, key), value));
   }
   return out;
 }
 
 export function createMergePatch(original: JsonObject, modified: JsonObject): JsonObject {
   const patch: JsonObject = {};
-  for (const key of Object.keys(original)) if (!(key in modified)) patch[key] = null;
+  for (const key of Object.keys(original)) if (!hasOwn(modified, key)) setOwn(patch, key, null);
   for (const key of Object.keys(modified)) {
-    const a = original[key];
+    const a = own(original, key);
     const b = modified[key]!;
     if (a !== undefined && jsonEqual(a, b)) continue;
     if (isObject(a) && isObject(b)) {
       const sub = createMergePatch(a, b);
-      if (Object.keys(sub).length > 0) patch[key] = sub;
+      if (Object.keys(sub).length > 0) setOwn(patch, key, sub);
     } else {
-      patch[key] = b;
+      setOwn(patch, key, b);
     }
   }
   return patch;

@@ -18,7 +18,7 @@
  * Inputs are never mutated; directives never reach the result.
  */
 import { listMeta, retainKeys } from "./patch-meta.js";
-import { PatchError, isObject, jsonEqual, type Json, type JsonObject } from "./json.js";
+import { PatchError, hasOwn, isObject, jsonEqual, own, setOwn, type Json, type JsonObject } from "./json.js";
 
 const ORDER = "$setElementOrder/";
 const DELETE_PRIMITIVE = "$deleteFromPrimitiveList/";
@@ -33,7 +33,8 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
   const directive = patch["$patch"];
   if (directive === "delete") return undefined;
   if (directive === "replace") return stripDirectives(patch, kind, path);
-  const out: JsonObject = { ...(original ?? {}) };
+  const out: JsonObject = {};
+  if (original !== undefined) for (const k of Object.keys(original)) setOwn(out, k, original[k]!);
   const orders: Array<[string, Json]> = [];
   for (const key of Object.keys(patch)) {
     const value = patch[key]!;
@@ -41,7 +42,7 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
     if (key.startsWith(ORDER)) { orders.push([key.slice(ORDER.length), value]); continue; }
     if (key.startsWith(DELETE_PRIMITIVE)) {
       const field = key.slice(DELETE_PRIMITIVE.length);
-      const cur = out[field];
+      const cur = own(out, field);
       if (Array.isArray(cur) && Array.isArray(value)) {
         const drop = value;
         const kept = cur.filter((x) => !drop.some((d) => jsonEqual(d, x)));
@@ -51,17 +52,18 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
     }
     if (value === null) { delete out[key]; continue; }
     const sub = [...path, key];
+    const cur = own(out, key);
     if (isObject(value)) {
-      const merged = mergeMap(isObject(out[key]) ? out[key] as JsonObject : undefined, value, kind, sub);
-      if (merged === undefined) delete out[key]; else out[key] = merged;
+      const merged = mergeMap(isObject(cur) ? cur : undefined, value, kind, sub);
+      if (merged === undefined) delete out[key]; else setOwn(out, key, merged);
     } else if (Array.isArray(value)) {
-      out[key] = mergeList(Array.isArray(out[key]) ? out[key] as Json[] : [], value, kind, sub);
+      setOwn(out, key, mergeList(Array.isArray(cur) ? cur : [], value, kind, sub));
     } else {
-      out[key] = value;
+      setOwn(out, key, value);
     }
   }
   for (const [field, order] of orders) {
-    const cur = out[field];
+    const cur = own(out, field);
     if (Array.isArray(cur) && Array.isArray(order)) out[field] = applyOrder(cur, order, listMeta(kind, [...path, field]).mergeKey);
   }
   const retain = patch["$retainKeys"];
@@ -86,7 +88,7 @@ function mergeList(original: Json[], patch: Json[], kind: string, path: string[]
   const out = [...original];
   for (const element of patch) {
     if (!isObject(element)) throw new PatchError(422, `merging an object in json but data type is not map: ${JSON.stringify(element)}`);
-    if (!(key in element)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
+    if (!hasOwn(element, key)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
     const at = out.findIndex((x) => isObject(x) && jsonEqual(x[key], element[key]));
     if (element["$patch"] === "delete") {
       if (at >= 0) out.splice(at, 1);
@@ -123,7 +125,7 @@ function applyOrder(list: Json[], order: Json[], key: string | undefined): Json[
 /** A patch value that lands where nothing was: apply it to nothing (directives removed, nulls dropped). */
 function stripDirectives(value: JsonObject, kind: string, path: string[]): JsonObject {
   const rest: JsonObject = {};
-  for (const k of Object.keys(value)) if (k !== "$patch") rest[k] = value[k]!;
+  for (const k of Object.keys(value)) if (k !== "$patch") setOwn(rest, k, value[k]!);
   return mergeMap(undefined, rest, kind, path) ?? {};
 }
 
@@ -135,24 +137,24 @@ export function createTwoWayMergePatch(original: JsonObject, modified: JsonObjec
 
 function diffMaps(a: JsonObject, b: JsonObject, kind: string, path: string[]): JsonObject {
   const patch: JsonObject = {};
-  for (const k of Object.keys(a)) if (!(k in b)) patch[k] = null;
+  for (const k of Object.keys(a)) if (!hasOwn(b, k)) setOwn(patch, k, null);
   for (const k of Object.keys(b)) {
-    const x = a[k];
+    const x = own(a, k);
     const y = b[k]!;
     if (x !== undefined && jsonEqual(x, y)) continue;
     const sub = [...path, k];
     if (isObject(x) && isObject(y)) {
       const d = diffMaps(x, y, kind, sub);
-      if (Object.keys(d).length > 0) patch[k] = d;
+      if (Object.keys(d).length > 0) setOwn(patch, k, d);
     } else if (Array.isArray(x) && Array.isArray(y)) {
       diffLists(patch, k, x, y, kind, sub);
     } else if (Array.isArray(y)) {
       diffLists(patch, k, [], y, kind, sub);
     } else if (isObject(y)) {
-      patch[k] = y;           // a map where there was none: merged into nothing, so sent as it is
-      if (x !== undefined && !isObject(x)) patch[k] = { $patch: "replace", ...y };
+      setOwn(patch, k, y);         // a map where there was none: merged into nothing, so sent as it is
+      if (x !== undefined && !isObject(x)) setOwn(patch, k, { $patch: "replace", ...y });
     } else {
-      patch[k] = y;
+      setOwn(patch, k, y);
     }
   }
   return patch;
