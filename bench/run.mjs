@@ -1,7 +1,8 @@
 // `npm run bench` — engine and UI benchmarks (spec/benchmark.md; budgets in design/ARCHITECTURE.md).
 // Flags: --full (adds W2, W3, W5 and the 1k/100k memory sweep), --engine / --ui (one half only),
 // --reps N (default 5), --json (one JSON object as the last line of stdout), --wire (the simulated cluster
-// over loopback HTTP, bench/wire/run-wire.mjs; alone it runs only that half).
+// over loopback HTTP, bench/wire/run-wire.mjs; alone it runs only that half), --live (live mode in Chromium,
+// bench/live/run-live.mjs; alone it runs only that).
 // Each contender runs in its own child process, alternated (ABAB…), after one warm-up round; inside each
 // child one untimed run on a fresh cache precedes the timed one (steady-state code for every contender).
 // We report medians with min/max and reject any run whose final cache or notification counts are wrong.
@@ -16,7 +17,8 @@ const args = new Set(process.argv.slice(2));
 const argValue = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
 const full = args.has("--full");
 const wantWire = args.has("--wire");
-const onlyWire = wantWire && !args.has("--engine") && !args.has("--ui");
+const wantLive = args.has("--live");
+const onlyWire = (wantWire || wantLive) && !args.has("--engine") && !args.has("--ui");
 const wantEngine = !onlyWire && (!args.has("--ui") || args.has("--engine"));
 const wantUi = !onlyWire && (!args.has("--engine") || args.has("--ui"));
 const reps = argValue("--reps", 5);
@@ -140,6 +142,11 @@ if (wantUi) {
 if (wantWire) {
   const { measureWire } = await import("./wire/run-wire.mjs");
   output.wire = await measureWire(log, Math.min(reps, 3));
+}
+
+if (wantLive) {
+  const { measureLive } = await import("./live/run-live.mjs");
+  output.live = await measureLive(log);
 }
 
 if (args.has("--json")) console.log(JSON.stringify(output));

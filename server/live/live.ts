@@ -1,12 +1,13 @@
 /**
  * `npm run live [-- --kubeconfig K] [--context C] [--namespace N] [--allow-writes] [--port P] [--embedded]
- * [--confirm-context C]` — the app's live mode: serves dist/ and forwards /k8s/* to a cluster with the
+ * [--confirm-context C] [--seed-pods N]` — the app's live mode: serves dist/ and forwards /k8s/* to a cluster with the
  * kubeconfig's credentials (server/live/proxy.ts), then prints the URL to open (#/live).
  *
  * Contract:
  * - With `--embedded`, or when there is no kubeconfig at all (no --kubeconfig, no $KUBECONFIG, no
  *   ~/.kube/config), the simulated cluster starts in this process and the proxy attaches to it; its
  *   kubeconfig is written to .cluster/live-kubeconfig for kubectl, and the fault endpoint is printed.
+ *   `--seed-pods N` adds N more pods to it (the live bench's 10k-pod initial list).
  * - Otherwise the kubeconfig is read by client-node's KubeConfig (context from --context, else its
  *   current one). A context that does not look local (policy.isLocalContext) is refused unless
  *   `--confirm-context <that name>` is given: a tutorial never streams a production cluster by accident.
@@ -23,7 +24,7 @@ import { isLocalContext } from "./policy.js";
 import { startLiveProxy } from "./proxy.js";
 import { seedEmbedded } from "./seed.js";
 
-interface Args { kubeconfig?: string; context?: string; namespace?: string; allowWrites: boolean; port: number; embedded: boolean; confirm?: string }
+interface Args { kubeconfig?: string; context?: string; namespace?: string; allowWrites: boolean; port: number; embedded: boolean; confirm?: string; seedPods: number }
 
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}`);
@@ -32,7 +33,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const out: Args = { allowWrites: false, port: 5175, embedded: false };
+  const out: Args = { allowWrites: false, port: 5175, embedded: false, seedPods: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => { const v = argv[++i]; if (v === undefined || v.startsWith("--")) usage(`${a} needs a value`); return v; };
@@ -42,6 +43,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--allow-writes") out.allowWrites = true;
     else if (a === "--embedded") out.embedded = true;
     else if (a === "--confirm-context") out.confirm = value();
+    else if (a === "--seed-pods") { out.seedPods = Number(value()); if (!Number.isInteger(out.seedPods) || out.seedPods < 0) usage("--seed-pods must be a whole number"); }
     else if (a === "--port") { out.port = Number(value()); if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) usage("--port must be 0–65535"); }
     else if (a === "--address") usage("the live proxy listens on 127.0.0.1 only (it holds your cluster credentials)");
     else if (a === "--help" || a === "-h") usage();
@@ -61,7 +63,7 @@ const kc = new KubeConfig();
 let namespace = args.namespace ?? "default";
 if (embedded) {
   cluster = await startCluster({ port: 0 });
-  seedEmbedded(cluster.api);
+  seedEmbedded(cluster.api, args.seedPods);
   cluster.ctx.driver.sync();
   kc.loadFromOptions({
     clusters: [{ name: "playground-embedded", server: cluster.url, skipTLSVerify: true }],

@@ -4,7 +4,14 @@
  */
 import type { ApiServer } from "../../src/apiserver/api-server.js";
 
-export function seedEmbedded(api: ApiServer): void {
+export function seedEmbedded(api: ApiServer, extraPods = 0): void {
+  for (let i = 0; i < extraPods; i++) {
+    api.create("pods", {
+      apiVersion: "v1", kind: "Pod",
+      metadata: { name: `load-${i}`, namespace: "default", labels: { app: "load" } },
+      spec: { nodeName: "node-1", containers: [{ name: "main", image: "nginx:1.27" }] },
+    });
+  }
   for (const name of ["web-1", "web-2", "db-0"]) {
     api.create("pods", {
       apiVersion: "v1", kind: "Pod",

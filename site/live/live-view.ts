@@ -170,6 +170,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
       const cost = performance.now() - t0;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
       root.dataset["shownEvents"] = String(w.appended);
+      if (performance.getEntriesByName("live:first-frame").length === 0) performance.mark("live:first-frame");
     }
     raf = requestAnimationFrame(frame);
   }

@@ -28,6 +28,7 @@ export class TracedListerWatcher<T extends KubeObject = KubeObject> implements L
       if (error !== undefined) {
         this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: error.status.code, reason: error.status.reason, message: error.status.message });
       } else {
+        if (requestId === 1) performance.mark("live:list-arrived");          // the live bench reads it
         this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: 200,
           resourceVersion: list?.metadata?.resourceVersion ?? "", items: list?.items.length ?? 0 });
       }

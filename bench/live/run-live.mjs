@@ -1,0 +1,98 @@
+// `npm run bench -- --live` (issue 19): live mode in Chromium against `npm run live --embedded` seeded with
+// 10k pods, then 200 label writes/s for 60 s through the cluster's HTTP API. Measures, in the page:
+// - time from the initial list's arrival (performance mark live:list-arrived) to the first stage frame
+//   (live:first-frame) — budget 1 s;
+// - the longest main-thread task after the initial list (PerformanceObserver "longtask": tasks ≥ 50 ms
+//   only, so "none" means every task was under 50 ms) — budget 50 ms;
+// - JS heap (after a forced GC) at 30 s of streaming vs at 60 s — budget: flat within 10 %.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function startLive(pods) {
+  const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (b) => {
+      out += b.toString();
+      const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/#\/live/.exec(out)?.[1];
+      const cluster = /→ (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (url && cluster) resolve({ url, cluster, stop: () => child.kill("SIGTERM") });
+    });
+    child.once("exit", (code) => reject(new Error(`npm run live exited (${code}):\n${out}`)));
+  });
+}
+
+export async function measureLive(log, { pods = 10_000, rate = 200, seconds = 60 } = {}) {
+  log(`live: starting npm run live --embedded with ${pods} pods…`);
+  const live = await startLive(pods);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--enable-precise-memory-info"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration }); }).observe({ type: "longtask", buffered: true });
+    });
+    await page.goto(`${live.url}/#/live`);
+    await page.waitForSelector('[data-testid="live-start"]');
+    await page.click('[data-testid="live-start"]');
+    await page.waitForFunction(() => performance.getEntriesByName("live:first-frame").length > 0, null, { timeout: 120_000 });
+    const first = await page.evaluate(() => {
+      const a = performance.getEntriesByName("live:list-arrived")[0].startTime;
+      const f = performance.getEntriesByName("live:first-frame")[0].startTime;
+      return { listArrived: a, firstFrame: f };
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => { await cdp.send("HeapProfiler.collectGarbage"); return (await cdp.send("Runtime.getHeapUsage")).usedSize; };
+    // 200 label writes/s (merge patches) spread over the seeded pods.
+    let writes = 0;
+    let failed = 0;
+    const start = Date.now();
+    let heap30;
+    const samples = [];
+    while (Date.now() - start < seconds * 1000) {
+      await sleep(25);
+      const due = Math.min(seconds * 1000, Date.now() - start) * rate / 1000;
+      const batch = [];
+      while (writes < due) {
+        const name = `load-${writes % pods}`;
+        writes++;
+        batch.push(fetch(`${live.cluster}/api/v1/namespaces/default/pods/${name}`, {
+          method: "PATCH", headers: { "Content-Type": "application/merge-patch+json" }, body: JSON.stringify({ metadata: { labels: { n: String(writes) } } }),
+        }).then((r) => { if (r.status !== 200) failed++; return r.arrayBuffer(); }).catch(() => { failed++; }));
+      }
+      await Promise.all(batch);
+      const t = (Date.now() - start) / 1000;
+      if (heap30 === undefined && t >= 30) heap30 = await heap();
+      if (samples.length < Math.floor(t / 10)) samples.push(await page.evaluate(() => Number(document.querySelector('[data-testid="live-events"]')?.getAttribute("data-count") ?? 0)));
+    }
+    const heapEnd = await heap();
+    const stats = await page.evaluate((listArrived) => {
+      const after = window.__long.filter((e) => e.start >= listArrived);
+      const w = document.querySelector('[data-testid="live-dropped"]');
+      return { longest: after.reduce((m, e) => Math.max(m, e.ms), 0), count: after.length,
+        dropped: Number(w?.getAttribute("data-dropped") ?? 0), events: Number(document.querySelector('[data-testid="live-events"]')?.getAttribute("data-count") ?? 0) };
+    }, first.listArrived);
+    const out = {
+      pods, rate, seconds, writes, failed_writes: failed,
+      list_to_first_frame_ms: Math.round(first.firstFrame - first.listArrived),
+      longest_task_after_list_ms: Math.round(stats.longest), long_tasks_after_list: stats.count,
+      heap_30s_mb: +(heap30 / 2 ** 20).toFixed(1), heap_end_mb: +(heapEnd / 2 ** 20).toFixed(1),
+      heap_growth_pct: +((heapEnd / heap30 - 1) * 100).toFixed(1),
+      trace_events: stats.events, dropped: stats.dropped,
+    };
+    log("| live metric | value | budget |");
+    log("|---|---|---|");
+    log(`| initial list (${pods} pods) arrival → first stage frame | ${out.list_to_first_frame_ms} ms | ≤ 1000 ms |`);
+    log(`| longest main-thread task after the list (${out.long_tasks_after_list} tasks ≥ 50 ms) | ${stats.count === 0 ? "< 50" : out.longest_task_after_list_ms} ms | ≤ 50 ms |`);
+    log(`| JS heap at 30 s → ${seconds} s of ${rate} writes/s | ${out.heap_30s_mb} → ${out.heap_end_mb} MB (${out.heap_growth_pct} %) | flat within 10 % |`);
+    log(`| writes sent / failed; trace events seen / dropped from the window | ${writes} / ${failed}; ${out.trace_events} / ${out.dropped} | |`);
+    return out;
+  } finally {
+    await browser.close();
+    live.stop();
+  }
+}
