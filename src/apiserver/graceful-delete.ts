@@ -47,7 +47,8 @@ export class GracefulDelete {
   }
 
   /** Pod deletion: always graceful, two-phase. */
-  deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): void {
+  /** Returns the pod as the graceful-deletion write left it (what the real pod registry answers). */
+  deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): KubeObject {
     const pod = existing as unknown as PodShape;
     let grace = requested ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
     if (!(grace > 0)) grace = 0;
@@ -59,7 +60,7 @@ export class GracefulDelete {
     let current: KubeObject;
     if (em.deletionTimestamp !== undefined) {
       const pending = em.deletionGracePeriodSeconds ?? 0;
-      if (grace >= pending) return;                      // grace can only be shortened
+      if (grace >= pending) return existing;             // grace can only be shortened
       current = this.markDeleting(store, key, existing, grace, false);
     } else {
       current = this.markDeleting(store, key, existing, grace, true);
@@ -67,9 +68,10 @@ export class GracefulDelete {
     this.cancelKubelet(store, key);
     if (grace === 0) {
       if (!hasFinalizers) this.storage.commit(store, "DELETED", key, restamp(current, this.storage.bump()), current);
-      return;
+      return current;
     }
     if (this.kubelet) this.scheduleKubelet(store, key, em.uid, grace);
+    return current;
   }
 
   /** Forgets a pending kubelet deletion of `key` (the object went away another way). */
