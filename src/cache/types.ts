@@ -79,8 +79,5 @@ export interface ResourceEventHandlerRegistration {
   hasSynced(): boolean;
 }
 
-/**
- * The informer's queue (spec §4–§5): the classic DeltaFIFO, client-go's RealFIFO, or RealFIFO with
- * atomicEvents. The trace's FifoKind is the in-order part of it (checked below).
- */
-export type FifoMode = "delta" | "real" | "realAtomic";
+/** The informer's queue (spec §4–§5); defined beside the trace's FifoKind, its in-order part. */
+export type { FifoMode } from "../sim/trace.js";

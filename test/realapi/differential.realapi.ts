@@ -81,7 +81,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s.title] as const))("%s", (name, tit
   let realTranscript: Entry[] | undefined;
 
   it("real kube-apiserver answers as recorded", async (ctx) => {
-    if (!isStarted(real)) { summary.push(`| ${name} (real vs fixture) | not run: real server not built |`); ctx.skip(); return; }
+    if (!isStarted(real)) { summary.push(`| ${name} (real vs fixture) | not run: ${real.missing.split("\n")[0]} |`); ctx.skip(); return; }
     realTranscript = await transcriptOf(real, name);
     writeFileSync(join(OUT, `${name}.real.json`), `${JSON.stringify(realTranscript, null, 2)}\n`);
     const fixture = readFixture(name);

@@ -4,7 +4,8 @@
  * Contract:
  * - Real: attaches to a running `npm run real-apiserver` (.real-apiserver/endpoint.json whose
  *   kube-apiserver PID is alive), else starts one from the binaries of tools/real-apiserver/build.sh,
- *   else answers `undefined` with the reason (the suite then compares against the recorded fixtures).
+ *   else answers `undefined` with the reason (the suite then compares against the recorded fixtures);
+ *   REALAPI_ORACLE=fixtures skips the real server on purpose.
  * - Simulated: attaches to SIM_URL when set (plain HTTP, no credentials), else starts `npm run cluster`
  *   when the repository has that script, else `undefined` with the reason. Its storage is compacted
  *   through the playground fault endpoint.
@@ -49,6 +50,7 @@ function realCompact(etcdUrl: string, get: () => Target): () => Promise<void> {
 }
 
 export async function realTarget(log: (m: string) => void): Promise<Found> {
+  if (process.env.REALAPI_ORACLE === "fixtures") return { missing: "REALAPI_ORACLE=fixtures: the recorded answers are the oracle" };
   const endpointFile = join(REPO, ".real-apiserver", "endpoint.json");
   if (existsSync(endpointFile)) {
     const ep = JSON.parse(readFileSync(endpointFile, "utf8")) as {

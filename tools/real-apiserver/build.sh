@@ -118,6 +118,7 @@ GO
   echo "etcd $ETCD_VERSION: resolving modules in $dir"
   local t0=$SECONDS
   (cd "$dir" && nice -n "$NICE" go mod tidy)
+  echo "etcd: go mod tidy took $((SECONDS - t0)) s" | tee -a "$CACHE/build-etcd.log"
   t0=$SECONDS
   (cd "$dir" && timed "$CACHE/build-etcd.log" go build -trimpath -ldflags "-s -w" -o "$out.tmp" go.etcd.io/etcd/server/v3)
   mv "$out.tmp" "$out"

@@ -4,5 +4,6 @@ import { crud, deletes, patches } from "./writes.js";
 import { compaction, paging, selectors } from "./reads.js";
 import { watches } from "./watches.js";
 import { badInput, discovery, tables } from "./serving.js";
+import { subresources } from "./subresources.js";
 
-export const SCENARIOS: readonly Scenario[] = [crud, deletes, patches, selectors, paging, watches, tables, discovery, badInput, compaction];
+export const SCENARIOS: readonly Scenario[] = [crud, deletes, patches, selectors, paging, watches, tables, discovery, badInput, subresources, compaction];
