@@ -44,7 +44,11 @@ const en: Catalogue = {
   "server.watch.closed": (e) => `Watch #${e.watchId} on ${e.resource} closed (${e.reason}).`,
   "server.compacted": (e) => `API server compacted its history up to RV ${e.resourceVersion}; older watches will get 410 Gone.`,
   "server.restarted": (e) => `API server restarted at RV ${e.resourceVersion}; every watch was cut.`,
-  "fault.injected": (e) => `Fault injected: ${e.fault}${e.detail === undefined ? "" : ` (${e.detail})`}.`,
+  "fault.injected": (e) => e.fault === "partition"
+    ? (e.detail === "timeout"
+      ? "Fault injected: network partition (timeouts): requests and watch streams hang; clients give up after 45 s."
+      : "Fault injected: network partition (connection refused): requests fail at once, watches drop.")
+    : `Fault injected: ${e.fault}${e.detail === undefined ? "" : ` (${e.detail})`}.`,
   "reflector.state": (e) => `Reflector ${e.name} is now ${e.state}.`,
   "reflector.list.start": (e) =>
     `Reflector ${e.name} lists from RV ${rvOf(e.resourceVersion)}${e.limit === undefined ? "" : ` in pages of ${e.limit}`}${e.streaming === true ? " (streaming)" : ""}.`,
@@ -73,6 +77,7 @@ const en: Catalogue = {
     `Indexer ${e.op === "add" ? "added" : e.op === "update" ? "updated" : "deleted"} ${e.key}${e.op === "delete" ? "" : ` at RV ${e.resourceVersion}`}.`,
   "indexer.replace": (e) => `Indexer replaced its contents with ${e.items} items.`,
   "indexer.indexAdded": (e) => `Indexer ${e.name} gained the index "${e.indexName}".`,
+  "indexer.query": (e) => `Your code read indexer ${e.name}: index "${e.indexName}" = "${e.value}" gave ${count(e.items, "object")}.`,
   "processor.distribute": (e) =>
     `Processor sends ${e.notification} ${e.key} (RV ${rvOf(e.resourceVersion)}, from ${e.deltaType}${e.sync ? ", resync" : ""}) to listeners [${e.listeners.join(", ")}].`,
   "processor.listenerAdded": (e) =>
@@ -138,7 +143,11 @@ const zh: Catalogue = {
   "server.watch.closed": (e) => `${e.resource} 的 watch #${e.watchId} 已关闭（${e.reason}）。`,
   "server.compacted": (e) => `API 服务器压缩了 RV ${e.resourceVersion} 之前的历史；更早的 watch 将收到 410 Gone。`,
   "server.restarted": (e) => `API 服务器在 RV ${e.resourceVersion} 重启，所有 watch 都被切断。`,
-  "fault.injected": (e) => `注入故障：${e.fault}${e.detail === undefined ? "" : `（${e.detail}）`}。`,
+  "fault.injected": (e) => e.fault === "partition"
+    ? (e.detail === "timeout"
+      ? "注入故障：网络分区（超时）：请求和 watch 流挂起，客户端 45 秒后放弃。"
+      : "注入故障：网络分区（连接被拒绝）：请求立即失败，watch 断开。")
+    : `注入故障：${e.fault}${e.detail === undefined ? "" : `（${e.detail}）`}。`,
   "reflector.state": (e) => `Reflector ${e.name} 现在处于 ${e.state} 状态。`,
   "reflector.list.start": (e) =>
     `Reflector ${e.name} 从 RV ${rvOf(e.resourceVersion)} 开始 list${e.limit === undefined ? "" : `，每页 ${e.limit} 个`}${e.streaming === true ? "（流式）" : ""}。`,
@@ -165,6 +174,7 @@ const zh: Catalogue = {
     `Indexer ${e.op === "add" ? "新增" : e.op === "update" ? "更新" : "删除"}了 ${e.key}${e.op === "delete" ? "" : `，RV ${e.resourceVersion}`}。`,
   "indexer.replace": (e) => `Indexer 用 ${e.items} 个对象替换了内容。`,
   "indexer.indexAdded": (e) => `Indexer ${e.name} 新增了索引 "${e.indexName}"。`,
+  "indexer.query": (e) => `你的代码读取了 Indexer ${e.name}：索引 "${e.indexName}" = "${e.value}"，得到 ${e.items} 个对象。`,
   "processor.distribute": (e) =>
     `Processor 把 ${zhVerb[e.notification] ?? e.notification} ${e.key}（RV ${rvOf(e.resourceVersion)}，来自 ${e.deltaType}${e.sync ? "，resync" : ""}）分发给监听器 [${e.listeners.join(", ")}]。`,
   "processor.listenerAdded": (e) => `Processor 添加了监听器 #${e.listener}${e.resyncPeriodMs > 0 ? `，每 ${e.resyncPeriodMs} 毫秒 resync` : ""}。`,
