@@ -2,7 +2,7 @@
  * Lesson 18 goals. They read only what an informer's trace shows, so they hold on a recorded live run
  * too (export as trace): handler calls, the objects the indexer stored, the Reflector's 410 and relist.
  */
-import type { KubeObject } from "../../src/types.js";
+import type { KubeObject } from "../../src/index.js";
 import { events, fail, goal, linesDuring, nameOf, objectAt, pass, type Goal } from "../_lib/goal-kit.js";
 
 function withoutLabels(o: KubeObject): string {

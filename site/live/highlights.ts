@@ -5,7 +5,7 @@
  * Contract: `highlightOf(e, state)` answers the highlight for a trace event or undefined; `state`
  * remembers whether a list or watch was already seen, so the first list/watch is not a "relist"/"reconnect".
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import type { LiveText } from "./live-i18n.js";
 
 export type HighlightKind = "relist" | "expired" | "bookmark" | "reconnect" | "closed" | "backoff" | "error";

@@ -11,12 +11,8 @@
  * - Trace `time` is milliseconds since the session started; `seq` counts every event ever traced.
  * - `stop()` aborts the informer (the watch request is aborted, so the proxy closes it upstream).
  */
-import { HttpListerWatcher } from "../../src/cache/http-lister-watcher.js";
-import { SharedIndexInformer } from "../../src/cache/shared-informer.js";
-import { RealTimeDriver } from "../../src/sim/real-time-driver.js";
-import { Scheduler } from "../../src/sim/scheduler.js";
-import type { TraceEvent, TraceInput, Tracer } from "../../src/sim/trace.js";
-import type { KubeObject } from "../../src/types.js";
+import { HttpListerWatcher, SharedIndexInformer, type KubeObject } from "../../src/index.js";
+import { RealTimeDriver, Scheduler, type TraceEvent, type TraceInput, type Tracer } from "../../src/sim/index.js";
 import { LiveWindow, type LiveWindowOptions } from "./live-window.js";
 import { TracedListerWatcher } from "./traced-lister-watcher.js";
 

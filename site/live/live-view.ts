@@ -14,8 +14,8 @@
  *   as a trace file that "Open a trace file" (here) replays in the same stage.
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
-import { RESOURCES } from "../../src/apiserver/resources.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
+import { RESOURCES } from "../../src/index.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage.js";
 import { highlightOf, type Highlight, type HighlightState } from "./highlights.js";

@@ -10,8 +10,8 @@
  *   are the last `events.length` ones in order (their `seq`s are contiguous).
  * - `version` changes on every append (renderers redraw only when it moved).
  */
-import { applyEvent, cloneWorld, emptyWorld, type WorldView } from "../../src/sim/view.js";
-import { asKnown, type TraceEvent } from "../../src/sim/trace.js";
+import { applyEvent, cloneWorld, emptyWorld, type WorldView } from "../../src/sim/index.js";
+import { asKnown, type TraceEvent } from "../../src/sim/index.js";
 
 export interface LiveWindowOptions { maxEvents?: number; maxAgeMs?: number; chunk?: number }
 

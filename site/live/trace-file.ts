@@ -6,8 +6,8 @@
  * Contract: `parseTraceFile(exportTrace(x))` gives back equal events and an equal base world; a file
  * that is not one of ours is a clear Error naming what is wrong (nothing is loaded).
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
-import type { WorldView } from "../../src/sim/view.js";
+import type { TraceEvent } from "../../src/sim/index.js";
+import type { WorldView } from "../../src/sim/index.js";
 
 export const TRACE_FORMAT = "informer-playground-trace";
 export interface TraceFile {

@@ -8,11 +8,8 @@
  * clean end from the server, "error" for an error, "stopped" when the client stopped it). Everything is
  * passed through unchanged.
  */
-import type { ApiError } from "../../src/apimachinery/errors.js";
-import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
-import type { ListerWatcher, Watch, WatchSink } from "../../src/cache/listwatch.js";
-import type { Tracer } from "../../src/sim/trace.js";
-import type { KubeObject } from "../../src/types.js";
+import type { Tracer } from "../../src/sim/index.js";
+import type { ApiError, KubeList, KubeObject, ListerWatcher, ListOptions, Watch, WatchEvent, WatchOptions, WatchSink } from "../../src/index.js";
 
 export class TracedListerWatcher<T extends KubeObject = KubeObject> implements ListerWatcher<T> {
   private nextId = 1;
