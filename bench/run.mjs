@@ -1,6 +1,7 @@
 // `npm run bench` — engine and UI benchmarks (spec/benchmark.md; budgets in design/ARCHITECTURE.md).
 // Flags: --full (adds W2, W3, W5 and the 1k/100k memory sweep), --engine / --ui (one half only),
-// --reps N (default 5), --json (one JSON object as the last line of stdout).
+// --reps N (default 5), --json (one JSON object as the last line of stdout), --wire (the simulated cluster
+// over loopback HTTP, bench/wire/run-wire.mjs; alone it runs only that half).
 // Each contender runs in its own child process, alternated (ABAB…), after one warm-up round; inside each
 // child one untimed run on a fresh cache precedes the timed one (steady-state code for every contender).
 // We report medians with min/max and reject any run whose final cache or notification counts are wrong.
@@ -14,8 +15,10 @@ import { buildEngine } from "./build-engine.mjs";
 const args = new Set(process.argv.slice(2));
 const argValue = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : fallback; };
 const full = args.has("--full");
-const wantEngine = !args.has("--ui") || args.has("--engine");
-const wantUi = !args.has("--engine") || args.has("--ui");
+const wantWire = args.has("--wire");
+const onlyWire = wantWire && !args.has("--engine") && !args.has("--ui");
+const wantEngine = !onlyWire && (!args.has("--ui") || args.has("--engine"));
+const wantUi = !onlyWire && (!args.has("--engine") || args.has("--ui"));
 const reps = argValue("--reps", 5);
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const log = (...a) => console.log(...a);
@@ -132,6 +135,11 @@ if (wantUi) {
   log(`| Run → first frame (200-event scenario) | ${ui.run_to_first_frame_ms} ms | ≤ 300 ms |`);
   log(`| one step rendered with 1,000 keys queued | ${ui.step_render_ms_1000_keys} ms | ≤ 16 ms |`);
   log(`| replay of a 10,000-event trace | ${ui.replay_10k_ms} ms | ≤ 1000 ms |`);
+}
+
+if (wantWire) {
+  const { measureWire } = await import("./wire/run-wire.mjs");
+  output.wire = await measureWire(log, Math.min(reps, 3));
 }
 
 if (args.has("--json")) console.log(JSON.stringify(output));

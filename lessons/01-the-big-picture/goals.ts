@@ -1,5 +1,5 @@
 /**
- * Lesson 01 goals: the seed article's printer, checked against what the informer did (the trace),
+ * Lesson 01 goals: the printer of the blog walk-through it starts from, checked against what the informer did (the trace),
  * not only against the log.
  */
 import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
@@ -15,7 +15,7 @@ const registered: Goal = goal({
     if (added.length === 0) return fail("No event handler was registered on an informer.");
     const at30 = added.find((e) => e.resyncPeriodMs === 30_000);
     if (at30 === undefined) {
-      return fail(`The handler's resync period is ${added[0]!.resyncPeriodMs} ms; the seed program uses 30 s (30_000).`, added[0]!.seq);
+      return fail(`The handler's resync period is ${added[0]!.resyncPeriodMs} ms; the blog program uses 30 s (30_000).`, added[0]!.seq);
     }
     if (events(run, "reflector.list.start").length === 0) return fail("The informer never listed pods: did you call factory.start(stop)?");
     return pass;

@@ -5,8 +5,9 @@
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { pod } from "../_lib/objects.js";
+import { podNames, withVariants } from "../_lib/vary.js";
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 1,
   durationMs: 12_000,
   initial: [
@@ -19,4 +20,19 @@ const scenario: Scenario = {
     { at: 9_000, op: "delete", resource: "pods", namespace: "default", name: "web-2" },
   ],
 };
+// Other seeds: other names, two to four pods at the start, other times (a program that prints fixed
+// names passes at most the first seed).
+const scenario = withVariants(base, 2, (r) => {
+  const names = podNames(r, r.int(2, 4) + 1);
+  const created = names.pop()!;
+  const [relabelled, deleted] = r.shuffle(names);
+  return {
+    initial: names.map((n) => ({ resource: "pods", object: pod(n) })),
+    timeline: [
+      { at: r.int(2_000, 4_000), op: "create", resource: "pods", object: pod(created, { image: "postgres:16" }) },
+      { at: r.int(5_000, 7_000), op: "label", resource: "pods", namespace: "default", name: relabelled!, labels: { tier: "frontend" } },
+      { at: r.int(8_000, 10_000), op: "delete", resource: "pods", namespace: "default", name: deleted! },
+    ],
+  };
+});
 export default scenario;

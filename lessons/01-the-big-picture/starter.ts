@@ -1,9 +1,11 @@
 import { informers, type Pod, type Playground } from "playground";
 
-// The seed article's program, with its mistakes fixed: the factory comes from `informers`
-// (not `cache`), and every import is there. It still misses one handler — run it and see.
+// The program from the blog walk-through this lesson starts from, with its compile errors fixed: the
+// factory comes from `informers` (not `cache`), the imports are the ones it uses, and the lesson's
+// "spot the bugs" card lists the rest. It still misses one handler — run it and see.
 export default function main({ clientset, stop, log }: Playground) {
-  // One factory shares one informer per resource type; 30 s is the default resync period.
+  // One factory shares one informer per resource type. The resync period is a required argument
+  // (client-go has no default); 30 s is the blog program's choice, and lesson 8 shows what it costs.
   const factory = informers.newSharedInformerFactory(clientset, 30_000);
   const podInformer = factory.core().v1().pods().informer();
 

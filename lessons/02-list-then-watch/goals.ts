@@ -64,6 +64,13 @@ const syncedRv: Goal = goal({
     if (synced !== undefined && line.step < synced.seq) {
       return fail("You logged before the initial list was processed: wait for cache sync first.", line.step);
     }
+    // cache.waitForCacheSync checks at once, then every 100 ms: its caller resumes within 100 ms of the
+    // informer's sync. A fixed sleep lands elsewhere (the server's latency and the pod count vary by seed).
+    const syncedAt = synced?.time ?? events(run, "reflector.list.done")[0]?.time;
+    if (syncedAt !== undefined && line.time - syncedAt > 100) {
+      return fail(`The informer had synced at ${syncedAt} ms but "synced at" came at ${line.time} ms: ` +
+        "wait with cache.waitForCacheSync (it checks every 100 ms) instead of a fixed sleep.", line.step);
+    }
     return pass;
   },
 });

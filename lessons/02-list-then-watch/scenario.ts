@@ -4,8 +4,9 @@
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { pod } from "../_lib/objects.js";
+import { podNames, withVariants } from "../_lib/vary.js";
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 2,
   durationMs: 14_000,
   server: { bookmarkIntervalMs: 60_000 },
@@ -20,4 +21,19 @@ const scenario: Scenario = {
     { at: 10_000, op: "delete", resource: "pods", namespace: "default", name: "db-1" },
   ],
 };
+// Other seeds: other names and counts, and a slower server (so a fixed sleep is wrong somewhere).
+const scenario = withVariants(base, 3, (r, _seed, i) => {
+  const names = podNames(r, r.int(3, 5) + 1);
+  const late = names.pop()!;
+  const [relabelled, deleted] = r.shuffle(names);
+  return {
+    server: { bookmarkIntervalMs: 60_000, latencyMs: [30, 150, 260][i - 1]! },
+    initial: names.map((n) => ({ resource: "pods", object: pod(n) })),
+    timeline: [
+      { at: r.int(3_000, 5_000), op: "create", resource: "pods", object: pod(late) },
+      { at: r.int(6_000, 8_000), op: "label", resource: "pods", namespace: "default", name: relabelled!, labels: { version: "v2" } },
+      { at: r.int(9_000, 11_000), op: "delete", resource: "pods", namespace: "default", name: deleted! },
+    ],
+  };
+});
 export default scenario;

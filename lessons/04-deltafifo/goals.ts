@@ -62,4 +62,4 @@ const backOfLine: Goal = goal({
   },
 });
 
-export default { goals: [popLog, drain, backOfLine], seeds: 1 };
+export default { goals: [popLog, drain, backOfLine], seeds: 2 };

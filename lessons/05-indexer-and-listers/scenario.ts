@@ -4,8 +4,9 @@
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { node, pod } from "../_lib/objects.js";
+import { renamePods, withVariants } from "../_lib/vary.js";
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 5,
   durationMs: 12_000,
   initial: [
@@ -23,4 +24,6 @@ const scenario: Scenario = {
     { at: 9_000, op: "create", resource: "pods", object: pod("api-3", { namespace: "team-a", nodeName: "node-a" }) },
   ],
 };
+// Other seeds: the same story with other pod names (a program that prints fixed names fails there).
+const scenario = withVariants(base, 3, (r) => renamePods(base, r));
 export default scenario;

@@ -6,8 +6,9 @@
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { pod } from "../_lib/objects.js";
+import { renamePods, withVariants } from "../_lib/vary.js";
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 7,
   durationMs: 25_000,
   server: { bookmarkIntervalMs: 120_000 },
@@ -25,4 +26,6 @@ const scenario: Scenario = {
     { at: 20_000, op: "delete", resource: "pods", namespace: "default", name: "web-3" },
   ],
 };
+// Other seeds: the same story with other pod names (a program that prints fixed names fails there).
+const scenario = withVariants(base, 5, (r) => renamePods(base, r));
 export default scenario;

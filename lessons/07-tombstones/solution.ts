@@ -5,6 +5,7 @@ export default function main({ clientset, stop, log }: Playground) {
   const podInformer = factory.core().v1().pods().informer();
   podInformer.addEventHandler({
     addFunc: (pod: Pod) => log(`Pod added: ${pod.metadata.name}`),
+    updateFunc: (_oldPod: Pod, newPod: Pod) => log(`Pod updated: ${newPod.metadata.name}`),
     deleteFunc: (obj: unknown) => {
       // The key is right for both shapes: a Pod, or a DeletedFinalStateUnknown tombstone.
       const key = cache.deletionHandlingMetaNamespaceKeyFunc(obj);

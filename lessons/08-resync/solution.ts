@@ -1,4 +1,4 @@
-import { informers, type Pod, type Playground } from "playground";
+import { cache, informers, type Pod, type Playground } from "playground";
 
 export default function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 10_000);
@@ -7,9 +7,14 @@ export default function main({ clientset, stop, log }: Playground) {
 
   // Handler A: the informer's default period (10 s). Real changes only.
   podInformer.addEventHandler({
+    addFunc: (pod: Pod) => log(`Pod added: ${pod.metadata.name}`),
     updateFunc: (oldPod: Pod, pod: Pod) => {
       if (sameVersion(oldPod, pod)) return; // resync replay: nothing changed
       log(`changed ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`);
+    },
+    deleteFunc: (obj: unknown) => {
+      const key = cache.deletionHandlingMetaNamespaceKeyFunc(obj);
+      log(`Pod deleted: ${key}${obj instanceof cache.DeletedFinalStateUnknown ? " (tombstone)" : ""}`);
     },
   });
 

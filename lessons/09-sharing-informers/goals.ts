@@ -1,6 +1,12 @@
 /** Lesson 09 goals: one shared informer, a late handler that gets the cache as initial adds, one fan-out. */
 import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
 
+/** The pod the scenario creates while both handlers are registered (web-9 on the first seed). */
+function createdLate(run: Parameters<Goal["check"]>[0]) {
+  const late = events(run, "processor.listenerAdded").at(-1);
+  return events(run, "server.write", (e) => e.resource === "pods" && e.type === "ADDED" && late !== undefined && e.seq > late.seq)[0];
+}
+
 const oneInformer: Goal = goal({
   id: "one-informer",
   title: {
@@ -19,8 +25,8 @@ const oneInformer: Goal = goal({
 const lateInitialAdds: Goal = goal({
   id: "late-initial-adds",
   title: {
-    en: "The handler added late with `addEventHandler` logs `late add <name> initial=true` for every cached pod and `late add web-9 initial=false`",
-    "zh-CN": "用 `addEventHandler` 晚注册的处理函数，对每个已缓存的 Pod 打印 `late add <name> initial=true`，并打印 `late add web-9 initial=false`",
+    en: "The handler added late with `addEventHandler` logs `late add <name> initial=true` for every cached pod and `late add <name> initial=false` for the pod created at 8 s (web-9)",
+    "zh-CN": "用 `addEventHandler` 晚注册的处理函数，对每个已缓存的 Pod 打印 `late add <name> initial=true`，并对 8 秒时创建的 Pod（web-9）打印 `late add <name> initial=false`",
   },
   check(run) {
     const synced = events(run, "reflector.list.done")[0];
@@ -38,9 +44,12 @@ const lateInitialAdds: Goal = goal({
       const want = `late add ${nameOf(key)} initial=true`;
       if (!linesDuring(run, call).includes(want)) return fail(`Expected "${want}" for this initial add.`, call.seq);
     }
-    const web9 = calls.find((c) => c.key === "default/web-9");
-    if (web9 === undefined) return fail("The late handler never received web-9, created at 8 s.");
-    if (!linesDuring(run, web9).includes("late add web-9 initial=false")) return fail('Expected "late add web-9 initial=false".', web9.seq);
+    const created = createdLate(run);
+    if (created === undefined) return fail("No pod was created after the late handler registered (unexpected).");
+    const web9 = calls.find((c) => c.key === created.key);
+    if (web9 === undefined) return fail(`The late handler never received ${nameOf(created.key)}, created at ${created.time / 1000} s.`, created.seq);
+    const want = `late add ${nameOf(created.key)} initial=false`;
+    if (!linesDuring(run, web9).includes(want)) return fail(`Expected "${want}" for the pod created at ${created.time / 1000} s.`, web9.seq);
     return pass;
   },
 });
@@ -48,14 +57,17 @@ const lateInitialAdds: Goal = goal({
 const sharedDelivery: Goal = goal({
   id: "shared-delivery",
   title: {
-    en: "`web-9` reaches both handlers through one `processor.distribute` to two listeners",
-    "zh-CN": "`web-9` 通过一次发给两个 listener 的 `processor.distribute` 到达两个处理函数",
+    en: "The pod created at 8 s (`web-9`) reaches both handlers through one `processor.distribute` to two listeners",
+    "zh-CN": "8 秒时创建的 Pod（`web-9`）通过一次发给两个 listener 的 `processor.distribute` 到达两个处理函数",
   },
   check(run) {
-    const fanOut = events(run, "processor.distribute", (e) => e.key === "default/web-9" && e.notification === "add");
-    if (fanOut.length === 0) return fail("web-9 never reached an informer's processor.");
-    if (fanOut.length > 1) return fail(`web-9 was distributed ${fanOut.length} times: each informer has its own copy of it.`, fanOut[1]!.seq);
-    if (fanOut[0]!.listeners.length !== 2) return fail(`web-9 went to ${fanOut[0]!.listeners.length} listener(s); both handlers should share the informer.`, fanOut[0]!.seq);
+    const created = createdLate(run);
+    if (created === undefined) return fail("No pod was created after the late handler registered: register it before 8 s.");
+    const name = nameOf(created.key);
+    const fanOut = events(run, "processor.distribute", (e) => e.key === created.key && e.notification === "add");
+    if (fanOut.length === 0) return fail(`${name} never reached an informer's processor.`, created.seq);
+    if (fanOut.length > 1) return fail(`${name} was distributed ${fanOut.length} times: each informer has its own copy of it.`, fanOut[1]!.seq);
+    if (fanOut[0]!.listeners.length !== 2) return fail(`${name} went to ${fanOut[0]!.listeners.length} listener(s); both handlers should share the informer.`, fanOut[0]!.seq);
     return pass;
   },
 });

@@ -4,8 +4,9 @@
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { pod } from "../_lib/objects.js";
+import { podNames, withVariants } from "../_lib/vary.js";
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 9,
   durationMs: 12_000,
   server: { bookmarkIntervalMs: 120_000 },
@@ -18,4 +19,14 @@ const scenario: Scenario = {
     { at: 8_000, op: "create", resource: "pods", object: pod("web-9") },
   ],
 };
+// Other seeds: other names, two to five pods in the cache when the late handler arrives, another pod
+// created at 8 s (a program that prints the first seed's names or count fails there).
+const scenario = withVariants(base, 3, (r) => {
+  const names = podNames(r, r.int(2, 5) + 1);
+  const late = names.pop()!;
+  return {
+    initial: names.map((n) => ({ resource: "pods", object: pod(n) })),
+    timeline: [{ at: 8_000, op: "create", resource: "pods", object: pod(late) }],
+  };
+});
 export default scenario;

@@ -1,4 +1,5 @@
 import type { Pod, Scenario } from "../../src/index.js";
+import { podNames, withVariants } from "../_lib/vary.js";
 
 const pod = (namespace: string, name: string, app: string): { resource: string; object: Pod } => ({
   resource: "pods",
@@ -12,7 +13,7 @@ const pod = (namespace: string, name: string, app: string): { resource: string; 
 
 // Six pods before main() runs; a slow first handler (150 ms per notification) opens a visible gap
 // between "informer synced" and "registration synced".
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 10,
   durationMs: 4_000,
   server: { latencyMs: 100 },
@@ -34,4 +35,21 @@ const scenario: Scenario = {
   ],
 };
 
+// Other seeds: four to eight pods in two namespaces, a handler delay of 150–600 ms and the later pod
+// created after everything has synced; a fixed sleep or a fixed count is wrong on some seed.
+const scenario = withVariants(base, 3, (r, _seed, i) => {
+  const names = podNames(r, r.int(4, 8) + 1);
+  const late = names.pop()!;
+  const delayMs = [600, 150, 400][i - 1]!;
+  const createAt = 1_000 + names.length * delayMs;
+  const app = (n: string) => n.replace(/-\d+$/, "");
+  return {
+    durationMs: createAt + 1_500,
+    initial: names.map((n, k) => pod(k % 2 === 0 ? "default" : "shop", n, app(n))),
+    timeline: [
+      { at: 0, op: "slowHandler", handler: 0, delayMs },
+      { at: createAt, op: "create", resource: "pods", object: pod("default", late, app(late)).object },
+    ],
+  };
+});
 export default scenario;

@@ -1,4 +1,5 @@
 import type { Pod, Scenario, TimedOp } from "../../src/index.js";
+import { APPS, withVariants } from "../_lib/vary.js";
 
 const pod = (name: string): Pod => ({
   apiVersion: "v1",
@@ -15,7 +16,7 @@ const creates: TimedOp[] = Array.from({ length: 20 }, (_, i) => ({
   object: pod(`burst-${String(i + 1).padStart(2, "0")}`),
 }));
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 11,
   durationMs: 30_000, // room for the slow audit to catch up even after a learner's relist
   initial: [
@@ -26,4 +27,19 @@ const scenario: Scenario = {
   timeline: [{ at: 0, op: "slowHandler", handler: 0, delayMs: 500 }, ...creates],
 };
 
+// Other seeds: another burst (12–25 pods under another name, 60–120 ms apart) and a slower or faster
+// audit (400–700 ms); the dashboard must still follow each pod within 200 ms.
+const scenario = withVariants(base, 3, (r) => {
+  const app = r.pick(APPS.filter((a) => a !== "web"));
+  const count = r.int(12, 25);
+  const gap = r.int(60, 120);
+  return {
+    timeline: [
+      { at: 0, op: "slowHandler", handler: 0, delayMs: r.int(400, 700) },
+      ...Array.from({ length: count }, (_, i): TimedOp => ({
+        at: 1_000 + i * gap, op: "create", resource: "pods", object: pod(`${app}-${String(i + 1).padStart(2, "0")}`),
+      })),
+    ],
+  };
+});
 export default scenario;

@@ -1,5 +1,5 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { events, windowOf, type Ev } from "../_lib/goal-kit.js";
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -8,7 +8,7 @@ const goals: Goal[] = [
     id: "keys-not-objects",
     title: {
       en: "Enqueue keys: every `workqueue.add` item is a pod's `namespace/name` key (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
-      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
+      "zh-CN": "放进队列的是 key：每个 `workqueue.add` 的元素都是 Pod 的 `namespace/name` key（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
     },
     check(run) {
       const podKeys = new Set(events(run, "server.write").filter((w) => w.resource === "pods").map((w) => w.key));
@@ -63,14 +63,25 @@ const goals: Goal[] = [
   {
     id: "level-triggered",
     title: {
-      en: "Read the lister: the last `reconcile default/web-1` line says `version=4`, and `gone default/web-2` is logged after its delete (`cache.splitMetaNamespaceKey`, lister `get`, `errors.isNotFound`)",
-      "zh-CN": "读取 lister：最后一行 `reconcile default/web-1` 显示 `version=4`，并且 web-2 被删除后打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、lister 的 `get`、`errors.isNotFound`）",
+      en: "Read the lister inside `reconcile`: the last `reconcile default/web-1` line shows web-1's final `version` label (4 on this seed), and `gone default/web-2` is logged by a reconcile after its delete (`cache.splitMetaNamespaceKey`, lister `get`, `errors.isNotFound`)",
+      "zh-CN": "在 `reconcile` 里读取 lister：最后一行 `reconcile default/web-1` 显示 web-1 最终的 `version` 标签（这个种子上是 4），并且 web-2 被删除后由一次 reconcile 打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、lister 的 `get`、`errors.isNotFound`）",
     },
     check(run) {
+      // Every reconcile/gone line must come from a reconcile of that key, not from a handler or main.
+      for (const l of run.log) {
+        const m = /^(reconcile|gone) (\S+)/.exec(l.text.trim());
+        if (m === null) continue;
+        if (windowOf(run, l.step, m[2]!) === undefined) {
+          return { pass: false, failedAtStep: l.step,
+            message: `"${l.text.trim()}" was not printed by a reconcile of ${m[2]}: log it inside reconcile, from what the lister says then` };
+        }
+      }
+      const writes = events(run, "server.write").filter((w) => w.key === "default/web-1" && w.type !== "DELETED");
+      const final = writes.at(-1)?.object.metadata.labels?.["version"] ?? "?";
       const web1 = run.log.filter((l) => l.text.startsWith("reconcile default/web-1 "));
       const last = web1[web1.length - 1];
-      if (!last || !last.text.includes("version=4")) {
-        return { pass: false, failedAtStep: last?.step, message: `last web-1 line: "${last?.text ?? "none"}" (expected version=4)` };
+      if (!last || !last.text.includes(`version=${final}`)) {
+        return { pass: false, failedAtStep: last?.step, message: `last web-1 line: "${last?.text ?? "none"}" (web-1 ended at version=${final} on the server)` };
       }
       const deleted = events(run, "server.write").find((w) => w.key === "default/web-2" && w.type === "DELETED");
       const gone = run.log.find((l) => l.text.trim() === "gone default/web-2");

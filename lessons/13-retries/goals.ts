@@ -27,7 +27,7 @@ const goals: Goal[] = [
     id: "every-pod-billed",
     title: {
       en: "Every pod is billed: by the end each pod has a ConfigMap `bill-<name>` on the server (let `reconcile` throw; `workqueue.newController` `maxRetries`)",
-      "zh-CN": "每个 pod 都被计费：到最后，server 上每个 pod 都有一个 ConfigMap `bill-<name>`（让 `reconcile` 抛出异常；`workqueue.newController` 的 `maxRetries`）",
+      "zh-CN": "每个 Pod 都被计费：到最后，API Server 上每个 Pod 都有一个 ConfigMap `bill-<name>`（让 `reconcile` 抛出异常；`workqueue.newController` 的 `maxRetries`）",
     },
     check(run) {
       const writes = events(run, "server.write");
@@ -43,7 +43,7 @@ const goals: Goal[] = [
     id: "exponential-per-item",
     title: {
       en: "Exponential backoff per item (`addRateLimited`): each key's retries count up 1, 2, 3 … and retry n waits at least 5 ms × 2^(n−1)",
-      "zh-CN": "按元素指数退避（`addRateLimited`）：每个 key 的重试次数依次为 1、2、3 ……，第 n 次重试至少等待 5 ms × 2^(n−1)",
+      "zh-CN": "按 key 指数退避（`addRateLimited`）：每个 key 的重试次数依次为 1、2、3 ……，第 n 次重试至少等待 5 毫秒 × 2^(n−1)",
     },
     check(run) {
       let longest = 0;
@@ -83,7 +83,7 @@ const goals: Goal[] = [
     id: "forget-on-success",
     title: {
       en: "`forget` on success: after a key succeeded, its next failure starts over at 5 ms (`requeues` = 1)",
-      "zh-CN": "成功时 `forget`：一个 key 成功之后，它的下一次失败重新从 5 ms 开始（`requeues` = 1）",
+      "zh-CN": "成功时 `forget`：一个 key 成功之后，它的下一次失败重新从 5 毫秒开始（`requeues` = 1）",
     },
     check(run) {
       const restarted = [...streaks(run).values()].filter((list) => list.filter((s) => s.length > 0).length >= 2);

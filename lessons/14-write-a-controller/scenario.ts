@@ -1,4 +1,5 @@
 import type { Pod, ReplicaSet, Scenario, TimedOp } from "../../src/index.js";
+import { withVariants } from "../_lib/vary.js";
 
 const replicaSet = (name: string, replicas: number): ReplicaSet => ({
   apiVersion: "apps/v1",
@@ -31,7 +32,7 @@ const touches = (from: number, count: number): TimedOp[] =>
     labels: { touched: String(from + i * 10) },
   }));
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 14,
   durationMs: 12_000,
   server: { latencyMs: 20 },
@@ -50,4 +51,27 @@ const scenario: Scenario = {
   ],
 };
 
+// Other seeds: other replica counts (a scale up and a scale down of another size), `api` with one to
+// three replicas, and the other client's touches at other moments.
+const scenario = withVariants(base, 3, (r) => {
+  const up = r.int(4, 6);
+  const down = r.int(1, 3);
+  const upAt = r.int(3_500, 4_500);
+  const downAt = r.int(6_500, 7_500);
+  return {
+    initial: [
+      { resource: "replicasets", object: replicaSet("web", r.int(2, 3)) },
+      { resource: "replicasets", object: replicaSet("api", r.int(1, 3)) },
+      { resource: "pods", object: pod("web-a", "web") },
+      { resource: "pods", object: pod("web-b", "web") },
+    ],
+    timeline: [
+      { at: r.int(1_500, 2_500), op: "delete", resource: "pods", namespace: "default", name: "web-a" },
+      { at: upAt, op: "apply", resource: "replicasets", object: replicaSet("web", up) },
+      ...touches(upAt - 10, 15),
+      { at: downAt, op: "apply", resource: "replicasets", object: replicaSet("web", down) },
+      ...touches(downAt - 10, 15),
+    ],
+  };
+});
 export default scenario;

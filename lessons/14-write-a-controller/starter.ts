@@ -1,9 +1,7 @@
-import { cache, errors, informers, labels, workqueue, type Pod, type Playground, type ReplicaSet } from "playground";
+import { cache, informers, workqueue, type Playground, type ReplicaSet } from "playground";
 
-/** "app=web" from the ReplicaSet's matchLabels. */
-const selectorOf = (rs: ReplicaSet) =>
-  Object.entries(rs.spec?.selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(",");
-
+// Your controller from lesson 13, pointed at ReplicaSets: the same factory, workqueue controller,
+// enqueue and waitForCacheSync. You write the two parts that make it a ReplicaSet controller.
 export default async function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0);
   const podInformer = factory.core().v1().pods();
@@ -16,37 +14,14 @@ export default async function main({ clientset, stop, log }: Playground) {
     maxRetries: 15,
     reconcile: async (key: string) => {
       const [namespace, name] = cache.splitMetaNamespaceKey(key);
-      let rs: ReplicaSet;
-      try {
-        rs = rsLister.byNamespace(namespace).get(name) as ReplicaSet;
-      } catch (err) {
-        if (errors.isNotFound(err)) return; // deleted: nothing to do (no garbage collection here)
-        throw err;
-      }
-
-      // What is: live pods matching the selector, from the cache.
-      const live = podLister.pods(namespace).list(selectorOf(rs)).filter((p) => !p.metadata.deletionTimestamp);
-      const want = rs.spec?.replicas ?? 1;
-
-      // Too few: create with the smallest free names (a retry before the cache caught up gets AlreadyExists).
-      const taken = new Set(podLister.pods(namespace).list().map((p) => p.metadata.name));
-      for (let have = live.length, n = 1; have < want; have++) {
-        while (taken.has(`${name}-${n}`)) n++;
-        const podName = `${name}-${n}`;
-        taken.add(podName);
-        await clientset.coreV1().pods(namespace).create({
-          apiVersion: "v1",
-          kind: "Pod",
-          metadata: { namespace, name: podName, labels: { ...rs.spec?.template?.metadata?.labels } },
-          spec: { containers: rs.spec?.template?.spec?.containers ?? [] },
-        });
-        log(`created ${namespace}/${podName}`);
-      }
-
-      // TODO 1: too many live pods? Delete the extras (deterministically, ignore NotFound).
-
-      // TODO 2: write status.replicas = live.length when it differs (updateStatus), on a COPY of rs
-      //         (never mutate the cached object); let a 409 Conflict throw so the key is retried.
+      // TODO 2: reconcile this ReplicaSet from the listers (level-triggered):
+      //   - read it with rsLister (NotFound: it is gone, nothing to do);
+      //   - count its live pods: podLister, its selector, no metadata.deletionTimestamp;
+      //   - too few: create `<name>-<n>` pods from its template; too many: delete the extras;
+      //   - write status.replicas when it differs, from a copy that keeps the resourceVersion;
+      //     on a 409 Conflict throw, so the workqueue retries with backoff.
+      log(`reconcile ${namespace}/${name}: not written yet (${podLister.list().length} pods, ${rsLister.list().length} ReplicaSets cached)`);
+      void clientset;
     },
   });
 
@@ -57,22 +32,9 @@ export default async function main({ clientset, stop, log }: Playground) {
     deleteFunc: (obj: unknown) => enqueue(obj),
   });
 
-  // A pod event concerns every ReplicaSet whose selector matches the pod.
-  const enqueueOwners = (obj: unknown) => {
-    const pod = (obj instanceof cache.DeletedFinalStateUnknown ? obj.obj : obj) as Pod | undefined;
-    if (!pod?.metadata) return;
-    for (const rs of rsLister.byNamespace(pod.metadata.namespace ?? "").list() as ReplicaSet[]) {
-      if (labels.matches(pod.metadata.labels ?? {}, selectorOf(rs))) enqueue(rs);
-    }
-  };
-  podInformer.informer().addEventHandler({
-    addFunc: (pod: Pod) => enqueueOwners(pod),
-    updateFunc: (old: Pod, pod: Pod) => {
-      enqueueOwners(old);
-      enqueueOwners(pod);
-    },
-    deleteFunc: (obj: unknown) => enqueueOwners(obj),
-  });
+  // TODO 1: a pod event concerns every ReplicaSet whose selector matches the pod's labels.
+  //   Register a handler on podInformer.informer() that enqueues the key of each such ReplicaSet
+  //   (an update: for the old pod and the new one; a delete: unwrap a cache.DeletedFinalStateUnknown).
 
   factory.start(stop);
   const synced = await cache.waitForCacheSync(stop,

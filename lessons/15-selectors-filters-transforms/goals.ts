@@ -12,7 +12,7 @@ const goals: Goal[] = [
     id: "label-selector",
     title: {
       en: "Ask for less (`tweakListOptions`, `labelSelector`): every pod list and watch carries `tier=frontend`, and the indexer only ever holds frontend pods",
-      "zh-CN": "少要一点（`tweakListOptions`、`labelSelector`）：每次 pod 的 list 和 watch 都带着 `tier=frontend`，indexer 里也只有 frontend pod",
+      "zh-CN": "少要一点（`tweakListOptions`、`labelSelector`）：每次 Pod 的 list 和 watch 都带着 `tier=frontend`，indexer 里也只有 frontend Pod",
     },
     check(run) {
       const requests = events(run, "server.request").filter((r) =>
@@ -65,7 +65,7 @@ const goals: Goal[] = [
     id: "filtering-handler",
     title: {
       en: "React to less (`FilteringResourceEventHandler`): `monitor: <name>` once each time a cached frontend pod gains `monitor=true`, `unmonitor: <name>` once each time one loses it or leaves, tombstones included (`cache.DeletedFinalStateUnknown`)",
-      "zh-CN": "少响应一点（`FilteringResourceEventHandler`）：缓存中的 frontend pod 每次获得 `monitor=true` 时打印一次 `monitor: <name>`，每次失去它或离开时打印一次 `unmonitor: <name>`，墓碑也包括在内（`cache.DeletedFinalStateUnknown`）",
+      "zh-CN": "少响应一点（`FilteringResourceEventHandler`）：缓存中的 frontend Pod 每次获得 `monitor=true` 时打印一次 `monitor: <name>`，每次失去它或离开时打印一次 `unmonitor: <name>`，墓碑也包括在内（`cache.DeletedFinalStateUnknown`）",
     },
     check(run) {
       // From the cache's writes (what the informer saw; a relist may skip states): every time a pod

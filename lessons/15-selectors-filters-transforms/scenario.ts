@@ -1,4 +1,5 @@
 import type { Pod, Scenario } from "../../src/index.js";
+import { withVariants } from "../_lib/vary.js";
 
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
@@ -21,7 +22,7 @@ const pod = (name: string, tier: string, extra: Record<string, string> = {}): Po
   };
 };
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 15,
   durationMs: 10_000,
   initial: [
@@ -45,4 +46,15 @@ const scenario: Scenario = {
   ],
 };
 
+// Other seeds: more frontend and backend pods (some monitored), and the timeline shifted in time.
+const scenario = withVariants(base, 3, (r) => {
+  const shift = r.int(0, 400);
+  const extra = Array.from({ length: r.int(1, 4) }, (_, i) =>
+    ({ resource: "pods", object: pod(i % 2 === 0 ? `fe-${i + 4}` : `be-${i + 3}`, i % 2 === 0 ? "frontend" : "backend",
+      r.next() < 0.5 ? { monitor: "true" } : {}) }));
+  return {
+    initial: [...base.initial, ...extra],
+    timeline: base.timeline.map((op) => ({ ...op, at: op.at + shift })),
+  };
+});
 export default scenario;

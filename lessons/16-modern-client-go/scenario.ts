@@ -1,4 +1,5 @@
 import type { Pod, Scenario } from "../../src/index.js";
+import { renamePods, withVariants } from "../_lib/vary.js";
 
 const pod = (name: string): Pod => ({
   apiVersion: "v1",
@@ -8,7 +9,7 @@ const pod = (name: string): Pod => ({
 });
 
 // A partition hides a delete, a create and a relabel; compaction turns the re-watch into 410 ⇒ relist.
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 16,
   durationMs: 12_000,
   initial: ["web-1", "web-2", "web-3", "web-4", "web-5"].map((name) => ({ resource: "pods", object: pod(name) })),
@@ -24,4 +25,6 @@ const scenario: Scenario = {
   ],
 };
 
+// Other seeds: the same outage with other pod names.
+const scenario = withVariants(base, 3, (r) => renamePods(base, r));
 export default scenario;

@@ -1,5 +1,5 @@
 import { type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { callOf, events, type Ev } from "../_lib/goal-kit.js";
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -18,7 +18,7 @@ const goals: Goal[] = [
     id: "cache-converges",
     title: {
       en: "The cache converges: at the end the pods indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "缓存会收敛：到最后，pods 的 indexer 恰好保存着 server 上的 pod，资源版本也与 server 一致",
+      "zh-CN": "缓存会收敛：到最后，Pod 的 indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = serverPods(run);
@@ -37,7 +37,7 @@ const goals: Goal[] = [
     id: "relisted-with-tombstones",
     title: {
       en: "Recovered by relisting: every pod deleted during a partition still reaches `deleteFunc`, and a relist (`fifo.replace`) delivers such deletes as `cache.DeletedFinalStateUnknown` tombstones",
-      "zh-CN": "通过重新 list 恢复：分区期间被删除的每个 pod 仍然会到达 `deleteFunc`，而重新 list（`fifo.replace`）会以 `cache.DeletedFinalStateUnknown` 墓碑的形式交付这些删除",
+      "zh-CN": "通过重新 LIST 恢复：分区期间被删除的每个 Pod 仍然会到达 `deleteFunc`，而重新 LIST（`fifo.replace`）会以 `cache.DeletedFinalStateUnknown` 墓碑的形式交付这些删除",
     },
     check(run) {
       const faults = events(run, "fault.injected");
@@ -74,7 +74,7 @@ const goals: Goal[] = [
     id: "no-handler-error",
     title: {
       en: "No crash: no handler ever throws (`deleteFunc` handles `cache.DeletedFinalStateUnknown`)",
-      "zh-CN": "不崩溃：没有任何 handler 抛出异常（`deleteFunc` 能处理 `cache.DeletedFinalStateUnknown`）",
+      "zh-CN": "不崩溃：没有任何处理函数抛出异常（`deleteFunc` 能处理 `cache.DeletedFinalStateUnknown`）",
     },
     check(run) {
       const threw = events(run, "handler.threw")[0];
@@ -86,14 +86,19 @@ const goals: Goal[] = [
   {
     id: "your-view-converges",
     title: {
-      en: "Your view converges too: the last `pods=<count>` line equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
-      "zh-CN": "你的视图也会收敛：最后一行 `pods=<数量>` 等于 server 上的 pod 数量（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
+      en: "Your view converges too: your handlers log `pods=<count>` (every such line comes from a handler call), and the last one equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
+      "zh-CN": "你的视图也会收敛：由你的处理函数打印 `pods=<数量>`（每一行都来自一次处理函数调用），最后一行等于 API Server 上的 Pod 数量（`cache.metaNamespaceKeyFunc`、`cache.deletionHandlingMetaNamespaceKeyFunc`）",
     },
     check(run) {
       const want = serverPods(run).size;
       const lines = run.log.filter((l) => /^pods=\d+$/.test(l.text.trim()));
       const last = lines[lines.length - 1];
       if (!last) return { pass: false, message: "no `pods=<count>` line was logged" };
+      const outside = lines.find((l) => callOf(run, l.step) === undefined);
+      if (outside) {
+        return { pass: false, failedAtStep: outside.step,
+                 message: `"${outside.text.trim()}" was not logged by a handler: keep your own view in addFunc and deleteFunc and log it there` };
+      }
       const got = Number(last.text.trim().slice("pods=".length));
       return got === want
         ? { pass: true }

@@ -1,4 +1,5 @@
 import type { Pod, Scenario } from "../../src/index.js";
+import { renamePods, withVariants } from "../_lib/vary.js";
 
 const pod = (namespace: string, name: string, app: string): Pod => ({
   apiVersion: "v1",
@@ -8,7 +9,7 @@ const pod = (namespace: string, name: string, app: string): Pod => ({
 });
 const del = (namespace: string, name: string) => ({ op: "delete" as const, resource: "pods", namespace, name });
 
-const scenario: Scenario = {
+const base: Scenario = {
   seed: 17,
   durationMs: 30_000,
   initial: [
@@ -50,4 +51,11 @@ const scenario: Scenario = {
   ],
 };
 
+// Other seeds: the same storm with other pod names and one to three more pods that nothing touches, so
+// the final count differs (a program that prints a fixed count fails there).
+const scenario = withVariants(base, 3, (r) => {
+  const renamed = renamePods(base, r);
+  const extra = Array.from({ length: r.int(1, 3) }, (_, i) => ({ resource: "pods", object: pod("shop", `extra-${i + 1}`, "extra") }));
+  return { initial: [...renamed.initial, ...extra], timeline: renamed.timeline };
+});
 export default scenario;

@@ -4,7 +4,7 @@ export default function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0);
   const podInformer = factory.core().v1().pods();
 
-  // Our own view of the cluster, as the seed article's example would build it.
+  // Our own view of the cluster, as lesson 1's blog example would build it.
   const pods = new Set<string>();
   podInformer.informer().addEventHandler({
     addFunc: (pod: Pod) => {

@@ -85,3 +85,58 @@ export function objectAt(run: RunResult, key: string, rv: string): import("../..
   }
   return undefined;
 }
+
+/**
+ * Keys of the objects of `resource` that existed before main() ran (the scenario's `initial`, which
+ * varies by seed): the server's writes at the start of the trace, before any other component acts
+ * (main's own requests come after runner.start's first non-server event).
+ */
+export function initialKeys(run: RunResult, resource: string): string[] {
+  const out: string[] = [];
+  for (const raw of run.trace as TraceEvent[]) {
+    const e = raw as unknown as KnownTraceEvent;
+    if (e.kind === "runner.start") continue;
+    if (e.component !== "server") break;
+    if (e.kind === "server.write" && e.resource === resource && e.type === "ADDED") out.push(e.key);
+  }
+  return out;
+}
+
+/**
+ * server.request events sent by the learner's code: not by a reflector, and not by a scenario op
+ * (a `runner.op` is followed at once by its own server events, before any other component acts).
+ */
+export function learnerRequests(run: RunResult): Ev<"server.request">[] {
+  const out: Ev<"server.request">[] = [];
+  let inOp = false;
+  for (const raw of run.trace as TraceEvent[]) {
+    const e = raw as unknown as KnownTraceEvent;
+    if (e.kind === "runner.op") { inOp = true; continue; }
+    if (e.component !== "server") inOp = false;
+    if (e.kind === "server.request" && !inOp && !(e.client ?? "").startsWith("reflector")) out.push(e);
+  }
+  return out;
+}
+
+/** One reconcile of one key by one worker: from worker.reconcile to its worker.result (or the end). */
+export interface ReconcileWindow { start: Ev<"worker.reconcile">; end: number; result?: Ev<"worker.result"> }
+
+export function reconcileWindows(run: RunResult): ReconcileWindow[] {
+  const results = events(run, "worker.result");
+  return events(run, "worker.reconcile").map((start) => {
+    const result = results.find((r) => r.seq > start.seq && r.worker === start.worker && r.controller === start.controller && r.key === start.key);
+    return result === undefined ? { start, end: run.trace.length } : { start, end: result.seq, result };
+  });
+}
+
+/** The reconcile of `key` a log line was printed in, if any (workers may overlap; the key decides). */
+export function windowOf(run: RunResult, step: number, key: string): ReconcileWindow | undefined {
+  return reconcileWindows(run).find((w) => w.start.key === key && step > w.start.seq && step <= w.end);
+}
+
+/** The handler call a log line was printed in, if any (the innermost open call at that step). */
+export function callOf(run: RunResult, step: number): Ev<"handler.called"> | undefined {
+  let found: Ev<"handler.called"> | undefined;
+  for (const c of events(run, "handler.called", (e) => e.seq < step)) if (callEnd(run, c) >= step) found = c;
+  return found;
+}

@@ -35,7 +35,14 @@ export function createHandler(ctx: Ctx, options: HandlerOptions = {}): (req: Inc
   let inFlight = 0;
   return (req, res) => {
     if (networkDown(ctx) && !(req.url ?? "").startsWith(FAULT_PREFIX)) { req.socket.destroy(); return; }
-    const url = new URL(req.url ?? "/", "http://localhost");
+    let url: URL;
+    try {
+      url = new URL(`http://localhost${(req.url ?? "/").startsWith("/") ? "" : "/"}${req.url ?? "/"}`);
+    } catch {
+      req.resume();
+      sendStatus(res, fail(400, "BadRequest", `invalid request URI: ${JSON.stringify((req.url ?? "").slice(0, 200))}`));
+      return;
+    }
     const q = url.searchParams;
     const long = isWatch(q);
     if (options.log !== undefined) {
@@ -99,7 +106,12 @@ function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, path: string
     sendJson(res, 200, doc);
     return;
   }
-  const segs = p.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  let segs: string[];
+  try {
+    segs = p.split("/").filter((s) => s !== "").map((s) => decodeURIComponent(s));
+  } catch {
+    throw fail(400, "BadRequest", `invalid path encoding: ${JSON.stringify(p.slice(0, 200))}`);
+  }
   let gv: string;
   let rest: string[];
   if (segs[0] === "api" && segs[1] === "v1") { gv = "v1"; rest = segs.slice(2); }

@@ -86,15 +86,20 @@ export function serveWatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse, 
   const include = table ? includeObject(q) : "Metadata";
   let first = true;
   let ended = false;
+  let corked = false;
   const write = (ev: WatchEvent<KubeObject>): void => {
     if (ended) return;
-    let object: unknown = ev.object;
+    let line: string;
     if (table && (ev.type === "ADDED" || ev.type === "MODIFIED" || ev.type === "DELETED")) {
       const o = ev.object as KubeObject;
-      object = asTable(info.resource, [o], { resourceVersion: o.metadata.resourceVersion ?? "" }, virtualNow(ctx), include, first);
+      line = `${JSON.stringify({ type: ev.type, object: asTable(info.resource, [o], { resourceVersion: o.metadata.resourceVersion ?? "" }, virtualNow(ctx), include, first) })}\n`;
       first = false;
+    } else {
+      line = serialized(ev);
     }
-    res.write(`${JSON.stringify({ type: ev.type, object })}\n`);
+    // A burst of events (a replay from the watch cache, a relist's worth of writes) leaves in few writes.
+    if (!corked) { corked = true; res.cork(); process.nextTick(() => { corked = false; res.uncork(); }); }
+    res.write(line);
   };
   const end = (): void => {
     if (ended) return;
@@ -123,6 +128,20 @@ export function serveWatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse, 
   ctx.watches.add(open);
   const stop = (): void => { if (!ended) { ended = true; ctx.watches.delete(open); open.watch.stop(); ctx.driver.sync(); } };
   res.on("close", stop);
+}
+
+/**
+ * One serialized line per event: the engine hands every watcher that sees an event unconverted the same
+ * frozen envelope, so N watchers cost one JSON.stringify, not N.
+ */
+const lines = new WeakMap<object, string>();
+function serialized(ev: WatchEvent<KubeObject>): string {
+  let line = lines.get(ev);
+  if (line === undefined) {
+    line = `${JSON.stringify(ev)}\n`;
+    if (Object.isFrozen(ev)) lines.set(ev, line);
+  }
+  return line;
 }
 
 export function isWatch(q: URLSearchParams): boolean {

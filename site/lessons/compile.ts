@@ -21,6 +21,7 @@ import go from "highlight.js/lib/languages/go";
 import yamlLang from "highlight.js/lib/languages/yaml";
 import bash from "highlight.js/lib/languages/bash";
 import { parse as parseYaml } from "yaml";
+import { renderBugsCard } from "./bugs-card.js";
 
 hljs.registerLanguage("typescript", typescript);
 hljs.registerLanguage("go", go);
@@ -99,6 +100,9 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 const defaultFence = md.renderer.rules.fence;
 md.renderer.rules.fence = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
+  if (token.info.trim() === "bugs") {
+    return renderBugsCard(token.content, { highlight, inline: (t) => md.renderInline(t), escape: escapeHtml });
+  }
   if (token.info.trim() !== "predict") {
     return defaultFence ? defaultFence(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   }

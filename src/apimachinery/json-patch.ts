@@ -6,9 +6,11 @@
  * Contract:
  * - Operations add, remove, replace, move, copy and test, applied in order to a copy; on any error
  *   nothing is returned (the caller stores nothing).
+ * - As evanphx/json-patch v4 (judged by test/oracle/patch.oracle.ts): `replace` of a missing key of an
+ *   existing object sets it, and `copy`/`test` read a missing key as null; a missing parent is a 422.
  * - Paths are JSON Pointers (RFC 6901: `~1` is `/`, `~0` is `~`); `-` appends to a list (add only).
  */
-import { PatchError, cloneJson, isObject, jsonEqual, type Json, type JsonObject } from "./json.js";
+import { PatchError, cloneJson, isObject, jsonEqual, setOwn, type Json, type JsonObject } from "./json.js";
 
 export interface JsonPatchOperation {
   op: "add" | "remove" | "replace" | "move" | "copy" | "test";
@@ -68,16 +70,14 @@ function index(arr: Json[], seg: string, allowEnd: boolean, path: string): numbe
   return i;
 }
 
+/** The value at `path`; a missing key of an existing object reads as null (evanphx v4's partialDoc.get). */
 function get(doc: Json, path: string, op: string): Json {
   const parts = parsePointer(path);
   if (parts.length === 0) return doc;
   const parent = parentOf(doc, parts, path, op);
   const last = parts[parts.length - 1]!;
   if (Array.isArray(parent)) return parent[index(parent, last, false, path)]!;
-  if (!Object.prototype.hasOwnProperty.call(parent, last)) {
-    throw new PatchError(422, `${op} operation does not apply: doc is missing path: "${path}": missing value`);
-  }
-  return parent[last]!;
+  return Object.prototype.hasOwnProperty.call(parent, last) ? parent[last]! : null;
 }
 
 function remove(doc: Json, path: string, op: string): Json {
@@ -103,7 +103,7 @@ function add(doc: Json, path: string, value: Json, op: string): Json {
   const parent = parentOf(doc, parts, path, op);
   const last = parts[parts.length - 1]!;
   if (Array.isArray(parent)) parent.splice(index(parent, last, true, path), 0, value);
-  else parent[last] = value;
+  else setOwn(parent, last, value);
   return doc;
 }
 
@@ -116,11 +116,10 @@ export function applyJsonPatch(doc: Json, ops: JsonPatchOperation[]): Json {
       case "replace": {
         const parts = parsePointer(o.path);
         if (parts.length === 0) { cur = cloneJson(o.value ?? null); break; }
-        get(cur, o.path, "replace");                       // must exist
         const parent = parentOf(cur, parts, o.path, "replace");
         const last = parts[parts.length - 1]!;
         if (Array.isArray(parent)) parent[index(parent, last, false, o.path)] = cloneJson(o.value ?? null);
-        else parent[last] = cloneJson(o.value ?? null);
+        else setOwn(parent, last, cloneJson(o.value ?? null));
         break;
       }
       case "move": {
@@ -133,7 +132,7 @@ export function applyJsonPatch(doc: Json, ops: JsonPatchOperation[]): Json {
       case "test": {
         let actual: Json | undefined;
         try { actual = get(cur, o.path, "test"); } catch { actual = undefined; }
-        if (actual === undefined || !jsonEqual(actual, o.value)) {
+        if (actual === undefined || !jsonEqual(actual, o.value ?? null)) {
           throw new PatchError(422, `testing value ${o.path} failed: test failed`);
         }
         break;

@@ -17,6 +17,22 @@ export class PatchError extends Error {
   }
 }
 
+/** Own-property test: inherited names (`toString`, `constructor`) are never fields of a JSON object. */
+export function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** The own value of `key`, or undefined (never an inherited one). */
+export function own(o: JsonObject, key: string): Json | undefined {
+  return hasOwn(o, key) ? o[key] : undefined;
+}
+
+/** Sets an own property, even one named `__proto__` (plain assignment would change the prototype). */
+export function setOwn(o: JsonObject, key: string, value: Json): void {
+  if (key === "__proto__") Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  else o[key] = value;
+}
+
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -28,7 +44,7 @@ export function cloneJson<T>(v: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) {
     const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = cloneJson(x);
+    if (x !== undefined) setOwn(out as JsonObject, k, cloneJson(x) as Json);
   }
   return out as T;
 }
@@ -49,6 +65,6 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const kx = Object.keys(x).filter((k) => x[k] !== undefined);
   const ky = Object.keys(y).filter((k) => y[k] !== undefined);
   if (kx.length !== ky.length) return false;
-  for (const k of kx) if (!jsonEqual(x[k], y[k])) return false;
+  for (const k of kx) if (!hasOwn(y, k) || !jsonEqual(x[k], y[k])) return false;
   return true;
 }

@@ -8,17 +8,22 @@
  *   the patch map, `{"$patch": "delete"}` deletes it; `$retainKeys: [...]` clears the keys it omits.
  * - Lists with a merge key merge element by element (matched by the key; new ones appended); an
  *   element `{"$patch": "delete", key}` removes the match; an element `{"$patch": "replace"}` makes the
- *   patch's other elements the whole list. `$setElementOrder/<list>` orders the result (server-only
- *   elements keep their place relative to the ordered ones); `$deleteFromPrimitiveList/<list>` removes
- *   values from a primitive set list (`finalizers`), whose patch values are otherwise added.
+ *   patch's other elements the whole list. The result is ordered as upstream's normalizeElementOrder
+ *   does: patch items in the patch's order (or `$setElementOrder/<list>`'s), server-only items in the
+ *   server's, interleaved by their server positions — so without `$setElementOrder` new items come
+ *   first. `$deleteFromPrimitiveList/<list>` removes values from a primitive set list (`finalizers`),
+ *   whose patch values are otherwise added.
  * - Every other list is replaced whole.
  * - `createTwoWayMergePatch(a, b)` produces such a patch (kubectl's two-way diff); property-tested:
  *   applying it to `a` gives `b`.
  * - A list element without its merge key is a 422, as upstream ("does not contain declared merge key").
+ * - Judged against k8s.io/apimachinery's strategicpatch by test/oracle/patch.oracle.ts. One deliberate
+ *   difference: directives inside a value that lands where nothing was are removed here; upstream
+ *   copies such a value raw and the apiserver's typed decoding then drops the unknown `$…` keys.
  * Inputs are never mutated; directives never reach the result.
  */
 import { listMeta, retainKeys } from "./patch-meta.js";
-import { PatchError, isObject, jsonEqual, type Json, type JsonObject } from "./json.js";
+import { PatchError, hasOwn, isObject, jsonEqual, own, setOwn, type Json, type JsonObject } from "./json.js";
 
 const ORDER = "$setElementOrder/";
 const DELETE_PRIMITIVE = "$deleteFromPrimitiveList/";
@@ -33,7 +38,8 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
   const directive = patch["$patch"];
   if (directive === "delete") return undefined;
   if (directive === "replace") return stripDirectives(patch, kind, path);
-  const out: JsonObject = { ...(original ?? {}) };
+  const out: JsonObject = {};
+  if (original !== undefined) for (const k of Object.keys(original)) setOwn(out, k, original[k]!);
   const orders: Array<[string, Json]> = [];
   for (const key of Object.keys(patch)) {
     const value = patch[key]!;
@@ -41,7 +47,7 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
     if (key.startsWith(ORDER)) { orders.push([key.slice(ORDER.length), value]); continue; }
     if (key.startsWith(DELETE_PRIMITIVE)) {
       const field = key.slice(DELETE_PRIMITIVE.length);
-      const cur = out[field];
+      const cur = own(out, field);
       if (Array.isArray(cur) && Array.isArray(value)) {
         const drop = value;
         const kept = cur.filter((x) => !drop.some((d) => jsonEqual(d, x)));
@@ -51,18 +57,22 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
     }
     if (value === null) { delete out[key]; continue; }
     const sub = [...path, key];
+    const cur = own(out, key);
     if (isObject(value)) {
-      const merged = mergeMap(isObject(out[key]) ? out[key] as JsonObject : undefined, value, kind, sub);
-      if (merged === undefined) delete out[key]; else out[key] = merged;
+      const merged = mergeMap(isObject(cur) ? cur : undefined, value, kind, sub);
+      if (merged === undefined) delete out[key]; else setOwn(out, key, merged);
     } else if (Array.isArray(value)) {
-      out[key] = mergeList(Array.isArray(out[key]) ? out[key] as Json[] : [], value, kind, sub);
+      setOwn(out, key, mergeList(Array.isArray(cur) ? cur : [], value, kind, sub));
     } else {
-      out[key] = value;
+      setOwn(out, key, value);
     }
   }
   for (const [field, order] of orders) {
-    const cur = out[field];
-    if (Array.isArray(cur) && Array.isArray(order)) out[field] = applyOrder(cur, order, listMeta(kind, [...path, field]).mergeKey);
+    const cur = own(out, field);
+    const before = original !== undefined ? own(original, field) : undefined;
+    if (Array.isArray(cur) && Array.isArray(order)) {
+      setOwn(out, field, normalizeOrder(cur, order, Array.isArray(before) ? before : [], listMeta(kind, [...path, field]).mergeKey));
+    }
   }
   const retain = patch["$retainKeys"];
   if (Array.isArray(retain) && retainKeys(path)) {
@@ -74,56 +84,88 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, kind: str
 function mergeList(original: Json[], patch: Json[], kind: string, path: string[]): Json[] {
   const meta = listMeta(kind, path);
   if (meta.primitiveMerge) {
-    const out = [...original];
-    for (const v of patch) if (!out.some((x) => jsonEqual(x, v))) out.push(v);
-    return out;
+    const merged: Json[] = [];
+    for (const v of [...original, ...patch]) if (!merged.some((x) => jsonEqual(x, v))) merged.push(v);
+    return normalizeOrder(merged, patch, original, undefined);
   }
   const key = meta.mergeKey;
   if (key === undefined) return patch.map((v) => isObject(v) ? stripDirectives(v, kind, path) : v);
-  if (patch.some((e) => isObject(e) && e["$patch"] === "replace")) {
-    return patch.filter((e) => !(isObject(e) && e["$patch"] === "replace")).map((e) => isObject(e) ? stripDirectives(e, kind, path) : e);
-  }
-  const out = [...original];
+  let server = [...original];
+  const items: JsonObject[] = [];
+  let replace = false;
   for (const element of patch) {
     if (!isObject(element)) throw new PatchError(422, `merging an object in json but data type is not map: ${JSON.stringify(element)}`);
-    if (!(key in element)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
-    const at = out.findIndex((x) => isObject(x) && jsonEqual(x[key], element[key]));
-    if (element["$patch"] === "delete") {
-      if (at >= 0) out.splice(at, 1);
+    const directive = own(element, "$patch");
+    if (directive === "replace") { replace = true; continue; }
+    if (directive === "delete") {
+      if (!hasOwn(element, key)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
+      server = server.filter((x) => !(isObject(x) && jsonEqual(own(x, key), element[key])));
       continue;
     }
+    if (directive !== undefined) throw new PatchError(400, `Unknown patch type: ${JSON.stringify(directive)} in map: ${JSON.stringify(element)}`);
+    items.push(element);
+  }
+  if (replace) return items.map((e) => stripDirectives(e, kind, path));
+  const merged = [...server];
+  for (const element of items) {
+    if (!hasOwn(element, key)) throw new PatchError(422, `map: ${JSON.stringify(element)} does not contain declared merge key: ${key}`);
+    const at = merged.findIndex((x) => isObject(x) && jsonEqual(own(x, key), element[key]));
     if (at >= 0) {
-      const merged = mergeMap(out[at] as JsonObject, element, kind, path);
-      if (merged === undefined) out.splice(at, 1); else out[at] = merged;
+      const m = mergeMap(merged[at] as JsonObject, element, kind, path);
+      if (m === undefined) merged.splice(at, 1); else merged[at] = m;
     } else {
-      out.push(stripDirectives(element, kind, path));
+      merged.push(stripDirectives(element, kind, path));
     }
+  }
+  return normalizeOrder(merged, items, server, key);
+}
+
+/**
+ * Upstream's normalizeElementOrder: the items named by `patchOrder` come in that order, the others
+ * (server-only) in `serverOrder`'s; the two runs are then interleaved — a server-only item goes first
+ * only when both it and the next patch item are in `serverOrder` and it comes earlier there.
+ */
+function normalizeOrder(merged: Json[], patchOrder: Json[], serverOrder: Json[], key: string | undefined): Json[] {
+  const id = (x: Json): Json => (key !== undefined && isObject(x) ? own(x, key) ?? null : x);
+  const indexIn = (list: Json[], x: Json): number => { const v = id(x); return list.findIndex((o) => jsonEqual(id(o), v)); };
+  const patchItems = merged.filter((x) => indexIn(patchOrder, x) >= 0);
+  const serverOnly = merged.filter((x) => indexIn(patchOrder, x) < 0);
+  sortLikeGo(patchItems, patchOrder, indexIn);
+  sortLikeGo(serverOnly, serverOrder, indexIn);
+  const out: Json[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patchItems.length) {
+    if (i >= serverOnly.length) { out.push(patchItems[j++]!); continue; }
+    if (j >= patchItems.length) { out.push(serverOnly[i++]!); continue; }
+    const li = indexIn(serverOrder, serverOnly[i]!);
+    const ri = indexIn(serverOrder, patchItems[j]!);
+    if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]!); else out.push(patchItems[j++]!);
   }
   return out;
 }
 
-/** Orders `list` by `order` (keys or values); elements missing from `order` keep their relative place. */
-function applyOrder(list: Json[], order: Json[], key: string | undefined): Json[] {
-  const id = (x: Json): Json => (key !== undefined && isObject(x) ? x[key] ?? null : x);
-  const orderIds = order.map((o) => id(o));
-  const pos = (x: Json): number => orderIds.findIndex((o) => jsonEqual(o, id(x)));
-  const ordered = list.filter((x) => pos(x) >= 0).sort((a, b) => pos(a) - pos(b));
-  const serverOnly = list.map((x, i) => ({ x, i })).filter(({ x }) => pos(x) < 0);
-  const out: Json[] = [];
-  let s = 0;
-  for (const x of ordered) {
-    const at = list.indexOf(x);
-    while (s < serverOnly.length && serverOnly[s]!.i < at) out.push(serverOnly[s++]!.x);
-    out.push(x);
+/**
+ * normalizeSliceOrder's sort.SliceStable with its comparator (less when both are in `order` and earlier,
+ * and also whenever one is not in `order`), as Go's insertion sort runs it on short lists.
+ */
+function sortLikeGo(list: Json[], order: Json[], indexIn: (l: Json[], x: Json) => number): void {
+  const less = (a: Json, b: Json): boolean => {
+    const ia = indexIn(order, a);
+    const ib = indexIn(order, b);
+    return ia >= 0 && ib >= 0 ? ia < ib : true;
+  };
+  for (let k = 1; k < list.length; k++) {
+    for (let m = k; m > 0 && less(list[m]!, list[m - 1]!); m--) {
+      const t = list[m]!; list[m] = list[m - 1]!; list[m - 1] = t;
+    }
   }
-  while (s < serverOnly.length) out.push(serverOnly[s++]!.x);
-  return out;
 }
 
 /** A patch value that lands where nothing was: apply it to nothing (directives removed, nulls dropped). */
 function stripDirectives(value: JsonObject, kind: string, path: string[]): JsonObject {
   const rest: JsonObject = {};
-  for (const k of Object.keys(value)) if (k !== "$patch") rest[k] = value[k]!;
+  for (const k of Object.keys(value)) if (k !== "$patch") setOwn(rest, k, value[k]!);
   return mergeMap(undefined, rest, kind, path) ?? {};
 }
 
@@ -135,24 +177,24 @@ export function createTwoWayMergePatch(original: JsonObject, modified: JsonObjec
 
 function diffMaps(a: JsonObject, b: JsonObject, kind: string, path: string[]): JsonObject {
   const patch: JsonObject = {};
-  for (const k of Object.keys(a)) if (!(k in b)) patch[k] = null;
+  for (const k of Object.keys(a)) if (!hasOwn(b, k)) setOwn(patch, k, null);
   for (const k of Object.keys(b)) {
-    const x = a[k];
+    const x = own(a, k);
     const y = b[k]!;
     if (x !== undefined && jsonEqual(x, y)) continue;
     const sub = [...path, k];
     if (isObject(x) && isObject(y)) {
       const d = diffMaps(x, y, kind, sub);
-      if (Object.keys(d).length > 0) patch[k] = d;
+      if (Object.keys(d).length > 0) setOwn(patch, k, d);
     } else if (Array.isArray(x) && Array.isArray(y)) {
       diffLists(patch, k, x, y, kind, sub);
     } else if (Array.isArray(y)) {
       diffLists(patch, k, [], y, kind, sub);
     } else if (isObject(y)) {
-      patch[k] = y;           // a map where there was none: merged into nothing, so sent as it is
-      if (x !== undefined && !isObject(x)) patch[k] = { $patch: "replace", ...y };
+      setOwn(patch, k, y);         // a map where there was none: merged into nothing, so sent as it is
+      if (x !== undefined && !isObject(x)) setOwn(patch, k, { $patch: "replace", ...y });
     } else {
-      patch[k] = y;
+      setOwn(patch, k, y);
     }
   }
   return patch;

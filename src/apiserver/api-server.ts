@@ -28,7 +28,7 @@
  *   watchError (ERROR 500 mid-stream) and stallWatches (half-open). Network faults hit only
  *   ListerWatcher traffic; each fault emits `fault.injected`.
  * - Simplifications (documented, deliberate): no admission (a namespace need not exist), no garbage
- *   collector or namespace controller, no PATCH (clients get + update), status is kept as given on create,
+ *   collector or namespace controller, PATCH without field ownership (apply-lite: patch.ts), status is kept as given on create,
  *   list "0" is never stale, no automatic compaction (memory grows with writes until compact()).
  * - Trace (only when a tracer is given; no work otherwise): server.request/response per request,
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
@@ -45,6 +45,8 @@ import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
 import { DEFAULT_EPOCH, MetaMinter } from "./object-meta.js";
 import { Registry, type DeleteOptions } from "./registry.js";
+import { getScale, patchObject, updateScale, type PatchOptions, type Scale } from "./patch.js";
+import type { PatchType } from "../apimachinery/patch.js";
 import { RequestTrace } from "./request-trace.js";
 import { Storage } from "./resource-store.js";
 import { RESOURCES } from "./resources.js";
@@ -52,6 +54,10 @@ import { ResourceVersionCodec, type ResourceVersionFormat } from "./resource-ver
 import { Cacher } from "./watch.js";
 
 export type { DeleteOptions } from "./registry.js";
+export type { PatchOptions, Scale } from "./patch.js";
+
+/** Options every write takes: `dryRun` is the real `dryRun=All` (checked, answered, nothing stored). */
+export interface WriteOptions { dryRun?: boolean }
 export type { ListerWatcherOptions } from "./lister-watcher.js";
 
 export interface ApiServerOptions {
@@ -108,7 +114,7 @@ export class ApiServer {
     this.faults = faults;
     this.storage = new Storage(Object.values(RESOURCES), codec, trace, (resource, event) => this.cacher.committed(resource, event));
     this.cacher = new Cacher(this.storage, {
-      scheduler, tracer: options.tracer, trace,
+      scheduler, trace,
       capacity: Math.max(0, Math.floor(options.watchCacheCapacity ?? 100)),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
       bookmarks: options.bookmarks ?? true,
@@ -145,27 +151,64 @@ export class ApiServer {
 
   // ───────────────────────────── the verbs ─────────────────────────────
 
-  create<T extends KubeObject>(resource: string, obj: T): T {
+  create<T extends KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
     return this.requests.run("create", resource, { namespace: obj?.metadata?.namespace, name: obj?.metadata?.name }, (_id, respond) => {
-      const stored = this.registry.create(resource, obj);
+      const stored = this.registry.create(resource, obj, options?.dryRun === true);
       respond?.({ code: 201, resourceVersion: stored.metadata.resourceVersion });
       return stored;
     });
   }
 
-  update<T extends KubeObject>(resource: string, obj: T): T {
-    return this.write(resource, obj, false);
+  update<T extends KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+    return this.write(resource, obj, false, options?.dryRun === true);
   }
 
   /** PUT …/status: only `.status` changes are kept (beyond the contract). */
-  updateStatus<T extends KubeObject>(resource: string, obj: T): T {
-    return this.write(resource, obj, true);
+  updateStatus<T extends KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+    return this.write(resource, obj, true, options?.dryRun === true);
   }
 
-  delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): void {
-    this.requests.run("delete", resource, { namespace, name }, (_id, respond) => {
-      this.registry.delete(resource, namespace, name, options ?? {});
+  /**
+   * DELETE: answers the object — still present with deletionTimestamp when the delete is graceful (pods)
+   * or held by finalizers, else its last state.
+   */
+  delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions & WriteOptions): KubeObject {
+    return this.requests.run("delete", resource, { namespace, name }, (_id, respond) => {
+      const obj = this.registry.delete(resource, namespace, name, options ?? {}, options?.dryRun === true);
       respond?.({ code: 200 });
+      return obj;
+    });
+  }
+
+  /**
+   * PATCH (beyond the contract; patch.ts): the patch is applied to the stored object and goes through the
+   * update path. An apply patch of an absent object creates it (`created`, code 201).
+   */
+  patch<T extends KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, body: string,
+                              options?: PatchOptions): { object: T; created: boolean } {
+    return this.requests.run("patch", resource, { namespace, name }, (_id, respond) => {
+      const r = patchObject(this.registry, this.storage.store(resource).info, namespace, name, type, body, options ?? {});
+      respond?.({ code: r.created ? 201 : 200, resourceVersion: r.object.metadata.resourceVersion });
+      return r as { object: T; created: boolean };
+    });
+  }
+
+  /** GET …/scale of a deployment or replicaset (beyond the contract). */
+  getScale(resource: string, namespace: string | undefined, name: string): Scale {
+    return this.requests.run("get", resource, { namespace, name }, (_id, respond) => {
+      const s = getScale(this.registry, this.storage.store(resource).info, namespace, name);
+      respond?.({ code: 200, resourceVersion: s.metadata.resourceVersion });
+      return s;
+    });
+  }
+
+  /** PUT …/scale: sets spec.replicas through the update path; `resourceVersion` is a precondition. */
+  updateScale(resource: string, namespace: string | undefined, name: string, replicas: number,
+              options?: WriteOptions & { resourceVersion?: string }): Scale {
+    return this.requests.run("update", resource, { namespace, name }, (_id, respond) => {
+      const s = updateScale(this.registry, this.storage.store(resource).info, namespace, name, replicas, options?.resourceVersion, options?.dryRun === true);
+      respond?.({ code: 200, resourceVersion: s.metadata.resourceVersion });
+      return s;
     });
   }
 
@@ -280,9 +323,9 @@ export class ApiServer {
 
   // ───────────────────────────── wiring ─────────────────────────────
 
-  private write<T extends KubeObject>(resource: string, obj: T, statusOnly: boolean): T {
+  private write<T extends KubeObject>(resource: string, obj: T, statusOnly: boolean, dryRun: boolean): T {
     return this.requests.run("update", resource, { namespace: obj?.metadata?.namespace, name: obj?.metadata?.name }, (_id, respond) => {
-      const stored = this.registry.update(resource, obj, statusOnly);
+      const stored = this.registry.update(resource, obj, statusOnly, dryRun);
       respond?.({ code: 200, resourceVersion: stored.metadata.resourceVersion });
       return stored;
     });

@@ -21,7 +21,7 @@
  *   not yet handed over, the watch is aborted with reason "slowConsumer" (the backlog is dropped, as the
  *   cacher does). A new watch's initial or replayed events never count as slowness.
  */
-import { emit, type Tracer } from "../sim/trace.js";
+import type { KnownTraceInput, TraceFn } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
 import type { ApiError } from "../apimachinery/errors.js";
@@ -36,7 +36,8 @@ export type CloseReason =
 /** What a watcher needs from its server. */
 export interface WatcherHost {
   readonly scheduler: Scheduler;
-  readonly tracer: Tracer | undefined;
+  /** The server's trace function (undefined: not tracing). */
+  readonly trace: TraceFn | undefined;
   /** The delivery latency for a new item of this client's streams (may include jitter). */
   latencyFor(client: string | undefined): number;
   /** The current slow-consumer limit (undefined: off). */
@@ -181,7 +182,7 @@ export class CacheWatcher {
     this.head = 0;
     if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
-    emit(this.host.tracer, {
+    this.host.trace?.({
       component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource, reason: "stopped",
     });
   }
@@ -224,7 +225,7 @@ export class CacheWatcher {
 
   private deliverDue(): void {
     const now = this.host.scheduler.now();
-    const tracer = this.host.tracer;
+    const trace = this.host.trace;
     while (!this.dead && this.head < this.queue.length) {
       const item = this.queue[this.head]!;
       if (item.due > now) return;
@@ -241,7 +242,7 @@ export class CacheWatcher {
         this.dead = true;
         this.queue.length = 0;
         this.head = 0;
-        emit(tracer, {
+        trace?.({
           component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource,
           reason: item.close.reason,
         });
@@ -249,7 +250,7 @@ export class CacheWatcher {
         return;
       }
       const event = item.event!;
-      if (tracer !== undefined) traceEvent(tracer, this.id, this.resource, event, item.key, item.rv ?? "");
+      trace?.(watchEventTrace(this.id, this.resource, event, item.key, item.rv ?? ""));
       this.sink.onEvent(event);
     }
   }
@@ -271,27 +272,26 @@ function prevAtRev(e: StoreEvent): KubeObject {
   return e.prevAtRev;
 }
 
-function traceEvent(tracer: Tracer, watchId: number, resource: string, event: WatchEvent<KubeObject>,
-                    key: string | undefined, rv: string): void {
+/** The `server.watch.event` of one delivered event. */
+function watchEventTrace(watchId: number, resource: string, event: WatchEvent<KubeObject>,
+                         key: string | undefined, rv: string): KnownTraceInput {
   if (event.type === "ERROR") {
     const st = event.object as { code?: number; reason?: string };
-    emit(tracer, {
+    return {
       component: "server", kind: "server.watch.event", watchId, resource, type: "ERROR", resourceVersion: rv,
       ...(st.code !== undefined ? { code: st.code } : {}), ...(st.reason !== undefined ? { reason: st.reason } : {}),
-    });
-    return;
+    };
   }
   if (event.type === "BOOKMARK") {
     const obj = event.object as KubeObject;
     const end = obj.metadata.annotations?.["k8s.io/initial-events-end"] === "true";
-    emit(tracer, {
+    return {
       component: "server", kind: "server.watch.event", watchId, resource, type: "BOOKMARK", resourceVersion: rv,
       ...(end ? { initialEventsEnd: true } : {}),
-    });
-    return;
+    };
   }
-  emit(tracer, {
+  return {
     component: "server", kind: "server.watch.event", watchId, resource, type: event.type, resourceVersion: rv,
     ...(key !== undefined ? { key } : {}),
-  });
+  };
 }

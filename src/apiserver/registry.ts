@@ -17,6 +17,10 @@
  * - updateStatus: only `.status` changes are kept; 404 for kinds without a status subresource.
  * - Delete: uid / resourceVersion preconditions (409); pods are graceful (graceful-delete.ts); an object
  *   with finalizers only gets deletionTimestamp (once); otherwise one DELETED carrying the last state.
+ *   Returns the object: still present (terminating) when graceful or held by finalizers, else its last state.
+ * - Dry run (`dryRun`, the real `dryRun=All`): every check runs and the answer is what would be stored,
+ *   but nothing is committed, no resourceVersion is consumed and no event is sent; a dry-run create has
+ *   no resourceVersion, a dry-run update keeps the stored one.
  */
 import type { KubeObject } from "../types.js";
 import { deepEqual, freezeCopy } from "./frozen.js";
@@ -50,7 +54,7 @@ export class Registry {
     return obj;
   }
 
-  create<T extends KubeObject>(resource: string, input: T): T {
+  create<T extends KubeObject>(resource: string, input: T, dryRun = false): T {
     const store = this.storage.store(resource);
     const info = store.info;
     if (typeof input !== "object" || input === null || typeof input.metadata !== "object" || input.metadata === null) {
@@ -70,7 +74,7 @@ export class Registry {
     }
     const key = keyOf(info, namespace, name);
     if (store.objects.has(key)) throw alreadyExists(info, name);
-    const rv = this.storage.bump();
+    const rv = dryRun ? undefined : this.storage.bump();
     const m = objectMeta(meta);
     m["deletionTimestamp"] = undefined;                       // undefined fields are dropped by freezeCopy
     m["deletionGracePeriodSeconds"] = undefined;
@@ -84,11 +88,11 @@ export class Registry {
     if (body["apiVersion"] !== info.apiVersion) body["apiVersion"] = info.apiVersion;
     if (body["kind"] !== info.kind) body["kind"] = info.kind;
     const stored = freezeCopy(body) as unknown as T;
-    this.storage.commit(store, "ADDED", key, stored, undefined);
+    if (!dryRun) this.storage.commit(store, "ADDED", key, stored, undefined);
     return stored;
   }
 
-  update<T extends KubeObject>(resource: string, input: T, statusOnly: boolean): T {
+  update<T extends KubeObject>(resource: string, input: T, statusOnly: boolean, dryRun = false): T {
     const store = this.storage.store(resource);
     const info = store.info;
     if (typeof input !== "object" || input === null || typeof input.metadata !== "object" || input.metadata === null || !input.metadata.name) {
@@ -146,6 +150,7 @@ export class Registry {
     }
     next["metadata"] = nm;
     if (deepEqual(next, existing)) return existing as T;       // R4: no-op update, same RV, no event
+    if (dryRun) return freezeCopy(next) as unknown as T;
     const emptied = em.deletionTimestamp !== undefined && (nm["finalizers"] === undefined || (nm["finalizers"] as string[]).length === 0)
       && (!info.graceful || (em.deletionGracePeriodSeconds ?? 0) === 0);
     const rv = this.storage.bump();
@@ -162,7 +167,7 @@ export class Registry {
     return stored;
   }
 
-  delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions): void {
+  delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions, dryRun = false): KubeObject {
     const store: ResourceStore = this.storage.store(resource);
     const info = store.info;
     const key = keyOf(info, namespace, name);
@@ -176,15 +181,16 @@ export class Registry {
     if (pre?.resourceVersion !== undefined && pre.resourceVersion !== em.resourceVersion) {
       throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${em.resourceVersion ?? ""}`);
     }
+    if (dryRun) return existing;
     if (info.graceful) {
       this.graceful.deletePod(store, key, existing, options.gracePeriodSeconds);
-      return;
+      return store.objects.get(key) ?? existing;
     }
     if ((em.finalizers ?? []).length > 0) {
-      if (em.deletionTimestamp !== undefined) return;   // already terminating: nothing new
-      this.graceful.markDeleting(store, key, existing, 0, true);
-      return;
+      if (em.deletionTimestamp !== undefined) return existing;   // already terminating: nothing new
+      return this.graceful.markDeleting(store, key, existing, 0, true);
     }
     this.storage.commit(store, "DELETED", key, restamp(existing, this.storage.bump()), existing);
+    return existing;
   }
 }

@@ -23,7 +23,7 @@
 import type { WatchOptions } from "../apimachinery/meta.js";
 import type { Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import type { TraceFn, Tracer } from "../sim/trace.js";
+import type { TraceFn } from "../sim/trace.js";
 import type { KubeObject, ObjectMeta } from "../types.js";
 import { CacheWatcher, type CloseReason, type WatcherHost } from "./cache-watcher.js";
 import { freezeCopy } from "./frozen.js";
@@ -38,7 +38,6 @@ const INITIAL_EVENTS_END = "k8s.io/initial-events-end";
 
 export interface CacherOptions {
   scheduler: Scheduler;
-  tracer: Tracer | undefined;
   trace: TraceFn | undefined;
   /** Events per resource a watch can resume from. */
   capacity: number;
@@ -63,7 +62,7 @@ export class Cacher {
   constructor(private readonly storage: Storage, private readonly o: CacherOptions) {
     this.host = {
       scheduler: o.scheduler,
-      tracer: o.tracer,
+      trace: o.trace,
       latencyFor: (client) => o.latencyFor(client),
       slowConsumerLimit: () => o.slowConsumerLimit(),
       detach: (w) => { this.byResource.get(w.resource)?.watchers.delete(w); },

@@ -8,7 +8,7 @@
  *   *adjacent* `Deleted` deltas collapse (into the older one, unless the older one is a
  *   DeletedFinalStateUnknown tombstone, in which case the newer one survives). Nothing else collapses.
  * - Queue order: a key enters the queue at the tail when it gets its first delta and keeps its place
- *   while more deltas arrive. `pop` hands out the head key with ALL its deltas; a key added again after
+ *   while more deltas arrive. `pop` hands out the head key with ALL its deltas (and the key itself); a key added again after
  *   being popped re-enters at the tail. Invariant: a key is queued at most once, and is queued iff it
  *   has deltas.
  * - `delete` of a key that is neither queued nor in knownObjects is dropped (already reported by a
@@ -33,10 +33,10 @@
  *
  * Single consumer: `pop` calls `process` synchronously; nothing may change the FIFO while it runs.
  */
-import { emit, type Tracer } from "../sim/trace.js";
+import { traceTo, type TraceFn } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta, summarizeDeltas } from "./deltas.js";
-import { KeyError, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceKeyFunc, rememberMetaNamespaceKey } from "./keys.js";
+import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
 import { enqueueError, FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
@@ -103,21 +103,18 @@ export class DeltaFIFO implements FIFOQueue {
   private closed = false;
 
   private readonly keyFunc: KeyFunc;
-  /** The consumer will likely key the popped object again with the same function: hand it our key. */
-  private readonly primesKeyMemo: boolean;
   private readonly knownObjects: KeyListerGetter | undefined;
   private readonly emitDeltaTypeReplaced: boolean;
   private readonly transformer: ((obj: unknown) => unknown) | undefined;
-  private readonly tracer: Tracer | undefined;
+  private readonly trace: TraceFn | undefined;
   private readonly name: string;
 
   constructor(options: DeltaFIFOOptions = {}) {
     this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
-    this.primesKeyMemo = this.keyFunc === metaNamespaceKeyFunc || this.keyFunc === deletionHandlingMetaNamespaceKeyFunc;
     this.knownObjects = options.knownObjects;
     this.emitDeltaTypeReplaced = options.emitDeltaTypeReplaced ?? false;
     this.transformer = options.transformer;
-    this.tracer = options.tracer;
+    this.trace = traceTo(options.tracer);
     this.name = options.name ?? "fifo";
   }
 
@@ -155,10 +152,8 @@ export class DeltaFIFO implements FIFOQueue {
     const key = this.keyOf(obj);
     this.populated = true;
     if (!this.items.has(key) && !this.isKnown(key)) {
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
-          delta: summarizeDelta({ type: "Deleted", object: obj }), reason: "unknownDelete" });
-      }
+      this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key,
+        delta: summarizeDelta({ type: "Deleted", object: obj }), reason: "unknownDelete" });
       return;
     }
     this.queueAction("Deleted", obj, key, true);
@@ -211,10 +206,8 @@ export class DeltaFIFO implements FIFOQueue {
       this.populated = true;
       this.initialPopulationCount = listed.size + tombstones;
     }
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
-        resourceVersion, tombstones });
-    }
+    this.trace?.({ component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
+      resourceVersion, tombstones });
   }
 
   resync(): void {
@@ -231,10 +224,8 @@ export class DeltaFIFO implements FIFOQueue {
       const key = this.keyOf(obj);
       if (this.items.has(key)) {
         // A queued event is newer than the cache: re-sending the cached copy could regress it.
-        if (this.tracer !== undefined) {
-          emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
-            delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued" });
-        }
+        this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key,
+          delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued" });
         continue;
       }
       this.queueAction("Sync", obj, key, false);
@@ -247,13 +238,10 @@ export class DeltaFIFO implements FIFOQueue {
       const entry = this.take();
       const key = entry.key;
       const deltas = unpack(entry.deltas);
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
-          deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
-      }
+      this.trace?.({ component: "fifo", kind: "fifo.popped", name: this.name, key,
+        deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
       try {
-        if (this.primesKeyMemo) rememberMetaNamespaceKey((deltas[deltas.length - 1] as Delta).object, key);
-      process(deltas, isInInitialList);
+        process(deltas, isInInitialList, key);
       } catch (error) {
         if (!(error instanceof RequeueError)) throw error;
         this.addIfNotPresentKeyed(key, deltas);
@@ -268,46 +256,13 @@ export class DeltaFIFO implements FIFOQueue {
     return undefined;
   }
 
-  /**
-   * `pop` for a consumer that reads the deltas in place: `process` gets the key's deltas packed as
-   * [type0, object0, type1, object1, …] (oldest first; valid only during the call — do not keep it) and
-   * the key. Everything else is `pop`: same order, traces, sync bookkeeping, RequeueError handling.
-   * Returns false when the queue is empty (true when an entry was processed).
-   */
-  popPacked(process: (packed: readonly unknown[], key: string, isInInitialList: boolean) => void): boolean {
-    while (this.head < this.queue.length) {
-      const isInInitialList = !this.hasSynced();
-      const entry = this.take();
-      const key = entry.key;
-      const packed = entry.deltas;
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "fifo", kind: "fifo.popped", name: this.name, key,
-          deltas: summarizeDeltas(unpack(packed)), isInInitialList, queueLength: this.queue.length - this.head });
-      }
-      try {
-        if (this.primesKeyMemo) rememberMetaNamespaceKey(packed[packed.length - 1], key);
-        process(packed, key, isInInitialList);
-      } catch (error) {
-        if (!(error instanceof RequeueError)) throw error;
-        this.addIfNotPresentKeyed(key, unpack(packed));
-        if (error.inner !== undefined) throw error.inner;
-      } finally {
-        // "synced" becomes visible only after the last initial item was processed (spec §4.8).
-        if (this.initialPopulationCount > 0) this.initialPopulationCount--;
-      }
-      return true;
-    }
-    if (this.closed) throw new FIFOClosedError();
-    return false;
-  }
-
   hasSynced(): boolean {
     return this.populated && this.initialPopulationCount === 0;
   }
 
   close(): void {
     this.closed = true;
-    if (this.tracer !== undefined) emit(this.tracer, { component: "fifo", kind: "fifo.closed", name: this.name });
+    this.trace?.({ component: "fifo", kind: "fifo.closed", name: this.name });
   }
 
   isClosed(): boolean {
@@ -379,7 +334,7 @@ export class DeltaFIFO implements FIFOQueue {
       const fresh: QueuedEntry = { key, deltas };
       this.items.set(key, fresh);
       this.queue.push(fresh);
-      if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, true);
+      this.traceQueued(key, type, object, deltas, true);
       return;
     }
     this.appendKeyed(key, entry.deltas, type, object);
@@ -396,7 +351,7 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   private traceQueued(key: string, type: DeltaType, object: unknown, deltas: PackedDeltas, newKey: boolean): void {
-    emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
+    this.trace?.({ component: "fifo", kind: "fifo.queued", name: this.name, key,
       delta: summarizeDelta({ type, object }), deltas: summarizeDeltas(unpack(deltas)), newKey,
       queueLength: this.queue.length - this.head });
   }
@@ -408,16 +363,14 @@ export class DeltaFIFO implements FIFOQueue {
       if (deltas[n - 1] instanceof DeletedFinalStateUnknown) {
         deltas[n - 1] = object; // a real final state (or a fresher tombstone) replaces the tombstone
       } else {
-        if (this.tracer !== undefined) {
-          emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key,
-            delta: summarizeDelta({ type, object }), reason: "dedupDelete" });
-        }
+        this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key,
+          delta: summarizeDelta({ type, object }), reason: "dedupDelete" });
         return;
       }
     } else {
       deltas.push(type, object);
     }
-    if (this.tracer !== undefined) this.traceQueued(key, type, object, deltas, false);
+    this.traceQueued(key, type, object, deltas, false);
   }
 
   private addIfNotPresentKeyed(key: string, deltas: Delta[]): void {
@@ -425,11 +378,9 @@ export class DeltaFIFO implements FIFOQueue {
     const entry: QueuedEntry = { key, deltas: pack(deltas) };
     this.items.set(key, entry);
     this.queue.push(entry);
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.queued", name: this.name, key,
-        delta: summarizeDelta(deltas[deltas.length - 1] as Delta), deltas: summarizeDeltas(deltas), newKey: true,
-        queueLength: this.queue.length - this.head });
-    }
+    this.trace?.({ component: "fifo", kind: "fifo.queued", name: this.name, key,
+      delta: summarizeDelta(deltas[deltas.length - 1] as Delta), deltas: summarizeDeltas(deltas), newKey: true,
+      queueLength: this.queue.length - this.head });
   }
 
   /** Keeps popping O(1) amortized: reset when drained, compact when the popped prefix dominates. */

@@ -12,6 +12,7 @@
  * - `metaNamespaceIndexFunc(obj)` ⇒ `[namespace]` (`[""]` for cluster-scoped objects), indexed under
  *   the conventional index name `NamespaceIndex` = `"namespace"`.
  * - `KeyError` wraps the object whose key could not be computed (what stores and FIFOs throw).
+ * - Pure functions: no module state; the same object always gives the same key.
  */
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 
@@ -50,19 +51,12 @@ function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-// A one-entry memo: the informer keys the same object several times in a row (cache lookup, cache
-// write), and a FIFO primes it with the key it already computed when it pops (`rememberMetaNamespaceKey`).
-// Returning the identical string skips a concatenation and lets Map lookups reuse its cached hash. The
-// key is a pure function of (namespace, name), so the memo can never be stale.
-let memoName: unknown;
-let memoNamespace: unknown;
-let memoKey = "";
-
 /**
  * A key is hashed and compared by every Map it passes through (FIFO, batch, cache, index sets), long
  * after it was made. `a + b` gives a rope (V8's ConsString); comparing a rope against a key stored
  * long ago walks the rope's parts, which are cold by then. Reading a character makes V8 flatten the
- * rope once, here, while it is hot — measured at 1.5–2× faster cache lookups (bench/, W1).
+ * rope once, here, while it is hot — measured at 1.5–2× faster cache lookups (bench/, W1). Pure: the
+ * result is the string itself.
  */
 function flat(key: string): string {
   key.charCodeAt(0);
@@ -73,51 +67,9 @@ function flat(key: string): string {
 export function metaNamespaceKeyFunc(obj: unknown): string {
   if (typeof obj === "string") return obj;
   const meta = metaOf(obj);
-  const rawName = meta.name;
-  const rawNamespace = meta.namespace;
-  if (rawName === memoName && rawNamespace === memoNamespace) return memoKey;
-  const name = asString(rawName);
-  const namespace = asString(rawNamespace);
-  const key = namespace.length > 0 ? flat(namespace + "/" + name) : name;
-  memoName = rawName;
-  memoNamespace = rawNamespace;
-  memoKey = key;
-  return key;
-}
-
-/**
- * A performance hint: `key` is believed to be metaNamespaceKeyFunc(obj) — e.g. a FIFO handing a popped
- * object to its consumer, which will key it again. The hint is checked character by character (no
- * allocation) and ignored when wrong (a transformer may have renamed the object), so it can never
- * change a result.
- */
-export function rememberMetaNamespaceKey(obj: unknown, key: string): void {
-  if (typeof obj !== "object" || obj === null) return;
-  const meta = (obj as { metadata?: unknown }).metadata;
-  if (typeof meta !== "object" || meta === null) return;
-  const rawName = (meta as MetaLike).name;
-  const rawNamespace = (meta as MetaLike).namespace;
-  const name = asString(rawName);
-  const namespace = asString(rawNamespace);
-  const matches = namespace.length === 0
-    ? key === name
-    : key.length === namespace.length + 1 + name.length && key.charCodeAt(namespace.length) === 47 /* "/" */
-      && key.startsWith(namespace) && key.endsWith(name);
-  if (!matches) return;
-  memoName = rawName;
-  memoNamespace = rawNamespace;
-  memoKey = key;
-}
-
-/**
- * deletionHandlingMetaNamespaceKeyFunc(obj), given `hint`, a key believed to be it (e.g. the one a FIFO
- * computed when the object was queued): the hint is returned when it matches the object's namespace
- * and name (checked without allocating), else the key is computed. Never changes a result.
- */
-export function keyWithHint(obj: unknown, hint: string): string {
-  if (obj instanceof DeletedFinalStateUnknown) return obj.key;
-  rememberMetaNamespaceKey(obj, hint);
-  return metaNamespaceKeyFunc(obj);
+  const name = asString(meta.name);
+  const namespace = asString(meta.namespace);
+  return namespace.length > 0 ? flat(namespace + "/" + name) : name;
 }
 
 /** Like metaNamespaceKeyFunc, but a DeletedFinalStateUnknown yields its stored key. */

@@ -3,8 +3,10 @@
  * (client-go tools/cache `processorListener`, spec §7.5–§7.8).
  *
  * Contract:
- * - `add(notification)` only appends to the listener's buffer (never calls the handler, never waits):
- *   the informer is never stalled by a handler. The buffer is unbounded.
+ * - `add(type, key, newObj, oldObj, isInInitialList)` only appends one notification to the listener's
+ *   buffer (never calls the handler, never waits): the informer is never stalled by a handler. The
+ *   buffer is unbounded, and flat (four slots per notification), so a long backlog holds no
+ *   per-notification object.
  * - The buffer is drained by the listener's own scheduled tasks (Scheduler.setTimeout), strictly in
  *   order, one notification at a time: the handler is called, and the next notification is handled
  *   after it returns. Notifications of different listeners are independent; a slow or throwing handler
@@ -24,22 +26,13 @@
  *   called is not interrupted.
  * - Resync bookkeeping: `requestedResyncPeriodMs` (what the handler asked), `resyncPeriodMs` (effective),
  *   `nextResync`, and `syncing` (eligible for same-RV notifications; starts true).
+ * - Traced (only with a tracer; nothing is built otherwise): listener.buffered, listener.synced,
+ *   handler.called, handler.returned, handler.threw.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type NotificationType, type Tracer } from "../sim/trace.js";
+import { traceTo, type NotificationType, type TraceFn, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
-
-/** One notification as buffered for listeners (shared by all listeners that receive it; immutable). */
-export class ProcessorNotification {
-  constructor(
-    readonly type: NotificationType,
-    readonly key: string,
-    readonly newObj: unknown,
-    readonly oldObj: unknown,
-    readonly isInInitialList: boolean,
-  ) {}
-}
 
 /** Compact the buffer once this many consumed slots lead it and they are at least half of it. */
 const COMPACT_AT = 4096;
@@ -71,22 +64,22 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Pause after a throwing handler. */
   panicPauseMs = 1000;
 
-  /**
-   * Buffered notifications, flattened: STRIDE slots each ([code, key, newObj, oldObj]) from `head` on,
-   * so that a long buffer holds no per-notification object.
-   */
+  /** Buffered notifications from `head` on, STRIDE slots each: [code, key, newObj, oldObj]. */
   private buffer: unknown[] = [];
   private head = 0;
   private started = false;
   private stopped = false;
   /** Scheduled task id (drain, pause, or the end of a slow notification); 0 = none. */
   private timer = 0;
-  /** The notification whose (slow) handling is in progress. */
-  private inFlight: ProcessorNotification | undefined;
+  /** A slow notification is in progress: its code, key and new object (for handler.returned). */
+  private inFlight = false;
+  private inFlightCode = 0;
+  private inFlightKey = "";
   private initialPending = 0;
   private synced = false;
   /** A handler threw: the next notification waits `panicPauseMs` after it arrives (sleepAfterCrash). */
   private pauseNext = false;
+  private readonly trace: TraceFn | undefined;
   private readonly drainTask = (): void => this.drain();
   private readonly pausedTask = (): void => this.drain(true);
   private readonly finishTask = (): void => this.finishSlow();
@@ -99,7 +92,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     resyncPeriodMs: number,
     private readonly informerSynced: () => boolean,
     private readonly name: string,
-    private readonly tracer: Tracer | undefined,
+    tracer: Tracer | undefined,
     /** Maps a handler's error to the learner's source line (handler.threw.line), when the runner can. */
     private readonly errorLine?: (error: unknown) => number | undefined,
   ) {
@@ -108,6 +101,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     this.requestedResyncPeriodMs = requestedResyncPeriodMs;
     this.resyncPeriodMs = resyncPeriodMs;
     this.nextResync = scheduler.now() + resyncPeriodMs;
+    this.trace = traceTo(tracer);
   }
 
   /** Notifications waiting in the buffer (not counting one being handled). */
@@ -128,25 +122,17 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   checkSynced(): void {
     if (this.synced || this.stopped || this.initialPending !== 0 || !this.informerSynced()) return;
     this.synced = true;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "listener", kind: "listener.synced", name: this.name, listener: this.index });
-    }
+    this.trace?.({ component: "listener", kind: "listener.synced", name: this.name, listener: this.index });
   }
 
-  add(n: ProcessorNotification): void {
-    this.addFields(n.type, n.key, n.newObj, n.oldObj, n.isInInitialList);
-  }
-
-  /** `add` of the notification with these fields (without allocating one). */
-  addFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean): void {
+  /** Buffers one notification (processorListener.add). */
+  add(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean): void {
     if (this.stopped) return;
     if (isInInitialList) this.initialPending++;
     this.buffer.push(codeOf(type, isInInitialList), key, newObj, oldObj);
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "listener", kind: "listener.buffered", name: this.name, listener: this.index,
-        notification: type, key, resourceVersion: rvOf(newObj), pending: this.pending() });
-    }
-    if (this.started && this.timer === 0 && this.inFlight === undefined) {
+    this.trace?.({ component: "listener", kind: "listener.buffered", name: this.name, listener: this.index,
+      notification: type, key, resourceVersion: rvOf(newObj), pending: this.pending() });
+    if (this.started && this.timer === 0 && !this.inFlight) {
       this.timer = this.scheduler.setTimeout(this.drainTask, 0);
     }
   }
@@ -162,7 +148,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     this.stopped = true;
     if (this.timer !== 0) this.scheduler.clearTimeout(this.timer);
     this.timer = 0;
-    this.inFlight = undefined;
+    this.inFlight = false;
     this.buffer = [];
     this.head = 0;
   }
@@ -187,23 +173,6 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   // ───────────── delivery ─────────────
 
-  /** Drops the head notification's slots (after reading them). */
-  private advanceHead(): void {
-    const buf = this.buffer;
-    const h = this.head;
-    buf[h + 1] = undefined;
-    buf[h + 2] = undefined;
-    buf[h + 3] = undefined;
-    this.head = h + STRIDE;
-    if (this.head === buf.length) {
-      buf.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= buf.length) {
-      this.buffer = buf.slice(this.head);
-      this.head = 0;
-    }
-  }
-
   private drain(paused = false): void {
     this.timer = 0;
     if (paused) this.pauseNext = false;
@@ -221,38 +190,61 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
       const newObj = buf[h + 2];
       const oldObj = buf[h + 3];
       this.advanceHead();
-      const type = TYPES[code & 3] as NotificationType;
-      const isInInitialList = (code & INITIAL) !== 0;
-      if (this.tracer !== undefined || this.delayMs > 0) {
-        // the rare paths (tracing, a slow handler) keep a notification object
-        const n = new ProcessorNotification(type, key, newObj, oldObj, isInInitialList);
-        if (!this.call(n)) {
-          this.pauseNext = true;
-          continue;
-        }
-        if (this.delayMs > 0) {
-          this.inFlight = n;
-          this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
-          return;
-        }
-        this.returned(n);
-        continue;
-      }
-      if (!this.callFields(type, key, newObj, oldObj, isInInitialList)) {
+      if (!this.call(code, key, newObj, oldObj)) {
         // the handler threw: skip it; the next notification waits one pause after it arrives
         this.pauseNext = true;
         continue;
       }
-      if (isInInitialList) {
-        this.initialPending--;
-        if (this.initialPending === 0) this.checkSynced();
+      if (this.delayMs > 0) {
+        this.inFlight = true;
+        this.inFlightCode = code;
+        this.inFlightKey = key;
+        this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
+        return;
       }
+      this.returned(code, key);
     }
   }
 
-  /** `call` without a tracer (and without a notification object); false if the handler threw. */
-  private callFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown,
-                     isInInitialList: boolean): boolean {
+  /** Drops the head notification's slots (after reading them). */
+  private advanceHead(): void {
+    const buf = this.buffer;
+    const h = this.head;
+    buf[h + 1] = undefined;
+    buf[h + 2] = undefined;
+    buf[h + 3] = undefined;
+    this.head = h + STRIDE;
+    if (this.head === buf.length) {
+      buf.length = 0;
+      this.head = 0;
+    } else if (this.head >= COMPACT_AT && this.head * 2 >= buf.length) {
+      this.buffer = buf.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private finishSlow(): void {
+    this.timer = 0;
+    if (!this.inFlight || this.stopped) return;
+    this.inFlight = false;
+    this.returned(this.inFlightCode, this.inFlightKey);
+    this.drain();
+  }
+
+  /**
+   * Calls the handler; false if it threw (traced). An async handler: Go handlers are synchronous, so the
+   * notification counts as handled when the synchronous part returns; a later rejection is only
+   * reported (never an unhandled rejection).
+   */
+  private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean {
+    const type = TYPES[code & 3]!;
+    const isInInitialList = (code & INITIAL) !== 0;
+    this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
+      notification: type, key, resourceVersion: rvOf(newObj),
+      ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
+      ...(type === "add" ? { isInInitialList } : {}),
+      ...(newObj instanceof DeletedFinalStateUnknown ? { tombstone: true } : {}),
+      pending: this.pending() });
     let result: unknown;
     try {
       switch (type) {
@@ -261,55 +253,20 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
         case "delete": result = this.handler.onDelete(newObj); break;
       }
     } catch (e) {
-      this.traceThrew(new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), e);
+      this.traceThrew(type, key, e);
       return false;
     }
     if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
-      const n = new ProcessorNotification(type, key, newObj, oldObj, isInInitialList);
       (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
-        if (!this.stopped) this.traceThrew(n, e);
+        if (!this.stopped) this.traceThrew(type, key, e);
       });
     }
     return true;
   }
 
-  private finishSlow(): void {
-    this.timer = 0;
-    const n = this.inFlight;
-    this.inFlight = undefined;
-    if (n === undefined || this.stopped) return;
-    this.returned(n);
-    this.drain();
-  }
-
-  /** Calls the handler; false if it threw (traced). */
-  private call(n: ProcessorNotification): boolean {
-    const tracer = this.tracer;
-    if (tracer !== undefined) this.traceCalled(tracer, n);
-    let result: unknown;
-    try {
-      switch (n.type) {
-        case "add": result = this.handler.onAdd(n.newObj, n.isInInitialList); break;
-        case "update": result = this.handler.onUpdate(n.oldObj, n.newObj); break;
-        case "delete": result = this.handler.onDelete(n.newObj); break;
-      }
-    } catch (e) {
-      this.traceThrew(n, e);
-      return false;
-    }
-    // An async handler: Go handlers are synchronous, so the notification counts as handled when the
-    // synchronous part returns; a later rejection is only reported (never an unhandled rejection).
-    if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
-      (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
-        if (!this.stopped) this.traceThrew(n, e);
-      });
-    }
-    return true;
-  }
-
-  private traceThrew(n: ProcessorNotification, e: unknown): void {
-    const tracer = this.tracer;
-    if (tracer === undefined) return;
+  private traceThrew(type: NotificationType, key: string, e: unknown): void {
+    const trace = this.trace;
+    if (trace === undefined) return;
     const message = e instanceof Error ? e.message : String(e);
     let line: number | undefined;
     try {
@@ -317,29 +274,17 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     } catch {
       line = undefined;
     }
-    emit(tracer, { component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
-      notification: n.type, key: n.key, message, ...(typeof line === "number" ? { line } : {}) });
+    trace({ component: "handler", kind: "handler.threw", name: this.name, listener: this.index,
+      notification: type, key, message, ...(typeof line === "number" ? { line } : {}) });
   }
 
-  private returned(n: ProcessorNotification): void {
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "handler", kind: "handler.returned", name: this.name, listener: this.index,
-        notification: n.type, key: n.key });
-    }
-    if (n.isInInitialList) {
+  private returned(code: number, key: string): void {
+    this.trace?.({ component: "handler", kind: "handler.returned", name: this.name, listener: this.index,
+      notification: TYPES[code & 3]!, key });
+    if ((code & INITIAL) !== 0) {
       this.initialPending--;
       if (this.initialPending === 0) this.checkSynced();
     }
-  }
-
-  private traceCalled(tracer: Tracer, n: ProcessorNotification): void {
-    const tombstone = n.newObj instanceof DeletedFinalStateUnknown;
-    emit(tracer, { component: "handler", kind: "handler.called", name: this.name, listener: this.index,
-      notification: n.type, key: n.key, resourceVersion: rvOf(n.newObj),
-      ...(n.type === "update" ? { oldResourceVersion: rvOf(n.oldObj) } : {}),
-      ...(n.type === "add" ? { isInInitialList: n.isInInitialList } : {}),
-      ...(tombstone ? { tombstone: true } : {}),
-      pending: this.pending() });
   }
 }
 

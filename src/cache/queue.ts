@@ -5,7 +5,7 @@
  * Contract:
  * - Producers (the Reflector) call add/update/delete/replace/resync; the single consumer (the informer)
  *   calls `pop(process)`, which removes the oldest entry and calls `process` synchronously with its
- *   deltas (oldest first) and whether it belongs to the initial list. Nothing else may change the queue
+ *   deltas (oldest first), whether it belongs to the initial list and its queued key. Nothing else may change the queue
  *   while `process` runs.
  * - `pop` returns the popped deltas, or undefined when the queue is empty (where Go would block); on an
  *   empty, closed queue it throws `FIFOClosedError`. A closed queue still hands out what it holds.
@@ -35,7 +35,11 @@ export function enqueueError(cause: unknown): Error {
   return new Error(`couldn't enqueue object: ${message}`, { cause });
 }
 
-export type PopProcessFunc = (deltas: Delta[], isInInitialList: boolean) => void;
+/**
+ * What `pop` calls: the popped deltas (oldest first), whether they belong to the initial list, and the
+ * key the queue holds them under (computed by the queue's key function when they were queued).
+ */
+export type PopProcessFunc = (deltas: Delta[], isInInitialList: boolean, queuedKey: string) => void;
 
 /** Options shared by DeltaFIFO and RealFIFO. */
 export interface FIFOOptions {

@@ -1,42 +1,74 @@
 /**
- * RealFIFO — the "in-order" queue (client-go tools/cache `RealFIFO`, spec §5.1; the informers' default
- * from Kubernetes 1.33).
+ * RealFIFO — the "in-order" queue (client-go tools/cache `the_real_fifo.go`, spec §5.1; the informers'
+ * default from Kubernetes 1.33), with client-go's `AtomicEvents` option (spec §5.3, feature gate
+ * AtomicFIFO, default from 1.36; the informer's `fifo: "realAtomic"`).
  *
  * Contract:
- * - One entry per event, in arrival order: add/update/delete each append one Delta; nothing is merged,
- *   deduplicated or kept in place. `pop` removes the oldest entry and hands it over as a one-element
- *   Deltas list. `listKeys()` lists each queued entry's key in order (a key may repeat).
- * - `delete` always enqueues, even for a key nobody knew (the consumer decides what it means).
- * - `replace(list)` (a relist) appends, in this order: a `Deleted` tombstone for every key queued but
+ * - One entry per event, in arrival order: add/update/delete each append one entry; nothing is merged,
+ *   deduplicated or kept in place. `delete` always enqueues, even for a key nobody knew (the consumer
+ *   decides what it means). `listKeys()` lists each queued entry's key in order (a key may repeat;
+ *   atomic batch entries have the key "").
+ * - `replace(list)` (a relist), default mode: appends a `Deleted` tombstone for every key queued but
  *   missing from the list whose last queued entry is not already `Deleted` (holding that entry's
- *   object), in first-seen order; a `Deleted` tombstone for every knownObjects key missing from the
- *   list and absent from the queue (holding the known object, or null); then one `Replaced` entry per
- *   list item, in list order. Deletions therefore come before the replaced items. Every key is
- *   computed first (a KeyError leaves the queue untouched); a transform that throws on item i throws
- *   "couldn't enqueue object: …" with the tombstones and items 0..i-1 queued (not populated).
- * - `resync()` appends `Sync` with the known object for every knownObjects key not present anywhere in
- *   the queue. Without knownObjects (allowed here, unlike Go) replace only checks the queue and resync
+ *   object), in first-seen order; a `Deleted` tombstone for every knownObjects key missing from the list
+ *   and absent from the queue (holding the known object, or null); then one `Replaced` entry per item, in
+ *   list order. Every key is computed first (a KeyError leaves the queue untouched); a transform that
+ *   throws on item i throws "couldn't enqueue object: …" with the tombstones and items 0..i-1 queued.
+ * - With `atomicEvents`: `replace(list, rv)` appends ONE entry `ReplacedAll { resourceVersion, objects }`
+ *   (every object transformed first, so a throwing transform leaves the queue untouched and its error is
+ *   thrown as it is); the consumer diffs it against its cache. `resync()` appends one `SyncAll`;
+ *   `bookmark(rv)` appends a `Bookmark { resourceVersion }` (ignored without atomicEvents).
+ * - `resync()`, default mode: appends `Sync` with the known object for every knownObjects key not queued
+ *   anywhere. Without knownObjects (allowed here, unlike Go) replace only checks the queue and resync
  *   does nothing.
- * - `hasSynced()`: true after add/update/delete before any replace, or once every entry queued at the
- *   end of the first replace (earlier entries, tombstones and duplicates included) was popped and
- *   processed. Latched.
+ * - `pop(process)` removes the oldest entry and calls `process(deltas, isInInitialList, key)` with it as a
+ *   one-element list, whether it belongs to the initial population (computed before) and the key it was
+ *   queued under. The population counter drops after `process` returns, so "synced" is observable only
+ *   once the last initial entry was fully processed. `hasSynced()`: true after add/update/delete before
+ *   any replace, or once every entry queued at the end of the first replace was popped and processed.
+ * - `popBatch(processBatch, process)` (InOrderInformersBatchProcess, §5.2) takes consecutive entries from
+ *   the head while: fewer than `maxBatch` (≤ 1000) were taken, the entry's type is Sync/Replaced/Added/
+ *   Updated/Deleted, its key was not taken yet in this batch, and taking it would not cross the end of
+ *   the initial population. A batch of one, or a non-batchable entry at the head, goes through
+ *   `pop(process)`. Otherwise every entry is traced as popped first (each `fifo.popped` carries `batch`),
+ *   then `processBatch(slots, start, end, isInInitialList)` reads the packed entries (below) in
+ *   `slots[start..end)`; valid only during the call.
+ * - Storage: entries are packed [type, object, key] per entry (IN_ORDER_STRIDE slots) from `head` on, so
+ *   a queued event costs no Delta object; `pop`, `list` and `getByKey` hand out fresh values, and popped
+ *   objects are released at once.
  * - The transformer runs once per object entering through add/update/delete/replace, never on
- *   tombstones nor on resync's cached objects.
- * - `close()` only affects popping an empty queue (FIFOClosedError).
- * - `popBatch` (InOrderInformersBatchProcess, §5.2), storage, popping, sync bookkeeping and tracing
- *   are InOrderFIFO's (in-order-fifo.ts); this class decides what each write appends.
+ *   tombstones nor on resync's cached objects. `close()` only affects popping an empty queue.
+ * - Traced (component "fifo", `fifoKind` "real" or "realAtomic"): `fifo.queued` per append (its `deltas`
+ *   is just itself, `newKey` always true), fifo.skipped, fifo.replace, fifo.popped, fifo.closed.
  */
-import { emit } from "../sim/trace.js";
+import { traceTo, type DeltaSummary, type FifoKind, type TraceFn } from "../sim/trace.js";
+import { BatchKeySet, MAX_POP_BATCH } from "./batch-key-set.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { IN_ORDER_STRIDE, InOrderFIFO } from "./in-order-fifo.js";
-import { KeyError } from "./keys.js";
-import { enqueueError, type FIFOOptions, type FIFOQueue } from "./queue.js";
-import type { Delta, DeltaType, KeyListerGetter } from "./types.js";
+import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { enqueueError, FIFOClosedError, type FIFOOptions } from "./queue.js";
+import type { AtomicDelta, BookmarkDelta, Delta, DeltaType, KeyFunc, KeyListerGetter, ReplacedAllDelta } from "./types.js";
+
+export { MAX_POP_BATCH } from "./batch-key-set.js";
+
+/** Slots per packed entry: type, object, key. */
+export const IN_ORDER_STRIDE = 3;
+const COMPACT_AT = 1024 * IN_ORDER_STRIDE;
+
+/**
+ * Processes a popped batch in place: entry i is slots[i] (type), slots[i + 1] (object), slots[i + 2]
+ * (key), for i = start, start + 3, … < end. Valid only during the call.
+ */
+export type BatchProcessFunc = (slots: readonly unknown[], start: number, end: number, isInInitialList: boolean) => void;
+
+/** What `pop` calls: the popped entry as a one-element list, its initial-list flag and queued key. */
+export type InOrderProcessFunc<E> = (deltas: E[], isInInitialList: boolean, queuedKey: string) => void;
 
 export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
   /** Accepted for a common options shape and ignored: RealFIFO always queues list items as Replaced. */
   emitDeltaTypeReplaced?: boolean;
+  /** client-go RealFIFOOptions.AtomicEvents: relists, resyncs and bookmarks as single entries (§5.3). */
+  atomicEvents?: boolean;
 };
 
 const DELTA_TYPES: ReadonlySet<string> = new Set<DeltaType>(["Added", "Updated", "Deleted", "Replaced", "Sync"]);
@@ -47,45 +79,243 @@ function isDelta(value: unknown): value is Delta {
   return typeof type === "string" && DELTA_TYPES.has(type) && "object" in value;
 }
 
-export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
-  protected readonly fifoKind = "real";
+/** The trace summary of an entry; an atomic batch entry's summary carries its resourceVersion. */
+function summarize(type: string, object: unknown): DeltaSummary {
+  if (type === "ReplacedAll" || type === "Bookmark") {
+    return { type, rv: (object as { resourceVersion: string }).resourceVersion };
+  }
+  if (type === "SyncAll") return { type, rv: "" };
+  return summarizeDelta({ type: type as DeltaSummary["type"], object });
+}
+
+export class RealFIFO<E extends AtomicDelta = Delta> {
+  /** Queued entries from `head` on, oldest first, packed [type, object, key] per entry. */
+  private slots: unknown[] = [];
+  private head = 0;
+  private populated = false;
+  /** Entries of the first replace (and everything queued before it) not yet popped and processed. */
+  private initialPopulationCount = 0;
+  private closed = false;
+  /** Keys taken by the batch being assembled. */
+  private readonly batchKeys = new BatchKeySet();
+
+  private readonly keyFunc: KeyFunc;
   private readonly knownObjects: KeyListerGetter | undefined;
+  private readonly transformer: ((obj: unknown) => unknown) | undefined;
+  private readonly atomic: boolean;
+  private readonly fifoKind: FifoKind;
+  private readonly trace: TraceFn | undefined;
+  private readonly name: string;
 
   constructor(options: RealFIFOOptions = {}) {
-    super(options);
-    this.knownObjects = options.knownObjects;
+    this.keyFunc = options.keyFunction ?? metaNamespaceKeyFunc;
+    this.atomic = options.atomicEvents === true;
+    this.knownObjects = this.atomic ? undefined : options.knownObjects;
+    this.transformer = options.transformer;
+    this.fifoKind = this.atomic ? "realAtomic" : "real";
+    this.trace = traceTo(options.tracer);
+    this.name = options.name ?? "fifo";
   }
 
-  /** The key of an object, a Deltas list (newest), a single Delta or a tombstone. Throws KeyError. */
+  /** The key of an object, a Deltas list (newest), a single delta or a tombstone; "" for a batch entry. */
   keyOf(obj: unknown): string {
     let target = obj;
     if (Array.isArray(target)) {
       if (target.length === 0) throw new KeyError(obj, new Error("0 length Deltas object; can't get key"));
-      target = (target[target.length - 1] as Delta).object;
+      target = target[target.length - 1] as unknown;
     }
-    if (isDelta(target)) target = target.object;
+    if (this.atomic) {
+      if (typeof target === "object" && target !== null && "type" in target && "object" in target) {
+        const type = (target as { type: unknown }).type;
+        if (type === "ReplacedAll" || type === "SyncAll" || type === "Bookmark") return "";
+        target = (target as { object: unknown }).object;
+      }
+    } else if (isDelta(target)) {
+      target = target.object;
+    }
     return this.objectKey(target, obj);
   }
 
   add(obj: unknown): void {
-    const key = this.objectKey(obj, obj);
-    this.populated = true;
-    this.appendTransformed("Added", obj, key);
+    this.write("Added", obj);
   }
 
   update(obj: unknown): void {
-    const key = this.objectKey(obj, obj);
-    this.populated = true;
-    this.appendTransformed("Updated", obj, key);
+    this.write("Updated", obj);
   }
 
   delete(obj: unknown): void {
-    const key = this.objectKey(obj, obj);
-    this.populated = true;
-    this.appendTransformed("Deleted", obj, key);
+    this.write("Deleted", obj);
   }
 
   replace(list: unknown[], resourceVersion: string): void {
+    const tombstones = this.atomic ? this.replaceAtomic(list, resourceVersion) : this.reconcileReplacement(list);
+    if (!this.populated) {
+      this.populated = true;
+      this.initialPopulationCount = this.length();
+    }
+    this.trace?.({ component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
+      resourceVersion, tombstones, fifoKind: this.fifoKind });
+  }
+
+  resync(): void {
+    if (this.atomic) {
+      this.append("SyncAll", undefined, "");
+      return;
+    }
+    const known = this.knownObjects;
+    if (known === undefined) return;
+    const queued = new Set<string>(this.listKeys());
+    for (const knownKey of known.listKeys()) {
+      let obj: unknown;
+      try {
+        obj = known.getByKey(knownKey);
+      } catch {
+        continue;
+      }
+      if (obj === undefined) continue;
+      if (queued.has(knownKey)) {
+        this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key: knownKey,
+          delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued", fifoKind: "real" });
+        continue;
+      }
+      this.append("Sync", obj, this.objectKey(obj, obj));
+    }
+  }
+
+  /** Atomic mode queues the server's progress marker; the default mode ignores bookmarks (§5.1). */
+  bookmark(resourceVersion: string): void {
+    if (!this.atomic) return;
+    const payload: BookmarkDelta["object"] = { resourceVersion };
+    this.append("Bookmark", payload, "");
+  }
+
+  pop(process: InOrderProcessFunc<E>): E[] | undefined {
+    if (this.drained()) return undefined;
+    const slots = this.slots;
+    const index = this.head;
+    const isInInitialList = !this.hasSynced();
+    const type = slots[index] as string;
+    const object = slots[index + 1];
+    const key = slots[index + 2] as string;
+    slots[index + 1] = undefined; // the queue must not keep popped objects alive
+    this.head = index + IN_ORDER_STRIDE;
+    this.afterDequeue();
+    const deltas = [{ type, object } as E];
+    this.trace?.({ component: "fifo", kind: "fifo.popped", name: this.name, key,
+      deltas: [summarize(type, object)], isInInitialList, queueLength: this.length(), fifoKind: this.fifoKind });
+    try {
+      process(deltas, isInInitialList, key);
+    } finally {
+      if (this.initialPopulationCount > 0) this.initialPopulationCount--;
+    }
+    return deltas;
+  }
+
+  /**
+   * Pops a batch (§5.2) and processes it with `processBatch`, or a single entry with `process`.
+   * Returns false when the queue is empty (true when something was processed).
+   */
+  popBatch(processBatch: BatchProcessFunc, process: InOrderProcessFunc<E>, maxBatch: number = MAX_POP_BATCH): boolean {
+    if (this.drained()) return false;
+    const slots = this.slots;
+    const start = this.head;
+    const isInInitialList = !this.hasSynced();
+    let limit = slots.length;
+    const most = Math.min(maxBatch, MAX_POP_BATCH);
+    const cap = start + IN_ORDER_STRIDE * (isInInitialList ? Math.min(most, this.initialPopulationCount) : most);
+    if (cap < limit) limit = cap;
+    let end = start;
+    const taken = this.batchKeys;
+    taken.begin();
+    while (end < limit) {
+      if (!DELTA_TYPES.has(slots[end] as string)) break;
+      if (!taken.add(slots[end + 2] as string)) break;
+      end += IN_ORDER_STRIDE;
+    }
+    const count = (end - start) / IN_ORDER_STRIDE;
+    if (count <= 1) return this.pop(process) !== undefined;
+
+    this.head = end;
+    const trace = this.trace;
+    if (trace !== undefined) {
+      const queued = (slots.length - start) / IN_ORDER_STRIDE;
+      for (let i = start, n = 1; i < end; i += IN_ORDER_STRIDE, n++) {
+        trace({ component: "fifo", kind: "fifo.popped", name: this.name, key: slots[i + 2] as string,
+          deltas: [summarize(slots[i] as string, slots[i + 1])], isInInitialList, queueLength: queued - n,
+          batch: count, fifoKind: this.fifoKind });
+      }
+    }
+    try {
+      processBatch(slots, start, end, isInInitialList);
+    } finally {
+      for (let i = start + 1; i < end; i += IN_ORDER_STRIDE) slots[i] = undefined;
+      if (this.initialPopulationCount > 0) this.initialPopulationCount = Math.max(0, this.initialPopulationCount - count);
+      this.afterDequeue();
+    }
+    return true;
+  }
+
+  hasSynced(): boolean {
+    return this.populated && this.initialPopulationCount === 0;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.trace?.({ component: "fifo", kind: "fifo.closed", name: this.name, fifoKind: this.fifoKind });
+  }
+
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The key of each queued entry, in queue order (a key may repeat; "" for atomic batch entries). */
+  listKeys(): string[] {
+    const out: string[] = [];
+    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 2] as string);
+    return out;
+  }
+
+  /** The object of each queued entry, in queue order (an atomic batch entry's payload for those). */
+  list(): unknown[] {
+    const out: unknown[] = [];
+    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 1]);
+    return out;
+  }
+
+  /** Every queued entry of the key, oldest first, or undefined when none is queued. */
+  getByKey(key: string): E[] | undefined {
+    let out: E[] | undefined;
+    const slots = this.slots;
+    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) {
+      if (slots[i + 2] === key) (out ??= []).push({ type: slots[i], object: slots[i + 1] } as E);
+    }
+    return out;
+  }
+
+  /** The queued entries, oldest first (a copy). */
+  entriesInOrder(): E[] {
+    const out: E[] = [];
+    const slots = this.slots;
+    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
+    return out;
+  }
+
+  /** Number of queued entries. */
+  length(): number {
+    return (this.slots.length - this.head) / IN_ORDER_STRIDE;
+  }
+
+  // ───────────────────────────── internals ─────────────────────────────
+
+  private write(type: "Added" | "Updated" | "Deleted", obj: unknown): void {
+    const key = this.objectKey(obj, obj);
+    this.populated = true;
+    this.appendTransformed(type, obj, key);
+  }
+
+  /** the_real_fifo.go reconcileReplacement: tombstones first, then the items one at a time. */
+  private reconcileReplacement(list: unknown[]): number {
     // Every key first: a key error leaves the FIFO untouched.
     const keys = new Array<string>(list.length);
     for (let i = 0; i < list.length; i++) keys[i] = this.objectKey(list[i], list[i]);
@@ -118,8 +348,7 @@ export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
         tombstones++;
       }
     }
-    // the_real_fifo.go reconcileReplacement: items last, one at a time; a throwing transform stops
-    // there, keeping the tombstones and the items queued before it.
+    // A throwing transform stops there, keeping the tombstones and the items queued before it.
     for (let i = 0; i < list.length; i++) {
       try {
         this.appendTransformed("Replaced", list[i], keys[i] as string);
@@ -127,40 +356,61 @@ export class RealFIFO extends InOrderFIFO<Delta> implements FIFOQueue {
         throw enqueueError(error);
       }
     }
+    return tombstones;
+  }
 
-    if (!this.populated) {
-      this.populated = true;
-      this.initialPopulationCount = this.length();
-    }
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
-        resourceVersion, tombstones, fifoKind: "real" });
+  /** the_real_fifo.go addReplaceToItemsLocked: one ReplacedAll entry; no deletions computed here. */
+  private replaceAtomic(list: unknown[], resourceVersion: string): number {
+    for (const item of list) this.objectKey(item, item); // a key error leaves the FIFO untouched
+    const transformer = this.transformer;
+    const objects = transformer === undefined ? list.slice() : list.map((o) => (o instanceof DeletedFinalStateUnknown ? o : transformer(o)));
+    const payload: ReplacedAllDelta["object"] = { resourceVersion, objects };
+    this.append("ReplacedAll", payload, "");
+    return 0;
+  }
+
+  /** True when nothing is queued (where Go would block); a closed, empty queue throws FIFOClosedError. */
+  private drained(): boolean {
+    if (this.head !== this.slots.length) return false;
+    if (this.closed) throw new FIFOClosedError();
+    return true;
+  }
+
+  /** Key of a plain object or tombstone; errors are wrapped in KeyError about `original`. */
+  private objectKey(target: unknown, original: unknown): string {
+    if (target instanceof DeletedFinalStateUnknown) return target.key;
+    try {
+      return this.keyFunc(target);
+    } catch (error) {
+      throw new KeyError(original, error);
     }
   }
 
-  resync(): void {
-    const known = this.knownObjects;
-    if (known === undefined) return;
-    const queued = new Set<string>(this.listKeys());
-    for (const knownKey of known.listKeys()) {
-      let obj: unknown;
-      try {
-        obj = known.getByKey(knownKey);
-      } catch {
-        continue;
-      }
-      if (obj === undefined) continue;
-      if (queued.has(knownKey)) {
-        if (this.tracer !== undefined) {
-          emit(this.tracer, { component: "fifo", kind: "fifo.skipped", name: this.name, key: knownKey,
-            delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued", fifoKind: "real" });
-        }
-        continue;
-      }
-      this.append("Sync", obj, this.objectKey(obj, obj));
+  /** Appends an object entering the queue: the transformer runs first (never on a tombstone). */
+  private appendTransformed(type: string, obj: unknown, key: string): void {
+    const transformer = this.transformer;
+    this.append(type, transformer !== undefined && !(obj instanceof DeletedFinalStateUnknown) ? transformer(obj) : obj, key);
+  }
+
+  private append(type: string, object: unknown, key: string): void {
+    this.slots.push(type, object, key);
+    const trace = this.trace;
+    if (trace !== undefined) {
+      const summary = summarize(type, object);
+      trace({ component: "fifo", kind: "fifo.queued", name: this.name, key, delta: summary,
+        deltas: [summary], newKey: true, queueLength: this.length(), fifoKind: this.fifoKind });
     }
   }
 
-  /** Non-atomic mode ignores bookmarks (spec §5.1). */
-  bookmark(_resourceVersion: string): void {}
+  /** Keeps popping O(1) amortized: reset when drained, compact when the popped prefix dominates. */
+  private afterDequeue(): void {
+    const slots = this.slots;
+    if (this.head === slots.length) {
+      slots.length = 0;
+      this.head = 0;
+    } else if (this.head >= COMPACT_AT && this.head * 2 >= slots.length) {
+      this.slots = slots.slice(this.head);
+      this.head = 0;
+    }
+  }
 }

@@ -46,7 +46,7 @@ import {
 import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type ReflectorState, type Tracer } from "../sim/trace.js";
+import { traceTo, type ReflectorState, type TraceFn, type Tracer } from "../sim/trace.js";
 import { Backoff, type BackoffOptions } from "./backoff.js";
 import { metaNamespaceKeyFunc } from "./keys.js";
 import type { KeyFunc } from "./types.js";
@@ -130,7 +130,7 @@ class ReflectorWatchSink implements WatchSink<unknown> {
 export class Reflector {
   readonly scheduler: Scheduler;
   readonly name: string;
-  private readonly tracer: Tracer | undefined;
+  private readonly trace: TraceFn | undefined;
   private readonly backoff: Backoff;
   private readonly watchList: boolean;
   private readonly pageSize: number;
@@ -166,7 +166,7 @@ export class Reflector {
   ) {
     this.scheduler = options.scheduler;
     this.name = options.name ?? "reflector";
-    this.tracer = options.tracer;
+    this.trace = traceTo(options.tracer);
     this.backoff = new Backoff(options.scheduler, options.backoff);
     this.watchList = options.watchList ?? false;
     this.pageSize = options.pageSize ?? 0;
@@ -216,8 +216,8 @@ export class Reflector {
     this.clearTimers();
     const watching = this.watch !== undefined;
     this.closeWatch();
-    if (watching && this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.end", name: this.name, reason: "stopped" });
+    if (watching) {
+      this.trace?.({ component: "reflector", kind: "reflector.watch.end", name: this.name, reason: "stopped" });
     }
     this.setState("stopped");
   }
@@ -251,9 +251,7 @@ export class Reflector {
     const step = this.backoff.next();
     const delayMs = step > minDelayMs ? step : minDelayMs;
     this.setState("backoff");
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.backoff", name: this.name, delayMs });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.backoff", name: this.name, delayMs });
     if (this.timer !== 0) this.scheduler.clearTimeout(this.timer);
     this.timer = this.scheduler.setTimeout(() => {
       this.timer = 0;
@@ -295,14 +293,12 @@ export class Reflector {
     let retryAfterRetries = 0;
 
     const request = (options: ListOptions, first: boolean, fullFallback: boolean): void => {
-      if (this.tracer !== undefined) {
-        emit(this.tracer, {
-          component: "reflector", kind: "reflector.list.start", name: this.name,
-          resourceVersion: options.resourceVersion ?? "",
-          ...(options.limit !== undefined ? { limit: options.limit } : {}),
-          ...(options.continue !== undefined ? { continue: options.continue } : {}),
-        });
-      }
+      this.trace?.({
+        component: "reflector", kind: "reflector.list.start", name: this.name,
+        resourceVersion: options.resourceVersion ?? "",
+        ...(options.limit !== undefined ? { limit: options.limit } : {}),
+        ...(options.continue !== undefined ? { continue: options.continue } : {}),
+      });
       this.lw.list(options, (error: ApiError | undefined, list?: KubeList<unknown>) => {
         if (epoch !== this.epoch || this.stopped) return;
         if (error !== undefined || list === undefined) {
@@ -311,9 +307,7 @@ export class Reflector {
           const retryAfterMs = retryAfterOf(err);
           if (isTooManyRequests(err) && retryAfterMs > 0 && retryAfterRetries < MAX_RETRY_AFTER_RETRIES) {
             retryAfterRetries++;
-            if (this.tracer !== undefined) {
-              emit(this.tracer, { component: "reflector", kind: "reflector.backoff", name: this.name, delayMs: retryAfterMs });
-            }
+            this.trace?.({ component: "reflector", kind: "reflector.backoff", name: this.name, delayMs: retryAfterMs });
             this.timer = this.scheduler.setTimeout(() => {
               this.timer = 0;
               if (epoch === this.epoch && !this.stopped) request(options, first, fullFallback);
@@ -354,10 +348,8 @@ export class Reflector {
   private onListed(epoch: number, requestRV: string, paginated: boolean, items: unknown[], listRV: string): void {
     if (requestRV === "0" && paginated) this.paginatedResult = true;
     this.rvUnavailable = false;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.list.done", name: this.name,
-        resourceVersion: listRV, items: items.length });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.list.done", name: this.name,
+      resourceVersion: listRV, items: items.length });
     try {
       this.store.replace(items, listRV);
     } catch (error) {
@@ -382,10 +374,8 @@ export class Reflector {
     const rv = this.lastSyncRV;
     const timeoutSeconds = this.watchTimeoutSeconds();
     this.setState("watching");
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.start", name: this.name,
-        resourceVersion: rv, timeoutSeconds });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.watch.start", name: this.name,
+      resourceVersion: rv, timeoutSeconds });
     const sink = new ReflectorWatchSink(this, epoch, rv === "" || rv === "0", false);
     this.openWatch(sink, { resourceVersion: rv, timeoutSeconds, allowWatchBookmarks: true });
   }
@@ -395,12 +385,10 @@ export class Reflector {
     const rv = this.rvUnavailable ? "" : this.lastSyncRV;
     const timeoutSeconds = this.watchTimeoutSeconds();
     this.setState("listing");
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.list.start", name: this.name,
-        resourceVersion: rv, resourceVersionMatch: "NotOlderThan", streaming: true });
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.start", name: this.name,
-        resourceVersion: rv, timeoutSeconds, sendInitialEvents: true });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.list.start", name: this.name,
+      resourceVersion: rv, resourceVersionMatch: "NotOlderThan", streaming: true });
+    this.trace?.({ component: "reflector", kind: "reflector.watch.start", name: this.name,
+      resourceVersion: rv, timeoutSeconds, sendInitialEvents: true });
     const sink = new ReflectorWatchSink(this, epoch, true, true);
     this.openWatch(sink, {
       resourceVersion: rv, resourceVersionMatch: "NotOlderThan", sendInitialEvents: true,
@@ -439,10 +427,8 @@ export class Reflector {
     }
     const rv = typeof meta.resourceVersion === "string" ? meta.resourceVersion : "";
     sink.events++;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.event", name: this.name, type,
-        ...(type !== "BOOKMARK" ? { key: traceKey(obj) } : {}), resourceVersion: rv });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.watch.event", name: this.name, type,
+      ...(type !== "BOOKMARK" ? { key: traceKey(obj) } : {}), resourceVersion: rv });
     if (sink.temp !== undefined) {
       this.onInitialEvent(sink, sink.temp, type, obj, rv);
       return;
@@ -483,10 +469,8 @@ export class Reflector {
     sink.syntheticStart = false;
     this.rvUnavailable = false;
     const items = Array.from(temp.values());
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.list.done", name: this.name,
-        resourceVersion: rv, items: items.length });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.list.done", name: this.name,
+      resourceVersion: rv, items: items.length });
     try {
       this.store.replace(items, rv);
     } catch {
@@ -506,10 +490,8 @@ export class Reflector {
     const epoch = sink.epoch;
     this.closeWatch();
     const expired = isResourceExpired(error);
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.end", name: this.name,
-        reason: expired ? "expired" : "error", code: error.code, message: error.message });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.watch.end", name: this.name,
+      reason: expired ? "expired" : "error", code: error.code, message: error.message });
     if (sink.temp !== undefined) {
       this.onWatchListFailure(epoch, error);
       return;
@@ -533,10 +515,8 @@ export class Reflector {
     this.watch = undefined;
     if (error !== undefined) {
       // the watch request itself failed
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "reflector", kind: "reflector.watch.end", name: this.name,
-          reason: "error", code: error.code, message: error.message });
-      }
+      this.trace?.({ component: "reflector", kind: "reflector.watch.end", name: this.name,
+        reason: "error", code: error.code, message: error.message });
       if (sink.temp !== undefined) {
         this.onWatchListFailure(epoch, error);
       } else if (isRetriableWatchError(error)) {
@@ -547,11 +527,9 @@ export class Reflector {
       return;
     }
     const veryShort = sink.events === 0 && this.scheduler.now() - sink.startedAt < 1000;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.watch.end", name: this.name,
-        reason: veryShort ? "tooShort" : "closed",
-        ...(veryShort ? { message: "very short watch: unexpected watch close - watch lasted less than a second and no items received" } : {}) });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.watch.end", name: this.name,
+      reason: veryShort ? "tooShort" : "closed",
+      ...(veryShort ? { message: "very short watch: unexpected watch close - watch lasted less than a second and no items received" } : {}) });
     if (sink.temp !== undefined) {
       // watch-list stream ended before the end bookmark
       if (veryShort) this.startList(epoch);
@@ -599,9 +577,7 @@ export class Reflector {
     this.resyncTimer = 0;
     if (epoch !== this.epoch || this.stopped) return;
     if (this.shouldResync === undefined || this.shouldResync()) {
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "reflector", kind: "reflector.resync", name: this.name });
-      }
+      this.trace?.({ component: "reflector", kind: "reflector.resync", name: this.name });
       try {
         this.store.resync();
       } catch {
@@ -624,24 +600,18 @@ export class Reflector {
   private setLastSyncRV(rv: string): void {
     if (rv === this.lastSyncRV) return;
     this.lastSyncRV = rv;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.rv", name: this.name, resourceVersion: rv });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.rv", name: this.name, resourceVersion: rv });
   }
 
   private setState(state: ReflectorState): void {
     if (state === this.state) return;
     this.state = state;
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind: "reflector.state", name: this.name, state });
-    }
+    this.trace?.({ component: "reflector", kind: "reflector.state", name: this.name, state });
   }
 
   private traceError(kind: "reflector.list.error", error: ApiError): void {
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "reflector", kind, name: this.name, code: error.code,
-        reason: error.reason, message: error.message });
-    }
+    this.trace?.({ component: "reflector", kind, name: this.name, code: error.code,
+      reason: error.reason, message: error.message });
   }
 }
 

@@ -8,16 +8,12 @@
  *   with `fifo: "real"`), a Reflector feeding it, and a SharedProcessor with one ProcessorListener per
  *   handler.
  * - Processing: after the reflector writes to the FIFO, a task scheduled on the Scheduler pops every
- *   queued entry and handles its deltas oldest → newest (handleDeltas, §7.3): the CACHE decides the
- *   notification — key present ⇒ cache update + update(old, new); absent ⇒ cache add + add(obj,
- *   isInInitialList); Deleted ⇒ cache delete + delete(obj or tombstone). An update whose old and new
- *   resourceVersions are equal is resync-class and reaches only listeners whose `syncing` flag is true
- *   (§7.4). Handlers run later, in their listeners' own tasks.
+ *   queued entry and hands it to processDeltas (process-deltas.ts, controller.go): the cache decides
+ *   add vs update, the same-RV rule marks resync-class updates. Handlers run later, in their listeners'
+ *   own tasks. The same path runs traced or not.
  * - `batchProcess` (feature gate InOrderInformersBatchProcess, §5.2; in-order FIFOs only): the task pops
- *   batches (RealFIFO.popBatch) and applies each batch's cache writes as one transaction, then
- *   distributes its notifications in order. Without a tracer the writes and notifications of a batch
- *   are interleaved instead, which nobody can tell apart: notifications only fill listener buffers,
- *   and handlers run later, in their own tasks.
+ *   batches (RealFIFO.popBatch) and hands them to processDeltasInBatch (every cache write of the batch,
+ *   then its notifications in order). The pop is chosen once, when the informer runs.
  * - `hasSynced()` turns true (latched) once the FIFO's initial population was popped and processed.
  * - Resync periods (§7.6): 1 s floor; a shorter handler period lowers the check period before start
  *   and is raised to it after start; an informer created with 0 never resyncs. The reflector's resync
@@ -30,27 +26,26 @@
  *   With `stop` already aborted it only marks the informer started and stopped (nothing is listed).
  * - `setListenerDelay(n, ms)` makes listener n (0-based registration order) take `ms` of virtual time per
  *   notification (the "slow handler" fault).
- * - Traced: indexer.write (with each index's values), processor.*, listener.*, handler.* (plus the
- *   reflector's and FIFO's own events). No tracing work happens without a tracer.
+ * - Traced: indexer.* (process-deltas.ts), processor.*, listener.*, handler.* (plus the reflector's and
+ *   FIFO's own events). No tracing work happens without a tracer.
  */
 import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type Tracer } from "../sim/trace.js";
+import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { BackoffOptions } from "./backoff.js";
-import { AtomicFIFO, type AtomicDelta } from "./atomic-fifo.js";
-import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
+import { AtomicFIFO } from "./atomic-fifo.js";
 import { DeltaFIFO } from "./delta-fifo.js";
-import { deletionHandlingMetaNamespaceKeyFunc, describeObject, keyWithHint, metaNamespaceKeyFunc } from "./keys.js";
-import { IN_ORDER_STRIDE, InOrderFIFO } from "./in-order-fifo.js";
+import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
+import { DeltaProcessor } from "./process-deltas.js";
 import { FIFOClosedError } from "./queue.js";
 import { RealFIFO } from "./real-fifo.js";
 import { Reflector, type ReflectorStore } from "./reflector.js";
-import { ProcessorNotification, ProcessorListener, rvOf } from "./processor-listener.js";
+import { ProcessorListener } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
 import { KeyedIndexer } from "./store.js";
-import type { Delta, DeltaType, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
+import type { AtomicDelta, FifoMode, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
 
 /** Smallest resync period a handler may ask for (spec §7.6). */
 export const MINIMUM_RESYNC_PERIOD_MS = 1000;
@@ -60,7 +55,7 @@ export interface SharedIndexInformerOptions {
   resyncPeriodMs?: number;
   indexers?: Indexers;
   /** Default "delta". "realAtomic": RealFIFO in atomic mode (relists/resyncs/bookmarks as single entries, §5.3). */
-  fifo?: "delta" | "real" | "realAtomic";
+  fifo?: FifoMode;
   /**
    * With fifo "real" or "realAtomic": pop up to 1000 entries with distinct keys at once and apply their
    * cache writes as one transaction (client-go ≥ 1.35, InOrderInformersBatchProcess). Default false.
@@ -87,7 +82,7 @@ interface InformerQueue {
   delete(obj: unknown): void;
   replace(list: unknown[], resourceVersion: string): void;
   resync(): void;
-  pop(process: (deltas: AtomicDelta[], isInInitialList: boolean) => void): unknown[] | undefined;
+  pop(process: (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string) => void): unknown[] | undefined;
   hasSynced(): boolean;
   close(): void;
 }
@@ -137,10 +132,11 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly indexer: KeyedIndexer<T>;
   private readonly processor: SharedProcessor;
   private readonly tracer: Tracer | undefined;
-  private readonly fifoMode: "delta" | "real" | "realAtomic";
+  private readonly trace: TraceFn | undefined;
+  private readonly fifoMode: FifoMode;
   private readonly batchProcess: boolean;
-  /** Atomic mode: the resourceVersion the cache has caught up with (ReplacedAll / Bookmark / events). */
-  private cacheResourceVersion = "";
+  /** processDeltas / processDeltasInBatch over this informer's cache and processor. */
+  private readonly deltas: DeltaProcessor<T>;
   private readonly watchList: boolean;
   private readonly backoffOptions: BackoffOptions | undefined;
   private readonly expectedKind: string | undefined;
@@ -151,6 +147,8 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private transform: ((obj: unknown) => unknown) | undefined;
   private watchErrorHandler: ((error: Error) => void) | undefined;
   private fifo: InformerQueue | undefined;
+  /** Pops and processes one entry (or batch); false when the queue is empty. Chosen once, in run(). */
+  private popNext: () => boolean = () => false;
   private reflector: Reflector | undefined;
   private started = false;
   private stopped = false;
@@ -158,17 +156,16 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private drainScheduled = false;
   private readonly listenerDelays = new Map<number, number>();
   private readonly drainTask = (): void => this.drain();
-  private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean): void =>
-    this.handleDeltas(deltas, isInInitialList);
-  private readonly processPackedFn = (packed: readonly unknown[], key: string, isInInitialList: boolean): void =>
-    this.handlePacked(packed, key, isInInitialList);
+  private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string): void =>
+    this.deltas.processDeltas(deltas, isInInitialList, queuedKey);
   private readonly processBatchFn = (slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void =>
-    this.handleBatch(slots, start, end, isInInitialList);
+    this.deltas.processDeltasInBatch(slots, start, end, isInInitialList);
   private readonly syncedFn = (): boolean => this.synced;
 
   constructor(private readonly lw: ListerWatcher<T>, options: SharedIndexInformerOptions) {
     this.scheduler = options.scheduler;
     this.tracer = options.tracer;
+    this.trace = traceTo(options.tracer);
     this.name = options.name ?? resourceNameOf(lw) ?? "informer";
     this.fifoMode = options.fifo ?? "delta";
     this.batchProcess = options.batchProcess === true && this.fifoMode !== "delta";
@@ -182,6 +179,10 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.defaultEventHandlerResyncPeriodMs = resync;
     this.indexer = new KeyedIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) });
     this.processor = new SharedProcessor(this.scheduler, this.name, this.tracer);
+    this.deltas = new DeltaProcessor(this.indexer, this.processor, {
+      name: this.name, tracer: this.tracer, atomic: this.fifoMode === "realAtomic",
+      transformed: () => this.transform !== undefined,
+    });
   }
 
   // ───────────────────────────── handlers ─────────────────────────────
@@ -219,7 +220,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       const indexer = this.indexer;
       for (const key of indexer.listKeys()) {
         const obj = indexer.getByKey(key);
-        if (obj !== undefined) listener.add(new ProcessorNotification("add", key, obj, undefined, true));
+        if (obj !== undefined) listener.add("add", key, obj, undefined, true);
       }
       listener.checkSynced();
     }
@@ -262,7 +263,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       knownObjects: this.indexer,
       emitDeltaTypeReplaced: true,
       ...(this.transform !== undefined ? { transformer: this.transform } : {}),
-      ...(this.tracer !== undefined ? { tracer: this.tracer } : {}),
+      tracer: this.tracer,
       name: this.name,
     };
     let fifo: InformerQueue;
@@ -272,9 +273,17 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       const atomic = new AtomicFIFO(atomicOptions);
       fifo = atomic;
       feeder = new AtomicFifoFeeder(atomic, this);
+      this.popNext = this.batchProcess ? () => atomic.popBatch(this.processBatchFn, this.processFn) : () => atomic.pop(this.processFn) !== undefined;
+    } else if (this.fifoMode === "real") {
+      const real = new RealFIFO(fifoOptions);
+      fifo = real;
+      feeder = new FifoFeeder(real, this);
+      this.popNext = this.batchProcess ? () => real.popBatch(this.processBatchFn, this.processFn) : () => real.pop(this.processFn) !== undefined;
     } else {
-      fifo = this.fifoMode === "real" ? new RealFIFO(fifoOptions) : new DeltaFIFO(fifoOptions);
-      feeder = new FifoFeeder(fifo, this);
+      const delta = new DeltaFIFO(fifoOptions);
+      fifo = delta;
+      feeder = new FifoFeeder(delta, this);
+      this.popNext = () => delta.pop(this.processFn) !== undefined;
     }
     this.fifo = fifo;
     this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, feeder, {
@@ -289,7 +298,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       ...(this.expectedKind !== undefined ? { expectedKind: this.expectedKind } : {}),
       ...(this.transform !== undefined ? { transform: this.transform } : {}),
       ...(this.watchErrorHandler !== undefined ? { watchErrorHandler: this.watchErrorHandler } : {}),
-      ...(this.tracer !== undefined ? { tracer: this.tracer } : {}),
+      tracer: this.tracer,
     });
     this.started = true;
     this.processor.run();
@@ -323,7 +332,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
 
   /** Atomic mode (§6.1, ≥1.36): the RV the cache itself has caught up with; "" in the other modes. */
   lastStoreSyncResourceVersion(): string {
-    return this.cacheResourceVersion;
+    return this.deltas.cacheResourceVersion;
   }
 
   /** The check period the reflector's resync timer uses (0 = no resync). */
@@ -342,10 +351,9 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   addIndexers(indexers: Indexers): void {
     if (this.stopped) throw new Error("indexer was not added because it has stopped already");
     this.indexer.addIndexers(indexers);
-    if (this.tracer !== undefined) {
-      for (const indexName of Object.keys(indexers)) {
-        emit(this.tracer, { component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
-      }
+    const trace = this.trace;
+    if (trace !== undefined) {
+      for (const indexName of Object.keys(indexers)) trace({ component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
     }
   }
 
@@ -373,25 +381,9 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const fifo = this.fifo;
     if (fifo === undefined || this.stopped) return;
     try {
-      if (fifo instanceof DeltaFIFO) {
-        for (;;) {
-          const popped = this.coalescing()
-            ? fifo.popPacked(this.processPackedFn)
-            : fifo.pop(this.processFn) !== undefined;
-          if (!popped) break;
-          if (!this.synced) this.checkSynced(fifo);
-          if (this.stopped) return;
-        }
-      } else if (this.batchProcess && fifo instanceof InOrderFIFO) {
-        while (fifo.popBatch(this.processBatchFn, this.processFn)) {
-          if (!this.synced) this.checkSynced(fifo);
-          if (this.stopped) return;
-        }
-      } else {
-        while (fifo.pop(this.processFn) !== undefined) {
-          if (!this.synced) this.checkSynced(fifo);
-          if (this.stopped) return;
-        }
+      while (this.popNext()) {
+        if (!this.synced) this.checkSynced(fifo);
+        if (this.stopped) return;
       }
     } catch (e) {
       if (!(e instanceof FIFOClosedError)) throw e;
@@ -405,267 +397,6 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.synced = true;
     for (const l of this.processor.listeners) l.checkSynced();
   }
-
-  /** handleDeltas (§7.3): the cache decides add vs update; the same-RV rule marks resync-class updates. */
-  private handleDeltas(deltas: AtomicDelta[], isInInitialList: boolean): void {
-    const indexer = this.indexer;
-    const processor = this.processor;
-    const first = deltas[0];
-    if (first !== undefined && (first.type === "ReplacedAll" || first.type === "SyncAll" || first.type === "Bookmark")) {
-      this.handleAtomic(first, isInInitialList);
-      return;
-    }
-    if (this.coalescing()) {
-      // every delta of one popped entry belongs to the same key
-      if (deltas.length === 0) return;
-      let key: string;
-      try {
-        key = deletionHandlingMetaNamespaceKeyFunc(deltas[deltas.length - 1]!.object);
-      } catch {
-        return; // processing errors (e.g. key errors) are dropped, like client-go: no retry
-      }
-      this.handlePacked(packDeltas(deltas as Delta[]), key, isInInitialList);
-      return;
-    }
-    try {
-      // every delta of one popped entry belongs to the same key
-      const key = deltas.length > 0 ? deletionHandlingMetaNamespaceKeyFunc(deltas[deltas.length - 1]!.object) : "";
-      for (let i = 0; i < deltas.length; i++) {
-        const d = deltas[i]!;
-        const obj = d.object;
-        if (this.fifoMode === "realAtomic") this.cacheResourceVersion = rvOf(obj);
-        if (d.type === "Deleted") {
-          indexer.delete(obj as T);
-          if (this.tracer !== undefined) this.traceWrite("delete", key, obj);
-          processor.distribute(new ProcessorNotification("delete", key, obj, undefined, false), false, "Deleted");
-          continue;
-        }
-        const old = indexer.getByKey(key);
-        if (old !== undefined) {
-          indexer.update(obj as T);
-          if (this.tracer !== undefined) this.traceWrite("update", key, obj);
-          processor.distribute(new ProcessorNotification("update", key, obj, old, false), isSameVersion(old, obj), d.type);
-        } else {
-          indexer.add(obj as T);
-          if (this.tracer !== undefined) this.traceWrite("add", key, obj);
-          processor.distribute(new ProcessorNotification("add", key, obj, undefined, isInInitialList), false, d.type);
-        }
-      }
-    } catch {
-      // processing errors (e.g. key errors) are dropped, like client-go: no retry
-    }
-  }
-
-  /**
-   * handleDeltas without a tracer when every index is the namespace index: the same notifications and
-   * the same final cache (contents, iteration order, index sets), but a run of adds/updates of the key
-   * reads the cache once and writes it once (the intermediate objects are never observable: handlers
-   * run later, in their listeners' tasks, and no index value can change within one key). A Deleted
-   * delta is applied at once, exactly as handleDeltas does, so a delete + re-add reorders as before.
-   */
-  private handlePacked(packed: readonly unknown[], key: string, isInInitialList: boolean): void {
-    const n = packed.length;
-    const indexer = this.indexer;
-    const processor = this.processor;
-    /** What the cache holds for the key now, and what it will hold once the pending write is done. */
-    let stored: T | undefined;
-    let current: T | undefined;
-    let pending = false;
-    try {
-      stored = indexer.getByKey(key);
-      current = stored;
-      for (let i = 0; i < n; i += 2) {
-        const type = packed[i] as DeltaType;
-        const obj = packed[i + 1];
-        if (type === "Deleted") {
-          if (pending) {
-            pending = false;
-            indexer.putByKey(key, current as T, stored);
-          }
-          indexer.delete(obj as T);
-          stored = undefined;
-          current = undefined;
-          processor.distributeFields("delete", key, obj, undefined, false, false, "Deleted");
-          continue;
-        }
-        const old = current;
-        current = obj as T;
-        pending = true;
-        if (old !== undefined) {
-          processor.distributeFields("update", key, obj, old, false, isSameVersion(old, obj), type);
-        } else {
-          processor.distributeFields("add", key, obj, undefined, isInInitialList, false, type);
-        }
-      }
-    } catch {
-      // processing errors (e.g. key errors) are dropped, like client-go: no retry
-    } finally {
-      if (pending) indexer.putByKey(key, current as T, stored);
-    }
-  }
-
-  /**
-   * One popped batch (§5.2): every entry has its own key. Traced: the cache writes first (one
-   * transaction), then the notifications in order. Untraced: interleaved (indistinguishable, see the
-   * contract). An entry that fails (e.g. a key error) is dropped, like client-go.
-   */
-  private handleBatch(slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void {
-    const indexer = this.indexer;
-    const atomic = this.fifoMode === "realAtomic";
-    const traced = this.tracer !== undefined;
-    const held: HeldNotification[] | undefined = traced ? [] : undefined;
-    /** Atomic mode: the cache has caught up with the last entry's RV (read once, after the batch). */
-    let caughtUp: unknown = NOTHING;
-    for (let i = start; i < end; i += IN_ORDER_STRIDE) {
-      const type = slots[i] as DeltaType;
-      const obj = slots[i + 1];
-      try {
-        const key = this.batchKey(obj, slots[i + 2] as string);
-        caughtUp = obj;
-        if (type === "Deleted") {
-          indexer.deleteByKey(key);
-          if (traced) this.traceWrite("delete", key, obj);
-          this.notify(held, "delete", key, obj, undefined, false, false, type);
-          continue;
-        }
-        const old = indexer.getByKey(key);
-        indexer.putByKey(key, obj as T, old);
-        if (traced) this.traceWrite(old !== undefined ? "update" : "add", key, obj);
-        if (old !== undefined) this.notify(held, "update", key, obj, old, false, isSameVersion(old, obj), type);
-        else this.notify(held, "add", key, obj, undefined, isInInitialList, false, type);
-      } catch {
-        // processing errors (e.g. key errors) are dropped, like client-go: no retry
-      }
-    }
-    if (atomic && caughtUp !== NOTHING) this.cacheResourceVersion = rvOf(caughtUp);
-    if (held !== undefined) for (const h of held) this.processor.distribute(h.n, h.sync, h.type);
-  }
-
-  /** Distributes a notification now, or holds it until the batch's writes are done (traced batches). */
-  private notify(held: HeldNotification[] | undefined, type: "add" | "update" | "delete", key: string, newObj: unknown,
-                 oldObj: unknown, isInInitialList: boolean, sync: boolean, deltaType: DeltaType): void {
-    if (held === undefined) {
-      this.processor.distributeFields(type, key, newObj, oldObj, isInInitialList, sync, deltaType);
-      return;
-    }
-    held.push({ n: new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), sync, type: deltaType });
-  }
-
-  /**
-   * The cache key of a batch entry, given the key the FIFO queued it under: the same function computed
-   * it from the same object unless a transform ran in between (then the object decides).
-   */
-  private batchKey(obj: unknown, queuedKey: string): string {
-    return this.transform === undefined ? queuedKey : keyWithHint(obj, queuedKey);
-  }
-
-  /** No tracer, not atomic, only the namespace index: handleDeltas may coalesce a key's cache writes. */
-  private coalescing(): boolean {
-    return this.tracer === undefined && this.fifoMode !== "realAtomic" && this.indexer.onlyNamespaceIndexes();
-  }
-
-  /** Atomic-mode batch entries (§5.3). */
-  private handleAtomic(entry: AtomicDelta, isInInitialList: boolean): void {
-    const indexer = this.indexer;
-    const processor = this.processor;
-    try {
-      if (entry.type === "Bookmark") {
-        this.cacheResourceVersion = entry.object.resourceVersion;
-        return;
-      }
-      if (entry.type === "SyncAll") {
-        for (const key of indexer.listKeys()) {
-          const obj = indexer.getByKey(key);
-          if (obj !== undefined) processor.distribute(new ProcessorNotification("update", key, obj, obj, false), true, "SyncAll");
-        }
-        return;
-      }
-      if (entry.type !== "ReplacedAll") return;
-      const { resourceVersion, objects } = entry.object;
-      // Against the cache as it was: each item's previous object, and the keys the list no longer has.
-      const n = objects.length;
-      const keys = new Array<string>(n);
-      const olds = new Array<T | undefined>(n);
-      const items = new Map<string, T>();
-      for (let i = 0; i < n; i++) {
-        const key = deletionHandlingMetaNamespaceKeyFunc(objects[i]);
-        keys[i] = key;
-        olds[i] = indexer.getByKey(key);
-        items.set(key, objects[i] as T);
-      }
-      const deletions: DeletedFinalStateUnknown[] = [];
-      for (const key of indexer.listKeys()) {
-        if (!items.has(key)) deletions.push(new DeletedFinalStateUnknown(key, indexer.getByKey(key)));
-      }
-      indexer.replaceByKey(items);
-      this.cacheResourceVersion = resourceVersion;
-      if (this.tracer !== undefined) {
-        emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: n });
-      }
-      for (const tombstone of deletions) {
-        processor.distributeFields("delete", tombstone.key, tombstone, undefined, false, false, "ReplacedAll");
-      }
-      for (let i = 0; i < n; i++) {
-        const obj = objects[i];
-        const old = olds[i];
-        if (old !== undefined) processor.distributeFields("update", keys[i]!, obj, old, false, isSameVersion(old, obj), "ReplacedAll");
-        else processor.distributeFields("add", keys[i]!, obj, undefined, isInInitialList, false, "ReplacedAll");
-      }
-    } catch {
-      // processing errors are dropped, like client-go
-    }
-  }
-
-  private traceWrite(op: "add" | "update" | "delete", key: string, obj: unknown): void {
-    const indexes: Record<string, string[]> = {};
-    const indexers = this.indexer.getIndexers();
-    for (const indexName of Object.keys(indexers)) {
-      if (op === "delete") {
-        indexes[indexName] = [];
-        continue;
-      }
-      try {
-        indexes[indexName] = indexers[indexName]!(obj).slice();
-      } catch {
-        indexes[indexName] = [];
-      }
-    }
-    emit(this.tracer, { component: "indexer", kind: "indexer.write", name: this.name, op, key,
-      resourceVersion: rvOf(obj),
-      ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}),
-      indexes });
-  }
-}
-
-function packDeltas(deltas: readonly Delta[]): unknown[] {
-  const out = new Array<unknown>(deltas.length * 2);
-  for (let i = 0; i < deltas.length; i++) {
-    out[2 * i] = deltas[i]!.type;
-    out[2 * i + 1] = deltas[i]!.object;
-  }
-  return out;
-}
-
-/** "No entry yet" (distinct from every object, undefined included). */
-const NOTHING: unique symbol = Symbol("nothing");
-
-/** A batch's notification, distributed once the batch's cache writes are done. */
-interface HeldNotification {
-  n: ProcessorNotification;
-  sync: boolean;
-  type: DeltaType;
-}
-
-/** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */
-function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
-  const o = (oldObj as { metadata?: { resourceVersion?: unknown } }).metadata;
-  const n = (newObj as { metadata?: { resourceVersion?: unknown } }).metadata;
-  if (o === undefined || o === null || n === undefined || n === null) return false;
-  return o.resourceVersion === n.resourceVersion;
-}
-
-function isKubeObject(obj: unknown): obj is KubeObject {
-  return typeof obj === "object" && obj !== null && typeof (obj as { metadata?: unknown }).metadata === "object";
 }
 
 function resourceNameOf(lw: unknown): string | undefined {

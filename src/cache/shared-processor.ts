@@ -3,9 +3,9 @@
  * `sharedProcessor`, spec §7.5–§7.6).
  *
  * Contract:
- * - `distribute(n, isSync)`: a real notification (add, delete, update with a changed RV) is appended to
- *   every listener's buffer; a resync-class one (update with equal RVs) only to listeners whose
- *   `syncing` flag is true. It never calls a handler.
+ * - `distribute(type, key, newObj, oldObj, isInInitialList, isSync, deltaType)`: a real notification (add,
+ *   delete, update with a changed RV) is appended to every listener's buffer; a resync-class one (update
+ *   with equal RVs) only to listeners whose `syncing` flag is true. It never calls a handler.
  * - `run()` starts every listener (and every listener added later); `stop()` stops them all (pending
  *   notifications are discarded).
  * - `shouldResync()` (asked by the reflector's resync timer): a listener is due iff its effective period
@@ -13,10 +13,11 @@
  *   listeners get nextResync = now + period. True iff any listener is due.
  * - `resyncCheckPeriodChanged(p)`: every listener's effective period becomes determine(requested, p).
  * - Listener numbers in traces are 0-based registration order and are never reused.
+ * - Traced (only with a tracer): processor.distribute, processor.listenerAdded/Removed, processor.resyncCheck.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type DeltaSummary, type NotificationType, type Tracer } from "../sim/trace.js";
-import { ProcessorNotification, rvOf, type ProcessorListener } from "./processor-listener.js";
+import { traceTo, type DeltaSummary, type NotificationType, type TraceFn, type Tracer } from "../sim/trace.js";
+import { rvOf, type ProcessorListener } from "./processor-listener.js";
 
 /** Effective listener period (spec §7.6 rule 3). */
 export function determineResyncPeriod(desiredMs: number, checkMs: number): number {
@@ -30,11 +31,15 @@ export class SharedProcessor {
   private started = false;
   private nextIndex = 0;
 
+  private readonly trace: TraceFn | undefined;
+
   constructor(
     private readonly scheduler: Scheduler,
     private readonly name: string,
-    private readonly tracer: Tracer | undefined,
-  ) {}
+    tracer: Tracer | undefined,
+  ) {
+    this.trace = traceTo(tracer);
+  }
 
   /** The number the next registered listener gets. */
   takeIndex(): number {
@@ -47,10 +52,8 @@ export class SharedProcessor {
 
   addListener(listener: ProcessorListener): void {
     this.listeners.push(listener);
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "processor", kind: "processor.listenerAdded", name: this.name,
-        listener: listener.index, resyncPeriodMs: listener.resyncPeriodMs });
-    }
+    this.trace?.({ component: "processor", kind: "processor.listenerAdded", name: this.name,
+      listener: listener.index, resyncPeriodMs: listener.resyncPeriodMs });
     if (this.started) listener.run();
   }
 
@@ -60,44 +63,26 @@ export class SharedProcessor {
     if (i < 0) return false;
     this.listeners.splice(i, 1);
     listener.stop();
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "processor", kind: "processor.listenerRemoved", name: this.name,
-        listener: listener.index });
-    }
+    this.trace?.({ component: "processor", kind: "processor.listenerRemoved", name: this.name, listener: listener.index });
     return true;
   }
 
-  distribute(n: ProcessorNotification, isSync: boolean, deltaType: DeltaSummary["type"]): void {
+  distribute(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean,
+             isSync: boolean, deltaType: DeltaSummary["type"]): void {
     const listeners = this.listeners;
-    const tracer = this.tracer;
-    if (tracer !== undefined) {
-      const to: number[] = [];
-      for (const l of listeners) if (!isSync || l.syncing) to.push(l.index);
-      emit(tracer, { component: "processor", kind: "processor.distribute", name: this.name, notification: n.type,
-        key: n.key, resourceVersion: rvOf(n.newObj), deltaType, sync: isSync, listeners: to });
-    }
-    if (isSync) {
-      for (let i = 0; i < listeners.length; i++) {
-        const l = listeners[i]!;
-        if (l.syncing) l.add(n);
-      }
-    } else {
-      for (let i = 0; i < listeners.length; i++) listeners[i]!.add(n);
+    this.trace?.({ component: "processor", kind: "processor.distribute", name: this.name, notification: type,
+      key, resourceVersion: rvOf(newObj), deltaType, sync: isSync, listeners: this.receivers(isSync) });
+    for (let i = 0; i < listeners.length; i++) {
+      const l = listeners[i]!;
+      if (!isSync || l.syncing) l.add(type, key, newObj, oldObj, isInInitialList);
     }
   }
 
-  /** `distribute` of a notification with these fields (without allocating one unless tracing). */
-  distributeFields(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean,
-                   isSync: boolean, deltaType: DeltaSummary["type"]): void {
-    if (this.tracer !== undefined) {
-      this.distribute(new ProcessorNotification(type, key, newObj, oldObj, isInInitialList), isSync, deltaType);
-      return;
-    }
-    const listeners = this.listeners;
-    for (let i = 0; i < listeners.length; i++) {
-      const l = listeners[i]!;
-      if (!isSync || l.syncing) l.addFields(type, key, newObj, oldObj, isInInitialList);
-    }
+  /** The listeners a notification reaches (their numbers). */
+  private receivers(isSync: boolean): number[] {
+    const to: number[] = [];
+    for (const l of this.listeners) if (!isSync || l.syncing) to.push(l.index);
+    return to;
   }
 
   run(): void {
@@ -123,9 +108,7 @@ export class SharedProcessor {
         l.determineNextResync(now);
       }
     }
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "processor", kind: "processor.resyncCheck", name: this.name, listeners: due });
-    }
+    this.trace?.({ component: "processor", kind: "processor.resyncCheck", name: this.name, listeners: due });
     return needed;
   }
 

@@ -18,7 +18,7 @@
  *   indexed under now, [] after delete), indexer.replace, indexer.indexAdded. The shared informer traces
  *   its own cache writes, so it creates its indexer without a tracer.
  */
-import { emit, type Tracer } from "../sim/trace.js";
+import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import { resourceVersionOf } from "./deltas.js";
 import { KeyError } from "./keys.js";
@@ -40,13 +40,13 @@ function isKubeObject(obj: unknown): obj is KubeObject {
 export class KeyedIndexer<T = unknown> implements Indexer<T> {
   private readonly store: ThreadSafeStore<T>;
   private readonly keyFunc: KeyFunc;
-  private readonly tracer: Tracer | undefined;
+  private readonly trace: TraceFn | undefined;
   private readonly name: string;
 
   constructor(keyFunc: KeyFunc, indexers: Indexers = {}, options: StoreOptions = {}) {
     this.keyFunc = keyFunc;
     this.store = new ThreadSafeStore<T>(indexers);
-    this.tracer = options.tracer;
+    this.trace = traceTo(options.tracer);
     this.name = options.name ?? "indexer";
   }
 
@@ -60,23 +60,12 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   add(obj: T): void {
-    const key = this.keyOf(obj);
-    if (this.tracer === undefined) {
-      this.store.add(key, obj);
-      return;
-    }
-    const existed = this.store.has(key);
-    this.store.add(key, obj);
-    this.traceWrite(existed ? "update" : "add", key, obj);
+    this.update(obj);
   }
 
   update(obj: T): void {
     const key = this.keyOf(obj);
-    if (this.tracer === undefined) {
-      this.store.update(key, obj);
-      return;
-    }
-    const existed = this.store.has(key);
+    const existed = this.trace !== undefined && this.store.has(key);   // only the trace needs it
     this.store.update(key, obj);
     this.traceWrite(existed ? "update" : "add", key, obj);
   }
@@ -91,29 +80,19 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
    */
   putByKey(key: string, obj: T, old: T | undefined): void {
     this.store.putKnown(key, obj, old);
-    if (this.tracer !== undefined) this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+    this.traceWrite(old !== undefined ? "update" : "add", key, obj);
   }
 
   /** A delete by a key the caller computed with this store's key function. Traced like `delete`. */
   deleteByKey(key: string): void {
-    if (this.tracer === undefined) {
+    if (this.trace === undefined) {
       this.store.delete(key);
       return;
     }
-    if (!this.store.has(key)) return;
+    if (!this.store.has(key)) return;                                  // nothing removed: nothing traced
     const old = this.store.get(key);
     this.store.delete(key);
     this.traceWrite("delete", key, old);
-  }
-
-  /** True when every index is the namespace index (or there is none). */
-  onlyNamespaceIndexes(): boolean {
-    return this.store.onlyNamespaceIndexes();
-  }
-
-  /** True when this store traces its own writes. */
-  isTraced(): boolean {
-    return this.tracer !== undefined;
   }
 
   list(): T[] {
@@ -141,9 +120,7 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   /** `replace` with the key → object map already built by the caller (keyed by this store's key function). */
   replaceByKey(items: Map<string, T>): void {
     this.store.replace(items);
-    if (this.tracer !== undefined) {
-      emit(this.tracer, { component: "indexer", kind: "indexer.replace", name: this.name, items: items.size });
-    }
+    this.trace?.({ component: "indexer", kind: "indexer.replace", name: this.name, items: items.size });
   }
 
   resync(): void {
@@ -172,10 +149,9 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
 
   addIndexers(indexers: Indexers): void {
     this.store.addIndexers(indexers);
-    if (this.tracer !== undefined) {
-      for (const indexName of Object.keys(indexers)) {
-        emit(this.tracer, { component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
-      }
+    const trace = this.trace;
+    if (trace !== undefined) {
+      for (const indexName of Object.keys(indexers)) trace({ component: "indexer", kind: "indexer.indexAdded", name: this.name, indexName });
     }
   }
 
@@ -185,12 +161,14 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   private traceWrite(op: "add" | "update" | "delete", key: string, obj: unknown): void {
+    const trace = this.trace;
+    if (trace === undefined) return;
     const indexes: Record<string, string[]> = {};
     const indexers = this.store.getIndexers();
     for (const indexName of Object.keys(indexers)) {
       indexes[indexName] = op === "delete" ? [] : (indexers[indexName] as (o: unknown) => string[])(obj).slice();
     }
-    emit(this.tracer, { component: "indexer", kind: "indexer.write", name: this.name, op, key,
+    trace({ component: "indexer", kind: "indexer.write", name: this.name, op, key,
       resourceVersion: resourceVersionOf(obj), ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}), indexes });
   }
 }

@@ -36,8 +36,6 @@ export class ThreadSafeStore<T = unknown> {
   /** One entry per index name, in the order they were added (the hot loop of every write). */
   private readonly entries: IndexEntry[] = [];
   private readonly byName = new Map<string, IndexEntry>();
-  /** Every index is metaNamespaceIndexFunc (or there is none): a key's index values never change. */
-  private namespaceOnly = true;
 
   constructor(indexers: Indexers = {}) {
     for (const name of Object.keys(indexers)) this.addEntry(name, indexers[name] as IndexFunc);
@@ -74,10 +72,6 @@ export class ThreadSafeStore<T = unknown> {
     this.updateIndices(had, old, true, obj, key);
   }
 
-  /** True when every index is the namespace index (or there is none). */
-  onlyNamespaceIndexes(): boolean {
-    return this.namespaceOnly;
-  }
 
   delete(key: string): void {
     const items = this.items;
@@ -180,7 +174,6 @@ export class ThreadSafeStore<T = unknown> {
     const entry: IndexEntry = { name, fn, index: new Map() };
     this.entries.push(entry);
     this.byName.set(name, entry);
-    if (fn !== metaNamespaceIndexFunc) this.namespaceOnly = false;
     return entry;
   }
 

@@ -14,6 +14,24 @@ export interface Delta {
   object: unknown;
 }
 
+/** Atomic mode (spec §5.3): a whole relist, applied by the consumer as one step. */
+export interface ReplacedAllDelta {
+  type: "ReplacedAll";
+  object: { resourceVersion: string; objects: unknown[] };
+}
+/** Atomic mode: a resync of every cached object. */
+export interface SyncAllDelta {
+  type: "SyncAll";
+  object: undefined;
+}
+/** Atomic mode: the server's progress marker; the consumer records the resourceVersion. */
+export interface BookmarkDelta {
+  type: "Bookmark";
+  object: { resourceVersion: string };
+}
+/** What a RealFIFO entry can be (the last three only with atomicEvents). */
+export type AtomicDelta = Delta | ReplacedAllDelta | SyncAllDelta | BookmarkDelta;
+
 export type KeyFunc = (obj: unknown) => string;
 export type IndexFunc = (obj: unknown) => string[];
 export type Indexers = Record<string, IndexFunc>;
@@ -60,3 +78,6 @@ export interface ResourceEventHandlerFuncs<T = any> {
 export interface ResourceEventHandlerRegistration {
   hasSynced(): boolean;
 }
+
+/** The informer's queue (spec §4–§5); defined beside the trace's FifoKind, its in-order part. */
+export type { FifoMode } from "../sim/trace.js";

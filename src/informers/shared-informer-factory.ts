@@ -24,7 +24,7 @@ import type { ListerWatcher, WatchSink } from "../cache/listwatch.js";
 import { metaNamespaceIndexFunc, NamespaceIndex } from "../cache/keys.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
 import { waitForCacheSync } from "../cache/wait-for-cache-sync.js";
-import type { Tracer } from "../sim/trace.js";
+import { reflectorClient, type Tracer } from "../sim/trace.js";
 import type { KubeObject, Pod } from "../types.js";
 import { GenericInformerImpl, PodInformerImpl, type GenericInformer, type PodInformer } from "./generic-informer.js";
 
@@ -84,7 +84,7 @@ export class SharedInformerFactory {
     const o = this.options;
     let lw: ListerWatcher<T> = this.server.listerWatcher<T>(resource, {
       ...(o.namespace !== undefined && o.namespace !== "" && info.namespaced ? { namespace: o.namespace } : {}),
-      client: `reflector:${resource}`,
+      client: reflectorClient(resource),
     });
     if (o.tweakListOptions !== undefined) lw = new TweakedListerWatcher(lw, o.tweakListOptions);
     const informer = new SharedIndexInformer<T>(lw, {
@@ -96,7 +96,7 @@ export class SharedInformerFactory {
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
       ...(o.batchProcess !== undefined ? { batchProcess: o.batchProcess } : {}),
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),
-      ...(o.tracer !== undefined ? { tracer: o.tracer } : {}),
+      tracer: o.tracer,
       ...(o.errorLine !== undefined ? { errorLine: o.errorLine } : {}),
     });
     if (o.transform !== undefined) informer.setTransform(o.transform);

@@ -9,6 +9,7 @@
  * - `newListWatchFromClient(clientset, resource, namespace?, fieldSelector?)` and
  *   `newSharedIndexInformer(lw, resyncPeriodMs, indexers?)` — an informer without the factory, as in Go.
  */
+import { reflectorClient } from "../sim/trace.js";
 import type { ListerWatcher } from "../cache/listwatch.js";
 import { DeltaFIFO } from "../cache/delta-fifo.js";
 import type { DeltaFIFOOptions } from "../cache/delta-fifo.js";
@@ -63,7 +64,7 @@ export function newListWatchFromClient<T extends KubeObject = KubeObject>(
   return server.listerWatcher<T>(resource, {
     ...(namespace !== undefined && namespace !== "" ? { namespace } : {}),
     ...(fieldSelector !== undefined && fieldSelector !== "" ? { fieldSelector } : {}),
-    client: `reflector:${resource}`,
+    client: reflectorClient(resource),
   });
 }
 

@@ -3,7 +3,7 @@
  * (API.md "Scenarios, runs and goals", "Promises and virtual time").
  *
  * Contract:
- * - Builds a Scheduler(seed), a Recorder and an ApiServer (scenario.server options, traced), creates the
+ * - Lays the seed's variant (scenario.variants[seed]) over the base scenario, then builds a Scheduler(seed), a Recorder and an ApiServer (scenario.server options, traced), creates the
  *   `initial` objects, schedules the timeline and the learner's actions (merged by time, timeline first at
  *   equal times; learner ones traced with learner: true) at their virtual times, then calls
  *   `main(ctx)` with the Playground context (clientset, stop, log, sleep).
@@ -32,7 +32,7 @@ import { emit, Recorder, type TraceEvent } from "../sim/trace.js";
 import { applyOp } from "./apply-op.js";
 import { newClientset } from "./clientset.js";
 import { setCurrentRun, type DelayableInformer, type RunContext } from "./current-run.js";
-import type { LogLine, Playground, RunOptions, RunResult, Scenario, TimedOp } from "./scenario.js";
+import { scenarioForSeed, type LogLine, type Playground, type RunOptions, type RunResult, type Scenario, type TimedOp } from "./scenario.js";
 import { traceHash } from "./trace-hash.js";
 
 export const DEFAULT_MAX_EVENTS = 100_000;
@@ -98,7 +98,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export function runScenario(scenario: Scenario, main: (ctx: Playground) => void | Promise<void>,
                             actions?: TimedOp[], options?: RunOptions): Promise<RunResult> {
-  const run = queue.then(() => runNow(scenario, main, actions ?? [], options ?? {}));
+  const run = queue.then(() => runNow(scenarioForSeed(scenario), main, actions ?? [], options ?? {}));
   queue = run.catch(() => undefined);
   return run;
 }

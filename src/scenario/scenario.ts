@@ -5,6 +5,9 @@
  * - A `Scenario` is data: a seed, a duration in virtual ms, server options, the objects that exist before
  *   `main()` runs, and a timeline of operations applied at their virtual times. Learner actions are
  *   `TimedOp`s too, merged with the timeline by time (timeline first at equal times).
+ * - `variants` (optional, still data): per-seed replacements of `initial`, `timeline`, `durationMs` or
+ *   `server`. A run on seed s uses `variants[s]` over the base fields when present, so goals checked on
+ *   several seeds see different names, counts and orders (constants in a learner's program then fail).
  * - A `RunResult` carries the whole trace (step n = trace[n - 1]), the learner's log lines (each with the
  *   step of its `runner.log` event), a hash of the trace (equal runs ⇒ equal hash) and the error that
  *   ended the run early, if any.
@@ -32,6 +35,17 @@ export interface Scenario {
   /** Created before main() runs. */
   initial: Array<{ resource: string; object: KubeObject }>;
   timeline: TimedOp[];
+  /** Per-seed replacements (see the contract above); a seed without an entry runs the base scenario. */
+  variants?: Record<number, ScenarioVariant>;
+}
+
+/** What a seed may change in a scenario. */
+export type ScenarioVariant = Partial<Pick<Scenario, "initial" | "timeline" | "durationMs" | "server">>;
+
+/** The scenario as run on its own seed: the base fields with `variants[seed]` laid over them. */
+export function scenarioForSeed(scenario: Scenario): Scenario {
+  const variant = scenario.variants?.[scenario.seed];
+  return variant === undefined ? scenario : { ...scenario, ...variant };
 }
 
 export interface LogLine {

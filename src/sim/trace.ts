@@ -33,7 +33,7 @@ export interface DeltaSummary {
   tombstone?: boolean;
 }
 
-export type Verb = "list" | "watch" | "get" | "create" | "update" | "delete";
+export type Verb = "list" | "watch" | "get" | "create" | "update" | "patch" | "delete";
 export type NotificationType = "add" | "update" | "delete";
 export type ReflectorState = "listing" | "watching" | "backoff" | "stopped";
 export type FaultKind =
@@ -94,6 +94,8 @@ export type ReflectorTrace =
  * RealFIFO in atomic mode (AtomicFIFO). The in-order queues set it on every event.
  */
 export type FifoKind = "real" | "realAtomic";
+/** The informer's queue: the classic DeltaFIFO, RealFIFO, or RealFIFO with atomicEvents (the one spelling). */
+export type FifoMode = "delta" | FifoKind;
 export type FifoTrace = (
 
   /** A delta was queued. `deltas` is the key's whole list after the add; `newKey` when the key joined the queue's tail. */
@@ -193,6 +195,18 @@ export function emit(tracer: Tracer | undefined, event: KnownTraceInput): void {
 export type TraceFn = (event: KnownTraceInput) => void;
 export function traceTo(tracer: Tracer | undefined): TraceFn | undefined {
   return tracer === undefined ? undefined : (event) => tracer.emit(event);
+}
+
+/**
+ * The `client` a reflector's requests carry in traces: "reflector:<resource>". Informers built by the
+ * factory or the playground name their ListerWatcher so; the world's choreography (world/stage-of.ts)
+ * animates such requests from the reflector box.
+ */
+export function reflectorClient(resource: string): string {
+  return `reflector:${resource}`;
+}
+export function isReflectorClient(client: string | undefined): boolean {
+  return client?.startsWith("reflector") === true;
 }
 
 /** Narrows a recorded event to the known union (every event the engine emits is known). */

@@ -77,7 +77,7 @@ export class Controller<T = string> {
     this.workers = Math.floor(options.workers);
     this.reconcile = options.reconcile;
     this.maxRetries = options.maxRetries ?? 5;
-    const queueOptions = this.tracer === undefined ? { name: this.name } : { name: this.name, tracer: this.tracer };
+    const queueOptions = { name: this.name, tracer: this.tracer };
     this.queue = options.queue
       ?? new RateLimitingQueue<T>(defaultControllerRateLimiter<T>(this.scheduler), this.scheduler, queueOptions);
   }

@@ -11,12 +11,14 @@ import (
 	"k8s.io/client-go/tools/cache"
 )
 
-// recordingHandler is one registered handler: every call becomes a "notify" record.
+// recordingHandler is one registered handler: every call becomes a "notify" record. With panicOn
+// set, a call about the object of that name panics after it was recorded.
 type recordingHandler struct {
-	id   string
-	out  *output
-	mu   sync.Mutex
-	seen int
+	id      string
+	out     *output
+	panicOn string
+	mu      sync.Mutex
+	seen    int
 }
 
 func (h *recordingHandler) note(r record) {
@@ -25,6 +27,11 @@ func (h *recordingHandler) note(r record) {
 	h.mu.Unlock()
 	r.Kind, r.Handler = "notify", h.id
 	h.out.write(r)
+	if h.panicOn != "" {
+		if _, name, err := cache.SplitMetaNamespaceKey(r.Key); err == nil && name == h.panicOn {
+			panic(fmt.Sprintf("handler %s refuses %s", h.id, r.Key))
+		}
+	}
 }
 
 func (h *recordingHandler) count() int {
@@ -105,21 +112,21 @@ func newRegistry(out *output, informer cache.SharedIndexInformer) *registry {
 	return &registry{out: out, informer: informer, regs: map[string]cache.ResourceEventHandlerRegistration{}}
 }
 
-// add registers handler id (resync 0: AddEventHandler, else AddEventHandlerWithResyncPeriod) and
-// records the moment its registration reports synced.
-func (r *registry) add(ctx context.Context, id string, resync time.Duration) error {
+// add registers handler id (resync nil: AddEventHandler, else AddEventHandlerWithResyncPeriod, even
+// for 0) and records the moment its registration reports synced.
+func (r *registry) add(ctx context.Context, id string, resync *time.Duration, panicOn string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, dup := r.regs[id]; dup {
 		return fmt.Errorf("handler %q exists", id)
 	}
-	h := &recordingHandler{id: id, out: r.out}
+	h := &recordingHandler{id: id, out: r.out, panicOn: panicOn}
 	var reg cache.ResourceEventHandlerRegistration
 	var err error
-	if resync == 0 {
+	if resync == nil {
 		reg, err = r.informer.AddEventHandler(h)
 	} else {
-		reg, err = r.informer.AddEventHandlerWithResyncPeriod(h, resync)
+		reg, err = r.informer.AddEventHandlerWithResyncPeriod(h, *resync)
 	}
 	if err != nil {
 		return err

@@ -13,7 +13,7 @@
 //
 // Commands arrive as JSON lines on stdin, each acknowledged with {"kind":"ack","id":…}:
 //
-//	{"cmd":"addHandler","id":"late","handler":"h3","resync":"0s"}   register a handler after Start
+//	{"cmd":"addHandler","id":"late","handler":"h3","resync":"0s","panicOn":""}   register a handler after Start
 //	{"cmd":"removeHandler","id":"x","handler":"h3"}
 //	{"cmd":"state","id":"x"}   write the cache (key → RV), index values and LastSyncResourceVersion
 //	{"cmd":"stop","id":"x"}    stop the informer and exit (so does EOF on stdin)
@@ -25,11 +25,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"time"
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	utilruntime "k8s.io/apimachinery/pkg/util/runtime"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
@@ -53,11 +55,22 @@ func main() {
 		transform     = flag.String("transform", "", "named transform (see transforms.go): count, strip, fail:<name>")
 		handlers      multiFlag
 		indexers      multiFlag
+		panics        multiFlag
 	)
-	flag.Var(&handlers, "handler", "a handler registered before Start: <id>[:<resync period>] (repeatable)")
+	flag.Var(&handlers, "handler", "a handler registered before Start: <id> (AddEventHandler) or <id>:<resync period> (AddEventHandlerWithResyncPeriod) (repeatable)")
+	flag.Var(&panics, "panic-on", "<handler id>=<object name>: that handler panics on notifications about that object (repeatable)")
 	flag.Var(&indexers, "indexer", "an extra indexer (see indexers.go): byNode, byLabel:<key> (repeatable)")
 	klog.InitFlags(nil)
 	flag.Parse()
+
+	// A panicking handler must not end the recorder: with ReallyCrash off, client-go's listener logs
+	// the panic, skips the notification and goes on after a second (shared_informer.go run).
+	utilruntime.ReallyCrash = false
+	panicOn := map[string]string{}
+	for _, p := range panics {
+		id, name, _ := strings.Cut(p, "=")
+		panicOn[id] = name
+	}
 
 	out := newOutput(os.Stdout)
 	gates := installFeatureGates()
@@ -68,6 +81,7 @@ func main() {
 		fatal(out, "kubeconfig: %v", err)
 	}
 	config.QPS, config.Burst = 1000, 1000 // a relist loop must not be slowed by client-side throttling
+	config.Wrap(func(rt http.RoundTripper) http.RoundTripper { return requestLogger{next: rt, out: out} })
 	client, err := kubernetes.NewForConfig(config)
 	if err != nil {
 		fatal(out, "client: %v", err)
@@ -117,7 +131,7 @@ func main() {
 		if err != nil {
 			fatal(out, "%v", err)
 		}
-		if err := reg.add(ctx, id, period); err != nil {
+		if err := reg.add(ctx, id, period, panicOn[id]); err != nil {
 			fatal(out, "handler %s: %v", id, err)
 		}
 	}
@@ -153,9 +167,15 @@ func commands(ctx context.Context, out *output, reg *registry, informer cache.Sh
 		ack := record{Kind: "ack", ID: c.ID, Cmd: c.Cmd}
 		switch c.Cmd {
 		case "addHandler":
-			period, err := time.ParseDuration(orDefault(c.Resync, "0s"))
+			var period *time.Duration
+			var err error
+			if c.Resync != "" {
+				var d time.Duration
+				d, err = time.ParseDuration(c.Resync)
+				period = &d
+			}
 			if err == nil {
-				err = reg.add(ctx, c.Handler, period)
+				err = reg.add(ctx, c.Handler, period, c.PanicOn)
 			}
 			if err != nil {
 				ack.Error = err.Error()
@@ -180,7 +200,8 @@ type command struct {
 	Cmd     string `json:"cmd"`
 	ID      string `json:"id"`
 	Handler string `json:"handler"`
-	Resync  string `json:"resync"`
+	Resync  string `json:"resync"` // empty: AddEventHandler; else AddEventHandlerWithResyncPeriod
+	PanicOn string `json:"panicOn"`
 }
 
 var resources = map[string]schema.GroupVersionResource{
@@ -193,26 +214,20 @@ var resources = map[string]schema.GroupVersionResource{
 	"replicasets": {Group: "apps", Version: "v1", Resource: "replicasets"},
 }
 
-func parseHandler(spec string) (string, time.Duration, error) {
+// parseHandler reads <id> or <id>:<period>; the period is nil without one.
+func parseHandler(spec string) (string, *time.Duration, error) {
 	id, period, found := strings.Cut(spec, ":")
 	if id == "" {
-		return "", 0, fmt.Errorf("bad -handler %q: want <id>[:<period>]", spec)
+		return "", nil, fmt.Errorf("bad -handler %q: want <id>[:<period>]", spec)
 	}
 	if !found {
-		return id, 0, nil
+		return id, nil, nil
 	}
 	d, err := time.ParseDuration(period)
 	if err != nil {
-		return "", 0, fmt.Errorf("bad -handler %q: %v", spec, err)
+		return "", nil, fmt.Errorf("bad -handler %q: %v", spec, err)
 	}
-	return id, d, nil
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
+	return id, &d, nil
 }
 
 func fatal(out *output, format string, args ...any) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -18,6 +19,7 @@ import (
 //	synced      informer:true — informer.HasSynced() became true; handler:<id> — that registration's
 //	            HasSynced() became true, seen = notifications that handler had received when observed
 //	watchError  the informer's watch error handler was called (ListAndWatch returned an error)
+//	request     the client sent a request: method, url (path and query) — every LIST and WATCH
 //	ack         a stdin command was done (state: the cache snapshot for "state")
 //	error/fatal something went wrong in the recorder itself
 //	stopped     the informer was shut down
@@ -40,6 +42,19 @@ type record struct {
 	Cmd        string          `json:"cmd,omitempty"`
 	State      *state          `json:"state,omitempty"`
 	Gates      map[string]bool `json:"gates,omitempty"`
+	Method     string          `json:"method,omitempty"`
+	URL        string          `json:"url,omitempty"`
+}
+
+// requestLogger records every request the clientset sends (rest.Config.Wrap).
+type requestLogger struct {
+	next http.RoundTripper
+	out  *output
+}
+
+func (l requestLogger) RoundTrip(req *http.Request) (*http.Response, error) {
+	l.out.write(record{Kind: "request", Method: req.Method, URL: req.URL.RequestURI()})
+	return l.next.RoundTrip(req)
 }
 
 // output serialises records from many goroutines, one flushed line each.

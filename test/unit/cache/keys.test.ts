@@ -9,7 +9,6 @@ import {
   metaNamespaceIndexFunc,
   metaNamespaceKeyFunc,
   newIndexer,
-  rememberMetaNamespaceKey,
   splitMetaNamespaceKey,
 } from "../../../src/cache/index.js";
 
@@ -36,19 +35,6 @@ describe("metaNamespaceKeyFunc", () => {
     m.metadata.namespace = "";
     expect(metaNamespaceKeyFunc(m)).toBe("y");
     expect(metaNamespaceKeyFunc(pod(undefined, "y"))).toBe("y");
-  });
-  it("a wrong key hint is ignored (e.g. a transformer renamed the object after the FIFO keyed it)", () => {
-    const renamed = pod("ns", "NEW");
-    rememberMetaNamespaceKey(renamed, "ns/old");
-    expect(metaNamespaceKeyFunc(renamed)).toBe("ns/NEW");
-    rememberMetaNamespaceKey(renamed, "nsX/NEW");
-    expect(metaNamespaceKeyFunc(renamed)).toBe("ns/NEW");
-    const right = pod("ns", "b");
-    rememberMetaNamespaceKey(right, "ns/b");
-    expect(metaNamespaceKeyFunc(right)).toBe("ns/b");
-    const cluster = pod(undefined, "n");
-    rememberMetaNamespaceKey(cluster, "x/n");
-    expect(metaNamespaceKeyFunc(cluster)).toBe("n");
   });
   it("a FIFO whose transformer renames objects still lets the consumer key the new name", () => {
     const f = new DeltaFIFO({ transformer: (o) => ({ metadata: { ...(o as { metadata: object }).metadata, name: "T" } }) });

@@ -1,11 +1,10 @@
 /**
- * The informer's untraced fast path (no tracer, only the namespace index: DeltaFIFO.popPacked, coalesced
- * cache writes per popped key, flattened listener buffers) must behave exactly like the traced path:
- * for any stream of watch events delivered in chunks (so that keys collect several deltas) and an
- * optional relist, both informers make the same handler calls in the same order, and end with the same
- * cache contents, key order and namespace-index order. The same holds for the in-order FIFOs with batch
- * processing (untraced batches interleave writes and notifications; traced ones write first), and
- * batching itself changes nothing a handler or the cache shows.
+ * Tracing changes nothing but the trace: an informer run without a tracer (the path `npm run bench`
+ * measures) and one with a tracer (the path every lesson runs) take the same single pipeline
+ * (process-deltas.ts), so for any stream of watch events delivered in chunks (so that keys collect several
+ * deltas) and an optional relist, both make the same handler calls in the same order, and end with the
+ * same cache contents, key order and namespace-index order — for every queue mode, with and without batch
+ * processing; and batching itself changes nothing a handler or the cache shows.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,0 +1,152 @@
+/**
+ * runOracle — one differential run (see scenario.ts): the cluster in-process on a free loopback port,
+ * the Go recorder and our informer side by side, the steps with a barrier after each, then both
+ * caches. Everything started here is stopped here, also on failure.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startCluster, type Cluster } from "../../../server/cluster-server.js";
+import { isNotFound } from "../../../src/apimachinery/errors.js";
+import type { KubeObject } from "../../../src/types.js";
+import { RESOURCES } from "../../../src/apiserver/resources.js";
+import { GoSide, recorderArgs, type GoState } from "./go-side.js";
+import * as ops from "./ops.js";
+import type { Recording } from "./recording.js";
+import type { Action, OracleScenario } from "./scenario.js";
+import { TsSide } from "./ts-side.js";
+
+export const BARRIER_NAME = "zz-oracle-barrier";
+const BARRIER_TIMEOUT_MS = 30_000;
+
+export interface OracleRun {
+  /** Steps without a barrier: what happens in them is compared with the following step. */
+  unbarriered: Set<number>;
+  go: Recording;
+  ts: Recording;
+  goState: GoState;
+  tsState: GoState;
+  gates: Record<string, boolean>;
+  goStderr: string[];
+  ms: number;
+}
+
+function barrierObject(s: OracleScenario, resource: string): KubeObject {
+  const info = RESOURCES[resource]!;
+  const namespace = info.namespaced ? (s.informer.namespace || s.barrier?.namespace || "default") : undefined;
+  const metadata = { name: BARRIER_NAME, ...(namespace ? { namespace } : {}), labels: { ...(s.barrier?.labels ?? {}) },
+    annotations: { "oracle.informer-playground/barrier": "0" } };
+  if (resource === "pods") {
+    return { apiVersion: "v1", kind: "Pod", metadata,
+      spec: { containers: [{ name: "c", image: "busybox" }], ...(s.barrier?.nodeName ? { nodeName: s.barrier.nodeName } : {}) } } as KubeObject;
+  }
+  return { apiVersion: info.apiVersion, kind: info.kind, metadata, data: {} } as KubeObject;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)); // real-time: test driver
+
+export async function runOracle(s: OracleScenario, recorderBin: string): Promise<OracleRun> {
+  const started = Date.now();
+  const resource = s.informer.resource ?? "pods";
+  const dir = mkdtempSync(join(tmpdir(), "oracle-"));
+  let cluster: Cluster | undefined;
+  let go: GoSide | undefined;
+  let ts: TsSide | undefined;
+  try {
+    cluster = await startCluster({ port: 0, seed: 1, server: { watchCacheCapacity: 1000, ...(s.server ?? {}) } });
+    const c = cluster;
+    const api = c.api;
+    const sync = (): void => c.ctx.driver.sync();
+    for (const { resource: r, object } of s.initial) api.create(r ?? resource, structuredClone(object));
+    const barrier = api.create(resource, barrierObject(s, resource));
+    const barrierKey = barrier.metadata.namespace ? `${barrier.metadata.namespace}/${BARRIER_NAME}` : BARRIER_NAME;
+    sync();
+
+    const kubeconfig = join(dir, "kubeconfig");
+    writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: ${c.url}\n` +
+      "contexts:\n- name: c\n  context:\n    cluster: c\n    user: u\ncurrent-context: c\nusers:\n- name: u\n  user: {}\n");
+    go = new GoSide(recorderBin, recorderArgs(kubeconfig, s.informer), s.mode, barrierKey);
+    ts = new TsSide(c.url, s.informer, s.mode, barrierKey);
+    const sides = [go, ts] as const;
+    const handlers = new Set(s.informer.handlers.map((h) => h.id));
+    const mustSync = (h: string): boolean => ![...s.informer.handlers, ...s.steps.flatMap((st) => st.actions.flatMap((a) => ("addHandler" in a ? [a.addHandler] : [])))]
+      .some((spec) => spec.id === h && spec.neverSynced === true);
+    go.start();
+    ts.start();
+
+    let counter = 0;
+    const runBarrier = async (): Promise<void> => {
+      for (let round = 0; round < 2; round++) {  // two rounds: a DeltaFIFO relist queues its tombstones after the listed barrier object
+        const current = structuredClone(api.get<KubeObject>(resource, barrier.metadata.namespace, BARRIER_NAME));
+        current.metadata.annotations = { ...(current.metadata.annotations ?? {}), "oracle.informer-playground/barrier": String(++counter) };
+        const rv = api.update(resource, current).metadata.resourceVersion!;
+        sync();
+        // Every handler saw the barrier write, and every registration reports synced (a late one
+        // turns synced once its initial adds were handled; polling makes that moment land late).
+        await Promise.all(sides.map((side) => side.recording.until(
+          () => [...handlers].every((h) => side.recording.sawBarrier(h, rv) && (!mustSync(h) || side.recording.handlerSynced.has(h))) ||
+            (side instanceof GoSide && side.failed() !== undefined),
+          BARRIER_TIMEOUT_MS,
+          () => `every handler (${[...handlers].join(", ")}) to see barrier rv ${rv} and report synced${side instanceof GoSide ? `; recorder stderr tail:\n${side.stderr.slice(-15).join("\n")}` : ""}`)));
+        if (go!.failed() !== undefined) throw new Error(go!.failed());
+      }
+    };
+
+    const act = async (a: Action): Promise<void> => {
+      if ("op" in a) {
+        const r = ("resource" in a && a.resource) || resource;
+        switch (a.op) {
+          case "create": await ops.create(c.url, r, structuredClone(a.object)); break;
+          case "label": await ops.patch(c.url, r, a.namespace, a.name, "merge", { metadata: { labels: a.labels } }); break;
+          case "patch": await ops.patch(c.url, r, a.namespace, a.name, a.type, a.patch); break;
+          case "update": await ops.update(c.url, r, a.namespace, a.name, a.change); break;
+          case "delete": await ops.remove(c.url, r, a.namespace, a.name, a.gracePeriodSeconds); break;
+          case "bind": await ops.call(c.url, "POST", `${ops.resourcePath("pods", a.namespace, a.name)}/binding`,
+            { apiVersion: "v1", kind: "Binding", metadata: { name: a.name, namespace: a.namespace }, target: { kind: "Node", name: a.node } }); break;
+          case "serverSide": a.run(api); sync(); break;
+        }
+      } else if ("fault" in a) {
+        await ops.fault(c.url, a.fault, a.body);
+      } else if ("addHandler" in a) {
+        await go!.addHandler(a.addHandler);
+        ts!.addHandler(a.addHandler);
+        handlers.add(a.addHandler.id);
+      } else if ("removeHandler" in a) {
+        await go!.removeHandler(a.removeHandler);
+        ts!.removeHandler(a.removeHandler);
+        handlers.delete(a.removeHandler);
+      } else if ("sleepMs" in a) {
+        await sleep(a.sleepMs);
+      } else if ("waitGone" in a) {
+        const { namespace, name } = a.waitGone;
+        const r = a.waitGone.resource ?? resource;
+        for (let i = 0; ; i++) {
+          try { api.get(r, namespace, name); } catch (e) { if (isNotFound(e)) break; throw e; }
+          if (i > 600) throw new Error(`${namespace}/${name} is still on the server after 60 s`);
+          await sleep(100);
+        }
+      }
+    };
+
+    // Step 0: the initial list. Both informers synced, every handler synced, then a barrier.
+    await Promise.all(sides.map((side) => side.recording.until(
+      () => side.recording.informerSynced !== undefined && [...handlers].every((h) => !mustSync(h) || side.recording.handlerSynced.has(h)),
+      BARRIER_TIMEOUT_MS, () => "the informer and every handler to report synced")));
+    await runBarrier();
+    for (const [i, step] of s.steps.entries()) {
+      for (const side of sides) side.recording.step = i + 1;
+      for (const a of step.actions) await act(a);
+      if (step.barrier !== false) await runBarrier();
+    }
+    const [goState, tsState] = [await go.state(), ts.state()];
+    delete goState.items[barrierKey];
+    delete tsState.items[barrierKey];
+    const unbarriered = new Set(s.steps.flatMap((st, i) => (st.barrier === false ? [i + 1] : [])));
+    return { unbarriered, go: go.recording, ts: ts.recording, goState, tsState, gates: go.gates, goStderr: go.stderr, ms: Date.now() - started };
+  } finally {
+    ts?.close();
+    await go?.stop();
+    await cluster?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
