@@ -27,7 +27,8 @@ export type {
   KubeObject, ObjectMeta, Pod, ConfigMap, Service, Node, Namespace, Deployment, ReplicaSet,
 } from "./types.js";
 export type { Playground, LogLine } from "./scenario/scenario.js";
-export type { Clientset, ResourceClient, CoreV1Client, AppsV1Client } from "./scenario/clientset.js";
+export type { Clientset, ResourceClient, PodClient, CoreV1Client, AppsV1Client } from "./scenario/clientset.js";
+export type { Binding } from "./apiserver/registry.js";
 export type { ListOptions, WatchOptions, KubeList, WatchEvent, WatchEventType } from "./apimachinery/meta.js";
 export type { ListerWatcher } from "./cache/listwatch.js";
 export type {

@@ -184,10 +184,20 @@ export function serveBinding(ctx: Ctx, res: ServerResponse, route: Route, q: URL
   const target = body["target"];
   const node = isObject(target) ? target["name"] : undefined;
   if (typeof node !== "string" || node === "") throw newApiError(422, "Invalid", `Binding "${route.name!}" is invalid: target.name: Required value`);
-  const pod = ctx.api.get<KubeObject>("pods", route.namespace, route.name!);
-  const bound = (pod as unknown as { spec?: { nodeName?: string } }).spec?.nodeName;
-  if (bound) throw newApiError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${route.name!}": pod ${route.name!} is already assigned to node "${bound}"`, { name: route.name!, kind: "pods/binding" });
-  const next = applyMergePatch(pod as unknown as JsonObject, { spec: { nodeName: node } }) as JsonObject;
-  ctx.api.update("pods", next as unknown as KubeObject, { dryRun: dryRun(q) });
+  const kind = isObject(target) && typeof target["kind"] === "string" ? target["kind"] : undefined;
+  const meta = isObject(body["metadata"]) ? body["metadata"] : {};
+  const annotations = isObject(meta["annotations"]) ? meta["annotations"] as Record<string, string> : undefined;
+  if (dryRun(q)) {
+    // the checks of BindingREST without the write
+    const pod = ctx.api.get<KubeObject>("pods", route.namespace, route.name!);
+    const bound = (pod as unknown as { spec?: { nodeName?: string } }).spec?.nodeName;
+    if (bound) throw newApiError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${route.name!}": pod ${route.name!} is already assigned to node "${bound}"`, { name: route.name!, kind: "pods/binding" });
+  } else {
+    // the server's own pods/binding subresource (an update may not set spec.nodeName)
+    ctx.api.bind({
+      metadata: { name: route.name!, namespace: route.namespace ?? "default", ...(annotations !== undefined ? { annotations } : {}) },
+      target: { name: node, ...(kind !== undefined ? { kind } : {}) },
+    });
+  }
   sendJson(res, 201, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code: 201 });
 }

@@ -8,7 +8,7 @@ import { focusedInformer } from "../../src/sim/view.js";
 import { parseCommand, resourceInfo } from "./command-bar-parse.js";
 import type { TimedOp } from "./run-types.js";
 
-export const ACTIONS = ["create", "update", "delete", "label", "drop-watch", "compact", "partition", "heal", "restart", "slow-handler"] as const;
+export const ACTIONS = ["create", "update", "delete", "label", "bind", "drop-watch", "compact", "partition", "partition-timeout", "heal", "restart", "slow-handler"] as const;
 export type StageAction = (typeof ACTIONS)[number];
 
 export type ActionResult = { ok: true; op: TimedOp; command: string } | { ok: false; error: string };
@@ -36,6 +36,12 @@ function resourceOf(view: WorldView, target: ServerObjectView | undefined): stri
 function split(o: ServerObjectView): { ns?: string; name: string } {
   const ns = o.object.metadata.namespace;
   return ns === undefined ? { name: o.object.metadata.name } : { ns, name: o.object.metadata.name };
+}
+
+/** ` --node=<first node>` (or node-1 when the cluster has no Node objects). */
+function defaultNode(view: WorldView): string {
+  for (const o of view.server.objects.values()) if (o.resource === "nodes") return ` --node=${o.object.metadata.name}`;
+  return " --node=node-1";
 }
 
 export function actionOp(action: StageAction, view: WorldView, selected: string | null, options?: { slowHandlerMs?: number }): ActionResult {
@@ -82,8 +88,14 @@ export function actionOp(action: StageAction, view: WorldView, selected: string 
       return fault("dropWatches");
     case "compact":
       return fault("compact");
+    case "bind": {
+      if (target === undefined || target.resource !== "pods") return { ok: false, error: "select a pod to bind" };
+      return run(`bind pod ${target.key}${defaultNode(view)}`);
+    }
     case "partition":
       return fault("partition");
+    case "partition-timeout":
+      return { ok: true, op: { op: "fault", fault: "partition", mode: "timeout", at }, command: "partition (timeout)" };
     case "heal":
       return fault("heal");
     case "restart":

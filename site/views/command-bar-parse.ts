@@ -11,6 +11,8 @@
  *   delete <resource> <name> [-n ns] [--grace-period=s]
  *   label <resource> <name> k=v... k-... [-n ns]
  *   scale deployment|replicaset <name> --replicas=n [-n ns]
+ *   bind pod <name> --node=<node> [-n ns]   (the pods/binding subresource, as the scheduler writes it)
+ * Playground faults (not kubectl): partition [refused|timeout], heal, compact, drop-watches, restart.
  * `get` answers from the server objects of the WorldView at the current step.
  */
 import { parse as parseYaml, stringify as toYaml } from "yaml";
@@ -85,7 +87,7 @@ export function tokenize(line: string): string[] {
 }
 
 interface Flags { positional: string[]; flags: Map<string, string[]> }
-const VALUE_FLAGS = new Set(["-n", "--namespace", "-o", "--output", "-f", "--filename", "--image", "--replicas", "--from-literal", "--grace-period", "--port"]);
+const VALUE_FLAGS = new Set(["-n", "--namespace", "-o", "--output", "-f", "--filename", "--image", "--replicas", "--from-literal", "--grace-period", "--port", "--node"]);
 const BOOL_FLAGS = new Set(["-A", "--all-namespaces", "--overwrite"]);
 
 function splitFlags(words: string[]): Flags {
@@ -337,6 +339,37 @@ function scale(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
   return { ok: true, op: { op: "update", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} scaled to ${replicas} at t=${ctx.at} ms` };
 }
 
+function bind(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
+  const { info, name, ns, obj, rest } = target(f, ctx, nsFlag, "bind");
+  if (rest.length > 0) return { ok: false, error: `bind: unexpected argument "${rest[0]}"` };
+  if (info.resource !== "pods") return { ok: false, error: `bind: only pods are bound to nodes, not ${info.resource}` };
+  const node = one(f, "--node");
+  if (node === undefined || node === "") return { ok: false, error: "bind: --node=<node name> is required" };
+  checkName(node, "node");
+  if (obj === undefined) return { ok: false, error: `pods "${name}" not found in namespace ${ns}` };
+  const op: TimedOp = { op: "bind", namespace: ns, name, node, at: ctx.at };
+  return { ok: true, op, message: `pod/${name} bound to ${node} at t=${ctx.at} ms` };
+}
+
+const FAULTS: Record<string, "dropWatches" | "compact" | "partition" | "heal" | "restart"> = {
+  partition: "partition", heal: "heal", compact: "compact", "drop-watches": "dropWatches", restart: "restart",
+};
+
+function fault(verb: string, f: Flags, ctx: CommandContext): CommandResult {
+  const kind = FAULTS[verb]!;
+  const [mode, extra] = f.positional;
+  if (kind !== "partition" && mode !== undefined) return { ok: false, error: `${verb}: unexpected argument "${mode}"` };
+  if (extra !== undefined) return { ok: false, error: `${verb}: unexpected argument "${extra}"` };
+  if (kind === "partition") {
+    if (mode !== undefined && mode !== "refused" && mode !== "timeout") {
+      return { ok: false, error: `partition: say "refused" (connection refused, the default) or "timeout" (requests hang), not "${mode}"` };
+    }
+    const op: TimedOp = { op: "fault", fault: "partition", at: ctx.at, ...(mode === "timeout" ? { mode: "timeout" as const } : {}) };
+    return { ok: true, op, message: `partition (${mode ?? "refused"}) at t=${ctx.at} ms` };
+  }
+  return { ok: true, op: { op: "fault", fault: kind, at: ctx.at }, message: `${verb} at t=${ctx.at} ms` };
+}
+
 /** Parses one command line at the current step. Never throws: errors come back as `{ ok: false }`. */
 export function parseCommand(line: string, ctx: CommandContext): CommandResult {
   try {
@@ -371,8 +404,12 @@ export function parseCommand(line: string, ctx: CommandContext): CommandResult {
         return label(f, ctx, ns);
       case "scale":
         return scale(f, ctx, ns);
+      case "bind":
+        return bind(f, ctx, ns);
+      case "partition": case "heal": case "compact": case "drop-watches": case "restart":
+        return fault(verb, f, ctx);
       default:
-        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale)` };
+        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale, bind; faults: partition [refused|timeout], heal, compact, drop-watches, restart)` };
     }
   } catch (e) {
     return { ok: false, error: (e as Error).message };

@@ -52,7 +52,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
     o.t.nObjects(s.objects.size),
     o.t.nWatches(s.watches.size),
     ...(s.compactedRV === "" ? [] : [`${o.t.compacted} ${s.compactedRV}`]),
-    ...(s.partitioned ? [`⚡ ${o.t.partitioned}`] : []),
+    ...(s.partitioned ? [`⚡ ${o.t.partitioned} (${s.partitionMode === "timeout" ? o.t.partitionTimeout : o.t.partitionRefused})`] : []),
   ];
   root.selectAll("div.server-facts").data([facts]).join("div").attr("class", "server-facts")
     .selectAll("span").data((d) => d).join("span").text((d) => d).classed("warn", (d) => d.startsWith("⚡"));

@@ -34,17 +34,19 @@
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.
  */
+import { CLIENT_CONNECTION_TIMEOUT_MS, watchConnectionLost, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type FaultKind, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
-import { NetworkFaults } from "./faults.js";
+import { NetworkFaults, type PartitionMode } from "./faults.js";
+import { freezeCopy } from "./frozen.js";
 import { GracefulDelete } from "./graceful-delete.js";
 import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
 import { DEFAULT_EPOCH, MetaMinter } from "./object-meta.js";
-import { Registry, type DeleteOptions } from "./registry.js";
+import { Registry, type Binding, type DeleteOptions } from "./registry.js";
 import { getScale, patchObject, updateScale, type PatchOptions, type Scale } from "./patch.js";
 import type { PatchType } from "../apimachinery/patch.js";
 import { RequestTrace } from "./request-trace.js";
@@ -53,8 +55,12 @@ import { RESOURCES } from "./resources.js";
 import { ResourceVersionCodec, type ResourceVersionFormat } from "./resource-version.js";
 import { Cacher } from "./watch.js";
 
-export type { DeleteOptions } from "./registry.js";
+export type { Binding, DeleteOptions } from "./registry.js";
+export type { PartitionMode } from "./faults.js";
 export type { PatchOptions, Scale } from "./patch.js";
+
+/** The body of a successful binding (Status Success, 201), as the real server answers. */
+const BIND_SUCCESS: Status = Object.freeze({ kind: "Status", apiVersion: "v1", status: "Success", message: "", reason: "", code: 201 }) as Status;
 
 /** Options every write takes: `dryRun` is the real `dryRun=All` (checked, answered, nothing stored). */
 export interface WriteOptions { dryRun?: boolean }
@@ -131,6 +137,7 @@ export class ApiServer {
       list: (resource, o, client) => this.tracedList(resource, o, client, () => faults.refusal()),
       watch: (resource, o, sink, client) => this.tracedWatch(resource, o, sink, client, true, () => faults.refusal()),
       latencyFor: (client) => faults.latencyFor(client),
+      hold: (send, lose) => faults.hold(send, lose),
     };
   }
 
@@ -166,6 +173,20 @@ export class ApiServer {
   /** PUT …/status: only `.status` changes are kept (beyond the contract). */
   updateStatus<T extends KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
     return this.write(resource, obj, true, options?.dryRun === true);
+  }
+
+  /**
+   * POST /api/v1/namespaces/{ns}/pods/{name}/binding — what the scheduler does to place a pod: sets
+   * spec.nodeName (an update cannot). Answers the real server's Status Success (201); a pod that is
+   * bound or terminating gets 409, a missing one 404. Traced as a create of "pods/binding".
+   */
+  bind(binding: Binding): Status {
+    const meta = binding?.metadata;
+    return this.requests.run("create", "pods/binding", { namespace: meta?.namespace ?? "default", name: meta?.name }, (_id, respond) => {
+      const stored = this.registry.bind(binding);
+      respond?.({ code: 201, resourceVersion: stored.metadata.resourceVersion });
+      return BIND_SUCCESS;
+    });
   }
 
   /**
@@ -248,16 +269,28 @@ export class ApiServer {
     this.trace?.({ component: "server", kind: "server.compacted", resourceVersion: this.storage.current() });
   }
 
-  /** Until heal(): requests through a ListerWatcher fail with connection refused; their watches drop. */
-  partition(): void {
-    this.fault("partition");
+  /**
+   * Network partition between the server and ListerWatcher clients, until heal(), in one of two kinds:
+   * - "refused" (default; the server is unreachable and says so): requests fail at once with connection
+   *   refused, open watches drop — a Reflector re-watches after backoff without relisting;
+   * - "timeout" (packets go nowhere, the usual real partition): requests and watch streams hang. If the
+   *   network heals within the client's timeout (45 s, client-go's HTTP/2 health check) everything is
+   *   delivered late; otherwise a request fails with "http2: client connection lost" (ListAndWatch fails,
+   *   the watch error handler fires, the Reflector relists) and a watch ends with ERROR 500 "unable to
+   *   decode an event from the watch stream: http2: client connection lost" (backoff, relist).
+   */
+  partition(mode: PartitionMode = "refused"): void {
+    this.fault("partition", mode === "timeout" ? "timeout" : undefined);
     this.faults.partitioned = true;
-    this.cacher.abort((w) => w.viaListerWatcher, "partition");
+    this.faults.partitionMode = mode;
+    if (mode === "timeout") this.cacher.hold((w) => w.viaListerWatcher, CLIENT_CONNECTION_TIMEOUT_MS, freezeCopy(watchConnectionLost()));
+    else this.cacher.abort((w) => w.viaListerWatcher, "partition");
   }
 
   heal(): void {
     this.fault("heal");
-    this.faults.partitioned = false;
+    this.cacher.release();
+    this.faults.heal();
   }
 
   /**

@@ -10,6 +10,9 @@
  *   (now + this client's latency, never earlier than the previous item, so order is kept) and handed
  *   over by a scheduled drain task. Within one watch, events arrive strictly in RV order, once (W3).
  * - `stall()` models a half-open connection: nothing at all arrives any more, not even a close.
+ * - `hold(ms, status)` / `release()` model a "timeout" partition: delivery pauses; released in time,
+ *   everything queued arrives late and in order; otherwise the watch is dropped and the client hears
+ *   ERROR `status` (its own stream watcher's "connection lost"), then onClose().
  * - The stream ends in one of three ways: `finish` (graceful: queued events are still delivered, then
  *   `onClose()` — timeouts, an ERROR event's close), `abort` (the connection drops: undelivered events
  *   are lost, then `onClose(error?)` — dropWatches, restart, partition, slow consumer), or `stop()` by the
@@ -24,7 +27,7 @@
 import type { KnownTraceInput, TraceFn } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
-import type { ApiError } from "../apimachinery/errors.js";
+import type { ApiError, Status } from "../apimachinery/errors.js";
 import { freezeShallow } from "./frozen.js";
 import type { WatchEvent } from "../apimachinery/meta.js";
 import type { WatchSink } from "../cache/listwatch.js";
@@ -68,6 +71,11 @@ export class CacheWatcher {
   private dead = false;
   /** Half-open: nothing is ever delivered again (see stall()). */
   private stalled = false;
+  /** Events at or below this revision are not for this watch (a watch started from a future RV). */
+  private minRev = 0;
+  /** A "timeout" partition: items queue up undelivered until release() or the client's timeout. */
+  private held = false;
+  private holdTimer: number | undefined;
 
   constructor(
     private readonly host: WatcherHost,
@@ -89,6 +97,11 @@ export class CacheWatcher {
     return this.queue.length - this.head;
   }
 
+  /** Only events after `rev` reach this watch (cache_watcher.go: `event.ResourceVersion > resourceVersion`). */
+  skipThrough(rev: number): void {
+    this.minRev = rev;
+  }
+
   /** Registers a timer owned by this watch (cancelled when the stream ends). */
   addTimer(id: number): void {
     this.timers.push(id);
@@ -106,7 +119,7 @@ export class CacheWatcher {
    * never a reason to close it.
    */
   dispatch(e: StoreEvent, live = false): void {
-    if (this.ended) return;
+    if (this.ended || e.rev <= this.minRev) return;
     this.convert(e);
     if (live) {
       const limit = this.host.slowConsumerLimit();
@@ -173,11 +186,48 @@ export class CacheWatcher {
     this.drainTimer = undefined;
   }
 
+  /**
+   * A "timeout" partition (packets go nowhere): the stream keeps filling but nothing reaches the client.
+   * If `release()` comes within `timeoutMs` everything queued is delivered late, in order; otherwise the
+   * client's health check gives up: the server side is dropped and the client's stream watcher reports
+   * `lost` as an ERROR event, then the close.
+   */
+  hold(timeoutMs: number, lost: Status): void {
+    if (this.dead || this.held) return;
+    this.held = true;
+    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
+    this.drainTimer = undefined;
+    this.holdTimer = this.host.scheduler.setTimeout(() => {
+      this.holdTimer = undefined;
+      if (this.dead) return;
+      if (!this.ended) this.end();
+      this.dead = true;
+      this.queue.length = 0;
+      this.head = 0;
+      this.host.trace?.({
+        component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource, reason: "partition",
+      });
+      this.sink.onEvent(Object.freeze({ type: "ERROR", object: lost }));
+      this.sink.onClose();
+    }, timeoutMs);
+  }
+
+  /** The partition healed in time: what queued up is delivered now. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (this.holdTimer !== undefined) this.host.scheduler.clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    this.schedule();
+  }
+
   /** The client stops the watch: nothing more reaches the sink. */
   stop(): void {
     if (this.dead) return;
     this.end();
     this.dead = true;
+    if (this.holdTimer !== undefined) this.host.scheduler.clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
     this.queue.length = 0;
     this.head = 0;
     if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
@@ -208,7 +258,7 @@ export class CacheWatcher {
 
   private schedule(): void {
     const s = this.host.scheduler;
-    if (this.dead || this.stalled || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
+    if (this.dead || this.stalled || this.held || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
     this.drainTimer = s.setTimeout(this.drain, this.queue[this.head]!.due - s.now());
   }
 

@@ -5,21 +5,23 @@
  * Contract:
  * - `markDeleting` sets deletionTimestamp = now + grace and deletionGracePeriodSeconds (one MODIFIED); the
  *   first time it also bumps a positive `generation`. Objects with finalizers use it with grace 0.
- * - Pods: every delete is two-phase (MODIFIED with deletionTimestamp, then DELETED). The effective grace
- *   is the request's, else the pod's terminationGracePeriodSeconds, else 30; 0 for an unbound pod or one
- *   that has finished (Succeeded, Failed); negative means 0. A second delete can only shorten it.
- * - Grace 0: DELETED at once (unless finalizers remain). Grace > 0: when the grace ends, the kubelet
- *   (option `kubelet`, default true) deletes the pod with grace 0, as a traced request of client
- *   "kubelet", if it is still the same terminating pod.
+ * - Pods: every delete is two-phase (MODIFIED with deletionTimestamp, then DELETED). The grace and the
+ *   deadline come from before-delete.ts (BeforeDelete + CheckGracefulDelete): the request's grace, else
+ *   the pod's terminationGracePeriodSeconds; 0 for an unbound or finished pod; a negative one is 1. A
+ *   second delete can only shorten it, and then the deadline moves from the original timestamp (old −
+ *   old grace + new grace; if that is past: now, and a non-zero grace becomes 1).
+ * - Grace 0: DELETED at once (unless finalizers remain). Grace > 0: at the deadline (or one grace
+ *   period from now when it was moved into the past) the kubelet (option `kubelet`, default true)
+ *   deletes the pod with grace 0, as a traced request of client "kubelet", if it is still the same
+ *   terminating pod.
  */
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject, ObjectMeta } from "../types.js";
+import { podDeletePlan } from "./before-delete.js";
 import { freezeCopy, freezeShallow } from "./frozen.js";
 import { objectMeta, restamp, type MetaMinter } from "./object-meta.js";
 import type { RequestTrace } from "./request-trace.js";
 import type { ResourceStore, Storage } from "./resource-store.js";
-
-interface PodShape { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } }
 
 export class GracefulDelete {
   /** Pending kubelet deletions, per store and key. */
@@ -33,11 +35,15 @@ export class GracefulDelete {
     private readonly kubelet: boolean,
   ) {}
 
-  /** Sets deletionTimestamp = now + grace (MODIFIED). Returns the stored object. */
-  markDeleting(store: ResourceStore, key: string, existing: KubeObject, grace: number, first: boolean): KubeObject {
+  /**
+   * Sets deletionTimestamp (now + grace, or the given virtual-time deadline) and
+   * deletionGracePeriodSeconds (one MODIFIED). Returns the stored object.
+   */
+  markDeleting(store: ResourceStore, key: string, existing: KubeObject, grace: number, first: boolean,
+               deadlineMs?: number): KubeObject {
     const rv = this.storage.bump();
     const m = objectMeta(existing.metadata);
-    m["deletionTimestamp"] = this.minter.timestamp(grace * 1000);
+    m["deletionTimestamp"] = this.minter.timestamp(deadlineMs === undefined ? grace * 1000 : deadlineMs - this.scheduler.now());
     m["deletionGracePeriodSeconds"] = grace;
     if (first && typeof m["generation"] === "number" && (m["generation"] as number) > 0) m["generation"] = (m["generation"] as number) + 1;
     m["resourceVersion"] = rv;
@@ -46,30 +52,30 @@ export class GracefulDelete {
     return stored;
   }
 
-  /** Pod deletion: always graceful, two-phase. */
+  /** Pod deletion: always graceful, two-phase; the grace arithmetic is before-delete.ts. */
   deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): void {
-    const pod = existing as unknown as PodShape;
-    let grace = requested ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    if (!(grace > 0)) grace = 0;
-    const phase = pod.status?.phase;
-    if (!pod.spec?.nodeName || phase === "Succeeded" || phase === "Failed") grace = 0;
-    grace = Math.floor(grace);
     const em = existing.metadata;
+    const now = this.scheduler.now();
+    const terminating = em.deletionTimestamp !== undefined ? this.minter.virtualMs(em.deletionTimestamp) : undefined;
+    const plan = podDeletePlan(existing, requested, now, terminating);
     const hasFinalizers = (em.finalizers ?? []).length > 0;
-    let current: KubeObject;
-    if (em.deletionTimestamp !== undefined) {
-      const pending = em.deletionGracePeriodSeconds ?? 0;
-      if (grace >= pending) return;                      // grace can only be shortened
-      current = this.markDeleting(store, key, existing, grace, false);
-    } else {
-      current = this.markDeleting(store, key, existing, grace, true);
+    if (plan.kind === "pending") return;
+    if (plan.kind === "immediate") {
+      if (hasFinalizers) return;
+      this.cancelKubelet(store, key);
+      this.storage.commit(store, "DELETED", key, restamp(existing, this.storage.bump()), existing);
+      return;
     }
+    const current = this.markDeleting(store, key, existing, plan.grace, terminating === undefined, plan.deadlineMs);
     this.cancelKubelet(store, key);
-    if (grace === 0) {
+    if (plan.grace === 0) {
       if (!hasFinalizers) this.storage.commit(store, "DELETED", key, restamp(current, this.storage.bump()), current);
       return;
     }
-    if (this.kubelet) this.scheduleKubelet(store, key, em.uid, grace);
+    // The kubelet does the final delete at the deadline (or, when shortening moved it into the past,
+    // one grace period — 1 s — from now).
+    const delayMs = plan.deadlineMs > now ? plan.deadlineMs - now : plan.grace * 1000;
+    if (this.kubelet) this.scheduleKubelet(store, key, em.uid, delayMs);
   }
 
   /** Forgets a pending kubelet deletion of `key` (the object went away another way). */
@@ -82,7 +88,7 @@ export class GracefulDelete {
     }
   }
 
-  private scheduleKubelet(store: ResourceStore, key: string, uid: string | undefined, grace: number): void {
+  private scheduleKubelet(store: ResourceStore, key: string, uid: string | undefined, delayMs: number): void {
     let timers = this.kubeletTimers.get(store);
     if (timers === undefined) {
       timers = new Map();
@@ -97,7 +103,7 @@ export class GracefulDelete {
           this.deletePod(store, key, now, 0);
           respond?.({ code: 200 });
         });
-    }, grace * 1000);
+    }, delayMs);
     timers.set(key, id);
   }
 }

@@ -3,7 +3,7 @@
  * vocabulary it speaks lives in src/apimachinery, the ListerWatcher contract in src/cache/listwatch.ts.
  */
 export { ApiServer } from "./api-server.js";
-export type { ApiServerOptions, DeleteOptions, ListerWatcherOptions, PatchOptions, Scale, WriteOptions } from "./api-server.js";
+export type { ApiServerOptions, Binding, DeleteOptions, ListerWatcherOptions, PartitionMode, PatchOptions, Scale, WriteOptions } from "./api-server.js";
 export { RESOURCES, fieldGetter } from "./resources.js";
 export type { ResourceInfo } from "./resources.js";
 export { ResourceVersionCodec } from "./resource-version.js";

@@ -7,10 +7,13 @@
  *   tasks after the client's latency, and the network's faults apply (partition, restart downtime,
  *   throttling: faults.ts). A refused or failed list answers `done(error)`; a watch that fails to start
  *   answers `sink.onClose(error)` after the latency (nothing, if stopped first).
+ * - During a "timeout" partition a request is held: the server sees it only when the network heals
+ *   (within the client's timeout); otherwise, at that timeout, the list answers and the watch closes with
+ *   "http2: client connection lost" (code 0, reason ConnectionLost) and the server never saw it.
  * - The LW's namespace wins over the request's; its selectors are ANDed with the request's.
  * - It sees the server only through `ServerEndpoint`, the narrow surface the server hands it.
  */
-import { ApiError } from "../apimachinery/errors.js";
+import { ApiError, connectionLost } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -30,6 +33,8 @@ export interface ServerEndpoint {
   list(resource: string, options: ListOptions, client: string | undefined): KubeList<KubeObject>;
   watch(resource: string, options: WatchOptions, sink: WatchSink<KubeObject>, client: string | undefined): Watch;
   latencyFor(client: string | undefined): number;
+  /** faults.ts `hold`: undefined when the network carries a request now, else a cancel function. */
+  hold(send: () => void, lose: () => void): (() => void) | undefined;
 }
 
 export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<T> {
@@ -50,6 +55,11 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
   }
 
   list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
+    const held = this.server.hold(() => this.send(options, done), () => done(connectionLost()));
+    if (held === undefined) this.send(options, done);
+  }
+
+  private send(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
     const server = this.server;
     const client = this.base.client;
     let error: ApiError | undefined;
@@ -64,6 +74,17 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
   }
 
   watch(options: WatchOptions, sink: WatchSink<T>): Watch {
+    let inner: Watch | undefined;
+    let stopped = false;
+    const held = this.server.hold(
+      () => { if (!stopped) inner = this.open(options, sink); },
+      () => { if (!stopped) sink.onClose(connectionLost()); },
+    );
+    if (held === undefined) return this.open(options, sink);
+    return { stop: () => { stopped = true; held(); inner?.stop(); } };
+  }
+
+  private open(options: WatchOptions, sink: WatchSink<T>): Watch {
     const server = this.server;
     const client = this.base.client;
     try {

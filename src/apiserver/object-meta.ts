@@ -81,6 +81,11 @@ export class MetaMinter {
     return this.lastStamp;
   }
 
+  /** The virtual time (ms) of a timestamp this minter wrote. */
+  virtualMs(stamp: string): number {
+    return Date.parse(stamp) - this.epochMs;
+  }
+
   generateName(prefix: string): string {
     let suffix = "";
     for (let i = 0; i < 5; i++) suffix += GENERATE_ALPHABET[Math.floor(this.scheduler.random() * GENERATE_ALPHABET.length)]!;

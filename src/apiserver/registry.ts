@@ -7,14 +7,21 @@
  * - Create: metadata required; the name, or generateName + 5 random characters; DNS-1123 name and
  *   namespace rules (422); namespaced objects default to namespace "default"; 409 AlreadyExists. The server
  *   stamps uid, creationTimestamp, resourceVersion, generation 1 (kinds with generation), apiVersion and
- *   kind, and drops deletionTimestamp/deletionGracePeriodSeconds. `.status` is kept as given.
+ *   kind, and drops deletionTimestamp/deletionGracePeriodSeconds. The body is defaulted first
+ *   (defaults.ts) and the strategy's PrepareForCreate resets the status of pods (Pending + QoS class),
+ *   deployments and replicasets (pod-strategy.ts); other kinds keep `.status` as given.
  * - Update: 404 for a missing object; a stale metadata.resourceVersion or a different uid is 409 Conflict;
- *   no resourceVersion is allowed unless `allowUnconditionalUpdate` is false (422). System fields are the
- *   stored ones; with a status subresource `.status` is ignored; `generation` goes up when the spec (or,
+ *   no resourceVersion is allowed unless `allowUnconditionalUpdate` is false (422). The body is defaulted
+ *   (so omitted defaulted fields do not count as changes). A terminating object keeps its
+ *   deletionTimestamp (and deletionGracePeriodSeconds when none is sent); setting or changing either is
+ *   422 "field is immutable". Pods: a spec change beyond the mutable fields — spec.nodeName included —
+ *   is 422 (ValidatePodUpdate, pod-strategy.ts). Other system fields are the stored ones; with a status subresource `.status` is ignored; `generation` goes up when the spec (or,
  *   for Deployments, the annotations) changed. No new finalizers on a terminating object (422). An update
  *   that changes nothing is a no-op (R4: same RV, no event). An update that empties the finalizers of a
  *   terminating object deletes it (errEmptiedFinalizers): one DELETED with the last persisted state.
  * - updateStatus: only `.status` changes are kept; 404 for kinds without a status subresource.
+ * - bind (pods/binding): the only way to set a pod's spec.nodeName after create; 409 when it is bound or
+ *   terminating.
  * - Delete: uid / resourceVersion preconditions (409); pods are graceful (graceful-delete.ts); an object
  *   with finalizers only gets deletionTimestamp (once); otherwise one DELETED carrying the last state.
  *   Returns the object: still present (terminating) when graceful or held by finalizers, else its last state.
@@ -23,13 +30,15 @@
  *   no resourceVersion, a dry-run update keeps the stored one.
  */
 import type { KubeObject } from "../types.js";
+import { applyDefaults } from "./defaults.js";
 import { deepEqual, freezeCopy } from "./frozen.js";
 import type { GracefulDelete } from "./graceful-delete.js";
 import {
   keyOf, objectMeta, restamp, validateName, validateNamespace, type MetaMinter, type MetaRecord,
 } from "./object-meta.js";
+import { bindPod, prepareForCreate, validatePodUpdate } from "./pod-strategy.js";
 import type { ResourceStore, Storage } from "./resource-store.js";
-import { alreadyExists, conflict, invalid, noSuchResource, notFound } from "./status.js";
+import { alreadyExists, bindingConflict, conflict, invalid, noSuchResource, notFound } from "./status.js";
 
 type Json = Record<string, unknown>;
 
@@ -37,6 +46,25 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   /** Fail with 409 unless the object still has this uid / resourceVersion. */
   preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** A Binding (`POST /api/v1/namespaces/{ns}/pods/{name}/binding`, the scheduler's write). */
+export interface Binding {
+  apiVersion?: string;
+  kind?: string;
+  metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+  target: { kind?: string; apiVersion?: string; name: string };
+}
+
+/** ValidateObjectMetaAccessorUpdate: deletionTimestamp and deletionGracePeriodSeconds are immutable. */
+function immutableDeletionField(m: MetaRecord, em: KubeObject["metadata"]): string | undefined {
+  if (m["deletionTimestamp"] !== em.deletionTimestamp) {
+    return `metadata.deletionTimestamp: Invalid value: ${JSON.stringify(m["deletionTimestamp"] ?? null)}: field is immutable`;
+  }
+  if (m["deletionGracePeriodSeconds"] !== em.deletionGracePeriodSeconds) {
+    return `metadata.deletionGracePeriodSeconds: Invalid value: ${JSON.stringify(m["deletionGracePeriodSeconds"] ?? null)}: field is immutable`;
+  }
+  return undefined;
 }
 
 export class Registry {
@@ -74,6 +102,8 @@ export class Registry {
     }
     const key = keyOf(info, namespace, name);
     if (store.objects.has(key)) throw alreadyExists(info, name);
+    // decode (defaulting), then the strategy's PrepareForCreate (status reset)
+    const prepared = prepareForCreate(resource, applyDefaults(resource, input));
     const rv = dryRun ? undefined : this.storage.bump();
     const m = objectMeta(meta);
     m["deletionTimestamp"] = undefined;                       // undefined fields are dropped by freezeCopy
@@ -84,7 +114,7 @@ export class Registry {
     m["creationTimestamp"] = this.minter.timestamp();
     m["resourceVersion"] = rv;
     m["generation"] = info.generation ? 1 : undefined;
-    const body: Json = { apiVersion: info.apiVersion, kind: info.kind, ...(input as unknown as Json), metadata: m };
+    const body: Json = { apiVersion: info.apiVersion, kind: info.kind, ...(prepared as unknown as Json), metadata: m };
     if (body["apiVersion"] !== info.apiVersion) body["apiVersion"] = info.apiVersion;
     if (body["kind"] !== info.kind) body["kind"] = info.kind;
     const stored = freezeCopy(body) as unknown as T;
@@ -121,12 +151,18 @@ export class Registry {
       next = { ...(existing as unknown as Json) };
       next["status"] = (input as unknown as Json)["status"];
     } else {
-      next = { ...(input as unknown as Json) };
+      next = { ...(applyDefaults(resource, input) as unknown as Json) };
       const m = objectMeta(meta);
       m["uid"] = em.uid;
       m["creationTimestamp"] = em.creationTimestamp;
-      m["deletionTimestamp"] = em.deletionTimestamp;
-      m["deletionGracePeriodSeconds"] = em.deletionGracePeriodSeconds;
+      // rest/update.go BeforeUpdate: an update never removes or changes a deletionTimestamp, and keeps
+      // the stored deletionGracePeriodSeconds when none is sent; setting either is "field is immutable"
+      if (em.deletionTimestamp !== undefined) m["deletionTimestamp"] = em.deletionTimestamp;
+      if (em.deletionGracePeriodSeconds !== undefined && m["deletionGracePeriodSeconds"] === undefined) {
+        m["deletionGracePeriodSeconds"] = em.deletionGracePeriodSeconds;
+      }
+      const immutable = immutableDeletionField(m, em);
+      if (immutable !== undefined) throw invalid(info, name, immutable);
       m["generation"] = em.generation;
       m["namespace"] = em.namespace;
       if (em.deletionTimestamp !== undefined) {
@@ -138,6 +174,10 @@ export class Registry {
       }
       next["metadata"] = m;
       if (info.statusSubresource) next["status"] = (existing as unknown as Json)["status"];
+      if (resource === "pods") {
+        const forbidden = validatePodUpdate(next, existing);
+        if (forbidden !== undefined) throw invalid(info, name, forbidden);
+      }
     }
     if (next["apiVersion"] !== info.apiVersion) next["apiVersion"] = info.apiVersion;
     if (next["kind"] !== info.kind) next["kind"] = info.kind;
@@ -163,6 +203,37 @@ export class Registry {
       this.storage.commit(store, "DELETED", key, restamp(existing, rv), existing);
       return stored;
     }
+    this.storage.commit(store, "MODIFIED", key, stored, existing);
+    return stored;
+  }
+
+  /**
+   * pods/binding (BindingREST.Create → setPodNodeAndMetadata): sets spec.nodeName, the binding's
+   * annotations and PodScheduled=True in one MODIFIED. A terminating or already bound pod is 409 on
+   * "pods/binding"; a target that is not a Node is 422.
+   */
+  bind(binding: Binding): KubeObject {
+    const store = this.storage.store("pods");
+    const info = store.info;
+    const name = binding?.metadata?.name;
+    if (!name) throw invalid(info, "", "metadata.name: Required value: name is required");
+    const target = binding.target;
+    if (target === undefined || !target.name) throw invalid(info, name, "target.name: Required value");
+    if (target.kind !== undefined && target.kind !== "" && target.kind !== "Node") {
+      throw invalid(info, name, `target.kind: Invalid value: "${target.kind}": must be empty or 'Node'`);
+    }
+    const key = keyOf(info, binding.metadata.namespace, name);
+    const existing = store.objects.get(key);
+    if (existing === undefined) throw notFound(info, name);
+    const result = bindPod(existing, target.name, this.minter.timestamp());
+    if ("error" in result) throw bindingConflict(name, result.error);
+    const body = result.pod as unknown as Json;
+    const m = objectMeta(existing.metadata);
+    const extra = binding.metadata.annotations;
+    if (extra !== undefined) m["annotations"] = { ...(existing.metadata.annotations ?? {}), ...extra };
+    const rv = this.storage.bump();
+    m["resourceVersion"] = rv;
+    const stored = freezeCopy({ ...body, metadata: m }) as unknown as KubeObject;
     this.storage.commit(store, "MODIFIED", key, stored, existing);
     return stored;
   }

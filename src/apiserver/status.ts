@@ -3,14 +3,26 @@
  * apiserver's `registry/generic/registry/store.go`, `storage/errors.go` and `apimachinery/pkg/api/errors`).
  *
  * Contract: each returns a fresh ApiError whose code, reason, message and details are the real server's
- * for the same failure; nothing here throws or records anything.
+ * for the same failure; nothing here throws or records anything. Resources of a named group are
+ * qualified as Go's GroupResource / GroupKind print them: `deployments.apps "x" not found`,
+ * `Deployment.apps "x" is invalid: …`; core resources are bare (`pods "x" not found`).
  */
 import { ApiError, newApiError, type Status } from "../apimachinery/errors.js";
 import { freezeCopy } from "./frozen.js";
 import type { ResourceInfo } from "./resources.js";
 
+/** GroupResource.String(): "pods", "deployments.apps" — how errors name a resource. */
+export function qualifiedResource(info: ResourceInfo): string {
+  return info.group === "" ? info.resource : `${info.resource}.${info.group}`;
+}
+
+/** GroupKind.String(): "Pod", "Deployment.apps" — how Invalid errors name a kind. */
+function qualifiedKind(info: ResourceInfo): string {
+  return info.group === "" ? info.kind : `${info.kind}.${info.group}`;
+}
+
 export function notFound(info: ResourceInfo, name: string): ApiError {
-  return newApiError(404, "NotFound", `${info.resource} "${name}" not found`, { name, kind: info.resource, group: info.group });
+  return newApiError(404, "NotFound", `${qualifiedResource(info)} "${name}" not found`, { name, kind: info.resource, group: info.group });
 }
 
 /** A resource (or subresource) this server does not serve. */
@@ -19,16 +31,38 @@ export function noSuchResource(what: string): ApiError {
 }
 
 export function alreadyExists(info: ResourceInfo, name: string): ApiError {
-  return newApiError(409, "AlreadyExists", `${info.resource} "${name}" already exists`, { name, kind: info.resource, group: info.group });
+  return newApiError(409, "AlreadyExists", `${qualifiedResource(info)} "${name}" already exists`, { name, kind: info.resource, group: info.group });
 }
 
 export function conflict(info: ResourceInfo, name: string, why: string): ApiError {
-  return newApiError(409, "Conflict", `Operation cannot be fulfilled on ${info.resource} "${name}": ${why}`,
+  return newApiError(409, "Conflict", `Operation cannot be fulfilled on ${qualifiedResource(info)} "${name}": ${why}`,
     { name, kind: info.resource, group: info.group });
 }
 
+/** A pods/binding write that lost (NewConflict on the "pods/binding" resource). */
+export function bindingConflict(name: string, why: string): ApiError {
+  return newApiError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${name}": ${why}`,
+    { name, kind: "pods/binding", group: "" });
+}
+
+/** field.Error types as their ErrorBody prints them, with the CauseType NewInvalid reports for each. */
+const CAUSE_REASONS: ReadonlyArray<[string, string]> = [
+  ["Forbidden", "FieldValueForbidden"], ["Invalid value", "FieldValueInvalid"], ["Required value", "FieldValueRequired"],
+  ["Unsupported value", "FieldValueNotSupported"], ["Duplicate value", "FieldValueDuplicate"], ["Too long", "FieldValueTooLong"],
+];
+
+/**
+ * 422 Invalid, as errors.NewInvalid builds it from one field error `why` ("<field>: <Type>: <detail>"):
+ * the message, and details.causes [{ reason, message, field }] — what kubectl prints after "is invalid:".
+ */
 export function invalid(info: ResourceInfo, name: string, why: string): ApiError {
-  return newApiError(422, "Invalid", `${info.kind} "${name}" is invalid: ${why}`, { name, kind: info.kind, group: info.group });
+  const colon = why.indexOf(": ");
+  const field = colon > 0 ? why.slice(0, colon) : "";
+  const body = colon > 0 ? why.slice(colon + 2) : why;
+  const reason = CAUSE_REASONS.find(([prefix]) => body.startsWith(prefix))?.[1];
+  const causes = reason !== undefined ? [{ reason, message: body, field }] : undefined;
+  return newApiError(422, "Invalid", `${qualifiedKind(info)} "${name}" is invalid: ${why}`,
+    { name, kind: info.kind, group: info.group, ...(causes !== undefined ? { causes } : {}) });
 }
 
 export function invalidOptions(why: string): ApiError {

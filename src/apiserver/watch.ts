@@ -4,11 +4,15 @@
  *
  * Contract:
  * - W1: a watch from an RV older than the resource's window succeeds and then sends one ERROR 410
- *   ("too old resource version") and closes. An RV ahead of the server is 504 too large; a malformed one 400.
+ *   ("too old resource version") and closes. A plain watch from an RV ahead of the server is accepted
+ *   and delivers only events after that RV (the cacher waits for freshness only for streaming lists);
+ *   a malformed RV is 400.
  * - W2: without an RV (or "0") the watch starts with one synthetic ADDED per matching live object (key
- *   order), then live events. With sendInitialEvents=true (needs resourceVersionMatch=NotOlderThan and
- *   allowWatchBookmarks=true, else 422) those ADDEDs end with a BOOKMARK annotated
- *   `k8s.io/initial-events-end`, always sent.
+ *   order), then live events. sendInitialEvents (true or false) needs resourceVersionMatch=NotOlderThan
+ *   (else 422). With true the current state is sent whatever the RV — one older than the window is no
+ *   error — then, if the client allows bookmarks, a BOOKMARK annotated `k8s.io/initial-events-end`
+ *   (sent even with periodic bookmarks off); an RV ahead of the server is 504 too large. With false
+ *   nothing is replayed from ""/"0" (the watch starts now) and an RV N resumes as a plain watch.
  * - W3: from RV N inside the window, every event of the resource with rev > N, in order, then live ones.
  * - W4: selectors apply per watcher, with the ADDED/MODIFIED/DELETED transitions of cache-watcher.ts.
  * - W5: with allowWatchBookmarks, a BOOKMARK every `bookmarkIntervalMs` and one 2 s before the timeout
@@ -20,6 +24,7 @@
  * - Nothing reaches a watcher synchronously inside a write: events are queued per watcher and handed over
  *   by scheduled tasks (cache-watcher.ts).
  */
+import type { Status } from "../apimachinery/errors.js";
 import type { WatchOptions } from "../apimachinery/meta.js";
 import type { Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -114,6 +119,16 @@ export class Cacher {
     }
   }
 
+  /** The chosen watches stop delivering until `release` (or are lost after `timeoutMs`). */
+  hold(which: (w: CacheWatcher) => boolean, timeoutMs: number, lost: Status): void {
+    for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) if (which(w)) w.hold(timeoutMs, lost);
+  }
+
+  /** Held watches deliver what queued up. */
+  release(): void {
+    for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) w.release();
+  }
+
   /** Every open watch goes silent forever (half-open connections). */
   stall(): void {
     for (const rw of this.byResource.values()) for (const w of [...rw.watchers]) w.stall();
@@ -126,21 +141,26 @@ export class Cacher {
     const store = storage.store(resource);
     const info = store.info;
     const rvOpt = options.resourceVersion ?? "";
-    if (options.sendInitialEvents === true) {
-      if (options.resourceVersionMatch !== "NotOlderThan") {
-        throw invalidOptions("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+    const sendInitialEvents = options.sendInitialEvents;
+    const match = options.resourceVersionMatch;
+    // apimachinery validateWatchOptions: sendInitialEvents (true or false) needs NotOlderThan; nothing
+    // else is required (allowWatchBookmarks only decides whether the end bookmark is sent)
+    if (sendInitialEvents !== undefined && match !== "NotOlderThan") {
+      throw invalidOptions("resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
+    }
+    if (match !== undefined) {
+      if (sendInitialEvents === undefined) {
+        throw invalidOptions("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
       }
-      if (options.allowWatchBookmarks !== true) {
-        throw invalidOptions("allowWatchBookmarks: Forbidden: sendInitialEvents requires allowWatchBookmarks=true");
-      }
-    } else if (options.resourceVersionMatch !== undefined) {
-      throw invalidOptions("resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided");
+      if (match !== "NotOlderThan") throw invalidOptions(`resourceVersionMatch: Unsupported value: "${String(match)}": supported values: "NotOlderThan"`);
     }
     const pred = predicate(info, options.namespace, options.labelSelector, options.fieldSelector);
-    let from: number | undefined;                  // resume point, or undefined for synthetic ADDEDs
+    let from: number | undefined;                  // the RV asked for (undefined: "" or "0")
     if (rvOpt !== "" && rvOpt !== "0") {
       from = storage.decodeRv(rvOpt);
-      if (from > storage.rev) throw tooLarge(rvOpt, storage.current());
+      // only a streaming list waits for the cache to catch up (and gives up with 504); a plain watch
+      // from the future is accepted and gets the events after it (cacher.go Watch)
+      if (from > storage.rev && sendInitialEvents === true) throw tooLarge(rvOpt, storage.current());
     }
     const rw = this.of(resource);
     const id = this.nextWatchId++;
@@ -150,17 +170,18 @@ export class Cacher {
       component: "server", kind: "server.watch.opened", watchId: id, resource, resourceVersion: rvOpt,
       ...defined({
         namespace: options.namespace, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector,
-        client, sendInitialEvents: options.sendInitialEvents, timeoutSeconds: options.timeoutSeconds,
+        client, sendInitialEvents, timeoutSeconds: options.timeoutSeconds,
       }),
     });
-    if (from !== undefined && from < rw.cache.floor) {
+    if (sendInitialEvents !== true && from !== undefined && from < rw.cache.floor) {
       // W1: too old — the watch itself succeeds; one ERROR 410 event, then the stream closes.
       const status = watchErrorStatus(410, "Expired", `too old resource version: ${rvOpt} (${storage.codec.encode(rw.cache.floor)})`);
       w.send({ type: "ERROR", object: status });
       w.finish("expired");
       return w;
     }
-    if (options.sendInitialEvents === true || from === undefined) {
+    if (sendInitialEvents === true || (from === undefined && sendInitialEvents === undefined)) {
+      // the current state (watch_cache.go getIntervalFromStoreLocked), whatever RV was asked for
       const { keys, from: first, prefix } = keyRange(store, options.namespace, undefined, true);
       for (let i = first; i < keys.length; i++) {
         const key = keys[i]!;
@@ -168,12 +189,14 @@ export class Cacher {
         const obj = store.objects.get(key);
         if (obj !== undefined && (pred === undefined || pred(obj))) w.send({ type: "ADDED", object: obj }, key);
       }
-      if (options.sendInitialEvents === true) {
+      if (sendInitialEvents === true && options.allowWatchBookmarks === true) {
         w.send({ type: "BOOKMARK", object: this.bookmark(info, true) });
       }
-    } else {
-      for (const e of rw.cache.since(from)) w.dispatch(e);
+    } else if (from !== undefined) {
+      if (from > storage.rev) w.skipThrough(from);
+      else for (const e of rw.cache.since(from)) w.dispatch(e);
     }
+    // sendInitialEvents=false from "" or "0": from now on, nothing replayed
     rw.watchers.add(w);
     this.arm(w, info, options);
     return w;

@@ -9,8 +9,9 @@
  * - `byNamespace(ns)` (and `PodLister.pods(ns)`): the same, restricted to one namespace through the
  *   "namespace" index (a full scan when the index is missing); `""` means all namespaces.
  * - `get(name)`: by key — `name` for the cluster-wide lister, `ns/name` for a namespace lister. A miss
- *   throws ApiError 404 NotFound, message `<singular resource> "<name>" not found` (e.g.
- *   `pod "web-1" not found`), details { kind: singular resource, name }.
+ *   throws ApiError 404 NotFound, message `<singular resource>[.<group>] "<name>" not found` (e.g.
+ *   `pod "web-1" not found`, `deployment.apps "web" not found`), details { kind: singular resource,
+ *   group (when not core), name }.
  * - Returned objects are the cache's own (frozen when they came from the simulated server): never
  *   mutate them.
  */
@@ -59,8 +60,15 @@ export function listAllByNamespace<T>(indexer: Indexer<T>, namespace: string, se
   return items.filter((o) => selector.matches(labelsOf(o)));
 }
 
+/**
+ * errors.NewNotFound(v1.Resource("deployment"), name) as generated listers call it: the singular
+ * resource qualified by its group — `deployment.apps "x" not found`, `pod "x" not found`.
+ */
 function notFound(resource: string, name: string): Error {
-  return newApiError(404, "NotFound", `${resource} "${name}" not found`, { kind: resource, name });
+  const dot = resource.indexOf(".");
+  const kind = dot < 0 ? resource : resource.slice(0, dot);
+  const group = dot < 0 ? "" : resource.slice(dot + 1);
+  return newApiError(404, "NotFound", `${resource} "${name}" not found`, { kind, name, ...(group !== "" ? { group } : {}) });
 }
 
 export class NamespaceLister<T> implements GenericNamespaceLister<T> {
@@ -80,7 +88,7 @@ export class NamespaceLister<T> implements GenericNamespaceLister<T> {
 }
 
 export class Lister<T> implements GenericLister<T> {
-  /** @param resource the singular lowercase resource used in NotFound errors, e.g. "pod". */
+  /** @param resource the singular lowercase resource used in NotFound errors, group-qualified: "pod", "deployment.apps". */
   constructor(protected readonly indexer: Indexer<T>, protected readonly resource: string) {}
 
   list(selector?: string): T[] {

@@ -109,7 +109,8 @@ export class SharedInformerFactory {
   forResource(resource: string): GenericInformer {
     const info = RESOURCES[resource];
     if (info === undefined) throw new Error(`no informer found for ${resource}`);
-    return new GenericInformerImpl(() => this.informerFor(resource), info.kind.toLowerCase());
+    const singular = info.kind.toLowerCase();
+    return new GenericInformerImpl(() => this.informerFor(resource), info.group === "" ? singular : `${singular}.${info.group}`);
   }
 
   core(): { v1(): { pods(): PodInformer; configMaps(): GenericInformer; services(): GenericInformer;

@@ -6,7 +6,9 @@
  *   object, or, if it exists, replaces the given top-level fields and merges the given metadata onto the
  *   stored object (at its current resourceVersion, so it never conflicts). `label` merges labels into
  *   the stored object (`null` removes a label) and updates it.
- * - fault ⇒ the server's fault method (dropWatches, compact, partition, heal, restart).
+ * - bind ⇒ the pods/binding subresource (ApiServer.bind), the only way to set a pod's node after create.
+ * - fault ⇒ the server's fault method (dropWatches, compact, partition — with its `mode`, "refused" by
+ *   default or "timeout" — heal, restart).
  * - slowHandler ⇒ listener `handler` (0-based registration order) of every informer of the run, present
  *   and future, takes `delayMs` of virtual time per notification.
  * - Every operation is traced as a `runner.op` (learner: true for learner actions) BEFORE its effects, so
@@ -49,8 +51,10 @@ function describe(op: Op): { resource?: string; key?: string; detail?: string } 
         resource: op.resource, key: keyOf(op.namespace, op.name),
         detail: Object.entries(op.labels).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`)).join(","),
       };
+    case "bind":
+      return { resource: "pods", key: keyOf(op.namespace ?? "default", op.name), detail: `node ${op.node}` };
     case "fault":
-      return { detail: op.fault };
+      return { detail: op.fault === "partition" && op.mode === "timeout" ? "partition (timeout)" : op.fault };
     case "slowHandler":
       return { detail: `handler ${op.handler}: ${op.delayMs} ms per notification` };
   }
@@ -77,6 +81,7 @@ export function applyOp(target: OpTarget, op: Op, learner: boolean): void {
     traceOp();
     if (op.op === "slowHandler") target.setListenerDelay(op.handler, op.delayMs);
     else if (op.fault === "restart") target.server.restart();
+    else if (op.fault === "partition") target.server.partition(op.mode ?? "refused");
     else target.server[op.fault]();
     return;
   }
@@ -119,6 +124,9 @@ function runWrite(server: ApiServer, op: Exclude<Op, { op: "fault" } | { op: "sl
       server.update(op.resource, merged);
       return;
     }
+    case "bind":
+      server.bind({ metadata: { name: op.name, namespace: op.namespace ?? "default" }, target: { kind: "Node", name: op.node } });
+      return;
     case "delete":
       if (op.gracePeriodSeconds !== undefined) {
         server.delete(op.resource, op.namespace, op.name, { gracePeriodSeconds: op.gracePeriodSeconds });

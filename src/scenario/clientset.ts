@@ -13,9 +13,10 @@
  * - Namespaced clients: `pods("ns")` works in "ns"; `pods()` uses the object's namespace for
  *   create/update ("default" if none), "default" for get/delete, and all namespaces for list. Creating an
  *   object whose namespace differs from the client's is a 400 BadRequest, as in the real API.
+ * - `pods(ns).bind(binding)` is client-go's PodExpansion Bind: the pods/binding subresource.
  * - `serverOf(clientset)` recovers the ApiServer (the informer factory needs it).
  */
-import type { ApiServer } from "../apiserver/index.js";
+import type { ApiServer, Binding } from "../apiserver/index.js";
 import { newApiError } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions } from "../apimachinery/meta.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -33,8 +34,14 @@ export interface ResourceClient<T> {
   list(options?: ListOptions): Promise<KubeList<T>>;
 }
 
+/** client-go's PodExpansion: the pods client also binds (POST …/pods/{name}/binding, as the scheduler does). */
+export interface PodClient extends ResourceClient<Pod> {
+  /** Sets the pod's spec.nodeName (an update cannot): 409 when it is already bound or terminating. */
+  bind(binding: Binding): Promise<void>;
+}
+
 export interface CoreV1Client {
-  pods(namespace?: string): ResourceClient<Pod>;
+  pods(namespace?: string): PodClient;
   configMaps(namespace?: string): ResourceClient<ConfigMap>;
   services(namespace?: string): ResourceClient<Service>;
   nodes(): ResourceClient<Node>;
@@ -140,6 +147,10 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
     return this.namespaced ? (this.namespace ?? "default") : undefined;
   }
 
+  protected run<R>(fn: () => R): Promise<R> {
+    return this.call(fn);
+  }
+
   private call<R>(fn: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.scheduler.setTimeout(() => {
@@ -153,13 +164,37 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
   }
 }
 
+class PodsClient extends Client<Pod> implements PodClient {
+  constructor(private readonly api: ApiServer, scheduler: Scheduler, private readonly ns: string | undefined) {
+    super(api, scheduler, "pods", ns, true);
+  }
+
+  bind(binding: Binding): Promise<void> {
+    let body: Binding | Error;
+    try {
+      body = copy(binding);
+      if (body === null || typeof body !== "object" || typeof body.metadata !== "object" || body.metadata === null) {
+        body = newApiError(400, "BadRequest", "pods/binding: object has no metadata");
+      } else {
+        body.metadata.namespace = body.metadata.namespace || (this.ns ?? "default");
+      }
+    } catch (e) {
+      body = newApiError(400, "BadRequest", `pods/binding: cannot encode object: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return this.run(() => {
+      if (body instanceof Error) throw body;
+      this.api.bind(body);
+    });
+  }
+}
+
 export function newClientset(server: ApiServer): Clientset {
   const scheduler = server.scheduler;
   const make = <T extends KubeObject>(resource: string, namespace: string | undefined,
                                      namespaced: boolean): ResourceClient<T> =>
     new Client<T>(server, scheduler, resource, namespace, namespaced);
   const core: CoreV1Client = {
-    pods: (ns) => make<Pod>("pods", ns, true),
+    pods: (ns) => new PodsClient(server, scheduler, ns),
     configMaps: (ns) => make<ConfigMap>("configmaps", ns, true),
     services: (ns) => make<Service>("services", ns, true),
     nodes: () => make<Node>("nodes", undefined, false),

@@ -4,6 +4,6 @@ export { scenarioForSeed } from "./scenario.js";
 export { runScenario, formatValue, DEFAULT_MAX_EVENTS } from "./run-scenario.js";
 export { checkGoals, checkGoal, goalSeeds, type GoalOutcome, type SeedOutcome, type GoalsReport } from "./check-goals.js";
 export { traceHash, fnv1a64, Fnv1a64 } from "./trace-hash.js";
-export { newClientset, serverOf, type Clientset, type ResourceClient, type CoreV1Client, type AppsV1Client } from "./clientset.js";
+export { newClientset, serverOf, type Clientset, type ResourceClient, type PodClient, type CoreV1Client, type AppsV1Client } from "./clientset.js";
 export { currentRun, requireRun, type RunContext, type DelayableInformer } from "./current-run.js";
 export { applyOp } from "./apply-op.js";

@@ -22,7 +22,9 @@ export type Op =
   | { op: "create" | "update" | "apply"; resource: string; object: KubeObject }
   | { op: "delete"; resource: string; namespace?: string; name: string; gracePeriodSeconds?: number }
   | { op: "label"; resource: string; namespace?: string; name: string; labels: Record<string, string | null> }
-  | { op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart" }
+  | { op: "bind"; namespace?: string; name: string; node: string }
+  /** `mode` (partition only): "refused" (default) or "timeout" — ApiServer.partition. */
+  | { op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart"; mode?: "refused" | "timeout" }
   | { op: "slowHandler"; handler: number; delayMs: number };
 
 /** An operation at `at` virtual ms from the start of the run. */

@@ -44,7 +44,11 @@ const en: Catalogue = {
   "server.watch.closed": (e) => `Watch #${e.watchId} on ${e.resource} closed (${e.reason}).`,
   "server.compacted": (e) => `API server compacted its history up to RV ${e.resourceVersion}; older watches will get 410 Gone.`,
   "server.restarted": (e) => `API server restarted at RV ${e.resourceVersion}; every watch was cut.`,
-  "fault.injected": (e) => `Fault injected: ${e.fault}${e.detail === undefined ? "" : ` (${e.detail})`}.`,
+  "fault.injected": (e) => e.fault === "partition"
+    ? (e.detail === "timeout"
+      ? "Fault injected: network partition (timeouts): requests and watch streams hang; clients give up after 45 s."
+      : "Fault injected: network partition (connection refused): requests fail at once, watches drop.")
+    : `Fault injected: ${e.fault}${e.detail === undefined ? "" : ` (${e.detail})`}.`,
   "reflector.state": (e) => `Reflector ${e.name} is now ${e.state}.`,
   "reflector.list.start": (e) =>
     `Reflector ${e.name} lists from RV ${rvOf(e.resourceVersion)}${e.limit === undefined ? "" : ` in pages of ${e.limit}`}${e.streaming === true ? " (streaming)" : ""}.`,
@@ -138,7 +142,11 @@ const zh: Catalogue = {
   "server.watch.closed": (e) => `${e.resource} 的 watch #${e.watchId} 已关闭（${e.reason}）。`,
   "server.compacted": (e) => `API 服务器压缩了 RV ${e.resourceVersion} 之前的历史；更早的 watch 将收到 410 Gone。`,
   "server.restarted": (e) => `API 服务器在 RV ${e.resourceVersion} 重启，所有 watch 都被切断。`,
-  "fault.injected": (e) => `注入故障：${e.fault}${e.detail === undefined ? "" : `（${e.detail}）`}。`,
+  "fault.injected": (e) => e.fault === "partition"
+    ? (e.detail === "timeout"
+      ? "注入故障：网络分区（超时）：请求和 watch 流挂起，客户端 45 秒后放弃。"
+      : "注入故障：网络分区（连接被拒绝）：请求立即失败，watch 断开。")
+    : `注入故障：${e.fault}${e.detail === undefined ? "" : `（${e.detail}）`}。`,
   "reflector.state": (e) => `Reflector ${e.name} 现在处于 ${e.state} 状态。`,
   "reflector.list.start": (e) =>
     `Reflector ${e.name} 从 RV ${rvOf(e.resourceVersion)} 开始 list${e.limit === undefined ? "" : `，每页 ${e.limit} 个`}${e.streaming === true ? "（流式）" : ""}。`,

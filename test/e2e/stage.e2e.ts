@@ -94,6 +94,30 @@ describe("stage", () => {
     }
   });
 
+  it("the two kinds of partition: the timeout one is recorded from the action bar and the server facts name it", async () => {
+    const app = await openApp({ path: LESSON });
+    try {
+      const { page } = app;
+      await waitForRun(app);
+      await byTestId(page, "pause").click();
+      await byTestId(page, "jump-start").click();
+      for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+      expect(await byTestId(page, "action", '[data-action="partition"]').innerText()).toBe("Partition (refused)");
+      await byTestId(page, "action", '[data-action="partition-timeout"]').click();
+      await expect.poll(async () => page.locator(".stage .diff-note").isVisible(), { timeout: 60_000 }).toBe(true);
+      await page.keyboard.press("End");
+      await expect.poll(async () => page.locator(".server-facts").innerText(), { timeout: 10_000 }).toContain("partitioned (timeouts)");
+      await app.screenshot("stage-partition-timeout");
+      // the command bar records the same fault, and binds a pod
+      const bar = byTestId(page, "command-bar");
+      await bar.fill("partition sometimes");
+      await bar.press("Enter");
+      await expect.poll(async () => byTestId(page, "command-result").innerText()).toContain('say "refused"');
+    } finally {
+      await app.close();
+    }
+  });
+
   it("a failing goal puts a mark on the timeline, and goal-jump lands on its step", async () => {
     // lesson 01's starter has no deleteFunc: the `every-delete` goal fails at the server's DELETE
     const app = await openApp({ path: LESSON });

@@ -121,7 +121,7 @@ describe("Tables", () => {
     expect(t.kind).toBe("Table");
     expect(t.columnDefinitions.filter((x: any) => x.priority === 1).map((x: any) => x.name)).toEqual(["IP", "Node", "Nominated Node", "Readiness Gates"]);
     const row = t.rows.find((x: any) => x.cells[0] === "w1");
-    expect(row.cells.slice(1, 4)).toEqual(["0/1", "", 0]);
+    expect(row.cells.slice(1, 4)).toEqual(["0/1", "Pending", 0]);   // PrepareForCreate: phase Pending
     expect(row.cells[4]).toMatch(/^\d+s$/);
     expect(row.object).toMatchObject({ kind: "PartialObjectMetadata", metadata: { name: "w1", namespace: "default" } });
     const none = await (await fetch(`${c.url}/api/v1/namespaces/default/pods/w1?includeObject=None`, { headers: { Accept: TABLE } })).json() as any;
@@ -139,11 +139,15 @@ describe("writes and PATCH", () => {
     expect(merge.json.metadata.generation).toBe(1);
     const noop = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", { metadata: { labels: { a: "b" } } }, "application/merge-patch+json");
     expect(noop.json.metadata.resourceVersion).toBe(merge.json.metadata.resourceVersion);
-    const smp = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", { spec: { "$setElementOrder/containers": [{ name: "c" }, { name: "s" }], containers: [{ name: "c", image: "nginx:2" }, { name: "s", image: "busybox" }] } }, "application/strategic-merge-patch+json");
-    expect(smp.json.spec.containers).toEqual([{ name: "c", image: "nginx:2" }, { name: "s", image: "busybox" }]);
+    const images = (p: { spec: { containers: Array<{ name: string; image: string }> } }) => p.spec.containers.map((x) => `${x.name}=${x.image}`);
+    const smp = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", { spec: { containers: [{ name: "c", image: "nginx:2" }] } }, "application/strategic-merge-patch+json");
+    expect(images(smp.json)).toEqual(["c=nginx:2"]);               // merged by name; the image is mutable
     expect(smp.json.metadata.generation).toBe(2);
-    const jp = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", [{ op: "test", path: "/metadata/labels/a", value: "b" }, { op: "remove", path: "/spec/containers/1" }], "application/json-patch+json");
-    expect(jp.json.spec.containers).toHaveLength(1);
+    const added = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", { spec: { "$setElementOrder/containers": [{ name: "c" }, { name: "s" }], containers: [{ name: "s", image: "busybox" }] } }, "application/strategic-merge-patch+json");
+    expect(added.status).toBe(422);                                 // ValidatePodUpdate: no added containers
+    expect(added.json.message).toContain("pod updates may not add or remove containers");
+    const jp = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", [{ op: "test", path: "/metadata/labels/a", value: "b" }, { op: "replace", path: "/spec/containers/0/image", value: "nginx:3" }], "application/json-patch+json");
+    expect(images(jp.json)).toEqual(["c=nginx:3"]);
     const failing = await api(c, "PATCH", "/api/v1/namespaces/default/pods/p1", [{ op: "test", path: "/metadata/labels/a", value: "zzz" }, { op: "remove", path: "/spec" }], "application/json-patch+json");
     expect(failing.status).toBe(422);
     expect(failing.json).toMatchObject({ kind: "Status", code: 422, reason: "Invalid" });

@@ -66,8 +66,14 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
       break;
     }
     case "fault.injected": {
-      if (event.fault === "partition") w.server.partitioned = true;
-      if (event.fault === "heal") w.server.partitioned = false;
+      if (event.fault === "partition") {
+        w.server.partitioned = true;
+        w.server.partitionMode = event.detail === "timeout" ? "timeout" : "refused";
+      }
+      if (event.fault === "heal") {
+        w.server.partitioned = false;
+        w.server.partitionMode = null;
+      }
       break;
     }
     default: {

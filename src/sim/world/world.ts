@@ -38,6 +38,8 @@ export interface ServerView {
   /** Everything at or below this RV was forgotten by compact(); "" if never compacted. */
   compactedRV: string;
   partitioned: boolean;
+  /** The kind of the current partition (null when none): refused connections, or timeouts. */
+  partitionMode: "refused" | "timeout" | null;
   restarts: number;
   watches: Map<number, ServerWatchView>;
   pending: Map<number, ServerRequestView>;
@@ -163,7 +165,7 @@ export function emptyWorld(): WorldView {
   return {
     step: 0, time: 0, event: null, stage: null, edge: null,
     server: {
-      objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, restarts: 0,
+      objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, partitionMode: null, restarts: 0,
       watches: new Map(), pending: new Map(),
     },
     informers: new Map(), focus: null, workqueues: new Map(), workers: new Map(),

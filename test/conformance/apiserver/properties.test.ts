@@ -71,7 +71,7 @@ function run(ops: Op[], seed: number, capacity: number, format: ResourceVersionF
         swallow(() => {
           const p = server.get<Pod>("pods", nsName(o.ns), podName(o.name));
           if (o.op === "relabel") server.update("pods", { ...p, metadata: { ...p.metadata, labels: { app: o.app } } });
-          else if (o.op === "bind") server.update("pods", { ...p, spec: { ...p.spec!, nodeName: "n1" } });
+          else if (o.op === "bind") server.bind({ metadata: { name: p.metadata.name, namespace: p.metadata.namespace! }, target: { kind: "Node", name: "n1" } });
           else server.update("pods", { ...p });
         });
         break;

@@ -38,6 +38,15 @@ describe("action buttons as ops at the current step", () => {
     expect(actionOp("slow-handler", view, null)).toMatchObject({ ok: true, op: { op: "slowHandler", delayMs: 2000 } });
   });
 
+  it("both kinds of partition, and bind (the pods/binding subresource) for the selected pod", () => {
+    expect(actionOp("partition", view, null)).toMatchObject({ ok: true, op: { op: "fault", fault: "partition" } });
+    const refused = actionOp("partition", view, null);
+    expect(refused.ok && refused.op.op === "fault" ? refused.op.mode : "x").toBeUndefined();
+    expect(actionOp("partition-timeout", view, null)).toMatchObject({ ok: true, op: { op: "fault", fault: "partition", mode: "timeout" } });
+    const target = actionTarget(view, null)!;
+    expect(actionOp("bind", view, null)).toMatchObject({ ok: true, op: { op: "bind", name: target.object.metadata.name, namespace: "default", node: "node-1" } });
+  });
+
   it("object actions need an object", () => {
     const empty = foldTrace(trace, 1);
     expect(actionOp("delete", empty, null)).toEqual({ ok: false, error: "no object to delete" });

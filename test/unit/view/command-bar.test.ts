@@ -109,3 +109,23 @@ describe("command bar: bad input gives a clear error and no op", () => {
     expect(tokenize(`label pod "a b" 'c'`)).toEqual(["label", "pod", "a b", "c"]);
   });
 });
+
+describe("command bar: bind and the playground faults", () => {
+  it("bind pod <name> --node=<node> is one bind op (the pods/binding subresource)", () => {
+    expect(parseCommand("bind pod web-1 --node=node-a", ctx)).toMatchObject({ ok: true, op: { op: "bind", namespace: "default", name: "web-1", node: "node-a", at: 1500 } });
+    expect(parseCommand("bind pod default/web-2 --node node-b", ctx)).toMatchObject({ ok: true, op: { op: "bind", name: "web-2", node: "node-b" } });
+    expect(parseCommand("bind pod web-1", ctx)).toEqual({ ok: false, error: "bind: --node=<node name> is required" });
+    expect(parseCommand("bind deployment web --node=n", ctx)).toEqual({ ok: false, error: "bind: only pods are bound to nodes, not deployments" });
+    expect(parseCommand("bind pod ghost --node=n", ctx)).toEqual({ ok: false, error: 'pods "ghost" not found in namespace default' });
+  });
+  it("partition takes refused (the default) or timeout; heal, compact, drop-watches, restart", () => {
+    const refused = parseCommand("partition", ctx);
+    expect(refused).toMatchObject({ ok: true, op: { op: "fault", fault: "partition", at: 1500 } });
+    expect(refused.ok && refused.op?.op === "fault" ? refused.op.mode : "x").toBeUndefined();
+    expect(parseCommand("partition timeout", ctx)).toMatchObject({ ok: true, op: { op: "fault", fault: "partition", mode: "timeout" } });
+    expect(parseCommand("partition sometimes", ctx)).toMatchObject({ ok: false });
+    expect(parseCommand("heal", ctx)).toMatchObject({ ok: true, op: { op: "fault", fault: "heal" } });
+    expect(parseCommand("drop-watches", ctx)).toMatchObject({ ok: true, op: { op: "fault", fault: "dropWatches" } });
+    expect(parseCommand("heal now", ctx)).toEqual({ ok: false, error: 'heal: unexpected argument "now"' });
+  });
+});

@@ -146,7 +146,7 @@ describe("stage behaviour", () => {
     expect(ops[0]).toEqual({ op: "fault", fault: "dropWatches", at: view.time });
     expect(ops[1]).toMatchObject({ op: "delete", resource: "pods", at: view.time });
     expect(all('[data-testid="action"]').map((b) => b.getAttribute("data-action")).sort()).toEqual(
-      ["compact", "create", "delete", "drop-watch", "heal", "label", "partition", "restart", "slow-handler", "update"]);
+      ["bind", "compact", "create", "delete", "drop-watch", "heal", "label", "partition", "partition-timeout", "restart", "slow-handler", "update"]);
   });
 
   it("the command bar answers get from the server at this step, emits ops, and refuses bad input", () => {
