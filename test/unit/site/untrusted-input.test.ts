@@ -43,9 +43,10 @@ describe("share links", () => {
   it("drops actions that are not TimedOps and counts them", () => {
     const good = [{ op: "fault", fault: "compact", at: 10 }, { op: "delete", resource: "pods", namespace: "default", name: "web-1", at: 5 },
       { op: "label", resource: "pods", name: "web-1", labels: { app: "x", gone: null }, at: 1 },
-      { op: "create", resource: "pods", object: { metadata: { name: "a" } }, at: 2 }, { op: "slowHandler", handler: 0, delayMs: 2000, at: 3 }];
+      { op: "create", resource: "pods", object: { metadata: { name: "a" } }, at: 2 }, { op: "slowHandler", handler: 0, delayMs: 2000, at: 3 },
+      { op: "fault", fault: "partition", mode: "timeout", at: 4 }, { op: "bind", namespace: "default", name: "web-1", node: "node-a", at: 6 }];
     const bad = [5, null, { at: 100 }, { op: "nope", at: 1 }, { op: "fault", fault: "explode", at: 1 }, { op: "create", resource: "pods", object: null, at: 1 },
-      { op: "label", resource: "pods", name: "x", labels: null, at: 1 }, { op: "fault", fault: "compact", at: -1 }, { op: "fault", fault: "compact", at: null }];
+      { op: "label", resource: "pods", name: "x", labels: null, at: 1 }, { op: "fault", fault: "compact", at: -1 }, { op: "fault", fault: "compact", at: null }, { op: "fault", fault: "partition", mode: "explode", at: 1 }];
     for (const g of good) expect(isTimedOp(g), JSON.stringify(g)).toBe(true);
     for (const b of bad) expect(isTimedOp(b), JSON.stringify(b)).toBe(false);
     const d = decodeShare(encodeShare({ lesson: "sandbox", code: "x", actions: [...good, ...bad] as never, step: 0 }));
