@@ -7,7 +7,7 @@
  * protocol's order for `state.phase`; otherwise `{ ok: false, why }` with a short English reason. It never
  * throws. Trace events must continue the trace densely (`seq` = previous + 1) with finite times.
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import type { GoalOutcome, WorkerMessage } from "./worker/protocol.js";
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_LOG_LINE_CHARS } from "./worker/protocol.js";
 

@@ -18,7 +18,7 @@
  *   Content-Security-Policy; it refuses to start any other way (worker/lockdown.ts).
  */
 import type { RunResult } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import workerUrl from "./worker/run-worker.ts?worker&url";
 import { checkMessage, type CheckState } from "./check-message.js";
 import type { GoalOutcome, RunRequestMessage } from "./worker/protocol.js";

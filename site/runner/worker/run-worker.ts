@@ -21,7 +21,7 @@
 /// <reference lib="webworker" />
 import { formatValue, runScenario, type Goal, type RunOptions, type RunResult, type Scenario } from "../../../src/scenario/index.js";
 import * as playground from "../../../src/playground.js";
-import type { TraceEvent } from "../../../src/sim/trace.js";
+import type { TraceEvent } from "../../../src/sim/index.js";
 import type { GoalOutcome, LimitReason, RunRequestMessage, WorkerMessage } from "./protocol.js";
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_EVENTS, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS, MAX_TRACE_CHARS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
