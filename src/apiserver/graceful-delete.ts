@@ -53,29 +53,34 @@ export class GracefulDelete {
   }
 
   /** Pod deletion: always graceful, two-phase; the grace arithmetic is before-delete.ts. */
-  deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): void {
+  /**
+   * Returns the pod as the DELETE answers it (the pod registry's ReturnDeletedObject): the last state
+   * written — with its deletion stamp, even when the pod is removed at once.
+   */
+  deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): KubeObject {
     const em = existing.metadata;
     const now = this.scheduler.now();
     const terminating = em.deletionTimestamp !== undefined ? this.minter.virtualMs(em.deletionTimestamp) : undefined;
     const plan = podDeletePlan(existing, requested, now, terminating);
     const hasFinalizers = (em.finalizers ?? []).length > 0;
-    if (plan.kind === "pending") return;
+    if (plan.kind === "pending") return existing;
     if (plan.kind === "immediate") {
-      if (hasFinalizers) return;
+      if (hasFinalizers) return existing;
       this.cancelKubelet(store, key);
       this.storage.commit(store, "DELETED", key, restamp(existing, this.storage.bump()), existing);
-      return;
+      return existing;
     }
     const current = this.markDeleting(store, key, existing, plan.grace, terminating === undefined, plan.deadlineMs);
     this.cancelKubelet(store, key);
     if (plan.grace === 0) {
       if (!hasFinalizers) this.storage.commit(store, "DELETED", key, restamp(current, this.storage.bump()), current);
-      return;
+      return current;
     }
     // The kubelet does the final delete at the deadline (or, when shortening moved it into the past,
     // one grace period — 1 s — from now).
     const delayMs = plan.deadlineMs > now ? plan.deadlineMs - now : plan.grace * 1000;
     if (this.kubelet) this.scheduleKubelet(store, key, em.uid, delayMs);
+    return current;
   }
 
   /** Forgets a pending kubelet deletion of `key` (the object went away another way). */

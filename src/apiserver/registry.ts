@@ -254,8 +254,7 @@ export class Registry {
     }
     if (dryRun) return existing;
     if (info.graceful) {
-      this.graceful.deletePod(store, key, existing, options.gracePeriodSeconds);
-      return store.objects.get(key) ?? existing;
+      return this.graceful.deletePod(store, key, existing, options.gracePeriodSeconds);
     }
     if ((em.finalizers ?? []).length > 0) {
       if (em.deletionTimestamp !== undefined) return existing;   // already terminating: nothing new
