@@ -51,10 +51,21 @@ const byNodeLog: Goal = goal({
   },
   check(run) {
     const counts = { "node-a": 0, "node-b": 0, "team-a": 0 };
+    const queries = events(run, "indexer.query");
+    const previous = new Map<string, number>();
     for (const line of run.log) {
       const nodeLine = /^(node-a|node-b): (.*)$/.exec(line.text);
       const nsLine = /^team-a: (\d+) pods$/.exec(line.text);
       if (nodeLine === null && nsLine === null) continue;
+      // Each line comes from its own read of the index (traced as indexer.query) since the last such line.
+      const [indexName, value, how] = nodeLine !== null
+        ? ["byNode", nodeLine[1]!, `indexer.byIndex("byNode", "${nodeLine[1]}")`]
+        : ["namespace", "team-a", 'lister().pods("team-a").list()'];
+      const since = previous.get(value) ?? 0;
+      previous.set(value, line.step);
+      if (!queries.some((q) => q.indexName === indexName && q.value === value && q.seq > since && q.seq < line.step)) {
+        return fail(`"${line.text}" was not read from the index: call ${how} for each line (a filter over every cached pod, or a constant, does not count).`, line.step);
+      }
       const cache = cacheAt(run, line.step);
       if (nodeLine !== null) {
         const node = nodeLine[1] as "node-a" | "node-b";

@@ -1,5 +1,7 @@
 import { cache, errors, informers, workqueue, type ConfigMap, type Pod, type Playground } from "playground";
 
+// Your controller from lesson 12 (keys into a workqueue, reconcile from the lister, two workers, started
+// after waitForCacheSync), with a new reconcile: bill each pod, using the `billing` ConfigMap.
 export default async function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0);
   const pods = factory.core().v1().pods();

@@ -16,7 +16,8 @@ import { RESOURCES, type ResourceInfo } from "../../src/apiserver/resources.js";
 
 export const AGGREGATED_CT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 export const SERVER_VERSION = {
-  major: "1", minor: "32", gitVersion: "v1.32.0", gitCommit: "informer-playground", gitTreeState: "clean",
+  major: "1", minor: "32", emulationMajor: "1", emulationMinor: "32", minCompatibilityMajor: "1", minCompatibilityMinor: "31",
+  gitVersion: "v1.32.0", gitCommit: "informer-playground", gitTreeState: "clean",
   buildDate: "2025-01-01T00:00:00Z", goVersion: "n/a (Informer Playground simulated API server)", compiler: "n/a",
   platform: "linux/amd64",
 };
@@ -75,24 +76,26 @@ export function wantsAggregated(accept: string | undefined): boolean {
 }
 
 function aggregatedGroup(group: string): unknown {
-  const resources = served().filter((s) => s.info.group === group).map((s) => {
+  const resources = served().filter((s) => s.info.group === group).sort((a, b) => a.info.resource.localeCompare(b.info.resource)).map((s) => {
     const [, version] = splitGv(s.info.apiVersion);
     return {
       resource: s.info.resource,
-      responseKind: { group, version, kind: s.info.kind },
+      responseKind: { group: "", version: "", kind: s.info.kind },   // empty: the resource's own group version
       scope: s.info.namespaced ? "Namespaced" : "Cluster",
       singularResource: s.info.kind.toLowerCase(),
       verbs: s.verbs,
       ...(s.shortNames.length > 0 ? { shortNames: s.shortNames } : {}),
       ...(s.categories.length > 0 ? { categories: s.categories } : {}),
       ...(s.subresources.length > 0 ? {
-        subresources: s.subresources.map((r) => ({
-          subresource: r.name, responseKind: { group: r.group, version: r.version, kind: r.kind }, verbs: r.verbs,
+        subresources: [...s.subresources].sort((a, b) => a.name.localeCompare(b.name)).map((r) => ({
+          subresource: r.name,
+          responseKind: r.group === group && r.version === version ? { group: "", version: "", kind: r.kind } : { group: r.group, version: r.version, kind: r.kind },
+          verbs: r.verbs,
         })),
       } : {}),
     };
   });
-  return { metadata: { name: group }, versions: [{ version: "v1", resources, freshness: "Current" }] };
+  return { metadata: group === "" ? {} : { name: group }, versions: [{ version: "v1", resources, freshness: "Current" }] };
 }
 
 export function aggregatedDiscovery(root: "api" | "apis"): unknown {
@@ -107,7 +110,10 @@ export function legacyApiVersions(serverAddress: string): unknown {
 export function legacyGroupList(): unknown {
   return {
     kind: "APIGroupList", apiVersion: "v1",
-    groups: groups().map((g) => legacyGroup(g)),
+    groups: groups().map((g) => {                   // items carry no kind/apiVersion (the list does)
+      const { kind: _k, apiVersion: _a, ...rest } = legacyGroup(g) as Record<string, unknown>;
+      return rest;
+    }),
   };
 }
 
@@ -135,7 +141,8 @@ export function resourceList(groupVersion: string): unknown {
       });
     }
   }
-  return { kind: "APIResourceList", apiVersion: "v1", groupVersion, resources };
+  // The core group's list is encoded without apiVersion, a named group's with "v1" (as the real server).
+  return { kind: "APIResourceList", ...(group === "" ? {} : { apiVersion: "v1" }), groupVersion, resources };
 }
 
 // ───────────────────────────── OpenAPI v3 stub ─────────────────────────────

@@ -117,13 +117,31 @@ function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, path: string
   if (segs[0] === "api" && segs[1] === "v1") { gv = "v1"; rest = segs.slice(2); }
   else if (segs[0] === "apis" && segs.length >= 2 && groups().includes(segs[1]!)) {
     if (segs.length === 2) { get(); sendJson(res, 200, legacyGroup(segs[1]!)); return; }
-    if (segs[2] !== "v1") throw notFoundPath();
+    if (segs[2] !== "v1") { pageNotFound(res); return; }
     gv = `${segs[1]}/v1`; rest = segs.slice(3);
-  } else throw notFoundPath();
+  } else { pageNotFound(res); return; }
   if (rest.length === 0) { get(); sendJson(res, 200, resourceList(gv)); return; }
   const r = parseRoute(gv, rest);
   if (r === undefined) throw notFoundPath();
+  if (!acceptable(req.headers.accept)) {
+    throw fail(406, "NotAcceptable", "406: Not Acceptable\n\nAvailable representations: application/json, application/json;stream=watch", {});
+  }
   dispatch(ctx, req, res, r, q, text, method);
+}
+
+/** Outside the API groups the real server's non-API mux answers plain text. */
+function pageNotFound(res: ServerResponse): void {
+  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff" });
+  res.end("404 page not found\n");
+}
+
+/** An Accept the server can answer: none, or one naming JSON or a wildcard (G13: protobuf-first is fine). */
+function acceptable(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === "") return true;
+  return accept.split(",").some((r) => {
+    const type = r.split(";")[0]!.trim().toLowerCase();
+    return type === "*/*" || type === "application/*" || type === "application/json";
+  });
 }
 
 function parseRoute(gv: string, rest: string[]): Route | undefined {

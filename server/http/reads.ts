@@ -16,7 +16,7 @@ import { ApiError } from "../../src/apimachinery/errors.js";
 import type { ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
 import type { KubeObject } from "../../src/types.js";
 import { EVENTS_INFO } from "./discovery.js";
-import { badRequest, fail, queryBool, queryInt, sendJson, sendStatus } from "./respond.js";
+import { badRequest, fail, invalidOptions, queryBool, queryInt, sendJson } from "./respond.js";
 import { asTable, wantsTable, type IncludeObject } from "./tables.js";
 import { virtualNow, type Ctx, type OpenWatch, type Route } from "./context.js";
 
@@ -37,7 +37,9 @@ function listOptions(route: Route, q: URLSearchParams): ListOptions {
   const rv = q.get("resourceVersion"); if (rv !== null && rv !== "") o.resourceVersion = rv;
   const m = q.get("resourceVersionMatch");
   if (m !== null && m !== "") {
-    if (m !== "NotOlderThan" && m !== "Exact") throw badRequest(`resourceVersionMatch: Unsupported value: "${m}": supported values: "Exact", "NotOlderThan"`);
+    if (m !== "NotOlderThan" && m !== "Exact") {
+      throw invalidOptions("ListOptions", "resourceVersionMatch", `Unsupported value: "${m}": supported values: "Exact", "NotOlderThan", ""`, "FieldValueNotSupported");
+    }
     o.resourceVersionMatch = m;
   }
   const limit = queryInt(q, "limit"); if (limit !== undefined && limit > 0) o.limit = limit;
@@ -65,8 +67,14 @@ export function serveList(ctx: Ctx, req: IncomingMessage, res: ServerResponse, r
   if (wantsTable(req.headers.accept)) {
     sendJson(res, 200, asTable(info.resource, list.items, list.metadata, virtualNow(ctx), includeObject(q)));
   } else {
-    sendJson(res, 200, list);
+    // The real encoder stamps kind/apiVersion on the list, not on its items.
+    sendJson(res, 200, { ...list, items: list.items.map(withoutTypeMeta) });
   }
+}
+
+function withoutTypeMeta(o: KubeObject): unknown {
+  const { kind: _k, apiVersion: _a, ...rest } = o as KubeObject & { kind?: string; apiVersion?: string };
+  return rest;
 }
 
 export function serveWatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse, route: Route, q: URLSearchParams): void {

@@ -31,7 +31,14 @@ export function sendStatus(res: ServerResponse, error: ApiError | Status): void 
   const headers: Record<string, string | number> = { "Content-Type": "application/json", "Cache-Control": "no-cache, private" };
   const retry = status.details?.retryAfterSeconds;
   if (retry !== undefined) headers["Retry-After"] = String(retry);
-  const text = JSON.stringify({ metadata: {}, ...status });
+  // Go's omitempty: empty details fields are not sent.
+  let out: Status = status;
+  if (status.details !== undefined) {
+    const d: Record<string, unknown> = { ...status.details };
+    for (const k of ["name", "group", "kind"]) if (d[k] === "") delete d[k];
+    out = { ...status, details: d as Status["details"] };
+  }
+  const text = JSON.stringify({ metadata: {}, ...out });
   headers["Content-Length"] = Buffer.byteLength(text);
   if (!res.headersSent) res.writeHead(status.code, headers);
   res.end(text);
@@ -42,6 +49,12 @@ export function fail(code: number, reason: string, message: string, details?: St
 }
 
 export const badRequest = (message: string): ApiError => fail(400, "BadRequest", message);
+
+/** The 422 the real server answers for invalid request options: `<Kind>.meta.k8s.io "" is invalid: …` with causes. */
+export function invalidOptions(kind: string, field: string, detail: string, reason: string): ApiError {
+  return fail(422, "Invalid", `${kind}.meta.k8s.io "" is invalid: ${field}: ${detail}`,
+    { group: "meta.k8s.io", kind, causes: [{ reason, message: detail, field }] });
+}
 export const notFoundPath = (): ApiError => fail(404, "NotFound", "the server could not find the requested resource");
 export const methodNotAllowed = (): ApiError => fail(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
 
@@ -54,7 +67,7 @@ export function queryBool(q: URLSearchParams, name: string): boolean | undefined
 export function queryInt(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
   if (v === null || v === "") return undefined;
-  if (!/^-?[0-9]+$/.test(v)) throw badRequest(`${name}: Invalid value: "${v}": must be an integer`);
+  if (!/^-?[0-9]+$/.test(v)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`);
   return Number(v);
 }
 
@@ -85,11 +98,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 /** Parses a JSON request body the way the real decoder reports failures (400). */
-export function parseJsonBody(text: string): unknown {
-  if (text.trim() === "") throw badRequest("couldn't get version/kind; json parse error: unexpected end of JSON input");
+export function parseJsonBody(text: string, kind = "the expected kind"): unknown {
+  const prefix = `the object provided is unrecognized (must be of type ${kind}): couldn't get version/kind; json parse error`;
+  if (text.trim() === "") throw badRequest(`${prefix}: unexpected end of JSON input`);
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw badRequest(`couldn't get version/kind; json parse error: ${e instanceof Error ? e.message : String(e)}`);
+    throw badRequest(`${prefix}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -108,7 +108,7 @@ const PRINTERS: Record<string, Printer> = {
       const conds = arr(at(o, "status", "conditions"));
       const gateText = gates.length === 0 ? "<none>"
         : `${gates.filter((g) => conds.some((c) => c["type"] === g["conditionType"] && c["status"] === "True")).length}/${gates.length}`;
-      return [str(at(o, "metadata", "name")), `${ready}/${total}`, podStatus(o), restarts, age(o, now),
+      return [str(at(o, "metadata", "name")), `${ready}/${total}`, podStatus(o), String(restarts), age(o, now),
         str(at(o, "status", "podIP")), str(at(o, "spec", "nodeName")), str(at(o, "status", "nominatedNodeName")), gateText];
     },
   },
@@ -186,7 +186,7 @@ export function asTable(resource: string, objects: readonly KubeObject[], meta: 
     const cells = p !== undefined ? p.cells(o as unknown as J, now) : [o.metadata.name, age(o as unknown as J, now)];
     return {
       cells,
-      ...(include === "None" ? {} : { object: include === "Object" ? o : partialMetadata(o) }),
+      object: include === "None" ? null : include === "Object" ? o : partialMetadata(o),
     };
   });
   return {

@@ -21,8 +21,8 @@ import { applyPatch, patchTypeOf, PATCH_CONTENT_TYPES, type PatchType } from "..
 import { PatchError, isObject, type JsonObject } from "../../src/apimachinery/json.js";
 import { applyMergePatch } from "../../src/apimachinery/merge-patch.js";
 import type { KubeObject } from "../../src/types.js";
-import { badRequest, fail, parseJsonBody, queryInt, sendJson } from "./respond.js";
-import { checkFields } from "./field-validation.js";
+import { badRequest, fail, invalidOptions, parseJsonBody, queryInt, sendJson } from "./respond.js";
+import { checkFields, pruneUnknownFields } from "./field-validation.js";
 import type { Ctx, Route } from "./context.js";
 
 function dryRun(q: URLSearchParams): boolean {
@@ -31,28 +31,42 @@ function dryRun(q: URLSearchParams): boolean {
   return all.length > 0;
 }
 
-function validation(ctx: Ctx, q: URLSearchParams, info: ResourceInfo, body: JsonObject): void {
-  const v = q.get("fieldValidation");
-  if (v === null || v === "" || v === "Ignore" || v === "Warn") return;
-  if (v !== "Strict") throw badRequest(`fieldValidation: Unsupported value: "${v}": supported values: "Ignore", "Strict", "Warn"`);
-  const unknown = checkFields(info.kind, body);
-  if (unknown.length > 0) throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(", ")}`);
-  void ctx;
+/**
+ * fieldValidation: Strict rejects unknown fields (400); Warn (the default) and Ignore drop them from the
+ * body, Warn with one `Warning: 299 - "unknown field …"` header each, as the real decoder and handler do.
+ */
+function validation(res: ServerResponse | undefined, q: URLSearchParams, info: ResourceInfo, body: JsonObject): void {
+  const v = q.get("fieldValidation") ?? "";
+  if (v !== "" && v !== "Ignore" && v !== "Warn" && v !== "Strict") {
+    throw badRequest(`fieldValidation: Unsupported value: "${v}": supported values: "Ignore", "Strict", "Warn"`);
+  }
+  if (v === "Strict") {
+    const unknown = checkFields(info.kind, body);
+    if (unknown.length > 0) {
+      throw badRequest(`${info.kind} in version "${info.apiVersion.split("/").pop()!}" cannot be handled as a ${info.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(", ")}`);
+    }
+    return;
+  }
+  const dropped = pruneUnknownFields(info.kind, body);
+  if (v !== "Ignore" && dropped.length > 0 && res !== undefined) {
+    res.setHeader("Warning", dropped.map((f) => `299 - ${JSON.stringify(`unknown field ${JSON.stringify(f)}`)}`));
+  }
 }
 
 function asObject(body: unknown, info: ResourceInfo): JsonObject {
-  if (!isObject(body)) throw badRequest(`the body of the request was not a ${info.kind} object`);
+  if (!isObject(body)) throw badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: the body is not a JSON object`);
   return body;
 }
 
 function checkTypeMeta(info: ResourceInfo, body: JsonObject): void {
   const av = body["apiVersion"];
   const kind = body["kind"];
-  if (av !== undefined && av !== info.apiVersion) {
-    throw badRequest(`the API version in the data (${String(av)}) does not match the expected API version (${info.apiVersion})`);
-  }
+  const version = info.apiVersion.split("/").pop()!;
   if (kind !== undefined && kind !== info.kind) {
-    throw badRequest(`the kind in the data (${String(kind)}) does not match the expected kind (${info.kind})`);
+    throw badRequest(`${String(kind)} in version "${version}" cannot be handled as a ${info.kind}: converting (${String(av ?? info.apiVersion)}.${String(kind)}) to (${info.group || "core"}.${info.kind}): unknown conversion`);
+  }
+  if (av !== undefined && av !== info.apiVersion) {
+    throw badRequest(`${info.kind} in version "${version}" cannot be handled as a ${info.kind}: no kind "${info.kind}" is registered for version "${String(av)}"`);
   }
 }
 
@@ -74,23 +88,23 @@ function metaOf(body: JsonObject): JsonObject {
 
 export function serveCreate(ctx: Ctx, res: ServerResponse, route: Route, q: URLSearchParams, text: string): void {
   const info = route.info;
-  const body = asObject(parseJsonBody(text), info);
+  const body = asObject(parseJsonBody(text, info.kind), info);
   checkTypeMeta(info, body);
   checkNamespace(info, route, metaOf(body));
-  validation(ctx, q, info, body);
+  validation(res, q, info, body);
   sendJson(res, 201, ctx.api.create(info.resource, body as unknown as KubeObject, { dryRun: dryRun(q) }));
 }
 
 export function serveUpdate(ctx: Ctx, res: ServerResponse, route: Route, q: URLSearchParams, text: string): void {
   const info = route.info;
-  const body = asObject(parseJsonBody(text), info);
+  const body = asObject(parseJsonBody(text, info.kind), info);
   checkTypeMeta(info, body);
   const m = metaOf(body);
   if (m["name"] !== route.name) {
     throw badRequest(`the name of the object (${String(m["name"] ?? "")}) does not match the name on the URL (${route.name ?? ""})`);
   }
   checkNamespace(info, route, m);
-  validation(ctx, q, info, body);
+  validation(res, q, info, body);
   const obj = body as unknown as KubeObject;
   const opts = { dryRun: dryRun(q) };
   sendJson(res, 200, route.sub === "status" ? ctx.api.updateStatus(info.resource, obj, opts) : ctx.api.update(info.resource, obj, opts));
@@ -107,12 +121,15 @@ function patchType(req: IncomingMessage): PatchType {
 export function servePatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse, route: Route, q: URLSearchParams, text: string): void {
   const info = route.info;
   const type = patchType(req);
+  if (type === "apply" && !q.get("fieldManager")) {
+    throw invalidOptions("PatchOptions", "fieldManager", "Required value: is required for apply patch", "FieldValueRequired");
+  }
   const dry = dryRun(q);
   if (q.get("fieldValidation") === "Strict") {
     // The patched object is what must be known fields only: check it on a dry run first.
     const r = ctx.api.patch<KubeObject>(info.resource, route.namespace, route.name!, type, text,
       { dryRun: true, ...(route.sub === "status" ? { subresource: "status" as const } : {}) });
-    validation(ctx, q, info, r.object as unknown as JsonObject);
+    validation(undefined, q, info, JSON.parse(JSON.stringify(r.object)) as JsonObject);
   }
   const r = ctx.api.patch<KubeObject>(info.resource, route.namespace, route.name!, type, text,
     { dryRun: dry, ...(route.sub === "status" ? { subresource: "status" as const } : {}) });
@@ -139,7 +156,7 @@ function deleteOptions(q: URLSearchParams, text: string): DeleteOptions & { dryR
     }
     const p = body["propagationPolicy"];
     if (p !== undefined && p !== null && p !== "Orphan" && p !== "Background" && p !== "Foreground") {
-      throw badRequest(`propagationPolicy: Unsupported value: "${String(p)}": supported values: "Foreground", "Background", "Orphan"`);
+      throw invalidOptions("DeleteOptions", "propagationPolicy", `Unsupported value: "${String(p)}": supported values: "Foreground", "Background", "Orphan", "nil"`, "FieldValueNotSupported");
     }
     const dr = body["dryRun"];
     if (Array.isArray(dr) && dr.includes("All")) out.dryRun = true;
@@ -151,8 +168,8 @@ export function serveDelete(ctx: Ctx, res: ServerResponse, route: Route, q: URLS
   const info = route.info;
   const obj = ctx.api.delete(info.resource, route.namespace, route.name!, deleteOptions(q, text));
   const terminating = obj.metadata.deletionTimestamp !== undefined;
-  // The pod and namespace registries return the object (ReturnDeletedObject); others a Status Success
-  // once the object is gone.
+  // The pod and namespace registries return the object (ReturnDeletedObject), with its deletion stamp;
+  // others a Status Success once the object is gone.
   if (terminating || info.resource === "pods" || info.resource === "namespaces") { sendJson(res, 200, obj); return; }
   sendJson(res, 200, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success",
     details: { name: obj.metadata.name, group: info.group, kind: info.resource, uid: obj.metadata.uid } });

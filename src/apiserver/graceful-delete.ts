@@ -52,10 +52,9 @@ export class GracefulDelete {
     return stored;
   }
 
-  /** Pod deletion: always graceful, two-phase; the grace arithmetic is before-delete.ts. */
   /**
-   * Returns the pod as the DELETE answers it (the pod registry's ReturnDeletedObject): the last state
-   * written — with its deletion stamp, even when the pod is removed at once.
+   * Pod deletion: always graceful, two-phase; the grace arithmetic is before-delete.ts. Returns the pod as
+   * the deletion left it (what the real pod registry answers: ReturnDeletedObject).
    */
   deletePod(store: ResourceStore, key: string, existing: KubeObject, requested: number | undefined): KubeObject {
     const em = existing.metadata;

@@ -24,7 +24,8 @@
  *   terminating.
  * - Delete: uid / resourceVersion preconditions (409); pods are graceful (graceful-delete.ts); an object
  *   with finalizers only gets deletionTimestamp (once); otherwise one DELETED carrying the last state.
- *   Returns the object: still present (terminating) when graceful or held by finalizers, else its last state.
+ *   Returns the object: for pods as the graceful-deletion write left it (deletionTimestamp, grace, generation
+ *   + 1, even when deleted at once), terminating when held by finalizers, else its last state.
  * - Dry run (`dryRun`, the real `dryRun=All`): every check runs and the answer is what would be stored,
  *   but nothing is committed, no resourceVersion is consumed and no event is sent; a dry-run create has
  *   no resourceVersion, a dry-run update keeps the stored one.

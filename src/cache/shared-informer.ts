@@ -177,7 +177,8 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
     this.defaultEventHandlerResyncPeriodMs = resync;
-    this.indexer = new KeyedIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) });
+    this.indexer = new KeyedIndexer<T>(deletionHandlingMetaNamespaceKeyFunc, { ...(options.indexers ?? {}) },
+      { name: this.name, queryTracer: this.tracer });
     this.processor = new SharedProcessor(this.scheduler, this.name, this.tracer);
     this.deltas = new DeltaProcessor(this.indexer, this.processor, {
       name: this.name, tracer: this.tracer, atomic: this.fifoMode === "realAtomic",

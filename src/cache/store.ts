@@ -15,8 +15,9 @@
  * - Optional tracing (an extension of API.md's signatures: a third `options` argument). With a tracer,
  *   every change emits component "indexer" events: indexer.write (op "add" for a new key, "update" for
  *   an existing one, "delete" only when something was removed; `indexes` = the values the object is
- *   indexed under now, [] after delete), indexer.replace, indexer.indexAdded. The shared informer traces
- *   its own cache writes, so it creates its indexer without a tracer.
+ *   indexed under now, [] after delete), indexer.replace, indexer.indexAdded; every `byIndex` read emits
+ *   indexer.query (index, value, items). The shared informer traces its own cache writes, so it creates
+ *   its indexer with `queryTracer` only: learner reads (byIndex, a lister's namespace query) are traced.
  */
 import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
@@ -29,6 +30,11 @@ export interface StoreOptions {
   tracer?: Tracer;
   /** The `name` of this store's trace events. Default "indexer". */
   name?: string;
+  /**
+   * Traces only the reads of an index (`indexer.query`), for a store whose writes are traced elsewhere
+   * (the shared informer's cache: process-deltas.ts traces its writes). `tracer` traces both.
+   */
+  queryTracer?: Tracer;
 }
 
 function isKubeObject(obj: unknown): obj is KubeObject {
@@ -41,12 +47,14 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   private readonly store: ThreadSafeStore<T>;
   private readonly keyFunc: KeyFunc;
   private readonly trace: TraceFn | undefined;
+  private readonly traceQuery: TraceFn | undefined;
   private readonly name: string;
 
   constructor(keyFunc: KeyFunc, indexers: Indexers = {}, options: StoreOptions = {}) {
     this.keyFunc = keyFunc;
     this.store = new ThreadSafeStore<T>(indexers);
     this.trace = traceTo(options.tracer);
+    this.traceQuery = traceTo(options.tracer ?? options.queryTracer);
     this.name = options.name ?? "indexer";
   }
 
@@ -140,7 +148,9 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   byIndex(indexName: string, indexedValue: string): T[] {
-    return this.store.byIndex(indexName, indexedValue);
+    const items = this.store.byIndex(indexName, indexedValue);
+    this.traceQuery?.({ component: "indexer", kind: "indexer.query", name: this.name, indexName, value: indexedValue, items: items.length });
+    return items;
   }
 
   getIndexers(): Indexers {

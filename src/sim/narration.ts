@@ -77,6 +77,7 @@ const en: Catalogue = {
     `Indexer ${e.op === "add" ? "added" : e.op === "update" ? "updated" : "deleted"} ${e.key}${e.op === "delete" ? "" : ` at RV ${e.resourceVersion}`}.`,
   "indexer.replace": (e) => `Indexer replaced its contents with ${e.items} items.`,
   "indexer.indexAdded": (e) => `Indexer ${e.name} gained the index "${e.indexName}".`,
+  "indexer.query": (e) => `Your code read indexer ${e.name}: index "${e.indexName}" = "${e.value}" gave ${count(e.items, "object")}.`,
   "processor.distribute": (e) =>
     `Processor sends ${e.notification} ${e.key} (RV ${rvOf(e.resourceVersion)}, from ${e.deltaType}${e.sync ? ", resync" : ""}) to listeners [${e.listeners.join(", ")}].`,
   "processor.listenerAdded": (e) =>
@@ -173,6 +174,7 @@ const zh: Catalogue = {
     `Indexer ${e.op === "add" ? "新增" : e.op === "update" ? "更新" : "删除"}了 ${e.key}${e.op === "delete" ? "" : `，RV ${e.resourceVersion}`}。`,
   "indexer.replace": (e) => `Indexer 用 ${e.items} 个对象替换了内容。`,
   "indexer.indexAdded": (e) => `Indexer ${e.name} 新增了索引 "${e.indexName}"。`,
+  "indexer.query": (e) => `你的代码读取了 Indexer ${e.name}：索引 "${e.indexName}" = "${e.value}"，得到 ${e.items} 个对象。`,
   "processor.distribute": (e) =>
     `Processor 把 ${zhVerb[e.notification] ?? e.notification} ${e.key}（RV ${rvOf(e.resourceVersion)}，来自 ${e.deltaType}${e.sync ? "，resync" : ""}）分发给监听器 [${e.listeners.join(", ")}]。`,
   "processor.listenerAdded": (e) => `Processor 添加了监听器 #${e.listener}${e.resyncPeriodMs > 0 ? `，每 ${e.resyncPeriodMs} 毫秒 resync` : ""}。`,

@@ -117,7 +117,9 @@ export type IndexerTrace =
   | { component: "indexer"; kind: "indexer.write"; name: string; op: "add" | "update" | "delete"; key: string;
       resourceVersion: string; object?: KubeObject; indexes: Record<string, string[]> }
   | { component: "indexer"; kind: "indexer.replace"; name: string; items: number }
-  | { component: "indexer"; kind: "indexer.indexAdded"; name: string; indexName: string };
+  | { component: "indexer"; kind: "indexer.indexAdded"; name: string; indexName: string }
+  /** A read of one index (`byIndex`, and a lister's namespace query): which value was asked for, how many objects came back. */
+  | { component: "indexer"; kind: "indexer.query"; name: string; indexName: string; value: string; items: number };
 
 // ───────────────────────────── shared processor (component "processor") ─────────────────────────────
 export type ProcessorTrace =

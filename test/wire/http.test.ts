@@ -39,10 +39,11 @@ describe("discovery, version, OpenAPI", () => {
     expect(r.headers.get("content-type")).toBe("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
     const body = await r.json() as any;
     expect(body.kind).toBe("APIGroupDiscoveryList");
-    expect(body.items[0].metadata.name).toBe("");
+    expect(body.items[0].metadata).toEqual({});                       // the core group has no name (omitempty)
     const pods = body.items[0].versions[0].resources.find((x: any) => x.resource === "pods");
-    expect(pods).toMatchObject({ scope: "Namespaced", shortNames: ["po"], responseKind: { kind: "Pod", version: "v1", group: "" } });
-    expect(pods.subresources.map((s: any) => s.subresource)).toEqual(["status", "binding"]);
+    // responseKind's group/version are empty for the resource's own group version, as the real server sends.
+    expect(pods).toMatchObject({ scope: "Namespaced", shortNames: ["po"], responseKind: { kind: "Pod", version: "", group: "" } });
+    expect(pods.subresources.map((s: any) => s.subresource)).toEqual(["binding", "status"]);   // alphabetical
     const apis = await (await fetch(`${c.url}/apis`, { headers: { Accept: AGG } })).json() as any;
     expect(apis.items.map((i: any) => i.metadata.name)).toEqual(["apps"]);
     const legacy = await fetch(`${c.url}/api`);
@@ -121,11 +122,11 @@ describe("Tables", () => {
     expect(t.kind).toBe("Table");
     expect(t.columnDefinitions.filter((x: any) => x.priority === 1).map((x: any) => x.name)).toEqual(["IP", "Node", "Nominated Node", "Readiness Gates"]);
     const row = t.rows.find((x: any) => x.cells[0] === "w1");
-    expect(row.cells.slice(1, 4)).toEqual(["0/1", "Pending", 0]);   // PrepareForCreate: phase Pending
+    expect(row.cells.slice(1, 4)).toEqual(["0/1", "Pending", "0"]);   // PrepareForCreate: phase Pending; RESTARTS a string column
     expect(row.cells[4]).toMatch(/^\d+s$/);
     expect(row.object).toMatchObject({ kind: "PartialObjectMetadata", metadata: { name: "w1", namespace: "default" } });
     const none = await (await fetch(`${c.url}/api/v1/namespaces/default/pods/w1?includeObject=None`, { headers: { Accept: TABLE } })).json() as any;
-    expect(none.rows[0].object).toBeUndefined();
+    expect(none.rows[0].object).toBeNull();
   });
 });
 
@@ -193,9 +194,19 @@ describe("writes and PATCH", () => {
     const bad = { ...pod("strict"), spec: { containers: [{ name: "c", image: "x", imagee: "typo" }], foo: 1 } };
     const r = await api(c, "POST", "/api/v1/namespaces/default/pods?fieldValidation=Strict", bad);
     expect(r.status).toBe(400);
-    expect(r.json.message).toBe('strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.foo"');
+    expect(r.json.message).toBe('Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee", unknown field "spec.foo"');
     expect((await api(c, "GET", "/api/v1/namespaces/default/pods/strict")).status).toBe(404);
-    expect((await api(c, "POST", "/api/v1/namespaces/default/pods?fieldValidation=Ignore", bad)).status).toBe(201);
+    // Ignore and Warn (the default) store the object without the unknown fields; Warn says so in Warning headers.
+    const ignored = await api(c, "POST", "/api/v1/namespaces/default/pods?fieldValidation=Ignore", bad);
+    expect(ignored.status).toBe(201);
+    expect(ignored.json.spec.foo).toBeUndefined();
+    expect(ignored.json.spec.containers[0]).toMatchObject({ name: "c", image: "x" });
+    expect(ignored.json.spec.containers[0].imagee).toBeUndefined();
+    const warned = await fetch(`${c.url}/api/v1/namespaces/default/configmaps`, { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ metadata: { name: "warned" }, data: { a: "1" }, bogus: 1 }) });
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get("warning")).toBe('299 - "unknown field \\"bogus\\""');
+    expect((await warned.json() as any).bogus).toBeUndefined();
   });
   it("DELETE takes DeleteOptions: preconditions (409), grace period; returns the (terminating) pod", async () => {
     await api(c, "POST", "/api/v1/namespaces/default/pods", pod("g", { spec: { nodeName: "n", containers: [{ name: "c", image: "x" }] } }));
@@ -222,7 +233,6 @@ describe("bad input: a Status with the real code, the server keeps serving, noth
     ["namespace mismatch", "POST", "/api/v1/namespaces/default/pods", { ...pod("k3"), metadata: { name: "k3", namespace: "other" } }, undefined, 400, "BadRequest"],
     ["name mismatch on PUT", "PUT", "/api/v1/namespaces/default/pods/p1", pod("other"), undefined, 400, "BadRequest"],
     ["unknown resource", "GET", "/api/v1/namespaces/default/widgets", undefined, undefined, 404, "NotFound"],
-    ["unknown group", "GET", "/apis/batch/v1/jobs", undefined, undefined, 404, "NotFound"],
     ["unsupported method", "DELETE", "/api/v1/namespaces/default/pods", undefined, undefined, 405, "MethodNotAllowed"],
     ["unsupported patch type", "PATCH", "/api/v1/namespaces/default/pods/p1", "{}", "application/json", 415, "UnsupportedMediaType"],
     ["invalid label selector", "GET", "/api/v1/pods?labelSelector=a%3D%3D%3Db", undefined, undefined, 400, "BadRequest"],
@@ -241,6 +251,26 @@ describe("bad input: a Status with the real code, the server keeps serving, noth
       expect((await api(c, "GET", "/api/v1/pods")).json.metadata.resourceVersion).toBe(before);
     });
   }
+  it("outside the API groups: a plain-text 404 (the real server's non-API mux); an Accept without JSON: 406", async () => {
+    const r = await fetch(`${c.url}/apis/batch/v1/jobs`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await r.text()).toBe("404 page not found\n");
+    const na = await fetch(`${c.url}/api/v1/namespaces/default/pods`, { headers: { Accept: "application/x-unknown" } });
+    expect(na.status).toBe(406);
+    expect((await na.json() as any).reason).toBe("NotAcceptable");
+  });
+  it("invalid options are a 422 with causes, as the real server's (resourceVersionMatch, propagationPolicy, apply without fieldManager)", async () => {
+    const m = await api(c, "GET", "/api/v1/namespaces/default/configmaps?resourceVersion=1&resourceVersionMatch=Newest");
+    expect(m.status).toBe(422);
+    expect(m.json.message).toBe('ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Unsupported value: "Newest": supported values: "Exact", "NotOlderThan", ""');
+    expect(m.json.details.causes[0]).toMatchObject({ field: "resourceVersionMatch", reason: "FieldValueNotSupported" });
+    await api(c, "POST", "/api/v1/namespaces/default/configmaps", { metadata: { name: "pp" } });
+    expect((await api(c, "DELETE", "/api/v1/namespaces/default/configmaps/pp", { propagationPolicy: "Sideways" })).status).toBe(422);
+    const noManager = await api(c, "PATCH", "/api/v1/namespaces/default/configmaps/pp", "data: {a: '1'}", "application/apply-patch+yaml");
+    expect(noManager.status).toBe(422);
+    expect(noManager.json.message).toBe('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  });
   it("an expired continue token is a 410 (after compaction)", async () => {
     const first = (await api(c, "GET", "/api/v1/pods?limit=1")).json;
     expect(first.metadata.continue).toBeTruthy();

@@ -49,7 +49,7 @@ ${containers}`;
     const get = await k("get", "pods");
     const [head, row] = get.stdout.trim().split("\n");
     expect(head).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
-    expect(row).toMatch(/^alpha\s+0\/1\s+(Pending\s+)?0\s+\d+s$/);
+    expect(row).toMatch(/^alpha\s+0\/1\s+Pending\s+0\s+\d+s$/);
     const wide = await k("get", "pods", "-o", "wide", "--show-labels");
     expect(wide.stdout.split("\n")[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES\s+LABELS$/);
     expect(wide.stdout.split("\n")[1]).toMatch(/<none>\s+<none>\s+<none>\s+<none>\s+app=web$/);
@@ -133,7 +133,7 @@ spec:
     }
     const lines = out.trim().split("\n");
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
-    expect(lines.filter((l) => l.startsWith("gamma"))[0]).toMatch(/^gamma\s+0\/1\s+(Pending\s+)?0\s+\d+s$/);
+    expect(lines.filter((l) => l.startsWith("gamma"))[0]).toMatch(/^gamma\s+0\/1\s+Pending\s+0\s+\d+s$/);
   });
 
   it("delete pod: graceful blocks for the grace period; --wait=false returns at once", async () => {

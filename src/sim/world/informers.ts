@@ -141,6 +141,8 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       informer(w, event.name).indexer.lastReplaceItems = event.items;
       break;
     }
+    case "indexer.query":
+      break; // a read: nothing in the cache changes
     case "indexer.indexAdded": {
       const idx = informer(w, event.name).indexer;
       if (!idx.indexNames.includes(event.indexName)) idx.indexNames.push(event.indexName);

@@ -23,7 +23,7 @@ const STAGE_OF: Record<TraceKind, StageName | null> = {
   "reflector.watch.end": "reflector", "reflector.backoff": "reflector", "reflector.rv": "reflector",
   "reflector.resync": "reflector", "fifo.queued": "deltafifo", "fifo.skipped": "deltafifo",
   "fifo.replace": "deltafifo", "fifo.popped": "deltafifo", "fifo.closed": "deltafifo",
-  "indexer.write": "indexer", "indexer.replace": "indexer", "indexer.indexAdded": "indexer",
+  "indexer.write": "indexer", "indexer.replace": "indexer", "indexer.indexAdded": "indexer", "indexer.query": "indexer",
   "processor.distribute": "processor", "processor.listenerAdded": "processor",
   "processor.listenerRemoved": "processor", "processor.resyncCheck": "processor",
   "listener.buffered": "listener", "listener.synced": "listener", "handler.called": "handler",
