@@ -1,6 +1,7 @@
 /** Oracle scenarios: combinations the others leave out (selectors × relist, transforms × relist, paging, quiet partitions). */
 import type { OracleScenario } from "../driver/scenario.js";
-import { pod, serverCreate, serverDelete, serverLabel } from "./objects.js";
+import type { KubeObject } from "../../../src/types.js";
+import { deployment, pod, serverCreate, serverDelete, serverLabel } from "./objects.js";
 
 export const more: OracleScenario[] = [
   {
@@ -76,6 +77,39 @@ export const more: OracleScenario[] = [
     steps: [
       { name: "create x (the thrower throws), update a", actions: [{ op: "create", object: pod("default", "x") }, { op: "label", namespace: "default", name: "a", labels: { v: "2" } }] },
       { name: "register a late thrower (its synthetic add of x throws)", actions: [{ addHandler: { id: "late", throwOn: "x", neverSynced: true } }] },
+    ],
+  },
+  {
+    name: "a cluster-scoped resource (nodes): keys without a namespace",
+    mode: { fifo: "real" },
+    informer: { resource: "nodes", handlers: [{ id: "h" }] },
+    initial: [{ resource: "nodes", object: { apiVersion: "v1", kind: "Node", metadata: { name: "node-a" } } as KubeObject }],
+    steps: [
+      { name: "add node-b, label node-a", actions: [
+        { op: "create", object: { apiVersion: "v1", kind: "Node", metadata: { name: "node-b" } } as KubeObject },
+        { op: "label", namespace: "", name: "node-a", labels: { zone: "z1" } },
+      ] },
+      { name: "delete node-b", actions: [{ op: "delete", namespace: "", name: "node-b" }] },
+    ],
+  },
+  {
+    name: "an apps/v1 resource (deployments): scale through a merge patch",
+    mode: { fifo: "realAtomic", batch: true },
+    informer: { resource: "deployments", handlers: [{ id: "h" }] },
+    initial: [{ resource: "deployments", object: deployment("default", "web") }],
+    steps: [
+      { name: "scale to 3 (merge patch on spec.replicas)", actions: [{ op: "patch", namespace: "default", name: "web", type: "merge", patch: { spec: { replicas: 3 } } }] },
+      { name: "delete", actions: [{ op: "delete", namespace: "default", name: "web" }] },
+    ],
+  },
+  {
+    name: "ERROR 429 mid-stream: back off and re-watch from the last RV, no relist",
+    mode: { fifo: "delta" },
+    informer: { handlers: [{ id: "h" }] },
+    initial: [{ object: pod("default", "a") }],
+    steps: [
+      { name: "ERROR 429", actions: [{ fault: "watchError", body: { code: 429 } }] },
+      { name: "write afterwards", actions: [{ op: "create", object: pod("default", "b") }] },
     ],
   },
 ];

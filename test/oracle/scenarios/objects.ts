@@ -13,6 +13,14 @@ export function configMap(namespace: string, name: string, data: Record<string, 
   return { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace, name, ...(finalizers ? { finalizers } : {}) }, data } as KubeObject;
 }
 
+export function deployment(namespace: string, name: string): KubeObject {
+  return {
+    apiVersion: "apps/v1", kind: "Deployment", metadata: { namespace, name },
+    spec: { replicas: 1, selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "c", image: "nginx" }] } } },
+  } as KubeObject;
+}
+
 /** A server-side write (the other side of a partition): delete. */
 export function serverDelete(resource: string, namespace: string, name: string) {
   return { op: "serverSide" as const, describe: `delete ${namespace}/${name}`, run: (api: import("../../../src/apiserver/api-server.js").ApiServer) => api.delete(resource, namespace, name, { gracePeriodSeconds: 0 }) };
