@@ -12,7 +12,7 @@
  *   Content-Security-Policy (no eval, no other origin) on top of its own lockdown.
  */
 import type { RunResult } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import workerUrl from "./worker/run-worker.ts?worker&url";
 import type { GoalOutcome, RunRequestMessage, WorkerMessage } from "./worker/protocol.js";
 import { MAX_EVENTS, WALL_CLOCK_MS } from "./worker/protocol.js";

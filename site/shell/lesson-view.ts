@@ -10,7 +10,7 @@
  * last run of the same code did not finish is shown but not run on open (safe boot).
  */
 import type { RunResult, TimedOp, Scenario } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import { loadMonaco } from "../editor/load-monaco";
 import type { CompileOutput, Diagnostic, EditorFacade } from "../editor/create-editor";
 import type { Locale, Translate } from "../i18n/index";

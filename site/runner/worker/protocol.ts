@@ -3,7 +3,7 @@
  * Everything is structured-clone data: the trace is plain data by contract (src/sim/trace.ts).
  */
 import type { RunResult, Scenario, TimedOp } from "../../../src/scenario/index.js";
-import type { TraceEvent } from "../../../src/sim/trace.js";
+import type { TraceEvent } from "../../../src/sim/index.js";
 
 export const MAX_EVENTS = 100_000;
 export const WALL_CLOCK_MS = 2_000;

@@ -18,7 +18,7 @@
 /// <reference lib="webworker" />
 import { runScenario, type Goal, type RunOptions, type RunResult, type Scenario } from "../../../src/scenario/index.js";
 import * as playground from "../../../src/playground.js";
-import type { TraceEvent } from "../../../src/sim/trace.js";
+import type { TraceEvent } from "../../../src/sim/index.js";
 import type { GoalOutcome, RunRequestMessage, WorkerMessage } from "./protocol.js";
 import { MAX_EVENTS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
