@@ -3,7 +3,7 @@
  * LIST); then a pod is created, one is relabelled (an update) and one is deleted (an unbound pod: the
  * server sends MODIFIED with a deletionTimestamp, then DELETED). Every part of the pipeline runs once.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { podNames, withVariants } from "../_lib/vary.js";
 

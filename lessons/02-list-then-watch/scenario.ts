@@ -2,7 +2,7 @@
  * Lesson 02 — List then Watch. Three pods exist before the informer starts (the LIST); afterwards one
  * create, one label change and one delete arrive through the WATCH, each with a new resourceVersion.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { podNames, withVariants } from "../_lib/vary.js";
 

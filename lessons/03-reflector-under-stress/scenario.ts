@@ -3,7 +3,7 @@
  * from 6 s to 11 s (watch refused ⇒ backoff) during which web-1 changes, web-4 appears and the server
  * compacts its history; after the heal the re-watch gets ERROR 410 ⇒ backoff ⇒ relist.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
 

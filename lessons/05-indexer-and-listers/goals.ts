@@ -1,5 +1,5 @@
 /** Lesson 05 goals: an index by node, reads from the cache only, no mutation of cached objects. */
-import type { KubeObject, Pod } from "../../src/types.js";
+import type { KubeObject, Pod } from "../../src/index.js";
 import { events, fail, goal, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 /** The server's copy of an object at a resourceVersion (every write is in the trace). */

@@ -2,7 +2,7 @@
  * Lesson 05 — indexer and listers. Five bound pods on two nodes in two namespaces; at 3 s web-4 lands
  * on node-b, at 6 s team-a/api-2 (node-a) is force-deleted, at 9 s team-a/api-3 starts on node-a.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { node, pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
 

@@ -1,5 +1,5 @@
 /** Lesson 06 goals: a serving set that honours deletionTimestamp, terminating and recreated pods. */
-import type { KubeObject } from "../../src/types.js";
+import type { KubeObject } from "../../src/index.js";
 import { events, fail, goal, linesDuring, nameOf, objectAt, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 const terminatingOf = (o: KubeObject | undefined) => o?.metadata.deletionTimestamp !== undefined && o?.metadata.deletionTimestamp !== null;

@@ -5,7 +5,7 @@
  * re-created with a new uid; history is compacted, so the re-watch gets 410 and the informer relists:
  * web-5 arrives as an add, web-1 as one update from the old uid to the new one.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
 

@@ -4,7 +4,7 @@
  * longer lists web-2 and the DeltaFIFO's Replace queues a DeletedFinalStateUnknown for it; web-3 is
  * deleted normally at 20 s.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
 

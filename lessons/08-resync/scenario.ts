@@ -3,7 +3,7 @@
  * The learner's factory uses a 10 s default resync and a second handler asks for 500 ms (raised to
  * 1 s, which lowers the check period to 1 s): the resync timer fires every second until 12.5 s.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
 

@@ -2,7 +2,7 @@
  * Lesson 09 — sharing informers. Three pods exist; the learner's late handler registers at ~5 s;
  * web-9 is created at 8 s and must reach both handlers through one notification.
  */
-import type { Scenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { podNames, withVariants } from "../_lib/vary.js";
 

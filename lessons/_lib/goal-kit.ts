@@ -4,8 +4,8 @@
  * learner's log, and on failure name the step where the property broke (step n = trace[n - 1]).
  * Pure functions of a RunResult; no engine state, no time.
  */
-import type { Goal, RunResult } from "../../src/scenario/index.js";
-import type { KnownTraceEvent, TraceEvent, TraceKind } from "../../src/sim/trace.js";
+import type { Goal, KubeObject, RunResult } from "../../src/index.js";
+import type { KnownTraceEvent, TraceEvent, TraceKind } from "../../src/sim/index.js";
 
 export type { Goal, RunResult };
 export type Ev<K extends TraceKind> = Extract<KnownTraceEvent, { kind: K }>;
@@ -74,7 +74,7 @@ export function goal(g: Goal): Goal {
  * The object a key had at a resourceVersion, as the trace recorded it: from the server's writes, else
  * from the informer's cache writes. undefined when the trace does not hold it.
  */
-export function objectAt(run: RunResult, key: string, rv: string): import("../../src/types.js").KubeObject | undefined {
+export function objectAt(run: RunResult, key: string, rv: string): KubeObject | undefined {
   for (const raw of run.trace as TraceEvent[]) {
     const e = raw as unknown as KnownTraceEvent;
     if (e.kind === "server.write" && e.key === key && e.resourceVersion === rv) return e.object;

@@ -2,7 +2,7 @@
  * objects — tiny builders for the Kubernetes objects lesson scenarios start from. Plain JSON-shaped
  * objects (src/types.ts); the server assigns uid, resourceVersion and creationTimestamp.
  */
-import type { Node, Pod } from "../../src/types.js";
+import type { Node, Pod } from "../../src/index.js";
 
 export interface PodOptions {
   namespace?: string;

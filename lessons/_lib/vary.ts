@@ -7,7 +7,7 @@
  * describe); the other seeds change names, counts, label values, order and delays, so a program that
  * prints constants passes at most the first seed. Pure and deterministic: same seed, same variant.
  */
-import type { Scenario, ScenarioVariant } from "../../src/scenario/index.js";
+import type { Scenario, ScenarioVariant } from "../../src/index.js";
 
 /** A tiny deterministic generator (mulberry32) with the helpers scenarios need. */
 export interface Rng {

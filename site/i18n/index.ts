@@ -5,7 +5,10 @@
 import { en, type MessageKey } from "./en";
 import { zhCN } from "./zh-CN";
 
-export type Locale = "en" | "zh-CN";
+import type { Locale } from "../../src/sim/index.js";
+
+/** The one spelling of a UI language: the engine's (narration) Locale, re-exported for the app. */
+export type { Locale };
 export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 export type { MessageKey };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

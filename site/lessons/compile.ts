@@ -28,7 +28,9 @@ hljs.registerLanguage("go", go);
 hljs.registerLanguage("yaml", yamlLang);
 hljs.registerLanguage("bash", bash);
 
-export type Locale = "en" | "zh-CN";
+import type { Locale } from "../i18n/index.js";
+
+export type { Locale };
 export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 
 export interface LessonMeta {

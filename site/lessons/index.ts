@@ -17,6 +17,8 @@ export interface GoalInfo {
 export interface LoadedLesson extends CompiledLesson {
   scenario: Scenario | undefined;
   goals: GoalInfo[];
+  /** The goals with their checks: the page decides passes from the trace it received (issue 14). */
+  checks: Goal[];
   seeds: number;
 }
 
@@ -57,6 +59,7 @@ export function loadLesson(id: string): Promise<LoadedLesson> {
         ...content.default,
         scenario: scenario?.default,
         goals: (goals?.default.goals ?? []).map((g) => ({ id: g.id, title: g.title })),
+        checks: goals?.default.goals ?? [],
         seeds: goals?.default.seeds ?? 0,
       };
     })();

@@ -16,7 +16,7 @@
  *   unanswered question it returns false (the stage stays at s − 1), and the card is scrolled into view
  *   and says why. Picks persist per lesson through the app's Store (`predict:<lessonId>`).
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import type { Translate } from "../i18n/index";
 import type { Store } from "../storage/store";
 import "./predict.css";

@@ -1,6 +1,6 @@
 /** The free playground (`#/sandbox`): a small scenario and a starter, no goals. */
 import type { Scenario } from "../../src/scenario/index.js";
-import type { Pod } from "../../src/types.js";
+import type { Pod } from "../../src/index.js";
 
 const pod = (name: string, app: string, image: string): Pod => ({
   apiVersion: "v1",

@@ -10,9 +10,7 @@
  * whichever direction the learner came from.
  */
 import { assign, setup } from "xstate";
-import type { ReflectorState } from "../../src/sim/trace.js";
-import type { StageName, WorldView } from "../../src/sim/view.js";
-import { focusedInformer } from "../../src/sim/view.js";
+import { type ReflectorState, type StageName, type WorldView, focusedInformer } from "../../src/sim/index.js";
 
 export interface PipelineContext {
   /** Listener or worker lane of the current stage (null for single boxes). */

@@ -19,6 +19,7 @@ import { renderLessonMap } from "./lesson-map";
 import { parseRoute, type Route } from "./router";
 import type { MountStage } from "./stage-types";
 import { applyTheme } from "./theme";
+import { downloadDrafts, renderStoragePanel } from "./storage-panel";
 
 const realStage = import.meta.glob<{ mountStage: MountStage }>("../views/stage.ts");
 
@@ -55,15 +56,31 @@ export class App {
 
   constructor(private readonly root: HTMLElement) {
     this.store = openStore();
+    if (framed()) {
+      // Issue 14 item 7: on a host that cannot send frame-ancestors, refuse to run inside another page.
+      root.append(h("main", { class: "not-found", "data-testid": "framed" },
+        h("h1", {}, translator(detectLocale(navigator.languages ?? [navigator.language]))("framed.title")),
+        h("p", {}, translator(detectLocale(navigator.languages ?? [navigator.language]))("framed.body"), " ",
+          h("a", { href: location.href, target: "_blank", rel: "noopener" }, location.href))));
+      this.prefs = {};
+      this.drafts = makeDrafts(this.store);
+      this.progress = makeProgress(this.store);
+      this.locale = "en";
+      this.t = translator("en");
+      this.errors = new ErrorBanner(() => "");
+      return;
+    }
     this.prefs = loadPrefs(this.store);
     this.drafts = makeDrafts(this.store);
-    this.progress = makeProgress(this.store);
+    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)));
     this.locale = isLocale(this.prefs.locale) ? this.prefs.locale : detectLocale(navigator.languages ?? [navigator.language]);
     this.t = translator(this.locale);
     this.errors = new ErrorBanner(() => this.t("error.dismiss"));
     document.documentElement.lang = this.locale;
     this.unTheme = applyTheme(this.prefs.theme ?? "system", (dark) => this.view?.setEditorTheme(dark));
-    this.store.onProblem((p) => this.errors.show("storage", this.t(p === "quota" ? "error.storage.quota" : "error.storage")));
+    // A full storage never loses a draft silently: it stays in this tab's memory, and the banner offers it as a download.
+    this.store.onProblem((p) => this.errors.show("storage", this.t(p === "quota" ? "error.storage.quota" : "error.storage"),
+      p === "quota" ? () => downloadDrafts(this.store) : undefined));
     this.progress.onChange(() => {
       if (this.route.page === "map") this.render();
     });
@@ -136,6 +153,7 @@ export class App {
       this.body.append(this.errors.element);
       this.body.append(renderLessonMap({
         t: this.t, locale: this.locale, lessons: listLessons(), progress: this.progress,
+        storagePanel: renderStoragePanel({ t: this.t, store: this.store, progress: this.progress, changed: () => void this.render() }),
       }));
       window.scrollTo(0, 0);
       return;
@@ -148,6 +166,13 @@ export class App {
     this.view = undefined;
     clear(this.body);
     const share = route.share !== undefined ? decodeShare(route.share) : undefined;
+    this.errors.clear("share");
+    if (route.share !== undefined && share === undefined) {
+      // A broken link is said, and dropped from the address bar; the learner's own code opens.
+      this.errors.show("share", this.t("share.broken"));
+    } else if (share?.dropped !== undefined) {
+      this.errors.show("share", this.t("share.dropped", { n: share.dropped }));
+    }
     let source: LessonSource;
     if (route.page === "sandbox") {
       source = { id: "sandbox", scenario: sandboxScenario, starter: sandboxStarter, title: { en: "Sandbox", "zh-CN": "沙盒" } };
@@ -185,12 +210,21 @@ export class App {
       },
     }, share, restore);
     this.body.append(this.view.root);
-    if (share !== undefined) {
-      // The link did its job: drop the payload from the address bar (the run on screen reproduces it).
+    if (route.share !== undefined) {
+      // The link did its job (or was broken): drop the payload from the address bar (the run on screen reproduces it).
       const clean = route.page === "sandbox" ? "#/sandbox" : `#/lesson/${id}`;
       this.viewKey = `${id}|`;
       history.replaceState(null, "", clean);
     }
+  }
+}
+
+/** True when another page shows the app in a frame (a cross-origin parent throws on access). */
+function framed(): boolean {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
   }
 }
 

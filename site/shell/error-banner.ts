@@ -4,7 +4,7 @@
  */
 import { clear, h, icon } from "./dom";
 
-export type ErrorKind = "compile" | "runtime" | "timeout" | "storage";
+export type ErrorKind = "compile" | "runtime" | "timeout" | "storage" | "share";
 
 export class ErrorBanner {
   readonly element = h("div", { class: "errors", role: "alert" });
@@ -19,11 +19,11 @@ export class ErrorBanner {
       : h("span", { class: "error-text" }, message);
     const el = h("div", { class: `error-banner kind-${kind}`, "data-testid": "error", "data-kind": kind },
       icon("warn"), text,
-      kind === "storage" || kind === "runtime"
+      kind === "storage" || kind === "runtime" || kind === "share"
         ? h("button", { type: "button", class: "icon-button dismiss", "aria-label": this.dismissLabel(), title: this.dismissLabel(), onclick: () => this.clear(kind) }, icon("cross"))
         : null);
     this.shown.set(kind, el);
-    const order: ErrorKind[] = ["storage", "compile", "timeout", "runtime"];
+    const order: ErrorKind[] = ["storage", "share", "compile", "timeout", "runtime"];
     clear(this.element);
     for (const k of order) {
       const e = this.shown.get(k);

@@ -1,11 +1,11 @@
 /** The lesson map (`/`): every lesson as a link with its check mark, the sandbox, progress export/import. */
 import type { Locale, Translate } from "../i18n/index";
 import type { LessonSummary } from "../lessons/index";
-import type { Progress } from "../storage/progress";
+import { MAX_PROGRESS_FILE, type Progress } from "../storage/progress";
 import { h, icon } from "./dom";
 
 export function renderLessonMap(o: {
-  t: Translate; locale: Locale; lessons: LessonSummary[]; progress: Progress;
+  t: Translate; locale: Locale; lessons: LessonSummary[]; progress: Progress; storagePanel?: HTMLElement;
 }): HTMLElement {
   const { t, locale, lessons, progress } = o;
   const passed = progress.passed();
@@ -20,6 +20,12 @@ export function renderLessonMap(o: {
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
+    if (file.size > MAX_PROGRESS_FILE) {
+      // Never read: a file this size is not a progress file (issue 14: an import must not fill storage).
+      say(t("progress.tooLarge", { size: `${(file.size / 1e6).toFixed(1)} MB` }), false);
+      fileInput.value = "";
+      return;
+    }
     try {
       const n = progress.importFile(await file.text());
       // The map re-renders on progress change; say it on the new one.
@@ -69,5 +75,6 @@ export function renderLessonMap(o: {
     h("h2", { class: "section-title" }, t("map.title")),
     lessons.length > 0 ? list : h("p", { class: "muted", "data-testid": "lesson-list" }, t("map.empty")),
     h("a", { href: "#/sandbox", class: "sandbox-card", "data-testid": "sandbox-link" },
-      h("strong", {}, t("map.sandbox")), h("span", { class: "muted" }, t("map.sandbox.summary"))));
+      h("strong", {}, t("map.sandbox")), h("span", { class: "muted" }, t("map.sandbox.summary"))),
+    o.storagePanel ?? null);
 }

@@ -10,7 +10,7 @@
  * last run of the same code did not finish is shown but not run on open (safe boot).
  */
 import type { RunResult, TimedOp, Scenario } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import { loadMonaco } from "../editor/load-monaco";
 import type { CompileOutput, Diagnostic, EditorFacade } from "../editor/create-editor";
 import type { Locale, Translate } from "../i18n/index";
@@ -27,6 +27,8 @@ import type { MountStage, StageHandle } from "./stage-types";
 import { ErrorBanner } from "./error-banner";
 import { PredictController, predictAnswers } from "../lessons/predict";
 import { openStore } from "../storage/store";
+import { LogView } from "./log-view";
+import { decideGoals } from "../runner/decide-goals";
 import { hashText } from "../storage/hash";
 
 export interface LessonSource {
@@ -108,6 +110,7 @@ export class LessonView {
   private readonly editorBox: HTMLElement;
   private readonly problems: HTMLElement;
   private readonly logList: HTMLElement;
+  private readonly logView: LogView;
   private readonly goalsList: HTMLElement;
   private readonly hintsBox: HTMLElement;
   private readonly notice: HTMLElement;
@@ -175,10 +178,11 @@ export class LessonView {
           h("button", { type: "button", role: "tab", class: "tab", "aria-selected": "false", "data-testid": "go-tab", onclick: (ev: MouseEvent) => this.showTab("go", ev) }, t("editor.tab.go")))
       : h("div", { class: "tabs" }, h("span", { class: "tab static" }, t("editor.tab.ts")));
     this.problems = h("ul", { class: "problems", "aria-label": t("editor.problems") });
-    this.logList = h("ol", { class: "log", "data-testid": "log", "aria-label": t("log.title") });
+    this.logView = new LogView(deps.t, (step) => this.stage?.seek(step));
+    this.logList = this.logView.element;
     const logSection = h("section", { class: "log-section" },
       h("h2", { class: "section-title" }, t("log.title"), this.sourceTag, this.status),
-      this.logList);
+      this.logList, this.logView.more);
     const hGutter = h("div", { class: "gutter gutter-h", "aria-label": t("pane.resize") });
     const editorStack = h("div", { class: "editor-stack" },
       h("div", { class: "editor-area" }, h("div", { class: "tabs-row" }, tabs), deps.errors.element, this.notice, this.editorBox, this.goBox, this.problems),
@@ -307,23 +311,26 @@ export class LessonView {
     if (reason !== "live" && reason !== "action") for (const [id] of this.goalStatus) this.goalStatus.set(id, { status: "pending" });
     this.goalsNote = undefined;
     this.renderGoals();
+    let main: RunResult | undefined;
     await this.deps.runner.run(
       { scenario: this.src.scenario, js: out.js, map: out.map, actions: this.actions, lessonId: this.src.lesson?.hasGoals ? this.src.id : undefined },
       {
         onResult: (result, info) => {
           if (seq !== this.runSeq || this.destroyed) return;
+          main = info.stopped === undefined ? result : undefined;
           this.onResult(result, info.stopped, info.ms, keepStep ? stepToKeep : undefined, source);
           if (!this.src.lesson?.hasGoals) this.setRunning(false);
         },
         onGoals: (goals) => {
           if (seq !== this.runSeq || this.destroyed) return;
-          this.onGoals(goals, countable, source);
+          this.onGoals(goals, countable, source, main);
           this.setRunning(false);
         },
-        onFatal: (message) => {
+        onFatal: (message, info) => {
           if (seq !== this.runSeq || this.destroyed) return;
+          // A worker that failed or misbehaved did not crash the page: nothing to guard against on reopen.
           this.deps.drafts.markRunFinished(this.src.id);
-          this.deps.errors.show("runtime", t("error.worker", { message }));
+          this.deps.errors.show("runtime", info?.unexpected ? t("error.unexpected", { why: message }) : t("error.worker", { message }));
           this.setRunning(false);
           this.setStatus(t("run.status.idle"));
         },
@@ -356,7 +363,6 @@ export class LessonView {
   private onResult(result: RunResult, stopped: StopReason | undefined, ms: number, keepStep: number | undefined, source: RunSource): void {
     const t = this.deps.t();
     if (source.lesson !== this.src.id) return; // never show another lesson's run
-    if (stopped === undefined) this.deps.drafts.markRunFinished(this.src.id);
     const previous = this.lastGood;
     this.lastGood = result;
     this.renderLog(result);
@@ -365,7 +371,8 @@ export class LessonView {
     this.deps.errors.clear("timeout");
     this.deps.errors.clear("runtime");
     if (stopped !== undefined) {
-      this.deps.errors.show("timeout", stopped === "timeout" ? t("error.timeout", { steps: result.trace.length }) : t("error.eventLimit"));
+      this.deps.errors.show("timeout", stopped === "timeout" ? t("error.timeout", { steps: result.trace.length })
+        : stopped === "outputLimit" ? t("error.outputLimit", { steps: result.trace.length }) : t("error.eventLimit"));
     } else if (result.error?.kind === "timeout") {
       // runScenario's own budget: 100,000 trace events (the wall-clock budget is the page's kill above).
       this.deps.errors.show("timeout", t("error.eventLimit"));
@@ -391,6 +398,9 @@ export class LessonView {
       this.stage.load(result, { previous });
       performance.mark("ip:view-ready");
       requestAnimationFrame(() => performance.mark("ip:first-frame"));
+      // Issue 14: the "run pending" marker goes only once the result is drawn (a frame after it was
+      // painted), so a run that crashes the tab while drawing leaves it set and safe boot catches it.
+      if (stopped === undefined) requestAnimationFrame(() => requestAnimationFrame(() => this.deps.drafts.markRunFinished(this.src.id)));
       const target = this.pendingShareStep ?? keepStep;
       this.pendingShareStep = undefined;
       if (target !== undefined && target > 0) this.stage.seek(Math.min(target, result.trace.length));
@@ -404,10 +414,11 @@ export class LessonView {
     }
   }
 
-  private onGoals(goals: GoalOutcome[], countable: boolean, source: RunSource): void {
+  private onGoals(reported: GoalOutcome[], countable: boolean, source: RunSource, main: RunResult | undefined): void {
     const t = this.deps.t();
     if (source.lesson !== this.src.id) return;
     this.showSource(source, [this.goalsList]);
+    const { outcomes: goals, complete } = decideGoals(this.src.lesson?.checks ?? [], main, reported, this.src.scenario.seed);
     this.goalsNote = goals.length === 0 ? t("goal.stopped") : undefined;
     for (const g of goals) {
       const shownSeed = g.seed === this.src.scenario.seed;
@@ -421,7 +432,7 @@ export class LessonView {
     this.renderGoals();
     const failedSteps = goals.filter((g) => !g.pass && g.seed === this.src.scenario.seed && g.failedAtStep !== undefined).map((g) => g.failedAtStep!);
     this.stage?.setFailedSteps?.(failedSteps);
-    const allPass = goals.length > 0 && goals.every((g) => g.pass);
+    const allPass = complete && goals.length > 0 && goals.every((g) => g.pass);
     if (allPass && countable && this.src.lesson !== undefined) {
       this.deps.progress.markPassed(this.src.id);
       this.renderLesson();
@@ -436,17 +447,7 @@ export class LessonView {
 
   private onStep(step: number): void {
     this.currentStep = step;
-    let current: HTMLElement | undefined;
-    for (const li of this.logList.querySelectorAll<HTMLElement>("[data-testid=log-line]")) {
-      const s = Number(li.dataset["step"]);
-      li.classList.toggle("past", s <= step);
-      li.classList.remove("current");
-      if (s <= step) current = li;
-    }
-    if (current) {
-      current.classList.add("current");
-      current.scrollIntoView({ block: "nearest" });
-    }
+    this.logView.setStep(step);
   }
 
   // ───────────────────────────── editor actions ─────────────────────────────
@@ -625,19 +626,7 @@ export class LessonView {
   }
 
   private renderLog(run: RunResult | undefined): void {
-    const t = this.deps.t();
-    clear(this.logList);
-    if (run === undefined || run.log.length === 0) {
-      this.logList.append(h("li", { class: "log-empty muted" }, t("log.empty")));
-      return;
-    }
-    for (const line of run.log) {
-      this.logList.append(h("li", { class: "log-line", "data-testid": "log-line", "data-step": line.step },
-        h("button", { type: "button", class: "log-step", title: t("log.step", { step: line.step }), onclick: () => this.stage?.seek(line.step) }, `#${line.step}`),
-        h("span", { class: "log-time" }, `${(line.time / 1000).toFixed(1)}s`),
-        h("span", { class: "log-text" }, line.text)));
-    }
-    this.onStep(this.currentStep);
+    this.logView.show(run?.log);
   }
 
   private renderProblems(): void {

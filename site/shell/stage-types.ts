@@ -6,5 +6,7 @@
 import type { StageHandle } from "../views/stage.js";
 
 export type { StageHandle };
-export type StageLocale = "en" | "zh-CN";
+import type { Locale as StageLocale } from "../i18n/index.js";
+
+export type { StageLocale };
 export type MountStage = (container: HTMLElement, options: { locale: StageLocale; reducedMotion: boolean }) => StageHandle;

@@ -1,6 +1,10 @@
 /**
  * Progress — which lessons the learner passed (every goal on every seed, with their own code: a run of
  * the shown solution never counts). Exported and imported as a small JSON file.
+ *
+ * Import is untrusted input (issue 14): a file over MAX_PROGRESS_FILE characters is refused before it is
+ * parsed; only ids of lessons that exist are kept (when the app passes them), each `at` must be an ISO
+ * date of at most 40 characters (else the time of the import is used), so an import can never fill storage.
  */
 import type { Store } from "./store";
 
@@ -18,12 +22,18 @@ export interface Progress {
   exportFile(): ProgressFile;
   /** Merges a file into the progress; returns the number of passed lessons after the merge. Throws on a bad file. */
   importFile(json: string): number;
+  /** Forgets every passed lesson (and anything else stored under the progress key). */
+  forget(): void;
   onChange(cb: () => void): void;
 }
 
 const KEY = "progress";
+/** The largest progress file accepted (an export of every lesson is under 2 kB). */
+export const MAX_PROGRESS_FILE = 100_000;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
-export function parseProgressFile(json: string): ProgressFile {
+export function parseProgressFile(json: string, known?: ReadonlySet<string>): ProgressFile {
+  if (json.length > MAX_PROGRESS_FILE) throw new Error(`too large: ${json.length} characters`);
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -35,21 +45,28 @@ export function parseProgressFile(json: string): ProgressFile {
       typeof d.passed !== "object" || d.passed === null) {
     throw new Error("not an Informer Playground progress file");
   }
+  if (Array.isArray(d.passed)) throw new Error("not an Informer Playground progress file");
   const passed: Record<string, { at: string }> = {};
-  for (const [id, v] of Object.entries(d.passed)) {
-    if (/^[\w-]+$/.test(id)) passed[id] = { at: typeof v?.at === "string" ? v.at : new Date(0).toISOString() };
+  for (const [id, v] of Object.entries(d.passed as Record<string, { at?: unknown } | null>)) {
+    if (!/^[\w-]{1,80}$/.test(id) || (known !== undefined && !known.has(id)) || !Object.hasOwn(d.passed, id)) continue;
+    const at = v?.at;
+    passed[id] = { at: typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString() };
   }
-  return { app: "informer-playground", version: 1, exportedAt: String(d.exportedAt ?? ""), passed };
+  const exportedAt = typeof d.exportedAt === "string" && d.exportedAt.length <= 40 ? d.exportedAt : "";
+  return { app: "informer-playground", version: 1, exportedAt, passed };
 }
 
-export function progress(store: Store): Progress {
+/** `known`: the ids of the course's lessons; an import keeps only those (and so does a read). */
+export function progress(store: Store, known?: ReadonlySet<string>): Progress {
   const listeners: Array<() => void> = [];
   const read = (): Record<string, { at: string }> => {
     const raw = store.get(KEY);
     if (raw === undefined) return {};
     try {
       const p = JSON.parse(raw) as { passed?: Record<string, { at: string }> };
-      return p.passed ?? {};
+      const all = p.passed ?? {};
+      if (known === undefined) return all;
+      return Object.fromEntries(Object.entries(all).filter(([id]) => known.has(id)));
     } catch {
       return {};
     }
@@ -69,10 +86,14 @@ export function progress(store: Store): Progress {
     },
     exportFile: () => ({ app: "informer-playground", version: 1, exportedAt: new Date().toISOString(), passed: read() }),
     importFile(json) {
-      const file = parseProgressFile(json);
+      const file = parseProgressFile(json, known);
       const merged = { ...read(), ...file.passed };
       write(merged);
       return Object.keys(merged).length;
+    },
+    forget() {
+      store.remove(KEY);
+      for (const l of listeners) l();
     },
     onChange(cb) {
       listeners.push(cb);

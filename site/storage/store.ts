@@ -18,24 +18,29 @@ export interface Store {
 
 export const PREFIX = "ip:v1:";
 
-function probe(getBacking: () => Storage | undefined): Storage | undefined {
+/** The backing storage, and whether it is already full (it works, but nothing more fits). */
+function probe(getBacking: () => Storage | undefined): { backing?: Storage; full: boolean } {
+  let s: Storage | undefined;
   try {
-    const s = getBacking();
-    if (s === undefined || s === null) return undefined;
+    s = getBacking() ?? undefined;
+    if (s === undefined || s === null) return { full: false };
     const k = `${PREFIX}probe`;
     s.setItem(k, "1");
     s.removeItem(k);
-    return s;
-  } catch {
-    return undefined;
+    return { backing: s, full: false };
+  } catch (e) {
+    // Full is not blocked: reads still work, and freeing space (the storage panel) makes writes work again.
+    const quota = e instanceof DOMException && (e.name === "QuotaExceededError" || e.code === 22);
+    return quota && s !== undefined ? { backing: s, full: true } : { full: false };
   }
 }
 
 export function openStore(getBacking: () => Storage | undefined = () => globalThis.localStorage): Store {
-  const backing = probe(getBacking);
+  const probed = probe(getBacking);
+  const backing = probed.backing;
   const memory = new Map<string, string>();
   const listeners: Array<(p: StorageProblem) => void> = [];
-  let reported: StorageProblem | undefined = backing === undefined ? "unavailable" : undefined;
+  let reported: StorageProblem | undefined = backing === undefined ? "unavailable" : probed.full ? "quota" : undefined;
   const report = (p: StorageProblem) => {
     reported = p;
     for (const l of listeners) l(p);

@@ -3,8 +3,7 @@
  * API.md `TimedOp`, or an error saying what it needs (e.g. an object to delete). Object actions reuse the
  * command bar's parser, so a button and the equivalent typed command produce the same op. Pure.
  */
-import type { ServerObjectView, WorldView } from "../../src/sim/view.js";
-import { focusedInformer } from "../../src/sim/view.js";
+import { type ServerObjectView, type WorldView, focusedInformer } from "../../src/sim/index.js";
 import { parseCommand, resourceInfo } from "./command-bar-parse.js";
 import type { TimedOp } from "./run-types.js";
 

@@ -16,8 +16,8 @@
  * `get` answers from the server objects of the WorldView at the current step.
  */
 import { parse as parseYaml, stringify as toYaml } from "yaml";
-import type { ServerObjectView } from "../../src/sim/view.js";
-import type { KubeObject } from "../../src/types.js";
+import type { ServerObjectView } from "../../src/sim/index.js";
+import { RESOURCES as SERVED_RESOURCES, type KubeObject, type ResourceInfo } from "../../src/index.js";
 import type { TimedOp } from "./run-types.js";
 
 export interface CommandContext {
@@ -34,16 +34,8 @@ export type CommandResult =
   | { ok: true; op?: undefined; output: string }
   | { ok: false; error: string };
 
-interface ResourceInfo { resource: string; kind: string; apiVersion: string; namespaced: boolean }
-const RESOURCES: ResourceInfo[] = [
-  { resource: "pods", kind: "Pod", apiVersion: "v1", namespaced: true },
-  { resource: "configmaps", kind: "ConfigMap", apiVersion: "v1", namespaced: true },
-  { resource: "services", kind: "Service", apiVersion: "v1", namespaced: true },
-  { resource: "nodes", kind: "Node", apiVersion: "v1", namespaced: false },
-  { resource: "namespaces", kind: "Namespace", apiVersion: "v1", namespaced: false },
-  { resource: "deployments", kind: "Deployment", apiVersion: "apps/v1", namespaced: true },
-  { resource: "replicasets", kind: "ReplicaSet", apiVersion: "apps/v1", namespaced: true },
-];
+/** The server's own resource table (src/apiserver/resources.ts); kubectl's short names are added below. */
+const RESOURCES: readonly ResourceInfo[] = Object.values(SERVED_RESOURCES);
 const ALIASES: Record<string, string> = {
   po: "pods", pod: "pods", cm: "configmaps", configmap: "configmaps", svc: "services", service: "services",
   no: "nodes", node: "nodes", ns: "namespaces", namespace: "namespaces", deploy: "deployments",

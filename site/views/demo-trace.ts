@@ -6,8 +6,8 @@
  *
  * Deterministic: the same options give the same trace (a small seeded LCG, no Math.random).
  */
-import type { DeltaSummary, KnownTraceInput, NotificationType, TraceEvent } from "../../src/sim/trace.js";
-import type { KubeObject } from "../../src/types.js";
+import type { DeltaSummary, KnownTraceInput, NotificationType, TraceEvent } from "../../src/sim/index.js";
+import type { KubeObject } from "../../src/index.js";
 
 export interface DemoOptions {
   /** Pods created before the informer starts (default 4). */

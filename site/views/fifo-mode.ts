@@ -7,7 +7,7 @@
  * FifoKind); an informer whose fifo events carry none uses the classic DeltaFIFO ("delta"). The kind
  * is a property of the informer, so the answer holds from step 1.
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 import type { FifoKind } from "./stage-i18n.js";
 
 export function fifoKinds(trace: readonly TraceEvent[]): Map<string, FifoKind> {

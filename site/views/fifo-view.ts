@@ -5,8 +5,7 @@
  * keeps its row while its deltas change.
  */
 import { select } from "d3-selection";
-import type { DeltaSummary } from "../../src/sim/trace.js";
-import type { FifoEntry, FifoView } from "../../src/sim/view.js";
+import type { DeltaSummary, FifoEntry, FifoView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 

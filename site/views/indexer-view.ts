@@ -3,8 +3,7 @@
  * `limit` shown, the rest counted), and each index's buckets as value → number of keys.
  */
 import { select } from "d3-selection";
-import type { IndexerObjectView, IndexerView } from "../../src/sim/view.js";
-import { indexBuckets } from "../../src/sim/view.js";
+import { type IndexerObjectView, type IndexerView, indexBuckets } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 

@@ -4,7 +4,9 @@
  * step's marked).
  */
 import { select } from "d3-selection";
-import type { HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView } from "../../src/sim/view.js";
+import type {
+  HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView,
+} from "../../src/sim/index.js";
 import type { T } from "./stage-i18n.js";
 
 export const MAX_BUFFER_CHIPS = 8;

@@ -6,8 +6,7 @@
  */
 import { select, type Selection } from "d3-selection";
 import "d3-transition";
-import type { StageName, StageRef, WorldView } from "../../src/sim/view.js";
-import { focusedInformer } from "../../src/sim/view.js";
+import { type StageName, type StageRef, type WorldView, focusedInformer } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 

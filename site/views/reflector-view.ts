@@ -4,7 +4,7 @@
  * and its objects (the first `limit`), which the command bar's `get` answers from.
  */
 import { select } from "d3-selection";
-import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/view.js";
+import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 

@@ -5,11 +5,12 @@
  * The Reflector's state words (`listing`, `watching`, …) are shown in English in the `reflector-state`
  * hook in every locale (UI.md: its text is exactly one of them); `states` is the localized gloss.
  */
+import type { FifoMode as FifoKind } from "../../src/sim/index.js";
+import type { Locale as StageLocale } from "../i18n/index.js";
 import { plural } from "../i18n/plural.js";
 
-export type StageLocale = "en" | "zh-CN";
 /** The informer's queue kind, as the stage names it (derived from the trace: fifo-mode.ts). */
-export type FifoKind = "delta" | "real" | "realAtomic";
+export type { FifoKind, StageLocale };
 
 const en = {
   stageTitle: "Stage",

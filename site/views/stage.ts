@@ -16,10 +16,10 @@
  * and never read back. Playback is the `playback` xstate machine; the highlighted stage is `pipeline`'s.
  */
 import { createActor } from "xstate";
-import { firstDifference, type RunDifference } from "../../src/sim/diff.js";
-import { narrate, narrateStart } from "../../src/sim/narration.js";
-import type { TraceEvent } from "../../src/sim/trace.js";
-import { WorldReplay, emptyWorld, focusedInformer, type WorldView } from "../../src/sim/view.js";
+import {
+  firstDifference, type RunDifference, narrate, narrateStart, type TraceEvent, WorldReplay, emptyWorld,
+  focusedInformer, type WorldView,
+} from "../../src/sim/index.js";
 import { pipelineEventOf, pipelineMachine } from "../machines/pipeline.js";
 import { DEFAULT_SPEED, SPEEDS, keyToEvent, playbackMachine, type PlaybackEvent } from "../machines/playback.js";
 import { ACTIONS, actionOp, actionTarget, type StageAction } from "./action-ops.js";

@@ -3,8 +3,7 @@
  * prefers numbers to pictures. Same WorldView as the pictures; at most ROW_LIMIT rows per table.
  */
 import { select } from "d3-selection";
-import type { InformerView, WorldView } from "../../src/sim/view.js";
-import { indexBuckets } from "../../src/sim/view.js";
+import { type InformerView, type WorldView, indexBuckets } from "../../src/sim/index.js";
 import { requestText } from "./reflector-view.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 

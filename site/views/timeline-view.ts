@@ -4,7 +4,7 @@
  * faults, learner actions, runner errors, failing goals and the first step where this run departs from
  * the previous one, and a cursor at the current step. Clicking or dragging seeks.
  */
-import type { TraceEvent } from "../../src/sim/trace.js";
+import type { TraceEvent } from "../../src/sim/index.js";
 
 export interface TimelineMarks { failedSteps: number[]; diffStep: number | null }
 

@@ -3,7 +3,7 @@
  * (data-set, data-key), plus each worker's state. At most ITEMS_PER_SET keys per set are rendered.
  */
 import { select } from "d3-selection";
-import type { WorkerView, WorkqueueView, WorldView } from "../../src/sim/view.js";
+import type { WorkerView, WorkqueueView, WorldView } from "../../src/sim/index.js";
 import type { T } from "./stage-i18n.js";
 
 export const ITEMS_PER_SET = 50;

@@ -34,13 +34,11 @@ import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { BackoffOptions } from "./backoff.js";
-import { AtomicFIFO } from "./atomic-fifo.js";
-import { DeltaFIFO } from "./delta-fifo.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
 import { DeltaProcessor } from "./process-deltas.js";
+import { newInformerQueue, type InformerQueue } from "./informer-queue.js";
 import { FIFOClosedError } from "./queue.js";
-import { RealFIFO } from "./real-fifo.js";
-import { Reflector, type ReflectorStore } from "./reflector.js";
+import { Reflector } from "./reflector.js";
 import { ProcessorListener } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
@@ -73,57 +71,6 @@ export interface SharedIndexInformerOptions {
   pageSize?: number;
   /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
-}
-
-/** What the informer needs of its queue: DeltaFIFO, RealFIFO or AtomicFIFO. */
-interface InformerQueue {
-  add(obj: unknown): void;
-  update(obj: unknown): void;
-  delete(obj: unknown): void;
-  replace(list: unknown[], resourceVersion: string): void;
-  resync(): void;
-  pop(process: (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string) => void): unknown[] | undefined;
-  hasSynced(): boolean;
-  close(): void;
-}
-
-/** Writes from the reflector go to the FIFO, then wake the informer's processing task. */
-class FifoFeeder implements ReflectorStore {
-  constructor(protected readonly fifo: InformerQueue, protected readonly informer: { kick(): void }) {}
-  add(obj: unknown): void {
-    this.fifo.add(obj);
-    this.informer.kick();
-  }
-  update(obj: unknown): void {
-    this.fifo.update(obj);
-    this.informer.kick();
-  }
-  delete(obj: unknown): void {
-    this.fifo.delete(obj);
-    this.informer.kick();
-  }
-  replace(list: unknown[], resourceVersion: string): void {
-    try {
-      this.fifo.replace(list, resourceVersion);
-    } finally {
-      this.informer.kick(); // what was queued before an error is still processed
-    }
-  }
-  resync(): void {
-    this.fifo.resync();
-    this.informer.kick();
-  }
-}
-
-/** Atomic mode also queues bookmarks (§5.3). */
-class AtomicFifoFeeder extends FifoFeeder {
-  constructor(private readonly atomic: AtomicFIFO, informer: { kick(): void }) {
-    super(atomic, informer);
-  }
-  bookmark(resourceVersion: string): void {
-    this.atomic.bookmark(resourceVersion);
-    this.informer.kick();
-  }
 }
 
 export class SharedIndexInformer<T extends KubeObject = KubeObject> {
@@ -259,34 +206,17 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       this.stopped = true;
       return;
     }
-    const fifoOptions = {
+    const queue = newInformerQueue(this.fifoMode, this.batchProcess, {
       keyFunction: metaNamespaceKeyFunc,
       knownObjects: this.indexer,
       emitDeltaTypeReplaced: true,
       ...(this.transform !== undefined ? { transformer: this.transform } : {}),
       tracer: this.tracer,
       name: this.name,
-    };
-    let fifo: InformerQueue;
-    let feeder: FifoFeeder;
-    if (this.fifoMode === "realAtomic") {
-      const { knownObjects: _known, emitDeltaTypeReplaced: _replaced, ...atomicOptions } = fifoOptions;
-      const atomic = new AtomicFIFO(atomicOptions);
-      fifo = atomic;
-      feeder = new AtomicFifoFeeder(atomic, this);
-      this.popNext = this.batchProcess ? () => atomic.popBatch(this.processBatchFn, this.processFn) : () => atomic.pop(this.processFn) !== undefined;
-    } else if (this.fifoMode === "real") {
-      const real = new RealFIFO(fifoOptions);
-      fifo = real;
-      feeder = new FifoFeeder(real, this);
-      this.popNext = this.batchProcess ? () => real.popBatch(this.processBatchFn, this.processFn) : () => real.pop(this.processFn) !== undefined;
-    } else {
-      const delta = new DeltaFIFO(fifoOptions);
-      fifo = delta;
-      feeder = new FifoFeeder(delta, this);
-      this.popNext = () => delta.pop(this.processFn) !== undefined;
-    }
-    this.fifo = fifo;
+    }, this, this.processFn, this.processBatchFn);
+    this.fifo = queue.fifo;
+    this.popNext = queue.popNext;
+    const feeder = queue.feeder;
     this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, feeder, {
       scheduler: this.scheduler,
       name: this.name,

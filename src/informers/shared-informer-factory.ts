@@ -24,14 +24,14 @@ import type { ListerWatcher, WatchSink } from "../cache/listwatch.js";
 import { metaNamespaceIndexFunc, NamespaceIndex } from "../cache/keys.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
 import { waitForCacheSync } from "../cache/wait-for-cache-sync.js";
-import { reflectorClient, type Tracer } from "../sim/trace.js";
+import { reflectorClient, type FifoMode, type Tracer } from "../sim/trace.js";
 import type { KubeObject, Pod } from "../types.js";
 import { GenericInformerImpl, PodInformerImpl, type GenericInformer, type PodInformer } from "./generic-informer.js";
 
 export interface SharedInformerFactoryOptions {
   namespace?: string;
   tweakListOptions?: (options: ListOptions) => void;
-  fifo?: "delta" | "real" | "realAtomic";
+  fifo?: FifoMode;
   /** With an in-order fifo: batch processing (InOrderInformersBatchProcess, spec §5.2). */
   batchProcess?: boolean;
   watchList?: boolean;

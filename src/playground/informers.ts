@@ -11,6 +11,7 @@ import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import { SharedInformerFactory } from "../informers/index.js";
 import { serverOf, type Clientset } from "../scenario/clientset.js";
 import { requireRun, type RunContext } from "../scenario/current-run.js";
+import type { FifoMode } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 
 /** Registers every informer it creates with the run, so run-wide faults (slowHandler) reach it. */
@@ -41,7 +42,7 @@ export interface SharedInformerOptions {
    * "delta" (classic DeltaFIFO, default), "real" (the in-order RealFIFO of client-go ≥ 1.33) or
    * "realAtomic" (RealFIFO in atomic mode: a relist is one entry, client-go ≥ 1.36).
    */
-  fifo?: "delta" | "real" | "realAtomic";
+  fifo?: FifoMode;
   /** With fifo "real"/"realAtomic": pop and apply up to 1000 entries at once (client-go ≥ 1.35). Default false. */
   batchProcess?: boolean;
   /** Streaming initial list (sendInitialEvents). Default false. */

@@ -33,6 +33,10 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Reuse a profile directory (it is then not deleted on close). */
   userDataDir?: string;
+  /** Serve from another server than the suite's (e.g. a static host without security headers). */
+  baseURL?: string;
+  /** Scripts to run in every page before the app (see BrowserContext.addInitScript). */
+  initScripts?: string[];
 }
 
 export interface AppSession {
@@ -51,7 +55,7 @@ export function baseURL(): string {
 }
 
 export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
-  const base = baseURL();
+  const base = options.baseURL ?? baseURL();
   const ownProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "ip-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -87,6 +91,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     });
   };
   context.on("page", watch);
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);
   const session: AppSession = {

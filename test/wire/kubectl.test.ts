@@ -79,6 +79,30 @@ ${containers}`;
     expect((await k("apply", "-f", fresh)).stdout.trim()).toBe("pod/beta created");
   });
 
+  it("apply -f a Deployment: created, configured (a sidecar added), configured (one removed), unchanged", async () => {
+    const dep = (containers: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers:
+${containers}`;
+    const one = file("api1.yaml", dep("      - {name: app, image: nginx}\n"));
+    const two = file("api2.yaml", dep("      - {name: app, image: nginx:1.27}\n      - {name: sidecar, image: busybox}\n"));
+    const names = async () => ((await api(c, "GET", "/apis/apps/v1/namespaces/default/deployments/api")).json.spec.template.spec.containers as Array<{ name: string; image: string }>).map((x) => `${x.name}=${x.image}`);
+    expect((await k("apply", "-f", one)).stdout.trim()).toBe("deployment.apps/api created");
+    expect((await k("apply", "-f", two)).stdout.trim()).toBe("deployment.apps/api configured");
+    expect(await names()).toEqual(["app=nginx:1.27", "sidecar=busybox"]);
+    expect((await k("apply", "-f", one)).stdout.trim()).toBe("deployment.apps/api configured");
+    expect(await names()).toEqual(["app=nginx"]);
+    const gen = (await api(c, "GET", "/apis/apps/v1/namespaces/default/deployments/api")).json.metadata.generation;
+    expect(gen).toBe(3);
+    expect((await k("apply", "-f", one)).stdout.trim()).toBe("deployment.apps/api unchanged");
+  });
+
   it("apply --server-side creates, then applies; label, annotate; scale deployment", async () => {
     const dep = file("dep.yaml", `apiVersion: apps/v1
 kind: Deployment
@@ -102,7 +126,7 @@ spec:
     expect((await k("scale", "deployment", "web", "--replicas=3")).stdout.trim()).toBe("deployment.apps/web scaled");
     const d = await k("get", "deploy", "-o", "wide");
     expect(d.stdout.split("\n")[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/);
-    expect(d.stdout.split("\n")[1]).toMatch(/^web\s+0\/3\s+0\s+0\s+\d+s\s+c\s+nginx\s+app=web$/);
+    expect(d.stdout.split("\n").find((l) => l.startsWith("web "))).toMatch(/^web\s+0\/3\s+0\s+0\s+\d+s\s+c\s+nginx\s+app=web$/);
     const obj = (await api(c, "GET", "/apis/apps/v1/namespaces/default/deployments/web")).json;
     expect(obj.spec.replicas).toBe(3);
     expect(obj.metadata.generation).toBe(2);

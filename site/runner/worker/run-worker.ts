@@ -2,10 +2,13 @@
  * The run worker: runs one learner program against one scenario, off the page's thread.
  *
  * Contract:
- * - Before any learner code runs, the network is gone from this scope: fetch, XMLHttpRequest, WebSocket,
- *   EventSource, importScripts (and a few storage/channel APIs) are removed. The worker is started from a
- *   blob: URL so it inherits the page's Content-Security-Policy, which blocks what deletion cannot
- *   (dynamic import() of another origin, eval).
+ * - It starts only from the runner's blob: wrapper (so it inherits the page's Content-Security-Policy,
+ *   which blocks what deletion cannot: import() of another origin, eval) and, before any learner code
+ *   runs, removes every way to start code, reach the network, origin storage or the page (lockdown.ts).
+ * - It answers one `run` message, on the MessagePort that came with it (captured here before learner code
+ *   runs; the global postMessage is gone), in the order protocol.ts gives.
+ * - Output is capped here (each log line, all log text, the trace's JSON size) and the page checks the
+ *   same caps again: a run over them ends with `limit` and the page keeps the trace up to the cut.
  * - Learner code arrives as CommonJS (Monaco's TypeScript worker). It is evaluated WITHOUT eval: wrapped
  *   in an ES module `export default function (require, module, exports, console) { … }` that is imported
  *   from a blob: URL. `require` answers only "playground" (the engine's playground module).
@@ -16,28 +19,31 @@
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
 /// <reference lib="webworker" />
-import { runScenario, type Goal, type RunOptions, type RunResult, type Scenario } from "../../../src/scenario/index.js";
+import { formatValue, runScenario, type Goal, type RunOptions, type RunResult, type Scenario } from "../../../src/scenario/index.js";
 import * as playground from "../../../src/playground.js";
-import type { TraceEvent } from "../../../src/sim/trace.js";
-import type { GoalOutcome, RunRequestMessage, WorkerMessage } from "./protocol.js";
-import { MAX_EVENTS } from "./protocol.js";
+import type { TraceEvent } from "../../../src/sim/index.js";
+import type { GoalOutcome, LimitReason, RunRequestMessage, WorkerMessage } from "./protocol.js";
+import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_EVENTS, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS, MAX_TRACE_CHARS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
+import { assertLoadedByRunner, lockDown } from "./lockdown.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// ── 1. No network, no page: remove what learner code could reach out with. ──
-for (const name of [
-  "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches",
-  "BroadcastChannel", "WebTransport",
-]) {
-  try {
-    Object.defineProperty(self, name, { value: undefined, configurable: false, writable: false });
-  } catch {
-    /* already non-configurable: CSP still applies */
-  }
+// ── 1. Started the app's way, then no network, no code loading, no storage, no page. ──
+try {
+  assertLoadedByRunner(self);
+} catch (e) {
+  self.close();
+  throw e;
 }
-
-const post = (m: WorkerMessage) => self.postMessage(m);
+// Captured before the lockdown (and before learner code could replace them).
+const createObjectURL = URL.createObjectURL.bind(URL);
+const stringify = JSON.stringify;
+const postReady = self.postMessage.bind(self);
+const leftOpen = lockDown(self);
+let port: MessagePort | undefined;
+let portPost: ((m: WorkerMessage) => void) | undefined;
+const post = (m: WorkerMessage) => portPost?.(m);
 
 // ── 2. Trace streaming (runScenario's onEvent), in batches. ──
 let sink: ((e: TraceEvent) => void) | undefined;
@@ -45,40 +51,71 @@ let lastSeq = 0;
 
 const ENTERS_LEARNER_CODE = new Set(["handler.called", "runner.start", "runner.op", "worker.reconcile", "fifo.popped", "processor.distribute"]);
 
-function streamTo(): { flush(): void } {
-  let batch: TraceEvent[] = [];
+/** Events as JSON, one string per event (so one huge event is measured before it is batched). */
+function streamTo(): { flush(): void; readonly limited: boolean } {
+  let batch: string[] = [];
+  let batchChars = 0;
   let lastFlush = performance.now();
   let count = 0;
+  let total = 0;
   let limited = false;
   const flush = () => {
-    if (batch.length === 0) return;
-    const events = batch;
+    if (batch.length === 0 || limited) return;
+    const json = `[${batch.join(",")}]`;
+    const n = batch.length;
     batch = [];
+    batchChars = 0;
     lastFlush = performance.now();
-    try {
-      post({ type: "events", events });
-    } catch {
-      post({ type: "events", events: JSON.parse(JSON.stringify(events)) as TraceEvent[] });
-    }
+    post({ type: "events", json, count: n });
+  };
+  const limit = (reason: LimitReason) => {
+    flush();
+    limited = true;
+    post({ type: "limit", reason });
   };
   lastSeq = 0;
   sink = (e) => {
-    if (e.seq <= lastSeq) return;
+    if (e.seq <= lastSeq || limited) return;
     lastSeq = e.seq;
     count++;
-    if (limited) return;
-    batch.push(e);
+    let one: string;
+    try {
+      one = stringify(e) ?? "null";
+    } catch {
+      one = stringify({ seq: e.seq, time: e.time, component: String(e.component), kind: String(e.kind) });
+    }
+    // The trace is cut before the event that would make it too large: the page keeps everything before.
+    if (total + one.length > MAX_TRACE_CHARS || one.length > MAX_BATCH_CHARS / 2) return limit("size");
+    total += one.length + 1;
+    batch.push(one);
+    batchChars += one.length + 1;
     // Flush right before learner code can run (a handler, main, a reconcile, a pop that may call
     // index/transform functions): if it never returns, the page still has every event up to it.
-    if (batch.length >= 500 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind)) flush();
+    if (batch.length >= 500 || batchChars > MAX_BATCH_CHARS / 2 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind)) flush();
     // The engine stops itself at MAX_EVENTS (error kind "timeout"); this is only the backstop.
-    if (count >= MAX_EVENTS + 5_000) {
-      limited = true;
-      flush();
-      post({ type: "limit" });
-    }
+    if (count >= MAX_EVENTS + 5_000) limit("events");
   };
-  return { flush };
+  return { flush, get limited() { return limited; } };
+}
+
+/** log() with the output caps: each line at most MAX_LOG_LINE_CHARS, all lines at most MAX_LOG_CHARS. */
+function cappedLog(log: (...values: unknown[]) => void): (...values: unknown[]) => void {
+  let used = 0;
+  let dropped = false;
+  return (...values: unknown[]) => {
+    if (dropped) return;
+    let text = values.map((v) => formatValue(v)).join(" ");
+    if (text.length > MAX_LOG_LINE_CHARS) {
+      text = `${text.slice(0, MAX_LOG_LINE_CHARS)}… [cut: ${(text.length - MAX_LOG_LINE_CHARS).toLocaleString("en")} more characters; one log line keeps ${MAX_LOG_LINE_CHARS.toLocaleString("en")}]`;
+    }
+    if (used + text.length > MAX_LOG_CHARS) {
+      dropped = true;
+      log(`[log cut: over ${MAX_LOG_CHARS.toLocaleString("en")} characters of log output; later lines were dropped]`);
+      return;
+    }
+    used += text.length;
+    log(text);
+  };
 }
 
 // ── 3. Learner module evaluation. ──
@@ -108,7 +145,7 @@ async function loadFactory(js: string): Promise<Factory> {
   // Drop the sourceMappingURL comment: the map comes with the message, and the browser must not fetch it.
   const body = js.replace(/\/\/# sourceMappingURL=.*$/m, "");
   const source = `export default function (require, module, exports, console) {${"\n"}${body}${"\n"}}`;
-  blobUrlOfRun = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  blobUrlOfRun = createObjectURL(new Blob([source], { type: "text/javascript" }));
   const mod = (await import(/* @vite-ignore */ blobUrlOfRun)) as { default: Factory };
   return mod.default;
 }
@@ -120,6 +157,7 @@ function instantiate(factory: Factory, logRef: { log?: (...v: unknown[]) => void
     throw new Error(`Cannot find module '${id}': only "playground" can be imported here`);
   };
   const module = { exports: {} as Record<string, unknown> };
+  // console.* goes to the capped log as well.
   const toLog = (...v: unknown[]) => logRef.log?.(...v);
   const consoleShim = { log: toLog, info: toLog, warn: toLog, error: toLog, debug: toLog };
   factory(requireFn, module, module.exports, consoleShim);
@@ -134,7 +172,9 @@ function instantiate(factory: Factory, logRef: { log?: (...v: unknown[]) => void
 /** Wraps main so a synchronous throw or a rejection gets the learner's line attached. */
 function withLines(main: Main, logRef: { log?: (...v: unknown[]) => void }, lines: { line?: number }): Main {
   return (ctx) => {
-    logRef.log = ctx.log;
+    const log = cappedLog(ctx.log);
+    logRef.log = log;
+    ctx = { ...ctx, log };
     const note = (e: unknown) => {
       lines.line ??= learnerLine(e);
       return e;
@@ -173,16 +213,26 @@ async function runOnce(factory: Factory, scenario: Scenario, actions: RunRequest
   return result;
 }
 
+function cut(text: string): string {
+  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}… [cut]` : text;
+}
+
+/** An error's text for the page, cut to MAX_ERROR_CHARS (the page refuses longer ones). */
 function messageOf(e: unknown): string {
-  if (e instanceof Error) return `${e.name === "Error" ? "" : `${e.name}: `}${e.message}`;
-  return String(e);
+  let text: string;
+  try {
+    text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+  } catch {
+    text = "an error that cannot be printed";
+  }
+  return cut(text);
 }
 
 function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
   return goals.map((g) => {
     try {
       const r = g.check(run);
-      return { id: g.id, pass: r.pass, message: r.message, failedAtStep: r.failedAtStep, seed };
+      return { id: g.id, pass: r.pass === true, message: r.message === undefined ? undefined : cut(String(r.message)), failedAtStep: r.failedAtStep, seed };
     } catch (e) {
       return { id: g.id, pass: false, message: `goal check failed: ${messageOf(e)}`, seed };
     }
@@ -191,7 +241,14 @@ function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
 
 self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
   const req = ev.data;
-  if (req.type !== "run") return;
+  if (port !== undefined || req?.type !== "run" || ev.ports[0] === undefined) return;
+  port = ev.ports[0];
+  portPost = MessagePort.prototype.postMessage.bind(port) as (m: WorkerMessage) => void;
+  self.onmessage = null;
+  if (leftOpen.length > 0) {
+    post({ type: "fatal", message: `the sandbox could not remove ${leftOpen.join(", ")} on this browser, so the code was not run` });
+    return;
+  }
   try {
     decoded = undefined;
     if (req.map !== undefined) {
@@ -215,7 +272,8 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
     const result = await runOnce(factory, req.scenario, req.actions, sink);
     stream.flush();
     sink = undefined;
-    post({ type: "result", result: { ...result, trace: [] }, traceLength: result.trace.length });
+    if (stream.limited) return;
+    post({ type: "result", result: { hash: result.hash, ...(result.error !== undefined ? { error: { ...result.error, message: cut(result.error.message) } } : {}) }, traceLength: result.trace.length });
 
     if (goalsModule === undefined) return;
     const { goals, seeds = 0 } = goalsModule.default;
@@ -236,4 +294,4 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
   }
 };
 
-post({ type: "ready" });
+postReady({ type: "ready" } satisfies WorkerMessage);

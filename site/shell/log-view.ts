@@ -1,0 +1,152 @@
+/**
+ * LogView — the run's log() lines under the editor, fast at any size (issue 14 item 5).
+ *
+ * Contract:
+ * - Up to FULL_LINES lines are all in the DOM; above that the list is virtualised: fixed-height rows,
+ *   only the rows in view (plus a margin) exist, so 100,000 lines cost what ~60 do.
+ * - A line's text is shown up to SHOWN_CHARS characters; a longer one ends with "show more", which opens
+ *   the whole line (as the worker kept it) in a box below the list.
+ * - `setStep(step)` marks lines up to `step` as past and the last of them as current, in O(log n) plus
+ *   the rows in view; the current line is scrolled into view.
+ * - Everything is text (never HTML).
+ */
+import type { LogLine } from "../../src/scenario/index.js";
+import type { Translate } from "../i18n/index";
+import { clear, h } from "./dom";
+
+export const FULL_LINES = 400;
+export const SHOWN_CHARS = 400;
+const ROW_PX = 20;
+const MARGIN_ROWS = 20;
+
+export class LogView {
+  readonly element: HTMLOListElement;
+  readonly more: HTMLElement;
+  private lines: LogLine[] = [];
+  private step = 0;
+  /** Index of the last line with line.step <= step (-1: none). */
+  private current = -1;
+  private virtual = false;
+  private readonly sizer: HTMLElement;
+  private rendered = new Map<number, HTMLElement>();
+  private frame = 0;
+
+  constructor(private readonly t: () => Translate, private readonly seek: (step: number) => void) {
+    this.element = h("ol", { class: "log", "data-testid": "log", "aria-label": t()("log.title") });
+    this.sizer = h("li", { class: "log-sizer", "aria-hidden": "true" });
+    this.more = h("div", { class: "log-more", hidden: true, "data-testid": "log-more" });
+    this.element.addEventListener("scroll", () => {
+      if (!this.virtual || this.frame !== 0) return;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.renderWindow();
+      });
+    }, { passive: true });
+  }
+
+  show(lines: LogLine[] | undefined): void {
+    const t = this.t();
+    clear(this.element);
+    this.rendered.clear();
+    this.more.hidden = true;
+    this.lines = lines ?? [];
+    this.virtual = this.lines.length > FULL_LINES;
+    this.element.classList.toggle("virtual", this.virtual);
+    this.element.dataset["lines"] = String(this.lines.length);
+    if (this.lines.length === 0) {
+      this.element.append(h("li", { class: "log-empty muted" }, t("log.empty")));
+      return;
+    }
+    if (this.virtual) {
+      this.sizer.style.height = `${this.lines.length * ROW_PX}px`;
+      this.element.append(this.sizer);
+      this.renderWindow();
+    } else {
+      this.lines.forEach((_, i) => this.element.append(this.row(i)));
+    }
+    this.setStep(this.step);
+  }
+
+  setStep(step: number): void {
+    this.step = step;
+    const before = this.current;
+    this.current = lastAtOrBefore(this.lines, step);
+    if (this.virtual) {
+      for (const [i, li] of this.rendered) this.paint(li, i);
+      if (this.current >= 0 && this.current !== before) {
+        const top = this.current * ROW_PX;
+        const el = this.element;
+        if (top < el.scrollTop || top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+        this.renderWindow();
+      }
+      return;
+    }
+    const rows = this.element.children;
+    for (let i = 0; i < this.lines.length; i++) this.paint(rows[i] as HTMLElement, i);
+    if (this.current >= 0 && this.current !== before) (rows[this.current] as HTMLElement | undefined)?.scrollIntoView({ block: "nearest" });
+  }
+
+  private paint(li: HTMLElement, i: number): void {
+    li.classList.toggle("past", i <= this.current);
+    li.classList.toggle("current", i === this.current);
+  }
+
+  private renderWindow(): void {
+    const el = this.element;
+    const first = Math.max(0, Math.floor(el.scrollTop / ROW_PX) - MARGIN_ROWS);
+    const last = Math.min(this.lines.length - 1, Math.ceil((el.scrollTop + Math.max(el.clientHeight, 400)) / ROW_PX) + MARGIN_ROWS);
+    for (const [i, li] of this.rendered) {
+      if (i < first || i > last) {
+        li.remove();
+        this.rendered.delete(i);
+      }
+    }
+    for (let i = first; i <= last; i++) {
+      if (this.rendered.has(i)) continue;
+      const li = this.row(i);
+      li.style.top = `${i * ROW_PX}px`;
+      this.paint(li, i);
+      this.rendered.set(i, li);
+      el.append(li);
+    }
+  }
+
+  private row(i: number): HTMLElement {
+    const t = this.t();
+    const line = this.lines[i]!;
+    const long = line.text.length > SHOWN_CHARS;
+    return h("li", { class: "log-line", "data-testid": "log-line", "data-step": line.step },
+      h("button", { type: "button", class: "log-step", title: t("log.step", { step: line.step }), onclick: () => this.seek(line.step) }, `#${line.step}`),
+      h("span", { class: "log-time" }, `${(line.time / 1000).toFixed(1)}s`),
+      h("span", { class: "log-text" }, long ? `${line.text.slice(0, SHOWN_CHARS)}…` : line.text,
+        long ? h("button", { type: "button", class: "link-button log-show-more", "data-testid": "log-show-more", onclick: () => this.open(line) },
+          t("log.more", { n: (line.text.length - SHOWN_CHARS).toLocaleString() })) : null));
+  }
+
+  private open(line: LogLine): void {
+    const t = this.t();
+    clear(this.more);
+    this.more.append(
+      h("div", { class: "log-more-head" }, h("span", {}, t("log.more.title", { step: line.step, n: line.text.length.toLocaleString() })),
+        h("button", { type: "button", class: "link-button", onclick: () => { this.more.hidden = true; } }, t("shortcuts.close"))),
+      h("pre", { class: "log-more-text" }, line.text));
+    this.more.hidden = false;
+  }
+}
+
+/** Index of the last line whose step is <= step, by binary search (lines are in step order). */
+export function lastAtOrBefore(lines: readonly LogLine[], step: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.step <= step) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
