@@ -93,6 +93,7 @@ describe("item 3 — pod update validation and the binding subresource", () => {
     const after = server.get<Pod>("pods", "default", "a");
     expect(after.spec!.nodeName).toBe("n1");
     expect(after.status!.conditions).toEqual([expect.objectContaining({ type: "PodScheduled", status: "True" })]);
+    expect(after.metadata.generation).toBe(1); // the binding write skips the strategy: no generation bump
     s.flush();
     expect(sink.types()).toEqual(["ADDED a"]); // entered the selector
     const again = errorOf(() => server.bind({ metadata: { name: "a", namespace: "default" }, target: { kind: "Node", name: "n2" } }));
@@ -324,5 +325,20 @@ describe("item 14 — two kinds of network partition (server side and end to end
     lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length} items@${s.now()}`));
     s.advance(45_000);
     expect(answers).toEqual(["1 items@10000", "ConnectionLost@55000"]);
+  });
+});
+
+describe("find more — the DELETE answer of a pod removed at once", () => {
+  it("is the pod with its deletion stamp (grace 0, generation bumped, the new RV), as the pod registry returns the last object written (store.go updateForGracefulDeletionAndFinalizers; ReturnDeletedObject)", () => {
+    const { server } = setup();
+    const p = server.create<Pod>("pods", pod("a"));
+    const answer = server.delete("pods", "default", "a", { gracePeriodSeconds: 30 }) as Pod;   // unbound ⇒ grace 0
+    expect(answer.metadata.deletionGracePeriodSeconds).toBe(0);
+    expect(answer.metadata.deletionTimestamp).toBeDefined();
+    expect(answer.metadata.generation).toBe(2);
+    expect(Number(answer.metadata.resourceVersion)).toBe(Number(p.metadata.resourceVersion) + 1);
+    server.create("pods", bound("b"));
+    expect((server.delete("pods", "default", "b") as Pod).metadata.deletionGracePeriodSeconds).toBe(30);
+    expect((server.delete("pods", "default", "b", { gracePeriodSeconds: 0 }) as Pod).metadata.deletionGracePeriodSeconds).toBe(0);
   });
 });
