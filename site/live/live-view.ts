@@ -170,7 +170,8 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
       const cost = performance.now() - t0;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
       root.dataset["shownEvents"] = String(w.appended);
-      if (performance.getEntriesByName("live:first-frame").length === 0) performance.mark("live:first-frame");
+      // The first stage frame that shows the initial list (the live bench measures list → frame).
+      if (performance.getEntriesByName("live:first-frame").length === 0 && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
     }
     raf = requestAnimationFrame(frame);
   }
