@@ -11,7 +11,7 @@
  *   A non-200 answer closes with its ApiError; a clean end of the stream, or a connection reset mid-stream
  *   (client-go treats a probable EOF as a normal close), closes without error; an ERROR event is passed on
  *   as an event (the reflector decides: 410 ⇒ relist).
- * - Every callback re-enters through the Scheduler (`setTimeout(…, 0)`) between two `wake()` calls: the
+ * - Every callback re-enters through the Scheduler (its `setTimeout` with delay 0) between two `wake()` calls: the
  *   first brings a wall-clock driver's virtual time up to now (so the callback's time is its arrival),
  *   the second runs it at once: the engine's rule "settled only from a scheduled task" holds on a
  *   real stream. Events keep their order (one queue per watch).

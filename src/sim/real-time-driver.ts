@@ -1,7 +1,7 @@
 /**
  * RealTimeDriver — keeps a Scheduler's virtual time in step with a wall clock, for the engine served to
  * real clients (`npm run cluster`, live mode). src/ stays free of real time: the clock and the timer are
- * injected (Node passes Date.now/setTimeout).
+ * injected (Node passes its wall clock and timer functions).
  *
  * Contract:
  * - Virtual time = (clock.now() − start) × speed. `sync()` advances the scheduler to it (running every
