@@ -44,6 +44,8 @@ export interface RunSource {
 export interface GoalStatus {
   status: "pending" | "pass" | "fail";
   message?: GoalOutcome["message"];
+  /** The typed, translatable reason (site/lessons/goal-reason.ts renders it in the learner's language). */
+  reason?: GoalOutcome["reason"];
   step?: number;
   seed?: number;
 }
@@ -305,6 +307,7 @@ export const lessonMachine = setup({
                   goals[g.id] = {
                     status: g.pass ? "pass" : "fail",
                     message: g.message,
+                    reason: g.reason,
                     step: !g.pass && shownSeed ? g.failedAtStep : undefined,
                     seed: shownSeed ? undefined : g.seed,
                   };

@@ -4,6 +4,7 @@
  * (goals, statuses, note, t): the statuses come from the lesson machine (site/machines/lesson.ts).
  */
 import type { Locale, Translate } from "../../i18n/index";
+import { goalReasonNode } from "../../lessons/goal-reason";
 import type { LoadedLesson } from "../../lessons/index";
 import type { GoalStatus } from "../../machines/lesson";
 import { clear, h, icon } from "../dom";
@@ -33,12 +34,9 @@ export function renderGoals(list: HTMLElement, r: GoalsRender): void {
       h("span", { class: "goal-icon", title: t(`goal.${st.status}`) }, icon(st.status === "pass" ? "check" : st.status === "fail" ? "cross" : "dot")),
       h("div", { class: "goal-body" },
         h("span", { class: "goal-title" }, ...inlineCode(g.title[locale])),
-        st.status === "fail" && st.message
-          ? h("span", { class: "goal-message" },
-            h("span", { class: "goal-reason" }, t("goal.reason")),
-            // Goals report one English `message` (API.md); mark its language so screen readers read it right.
-            h("span", { lang: "en" }, st.message),
-            st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "")
+        // The typed reason in the learner's language (site/lessons/goal-reason.ts).
+        st.status === "fail"
+          ? goalReasonNode(st, locale, t("goal.reason"), st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "")
           : null,
         st.status === "fail" && st.step !== undefined
           ? h("button", { type: "button", class: "link-button", "data-testid": "goal-jump", onclick: () => r.seek(st.step!) }, `${t("goal.jump", { step: st.step })} →`)
