@@ -1,5 +1,5 @@
 /** Lesson 02 goals: the learner's own LIST, isInInitialList, and the RV the watch starts from. */
-import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+import { events, fail, goal, learnerRequests, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
 
 const listRv: Goal = goal({
   id: "list-rv",
@@ -9,8 +9,7 @@ const listRv: Goal = goal({
   },
   check(run) {
     const learnerLists = new Set(
-      events(run, "server.request", (e) => e.verb === "list" && !(e.client ?? "").startsWith("reflector"))
-        .map((e) => e.requestId),
+      learnerRequests(run).filter((e) => e.verb === "list").map((e) => e.requestId),
     );
     const reply = events(run, "server.response", (e) => learnerLists.has(e.requestId) && e.code === 200)[0];
     if (reply === undefined) return fail("Your code never listed pods through the clientset (no LIST request from your program).");

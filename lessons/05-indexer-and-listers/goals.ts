@@ -1,6 +1,6 @@
 /** Lesson 05 goals: an index by node, reads from the cache only, no mutation of cached objects. */
 import type { KubeObject, Pod } from "../../src/index.js";
-import { events, fail, goal, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+import { events, fail, goal, learnerRequests, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 /** The server's copy of an object at a resourceVersion (every write is in the trace). */
 function serverObject(run: RunResult, key: string, rv: string): KubeObject | undefined {
@@ -92,8 +92,7 @@ const noServerReads: Goal = goal({
     "zh-CN": "只从 lister 和 indexer 读取：你的代码不向 API Server 发送任何 `list` 或 `get`",
   },
   check(run) {
-    const own = events(run, "server.request",
-      (e) => (e.verb === "list" || e.verb === "get") && !(e.client ?? "").startsWith("reflector"))[0];
+    const own = learnerRequests(run).find((e) => e.verb === "list" || e.verb === "get");
     if (own !== undefined) return fail(`Your code sent a ${own.verb.toUpperCase()} for ${own.resource} to the API server; read the informer's cache instead.`, own.seq);
     return pass;
   },

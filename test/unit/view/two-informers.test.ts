@@ -123,3 +123,17 @@ describe("property: n informers of a run are n informers of the world", () => {
     ), { numRuns: 25 });
   });
 });
+
+describe("the reflector's last error reads as a person would say it", () => {
+  it("a connection that never answered (code 0) shows its text, not '0 …'", async () => {
+    const { record, SAMPLES } = await import("./samples.js");
+    const lost = record([
+      { ...SAMPLES["reflector.list.error"], code: 0, reason: "ConnectionLost", message: "dial tcp: connection refused" },
+    ]);
+    expect(foldTrace(lost, 1).informers.get("pods")!.reflector.lastError).toBe("ConnectionLost");
+    const watchLost = record([{ ...SAMPLES["reflector.watch.end"], reason: "error", code: 0, message: "http2: client connection lost" }]);
+    expect(foldTrace(watchLost, 1).informers.get("pods")!.reflector.lastError).toBe("http2: client connection lost");
+    const expired = record([SAMPLES["reflector.list.error"]]);
+    expect(foldTrace(expired, 1).informers.get("pods")!.reflector.lastError).toBe("410 Expired");
+  });
+});
