@@ -7,7 +7,8 @@
  *   scenario's seed and the next one (which lays `variants[seed + 1]` over the base when present); every
  *   test/lessons/shortcuts program runs on its lesson's seed. Each run's `RunResult.hash` (FNV-1a 64 of
  *   the whole trace, field order included) must equal the one recorded in lesson-trace-hashes.json.
- * - A recorded entry carries a fingerprint of its inputs (scenario.ts, the program, lessons/_lib/*.ts). An
+ * - A recorded entry carries a fingerprint of its inputs (scenario.ts, the program, and the files under
+ *   lessons/ they import, transitively; src/ is what is under test, so it is not part of it). An
  *   entry whose inputs changed since it was recorded is stale: it is not compared (a lesson edit is not an
  *   engine change), and the test says which. More than half the entries stale fails the test, so the
  *   record cannot quietly rot.
@@ -17,7 +18,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runScenario, type Playground, type Scenario } from "../../../src/scenario/index.js";
@@ -34,14 +35,22 @@ type Record_ = Record<string, Entry>;
 
 interface Case { id: string; lesson: string; program: string; seed: "base" | "next" }
 
-const libText = readdirSync(join(LESSONS, "_lib")).filter((f) => f.endsWith(".ts")).sort()
-  .map((f) => readFileSync(join(LESSONS, "_lib", f), "utf8")).join("\n");
+/** The file and every file under lessons/ it imports (relative imports, transitively), sorted. */
+function lessonInputs(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  for (const m of readFileSync(file, "utf8").matchAll(/from\s+"(\.[^"]+)"/g)) {
+    const target = resolve(dirname(file), m[1]!.replace(/\.js$/, ".ts"));
+    if (target.startsWith(LESSONS + sep)) lessonInputs(target, seen);
+  }
+  return seen;
+}
 
 function fingerprint(lesson: string, program: string): string {
-  return createHash("sha256")
-    .update(readFileSync(join(LESSONS, lesson, "scenario.ts"), "utf8")).update("\0")
-    .update(readFileSync(program, "utf8")).update("\0")
-    .update(libText).digest("hex").slice(0, 16);
+  const hash = createHash("sha256");
+  const files = new Set([...lessonInputs(join(LESSONS, lesson, "scenario.ts")), ...lessonInputs(program)]);
+  for (const f of [...files].sort()) hash.update(relative(ROOT, f)).update("\0").update(readFileSync(f, "utf8")).update("\0");
+  return hash.digest("hex").slice(0, 16);
 }
 
 function cases(): Case[] {
