@@ -17,7 +17,7 @@ function informer(maxPerTask: number | undefined) {
   const lw = new FakeListerWatcher(scheduler, () => ({ items, rv: "500" }));
   const inf = new SharedIndexInformer<KubeObject>(lw as never, { scheduler, tracer, name: "pods", ...(maxPerTask !== undefined ? { maxPerTask } : {}) });
   const seen: string[] = [];
-  inf.addEventHandler({ onAdd: (o) => seen.push(o.metadata.name!) });
+  inf.addEventHandler({ onAdd: (o) => { seen.push(o.metadata.name!); }, onUpdate: () => undefined, onDelete: () => undefined });
   return { scheduler, trace, inf, seen };
 }
 
