@@ -27,7 +27,8 @@ const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n ==
 const en: Catalogue = {
   "server.request": (e) =>
     `API server received a ${e.verb} request for ${e.resource}${e.name === undefined ? "" : ` ${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}`}` +
-    `${e.client === undefined ? "" : ` from ${e.client}`}${e.resourceVersion === undefined ? "" : ` at RV ${rvOf(e.resourceVersion)}`}.`,
+    `${e.client === undefined ? "" : ` from ${e.client}`}${e.resourceVersion === undefined ? "" : ` at RV ${rvOf(e.resourceVersion)}`}` +
+    `${e.verb !== "update" ? "" : e.objectResourceVersion === undefined ? ", without a resourceVersion (an unconditional write)" : `, carrying resourceVersion ${e.objectResourceVersion}`}.`,
   "server.response": (e) =>
     e.code < 400
       ? `API server answered the ${e.verb} of ${e.resource} with ${e.code}${e.items === undefined ? "" : ` (${e.items} items)`}${e.resourceVersion === undefined ? "" : ` at RV ${rvOf(e.resourceVersion)}`}.`
@@ -116,6 +117,8 @@ const en: Catalogue = {
   "runner.op": (e) =>
     `${e.learner ? "Your action" : "The scenario"}: ${e.op}${e.resource === undefined ? "" : ` ${e.resource}`}${e.key === undefined ? "" : ` ${e.key}`}${e.detail === undefined ? "" : ` (${e.detail})`}.`,
   "runner.log": (e) => `Your code logged: ${e.text}`,
+  "runner.cacheSync": (e) =>
+    `Your waitForCacheSync returned ${e.synced}: ${e.results.map((r, i) => `${e.resources?.[i] ?? `#${i + 1}`} ${r ? "synced" : "not synced"}`).join(", ") || "nothing to wait for"}.`,
   "runner.error": (e) => `Your code threw: ${e.message}${e.line === undefined ? "" : ` (line ${e.line})`}.`,
   "runner.end": (e) =>
     e.reason === "done" ? `The run ended.` : e.reason === "timeout" ? `The run was stopped: it took too long.`
@@ -127,7 +130,8 @@ const zhVerb: Record<string, string> = { add: "新增", update: "更新", delete
 const zh: Catalogue = {
   "server.request": (e) =>
     `API 服务器收到${e.client === undefined ? "" : ` ${e.client} 的`} ${e.resource} ${e.verb} 请求` +
-    `${e.name === undefined ? "" : `（${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}）`}${e.resourceVersion === undefined ? "" : `，RV ${rvOf(e.resourceVersion)}`}。`,
+    `${e.name === undefined ? "" : `（${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}）`}${e.resourceVersion === undefined ? "" : `，RV ${rvOf(e.resourceVersion)}`}` +
+    `${e.verb !== "update" ? "" : e.objectResourceVersion === undefined ? "，没有带 resourceVersion（无条件写入）" : `，带着 resourceVersion ${e.objectResourceVersion}`}。`,
   "server.response": (e) =>
     e.code < 400
       ? `API 服务器以 ${e.code} 回应 ${e.resource} 的 ${e.verb}${e.items === undefined ? "" : `（${e.items} 个对象）`}${e.resourceVersion === undefined ? "" : `，RV ${rvOf(e.resourceVersion)}`}。`
@@ -211,6 +215,8 @@ const zh: Catalogue = {
   "runner.op": (e) =>
     `${e.learner ? "你的操作" : "场景操作"}：${e.op}${e.resource === undefined ? "" : ` ${e.resource}`}${e.key === undefined ? "" : ` ${e.key}`}${e.detail === undefined ? "" : `（${e.detail}）`}。`,
   "runner.log": (e) => `你的代码输出：${e.text}`,
+  "runner.cacheSync": (e) =>
+    `你的 waitForCacheSync 返回 ${e.synced}：${e.results.map((r, i) => `${e.resources?.[i] ?? `#${i + 1}`} ${r ? "已同步" : "未同步"}`).join("，") || "没有要等的缓存"}。`,
   "runner.error": (e) => `你的代码抛出异常：${e.message}${e.line === undefined ? "" : `（第 ${e.line} 行）`}。`,
   "runner.end": (e) =>
     e.reason === "done" ? `运行结束。` : e.reason === "timeout" ? `运行被终止：耗时过长。`

@@ -31,7 +31,7 @@ const STAGE_OF: Record<TraceKind, StageName | null> = {
   "workqueue.get": "worker", "workqueue.done": "workqueue", "workqueue.addAfter": "workqueue",
   "workqueue.rateLimited": "workqueue", "workqueue.forget": "workqueue", "workqueue.shutdown": "workqueue",
   "worker.started": "worker", "worker.reconcile": "worker", "worker.result": "worker", "worker.stopped": "worker",
-  "runner.start": null, "runner.op": "apiserver", "runner.log": null, "runner.error": null, "runner.end": null,
+  "runner.start": null, "runner.op": "apiserver", "runner.log": null, "runner.error": null, "runner.end": null, "runner.cacheSync": null,
 };
 
 describe("WorldView reducer: every trace kind", () => {
