@@ -1,5 +1,5 @@
 import { asKnown, type Goal, type KubeObject, type Pod, type ReplicaSet, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, learnerRequests, type Ev } from "../_lib/goal-kit.js";
+import { events, goal, learnerRequests, type Ev } from "../_lib/goal-kit.js";
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -21,6 +21,36 @@ function livePodsOf(rs: ReplicaSet, pods: Iterable<Pod>): Pod[] {
     !p.metadata.deletionTimestamp &&
     Object.entries(want).every(([k, v]) => p.metadata.labels?.[k] === v));
 }
+
+/** One key's turn in a worker: from its `workqueue.get` to its `workqueue.done` (undefined: never handed back). */
+interface Turn { get: At<"workqueue.get">; done: At<"workqueue.done"> | undefined; rateLimited: boolean; forgot: boolean }
+
+/** Every get of a key, with what happened to that key in the same queue until its done. */
+function turns(run: RunResult): Turn[] {
+  const open = new Map<string, Turn>();
+  const out: Turn[] = [];
+  for (const e of run.trace as unknown as Array<At<TraceKind>>) {
+    if (e.component !== "workqueue" || !("key" in e)) continue;
+    const id = `${e.queue}\u0000${e.key}`;
+    if (e.kind === "workqueue.get") {
+      const t: Turn = { get: e, done: undefined, rateLimited: false, forgot: false };
+      open.set(id, t);
+      out.push(t);
+      continue;
+    }
+    const t = open.get(id);
+    if (t === undefined) continue;
+    if (e.kind === "workqueue.rateLimited") t.rateLimited = true;
+    else if (e.kind === "workqueue.forget") t.forgot = true;
+    else if (e.kind === "workqueue.done") {
+      t.done = e;
+      open.delete(id);
+    }
+  }
+  return out;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const goals: Goal[] = [
   {
@@ -58,18 +88,83 @@ const goals: Goal[] = [
     },
   },
   {
+    id: "own-worker-loop",
+    title: {
+      en: "Your own worker loop: every key a worker takes with `queue.get` is handed back with `queue.done`, whatever reconcile did (no `workqueue.newController`, which hides the loop)",
+      "zh-CN": "你自己的 worker 循环：worker 用 `queue.get` 取出的每个 key，无论 reconcile 结果如何，都用 `queue.done` 交还（不用把循环藏起来的 `workqueue.newController`）",
+    },
+    check(run) {
+      const started = events(run, "worker.started")[0];
+      if (started !== undefined) {
+        return { pass: false, failedAtStep: started.seq,
+          message: "this run used workqueue.newController, which runs the worker loop for you: write runWorker yourself with queue.get, queue.done and queue.forget" };
+      }
+      const all = turns(run);
+      if (all.length === 0) return { pass: false, message: "no worker ever took a key from a workqueue with queue.get(): start your workers after waitForCacheSync" };
+      const end = run.trace.at(-1)?.time ?? 0;
+      const adds = events(run, "workqueue.add");
+      for (const t of all) {
+        if (t.done !== undefined) continue;
+        const lost = adds.filter((a) => a.queue === t.get.queue && a.key === t.get.key && a.seq > t.get.seq).length;
+        if (lost > 0 || end - t.get.time > 2_000) {
+          return { pass: false, failedAtStep: t.get.seq,
+            message: `${t.get.key} was taken with queue.get() at ${seconds(t.get.time)} and never handed back with queue.done(): ` +
+              `the queue keeps it "processing" for ever, so ${lost === 1 ? "the change" : `the ${lost} changes`} after it never reach reconcile. Call done in a finally block` };
+        }
+      }
+      return { pass: true };
+    },
+  },
+  {
+    id: "forget-after-success",
+    title: {
+      en: "After a reconcile succeeds, `queue.forget(key)` clears that key's failures, so its next failure waits 5 ms again, not longer and longer",
+      "zh-CN": "reconcile 成功之后，`queue.forget(key)` 清除这个 key 的失败记录，这样它下次失败时又从 5 毫秒开始等，而不是越等越久",
+    },
+    check(run) {
+      // A success is a turn without a rate-limited requeue; it must forget the key if the key has failures.
+      const failures = new Map<string, number>();
+      let anyFailure = false;
+      for (const t of turns(run)) {
+        const id = `${t.get.queue} ${t.get.key}`;
+        if (t.rateLimited) {
+          failures.set(id, (failures.get(id) ?? 0) + 1);
+          anyFailure = true;
+          continue;
+        }
+        if (t.forgot) {
+          failures.delete(id);
+          continue;
+        }
+        const n = failures.get(id) ?? 0;
+        if (t.done !== undefined && n > 0) {
+          // the consequence, when the trace shows it: the key's next requeue, with no forget in between
+          const later = (e: { queue: string; key: string; seq: number }) => e.queue === t.get.queue && e.key === t.get.key && e.seq > t.done!.seq;
+          const next = events(run, "workqueue.rateLimited", later)[0];
+          const forgotFirst = next !== undefined && events(run, "workqueue.forget", (e) => later(e) && e.seq < next.seq).length > 0;
+          return { pass: false, failedAtStep: t.done.seq,
+            message: `the reconcile of ${t.get.key} at ${seconds(t.get.time)} succeeded, but the key's ${n} earlier failure${n === 1 ? " was" : "s were"} never forgotten` +
+              (next === undefined || forgotFirst ? ", so its next failure will not start over at 5 ms. Call queue.forget(key) after a successful reconcile"
+                : `: its next failure waited ${next.delayMs} ms as retry #${next.requeues} instead of 5 ms as retry #1. Call queue.forget(key) after a successful reconcile`) };
+        }
+      }
+      return anyFailure ? { pass: true }
+        : { pass: false, message: "no reconcile ever failed and was requeued with queue.addRateLimited(key), so forgetting was never tested: throw on a 409 Conflict" };
+    },
+  },
+  {
     id: "conflicts-retried",
     title: {
-      en: "409 Conflicts are retried with rate limiting: at least one ReplicaSet `update` got 409 (`errors.isConflict`), and each was followed by a rate-limited requeue of that key (`workqueue.rateLimited`, e.g. by throwing from `reconcile`) before its next successful write and a successful reconcile (`worker.result`)",
-      "zh-CN": "409 Conflict 会以限速的方式重试：至少有一次 ReplicaSet 的 `update` 得到 409（`errors.isConflict`），且每次之后，在该 key 的下一次成功写入之前，都先有一次限速的重新入队（`workqueue.rateLimited`，例如从 `reconcile` 抛出错误），之后还有一次成功的 reconcile（`worker.result`）",
+      en: "409 Conflicts are retried with rate limiting: at least one ReplicaSet `updateStatus` got 409 (`errors.isConflict`), and each was followed by `queue.addRateLimited` of that key before its next successful write, and later by a reconcile of that key that succeeded",
+      "zh-CN": "409 Conflict 会以限速的方式重试：至少有一次 ReplicaSet 的 `updateStatus` 得到 409（`errors.isConflict`），且每次之后，在该 key 的下一次成功写入之前，都先有一次 `queue.addRateLimited`，之后还有一次成功的 reconcile",
     },
     check(run) {
       const mine = new Map(learnerRequests(run).map((r) => [r.requestId, r]));
       const responses = events(run, "server.response").filter((r) => mine.has(r.requestId) && r.resource === "replicasets" && r.verb === "update");
       const conflicts = responses.filter((r) => r.code === 409);
       if (conflicts.length === 0) return { pass: false, message: "no status update ever got a 409 Conflict (did you write status at all?)" };
-      const results = events(run, "worker.result");
       const limited = events(run, "workqueue.rateLimited");
+      const successes = turns(run).filter((t) => t.done !== undefined && !t.rateLimited);
       for (const c of conflicts) {
         const req = mine.get(c.requestId)!;
         const key = `${req.namespace ?? ""}/${req.name ?? ""}`;
@@ -78,11 +173,13 @@ const goals: Goal[] = [
         const requeue = limited.find((l) => l.seq > c.seq && l.key === key);
         if (requeue === undefined || (nextWrite !== undefined && nextWrite.seq < requeue.seq)) {
           return { pass: false, failedAtStep: nextWrite?.seq ?? c.seq,
-            message: `after the 409 for ${key} the write was ${nextWrite === undefined ? "never" : "repeated at once,"} without a rate-limited requeue: ` +
-              "return the error from reconcile (the workqueue retries with backoff, from a fresher cache)" };
+            message: `after the 409 for ${key} at ${seconds(c.time)}, ${nextWrite === undefined ? "the key was never requeued with rate limiting"
+              : `the next write of it (at ${seconds(nextWrite.time)}) came without a rate-limited requeue in between`}: ` +
+              "let reconcile throw and call queue.addRateLimited(key) in your worker (the retry comes after a backoff, from a fresher cache)" };
         }
-        const retried = results.find((r) => r.seq > c.seq && r.key === key && r.result === "success");
-        if (!retried) return { pass: false, failedAtStep: c.seq, message: `after the 409 for ${key}, no reconcile of ${key} ever succeeded` };
+        if (!successes.some((t) => t.get.key === key && t.get.seq > requeue.seq)) {
+          return { pass: false, failedAtStep: c.seq, message: `after the 409 for ${key}, no later reconcile of ${key} ever succeeded` };
+        }
       }
       return { pass: true };
     },
@@ -94,27 +191,29 @@ const goals: Goal[] = [
       "zh-CN": "不盲写：每次成功的 ReplicaSet `update` / `updateStatus` 都带着计算它时所依据的 `metadata.resourceVersion`",
     },
     check(run) {
-      // The request trace does not carry the object's resourceVersion, but a write tells on itself: it
-      // succeeded although the ReplicaSet on the server was newer than anything your code could have
-      // read (the informer's cache, or the reply to your own last write). With the resourceVersion it was
-      // computed from, that write would have got 409; only a write without one succeeds there.
       const mine = learnerRequests(run).filter((r) => r.resource === "replicasets" && r.verb === "update");
       if (mine.length === 0) return { pass: false, message: "your code never wrote a ReplicaSet's status (`updateStatus`)" };
       const responses = new Map(events(run, "server.response").map((r) => [r.requestId, r]));
-      const writes = events(run, "server.write", (e) => e.resource === "replicasets");
       const cached = events(run, "indexer.write", (e) => e.name === "replicasets" && e.op !== "delete");
-      const repliedRv = new Map<string, string>();
+      const replied = new Map<string, Set<string>>();
       for (const req of mine) {
         const key = `${req.namespace ?? ""}/${req.name ?? ""}`;
         const reply = responses.get(req.requestId);
-        const onServer = writes.filter((w) => w.key === key && w.seq < req.seq).at(-1)?.resourceVersion;
-        const inCache = cached.filter((w) => w.key === key && w.seq < req.seq).at(-1)?.resourceVersion;
-        if (reply?.code === 200 && onServer !== undefined && inCache !== onServer && repliedRv.get(key) !== onServer) {
-          return { pass: false, failedAtStep: req.seq,
-            message: `this write of ${key} succeeded although the server had resourceVersion ${onServer} and your cache only ${inCache ?? "nothing"}: ` +
-              "it was sent without a resourceVersion and overwrote a newer object. Keep the resourceVersion you read; on a 409 let the workqueue retry" };
+        const rv = req.objectResourceVersion;
+        if (reply?.code === 200) {
+          if (rv === undefined) {
+            return { pass: false, failedAtStep: req.seq,
+              message: `the write of ${key} at ${seconds(req.time)} carried no resourceVersion, so it succeeded by overwriting whatever the server had: ` +
+                "send a copy of the cached object (its metadata.resourceVersion kept); on a 409 let the workqueue retry" };
+          }
+          const seen = cached.some((w) => w.key === key && w.seq < req.seq && w.resourceVersion === rv) || replied.get(key)?.has(rv) === true;
+          if (!seen) {
+            return { pass: false, failedAtStep: req.seq,
+              message: `the write of ${key} at ${seconds(req.time)} carried resourceVersion ${rv}, which neither your cache nor a reply to your own writes ever held: ` +
+                "send the resourceVersion of the object you computed the status from" };
+          }
+          if (reply.resourceVersion !== undefined) replied.set(key, (replied.get(key) ?? new Set()).add(reply.resourceVersion));
         }
-        if (reply?.code === 200 && reply.resourceVersion !== undefined) repliedRv.set(key, reply.resourceVersion);
       }
       return { pass: true };
     },
@@ -138,4 +237,5 @@ const goals: Goal[] = [
   },
 ];
 
-export default { goals, seeds: 3 };
+// A run that crashed (e.g. a hot requeue loop that blows the event budget) fails every goal with that reason.
+export default { goals: goals.map(goal), seeds: 3 };
