@@ -95,7 +95,7 @@ export const en: Catalogue = {
     const who = origin(e.origin, e.client, informerOfClient(e.client), "en");
     const what = e.name === undefined ? e.resource : object(e.resource, `${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}`, "en");
     const from = e.resourceVersion === undefined ? "" : e.verb === "watch" ? ` from RV ${rv(e.resourceVersion)}` : ` at RV ${rv(e.resourceVersion)}`;
-    const carried = e.verb !== "update" ? ""
+    const carried = e.verb !== "update" || e.origin !== "code" ? ""
       : e.objectResourceVersion === undefined ? ", without a resourceVersion (an unconditional write)" : `, carrying resourceVersion ${e.objectResourceVersion}`;
     return `${who} sent ${aVerb(e.verb)} for ${what}${from}${carried}.`;
   },

@@ -92,7 +92,7 @@ export const zh: Catalogue = {
     const who = origin(e.origin, e.client, informerOfClient(e.client), "zh-CN");
     const what = e.name === undefined ? e.resource : object(e.resource, `${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}`, "zh-CN");
     const from = e.resourceVersion === undefined ? "" : e.verb === "watch" ? `，从 RV ${rv(e.resourceVersion)} 开始` : `，RV ${rv(e.resourceVersion)}`;
-    const carried = e.verb !== "update" ? ""
+    const carried = e.verb !== "update" || e.origin !== "code" ? ""
       : e.objectResourceVersion === undefined ? "，没有带 resourceVersion（无条件写入）" : `，带着 resourceVersion ${e.objectResourceVersion}`;
     return `${who}向 API Server 发送了 ${what} 的 ${verb(e.verb)} 请求${from}${carried}。`;
   },

@@ -78,3 +78,17 @@ describe("server.request objectResourceVersion", () => {
     expect(ofKind(run.trace, "server.request").filter((r) => r.verb !== "update" && "objectResourceVersion" in r)).toEqual([]);
   });
 });
+
+describe("narration of the course's trace additions", () => {
+  it("says whether the learner's update carried a resourceVersion, and what waitForCacheSync returned", async () => {
+    const { narrate } = await import("../../../src/sim/narration.js");
+    const req = { component: "server", kind: "server.request", requestId: 1, verb: "update", resource: "replicasets",
+      namespace: "default", name: "web", origin: "code", seq: 1, time: 0 } as const;
+    expect(narrate({ ...req, objectResourceVersion: "17" } as never, "en")).toContain("carrying resourceVersion 17");
+    expect(narrate(req as never, "en")).toContain("without a resourceVersion");
+    expect(narrate(req as never, "zh-CN")).toContain("没有带 resourceVersion");
+    const sync = { component: "runner", kind: "runner.cacheSync", synced: false, results: [true, false], seq: 2, time: 0 } as const;
+    expect(narrate(sync as never, "en")).toBe("Your waitForCacheSync returned false: #1 synced, #2 not synced.");
+    expect(narrate(sync as never, "zh-CN")).toContain("#2 未同步");
+  });
+});
