@@ -22,7 +22,7 @@ const en = {
   twice: (r: string) => `${r} is picked twice.`,
   tooMany: (picked: number, max: number) => `${picked} resources picked: at most ${max} at once. Each resource is one watch, and a page keeps at most ${max} (a browser has 6 connections per host over HTTP/1.1; lists and the page need the rest).`,
   hl: {
-    relist: "relist", expired: "410 Gone: the watch's resourceVersion is too old — the reflector relists",
+    relist: "relist", expired: "410 Expired: the watch's resourceVersion is too old — the reflector relists",
     bookmark: (rv: string) => `BOOKMARK at RV ${rv}`, reconnect: (rv: string) => `re-watch from RV ${rv}`,
     closed: (r: string) => `watch ended (${r})`, backoff: (ms: number) => `backoff ${Math.round(ms)} ms`, listError: (c: number) => `list failed (${c})`,
   },
@@ -49,7 +49,7 @@ const zh: Text = {
   twice: (r: string) => `${r} 被选了两次。`,
   tooMany: (picked: number, max: number) => `选了 ${picked} 种资源：一次最多 ${max} 种。每种资源占用一个 watch，一个页面最多 ${max} 个（HTTP/1.1 下浏览器对同一主机只有 6 个连接，list 请求和页面本身要用其余的）。`,
   hl: {
-    relist: "重新 list", expired: "410 Gone：watch 的 resourceVersion 太旧，reflector 重新 list",
+    relist: "重新 list", expired: "410 Expired：watch 的 resourceVersion 太旧，reflector 重新 list",
     bookmark: (rv: string) => `书签（BOOKMARK），RV ${rv}`, reconnect: (rv: string) => `从 RV ${rv} 重新 watch`,
     closed: (r: string) => `watch 结束（${r}）`, backoff: (ms: number) => `退避 ${Math.round(ms)} 毫秒`, listError: (c: number) => `list 失败（${c}）`,
   },
