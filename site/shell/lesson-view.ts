@@ -133,7 +133,8 @@ export class LessonView {
         seek: (step) => this.stage?.seek(step),
       },
     });
-    this.stagePane = h("section", { class: "pane pane-stage", "data-testid": "stage", "aria-label": t("pane.stage") });
+    // Not a landmark of its own: the stage inside it is the one "Stage" region (axe landmark-unique).
+    this.stagePane = h("div", { class: "pane pane-stage", "data-testid": "stage" });
     this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
       { t, prefs: deps.prefs, savePrefs: deps.savePrefs, defaults: src.lesson ? undefined : SANDBOX_PANES });
     this.root = this.workspace.root;
