@@ -14,6 +14,11 @@ export interface ApiServerOptions {
   latencyMs?: number;
   /** Built-in kubelet: a bound pod deleted with grace is removed when grace ends (default true). */
   kubelet?: boolean;
+  /**
+   * Built-in namespace controller: a terminating namespace is emptied and then removed (default true;
+   * namespace-lifecycle.ts). Off, a deleted namespace stays Terminating, as on a bare kube-apiserver.
+   */
+  namespaceController?: boolean;
   tracer?: Tracer;
   // ── beyond the contract ──
   /** "decimal" (default) or "opaque" RV strings (spec R1). */

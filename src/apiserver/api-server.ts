@@ -36,7 +36,7 @@
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.
  */
-import type { Status } from "../apimachinery/errors.js";
+import { isNotFound, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -45,9 +45,11 @@ import type { KubeObject } from "../types.js";
 import type { ApiServerOptions } from "./api-server-options.js";
 import { FaultSwitches } from "./fault-switches.js";
 import { NetworkFaults } from "./faults.js";
+import { freezeShallow } from "./frozen.js";
 import { GracefulDelete } from "./graceful-delete.js";
 import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
+import { NamespaceLifecycle } from "./namespace-lifecycle.js";
 import { DEFAULT_EPOCH, MetaMinter } from "./object-meta.js";
 import { Registry, type Binding, type DeleteOptions } from "./registry.js";
 import { getScale, patchObject, updateScale, type PatchOptions, type Scale } from "./patch.js";
@@ -95,7 +97,11 @@ export class ApiServer extends FaultSwitches {
     this.requests = new RequestTrace(trace);
     const minter = new MetaMinter(scheduler, options.epoch ?? DEFAULT_EPOCH);
     const graceful = new GracefulDelete(this.storage, minter, scheduler, this.requests, options.kubelet ?? true);
-    this.registry = new Registry(this.storage, minter, graceful, options.allowUnconditionalUpdate ?? true);
+    const namespaces = new NamespaceLifecycle(this.storage, minter, scheduler, this.requests, options.namespaceController ?? true, {
+      deleteObject: (resource, namespace, name) => this.requests.run("delete", resource, { namespace, name, client: "namespace-controller" },
+        (_id, respond) => { this.registry.delete(resource, namespace, name, {}); respond?.({ code: 200 }); }),
+    });
+    this.registry = new Registry(this.storage, minter, graceful, namespaces, options.allowUnconditionalUpdate ?? true);
     this.endpoint = {
       scheduler,
       list: (resource, o, client) => this.tracedList(resource, o, client, () => faults.refusal()),
@@ -163,6 +169,30 @@ export class ApiServer extends FaultSwitches {
       respond?.({ code: 200 });
       return obj;
     });
+  }
+
+  /**
+   * DELETE on a collection (deletecollection, apiserver store.go DeleteCollection; beyond the contract):
+   * lists with the list options (namespace, selectors), then deletes each item with the delete options,
+   * one traced delete each. Answers the list with the items as their deletes returned them (an object
+   * deleted meanwhile is skipped, as the real server ignores NotFound). Dry run deletes nothing.
+   */
+  deleteCollection(resource: string, options: ListOptions & DeleteOptions & WriteOptions = {}): KubeList<KubeObject> {
+    const { gracePeriodSeconds, preconditions, dryRun, ...listOptions } = options;
+    const found = list<KubeObject>(this.storage, resource, listOptions);
+    const deleted: KubeObject[] = [];
+    for (const item of found.items) {
+      try {
+        deleted.push(this.delete(resource, item.metadata.namespace, item.metadata.name, {
+          ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}),
+          ...(preconditions !== undefined ? { preconditions } : {}),
+          ...(dryRun !== undefined ? { dryRun } : {}),
+        }));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+    return freezeShallow({ ...found, items: freezeShallow(deleted) });
   }
 
   /**
