@@ -232,7 +232,8 @@ function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
   return goals.map((g) => {
     try {
       const r = g.check(run);
-      return { id: g.id, pass: r.pass === true, message: r.message === undefined ? undefined : cut(String(r.message)), failedAtStep: r.failedAtStep, seed };
+      return { id: g.id, pass: r.pass === true, message: r.message === undefined ? undefined : cut(String(r.message)),
+        ...(r.reason !== undefined && r.pass !== true ? { reason: r.reason } : {}), failedAtStep: r.failedAtStep, seed };
     } catch (e) {
       return { id: g.id, pass: false, message: `goal check failed: ${messageOf(e)}`, seed };
     }
