@@ -13,6 +13,9 @@
  *     `{key, operator: Exists, effect: NoExecute, tolerationSeconds: 300}` for each.
  *   - NodeTaint (`plugin/pkg/admission/nodetaint`): a new Node gets the taint
  *     `node.kubernetes.io/not-ready:NoSchedule` unless it has it.
+ * - `admitUpdate(resource, obj, existing)`: the plugins that also run on update — DefaultTolerationSeconds
+ *   adds its tolerations again when an update leaves them out, and Priority keeps the stored
+ *   `spec.priority` and `spec.preemptionPolicy` (its admitPod: "preserve the existing priority").
  * - `namespaceLifecycle(namespaces, resource, name, namespace)` (`plugin/pkg/admission/namespace/
  *   lifecycle`) throws 403 Forbidden, cause NamespaceTerminating, for a create in a namespace whose
  *   Namespace object is being deleted. Deliberately not modelled: the 404 for a namespace that has no
@@ -64,6 +67,23 @@ export function admitCreate<T extends KubeObject>(resource: string, obj: T): T {
     case "nodes": return admitNode(body) as unknown as T;
     default: return obj;
   }
+}
+
+export function admitUpdate<T extends KubeObject>(resource: string, obj: T, existing: KubeObject): T {
+  if (resource !== "pods") return obj;
+  const body = obj as unknown as Json;
+  const spec = body["spec"];
+  const old = (existing as unknown as Json)["spec"];
+  if (!isObject(spec)) return obj;
+  let next: Json = spec;
+  if (isObject(old)) {
+    for (const k of ["priority", "preemptionPolicy"]) if (old[k] !== undefined && next[k] === undefined) next = { ...next, [k]: old[k] };
+  }
+  const tolerations = Array.isArray(next["tolerations"]) ? next["tolerations"] as unknown[] : [];
+  const add = [NOT_READY, UNREACHABLE].filter((key) => !tolerates(tolerations, key))
+    .map((key) => ({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 }));
+  if (add.length > 0) next = { ...next, tolerations: [...tolerations, ...add] };
+  return (next === spec ? obj : { ...body, spec: next }) as unknown as T;
 }
 
 /** A create in a terminating namespace: 403 (lifecycle admission.go Validate); `resource` as GroupResource prints it. */

@@ -31,7 +31,7 @@
  *   no resourceVersion, a dry-run update keeps the stored one.
  */
 import type { KubeObject } from "../types.js";
-import { admitCreate, namespaceLifecycle } from "./admission.js";
+import { admitCreate, admitUpdate, namespaceLifecycle } from "./admission.js";
 import { applyDefaults, omitEmpty } from "./defaults.js";
 import { deepEqual, freezeCopy } from "./frozen.js";
 import type { GracefulDelete } from "./graceful-delete.js";
@@ -159,7 +159,7 @@ export class Registry {
       next["status"] = (input as unknown as Json)["status"];
     } else {
       validateLabels(info, name, meta.labels);
-      let decoded = omitEmpty(resource, applyDefaults(resource, input));
+      let decoded = admitUpdate(resource, omitEmpty(resource, applyDefaults(resource, input)), existing);
       if (resource === "namespaces") decoded = prepareNamespace(decoded, name, false);
       next = { ...(decoded as unknown as Json) };
       const m = objectMeta(decoded.metadata);
