@@ -158,8 +158,9 @@ export function initialKeys(run: RunResult, resource: string): string[] {
 }
 
 /**
- * server.request events sent by the learner's code: not by a reflector, and not by a scenario op
- * (a `runner.op` is followed at once by its own server events, before any other component acts).
+ * server.request events sent by the learner's code: the trace's `origin` is "code" (never a stage action,
+ * the scenario, a reflector or the kubelet). A request without an origin (a trace from outside a run) counts
+ * when it is not a reflector's and not part of a `runner.op` (whose server events follow it at once).
  */
 export function learnerRequests(run: RunResult): Ev<"server.request">[] {
   const out: Ev<"server.request">[] = [];
@@ -168,7 +169,8 @@ export function learnerRequests(run: RunResult): Ev<"server.request">[] {
     const e = raw as unknown as KnownTraceEvent;
     if (e.kind === "runner.op") { inOp = true; continue; }
     if (e.component !== "server") inOp = false;
-    if (e.kind === "server.request" && !inOp && !(e.client ?? "").startsWith("reflector")) out.push(e);
+    if (e.kind !== "server.request") continue;
+    if (e.origin !== undefined ? e.origin === "code" : !inOp && !(e.client ?? "").startsWith("reflector")) out.push(e);
   }
   return out;
 }

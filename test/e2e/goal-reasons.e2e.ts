@@ -6,7 +6,12 @@
  * log text), marked lang="zh-CN", without the old "（英文）" label, and name what the log shows: the line
  * it expected, the line the learner's deleteFunc printed (which must be in the log pane), and the step
  * the "Go to step" button seeks to. Switching to English re-renders the same reasons in English.
+ *
+ * A reason can also come from the run worker (a goal that passes on the lesson's seed and fails on a later
+ * one): lesson 10 with a program that prints the first seed's numbers after a fixed sleep passes
+ * ready-line-true on seed 10 and fails it on seed 11; the page must render that reason in Chinese too.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { englishSentences, hasChinese } from "../lessons/english-sentences.js";
 import { byTestId, openApp } from "./harness.js";
@@ -78,6 +83,39 @@ describe("goal reasons in the learner's language", () => {
       expect(en.find((g) => g.id === "every-delete")!.text).toContain(`should log "${m![1]}"; it logged "${seen}".`);
       await page.locator('[data-goal="every-delete"]').scrollIntoViewIfNeeded();
       await app.screenshot("goal-reasons-en");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("lesson 10 in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
+    const app = await openApp({ path: "#/lesson/10-wait-for-cache-sync", locale: "zh-CN" });
+    try {
+      const { page } = app;
+      await page.waitForFunction(() => {
+        const m = (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco;
+        return m !== undefined && m.editor.getModels().some((x) => x.uri.path === "/main.ts");
+      }, null, { timeout: 60_000 });
+      // the starter's run first, so the edit below starts a second one
+      await expect.poll(async () => (await failingGoals(page)).length, { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
+      const code = readFileSync("test/lessons/shortcuts/10-wait-for-cache-sync/sleep-then-constant.ts", "utf8");
+      await page.evaluate((text) => {
+        const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
+        m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);
+      }, code);
+      // the starter also fails this goal (with "lister=0 handler=0"): wait for the new program's reason
+      await expect.poll(async () => (await failingGoals(page)).find((g) => g.id === "ready-line-true")?.text ?? "",
+        { timeout: 120_000, interval: 250 }).toContain("lister=6 handler=6");
+      const g = (await failingGoals(page)).find((x) => x.id === "ready-line-true")!;
+      expect(g.reasonId).toBe("wait-for-cache-sync.wrongNumbers");
+      const note = await page.locator('[data-goal="ready-line-true"] [data-testid="goal-reason"]').innerText();
+      expect(note, "the seed the worker checked is named").toMatch(/（种子 1[1-3]）/);
+      expect(g.step, "no jump into a run the page does not show").toBeNull();
+      expect(g.lang).toBe("zh-CN");
+      expect(g.text).toMatch(/^“ready: lister=6 handler=6”（第 \d+ 步）：两个数字都应为 \d+，即初始 Pod 的数量。$/);
+      expect(englishSentences(g.text)).toEqual([]);
+      await page.locator('[data-goal="ready-line-true"]').scrollIntoViewIfNeeded();
+      await app.screenshot("goal-reasons-worker-seed-zh-CN");
     } finally {
       await app.close();
     }
