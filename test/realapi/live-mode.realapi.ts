@@ -19,7 +19,7 @@ import { findKubectl, run } from "../wire/harness.js";
 interface Live { proc: ChildProcess; url: string; out: string[] }
 
 function startLive(kubeconfig: string): Promise<Live> {
-  const proc = spawn(process.execPath, ["server/live/run.mjs", "--kubeconfig", kubeconfig, "--port", "0"],
+  const proc = spawn(process.execPath, ["server/live/run.mjs", "--kubeconfig", kubeconfig, "--confirm-context", "real-apiserver", "--port", "0"],
     { stdio: ["ignore", "pipe", "pipe"], cwd: `${import.meta.dirname}/../..` });
   const out: string[] = [];
   return new Promise((resolve, reject) => {
