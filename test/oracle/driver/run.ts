@@ -84,6 +84,12 @@ function barrierObject(s: OracleScenario, resource: string): KubeObject {
     return { apiVersion: "v1", kind: "Pod", metadata,
       spec: { containers: [{ name: "c", image: "busybox" }], ...(s.barrier?.nodeName ? { nodeName: s.barrier.nodeName } : {}) } } as KubeObject;
   }
+  if (resource === "deployments") {
+    // a valid Deployment: a real server validates the spec (the simulated one does not)
+    const labels = { app: BARRIER_NAME };
+    return { apiVersion: info.apiVersion, kind: info.kind, metadata,
+      spec: { replicas: 0, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: "c", image: "busybox" }] } } } } as KubeObject;
+  }
   return { apiVersion: info.apiVersion, kind: info.kind, metadata, data: {} } as KubeObject;
 }
 
