@@ -76,12 +76,12 @@ function checkResult(m: Obj, state: CheckState): Checked {
   if (m["traceLength"] !== state.lastSeq) return bad("a result whose trace length does not match the events sent");
   const e = r["error"];
   if (e !== undefined) {
-    if (!isObj(e) || !only(e, ["kind", "message", "line", "step"]) || !["compile", "runtime", "timeout"].includes(e["kind"] as string) ||
+    if (!isObj(e) || !only(e, ["kind", "message", "line", "step"]) || !["compile", "runtime", "timeout", "eventLimit"].includes(e["kind"] as string) ||
         !isText(e["message"]) || (e["line"] !== undefined && !isInt(e["line"], 1)) || (e["step"] !== undefined && !isInt(e["step"], 0))) {
       return bad("a malformed error in the result");
     }
   }
-  const error = e === undefined ? undefined : { kind: e["kind"] as "compile" | "runtime" | "timeout", message: e["message"] as string,
+  const error = e === undefined ? undefined : { kind: e["kind"] as "compile" | "runtime" | "timeout" | "eventLimit", message: e["message"] as string,
     ...(e["line"] !== undefined ? { line: e["line"] as number } : {}), ...(e["step"] !== undefined ? { step: e["step"] as number } : {}) };
   return { ok: true, message: { type: "result", traceLength: state.lastSeq, result: { hash: r["hash"], ...(error ? { error } : {}) } } };
 }

@@ -10,7 +10,7 @@
  *   LOAD_MS of the request; the main run gets WALL_CLOCK_MS from `started`; the goal checks on more seeds
  *   get WALL_CLOCK_MS from `result` (once). Events over MAX_EVENTS (+5,000 slack) or trace JSON over
  *   MAX_TRACE_CHARS stop the run. A stopped run's result is the trace received so far, with
- *   `error.kind = "timeout"` and a message naming the budget.
+ *   `error.kind` = the StopReason ("timeout", "eventLimit" or "outputLimit") and a message naming the budget.
  * - A handler that throws still ends the run (the worker is terminated and `busy` is false).
  * - A new run supersedes the one in flight (its worker is terminated and its handlers never fire).
  * - One spare worker is booted ahead of time, so a run does not pay for loading the engine.
@@ -145,7 +145,7 @@ export class Runner {
           const steps = events.length;
           call(() => handlers.onResult(
             { trace: events, log: logFromTrace(events), hash: "",
-              error: { kind: "timeout", message: stoppedMessage(reason, steps), step: steps > 0 ? steps : undefined } },
+              error: { kind: reason, message: stoppedMessage(reason, steps), step: steps > 0 ? steps : undefined } },
             { stopped: reason, ms: performance.now() - started },
           ), true);
         } else {
