@@ -43,9 +43,11 @@ export type { RunResult, TimedOp } from "./run-types.js";
 export interface StageHandle {
   /**
    * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
-   * last step at once, paused (live-follow re-loads the growing window).
+   * last step at once, paused (live-follow re-loads the growing window). `replay` (live mode): a
+   * replay of exactly `run.trace` that the caller keeps folding incrementally; used instead of building
+   * one, so a re-load costs no re-fold.
    */
-  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean }): void;
+  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
   /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
@@ -369,7 +371,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
    * the panels.
    */
   function revealActive(): void {
-    if (tablesBox.checked) return;
+    if (tablesBox.checked || liveFollow) return;
     const activePanel = [pReflector, pFifo, pIndexer, pListeners, pWorkqueue].find((p) => !p.section.hidden && p.section.classList.contains("active"))?.section ?? null;
     if (activePanel === revealed) return;
     revealed = activePanel;
@@ -395,6 +397,11 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
 
   /** The step gate (setStepGate) and the type of the event being sent (null: the play timer ticked). */
   let stepGate: ((from: number, to: number) => boolean) | null = null;
+  /** Set while a live follow re-load resets the transport (see `load`). */
+  let following = false;
+  /** Live follow mode: the newest step changes every frame, so the panels are not scrolled after it. */
+  let liveFollow = false;
+  let timelineDrawnAt = 0;
   let sending: PlaybackEvent["type"] | null = null;
   playback.subscribe((snap) => {
     const to = snap.context.step;
@@ -403,6 +410,7 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
       playback.send({ type: "playback.jumpToFailure", step: shownStep }); // stays at `from`, paused
       return;
     }
+    if (following) return;      // a live re-load's detour through step 1: the next event shows the last step
     updateTransport();
     show(snap.context.step);
   });
@@ -546,9 +554,27 @@ export function mountStage(container: HTMLElement, options: { locale: "en" | "zh
 
   return {
     load(run, extra) {
+      if (extra?.follow === true && extra.replay !== undefined && extra.replay === replay && run.trace.length > 0) {
+        // Live follow, same replay grown or slid: nothing re-folded, nothing reset, no detour through step 1.
+        events = run.trace;
+        liveFollow = true;
+        if (!runHasWorkqueue) runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
+        const now = performance.now();
+        if (now - timelineDrawnAt > 250) {       // the ticks of a 20k-event window: a few times a second is plenty
+          timelineDrawnAt = now;
+          timeline.load(run.trace, { failedSteps: [], diffStep: null });
+        }
+        following = true;
+        try { send({ type: "playback.loaded", total: run.trace.length, autoplay: false, failedSteps: [] }); } finally { following = false; }
+        shownStep = -1;
+        send({ type: "playback.jumpToFailure", step: run.trace.length });
+        return;
+      }
+      liveFollow = false;
+      timelineDrawnAt = 0;
       events = run.trace;
       runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
-      replay = new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
+      replay = extra?.replay ?? new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       shownStep = -1;
       view = null;
       layout = null;
