@@ -223,7 +223,7 @@ export class DeltaProcessor<T> {
 const NOTHING: unique symbol = Symbol("nothing");
 
 /** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */
-export function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
+function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
   const o = (oldObj as { metadata?: { resourceVersion?: unknown } }).metadata;
   const n = (newObj as { metadata?: { resourceVersion?: unknown } }).metadata;
   if (o === undefined || o === null || n === undefined || n === null) return false;
