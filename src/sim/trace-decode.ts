@@ -68,6 +68,7 @@ export const TRACE_KINDS = {
   "runner.log": "runner",
   "runner.error": "runner",
   "runner.end": "runner",
+  "runner.cacheSync": "runner",
 } as const satisfies { [K in TraceKind]: TraceOf<K>["component"] };
 
 const KINDS: ReadonlyMap<string, string> = new Map(Object.entries(TRACE_KINDS));
