@@ -17,7 +17,7 @@
 import { RESOURCES } from "../../src/index.js";
 import type { TraceEvent } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
-import type { StageHandle } from "../views/stage.js";
+import type { StageHandle } from "../views/stage/stage.js";
 import { highlightOf, type Highlight, type HighlightState } from "./highlights.js";
 import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
 import { LiveSession } from "./live-session.js";
@@ -116,7 +116,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
 
   async function ensureStage(): Promise<StageHandle> {
     if (stage !== undefined) return stage;
-    const { mountStage } = await import("../views/stage.js");
+    const { mountStage } = await import("../views/stage/stage.js");
     stage = mountStage(stageBox, { locale, reducedMotion });
     return stage;
   }

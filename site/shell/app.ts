@@ -21,11 +21,11 @@ import type { MountStage } from "./stage-types";
 import { applyTheme } from "./theme";
 import { downloadDrafts, renderStoragePanel } from "./storage-panel";
 
-const realStage = import.meta.glob<{ mountStage: MountStage }>("../views/stage.ts");
+const realStage = import.meta.glob<{ mountStage: MountStage }>("../views/stage/stage.ts");
 
-/** The real stage when site/views/stage.ts exists, else the local placeholder. */
+/** The real stage when site/views/stage/stage.ts exists, else the local placeholder. */
 async function loadStage(): Promise<MountStage> {
-  const load = realStage["../views/stage.ts"];
+  const load = realStage["../views/stage/stage.ts"];
   if (load !== undefined) {
     try {
       const m = await load();
@@ -54,6 +54,8 @@ export class App {
   private route: Route = { page: "map" };
   private unTheme: () => void = () => undefined;
   private readonly reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  /** The keymap's shell part (site/shell/keyboard.ts): the header's shortcuts button opens its sheet. */
+  private keys: { openSheet(): void } | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.store = openStore();
@@ -86,10 +88,9 @@ export class App {
       if (this.route.page === "map") this.render();
     });
     root.append(this.header, this.body);
-    installKeyboard({
+    this.keys = installKeyboard({
       t: () => this.t,
       run: () => this.view?.runFromShortcut(),
-      stage: () => (this.route.page === "map" ? undefined : this.body.querySelector<HTMLElement>("[data-testid=stage]") ?? undefined),
     });
     window.addEventListener("hashchange", () => this.render());
     this.render();
@@ -129,7 +130,7 @@ export class App {
       h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.locale")), localeSel),
       h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.theme")), themeSel),
       h("button", { type: "button", class: "icon-button", "data-testid": "shortcuts", title: `${t("header.shortcuts")} (?)`, "aria-label": t("header.shortcuts"),
-        onclick: () => document.dispatchEvent(new CustomEvent("ip:shortcuts")) }, icon("keyboard")),
+        onclick: () => this.keys?.openSheet() }, icon("keyboard")),
     );
   }
 

@@ -5,6 +5,7 @@
  * the previous one, and a cursor at the current step. Clicking or dragging seeks.
  */
 import type { TraceEvent } from "../../src/sim/index.js";
+import type { StagePanel } from "./stage/panel.js";
 
 export interface TimelineMarks { failedSteps: number[]; diffStep: number | null }
 
@@ -147,4 +148,27 @@ export class Timeline {
       ctx.fillRect(cx - dpr, 0, 2 * dpr, h);
     }
   }
+}
+
+/** The timeline as a StagePanel; `timeline` takes the marks that arrive later (failing goals) and resizes. */
+export function timelinePanel(onSeek: (step: number) => void): StagePanel & { readonly timeline: Timeline; readonly canvas: HTMLCanvasElement } {
+  const canvas = document.createElement("canvas");
+  canvas.className = "timeline";
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("data-testid", "timeline");
+  canvas.setAttribute("data-failed-steps", "");
+  const timeline = new Timeline(canvas, onSeek);
+  return {
+    id: "timeline",
+    stages: [],
+    timeline,
+    canvas,
+    title: (t) => t.timeline,
+    mount(el) { el.append(canvas); },
+    update(_view, ctx) {
+      if (canvas.getAttribute("aria-label") !== ctx.t.timeline) canvas.setAttribute("aria-label", ctx.t.timeline);
+      timeline.setStep(ctx.step);
+    },
+    unmount() { canvas.remove(); },
+  };
 }

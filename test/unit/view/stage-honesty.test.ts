@@ -9,10 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { narrate } from "../../../src/sim/narration.js";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { WorldReplay, focusedInformer, foldTrace, type WorldView } from "../../../src/sim/view.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 import { MAX_CHIPS } from "../../../site/views/fifo-view.js";
 import type { TimedOp } from "../../../site/views/run-types.js";
-import { mountStage, type StageHandle } from "../../../site/views/stage.js";
+import { mountStage, type StageHandle } from "../../../site/views/stage/stage.js";
 import { ITEMS_PER_SET } from "../../../site/views/workqueue-view.js";
 
 let host: HTMLElement;

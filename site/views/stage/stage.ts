@@ -1,0 +1,285 @@
+/**
+ * The stage: the animated pipeline, its cards, the narration, the timeline, the playback bar and the
+ * actions, for one run at a time. This file is the skeleton and the handle; the parts are
+ * transport.ts (playback bar, keys), cards.ts (the card panels), diff-note.ts, action-bar.ts, and the
+ * panels themselves (site/views/*-view.ts, each a StagePanel, panel.ts).
+ *
+ * Contract (the app codes against exactly this):
+ * - `mountStage(container, { locale, reducedMotion })` builds the stage inside `container` and returns
+ *   a `StageHandle`.
+ * - `load(run, { previous?, failedSteps? })` shows a run from step 1 and starts playing it (paused at
+ *   step 1 under reduced motion); `step-counter` reads "N / M" with M = the run's number of events.
+ *   With `previous`, the timeline marks the first step where this run departs from it.
+ * - `seek(step)` pauses at that step; `onStep(cb)` hears every step shown; `onAction(cb)` receives the
+ *   `TimedOp` of an action button or command at the current step's virtual time (the app re-runs).
+ * - `setRunning(true)` while the worker runs (the `playback` machine's `running` state: actions and
+ *   playback disabled, the last run stays visible); `setLocale` switches every label and the narration;
+ *   `destroy()` removes everything and every listener.
+ * The state shown is always `WorldReplay` at the step the `playback` machine is at: the DOM is drawn
+ * from the view and never read back; the diagram's highlight is the view's `stage`.
+ */
+import {
+  firstDifference, narrate, narrateStart, type TraceEvent, WorldReplay, emptyWorld, focusedInformer, type WorldView,
+} from "../../../src/sim/index.js";
+import { actionTarget } from "../action-ops.js";
+import { fifoKindsOf } from "../fifo-mode.js";
+import { fifoPanel } from "../fifo-view.js";
+import { indexerPanel } from "../indexer-view.js";
+import { listenersPanel } from "../listeners-view.js";
+import { pipelinePanel } from "../pipeline-view.js";
+import { reflectorPanel } from "../reflector-view.js";
+import type { RunResult, TimedOp } from "../run-types.js";
+import { STAGE_TEXT, type FifoKind, type StageLocale, type T } from "../stage-i18n.js";
+import { tablesPanel } from "../tables-view.js";
+import { timelinePanel } from "../timeline-view.js";
+import { workqueuePanel } from "../workqueue-view.js";
+import { createActionBar } from "./action-bar.js";
+import { createCards } from "./cards.js";
+import { createDiffNote } from "./diff-note.js";
+import { el } from "./dom.js";
+import type { PanelContext } from "./panel.js";
+import { exposeStage } from "./test-hook.js";
+import { createTransport } from "./transport.js";
+import "./stage.css";
+
+export type { RunResult, TimedOp } from "../run-types.js";
+
+export interface StageHandle {
+  /**
+   * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
+   * last step at once, paused (live-follow re-loads the growing window).
+   */
+  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean }): void;
+  /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
+  setFailedSteps?(steps: number[]): void;
+  /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
+  setStepGate?(gate: ((from: number, to: number) => boolean) | null): void;
+  seek(step: number): void;
+  onStep(cb: (step: number) => void): void;
+  onAction(cb: (op: TimedOp) => void): void;
+  setRunning(running: boolean): void;
+  setLocale(locale: StageLocale): void;
+  destroy(): void;
+}
+
+function eventKey(e: WorldView["event"]): string | null {
+  if (e === null) return null;
+  const k = (e as { key?: unknown }).key;
+  return typeof k === "string" ? k : null;
+}
+
+export function mountStage(container: HTMLElement, options: { locale: StageLocale; reducedMotion: boolean }): StageHandle {
+  let locale: StageLocale = options.locale;
+  let t: T = STAGE_TEXT[locale];
+  const reducedMotion = options.reducedMotion;
+
+  // ── state ──
+  let replay: WorldReplay | null = null;
+  let events: readonly TraceEvent[] = [];
+  /** Whether the loaded run ever touches a workqueue (then the diagram keeps its workqueue row). */
+  let runHasWorkqueue = false;
+  /** The stage's width as last reported by the ResizeObserver (read once at mount otherwise). */
+  let knownWidth = 0;
+  let view: WorldView | null = null;
+  let shownStep = -1;
+  let selected: string | null = null;
+  /** Each informer's queue kind, read once per run from the run's last world. */
+  let kinds = new Map<string, FifoKind>();
+  const stepListeners: Array<(step: number) => void> = [];
+  const actionListeners: Array<(op: TimedOp) => void> = [];
+
+  // ── parts ──
+  const root = el("section", { class: "stage" });
+  // The app's stage pane may already be the `stage` hook; never show two.
+  if (container.closest('[data-testid="stage"]') === null) root.setAttribute("data-testid", "stage");
+  const head = el("header", { class: "stage-head" });
+  const titleEl = el("h2", { class: "stage-title" });
+  const informerEl = el("span", { class: "stage-informer" });
+  const tablesLabel = el("label", { class: "stage-tables-toggle" });
+  const tablesBox = el("input", { type: "checkbox" });
+  const tablesText = el("span");
+  tablesLabel.append(tablesBox, tablesText);
+  head.append(titleEl, informerEl, tablesLabel);
+  const narration = el("p", { class: "narration", "data-testid": "narration", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+
+  const transport = createTransport({
+    onStep: (step) => show(step),
+    onState: ({ playing, running }) => {
+      const live = playing ? "off" : "polite";
+      if (narration.getAttribute("aria-live") !== live) narration.setAttribute("aria-live", live);
+      if (root.classList.contains("is-playing") !== playing) root.classList.toggle("is-playing", playing);
+      if (root.classList.contains("is-running") !== running) root.classList.toggle("is-running", running);
+    },
+  });
+  const running = () => transport.state().running;
+  const pipeline = pipelinePanel();
+  const timeline = timelinePanel((step) => transport.send({ type: "playback.seek", step }));
+  const cards = createCards([reflectorPanel(), fifoPanel(), indexerPanel(), listenersPanel(), workqueuePanel()], tablesPanel(), { reducedMotion });
+  const diffNote = createDiffNote({ t, locale, onGo: (step) => transport.send({ type: "playback.goTo", step }) });
+  const actionBar = createActionBar({
+    t,
+    current: () => ({ view, selected, running: running() }),
+    onAction: (op) => { for (const cb of actionListeners) cb(op); },
+  });
+
+  const bottom = el("div", { class: "stage-bottom" });
+  bottom.append(diffNote.el);
+  timeline.mount(bottom);
+  bottom.append(transport.el, actionBar.el);
+  root.append(head);
+  pipeline.mount(root);
+  root.append(narration, cards.el, bottom);
+  container.append(root);
+
+  function stepDuration(): number {
+    if (reducedMotion) return 0;
+    return Math.max(0, Math.min(420, Math.round(850 / transport.speed())));
+  }
+
+  function applyLabels(): void {
+    root.setAttribute("aria-label", t.stageTitle);
+    root.lang = locale;
+    titleEl.textContent = t.stageTitle;
+    tablesText.textContent = t.tables;
+    tablesLabel.title = t.tablesHint;
+    transport.applyLabels(t);
+    actionBar.applyLabels(t);
+  }
+
+  function context(v: WorldView): PanelContext {
+    const inf = focusedInformer(v);
+    // Before the first informer appears, the run's first informer's queue (a run has one kind per informer).
+    const fifoKind: FifoKind = (inf === undefined ? kinds.values().next().value : inf.fifoKind ?? kinds.get(inf.name)) ?? "delta";
+    if (knownWidth === 0) knownWidth = root.clientWidth;
+    return {
+      t, locale, reducedMotion, step: Math.max(0, shownStep), durationMs: stepDuration(), inf, informers: v.informers.size, fifoKind,
+      hotKey: eventKey(v.event), target: actionTarget(v, selected),
+      select: (id) => {
+        selected = id;
+        render();
+      },
+      redraw: () => { render(); },
+      hasWorkqueue: runHasWorkqueue, compact: knownWidth > 0 && knownWidth < 720,
+    };
+  }
+
+  function render(): PanelContext {
+    const v = view ?? emptyWorld();
+    const ctx = context(v);
+    pipeline.update(v, ctx);
+    const inf = ctx.inf;
+    const infText = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
+    if (informerEl.textContent !== infText) informerEl.textContent = infText;
+    narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
+      : `${v.step}. ${narrate(v.event, locale)}`;
+    actionBar.setTarget(ctx.target);
+    cards.update(v, ctx);
+    return ctx;
+  }
+
+  function show(step: number): void {
+    if (replay === null) return;
+    if (step === shownStep) return;
+    shownStep = step;
+    transport.setShown(step);
+    view = replay.peek(step) as WorldView;
+    timeline.update(view, render());
+    for (const cb of stepListeners) cb(step);
+  }
+
+  tablesBox.addEventListener("change", () => {
+    cards.showTables(tablesBox.checked);
+    render();
+  });
+
+  let lastCanvas = "";
+  const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
+    const size = `${timeline.canvas.clientWidth}x${timeline.canvas.clientHeight}`;
+    if (size !== lastCanvas) {
+      lastCanvas = size;
+      timeline.timeline.invalidate();
+    }
+    const w = root.clientWidth;
+    const changed = (w < 720) !== (knownWidth < 720) || knownWidth === 0;
+    knownWidth = w;
+    if (changed) render();
+  }) : null;
+  ro?.observe(timeline.canvas);
+  ro?.observe(root);
+  const scheme = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+  const onScheme = () => timeline.timeline.invalidate();
+  scheme?.addEventListener?.("change", onScheme);
+  const themeObserver = typeof MutationObserver === "function" ? new MutationObserver(onScheme) : null;
+  themeObserver?.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+
+  applyLabels();
+  render();
+
+  const handle: StageHandle = {
+    load(run, extra) {
+      events = run.trace;
+      runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
+      replay = new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
+      kinds = fifoKindsOf(replay.seek(replay.length));
+      shownStep = -1;
+      view = null;
+      selected = null;
+      pipeline.load?.({ trace: run.trace });
+      cards.load({ trace: run.trace });
+      const diff = extra?.previous === undefined ? undefined : firstDifference(extra.previous.trace, run.trace);
+      diffNote.show(diff);
+      const failedSteps = extra?.failedSteps ?? [];
+      timeline.canvas.setAttribute("data-failed-steps", failedSteps.join(" "));
+      timeline.timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
+      actionBar.setRunning(false);
+      transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
+      if (extra?.follow === true && run.trace.length > 0) transport.send({ type: "playback.goTo", step: run.trace.length });
+      if (run.trace.length === 0) {
+        view = null;
+        render();
+      }
+    },
+    setStepGate(gate) {
+      transport.setGate(gate);
+    },
+    setFailedSteps(steps) {
+      timeline.canvas.setAttribute("data-failed-steps", steps.join(" "));
+      timeline.timeline.setFailedSteps(steps);
+      transport.send({ type: "playback.failedSteps", steps });
+    },
+    seek(step) {
+      transport.send({ type: "playback.goTo", step });
+    },
+    onStep(cb) {
+      stepListeners.push(cb);
+    },
+    onAction(cb) {
+      actionListeners.push(cb);
+    },
+    setRunning(r) {
+      transport.send({ type: r ? "playback.run" : "playback.stopped" });
+      actionBar.setRunning(r);
+      if (r) narration.textContent = t.running;
+      else render();
+    },
+    setLocale(l) {
+      locale = l;
+      t = STAGE_TEXT[l];
+      applyLabels();
+      diffNote.setLocale(t, locale);
+      render();
+    },
+    destroy() {
+      unexpose();
+      transport.destroy();
+      ro?.disconnect();
+      scheme?.removeEventListener?.("change", onScheme);
+      themeObserver?.disconnect();
+      pipeline.unmount?.();
+      timeline.unmount?.();
+      root.remove();
+    },
+  };
+  const unexpose = exposeStage(handle);
+  return handle;
+}
