@@ -149,6 +149,9 @@ export const en = {
   "predict.noRun": "Run the code to check your pick against the engine.",
   "predict.jump": "Jump to this step ({step})",
   "predict.again": "Ask again",
+  "predict.stillPaused": "Still at step {step}: stepping on would show the answer. Pick one first, or",
+  "predict.skip": "go on without predicting",
+  "predict.inWords": "that is: {words}",
 } as const;
 
 export type MessageKey = keyof typeof en;

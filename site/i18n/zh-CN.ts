@@ -151,4 +151,7 @@ export const zhCN: Record<MessageKey, string> = {
   "predict.noRun": "运行代码后，才能用引擎核对你的选择。",
   "predict.jump": "跳到这一步（第 {step} 步）",
   "predict.again": "重新作答",
+  "predict.stillPaused": "仍停在第 {step} 步：再往前走就会揭晓答案。请先选一个答案，或者",
+  "predict.skip": "不预测，直接继续",
+  "predict.inWords": "即：{words}",
 };

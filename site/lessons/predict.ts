@@ -47,8 +47,10 @@ export class PredictController {
   private cards: Card[] = [];
   private trace: readonly TraceEvent[] | undefined;
   private found = new Map<string, { step: number; actual: string } | undefined>();
-  /** Questions already asked (paused for) in the current run: the next pass goes on. */
+  /** Questions asked (paused for) in the current run: asking again says how to go on. */
   private asked = new Set<string>();
+  /** Questions the learner chose to pass without predicting, in the current run. */
+  private skipped = new Set<string>();
 
   constructor(private readonly opts: PredictOptions) {}
 
@@ -68,6 +70,7 @@ export class PredictController {
   setRun(trace: readonly TraceEvent[] | undefined): void {
     this.trace = trace;
     this.asked.clear();
+    this.skipped.clear();
     this.found.clear();
     if (trace !== undefined) for (const c of this.cards) this.found.set(c.q.id, questionStep(trace, c.q));
     this.refresh();
@@ -79,11 +82,13 @@ export class PredictController {
     const picks = this.opts.answers.all();
     const card = this.cards.find((c) => {
       const f = this.found.get(c.q.id);
-      return f !== undefined && f.step > from && f.step <= to && picks[c.q.id] === undefined && !this.asked.has(c.q.id);
+      return f !== undefined && f.step > from && f.step <= to && picks[c.q.id] === undefined && !this.skipped.has(c.q.id);
     });
     if (card === undefined) return true;
+    // Issue 21 item 9: stepping on would narrate the answer, so the gate holds until a pick (or a skip).
+    const again = this.asked.has(card.q.id);
     for (const c of this.cards) if (this.found.get(c.q.id)?.step === this.found.get(card.q.id)?.step) this.asked.add(c.q.id);
-    this.ask(card, from);
+    this.ask(card, from, again);
     return false;
   }
 
@@ -140,10 +145,24 @@ export class PredictController {
     this.refresh();
   }
 
-  private ask(card: Card, from: number): void {
+  private ask(card: Card, from: number, again: boolean): void {
     const t = this.opts.t();
     card.prompt.hidden = false;
-    card.prompt.textContent = t("predict.paused", { step: from });
+    if (again) {
+      const skip = document.createElement("button");
+      skip.type = "button";
+      skip.className = "link-button predict-skip";
+      skip.setAttribute("data-testid", "predict-skip");
+      skip.textContent = t("predict.skip");
+      skip.addEventListener("click", () => {
+        for (const c of this.cards) if (this.found.get(c.q.id)?.step === this.found.get(card.q.id)?.step) this.skipped.add(c.q.id);
+        card.prompt.hidden = true;
+        card.el.classList.remove("asking");
+      });
+      card.prompt.replaceChildren(`${t("predict.stillPaused", { step: from })} `, skip, ".");
+    } else {
+      card.prompt.textContent = t("predict.paused", { step: from });
+    }
     card.el.classList.add("asking");
     card.el.scrollIntoView?.({ block: "center", behavior: this.opts.reducedMotion === true ? "auto" : "smooth" });
   }
@@ -195,6 +214,11 @@ export class PredictController {
       const line = make("p", "predict-engine", t("predict.engine", { step: found.step }) + " ");
       const code = make("code", "predict-actual", found.actual, "predict-actual");
       line.append(code);
+      // The engine's value in words: the option that names it, as the lesson wrote it (never a bare token).
+      const words = c.options.find((b) => b.dataset["value"] === found.actual)?.textContent?.trim();
+      if (words !== undefined && words !== "" && words !== found.actual) {
+        line.append(" — ", make("span", "predict-actual-words", t("predict.inWords", { words }), "predict-actual-words"));
+      }
       c.result.append(line);
       if (found.actual !== c.q.answer) c.result.append(make("p", "predict-changed", t("predict.changed", { answer: c.q.answer })));
     } else {

@@ -162,6 +162,9 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       delays.set(handler, delayMs);
       for (const informer of informers) informer.setListenerDelay(handler, delayMs);
     },
+    after(ms: number, fn: () => void): void {
+      scheduler.setTimeout(fn, ms);
+    },
   };
 
   const playground: Playground = {
@@ -204,10 +207,24 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       ...scenario.timeline.map((op) => ({ op, learner: false })),
       ...actions.map((op) => ({ op, learner: true })),
     ].sort((a, b) => a.op.at - b.op.at);
+    // Actions placed after a step wait for that step's event, then run at its time after the work already due.
+    const afterStep = new Map<number, TimedOp[]>();
     for (const { op, learner } of ops) {
       if (op.at > scenario.durationMs) continue;
+      if (learner && op.afterStep !== undefined && Number.isSafeInteger(op.afterStep) && op.afterStep >= 0) {
+        afterStep.set(op.afterStep, [...(afterStep.get(op.afterStep) ?? []), op]);
+        continue;
+      }
       scheduler.setTimeout(() => applyOp(opTarget, op, learner), op.at);
     }
+    const placeAfter = (step: number): void => {
+      const due = afterStep.get(step);
+      if (due === undefined) return;
+      afterStep.delete(step);
+      for (const op of due) scheduler.setTimeout(() => applyOp(opTarget, op, true), 0);
+    };
+    placeAfter(events.length);
+    if (afterStep.size > 0) recorder.onEvent((event) => placeAfter(event.seq));
 
     try {
       const result = main(playground);

@@ -3,7 +3,7 @@
  * kubectl-style command bar (command-bar-parse.ts), with the outcome of the last one.
  *
  * Contract: an action or command that makes an operation calls `onAction(op)` (the app re-runs with it)
- * and says what was recorded; one that cannot says why (parser and action reasons are English, like
+ * with `afterStep` = the step on screen and `at` = its virtual time, and says what was recorded; one that cannot says why (parser and action reasons are English, like
  * kubectl's; other locales label them); a read-only command (`get`, `describe`, `help`) only prints.
  * Nothing is emitted while a run is in flight or before one is shown.
  */
@@ -24,8 +24,8 @@ export interface ActionBar {
 
 export function createActionBar(o: {
   t: T;
-  /** The shown world and the selection (null before a run is shown). */
-  current(): { view: WorldView | null; selected: string | null; running: boolean };
+  /** The shown world, its step and the selection (null before a run is shown). */
+  current(): { view: WorldView | null; step: number; selected: string | null; running: boolean };
   onAction(op: TimedOp): void;
 }): ActionBar {
   let t = o.t;
@@ -53,9 +53,12 @@ export function createActionBar(o: {
     result.classList.toggle("error", error);
     result.textContent = text;
   };
+  /** An action happens right after the step on screen (TimedOp.afterStep), at that step's time. */
   const emit = (op: TimedOp, what: string) => {
-    say(t.recorded(what, op.at), false);
-    o.onAction(op);
+    const step = o.current().step;
+    const placed: TimedOp = step > 0 ? { ...op, afterStep: step } : op;
+    say(t.recorded(what, step, op.at), false);
+    o.onAction(placed);
   };
   for (const [a, b] of buttons) {
     b.addEventListener("click", () => {

@@ -23,8 +23,9 @@ export interface PanelContext {
   t: T;
   locale: StageLocale;
   reducedMotion: boolean;
-  /** The shown step (1-based index in the loaded trace; 0 before the first event). */
+  /** The shown step (1-based index in the loaded trace; 0 before the first event) and the run's step count. */
   step: number;
+  total: number;
   /** How long the diagram's token takes to move one edge (0 under reduced motion). */
   durationMs: number;
   /** The informer the panels follow (the current event's, else the first). */

@@ -36,6 +36,7 @@ import { workqueuePanel } from "../workqueue-view.js";
 import { createActionBar } from "./action-bar.js";
 import { createCards } from "./cards.js";
 import { createDiffNote } from "./diff-note.js";
+import { createTimelineTools } from "./timeline-tools.js";
 import { el } from "./dom.js";
 import type { PanelContext } from "./panel.js";
 import { exposeStage } from "./test-hook.js";
@@ -113,19 +114,23 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   });
   const running = () => transport.state().running;
   const pipeline = pipelinePanel();
-  const timeline = timelinePanel((step) => transport.send({ type: "playback.seek", step }));
+  const timeline = timelinePanel((step) => transport.send({ type: "playback.seek", step }), (step) => {
+    const e = events[step - 1];
+    return e === undefined ? "" : t.tooltip(step, e.time, narrate(e, locale));
+  });
+  const tools = createTimelineTools({ t, currentStep: () => Math.max(0, shownStep), onJump: (step) => transport.send({ type: "playback.goTo", step }) });
   const cards = createCards([reflectorPanel(), fifoPanel(), indexerPanel(), listenersPanel(), workqueuePanel()], tablesPanel(), { reducedMotion });
   const diffNote = createDiffNote({ t, locale, onGo: (step) => transport.send({ type: "playback.goTo", step }) });
   const actionBar = createActionBar({
     t,
-    current: () => ({ view, selected, running: running() }),
+    current: () => ({ view, step: shownStep, selected, running: running() }),
     onAction: (op) => { for (const cb of actionListeners) cb(op); },
   });
 
   const bottom = el("div", { class: "stage-bottom" });
   bottom.append(diffNote.el);
   timeline.mount(bottom);
-  bottom.append(transport.el, actionBar.el);
+  bottom.append(tools.el, transport.el, actionBar.el);
   root.append(head);
   pipeline.mount(root);
   root.append(narration, cards.el, bottom);
@@ -152,7 +157,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     const fifoKind: FifoKind = (inf === undefined ? kinds.values().next().value : inf.fifoKind ?? kinds.get(inf.name)) ?? "delta";
     if (knownWidth === 0) knownWidth = root.clientWidth;
     return {
-      t, locale, reducedMotion, step: Math.max(0, shownStep), durationMs: stepDuration(), inf, informers: v.informers.size, fifoKind,
+      t, locale, reducedMotion, step: Math.max(0, shownStep), total: events.length, durationMs: stepDuration(), inf, informers: v.informers.size, fifoKind,
       hotKey: eventKey(v.event), target: actionTarget(v, selected),
       select: (id) => {
         selected = id;
@@ -181,8 +186,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     if (replay === null) return;
     if (step === shownStep) return;
     shownStep = step;
-    transport.setShown(step);
     view = replay.peek(step) as WorldView;
+    transport.setShown(step, view.event === null ? null : view.time);
     timeline.update(view, render());
     for (const cb of stepListeners) cb(step);
   }
@@ -231,6 +236,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       const failedSteps = extra?.failedSteps ?? [];
       timeline.canvas.setAttribute("data-failed-steps", failedSteps.join(" "));
       timeline.timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
+      tools.load(run.trace);
       actionBar.setRunning(false);
       transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
       if (extra?.follow === true && run.trace.length > 0) transport.send({ type: "playback.goTo", step: run.trace.length });
@@ -267,6 +273,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       t = STAGE_TEXT[l];
       applyLabels();
       diffNote.setLocale(t, locale);
+      tools.setLocale(t);
       render();
     },
     destroy() {

@@ -30,8 +30,8 @@ export interface Transport {
   state(): TransportState;
   speed(): number;
   setGate(gate: StepGate | null): void;
-  /** The step shown last (the gate's `from`). */
-  setShown(step: number): void;
+  /** The step shown last (the gate's `from`) and its virtual time (null: none). */
+  setShown(step: number, time: number | null): void;
   applyLabels(t: T): void;
   destroy(): void;
 }
@@ -64,6 +64,7 @@ export function createTransport(o: {
   const bEnd = btn("jump-end");
   const scrub = el("input", { type: "range", "data-testid": "scrub", class: "scrub", min: "0", max: "0", value: "0", step: "1" });
   const counter = el("output", { "data-testid": "step-counter", class: "step-counter" }, "0 / 0");
+  const clock = el("output", { "data-testid": "step-time", class: "step-time" });
   const speedLabel = el("label", { class: "speed" });
   const speedText = el("span");
   const speed = el("select", { "data-testid": "speed" });
@@ -73,7 +74,19 @@ export function createTransport(o: {
     speed.append(opt);
   }
   speedLabel.append(speedText, speed);
-  root.append(scrub, counter, speedLabel);
+  root.append(scrub, counter, clock, speedLabel);
+  let t: T | null = null;
+  /** The shown step's virtual time (null: no run). */
+  let time: number | null = null;
+  const showTime = () => {
+    const text = time === null || t === null ? "" : t.clock(time);
+    if (clock.textContent !== text) clock.textContent = text;
+    if (t !== null && clock.title !== t.clockHint) clock.title = t.clockHint;
+    const { step, total } = state();
+    const value = time === null || t === null || total === 0 ? "" : t.scrubValue(step, total, time);
+    if (value === "") scrub.removeAttribute("aria-valuetext");
+    else if (scrub.getAttribute("aria-valuetext") !== value) scrub.setAttribute("aria-valuetext", value);
+  };
 
   const actor = createActor(playbackMachine, { input: { speed: DEFAULT_SPEED } });
   let gate: StepGate | null = null;
@@ -161,8 +174,14 @@ export function createTransport(o: {
     state,
     speed: () => actor.getSnapshot().context.speed,
     setGate(g) { gate = g; },
-    setShown(step) { shown = step; },
-    applyLabels(t) {
+    setShown(step, at) {
+      shown = step;
+      time = at;
+      showTime();
+    },
+    applyLabels(nt) {
+      t = nt;
+      showTime();
       root.setAttribute("aria-label", t.timeline);
       label(bStart, t.jumpStart);
       label(bBack, `${t.stepBack} (←)`);
