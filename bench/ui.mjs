@@ -54,7 +54,6 @@ export async function measureUi(log = console.log) {
   const port = server.httpServer.address().port;
   const profile = mkdtempSync(join(tmpdir(), "ip-bench-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
-  await context.addInitScript("window.__ipHooks = {};"); // the stage registers its handle there (site/views/stage/test-hook.ts)
   try {
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/#/sandbox`);
@@ -81,7 +80,7 @@ export async function measureUi(log = console.log) {
     const big = await runWith(program(1000));
     // Seek to the step where the most keys are queued, then time single steps forward to the next paint.
     const timings = await page.evaluate(async () => {
-      const stage = window.__ipHooks.stage;
+      const stage = window.__stage;
       const counter = () => document.querySelectorAll('[data-testid="fifo-key"]').length;
       const paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const total = Number(/\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]').textContent)[1]);

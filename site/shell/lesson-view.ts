@@ -226,6 +226,7 @@ export class LessonView {
     const stageP = this.deps.loadStage().then((mount) => {
       if (this.destroyed) return;
       this.stage = mount(this.stagePane, { locale: this.deps.locale(), reducedMotion: this.deps.reducedMotion });
+      (window as unknown as { __stage?: StageHandle }).__stage = this.stage; // for bench/ui.mjs
       this.stage.onStep((s) => this.onStep(s));
       this.stage.onAction((op) => this.onAction(op));
       this.stage.setStepGate?.((from, to) => this.predict?.gate(from, to) ?? true);

@@ -12,10 +12,11 @@
  *   label <resource> <name> k=v... k-... [-n ns]
  *   scale deployment|replicaset <name> --replicas=n [-n ns]
  *   bind pod <name> --node=<node> [-n ns]   (the pods/binding subresource, as the scheduler writes it)
- * Playground faults (not kubectl): partition [refused|timeout], heal, compact, drop-watches, restart.
+ * Playground faults (not kubectl): partition [refused|timeout] [<duration>], heal, compact, drop-watches,
+ * restart, slow-handler <handler> <delay> (command-bar/faults.ts).
  * `get` answers from the server objects of the WorldView at the current step.
  */
-import { fault } from "./command-bar/faults.js";
+import { fault, slowHandler } from "./command-bar/faults.js";
 import { get } from "./command-bar/get.js";
 import type { CommandContext, CommandResult } from "./command-bar/types.js";
 import { bind, create, del, label, objectFromManifest, scale } from "./command-bar/writes.js";
@@ -64,8 +65,10 @@ export function parseCommand(line: string, ctx: CommandContext): CommandResult {
         return bind(f, ctx, ns);
       case "partition": case "heal": case "compact": case "drop-watches": case "restart":
         return fault(verb, f, ctx);
+      case "slow-handler":
+        return slowHandler(f, ctx);
       default:
-        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale, bind; faults: partition [refused|timeout], heal, compact, drop-watches, restart)` };
+        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale, bind; faults: partition [refused|timeout] [4s], heal, compact, drop-watches, restart, slow-handler <n> <ms>)` };
     }
   } catch (e) {
     return { ok: false, error: (e as Error).message };

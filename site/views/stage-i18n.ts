@@ -92,6 +92,21 @@ const en = {
   jumpLabel: "Next:",
   marks: { "410": "410 Expired", "409": "409 Conflict", relist: "relist", tombstone: "tombstone" } as Record<string, string>,
   markHint: (what: string, n: number) => (n === 0 ? `No ${what} in this run` : `Go to the next ${what} after this step (${n} in this run)`),
+  // the actions and faults injected into this run (issue 21 item 6)
+  injected: (n: number) => plural("en", n, { one: "{n} action injected into this run", other: "{n} actions injected into this run" }),
+  injectedNone: "No actions injected: use the buttons or the command bar.",
+  removeAction: "Remove", removeActionHint: "Remove this action; the run repeats without it",
+  removeAll: "Remove all",
+  placedAfter: (step: number, at: number) => `after step ${step}, t = ${formatTime(at, "en")}`,
+  placedAt: (at: number) => `at t = ${formatTime(at, "en")}`,
+  opWords: {
+    create: "create", update: "update", apply: "apply", delete: "delete", label: "label", bind: "bind",
+    dropWatches: "drop watches", compact: "compact", partition: "partition", heal: "heal", restart: "restart server",
+    refused: "refused", timeout: "timeout",
+    healsAfter: (ms: number) => `heals after ${formatTime(ms, "en")}`,
+    slow: (n: number, ms: number) => `slow handler #${n}: ${formatTime(ms, "en")} per notification`,
+    toNode: (node: string) => `to ${node}`,
+  },
 };
 export type T = typeof en;
 
@@ -169,6 +184,20 @@ const zh: T = {
   jumpLabel: "下一个：",
   marks: { "410": "410 Expired", "409": "409 冲突", relist: "重新 LIST", tombstone: "墓碑" },
   markHint: (what: string, n: number) => (n === 0 ? `本次运行没有${what}` : `跳到此步之后的下一个${what}（本次运行共 ${n} 个）`),
+  injected: (n: number) => plural("zh-CN", n, { other: "本次运行注入了 {n} 个操作" }),
+  injectedNone: "尚未注入操作：用按钮或命令栏添加。",
+  removeAction: "移除", removeActionHint: "移除这个操作；不带它重新运行",
+  removeAll: "全部移除",
+  placedAfter: (step: number, at: number) => `第 ${step} 步之后，t = ${formatTime(at, "zh-CN")}`,
+  placedAt: (at: number) => `t = ${formatTime(at, "zh-CN")}`,
+  opWords: {
+    create: "创建", update: "更新", apply: "apply", delete: "删除", label: "打标签", bind: "绑定",
+    dropWatches: "断开 watch", compact: "压缩历史", partition: "网络分区", heal: "恢复网络", restart: "重启服务器",
+    refused: "拒绝连接", timeout: "超时",
+    healsAfter: (ms: number) => `${formatTime(ms, "zh-CN")}后恢复`,
+    slow: (n: number, ms: number) => `减慢处理函数 #${n}：每个通知 ${formatTime(ms, "zh-CN")}`,
+    toNode: (node: string) => `到 ${node}`,
+  },
 };
 
 export const STAGE_TEXT: Record<StageLocale, T> = { en, "zh-CN": zh };

@@ -8,8 +8,6 @@
  * - Every console error, uncaught page error, failed worker and request to a non-loopback host is
  *   recorded in `problems`; requests leaving the machine are aborted. `close()` throws if any problem
  *   was recorded (call `allow(pattern)` first for an error a test provokes on purpose).
- * - Every page gets `window.__ipHooks = {}` before the app loads, so the stage registers its handle as
- *   `window.__ipHooks.stage` (tests seek with it); the app itself defines no global.
  * - `screenshot(name)` saves test-results/screenshots/<name>.png and returns its path.
  * - `waitReady(app)` waits until a run is loaded (step counter "n / total") and Run is enabled again;
  *   returns the run's step count. `showSolutionAndWait(app)` clicks Show solution and waits for that run.
@@ -93,9 +91,6 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     });
   };
   context.on("page", watch);
-  // The app's test hooks (site/views/stage/test-hook.ts): with this object present the stage registers
-  // itself as `__ipHooks.stage`; production pages have no such global.
-  await context.addInitScript("window.__ipHooks = {};");
   for (const script of options.initScripts ?? []) await context.addInitScript(script);
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);

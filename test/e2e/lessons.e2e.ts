@@ -3,7 +3,7 @@
  * lesson map (`lesson-link`, so new lessons are covered automatically) opens, runs once, shows its
  * solution (behind the confirm), and then every goal reads `pass`. The lesson's "must show" (LESSONS.md,
  * and the "what to watch" text of its lesson.md) is then checked on the stage: the test walks every step
- * of the run with `window.__ipHooks.stage.seek(n)` (the harness's test hook) and reads the stage through its data-testid hooks (plus a few
+ * of the run with `window.__stage.seek(n)` and reads the stage through its data-testid hooks (plus a few
  * documented classes where the prose points at them: the Reflector's in-flight request, the Indexer's
  * index buckets, the API server's object rows, the tombstone chip marker). One screenshot per lesson is
  * saved at the step where its must-show is visible (test-results/screenshots/lesson-<id>.png).
@@ -51,7 +51,7 @@ interface Snap {
 /** Runs in the page: seek every step (or every `stride`-th) and read the hooks. Consecutive duplicates are dropped. */
 async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
   return app.page.evaluate(async (total) => {
-    const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+    const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
     const vis = (e: Element) => (e as HTMLElement).checkVisibility?.({ visibilityProperty: true } as never) ?? e.getClientRects().length > 0;
     const all = (sel: string, root: ParentNode = document) => [...root.querySelectorAll(sel)].filter(vis);
     const out: unknown[] = [];
@@ -403,9 +403,9 @@ describe("every lesson runs its solution, passes every goal and shows its must-s
 
 async function checkLesson(id: string): Promise<void> {
   const { page } = app;
-  await page.evaluate(() => { delete (window as unknown as { __ipHooks: { stage?: unknown } }).__ipHooks.stage; });
+  await page.evaluate(() => { (window as unknown as { __stage?: unknown }).__stage = undefined; });
   await app.goto(`#/lesson/${id}`);
-  await expect.poll(async () => page.evaluate(() => (window as unknown as { __ipHooks: { stage?: unknown } }).__ipHooks.stage !== undefined), { timeout: 60_000 }).toBe(true);
+  await expect.poll(async () => page.evaluate(() => (window as unknown as { __stage?: unknown }).__stage !== undefined), { timeout: 60_000 }).toBe(true);
   await expect.poll(async () => page.evaluate(() => ((window as unknown as { monaco?: { editor: { getModels(): unknown[] } } }).monaco?.editor.getModels().length ?? 0) > 0), { timeout: 120_000 }).toBe(true);
   await waitReady(app);
 
@@ -436,7 +436,7 @@ async function checkLesson(id: string): Promise<void> {
   }
   console.log(`[lessons.e2e] ${id}: ${goals.length} goals pass, ${total} steps, ${snaps.length} distinct views, must-show at step ${shot}`);
   await page.evaluate(([s, sel]) => {
-    (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s);
+    (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s);
     // bring the panel the lesson talks about into view for the screenshot
     if (sel !== "") document.querySelector(sel)?.scrollIntoView({ block: "center" });
   }, [shot, SHOT_FOCUS[id.slice(0, 2)] ?? ""] as const);

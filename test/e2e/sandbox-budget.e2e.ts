@@ -229,7 +229,7 @@ describe("issue 14: no crash loop, and large output stays responsive", () => {
       expect(lines).toBeGreaterThan(90_000);
       expect(await page.locator('[data-testid="log-line"]').count()).toBeLessThan(200);
       const seeks = await page.evaluate(async (n) => {
-        const stage = (window as unknown as { __ipHooks: { stage: { seek(s: number): void } } }).__ipHooks.stage;
+        const stage = (window as unknown as { __stage: { seek(s: number): void } }).__stage;
         const out: number[] = [];
         for (const s of [Math.floor(n / 4), Math.floor(n / 2), n - 5, 10]) {
           const t = performance.now();

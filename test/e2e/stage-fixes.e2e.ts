@@ -51,7 +51,7 @@ describe("stage fixes", () => {
       expect(numberShown, "the step number is cut off").toBe(true);
       // the request in flight during the streaming list: a WATCH streaming the initial events, never a LIST
       const reqs = await page.evaluate((total) => {
-        const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+        const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
         const seen = new Set<string>();
         for (let s = 1; s <= total; s++) {
           stage.seek(s);
@@ -62,14 +62,14 @@ describe("stage fixes", () => {
       expect(reqs.filter((r) => /\blist\b/i.test(r)), "a LIST shown in flight").toEqual([]);
       expect(reqs.some((r) => /watch/.test(r) && /sendInitialEvents/.test(r)), `no streaming WATCH shown in flight: ${reqs.join(" | ")}`).toBe(true);
       const streaming = await page.evaluate((total) => {
-        const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+        const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
         for (let s = 1; s <= total; s++) {
           stage.seek(s);
           if (/sendInitialEvents/.test(document.querySelector(".stage .reflector-line .pending")?.textContent ?? "")) return s;
         }
         return 0;
       }, total);
-      await page.evaluate((s) => (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s), streaming + 1);
+      await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), streaming + 1);
       await app.screenshot("stage-fixes-lesson16-1280");
       // the details open on demand above the line, over the panels: the panel area keeps its height
       await note.locator(".diff-more").click();
@@ -90,7 +90,7 @@ describe("stage fixes", () => {
         const { page } = app;
         const total = await showSolutionAndWait(app);
         const found = await page.evaluate((total) => {
-          const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+          const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
           const bad: string[] = [];
           let shot = 0;
           let lastLabelled = "";
@@ -115,7 +115,7 @@ describe("stage fixes", () => {
         expect(found.shot, "no reconciling worker with a previous result was shown").toBeGreaterThan(0);
         expect(found.lastLabelled).toMatch(locale === "en-US" ? /last: (error|success|requeue)/ : /上次：(出错|成功|重新入队)/);
         await page.evaluate((s) => {
-          (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s);
+          (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s);
           document.querySelector(".stage .workers")?.scrollIntoView({ block: "center" });
         }, found.shot);
         await app.screenshot(`stage-fixes-lesson14-worker-${locale}`);

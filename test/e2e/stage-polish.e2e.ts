@@ -34,7 +34,7 @@ interface Walk {
 /** Seeks every step (reduced motion: scrolling is instant) and reads what the stage shows. */
 async function walk(app: AppSession, total: number): Promise<Walk> {
   return app.page.evaluate((total) => {
-    const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+    const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
     const middle = document.querySelector<HTMLElement>(".stage .stage-middle")!;
     const counts = new Set<string>();
     const states = new Set<string>();
@@ -72,7 +72,7 @@ async function walk(app: AppSession, total: number): Promise<Walk> {
 async function shots(app: AppSession, total: number, name: string): Promise<void> {
   const { page } = app;
   const [fifoStep, handlerStep, reflectorStep] = await page.evaluate((total) => {
-    const stage = (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage;
+    const stage = (window as unknown as { __stage: { seek(step: number): void } }).__stage;
     let best = 1;
     let most = -1;
     let handler = 1;
@@ -87,13 +87,13 @@ async function shots(app: AppSession, total: number, name: string): Promise<void
     }
     return [best, handler, reflector];
   }, total);
-  await page.evaluate((s) => (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s), fifoStep);
+  await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), fifoStep);
   await page.waitForTimeout(200);
   await app.screenshot(`stage-polish-lesson16-${name}`);
-  await page.evaluate((s) => (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s), handlerStep);
+  await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), handlerStep);
   await page.waitForTimeout(200);
   await app.screenshot(`stage-polish-lesson16-${name}-listeners`);
-  await page.evaluate((s) => (window as unknown as { __ipHooks: { stage: { seek(step: number): void } } }).__ipHooks.stage.seek(s), reflectorStep);
+  await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), reflectorStep);
   await page.waitForTimeout(200);
   await app.screenshot(`stage-polish-lesson16-${name}-reflector`);
 }

@@ -3,6 +3,7 @@
  * produces exactly one TimedOp at the current step's virtual time, or throws a message saying what
  * was wrong (parseCommand turns it into `{ ok: false }`).
  */
+import { formatTime } from "../format-time.js";
 import { parse as parseYaml } from "yaml";
 import type { ServerObjectView } from "../../../src/sim/index.js";
 import type { KubeObject, ResourceInfo } from "../../../src/index.js";
@@ -77,7 +78,7 @@ export function create(f: Flags, ctx: CommandContext, ns: string, apply: boolean
     default:
       object = { apiVersion: info.apiVersion, kind: info.kind, metadata } as KubeObject;
   }
-  return { ok: true, op: { op: "create", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} created at t=${ctx.at} ms` };
+  return { ok: true, op: { op: "create", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} created at t = ${formatTime(ctx.at)}` };
 }
 
 function target(f: Flags, ctx: CommandContext, nsFlag: string, verb: string): { info: ResourceInfo; name: string; ns: string; obj: ServerObjectView | undefined; rest: string[] } {
@@ -122,7 +123,7 @@ export function del(f: Flags, ctx: CommandContext, nsFlag: string): CommandResul
     op: "delete", resource: info.resource, name, at: ctx.at,
     ...(info.namespaced ? { namespace: ns } : {}), ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }),
   };
-  return { ok: true, op, message: `${info.kind.toLowerCase()} "${name}" deleted at t=${ctx.at} ms` };
+  return { ok: true, op, message: `${info.kind.toLowerCase()} "${name}" deleted at t = ${formatTime(ctx.at)}` };
 }
 
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
@@ -154,7 +155,7 @@ export function label(f: Flags, ctx: CommandContext, nsFlag: string): CommandRes
     labels[key] = value;
   }
   const op: TimedOp = { op: "label", resource: info.resource, name, labels, at: ctx.at, ...(info.namespaced ? { namespace: ns } : {}) };
-  return { ok: true, op, message: `${info.kind.toLowerCase()}/${name} labeled at t=${ctx.at} ms` };
+  return { ok: true, op, message: `${info.kind.toLowerCase()}/${name} labeled at t = ${formatTime(ctx.at)}` };
 }
 
 export function scale(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
@@ -168,7 +169,7 @@ export function scale(f: Flags, ctx: CommandContext, nsFlag: string): CommandRes
   if (obj === undefined) return { ok: false, error: `${info.resource} "${name}" not found in namespace ${ns}` };
   const current = obj.object as KubeObject & { spec?: Record<string, unknown> };
   const object = { ...current, spec: { ...(current.spec ?? {}), replicas } } as KubeObject;
-  return { ok: true, op: { op: "update", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} scaled to ${replicas} at t=${ctx.at} ms` };
+  return { ok: true, op: { op: "update", resource: info.resource, object, at: ctx.at }, message: `${info.kind.toLowerCase()}/${name} scaled to ${replicas} at t = ${formatTime(ctx.at)}` };
 }
 
 export function bind(f: Flags, ctx: CommandContext, nsFlag: string): CommandResult {
@@ -180,5 +181,5 @@ export function bind(f: Flags, ctx: CommandContext, nsFlag: string): CommandResu
   checkName(node, "node");
   if (obj === undefined) return { ok: false, error: `pods "${name}" not found in namespace ${ns}` };
   const op: TimedOp = { op: "bind", namespace: ns, name, node, at: ctx.at };
-  return { ok: true, op, message: `pod/${name} bound to ${node} at t=${ctx.at} ms` };
+  return { ok: true, op, message: `pod/${name} bound to ${node} at t = ${formatTime(ctx.at)}` };
 }

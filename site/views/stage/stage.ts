@@ -36,11 +36,12 @@ import { workqueuePanel } from "../workqueue-view.js";
 import { createActionBar } from "./action-bar.js";
 import { createCards } from "./cards.js";
 import { createDiffNote } from "./diff-note.js";
+import { createInjectedList } from "./injected.js";
 import { createTimelineTools } from "./timeline-tools.js";
 import { el } from "./dom.js";
 import type { PanelContext } from "./panel.js";
-import { exposeStage } from "./test-hook.js";
 import { createTransport } from "./transport.js";
+import { watchStage } from "./watch.js";
 import "./stage.css";
 
 export type { RunResult, TimedOp } from "../run-types.js";
@@ -60,6 +61,10 @@ export interface StageHandle {
   onAction(cb: (op: TimedOp) => void): void;
   setRunning(running: boolean): void;
   setLocale(locale: StageLocale): void;
+  /** Additive: the actions and faults the app injects into the run (listed, each removable). */
+  setActions?(ops: readonly TimedOp[]): void;
+  /** Additive: the learner removed injected actions; `ops` is what remains (the app re-runs with it). */
+  onActionsEdited?(cb: (ops: TimedOp[]) => void): void;
   destroy(): void;
 }
 
@@ -88,6 +93,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   let kinds = new Map<string, FifoKind>();
   const stepListeners: Array<(step: number) => void> = [];
   const actionListeners: Array<(op: TimedOp) => void> = [];
+  const editListeners: Array<(ops: TimedOp[]) => void> = [];
+  let injectedOps: readonly TimedOp[] = [];
 
   // ── parts ──
   const root = el("section", { class: "stage" });
@@ -126,6 +133,16 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     current: () => ({ view, step: shownStep, selected, running: running() }),
     onAction: (op) => { for (const cb of actionListeners) cb(op); },
   });
+
+  const edited = (ops: TimedOp[]) => {
+    for (const cb of editListeners) cb(ops);
+  };
+  const injected = createInjectedList({
+    t,
+    onRemove: (i) => edited(injectedOps.filter((_, j) => j !== i)),
+    onRemoveAll: () => edited([]),
+  });
+  actionBar.el.append(injected.el);
 
   const bottom = el("div", { class: "stage-bottom" });
   bottom.append(diffNote.el);
@@ -197,25 +214,13 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     render();
   });
 
-  let lastCanvas = "";
-  const ro = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
-    const size = `${timeline.canvas.clientWidth}x${timeline.canvas.clientHeight}`;
-    if (size !== lastCanvas) {
-      lastCanvas = size;
-      timeline.timeline.invalidate();
-    }
-    const w = root.clientWidth;
-    const changed = (w < 720) !== (knownWidth < 720) || knownWidth === 0;
-    knownWidth = w;
-    if (changed) render();
-  }) : null;
-  ro?.observe(timeline.canvas);
-  ro?.observe(root);
-  const scheme = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
-  const onScheme = () => timeline.timeline.invalidate();
-  scheme?.addEventListener?.("change", onScheme);
-  const themeObserver = typeof MutationObserver === "function" ? new MutationObserver(onScheme) : null;
-  themeObserver?.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  const watcher = watchStage(root, timeline.canvas, {
+    onCanvas: () => timeline.timeline.invalidate(),
+    onWidth: (w) => {
+      knownWidth = w;
+      render();
+    },
+  });
 
   applyLabels();
   render();
@@ -238,6 +243,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       timeline.timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
       tools.load(run.trace);
       actionBar.setRunning(false);
+      injected.setRunning(false);
       transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
       if (extra?.follow === true && run.trace.length > 0) transport.send({ type: "playback.goTo", step: run.trace.length });
       if (run.trace.length === 0) {
@@ -262,9 +268,17 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     onAction(cb) {
       actionListeners.push(cb);
     },
+    setActions(ops) {
+      injectedOps = [...ops];
+      injected.set(injectedOps);
+    },
+    onActionsEdited(cb) {
+      editListeners.push(cb);
+    },
     setRunning(r) {
       transport.send({ type: r ? "playback.run" : "playback.stopped" });
       actionBar.setRunning(r);
+      injected.setRunning(r);
       if (r) narration.textContent = t.running;
       else render();
     },
@@ -274,19 +288,16 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       applyLabels();
       diffNote.setLocale(t, locale);
       tools.setLocale(t);
+      injected.setLocale(t);
       render();
     },
     destroy() {
-      unexpose();
       transport.destroy();
-      ro?.disconnect();
-      scheme?.removeEventListener?.("change", onScheme);
-      themeObserver?.disconnect();
+      watcher.stop();
       pipeline.unmount?.();
       timeline.unmount?.();
       root.remove();
     },
   };
-  const unexpose = exposeStage(handle);
   return handle;
 }
