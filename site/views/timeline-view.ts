@@ -201,10 +201,10 @@ export function timelinePanel(onSeek: (step: number) => void, describe: (step: n
     tip.textContent = describe(step);
     tip.setAttribute("data-step", String(step));
     tip.hidden = false;
-    // Keep the tip inside the box: anchored at the pointer, flipped to its left past the middle.
+    // Centred on the pointer, kept inside the box (its width is known once the text is in).
     const w = box.clientWidth;
-    tip.style.left = x < w / 2 ? `${Math.max(0, x)}px` : "";
-    tip.style.right = x < w / 2 ? "" : `${Math.max(0, w - x)}px`;
+    const tw = Math.min(tip.offsetWidth, w);
+    tip.style.left = `${Math.round(Math.max(0, Math.min(w - tw, x - tw / 2)))}px`;
   });
   const set = (k: string, v: string) => {
     if (canvas.getAttribute(k) !== v) canvas.setAttribute(k, v);
