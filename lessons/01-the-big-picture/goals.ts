@@ -2,7 +2,38 @@
  * Lesson 01 goals: the printer of the blog walk-through it starts from, checked against what the informer did (the trace),
  * not only against the log.
  */
-import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+import { defineMessages, events, expectedLine, fail, goal, handlerThrew, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+
+const M = defineMessages("big-picture", {
+  noHandler: {
+    en: "No event handler was registered on an informer.",
+    "zh-CN": "没有在任何 Informer 上注册事件处理函数。",
+  },
+  resync: {
+    en: "The handler's resync period is {period} (step {step}); the blog program uses 30 s (`30_000`).",
+    "zh-CN": "第 {step} 步注册的处理函数的 resync 周期是 {period}；博客里的程序用的是 30 秒（`30_000`）。",
+  },
+  neverListed: {
+    en: "The informer never listed pods: did you call `factory.start(stop)`?",
+    "zh-CN": "Informer 从未 LIST 过 Pod：你调用 `factory.start(stop)` 了吗？",
+  },
+  noAdd: {
+    en: "No add notification reached your handler.",
+    "zh-CN": "没有任何 add 通知到达你的处理函数。",
+  },
+  noUpdate: {
+    en: "No update notification reached your handler: is `updateFunc` there?",
+    "zh-CN": "没有任何 update 通知到达你的处理函数：你写了 `updateFunc` 吗？",
+  },
+  noDeleteInScenario: {
+    en: "The scenario deleted no pod (unexpected).",
+    "zh-CN": "场景中没有删除任何 Pod（这不应该发生）。",
+  },
+  deleteNeverCalled: {
+    en: "{key} was deleted on the server at step {step}, but `deleteFunc` was never called for it.",
+    "zh-CN": "{key} 在第 {step} 步被服务器删除，但 `deleteFunc` 从未因它被调用。",
+  },
+});
 
 const registered: Goal = goal({
   id: "one-handler-30s",
@@ -12,12 +43,12 @@ const registered: Goal = goal({
   },
   check(run) {
     const added = events(run, "processor.listenerAdded");
-    if (added.length === 0) return fail("No event handler was registered on an informer.");
+    if (added.length === 0) return fail(M.noHandler());
     const at30 = added.find((e) => e.resyncPeriodMs === 30_000);
     if (at30 === undefined) {
-      return fail(`The handler's resync period is ${added[0]!.resyncPeriodMs} ms; the blog program uses 30 s (30_000).`, added[0]!.seq);
+      return fail(M.resync({ period: { ms: added[0]!.resyncPeriodMs }, step: added[0]!.seq }), added[0]!.seq);
     }
-    if (events(run, "reflector.list.start").length === 0) return fail("The informer never listed pods: did you call factory.start(stop)?");
+    if (events(run, "reflector.list.start").length === 0) return fail(M.neverListed());
     return pass;
   },
 });
@@ -30,13 +61,11 @@ const addsAndUpdates: Goal = goal({
   },
   check(run) {
     const calls = events(run, "handler.called", (e) => e.listener === 0 && e.notification !== "delete");
-    if (!calls.some((c) => c.notification === "add")) return fail("No add notification reached your handler.");
-    if (!calls.some((c) => c.notification === "update")) return fail("No update notification reached your handler: is updateFunc there?");
+    if (!calls.some((c) => c.notification === "add")) return fail(M.noAdd());
+    if (!calls.some((c) => c.notification === "update")) return fail(M.noUpdate());
     for (const call of calls) {
       const want = `Pod ${call.notification === "add" ? "added" : "updated"}: ${nameOf(call.key)}`;
-      if (!linesDuring(run, call).includes(want)) {
-        return fail(`The ${call.notification} of ${call.key} should log "${want}".`, call.seq);
-      }
+      if (!linesDuring(run, call).includes(want)) return expectedLine(run, call, want);
     }
     return pass;
   },
@@ -50,15 +79,15 @@ const everyDelete: Goal = goal({
   },
   check(run) {
     const deleted = events(run, "server.write", (e) => e.type === "DELETED" && e.resource === "pods");
-    if (deleted.length === 0) return fail("The scenario deleted no pod (unexpected).");
+    if (deleted.length === 0) return fail(M.noDeleteInScenario());
     const calls = events(run, "handler.called", (e) => e.listener === 0 && e.notification === "delete");
     for (const d of deleted) {
       const call = calls.find((c) => c.key === d.key && c.seq > d.seq);
-      if (call === undefined) return fail(`${d.key} was deleted on the server but deleteFunc was never called for it.`, d.seq);
+      if (call === undefined) return fail(M.deleteNeverCalled({ key: d.key, step: d.seq }), d.seq);
       const lines = linesDuring(run, call);
       const name = nameOf(d.key);
       if (!lines.includes(`Pod deleted: ${name}`) && !lines.includes(`Pod deleted: ${d.key}`)) {
-        return fail(`deleteFunc for ${d.key} should log "Pod deleted: ${name}".`, call.seq);
+        return expectedLine(run, call, `Pod deleted: ${name}`, lines);
       }
     }
     return pass;
@@ -73,7 +102,7 @@ const noCrash: Goal = goal({
   },
   check(run) {
     const threw = events(run, "handler.threw")[0];
-    if (threw !== undefined) return fail(`The ${threw.notification} handler for ${threw.key} threw: ${threw.message}`, threw.seq);
+    if (threw !== undefined) return handlerThrew(threw);
     return pass;
   },
 });

@@ -1,5 +1,32 @@
 /** Lesson 03 goals: follow lastSyncResourceVersion through drops, a partition and a relist; ignore same-RV replays. */
-import { events, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+import { defineMessages, events, expectedLine, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+
+const M = defineMessages("reflector-under-stress", {
+  tooFewRv: {
+    en: "Only {count} \"rv=\" lines; log one every second (at least {wanted} in this run).",
+    "zh-CN": "只有 {count} 行“rv=”；请每秒打印一行（本次运行至少 {wanted} 行）。",
+  },
+  wrongRv: {
+    en: "At step {step} the Reflector's last resourceVersion was \"{current}\", but you logged \"{line}\".",
+    "zh-CN": "第 {step} 步时 Reflector 最后的 resourceVersion 是“{current}”，而你打印的是“{line}”。",
+  },
+  silentPartition: {
+    en: "No \"rv=\" line between the partition (step {from}) and the heal (step {to}): keep logging while the resourceVersion is frozen.",
+    "zh-CN": "网络分区（第 {from} 步）到恢复（第 {to} 步）之间没有任何“rv=”行：resourceVersion 冻结期间也要继续打印。",
+  },
+  replayLogged: {
+    en: "{key} came back unchanged in `updateFunc` at step {step} (resourceVersion {rv} both times), but you logged \"{line}\".",
+    "zh-CN": "第 {step} 步，{key} 以未变化的状态回到 `updateFunc`（两次的 resourceVersion 都是 {rv}），你却打印了“{line}”。",
+  },
+  noRealUpdate: {
+    en: "No real update reached `updateFunc`: is it registered?",
+    "zh-CN": "没有任何真正的更新到达 `updateFunc`：它注册了吗？",
+  },
+  noReplay: {
+    en: "The relist's same-version updates never reached `updateFunc`.",
+    "zh-CN": "重新 LIST 产生的同版本更新从未到达 `updateFunc`。",
+  },
+});
 
 const rvLog: Goal = goal({
   id: "rv-log",
@@ -13,20 +40,20 @@ const rvLog: Goal = goal({
     const durationMs = events(run, "runner.start")[0]?.durationMs ?? 0;
     const wanted = Math.floor(durationMs / 1000) - 2;
     if (lines.length < wanted) {
-      return fail(`Only ${lines.length} "rv=" lines; log one every second (at least ${wanted} in this run).`, lines.at(-1)?.step);
+      return fail(M.tooFewRv({ count: lines.length, wanted }), lines.at(-1)?.step);
     }
     let i = 0;
     let current = "";
     for (const line of lines) {
       while (i < rvEvents.length && rvEvents[i]!.seq < line.step) current = rvEvents[i++]!.resourceVersion;
       if (line.text !== `rv=${current}`) {
-        return fail(`At this step the Reflector's last resourceVersion was "${current}", but you logged "${line.text}".`, line.step);
+        return fail(M.wrongRv({ step: line.step, current, line: line.text }), line.step);
       }
     }
     const frozen = events(run, "fault.injected", (e) => e.fault === "partition")[0];
     const healed = events(run, "fault.injected", (e) => e.fault === "heal")[0];
     if (frozen !== undefined && healed !== undefined && !lines.some((l) => l.step > frozen.seq && l.step < healed.seq)) {
-      return fail("Keep logging during the partition: that is when the resourceVersion freezes.", healed.seq);
+      return fail(M.silentPartition({ from: frozen.seq, to: healed.seq }), healed.seq);
     }
     return pass;
   },
@@ -47,16 +74,16 @@ const changedOnly: Goal = goal({
       if (call.oldResourceVersion === call.resourceVersion) {
         replays++;
         if (lines.length > 0) {
-          return fail(`${call.key} came back unchanged (resourceVersion ${call.resourceVersion} both times) but you logged "${lines[0]}".`, call.seq);
+          return fail(M.replayLogged({ key: call.key, step: call.seq, rv: call.resourceVersion, line: lines[0]! }), call.seq);
         }
       } else {
         changes++;
         const want = `changed ${nameOf(call.key)} rv=${call.resourceVersion}`;
-        if (!lines.includes(want)) return fail(`${call.key} really changed: expected "${want}".`, call.seq);
+        if (!lines.includes(want)) return expectedLine(run, call, want);
       }
     }
-    if (changes === 0) return fail("No real update reached updateFunc: is it registered?");
-    if (replays === 0) return fail("The relist's same-version updates never reached updateFunc.");
+    if (changes === 0) return fail(M.noRealUpdate());
+    if (replays === 0) return fail(M.noReplay());
     return pass;
   },
 });

@@ -1,6 +1,46 @@
 /** Lesson 05 goals: an index by node, reads from the cache only, no mutation of cached objects. */
 import type { KubeObject, Pod } from "../../src/index.js";
-import { events, fail, goal, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+import { callbackOf, defineMessages, events, fail, goal, learnerRequests, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+
+const M = defineMessages("indexer-and-listers", {
+  neverWritten: {
+    en: "The informer's indexer was never written: did you start the factory?",
+    "zh-CN": "Informer 的索引器从未被写入：你启动工厂了吗？",
+  },
+  noIndex: {
+    en: "{key} was cached at step {step} without a \"byNode\" index: call `addIndexers` before `factory.start`.",
+    "zh-CN": "第 {step} 步，{key} 写入缓存时没有“byNode”索引：请在 `factory.start` 之前调用 `addIndexers`。",
+  },
+  wrongBucket: {
+    en: "{key} runs on {node} but byNode filed it under [{values}] (step {step}).",
+    "zh-CN": "{key} 运行在 {node} 上，但 byNode 把它归档在 [{values}] 下（第 {step} 步）。",
+  },
+  noNode: { en: "no node", "zh-CN": "（没有节点）" },
+  notFromIndex: {
+    en: "\"{line}\" (step {step}) was not read from the index: call `{how}` for each line (a filter over every cached pod, or a constant, does not count).",
+    "zh-CN": "“{line}”（第 {step} 步）不是从索引读出来的：每打印一行都要调用 `{how}`（遍历全部缓存 Pod 再过滤，或者写死的常量，都不算）。",
+  },
+  wrongNodeLine: {
+    en: "At step {step} the cache held [{want}] on {node}; you logged \"{line}\".",
+    "zh-CN": "第 {step} 步时，缓存中 {node} 上的 Pod 是 [{want}]；你打印的是“{line}”。",
+  },
+  wrongNsLine: {
+    en: "At step {step} the cache held {want} team-a pods; you logged \"{line}\".",
+    "zh-CN": "第 {step} 步时，缓存中 team-a 有 {want} 个 Pod；你打印的是“{line}”。",
+  },
+  tooFewLines: {
+    en: "Only {count} \"{what}: …\" lines: log every 2 seconds for the whole run.",
+    "zh-CN": "只有 {count} 行“{what}: …”：整个运行期间请每 2 秒打印一次。",
+  },
+  serverRead: {
+    en: "Your code sent a {verb} for {resource} to the API server at step {step}; read the informer's cache instead.",
+    "zh-CN": "你的代码在第 {step} 步向 API Server 发送了 {resource} 的 {verb} 请求；请改为读取 Informer 的缓存。",
+  },
+  mutated: {
+    en: "Your `{callback}` threw on {key} (step {step}): {message}. Objects from the cache are shared and frozen: copy before you change anything.",
+    "zh-CN": "第 {step} 步，你的 `{callback}` 处理 {key} 时抛出了异常：“{message}”。缓存中的对象是共享且冻结的：修改之前先复制一份。",
+  },
+});
 
 /** The server's copy of an object at a resourceVersion (every write is in the trace). */
 function serverObject(run: RunResult, key: string, rv: string): KubeObject | undefined {
@@ -29,14 +69,14 @@ const byNodeIndex: Goal = goal({
   },
   check(run) {
     const writes = events(run, "indexer.write", (e) => e.op !== "delete");
-    if (writes.length === 0) return fail("The informer's indexer was never written: did you start the factory?");
+    if (writes.length === 0) return fail(M.neverWritten());
     for (const w of writes) {
       const values = w.indexes["byNode"];
-      if (values === undefined) return fail(`${w.key} was cached without a "byNode" index: call addIndexers before factory.start.`, w.seq);
+      if (values === undefined) return fail(M.noIndex({ key: w.key, step: w.seq }), w.seq);
       const node = nodeOf(w.object ?? serverObject(run, w.key, w.resourceVersion));
       const want = node === undefined || node === "" ? [] : [node];
       if (values.length !== want.length || values.some((v, i) => v !== want[i])) {
-        return fail(`${w.key} runs on ${node ?? "no node"} but byNode filed it under [${values.join(", ")}].`, w.seq);
+        return fail(M.wrongBucket({ key: w.key, node: node === undefined || node === "" ? M.noNode() : node, values: values.join(", "), step: w.seq }), w.seq);
       }
     }
     return pass;
@@ -64,22 +104,22 @@ const byNodeLog: Goal = goal({
       const since = previous.get(value) ?? 0;
       previous.set(value, line.step);
       if (!queries.some((q) => q.indexName === indexName && q.value === value && q.seq > since && q.seq < line.step)) {
-        return fail(`"${line.text}" was not read from the index: call ${how} for each line (a filter over every cached pod, or a constant, does not count).`, line.step);
+        return fail(M.notFromIndex({ line: line.text, step: line.step, how }), line.step);
       }
       const cache = cacheAt(run, line.step);
       if (nodeLine !== null) {
         const node = nodeLine[1] as "node-a" | "node-b";
         counts[node]++;
         const want = [...cache].filter(([, n]) => n === node).map(([k]) => nameOf(k)).sort().join(",");
-        if (nodeLine[2] !== want) return fail(`The cache held [${want}] on ${node} at this step; you logged "${line.text}".`, line.step);
+        if (nodeLine[2] !== want) return fail(M.wrongNodeLine({ step: line.step, want, node, line: line.text }), line.step);
       } else {
         counts["team-a"]++;
         const want = [...cache.keys()].filter((k) => k.startsWith("team-a/")).length;
-        if (Number(nsLine![1]) !== want) return fail(`The cache held ${want} team-a pods at this step; you logged "${line.text}".`, line.step);
+        if (Number(nsLine![1]) !== want) return fail(M.wrongNsLine({ step: line.step, want, line: line.text }), line.step);
       }
     }
     for (const [what, n] of Object.entries(counts)) {
-      if (n < 4) return fail(`Only ${n} "${what}: …" lines: log every 2 seconds for the whole run.`);
+      if (n < 4) return fail(M.tooFewLines({ count: n, what }));
     }
     return pass;
   },
@@ -92,9 +132,9 @@ const noServerReads: Goal = goal({
     "zh-CN": "只从 lister 和 indexer 读取：你的代码不向 API Server 发送任何 `list` 或 `get`",
   },
   check(run) {
-    const own = events(run, "server.request",
-      (e) => (e.verb === "list" || e.verb === "get") && !(e.client ?? "").startsWith("reflector"))[0];
-    if (own !== undefined) return fail(`Your code sent a ${own.verb.toUpperCase()} for ${own.resource} to the API server; read the informer's cache instead.`, own.seq);
+    // learnerRequests: not a reflector's, not a scenario op's or a stage action's (issue 21 item 1).
+    const own = learnerRequests(run).find((e) => e.verb === "list" || e.verb === "get");
+    if (own !== undefined) return fail(M.serverRead({ verb: own.verb.toUpperCase(), resource: own.resource, step: own.seq }), own.seq);
     return pass;
   },
 });
@@ -108,7 +148,7 @@ const noMutation: Goal = goal({
   check(run) {
     const threw = events(run, "handler.threw")[0];
     if (threw !== undefined) {
-      return fail(`A handler threw on ${threw.key}: ${threw.message}. Objects from the cache are shared and frozen: copy before you change anything.`, threw.seq);
+      return fail(M.mutated({ callback: callbackOf(threw.notification), key: threw.key, step: threw.seq, message: threw.message }), threw.seq);
     }
     return pass;
   },

@@ -1,6 +1,45 @@
 /** Lesson 06 goals: a serving set that honours deletionTimestamp, terminating and recreated pods. */
 import type { KubeObject } from "../../src/index.js";
-import { events, fail, goal, linesDuring, nameOf, objectAt, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+import { callbackOf, defineMessages, events, fail, goal, linesDuring, nameOf, objectAt, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+
+const M = defineMessages("event-handlers", {
+  noNotification: {
+    en: "No notification reached your handler.",
+    "zh-CN": "没有任何通知到达你的处理函数。",
+  },
+  noServingLine: {
+    en: "`{callback}` for {key} (step {step}) logged no \"serving: …\" line; it logged {saw}.",
+    "zh-CN": "第 {step} 步，`{callback}` 处理 {key} 时没有打印“serving: …”行，实际打印的是：{saw}。",
+  },
+  wrongServing: {
+    en: "After `{callback}` for {key} (step {step}) the serving pods are [{serving}]; you logged \"{line}\".",
+    "zh-CN": "第 {step} 步 `{callback}` 处理 {key} 之后，正在服务的 Pod 是 [{serving}]；你打印的是“{line}”。",
+  },
+  justTerminating: {
+    en: "{key} just got a deletionTimestamp at step {step}: `updateFunc` should log \"{want}\"; it logged {saw}.",
+    "zh-CN": "第 {step} 步，{key} 刚被设置了 deletionTimestamp：`updateFunc` 应打印“{want}”，实际打印的是：{saw}。",
+  },
+  terminatingWrong: {
+    en: "\"{line}\" logged in `updateFunc` for {key} (step {step}), but this update did not newly set deletionTimestamp.",
+    "zh-CN": "第 {step} 步，`updateFunc` 处理 {key} 时打印了“{line}”，但这次更新并没有新设置 deletionTimestamp。",
+  },
+  noTerminatingUpdate: {
+    en: "No update with a new deletionTimestamp reached `updateFunc`: is it registered?",
+    "zh-CN": "没有任何新设置了 deletionTimestamp 的更新到达 `updateFunc`：它注册了吗？",
+  },
+  newUid: {
+    en: "{key} has a new uid ({old} → {now}) at step {step}: `updateFunc` should log \"{want}\"; it logged {saw}.",
+    "zh-CN": "第 {step} 步，{key} 的 uid 变了（{old} → {now}）：`updateFunc` 应打印“{want}”，实际打印的是：{saw}。",
+  },
+  recreatedWrong: {
+    en: "\"{line}\" logged in `updateFunc` for {key} (step {step}), but the uid did not change.",
+    "zh-CN": "第 {step} 步，`updateFunc` 处理 {key} 时打印了“{line}”，但 uid 并没有变化。",
+  },
+  noRecreated: {
+    en: "No update with a changed uid reached `updateFunc`: is it registered?",
+    "zh-CN": "没有任何 uid 变化的更新到达 `updateFunc`：它注册了吗？",
+  },
+});
 
 const terminatingOf = (o: KubeObject | undefined) => o?.metadata.deletionTimestamp !== undefined && o?.metadata.deletionTimestamp !== null;
 
@@ -26,20 +65,21 @@ const serving: Goal = goal({
   },
   check(run) {
     const calls = events(run, "handler.called", (e) => e.listener === 0);
-    if (calls.length === 0) return fail("No notification reached your handler.");
+    if (calls.length === 0) return fail(M.noNotification());
     const told = new Set<string>();
     for (const call of calls) {
       const name = nameOf(call.key);
       if (call.notification === "delete") told.delete(name);
       else if (terminatingOf(objectAt(run, call.key, call.resourceVersion))) told.delete(name);
       else told.add(name);
-      const lines = linesDuring(run, call).filter((t) => t.startsWith("serving: "));
-      const last = lines.at(-1);
-      if (last === undefined) return fail(`No "serving: …" line in the ${call.notification} callback for ${call.key}.`, call.seq);
+      const all = linesDuring(run, call);
+      const last = all.filter((t) => t.startsWith("serving: ")).at(-1);
+      const where = { callback: callbackOf(call.notification), key: call.key, step: call.seq };
+      if (last === undefined) return fail(M.noServingLine({ ...where, saw: { lines: all } }), call.seq);
       const fromNotifications = `serving: ${sortedNames(told)}`;
       const fromCache = `serving: ${sortedNames(servingInCache(run, call.seq))}`;
       if (last !== fromNotifications && last !== fromCache) {
-        return fail(`After this ${call.notification} of ${call.key} the serving pods are [${sortedNames(told)}]; you logged "${last}".`, call.seq);
+        return fail(M.wrongServing({ ...where, serving: sortedNames(told), line: last }), call.seq);
       }
     }
     return pass;
@@ -62,12 +102,12 @@ const terminating: Goal = goal({
       const logged = linesDuring(run, call).includes(want);
       if (terminatingOf(newObj) && !terminatingOf(oldObj)) {
         expected++;
-        if (!logged) return fail(`${call.key} just got a deletionTimestamp: expected "${want}".`, call.seq);
+        if (!logged) return fail(M.justTerminating({ key: call.key, step: call.seq, want, saw: { lines: linesDuring(run, call) } }), call.seq);
       } else if (logged) {
-        return fail(`"${want}" logged, but this update did not newly set deletionTimestamp.`, call.seq);
+        return fail(M.terminatingWrong({ line: want, key: call.key, step: call.seq }), call.seq);
       }
     }
-    if (expected === 0) return fail("No update with a new deletionTimestamp reached updateFunc: is it registered?");
+    if (expected === 0) return fail(M.noTerminatingUpdate());
     return pass;
   },
 });
@@ -88,12 +128,15 @@ const recreated: Goal = goal({
       const logged = linesDuring(run, call).includes(want);
       if (newObj.metadata.uid !== oldObj.metadata.uid) {
         expected++;
-        if (!logged) return fail(`${call.key} has a new uid (${oldObj.metadata.uid} → ${newObj.metadata.uid}): expected "${want}".`, call.seq);
+        if (!logged) {
+          return fail(M.newUid({ key: call.key, old: oldObj.metadata.uid ?? "", now: newObj.metadata.uid ?? "", step: call.seq, want,
+            saw: { lines: linesDuring(run, call) } }), call.seq);
+        }
       } else if (logged) {
-        return fail(`"${want}" logged, but the uid did not change.`, call.seq);
+        return fail(M.recreatedWrong({ line: want, key: call.key, step: call.seq }), call.seq);
       }
     }
-    if (expected === 0) return fail("No update with a changed uid reached updateFunc: is it registered?");
+    if (expected === 0) return fail(M.noRecreated());
     return pass;
   },
 });

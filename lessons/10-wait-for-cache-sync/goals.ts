@@ -1,6 +1,37 @@
 import { type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
 import { initialKeys as initialOf } from "../_lib/goal-kit.js";
+
+const M = defineMessages("wait-for-cache-sync", {
+  noReady: {
+    en: "main never logged a \"ready:\" line.",
+    "zh-CN": "main 从未打印“ready:”行。",
+  },
+  notInIndexer: {
+    en: "\"{line}\" was logged at step {step} while {missing} of {total} initial pods were not in the indexer yet ({keys}).",
+    "zh-CN": "第 {step} 步打印“{line}”时，{total} 个初始 Pod 中还有 {missing} 个不在 indexer 里（{keys}）。",
+  },
+  notHandled: {
+    en: "\"{line}\" was logged at step {step} while the handler had not yet handled {missing} initial add(s): {keys}.",
+    "zh-CN": "第 {step} 步打印“{line}”时，处理函数还有 {missing} 个初始 add 没有处理完：{keys}。",
+  },
+  fixedSleep: {
+    en: "Your handler had finished the initial pods at {done}, but \"ready:\" came at {at} (step {step}): wait with `cache.waitForCacheSync` on both hasSynced functions (it checks every 100 ms), not with a fixed sleep.",
+    "zh-CN": "你的处理函数在 {done}时已处理完初始 Pod，而“ready:”在 {at}才出现（第 {step} 步）：请用 `cache.waitForCacheSync` 等待两个 hasSynced 函数（它每 100 毫秒检查一次），不要用固定的 sleep。",
+  },
+  readyCount: {
+    en: "Expected one \"ready:\" line, got {count}: {lines}.",
+    "zh-CN": "应当只有一行“ready:”，实际有 {count} 行：{lines}。",
+  },
+  unreadable: {
+    en: "Could not read `lister=N handler=M` in \"{line}\" (step {step}).",
+    "zh-CN": "无法从“{line}”（第 {step} 步）中读出 `lister=N handler=M`。",
+  },
+  wrongNumbers: {
+    en: "\"{line}\" (step {step}): both numbers should be {want}, the number of initial pods.",
+    "zh-CN": "“{line}”（第 {step} 步）：两个数字都应为 {want}，即初始 Pod 的数量。",
+  },
+});
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -12,7 +43,7 @@ function readyLine(run: RunResult) {
 }
 
 const goals: Goal[] = [
-  {
+  goal({
     id: "informer-synced-first",
     title: {
       en: "Wait for the informer (`cache.waitForCacheSync`, `hasSynced`): when `ready:` is logged, the indexer already holds every initial pod",
@@ -20,17 +51,15 @@ const goals: Goal[] = [
     },
     check(run) {
       const line = readyLine(run);
-      if (!line) return { pass: false, message: "main never logged a `ready:` line" };
+      if (!line) return fail(M.noReady());
       const initialKeys = initialKeysOf(run);
       const cached = new Set(events(run, "indexer.write").filter((w) => w.seq < line.step && w.op !== "delete").map((w) => w.key));
       const missing = initialKeys.filter((k) => !cached.has(k));
-      return missing.length === 0
-        ? { pass: true }
-        : { pass: false, failedAtStep: line.step,
-            message: `\`ready:\` was logged while ${missing.length} of ${initialKeys.length} initial pods were not in the indexer yet (${missing.join(", ")})` };
+      return missing.length === 0 ? pass
+        : fail(M.notInIndexer({ line: line.text, step: line.step, missing: missing.length, total: initialKeys.length, keys: missing }), line.step);
     },
-  },
-  {
+  }),
+  goal({
     id: "registration-synced-first",
     title: {
       en: "Wait for your handler too (the registration's `hasSynced`): when `ready:` is logged, `addFunc` has returned for every initial pod, and `ready:` follows within 100 ms (`waitForCacheSync` checks every 100 ms; a fixed sleep does not)",
@@ -38,25 +67,22 @@ const goals: Goal[] = [
     },
     check(run) {
       const line = readyLine(run);
-      if (!line) return { pass: false, message: "main never logged a `ready:` line" };
+      if (!line) return fail(M.noReady());
       const initialKeys = initialKeysOf(run);
       const returned = events(run, "handler.returned").filter((h) => h.seq < line.step && h.notification === "add");
       const handled = new Set(returned.map((h) => h.key));
       const missing = initialKeys.filter((k) => !handled.has(k));
       if (missing.length > 0) {
-        return { pass: false, failedAtStep: line.step,
-          message: `\`ready:\` was logged while the handler had not yet handled ${missing.length} initial add(s): ${missing.join(", ")}` };
+        return fail(M.notHandled({ line: line.text, step: line.step, missing: missing.length, keys: missing }), line.step);
       }
       const lastInitial = returned.filter((h) => initialKeys.includes(h.key)).at(-1);
       if (lastInitial !== undefined && line.time - lastInitial.time > 100) {
-        return { pass: false, failedAtStep: line.step,
-          message: `your handler had finished the initial pods at ${lastInitial.time} ms, but \`ready:\` came at ${line.time} ms: ` +
-            "wait with cache.waitForCacheSync on both hasSynced functions (it checks every 100 ms), not with a fixed sleep" };
+        return fail(M.fixedSleep({ done: { ms: lastInitial.time }, at: { ms: line.time }, step: line.step }), line.step);
       }
-      return { pass: true };
+      return pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "ready-line-true",
     title: {
       en: "Log exactly one line `ready: lister=N handler=M` with both N and M equal to the number of initial pods",
@@ -65,17 +91,15 @@ const goals: Goal[] = [
     check(run) {
       const lines = run.log.filter((l) => l.text.startsWith("ready:"));
       if (lines.length !== 1) {
-        return { pass: false, message: `expected one \`ready:\` line, got ${lines.length}`, failedAtStep: lines[1]?.step };
+        return fail(M.readyCount({ count: lines.length, lines: { lines: lines.map((l) => l.text) } }), lines[1]?.step);
       }
       const line = lines[0]!;
       const m = /lister=(\d+)\s+handler=(\d+)/.exec(line.text);
       const want = initialKeysOf(run).length;
-      if (!m) return { pass: false, failedAtStep: line.step, message: `could not read \`lister=N handler=M\` in "${line.text}"` };
-      return Number(m[1]) === want && Number(m[2]) === want
-        ? { pass: true }
-        : { pass: false, failedAtStep: line.step, message: `"${line.text}": both numbers should be ${want}` };
+      if (!m) return fail(M.unreadable({ line: line.text, step: line.step }), line.step);
+      return Number(m[1]) === want && Number(m[2]) === want ? pass : fail(M.wrongNumbers({ line: line.text, step: line.step, want }), line.step);
     },
-  },
+  }),
 ];
 
 export default { goals, seeds: 3 };

@@ -1,10 +1,61 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, windowOf, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
+
+const M = defineMessages("workqueue", {
+  nothingAdded: {
+    en: "Nothing was ever added to the workqueue.",
+    "zh-CN": "从来没有任何元素被加入 workqueue。",
+  },
+  notPodKey: {
+    en: "\"{item}\" (added at step {step}) is not a pod key: enqueue `namespace/name`.",
+    "zh-CN": "“{item}”（第 {step} 步加入）不是 Pod 的 key：请把 `namespace/name` 放进队列。",
+  },
+  noDedup: {
+    en: "No `workqueue.add` was ever deduplicated.",
+    "zh-CN": "没有任何一次 `workqueue.add` 被去重。",
+  },
+  reconciledTimes: {
+    en: "default/web-1 was reconciled {count} times between 1 s and 2 s (expected 1 or 2).",
+    "zh-CN": "default/web-1 在 1 秒到 2 秒之间被 reconcile 了 {count} 次（应为 1 或 2 次）。",
+  },
+  noReAdd: {
+    en: "No key was ever added while it was being processed.",
+    "zh-CN": "从来没有哪个 key 在处理期间被重新加入。",
+  },
+  handedOutEarly: {
+    en: "{key} was handed out again at step {step}, before `done` (it was re-added at step {added}).",
+    "zh-CN": "{key} 在第 {step} 步又被取出，早于 `done`（它在第 {added} 步被重新加入）。",
+  },
+  notRequeued: {
+    en: "{key}, added at step {step} while it was processing, was not re-queued at `done`.",
+    "zh-CN": "{key} 在处理期间（第 {step} 步）被加入，但 `done` 时没有被重新排队。",
+  },
+  neverAgain: {
+    en: "{key} was never processed again after `done` (step {step}).",
+    "zh-CN": "{key} 在 `done`（第 {step} 步）之后再也没有被处理。",
+  },
+  outsideReconcile: {
+    en: "\"{line}\" (step {step}) was not printed by a reconcile of {key}: log it inside reconcile, from what the lister says then.",
+    "zh-CN": "“{line}”（第 {step} 步）不是在 {key} 的 reconcile 中打印的：请在 reconcile 里根据当时 lister 的结果打印。",
+  },
+  lastWeb1: {
+    en: "The last \"reconcile default/web-1 …\" line is {last}; web-1 ended at version={final} on the server.",
+    "zh-CN": "最后一行“reconcile default/web-1 …”是：{last}；而服务器上 web-1 最终是 version={final}。",
+  },
+  web2NotDeleted: {
+    en: "web-2 was never deleted.",
+    "zh-CN": "web-2 从未被删除。",
+  },
+  noGone: {
+    en: "No \"gone default/web-2\" line after web-2 was deleted (step {step}).",
+    "zh-CN": "web-2 被删除（第 {step} 步）之后没有“gone default/web-2”这一行。",
+  },
+});
 
 type At<K extends TraceKind> = Ev<K>;
 
 const goals: Goal[] = [
-  {
+  goal({
     id: "keys-not-objects",
     title: {
       en: "Enqueue keys: every `workqueue.add` item is a pod's `namespace/name` key (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
@@ -13,14 +64,12 @@ const goals: Goal[] = [
     check(run) {
       const podKeys = new Set(events(run, "server.write").filter((w) => w.resource === "pods").map((w) => w.key));
       const adds = events(run, "workqueue.add");
-      if (adds.length === 0) return { pass: false, message: "nothing was ever added to the workqueue" };
+      if (adds.length === 0) return fail(M.nothingAdded());
       const bad = adds.find((a) => !podKeys.has(a.key));
-      return bad
-        ? { pass: false, failedAtStep: bad.seq, message: `"${bad.key}" is not a pod key` }
-        : { pass: true };
+      return bad ? fail(M.notPodKey({ item: bad.key, step: bad.seq }), bad.seq) : pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "dedup",
     title: {
       en: "Dedup: some `workqueue.add` is deduplicated, and web-1's three quick changes cause at most two reconciles (`worker.reconcile`)",
@@ -28,15 +77,12 @@ const goals: Goal[] = [
     },
     check(run) {
       const dedup = events(run, "workqueue.add").some((a) => a.deduplicated);
-      if (!dedup) return { pass: false, message: "no workqueue.add was ever deduplicated" };
+      if (!dedup) return fail(M.noDedup());
       const web1 = events(run, "worker.reconcile").filter((r) => r.key === "default/web-1" && r.time >= 1_000 && r.time < 2_000);
-      return web1.length >= 1 && web1.length <= 2
-        ? { pass: true }
-        : { pass: false, failedAtStep: web1[2]?.seq,
-            message: `default/web-1 was reconciled ${web1.length} times between 1 s and 2 s (expected 1 or 2)` };
+      return web1.length >= 1 && web1.length <= 2 ? pass : fail(M.reconciledTimes({ count: web1.length }), web1[2]?.seq);
     },
-  },
-  {
+  }),
+  goal({
     id: "re-add-while-processing",
     title: {
       en: "Re-add during processing: a key added while processing (`processing: true`) waits for `done`, then is processed exactly once more (`requeued`)",
@@ -45,22 +91,20 @@ const goals: Goal[] = [
     check(run) {
       const trace = run.trace.map((e) => asKnown(e));
       const whileProcessing = events(run, "workqueue.add").filter((a) => a.processing && !a.deduplicated);
-      if (whileProcessing.length === 0) return { pass: false, message: "no key was ever added while it was being processed" };
+      if (whileProcessing.length === 0) return fail(M.noReAdd());
       for (const add of whileProcessing) {
         const later = trace.filter((e) => e.seq > add.seq);
         const done = later.find((e) => e.kind === "workqueue.done" && e.key === add.key);
         const earlyGet = later.find((e) => e.kind === "workqueue.get" && e.key === add.key && (!done || e.seq < done.seq));
-        if (earlyGet) return { pass: false, failedAtStep: earlyGet.seq, message: `${add.key} was handed out again before done` };
-        if (!done || done.kind !== "workqueue.done" || !done.requeued) {
-          return { pass: false, failedAtStep: add.seq, message: `${add.key} was not re-queued at done` };
-        }
+        if (earlyGet) return fail(M.handedOutEarly({ key: add.key, step: earlyGet.seq, added: add.seq }), earlyGet.seq);
+        if (!done || done.kind !== "workqueue.done" || !done.requeued) return fail(M.notRequeued({ key: add.key, step: add.seq }), add.seq);
         const again = later.find((e) => e.kind === "workqueue.get" && e.key === add.key && e.seq > done.seq);
-        if (!again) return { pass: false, failedAtStep: done.seq, message: `${add.key} was never processed again after done` };
+        if (!again) return fail(M.neverAgain({ key: add.key, step: done.seq }), done.seq);
       }
-      return { pass: true };
+      return pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "level-triggered",
     title: {
       en: "Read the lister inside `reconcile`: the last `reconcile default/web-1` line shows web-1's final `version` label (4 on this seed), and `gone default/web-2` is logged by a reconcile after its delete (`cache.splitMetaNamespaceKey`, lister `get`, `errors.isNotFound`)",
@@ -72,8 +116,7 @@ const goals: Goal[] = [
         const m = /^(reconcile|gone) (\S+)/.exec(l.text.trim());
         if (m === null) continue;
         if (windowOf(run, l.step, m[2]!) === undefined) {
-          return { pass: false, failedAtStep: l.step,
-            message: `"${l.text.trim()}" was not printed by a reconcile of ${m[2]}: log it inside reconcile, from what the lister says then` };
+          return fail(M.outsideReconcile({ line: l.text.trim(), step: l.step, key: m[2]! }), l.step);
         }
       }
       const writes = events(run, "server.write").filter((w) => w.key === "default/web-1" && w.type !== "DELETED");
@@ -81,16 +124,14 @@ const goals: Goal[] = [
       const web1 = run.log.filter((l) => l.text.startsWith("reconcile default/web-1 "));
       const last = web1[web1.length - 1];
       if (!last || !last.text.includes(`version=${final}`)) {
-        return { pass: false, failedAtStep: last?.step, message: `last web-1 line: "${last?.text ?? "none"}" (web-1 ended at version=${final} on the server)` };
+        return fail(M.lastWeb1({ last: { lines: last ? [last.text] : [] }, final }), last?.step);
       }
       const deleted = events(run, "server.write").find((w) => w.key === "default/web-2" && w.type === "DELETED");
       const gone = run.log.find((l) => l.text.trim() === "gone default/web-2");
-      if (!deleted) return { pass: false, message: "web-2 was never deleted" };
-      return gone && gone.step > deleted.seq
-        ? { pass: true }
-        : { pass: false, failedAtStep: deleted.seq, message: "no `gone default/web-2` line after web-2 was deleted" };
+      if (!deleted) return fail(M.web2NotDeleted());
+      return gone && gone.step > deleted.seq ? pass : fail(M.noGone({ step: deleted.seq }), deleted.seq);
     },
-  },
+  }),
 ];
 
 export default { goals, seeds: 3 };

@@ -1,5 +1,36 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
+
+const M = defineMessages("retries", {
+  neverBilled: {
+    en: "{count} pod(s) never billed (no ConfigMap bill-<name> on the server at the end), e.g. {examples}.",
+    "zh-CN": "有 {count} 个 Pod 从未计费（结束时服务器上没有对应的 ConfigMap bill-<name>），例如 {examples}。",
+  },
+  wrongRequeues: {
+    en: "{key}: retry {n} (step {step}) reported requeues={requeues}.",
+    "zh-CN": "{key}：第 {n} 次重试（第 {step} 步）报告的是 requeues={requeues}。",
+  },
+  tooShort: {
+    en: "{key}: retry {n} (step {step}) waited {waited}, less than {min}.",
+    "zh-CN": "{key}：第 {n} 次重试（第 {step} 步）只等待了 {waited}，少于 {min}。",
+  },
+  shortStreak: {
+    en: "No key was retried at least 4 times in a row (longest streak: {longest}).",
+    "zh-CN": "没有哪个 key 连续重试了至少 4 次（最长的一串是 {longest} 次）。",
+  },
+  notSlowed: {
+    en: "None of {count} retries was slowed by the shared bucket (more than 100 retries are needed).",
+    "zh-CN": "{count} 次重试中没有一次被共享的令牌桶拖慢（需要超过 100 次重试）。",
+  },
+  noRestart: {
+    en: "No key failed again after it had succeeded.",
+    "zh-CN": "没有哪个 key 在成功之后再次失败。",
+  },
+  notForgotten: {
+    en: "{key} restarted at requeues={requeues} (step {step}): its history was not forgotten.",
+    "zh-CN": "{key} 重新开始时 requeues={requeues}（第 {step} 步）：它的历史没有被 forget。",
+  },
+});
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -23,7 +54,7 @@ function streaks(run: RunResult): Map<string, Array<Array<At<"workqueue.rateLimi
 }
 
 const goals: Goal[] = [
-  {
+  goal({
     id: "every-pod-billed",
     title: {
       en: "Every pod is billed: by the end each pod has a ConfigMap `bill-<name>` on the server (let `reconcile` throw; `workqueue.newController` `maxRetries`)",
@@ -34,12 +65,10 @@ const goals: Goal[] = [
       const pods = new Set(writes.filter((w) => w.resource === "pods" && w.type === "ADDED").map((w) => w.key));
       const bills = new Set(writes.filter((w) => w.resource === "configmaps" && w.type !== "DELETED").map((w) => w.key));
       const missing = [...pods].filter((k) => !bills.has(k.replace("/", "/bill-")));
-      return missing.length === 0
-        ? { pass: true }
-        : { pass: false, message: `${missing.length} pod(s) never billed, e.g. ${missing.slice(0, 3).join(", ")}` };
+      return missing.length === 0 ? pass : fail(M.neverBilled({ count: missing.length, examples: missing.slice(0, 3) }));
     },
-  },
-  {
+  }),
+  goal({
     id: "exponential-per-item",
     title: {
       en: "Exponential backoff per item (`addRateLimited`): each key's retries count up 1, 2, 3 … and retry n waits at least 5 ms × 2^(n−1)",
@@ -52,21 +81,17 @@ const goals: Goal[] = [
           longest = Math.max(longest, streak.length);
           for (let i = 0; i < streak.length; i++) {
             const r = streak[i]!;
-            if (r.requeues !== i + 1) {
-              return { pass: false, failedAtStep: r.seq, message: `${key}: retry ${i + 1} reported requeues=${r.requeues}` };
-            }
+            if (r.requeues !== i + 1) return fail(M.wrongRequeues({ key, n: i + 1, step: r.seq, requeues: r.requeues }), r.seq);
             if (r.delayMs < BASE_MS * 2 ** i) {
-              return { pass: false, failedAtStep: r.seq, message: `${key}: retry ${i + 1} waited ${r.delayMs} ms, less than ${BASE_MS * 2 ** i} ms` };
+              return fail(M.tooShort({ key, n: i + 1, step: r.seq, waited: { ms: r.delayMs }, min: { ms: BASE_MS * 2 ** i } }), r.seq);
             }
           }
         }
       }
-      return longest >= 4
-        ? { pass: true }
-        : { pass: false, message: `no key was retried at least 4 times in a row (longest streak: ${longest})` };
+      return longest >= 4 ? pass : fail(M.shortStreak({ longest }));
     },
-  },
-  {
+  }),
+  goal({
     id: "overall-bucket",
     title: {
       en: "The overall bucket: some retry waits longer than its own item backoff, because all keys share one 10 qps / burst 100 bucket",
@@ -75,11 +100,11 @@ const goals: Goal[] = [
     check(run) {
       const all = events(run, "workqueue.rateLimited");
       const slowed = all.find((r) => r.delayMs > BASE_MS * 2 ** (r.requeues - 1));
-      if (slowed) return { pass: true };
-      return { pass: false, message: `none of ${all.length} retries was slowed by the shared bucket (more than 100 retries are needed)` };
+      if (slowed) return pass;
+      return fail(M.notSlowed({ count: all.length }));
     },
-  },
-  {
+  }),
+  goal({
     id: "forget-on-success",
     title: {
       en: "`forget` on success: after a key succeeded, its next failure starts over at 5 ms (`requeues` = 1)",
@@ -87,16 +112,16 @@ const goals: Goal[] = [
     },
     check(run) {
       const restarted = [...streaks(run).values()].filter((list) => list.filter((s) => s.length > 0).length >= 2);
-      if (restarted.length === 0) return { pass: false, message: "no key failed again after it had succeeded" };
+      if (restarted.length === 0) return fail(M.noRestart());
       for (const list of restarted) {
         const second = list.filter((s) => s.length > 0)[1]![0]!;
         if (second.requeues !== 1) {
-          return { pass: false, failedAtStep: second.seq, message: `${second.key} restarted at requeues=${second.requeues}: its history was not forgotten` };
+          return fail(M.notForgotten({ key: second.key, requeues: second.requeues, step: second.seq }), second.seq);
         }
       }
-      return { pass: true };
+      return pass;
     },
-  },
+  }),
 ];
 
 export default { goals, seeds: 3 };

@@ -1,5 +1,52 @@
 import { type Goal, type Pod, type RunResult, type TraceKind } from "../../src/index.js";
-import { events, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
+
+const M = defineMessages("selectors-filters-transforms", {
+  noListWatch: {
+    en: "No informer ever listed or watched pods.",
+    "zh-CN": "没有任何 Informer LIST 或 WATCH 过 Pod。",
+  },
+  wrongSelector: {
+    en: "The pod {verb} at step {step} was sent with labelSelector \"{selector}\" (expected \"tier=frontend\").",
+    "zh-CN": "第 {step} 步发出的 Pod {verb} 请求带的 labelSelector 是“{selector}”（应为“tier=frontend”）。",
+  },
+  strayInCache: {
+    en: "{key} entered the cache at step {step} without tier=frontend.",
+    "zh-CN": "{key} 在第 {step} 步进入缓存，但它没有 tier=frontend。",
+  },
+  notRelabelled: {
+    en: "fe-1 was never relabelled (scenario problem).",
+    "zh-CN": "fe-1 从未被改标签（场景的问题）。",
+  },
+  noWatchDelete: {
+    en: "After fe-1 was relabelled (step {step}) no watch delivered DELETED for it: is the informer using the label selector?",
+    "zh-CN": "fe-1 被改标签（第 {step} 步）之后，没有任何 watch 为它送来 DELETED：Informer 用了标签选择器吗？",
+  },
+  noDeleteCall: {
+    en: "fe-1's DELETED (step {step}) never reached a `deleteFunc` as an object.",
+    "zh-CN": "fe-1 的 DELETED（第 {step} 步）从未以对象的形式到达 `deleteFunc`。",
+  },
+  noOutLine: {
+    en: "`deleteFunc` for default/fe-1 (step {step}) should log \"out: fe-1\"; no such line came after the DELETED.",
+    "zh-CN": "第 {step} 步，`deleteFunc` 处理 default/fe-1 时应打印“out: fe-1”；DELETED 之后没有出现这一行。",
+  },
+  nothingCached: {
+    en: "Nothing was ever written to the indexer.",
+    "zh-CN": "从来没有任何对象写入 indexer。",
+  },
+  fat: {
+    en: "{key} was cached at step {step} with managedFields or last-applied-configuration.",
+    "zh-CN": "{key} 在第 {step} 步写入缓存时仍带着 managedFields 或 last-applied-configuration。",
+  },
+  missingMonitorLine: {
+    en: "No \"{want}\" line after step {step}, where the cache's copy changed.",
+    "zh-CN": "缓存里的副本在第 {step} 步发生了变化，但之后没有“{want}”这一行。",
+  },
+  extraMonitorLine: {
+    en: "\"{line}\" (step {step}) does not match any change of a frontend pod's monitor label.",
+    "zh-CN": "“{line}”（第 {step} 步）对应不上任何 frontend Pod 的 monitor 标签变化。",
+  },
+});
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -8,7 +55,7 @@ const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 const isFrontend = (p: Pod | undefined) => p?.metadata.labels?.["tier"] === "frontend";
 
 const goals: Goal[] = [
-  {
+  goal({
     id: "label-selector",
     title: {
       en: "Ask for less (`tweakListOptions`, `labelSelector`): every pod list and watch carries `tier=frontend`, and the indexer only ever holds frontend pods",
@@ -17,16 +64,14 @@ const goals: Goal[] = [
     check(run) {
       const requests = events(run, "server.request").filter((r) =>
         r.resource === "pods" && (r.verb === "list" || r.verb === "watch") && (r.client ?? "").startsWith("reflector"));
-      if (requests.length === 0) return { pass: false, message: "no informer ever listed or watched pods" };
+      if (requests.length === 0) return fail(M.noListWatch());
       const bad = requests.find((r) => r.labelSelector !== SELECTOR);
-      if (bad) return { pass: false, failedAtStep: bad.seq, message: `a pod ${bad.verb} was sent with labelSelector "${bad.labelSelector ?? ""}"` };
+      if (bad) return fail(M.wrongSelector({ verb: bad.verb.toUpperCase(), step: bad.seq, selector: bad.labelSelector ?? "" }), bad.seq);
       const stray = events(run, "indexer.write").find((w) => w.op !== "delete" && !isFrontend(w.object as Pod | undefined));
-      return stray
-        ? { pass: false, failedAtStep: stray.seq, message: `${stray.key} entered the cache without tier=frontend` }
-        : { pass: true };
+      return stray ? fail(M.strayInCache({ key: stray.key, step: stray.seq }), stray.seq) : pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "leaving-is-deleted",
     title: {
       en: "Leaving the selector arrives as DELETED: `fe-1`, relabelled to backend, reaches your `deleteFunc` (a real object, not a tombstone) and you log `out: fe-1`",
@@ -34,16 +79,16 @@ const goals: Goal[] = [
     },
     check(run) {
       const relabel = events(run, "server.write").find((w) => w.key === "default/fe-1" && w.type === "MODIFIED" && !isFrontend(w.object as Pod));
-      if (!relabel) return { pass: false, message: "fe-1 was never relabelled (scenario problem)" };
+      if (!relabel) return fail(M.notRelabelled());
       const watchDelete = events(run, "server.watch.event").find((e) => e.seq > relabel.seq && e.key === "default/fe-1" && e.type === "DELETED");
-      if (!watchDelete) return { pass: false, failedAtStep: relabel.seq, message: "no watch delivered DELETED for fe-1: is the informer using the label selector?" };
+      if (!watchDelete) return fail(M.noWatchDelete({ step: relabel.seq }), relabel.seq);
       const called = events(run, "handler.called").find((h) => h.seq > watchDelete.seq && h.key === "default/fe-1" && h.notification === "delete");
-      if (!called || called.tombstone) return { pass: false, failedAtStep: watchDelete.seq, message: "fe-1's DELETED never reached a deleteFunc as an object" };
+      if (!called || called.tombstone) return fail(M.noDeleteCall({ step: watchDelete.seq }), watchDelete.seq);
       const line = run.log.find((l) => l.text.trim() === "out: fe-1" && l.step > watchDelete.seq);
-      return line ? { pass: true } : { pass: false, failedAtStep: called.seq, message: "no `out: fe-1` line after the DELETED" };
+      return line ? pass : fail(M.noOutLine({ step: called.seq }), called.seq);
     },
-  },
-  {
+  }),
+  goal({
     id: "transform-strips",
     title: {
       en: "Keep less (`setTransform`): no object written to the indexer carries `metadata.managedFields` or the last-applied annotation",
@@ -51,17 +96,15 @@ const goals: Goal[] = [
     },
     check(run) {
       const writes = events(run, "indexer.write").filter((w) => w.op !== "delete");
-      if (writes.length === 0) return { pass: false, message: "nothing was ever written to the indexer" };
+      if (writes.length === 0) return fail(M.nothingCached());
       const fat = writes.find((w) => {
         const meta = (w.object as Pod | undefined)?.metadata;
         return meta?.managedFields !== undefined || meta?.annotations?.[LAST_APPLIED] !== undefined;
       });
-      return fat
-        ? { pass: false, failedAtStep: fat.seq, message: `${fat.key} was cached with managedFields or last-applied-configuration` }
-        : { pass: true };
+      return fat ? fail(M.fat({ key: fat.key, step: fat.seq }), fat.seq) : pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "filtering-handler",
     title: {
       en: "React to less (`FilteringResourceEventHandler`): `monitor: <name>` once each time a cached frontend pod gains `monitor=true`, `unmonitor: <name>` once each time one loses it or leaves, tombstones included (`cache.DeletedFinalStateUnknown`)",
@@ -84,15 +127,13 @@ const goals: Goal[] = [
       const used = new Set<number>();
       for (const e of expected) {
         const line = lines.find((l, i) => !used.has(i) && l.text.trim() === e.text && l.step > e.seq);
-        if (!line) return { pass: false, failedAtStep: e.seq, message: `no \`${e.text}\` line after step ${e.seq}` };
+        if (!line) return fail(M.missingMonitorLine({ want: e.text, step: e.seq }), e.seq);
         used.add(lines.indexOf(line));
       }
       const extra = lines.find((_, i) => !used.has(i));
-      return extra
-        ? { pass: false, failedAtStep: extra.step, message: `"${extra.text}" does not match any change of a frontend pod's monitor label` }
-        : { pass: true };
+      return extra ? fail(M.extraMonitorLine({ line: extra.text, step: extra.step }), extra.step) : pass;
     },
-  },
+  }),
 ];
 
 export default { goals, seeds: 3 };

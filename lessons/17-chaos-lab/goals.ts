@@ -1,5 +1,45 @@
 import { type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { callOf, events, type Ev } from "../_lib/goal-kit.js";
+import { callbackOf, callOf, defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
+
+const M = defineMessages("chaos-lab", {
+  rvDiffers: {
+    en: "{key}: the server ends at resourceVersion {rv}, the cache at {cached}.",
+    "zh-CN": "{key}：服务器上最终的 resourceVersion 是 {rv}，缓存里是 {cached}。",
+  },
+  missing: { en: "nothing (missing)", "zh-CN": "（不存在）" },
+  stillCached: {
+    en: "{key} is still cached but gone from the server.",
+    "zh-CN": "{key} 已从服务器上消失，却仍在缓存中。",
+  },
+  neverReachedDelete: {
+    en: "{key} was deleted during the partition but never reached `deleteFunc` after the heal (step {step}).",
+    "zh-CN": "{key} 在网络分区期间被删除，但恢复（第 {step} 步）之后始终没有到达 `deleteFunc`。",
+  },
+  noPartitionDelete: {
+    en: "No pod was deleted during a partition in this run.",
+    "zh-CN": "本次运行中没有任何 Pod 在网络分区期间被删除。",
+  },
+  noRelistTombstone: {
+    en: "No relist delivered a tombstone in this run.",
+    "zh-CN": "本次运行中没有任何一次重新 LIST 交付了墓碑。",
+  },
+  threw: {
+    en: "Your `{callback}` threw on {key} (step {step}): {message}",
+    "zh-CN": "第 {step} 步，你的 `{callback}` 处理 {key} 时抛出了异常：“{message}”",
+  },
+  noPodsLine: {
+    en: "No \"pods=<count>\" line was logged.",
+    "zh-CN": "日志里没有任何“pods=<count>”行。",
+  },
+  outsideHandler: {
+    en: "\"{line}\" (step {step}) was not logged by a handler: keep your own view in `addFunc` and `deleteFunc` and log it there.",
+    "zh-CN": "“{line}”（第 {step} 步）不是由处理函数打印的：请在 `addFunc` 和 `deleteFunc` 里维护你自己的视图并在那里打印。",
+  },
+  lastCount: {
+    en: "Your last \"pods=\" line (step {step}) is \"{line}\": {got} pods, but the server has {want} at the end.",
+    "zh-CN": "你最后一行“pods=”（第 {step} 步）是“{line}”：{got} 个 Pod，而服务器上最终有 {want} 个。",
+  },
+});
 
 type At<K extends TraceKind> = Ev<K>;
 
@@ -14,7 +54,7 @@ function serverPods(run: RunResult): Map<string, string> {
 }
 
 const goals: Goal[] = [
-  {
+  goal({
     id: "cache-converges",
     title: {
       en: "The cache converges: at the end the pods indexer holds exactly the server's pods, at the server's resource versions",
@@ -27,13 +67,13 @@ const goals: Goal[] = [
         if (w.op === "delete") cache.delete(w.key); else cache.set(w.key, w.resourceVersion);
       }
       for (const [key, rv] of server) {
-        if (cache.get(key) !== rv) return { pass: false, message: `${key}: server rv ${rv}, cache ${cache.get(key) ?? "missing"}` };
+        if (cache.get(key) !== rv) return fail(M.rvDiffers({ key, rv, cached: cache.get(key) ?? M.missing() }));
       }
       const extra = [...cache.keys()].find((k) => !server.has(k));
-      return extra ? { pass: false, message: `${extra} is still cached but gone from the server` } : { pass: true };
+      return extra ? fail(M.stillCached({ key: extra })) : pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "relisted-with-tombstones",
     title: {
       en: "Recovered by relisting: every pod deleted during a partition still reaches `deleteFunc`, and a relist (`fifo.replace`) delivers such deletes as `cache.DeletedFinalStateUnknown` tombstones",
@@ -58,19 +98,17 @@ const goals: Goal[] = [
         checked++;
         for (const key of expected) {
           const call = events(run, "handler.called").find((h) => h.seq > heal.seq && h.key === key && h.notification === "delete");
-          if (!call) return { pass: false, failedAtStep: heal.seq, message: `${key} was deleted during the partition but never reached deleteFunc` };
+          if (!call) return fail(M.neverReachedDelete({ key, step: heal.seq }), heal.seq);
         }
       }
-      if (checked === 0) return { pass: false, message: "no pod was deleted during a partition in this run" };
+      if (checked === 0) return fail(M.noPartitionDelete());
       // With history compacted meanwhile, only a relist can tell: the deletes come as tombstones.
       const tomb = events(run, "handler.called").find((h) => h.notification === "delete" && h.tombstone === true);
       const relist = tomb && events(run, "fifo.replace").filter((r) => r.seq < tomb.seq).pop();
-      return tomb && relist && relist.seq > events(run, "fifo.replace")[0]!.seq
-        ? { pass: true }
-        : { pass: false, message: "no relist delivered a tombstone in this run" };
+      return tomb && relist && relist.seq > events(run, "fifo.replace")[0]!.seq ? pass : fail(M.noRelistTombstone());
     },
-  },
-  {
+  }),
+  goal({
     id: "no-handler-error",
     title: {
       en: "No crash: no handler ever throws (`deleteFunc` handles `cache.DeletedFinalStateUnknown`)",
@@ -79,11 +117,11 @@ const goals: Goal[] = [
     check(run) {
       const threw = events(run, "handler.threw")[0];
       return threw
-        ? { pass: false, failedAtStep: threw.seq, message: `the ${threw.notification} handler for ${threw.key} threw: ${threw.message}` }
-        : { pass: true };
+        ? fail(M.threw({ callback: callbackOf(threw.notification), key: threw.key, step: threw.seq, message: threw.message }), threw.seq)
+        : pass;
     },
-  },
-  {
+  }),
+  goal({
     id: "your-view-converges",
     title: {
       en: "Your view converges too: your handlers log `pods=<count>` (every such line comes from a handler call), and the last one equals the number of pods on the server (`cache.metaNamespaceKeyFunc`, `cache.deletionHandlingMetaNamespaceKeyFunc`)",
@@ -91,20 +129,18 @@ const goals: Goal[] = [
     },
     check(run) {
       const want = serverPods(run).size;
-      const lines = run.log.filter((l) => /^pods=\d+$/.test(l.text.trim()));
+      // "pods=<count>", optionally followed by a note after a space ("pods=8 (tombstone)"): ux-review §13
+      // found the exact-line match rejecting such a line and then quoting an older one as "your last line".
+      const countOf = (text: string) => /^pods=(\d+)(?:\s.*)?$/.exec(text.trim())?.[1];
+      const lines = run.log.filter((l) => countOf(l.text) !== undefined);
       const last = lines[lines.length - 1];
-      if (!last) return { pass: false, message: "no `pods=<count>` line was logged" };
+      if (!last) return fail(M.noPodsLine());
       const outside = lines.find((l) => callOf(run, l.step) === undefined);
-      if (outside) {
-        return { pass: false, failedAtStep: outside.step,
-                 message: `"${outside.text.trim()}" was not logged by a handler: keep your own view in addFunc and deleteFunc and log it there` };
-      }
-      const got = Number(last.text.trim().slice("pods=".length));
-      return got === want
-        ? { pass: true }
-        : { pass: false, failedAtStep: last.step, message: `your last line says pods=${got}, the server has ${want}` };
+      if (outside) return fail(M.outsideHandler({ line: outside.text.trim(), step: outside.step }), outside.step);
+      const got = Number(countOf(last.text));
+      return got === want ? pass : fail(M.lastCount({ step: last.step, line: last.text.trim(), got, want }), last.step);
     },
-  },
+  }),
 ];
 
 export default { goals, seeds: 3 };

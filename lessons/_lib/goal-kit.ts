@@ -2,19 +2,74 @@
  * goal-kit — small helpers for lesson goals (lessons/NN-slug/goals.ts). Goals are properties of a whole
  * run (API.md "Scenarios, runs and goals"): they read the trace (what the informer did) and the
  * learner's log, and on failure name the step where the property broke (step n = trace[n - 1]).
+ * A failure is a typed, translatable reason (goal-message.ts): `fail(M.key({ … }), step)`, never an
+ * English string; `goal()` accepts only checks that answer `pass` or `fail(...)`.
  * Pure functions of a RunResult; no engine state, no time.
  */
-import type { Goal, KubeObject, RunResult } from "../../src/index.js";
+import type { Goal, GoalReason, KubeObject, RunResult } from "../../src/index.js";
 import type { KnownTraceEvent, TraceEvent, TraceKind } from "../../src/sim/index.js";
+import { defineMessages, renderReason } from "./goal-message.js";
 
-export type { Goal, RunResult };
+export type { Goal, GoalReason, RunResult };
+export { defineMessages } from "./goal-message.js";
 export type Ev<K extends TraceKind> = Extract<KnownTraceEvent, { kind: K }>;
-export type Check = ReturnType<Goal["check"]>;
+
+export interface Failure { pass: false; reason: GoalReason; message: string; failedAtStep?: number }
+/** What a kit goal's check answers: `pass`, or `fail(reason, step?)`. */
+export type Check = { pass: true } | Failure;
+
+/** A goal whose failures are typed reasons (the shape every lesson's goals.ts uses). */
+export interface KitGoal {
+  id: string;
+  title: { en: string; "zh-CN": string };
+  check(run: RunResult): Check;
+}
 
 export const pass: Check = { pass: true };
 
-export function fail(message: string, failedAtStep?: number): Check {
-  return failedAtStep === undefined ? { pass: false, message } : { pass: false, message, failedAtStep };
+/** A failing verdict: the reason as data, its English text in `message`, and the step it broke at. */
+export function fail(reason: GoalReason, failedAtStep?: number): Failure {
+  const message = renderReason(reason, "en");
+  return failedAtStep === undefined ? { pass: false, reason, message } : { pass: false, reason, message, failedAtStep };
+}
+
+/** Messages every lesson shares. */
+export const kit = defineMessages("kit", {
+  crashed: {
+    en: "The run stopped with a {kind} error: {message}",
+    "zh-CN": "运行因{kind}错误而停止：“{message}”",
+  },
+  compile: { en: "compile", "zh-CN": "编译" },
+  runtime: { en: "runtime", "zh-CN": "运行时" },
+  timeout: { en: "timeout", "zh-CN": "超时" },
+  expectedLine: {
+    en: "`{callback}` for {key} (step {step}) should log \"{want}\"; it logged {saw}.",
+    "zh-CN": "第 {step} 步，`{callback}` 处理 {key} 时应打印“{want}”，实际打印的是：{saw}。",
+  },
+  handlerThrew: {
+    en: "Your `{callback}` threw on {key} (step {step}): {message}",
+    "zh-CN": "第 {step} 步，你的 `{callback}` 处理 {key} 时抛出了异常：“{message}”",
+  },
+  checkThrew: {
+    en: "The goal's own check failed ({message}); this is a bug in the lesson, not in your code.",
+    "zh-CN": "目标自身的检查出错（“{message}”）；这是课程的缺陷，不是你的代码的问题。",
+  },
+});
+
+/** kit.expectedLine for one handler call: the line it should have printed and what it printed. */
+export function expectedLine(run: RunResult, call: Ev<"handler.called">, want: string, saw?: readonly string[]): Failure {
+  return fail(kit.expectedLine({ callback: callbackOf(call.notification), key: call.key, step: call.seq, want,
+    saw: { lines: saw ?? linesDuring(run, call) } }), call.seq);
+}
+
+/** kit.handlerThrew for a handler.threw event. */
+export function handlerThrew(threw: Ev<"handler.threw">): Failure {
+  return fail(kit.handlerThrew({ callback: callbackOf(threw.notification), key: threw.key, step: threw.seq, message: threw.message }), threw.seq);
+}
+
+/** The callback a notification is delivered to (code names, the same in every language). */
+export function callbackOf(notification: string): string {
+  return notification === "add" ? "addFunc" : notification === "update" ? "updateFunc" : notification === "delete" ? "deleteFunc" : notification;
 }
 
 /** Every event of one kind, in trace order (optionally filtered). */
@@ -60,13 +115,13 @@ export function nameOf(key: string): string {
 }
 
 /** A run that crashed (compile/runtime/timeout) fails every goal with that reason. */
-export function crashed(run: RunResult): Check | undefined {
+export function crashed(run: RunResult): Failure | undefined {
   if (run.error === undefined) return undefined;
-  return fail(`The run stopped with a ${run.error.kind} error: ${run.error.message}`, run.error.step);
+  return fail(kit.crashed({ kind: kit[run.error.kind](), message: run.error.message }), run.error.step);
 }
 
 /** Wraps a check so a crashed run fails it with the crash message. */
-export function goal(g: Goal): Goal {
+export function goal(g: KitGoal): Goal {
   return { ...g, check: (run) => crashed(run) ?? g.check(run) };
 }
 
@@ -103,8 +158,9 @@ export function initialKeys(run: RunResult, resource: string): string[] {
 }
 
 /**
- * server.request events sent by the learner's code: not by a reflector, and not by a scenario op
- * (a `runner.op` is followed at once by its own server events, before any other component acts).
+ * server.request events sent by the learner's code: the trace's `origin` is "code" (never a stage action,
+ * the scenario, a reflector or the kubelet). A request without an origin (a trace from outside a run) counts
+ * when it is not a reflector's and not part of a `runner.op` (whose server events follow it at once).
  */
 export function learnerRequests(run: RunResult): Ev<"server.request">[] {
   const out: Ev<"server.request">[] = [];
@@ -113,7 +169,8 @@ export function learnerRequests(run: RunResult): Ev<"server.request">[] {
     const e = raw as unknown as KnownTraceEvent;
     if (e.kind === "runner.op") { inOp = true; continue; }
     if (e.component !== "server") inOp = false;
-    if (e.kind === "server.request" && !inOp && !(e.client ?? "").startsWith("reflector")) out.push(e);
+    if (e.kind !== "server.request") continue;
+    if (e.origin !== undefined ? e.origin === "code" : !inOp && !(e.client ?? "").startsWith("reflector")) out.push(e);
   }
   return out;
 }

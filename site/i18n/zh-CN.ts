@@ -62,7 +62,7 @@ export const zhCN: Record<MessageKey, string> = {
   "goal.fail": "未通过",
   "goal.jump": "跳到第 {step} 步",
   "goal.seed": "（种子 {seed}）",
-  "goal.reason": "原因（英文）：",
+  "goal.reason": "原因：",
   "goal.stopped": "运行没有完成，因此无法检查这个目标。",
   "editor.tab.ts": "main.ts",
   "editor.tab.go": "同一程序的 Go 版本",

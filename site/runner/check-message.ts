@@ -7,6 +7,7 @@
  * protocol's order for `state.phase`; otherwise `{ ok: false, why }` with a short English reason. It never
  * throws. Trace events must continue the trace densely (`seq` = previous + 1) with finite times.
  */
+import type { GoalReason, GoalReasonParam } from "../../src/scenario/index.js";
 import type { TraceEvent } from "../../src/sim/index.js";
 import type { GoalOutcome, WorkerMessage } from "./worker/protocol.js";
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_LOG_LINE_CHARS } from "./worker/protocol.js";
@@ -85,17 +86,47 @@ function checkResult(m: Obj, state: CheckState): Checked {
   return { ok: true, message: { type: "result", traceLength: state.lastSeq, result: { hash: r["hash"], ...(error ? { error } : {}) } } };
 }
 
+const MAX_REASON_PARAMS = 24;
+const MAX_REASON_ITEMS = 50;
+
+/** A goal's reason: `{ id, params? }` with params of the kinds GoalReasonParam allows, nested at most 3 deep. */
+function checkReason(x: unknown, depth = 0): GoalReason | undefined {
+  if (!isObj(x) || !only(x, ["id", "params"]) || !isText(x["id"], 100) || depth > 3) return undefined;
+  const p = x["params"];
+  if (p === undefined) return { id: x["id"] };
+  if (!isObj(p) || Object.keys(p).length > MAX_REASON_PARAMS) return undefined;
+  const params: Record<string, GoalReasonParam> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (k.length > 40) return undefined;
+    if (isText(v) || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) params[k] = v;
+    else if (Array.isArray(v) && v.length <= MAX_REASON_ITEMS && v.every((t) => isText(t))) params[k] = v as string[];
+    else if (isObj(v) && only(v, ["ms"]) && typeof v["ms"] === "number" && Number.isFinite(v["ms"])) params[k] = { ms: v["ms"] };
+    else if (isObj(v) && only(v, ["lines", "more"]) && Array.isArray(v["lines"]) && v["lines"].length <= MAX_REASON_ITEMS &&
+             (v["lines"] as unknown[]).every((t) => isText(t, MAX_LOG_TEXT)) && (v["more"] === undefined || isInt(v["more"]))) {
+      params[k] = v["more"] === undefined ? { lines: v["lines"] as string[] } : { lines: v["lines"] as string[], more: v["more"] as number };
+    } else {
+      const nested = checkReason(v, depth + 1);
+      if (nested === undefined) return undefined;
+      params[k] = nested;
+    }
+  }
+  return { id: x["id"], params };
+}
+
 function checkGoals(m: Obj): Checked {
   const goals = m["goals"];
   if (!only(m, ["type", "goals"]) || !Array.isArray(goals) || goals.length > 100) return bad("malformed goals");
   const out: GoalOutcome[] = [];
   for (const g of goals as unknown[]) {
-    if (!isObj(g) || !only(g, ["id", "pass", "message", "failedAtStep", "seed"]) || !isText(g["id"], 100) || typeof g["pass"] !== "boolean" ||
+    if (!isObj(g) || !only(g, ["id", "pass", "message", "reason", "failedAtStep", "seed"]) || !isText(g["id"], 100) || typeof g["pass"] !== "boolean" ||
         (g["message"] !== undefined && !isText(g["message"])) || (g["failedAtStep"] !== undefined && !isInt(g["failedAtStep"], 1)) || !isInt(g["seed"])) {
       return bad("a malformed goal outcome");
     }
+    const reason = g["reason"] === undefined ? undefined : checkReason(g["reason"]);
+    if (g["reason"] !== undefined && reason === undefined) return bad("a malformed goal reason");
     out.push({ id: g["id"], pass: g["pass"], seed: g["seed"],
       ...(g["message"] !== undefined ? { message: g["message"] as string } : {}),
+      ...(reason !== undefined ? { reason } : {}),
       ...(g["failedAtStep"] !== undefined ? { failedAtStep: g["failedAtStep"] as number } : {}) });
   }
   return { ok: true, message: { type: "goals", goals: out } };

@@ -29,6 +29,7 @@ import { PredictController, predictAnswers } from "../lessons/predict";
 import { openStore } from "../storage/store";
 import { LogView } from "./log-view";
 import { decideGoals } from "../runner/decide-goals";
+import { goalReasonNode } from "../lessons/goal-reason";
 import { hashText } from "../storage/hash";
 
 export interface LessonSource {
@@ -70,7 +71,7 @@ interface RunSource {
   kind: "starter" | "solution" | "shared" | "edited";
 }
 
-type GoalStatus = { status: "pending" | "pass" | "fail"; message?: string; step?: number; seed?: number };
+type GoalStatus = { status: "pending" | "pass" | "fail"; message?: string; reason?: GoalOutcome["reason"]; step?: number; seed?: number };
 
 const LIVE_DEBOUNCE_MS = 450;
 
@@ -425,6 +426,7 @@ export class LessonView {
       this.goalStatus.set(g.id, {
         status: g.pass ? "pass" : "fail",
         message: g.message,
+        reason: g.reason,
         step: !g.pass && shownSeed ? g.failedAtStep : undefined,
         seed: shownSeed ? undefined : g.seed,
       });
@@ -611,12 +613,9 @@ export class LessonView {
         h("span", { class: "goal-icon", title: t(`goal.${st.status}`) }, icon(st.status === "pass" ? "check" : st.status === "fail" ? "cross" : "dot")),
         h("div", { class: "goal-body" },
           h("span", { class: "goal-title" }, ...inlineCode(g.title[locale])),
-          st.status === "fail" && st.message
-            ? h("span", { class: "goal-message" },
-              h("span", { class: "goal-reason" }, t("goal.reason")),
-              // Goals report one English `message` (API.md); mark its language so screen readers read it right.
-              h("span", { lang: "en" }, st.message),
-              st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "")
+          // The typed reason in the learner's language (site/lessons/goal-reason.ts).
+          st.status === "fail"
+            ? goalReasonNode(st, locale, t("goal.reason"), st.seed !== undefined ? ` ${t("goal.seed", { seed: st.seed })}` : "")
             : null,
           st.status === "fail" && st.step !== undefined
             ? h("button", { type: "button", class: "link-button", "data-testid": "goal-jump", onclick: () => this.stage?.seek(st.step!) }, `${t("goal.jump", { step: st.step })} →`)

@@ -2,8 +2,11 @@
  * The stage's action buttons, as ops: at the current step (virtual time `at`), each button becomes one
  * API.md `TimedOp`, or an error saying what it needs (e.g. an object to delete). Object actions reuse the
  * command bar's parser, so a button and the equivalent typed command produce the same op. Pure.
+ * Create names its object "my-<kind>-<n>" (never the scenario's "<app>-<n>" style), with n free in the
+ * current view and in every object the whole run names (`runNames(trace)`): the learner's object never
+ * collides with an object the scenario creates later (which would turn its create into a 409).
  */
-import { type ServerObjectView, type WorldView, focusedInformer } from "../../src/sim/index.js";
+import { type ServerObjectView, type TraceEvent, type WorldView, asKnown, focusedInformer } from "../../src/sim/index.js";
 import { parseCommand, resourceInfo } from "./command-bar-parse.js";
 import type { TimedOp } from "./run-types.js";
 
@@ -28,8 +31,25 @@ export function actionTarget(view: WorldView, selected: string | null): ServerOb
 function resourceOf(view: WorldView, target: ServerObjectView | undefined): string {
   if (target !== undefined) return target.resource;
   const inf = focusedInformer(view);
-  if (inf !== undefined && resourceInfo(inf.name) !== undefined) return resourceInfo(inf.name)!.resource;
-  return "pods";
+  // A run's second informer of a resource traces as "pods-2".
+  const info = inf === undefined ? undefined : resourceInfo(inf.name) ?? resourceInfo(inf.name.replace(/-\d+$/, ""));
+  return info?.resource ?? "pods";
+}
+
+/** "resource|name" of every object the run's trace names (server writes and scenario/learner ops), past and future. */
+export function runNames(trace: readonly TraceEvent[]): Set<string> {
+  const out = new Set<string>();
+  const add = (resource: string | undefined, key: string | undefined) => {
+    if (resource === undefined || key === undefined) return;
+    out.add(`${resource}|${key.slice(key.lastIndexOf("/") + 1)}`);
+  };
+  for (const raw of trace) {
+    const e = asKnown(raw);
+    if (e.kind === "server.write") add(e.resource, e.key);
+    else if (e.kind === "runner.op") add(e.resource, e.key);
+    else if (e.kind === "server.request" && e.name !== undefined) add(e.resource, e.name);
+  }
+  return out;
 }
 
 function split(o: ServerObjectView): { ns?: string; name: string } {
@@ -43,7 +63,13 @@ function defaultNode(view: WorldView): string {
   return " --node=node-1";
 }
 
-export function actionOp(action: StageAction, view: WorldView, selected: string | null, options?: { slowHandlerMs?: number }): ActionResult {
+export interface ActionOptions {
+  slowHandlerMs?: number;
+  /** Names the whole run uses (`runNames(trace)`), so Create avoids the scenario's later objects too. */
+  runNames?: ReadonlySet<string>;
+}
+
+export function actionOp(action: StageAction, view: WorldView, selected: string | null, options?: ActionOptions): ActionResult {
   const at = view.time;
   const target = actionTarget(view, selected);
   const run = (command: string): ActionResult => {
@@ -59,10 +85,11 @@ export function actionOp(action: StageAction, view: WorldView, selected: string 
       const resource = resourceOf(view, target);
       const info = resourceInfo(resource)!;
       const ns = target?.object.metadata.namespace ?? "default";
-      const base = info.resource === "pods" ? "web" : info.kind.toLowerCase();
+      const base = `my-${info.kind.toLowerCase()}`;
       const taken = new Set([...view.server.objects.values()].filter((o) => o.resource === info.resource).map((o) => o.object.metadata.name));
+      const inRun = options?.runNames;
       let i = 1;
-      while (taken.has(`${base}-${i}`)) i++;
+      while (taken.has(`${base}-${i}`) || inRun?.has(`${info.resource}|${base}-${i}`) === true) i++;
       return run(`create ${info.kind.toLowerCase()} ${base}-${i}${info.namespaced ? ` -n ${ns}` : ""}`);
     }
     case "update": {

@@ -3,6 +3,10 @@
  * listener → its handler, and Workqueue → Workers when the run has a workqueue. The current step's
  * stage is marked `data-active="true"`, and its token travels the edge the WorldView names (instantly
  * under reduced motion). Every box states its live numbers, so the diagram alone tells the story.
+ * The chain shows one informer (the focus: the one whose event or request this step is). When the run
+ * has several (two factories, two pods informers), a label above the Reflector names the one shown and
+ * how many there are (`pipeline-informer`, data-informer, data-count), so the diagram never passes two
+ * informers off as one.
  */
 import { select, type Selection } from "d3-selection";
 import "d3-transition";
@@ -206,6 +210,22 @@ export interface PipelineRenderOptions {
   fifoKind?: FifoKind;
 }
 
+/** "Informer pods-2 · 2 / 2" above the Reflector box when the run has several informers; nothing otherwise. */
+function renderInformerLabel(svg: SvgSelection, reflector: PipelineNode | undefined, view: WorldView, t: T): void {
+  const infs = [...view.informers.values()];
+  const shown = focusedInformer(view);
+  const data = infs.length > 1 && shown !== undefined && reflector !== undefined ? [{ shown, at: infs.indexOf(shown) + 1 }] : [];
+  const label = svg.selectAll<SVGTextElement, { shown: typeof shown; at: number }>("text.informer-label")
+    .data(data)
+    .join((enter) => enter.append("text").attr("class", "informer-label").attr("data-testid", "pipeline-informer"));
+  if (reflector === undefined) return;
+  quietAttr(label, "x", () => String(reflector.x - reflector.w / 2 + 2));
+  quietAttr(label, "y", () => String(reflector.y - reflector.h / 2 - 4));
+  quietAttr(label, "data-informer", (d) => d.shown?.name ?? "");
+  quietAttr(label, "data-count", () => String(infs.length));
+  quietText(label, (d) => `${t.informer} ${d.shown?.name ?? ""} · ${d.at} / ${infs.length}`);
+}
+
 /** Renders `view` into the <svg> (join by node id; the token moves along the active edge). */
 export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, view: WorldView, o: PipelineRenderOptions): void {
   const svg = select(svgEl);
@@ -263,6 +283,7 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   quietAttr(titles, "y", () => "19");
   const fifo = o.fifoKind ?? "delta";
   quietText(titles, (n) => title(n, o.t, fifo));
+  renderInformerLabel(svg, byId.get("reflector"), view, o.t);
   const subs = nodes.select<SVGTextElement>("text.sub");
   quietAttr(subs, "x", (n) => String(n.w / 2));
   quietAttr(subs, "y", () => "35");

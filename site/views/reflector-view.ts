@@ -2,12 +2,16 @@
  * The Reflector's state (listing / watching / backoff / stopped) with its last synced RV and the request
  * in flight, next to the API server's own state (latest RV, objects, open watches, partition, compaction)
  * and its objects (the first `limit`), which the command bar's `get` answers from.
+ * With several informers in the run (two factories each making a pods informer: "pods", "pods-2"),
+ * every other informer's Reflector gets a row of its own below the shown one (`reflector-other`,
+ * data-informer): two informers are two Reflectors, each with its own LIST or watch in flight.
  */
-import { select } from "d3-selection";
-import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/index.js";
+import { select, type Selection } from "d3-selection";
+import type { InformerView, ReflectorView, ServerObjectView, WorldView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
 import type { StagePanel } from "./stage/panel.js";
+import "./informers.css";
 
 export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (id: string) => void }
 
@@ -16,6 +20,42 @@ const selectHandlers = new WeakMap<HTMLElement, (id: string) => void>();
 /** The request's verb, with `sendInitialEvents` when a watch streams the initial events (watchList). */
 export function requestText(p: NonNullable<InformerView["reflector"]["pending"]>, t: T): string {
   return p.sendInitialEvents === true ? `${p.verb} (${t.sendInitialEvents})` : p.verb;
+}
+
+/** Backoff and last error, as the line shows them. */
+function errorText(r: ReflectorView, t: T): string {
+  return [r.backoffMs === null ? "" : `${t.backoff} ${Math.round(r.backoffMs)} ms`, r.lastError === null ? "" : `${t.lastError}: ${r.lastError}`]
+    .filter((s) => s !== "").join(" · ");
+}
+
+/** One row per informer other than the shown one, in the order the run created them (none with a single informer). */
+function renderOtherReflectors(root: Selection<HTMLElement, unknown, null, undefined>, view: WorldView, shown: InformerView | undefined, t: T): void {
+  const others = view.informers.size > 1 ? [...view.informers.values()].filter((i) => i !== shown) : [];
+  let list = root.select<HTMLOListElement>("ol.reflector-others");
+  if (list.empty()) list = root.insert("ol", "div.server-facts").attr("class", "reflector-others");
+  list.attr("hidden", others.length === 0 ? "" : null);
+  const rows = list.selectAll<HTMLLIElement, InformerView>("li.reflector-other")
+    .data(others, (i) => i.name)
+    .join((enter) => {
+      const li = enter.append("li").attr("class", "reflector-other");
+      li.append("span").attr("class", "label");
+      li.append("span").attr("class", "state");
+      li.append("span").attr("class", "rv");
+      li.append("span").attr("class", "pending");
+      li.append("span").attr("class", "error");
+      return li;
+    });
+  rows.order();
+  quietAttr(rows, "data-informer", (i) => i.name);
+  quietAttr(rows, "data-state", (i) => i.reflector.state);
+  quietText(rows.select(".label"), (i) => `${t.reflector} (${i.name})`);
+  quietText(rows.select(".state"), (i) => (t.states[i.reflector.state] === i.reflector.state ? i.reflector.state : `${i.reflector.state}（${t.states[i.reflector.state]}）`));
+  quietText(rows.select(".rv"), (i) => `${t.lastRV}: ${i.reflector.lastRV || "—"}`);
+  quietText(rows.select(".pending"), (i) => {
+    const p = i.reflector.pending;
+    return p === null ? "" : `${t.request}: ${requestText(p, t)} ${t.fromRV} ${p.resourceVersion || "\"\""}`;
+  });
+  quietText(rows.select(".error"), (i) => errorText(i.reflector, t));
 }
 
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
@@ -43,9 +83,8 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".pending")
     .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
     .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
-  line.select(".error").text(
-    r === undefined ? "" : [r.backoffMs === null ? "" : `${o.t.backoff} ${Math.round(r.backoffMs)} ms`, r.lastError === null ? "" : `${o.t.lastError}: ${r.lastError}`]
-      .filter((s) => s !== "").join(" · "));
+  line.select(".error").text(r === undefined ? "" : errorText(r, o.t));
+  renderOtherReflectors(root, view, inf, o.t);
 
   const s = view.server;
   const facts = [

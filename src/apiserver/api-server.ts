@@ -38,7 +38,7 @@ import { CLIENT_CONNECTION_TIMEOUT_MS, watchConnectionLost, type Status } from "
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type FaultKind, type TraceFn, type Tracer } from "../sim/trace.js";
+import { traceTo, type FaultKind, type RequestOrigin, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import { NetworkFaults, type PartitionMode } from "./faults.js";
 import { freezeCopy } from "./frozen.js";
@@ -139,6 +139,15 @@ export class ApiServer {
       latencyFor: (client) => faults.latencyFor(client),
       hold: (send, lose) => faults.hold(send, lose),
     };
+  }
+
+  /**
+   * Runs `fn` with the requests it makes attributed to `origin` in the trace (`server.request.origin`):
+   * the clientset wraps learner calls ("code"), applyOp stage actions and scenario ops. Requests whose
+   * client says who they are (reflectors, the kubelet) keep that origin.
+   */
+  withRequestOrigin<R>(origin: RequestOrigin, fn: () => R): R {
+    return this.requests.withOrigin(origin, fn);
   }
 
   /** The server's current resourceVersion (the global revision), as clients see it. */

@@ -9,10 +9,12 @@
  * - Without a tracer nothing is built: `fn` gets request id 0 and `respond` undefined.
  * - Request fields: get/create/update/delete show namespace and name (when not undefined) and the client;
  *   list and watch show the client and every option that is set (neither undefined nor "").
+ * - `origin` (who made the request, trace.ts RequestOrigin): the one its client implies (a reflector ⇒
+ *   "informer", the kubelet ⇒ "cluster"), else the innermost `withOrigin` scope around the call, else absent.
  */
 import { ApiError } from "../apimachinery/errors.js";
 import type { ListOptions, WatchOptions } from "../apimachinery/meta.js";
-import type { TraceFn, Verb } from "../sim/trace.js";
+import { originOfClient, type RequestOrigin, type TraceFn, type Verb } from "../sim/trace.js";
 
 export interface RequestDetail {
   namespace?: string | undefined;
@@ -33,8 +35,20 @@ export type Respond = (response: Response) => void;
 
 export class RequestTrace {
   private nextRequestId = 1;
+  private origin: RequestOrigin | undefined;
 
   constructor(private readonly trace: TraceFn | undefined) {}
+
+  /** Runs `fn` (synchronously) with its requests attributed to `origin`, restoring the outer scope after. */
+  withOrigin<R>(origin: RequestOrigin, fn: () => R): R {
+    const outer = this.origin;
+    this.origin = origin;
+    try {
+      return fn();
+    } finally {
+      this.origin = outer;
+    }
+  }
 
   run<R>(verb: Verb, resource: string, detail: RequestDetail,
          fn: (requestId: number, respond: Respond | undefined) => R, gate?: () => ApiError | undefined): R {
@@ -45,7 +59,11 @@ export class RequestTrace {
       return fn(0, undefined);
     }
     const requestId = this.nextRequestId++;
-    trace({ component: "server", kind: "server.request", requestId, verb, resource, ...requestFields(verb, detail) });
+    const origin = originOfClient(detail.client) ?? this.origin;
+    trace({
+      component: "server", kind: "server.request", requestId, verb, resource, ...requestFields(verb, detail),
+      ...(origin !== undefined ? { origin } : {}),
+    });
     try {
       const refused = gate?.();
       if (refused !== undefined) throw refused;

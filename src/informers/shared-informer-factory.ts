@@ -8,7 +8,9 @@
  *   that resource, created on first use: list/watch through `server.listerWatcher(resource)` (restricted
  *   to the factory's namespace), `tweakListOptions` applied to the options of every list AND watch
  *   request, resync = the per-resource custom period or the default, the "namespace" index, the
- *   factory's fifo/watchList/tracer options, trace name = the resource plural.
+ *   factory's fifo/watchList/tracer options, trace name = the resource plural, or `informerName(plural)`
+ *   when given (a run names a second informer of one resource "pods-2", so the trace tells them apart);
+ *   its reflector's client is reflectorClient(trace name).
  * - `start(stop)` runs every informer not started yet (idempotent; informers created later start on a
  *   later call); after `shutdown()` it does nothing.
  * - `waitForCacheSync(stop)` waits (polling every 100 ms of virtual time) for the informers started so
@@ -42,6 +44,8 @@ export interface SharedInformerFactoryOptions {
   transform?: (obj: unknown) => unknown;
   /** Maps a handler's error to the learner's source line (handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
+  /** The trace name of a new informer of `resource` (default: the plural itself), unique in a run. */
+  informerName?: (resource: string) => string;
   /** Called with every informer this factory creates (e.g. the run context's informerCreated). */
   onInformerCreated?: (informer: SharedIndexInformer<KubeObject>) => void;
 }
@@ -82,16 +86,17 @@ export class SharedInformerFactory {
     const info = RESOURCES[resource];
     if (info === undefined) throw new Error(`no informer found for ${resource}`);
     const o = this.options;
+    const name = o.informerName?.(resource) ?? resource;
     let lw: ListerWatcher<T> = this.server.listerWatcher<T>(resource, {
       ...(o.namespace !== undefined && o.namespace !== "" && info.namespaced ? { namespace: o.namespace } : {}),
-      client: reflectorClient(resource),
+      client: reflectorClient(name),
     });
     if (o.tweakListOptions !== undefined) lw = new TweakedListerWatcher(lw, o.tweakListOptions);
     const informer = new SharedIndexInformer<T>(lw, {
       scheduler: this.server.scheduler,
       resyncPeriodMs: o.customResync?.[resource] ?? this.defaultResyncMs,
       indexers: { [NamespaceIndex]: metaNamespaceIndexFunc },
-      name: resource,
+      name,
       expectedKind: info.kind,
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
       ...(o.batchProcess !== undefined ? { batchProcess: o.batchProcess } : {}),

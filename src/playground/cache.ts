@@ -61,20 +61,28 @@ export function newListWatchFromClient<T extends KubeObject = KubeObject>(
   clientset: Clientset, resource: string, namespace?: string, fieldSelector?: string,
 ): ListerWatcher<T> {
   const server = serverOf(clientset);
-  return server.listerWatcher<T>(resource, {
+  // The name its informer will trace under, unique in the run ("pods", "pods-2"): its client says whose requests these are.
+  const name = requireRun("cache.newListWatchFromClient").uniqueName(resource);
+  const lw = server.listerWatcher<T>(resource, {
     ...(namespace !== undefined && namespace !== "" ? { namespace } : {}),
     ...(fieldSelector !== undefined && fieldSelector !== "" ? { fieldSelector } : {}),
-    client: reflectorClient(resource),
+    client: reflectorClient(name),
   });
+  traceNames.set(lw, name);
+  return lw;
 }
+
+/** The trace name claimed for each ListerWatcher made by newListWatchFromClient. */
+const traceNames = new WeakMap<object, string>();
 
 /** Go's cache.NewSharedIndexInformer (without the factory), on the run's clock and trace. */
 export function newSharedIndexInformer<T extends KubeObject = KubeObject>(
   lw: ListerWatcher<T>, resyncPeriodMs: number, indexers?: Indexers,
 ): SharedIndexInformer<T> {
   const run = requireRun("cache.newSharedIndexInformer");
+  const name = traceNames.get(lw);
   const informer = new SharedIndexInformer<T>(lw, {
-    scheduler: run.scheduler, resyncPeriodMs, tracer: run.tracer, ...(indexers !== undefined ? { indexers } : {}),
+    scheduler: run.scheduler, resyncPeriodMs, tracer: run.tracer, ...(name !== undefined ? { name } : {}), ...(indexers !== undefined ? { indexers } : {}),
     ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
   });
   run.informerCreated(informer);

@@ -4,7 +4,7 @@
  * Contract: `newSharedInformerFactory(clientset, defaultResyncMs, options?)` is
  * informers.NewSharedInformerFactoryWithOptions over the run's ApiServer (the one behind `ctx.clientset`),
  * traced into the run (handler errors mapped to the learner's line when the runner can); every informer it creates is registered with the run (scenario faults such as
- * slowHandler apply to it). Everything else is the engine's SharedInformerFactory (src/informers).
+ * slowHandler apply to it) and named uniquely in the run's trace ("pods", then "pods-2" for another factory's). Everything else is the engine's SharedInformerFactory (src/informers).
  */
 import type { ListOptions } from "../apimachinery/meta.js";
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
@@ -54,5 +54,7 @@ export function newSharedInformerFactory(clientset: Clientset, defaultResyncMs: 
   const run = requireRun("informers.newSharedInformerFactory");
   return new RunInformerFactory(serverOf(clientset), defaultResyncMs, {
     ...(options ?? {}), tracer: run.tracer, ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
+    // A second informer of one resource in the run (another factory) is "pods-2" in the trace: two informers, shown as two.
+    informerName: (resource) => run.uniqueName(resource),
   }).attach(run);
 }

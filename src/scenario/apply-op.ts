@@ -15,6 +15,8 @@
  * - Every operation is traced as a `runner.op` (learner: true for learner actions) BEFORE its effects, so
  *   the UI can show the cause first. An operation the server rejects does not stop the run: a second
  *   `runner.op` for it carries `detail: "failed: <message>"`.
+ * - The requests an operation makes are traced with origin "action" (a learner action: a stage button or
+ *   command) or "scenario" (the lesson's timeline), never as the learner's code.
  */
 import type { ApiServer } from "../apiserver/index.js";
 import { isNotFound } from "../apimachinery/errors.js";
@@ -95,7 +97,7 @@ export function applyOp(target: OpTarget, op: Op, learner: boolean): void {
   }
   traceOp();
   try {
-    runWrite(target.server, op);
+    target.server.withRequestOrigin(learner ? "action" : "scenario", () => runWrite(target.server, op));
   } catch (e) {
     emit(target.tracer, {
       ...base,

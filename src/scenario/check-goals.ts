@@ -7,12 +7,14 @@
  * message. Runs one after the other (runScenario serialises runs anyway).
  */
 import { runScenario } from "./run-scenario.js";
-import type { Goal, Playground, RunOptions, RunResult, Scenario, TimedOp } from "./scenario.js";
+import type { Goal, GoalReason, Playground, RunOptions, RunResult, Scenario, TimedOp } from "./scenario.js";
 
 export interface GoalOutcome {
   id: string;
   pass: boolean;
   message?: string;
+  /** The failing reason as a message id + params (rendered per language by lessons/_lib/goal-message.ts). */
+  reason?: GoalReason;
   failedAtStep?: number;
 }
 
@@ -41,6 +43,7 @@ export function checkGoal(goal: Goal, run: RunResult): GoalOutcome {
     const r = goal.check(run);
     const out: GoalOutcome = { id: goal.id, pass: r.pass };
     if (r.message !== undefined) out.message = r.message;
+    if (r.reason !== undefined) out.reason = r.reason;
     if (r.failedAtStep !== undefined) out.failedAtStep = r.failedAtStep;
     return out;
   } catch (e) {

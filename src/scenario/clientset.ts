@@ -15,6 +15,7 @@
  *   object whose namespace differs from the client's is a 400 BadRequest, as in the real API.
  * - `pods(ns).bind(binding)` is client-go's PodExpansion Bind: the pods/binding subresource.
  * - `serverOf(clientset)` recovers the ApiServer (the informer factory needs it).
+ * - Its requests are traced with origin "code" (trace.ts RequestOrigin): they are the learner's.
  */
 import type { ApiServer, Binding } from "../apiserver/index.js";
 import { newApiError } from "../apimachinery/errors.js";
@@ -151,11 +152,12 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
     return this.call(fn);
   }
 
+  /** Runs `fn` in a task of its own, its requests traced as the learner's code (origin "code"). */
   private call<R>(fn: () => R): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.scheduler.setTimeout(() => {
         try {
-          resolve(fn());
+          resolve(this.server.withRequestOrigin("code", fn));
         } catch (e) {
           reject(e);
         }

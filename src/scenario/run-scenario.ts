@@ -201,7 +201,9 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   setCurrentRun(ctxRun);
   try {
     emit(recorder, { component: "runner", kind: "runner.start", seed: scenario.seed, durationMs: scenario.durationMs });
-    for (const item of scenario.initial) server.create(item.resource, JSON.parse(JSON.stringify(item.object)));
+    server.withRequestOrigin("scenario", () => {
+      for (const item of scenario.initial) server.create(item.resource, JSON.parse(JSON.stringify(item.object)));
+    });
 
     const ops = [
       ...scenario.timeline.map((op) => ({ op, learner: false })),

@@ -74,10 +74,25 @@ export interface RunResult {
   error?: { kind: "compile" | "runtime" | "timeout"; message: string; line?: number; step?: number };
 }
 
+/**
+ * Why a goal failed, as data: a message id and its parameters (issue 21 item 4). The id names an en and a
+ * zh-CN template (lessons/_lib/goal-message.ts holds the catalog); the page renders it in the learner's
+ * language. A parameter is text shown as is (a key, a log line, code), a number, a list of texts, a
+ * virtual time `{ ms }`, log lines `{ lines, more? }` (quoted, or "nothing"; `more` lines not kept), or
+ * another reason (rendered in the same language).
+ */
+export type GoalReasonParam =
+  | string | number | boolean | readonly string[] | { ms: number } | { lines: readonly string[]; more?: number } | GoalReason;
+export interface GoalReason {
+  id: string;
+  params?: Readonly<Record<string, GoalReasonParam>>;
+}
+
 export interface Goal {
   id: string;
   title: { en: string; "zh-CN": string };
-  check(run: RunResult): { pass: boolean; message?: string; failedAtStep?: number };
+  /** `message` is the English text of `reason` when the goal gives one (kept for logs and old callers). */
+  check(run: RunResult): { pass: boolean; message?: string; reason?: GoalReason; failedAtStep?: number };
 }
 
 /** What learner code receives: the simulated cluster and the run's controls. */

@@ -36,15 +36,27 @@ export interface DeltaSummary {
 export type Verb = "list" | "watch" | "get" | "create" | "update" | "patch" | "delete";
 export type NotificationType = "add" | "update" | "delete";
 export type ReflectorState = "listing" | "watching" | "backoff" | "stopped";
+/**
+ * Who made a request (`server.request.origin`), so goals and the stage blame the right party:
+ * - "code": the learner's program (its clientset calls);
+ * - "action": a stage button or command-bar command the learner added to the run (`runner.op` learner: true);
+ * - "scenario": the lesson's scenario (its initial objects and timeline ops);
+ * - "informer": informer machinery (a reflector's LIST/WATCH: its client is reflectorClient(…));
+ * - "cluster": the simulated cluster's own components (the kubelet finishing a graceful delete).
+ */
+export type RequestOrigin = "code" | "action" | "scenario" | "informer" | "cluster";
 export type FaultKind =
   | "dropWatches" | "compact" | "partition" | "heal" | "restart"
   | "throttle" | "latency" | "slowHandler" | "slowConsumer" | "watchError" | "stall";
 
 // ───────────────────────────── server (component "server") ─────────────────────────────
 export type ServerTrace =
-  /** A request arrived (direct call or through a ListerWatcher). `client` names the caller, e.g. "reflector:pods". */
+  /**
+   * A request arrived (direct call or through a ListerWatcher). `client` names the caller, e.g.
+   * "reflector:pods"; `origin` says who made it (absent only for requests from outside a run, e.g. the wire).
+   */
   | { component: "server"; kind: "server.request"; requestId: number; verb: Verb; resource: string;
-      namespace?: string; name?: string; client?: string; resourceVersion?: string;
+      namespace?: string; name?: string; client?: string; origin?: RequestOrigin; resourceVersion?: string;
       resourceVersionMatch?: string; labelSelector?: string; fieldSelector?: string; limit?: number;
       continue?: string; sendInitialEvents?: boolean; timeoutSeconds?: number }
   /** The reply, success or Status error. `items` for lists; `resourceVersion` of the list or object. */
@@ -200,15 +212,27 @@ export function traceTo(tracer: Tracer | undefined): TraceFn | undefined {
 }
 
 /**
- * The `client` a reflector's requests carry in traces: "reflector:<resource>". Informers built by the
- * factory or the playground name their ListerWatcher so; the world's choreography (world/stage-of.ts)
- * animates such requests from the reflector box.
+ * The `client` a reflector's requests carry in traces: "reflector:<informer>", the informer's trace name
+ * (its resource, or "pods-2" for a run's second pods informer). Informers built by the factory or the
+ * playground name their ListerWatcher so; the world's choreography (world/stage-of.ts) animates such
+ * requests from that informer's reflector box.
  */
-export function reflectorClient(resource: string): string {
-  return `reflector:${resource}`;
+export function reflectorClient(informer: string): string {
+  return `reflector:${informer}`;
 }
 export function isReflectorClient(client: string | undefined): boolean {
   return client?.startsWith("reflector") === true;
+}
+/** The informer (trace name) whose reflector a client is: "reflector:pods-2" → "pods-2"; undefined otherwise. */
+export function informerOfClient(client: string | undefined): string | undefined {
+  return client !== undefined && client.startsWith("reflector:") ? client.slice("reflector:".length) : undefined;
+}
+
+/** The origin a request's `client` implies on its own: a reflector's traffic, or the kubelet's. */
+export function originOfClient(client: string | undefined): RequestOrigin | undefined {
+  if (isReflectorClient(client)) return "informer";
+  if (client === "kubelet") return "cluster";
+  return undefined;
 }
 
 /** Narrows a recorded event to the known union (every event the engine emits is known). */

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp } from "./harness.js";
+import { byTestId, firstFrames, openApp, settled } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
 
@@ -141,7 +141,8 @@ describe("lesson flow", () => {
       await editorReady(page);
       await byTestId(page, "log-line").first().waitFor({ timeout: 30_000 });
       expect(await byTestId(page, "lesson-title").innerText()).toBe("沙盒");
-      await page.waitForTimeout(1_500);
+      await expect.poll(() => firstFrames(page), { timeout: 30_000 }).toBeGreaterThan(0);
+      await settled(page);
       await app.screenshot("app-sandbox-zh-dark");
     } finally {
       await app.close();

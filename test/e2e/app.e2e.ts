@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp } from "./harness.js";
+import { byTestId, firstFrames, openApp, settled } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
 
@@ -101,8 +101,13 @@ describe("the core loop", () => {
       expect(await getCode(page)).toContain("while (newPod.metadata.name");
       await byTestId(page, "lesson-title").waitFor();
       await page.locator(".notice").locator("visible=true").waitFor();
-      // Not run automatically: nothing runs, nothing is printed.
-      await page.waitForTimeout(2_500);
+      // Not run automatically: nothing runs, nothing is printed. The boot decides "run or not" in the
+      // same task in which the later of editor and stage appears, and a run sets the status to
+      // "Compiling…" before its first await; so once both are up, the status tells what boot did.
+      await byTestId(page, "step-counter").waitFor({ timeout: 60_000 });
+      await settled(page);
+      expect(await page.locator(".run-status").innerText()).toBe("Not run yet");
+      expect(await page.evaluate(() => performance.getEntriesByName("ip:load-start").length)).toBe(0);
       expect(await byTestId(page, "log-line").count()).toBe(0);
       expect(await byTestId(page, "step-counter").innerText()).toBe("0 / 0");
       expect(await byTestId(page, "goal").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-status")))).toEqual(["pending", "pending", "pending", "pending"]);
@@ -128,8 +133,19 @@ describe("the core loop", () => {
       const startLine = broken.split("\n").findIndex((l) => l.includes("factory.start(stop;")) + 1;
       expect(lines).toContain(startLine);
       await byTestId(page, "error", '[data-kind="compile"]').waitFor();
+      // Record every run-status text from now on: Run sets "Compiling…" at once, and after a compile
+      // with errors puts back the last good run's status; a run would say "Running…" in between.
+      const doneText = await page.locator(".run-status").innerText();
+      await page.evaluate(() => {
+        const el = document.querySelector(".run-status")!;
+        const seen: string[] = [];
+        (window as unknown as { __statusSeen: string[] }).__statusSeen = seen;
+        new MutationObserver(() => seen.push(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true });
+      });
       await byTestId(page, "run").click();
-      await page.waitForTimeout(1_500);
+      const seen = () => page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+      await expect.poll(seen, { timeout: 30_000 }).toEqual(["Compiling…", doneText]);
+      expect(await byTestId(page, "run").isEnabled()).toBe(true);
       expect(await logTexts(page)).toEqual(before);
       expect((await counter(page))[1]).toBe(total);
       await app.screenshot("app-syntax-error");
@@ -191,6 +207,7 @@ describe("the core loop", () => {
       await byTestId(page, "live").uncheck();
       await setCode(page, (await getCode(page)).replace("// TODO: add a deleteFunc", "// 我的代码 TODO: add a deleteFunc"));
       const titleEn = await byTestId(page, "lesson-title").innerText();
+      const drawn = await firstFrames(page);
       await byTestId(page, "locale").selectOption("zh-CN");
       await expect.poll(() => byTestId(page, "lesson-title").innerText()).not.toBe(titleEn);
       expect(await byTestId(page, "lesson-title").innerText()).toMatch(/[\u4e00-\u9fff]/);
@@ -199,7 +216,9 @@ describe("the core loop", () => {
       await editorReady(page);
       expect(await getCode(page)).toContain("我的代码");
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("Pod added: web-1");
-      await page.waitForTimeout(800);
+      // the run after the switch is drawn (a new first-frame mark), then the stage is still
+      await expect.poll(() => firstFrames(page), { timeout: 30_000 }).toBeGreaterThan(drawn);
+      await settled(page);
       await app.screenshot("app-lesson-zh");
     } finally {
       await app.close();

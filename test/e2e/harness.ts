@@ -11,6 +11,11 @@
  * - `screenshot(name)` saves test-results/screenshots/<name>.png and returns its path.
  * - `waitReady(app)` waits until a run is loaded (step counter "n / total") and Run is enabled again;
  *   returns the run's step count. `showSolutionAndWait(app)` clicks Show solution and waits for that run.
+ * - No fixed sleeps (issue 15): `settled(page)` waits until no d3 transition and no finite CSS
+ *   animation is running and two frames were painted after that (before a screenshot);
+ *   `openApp({ clock: true })` installs Playwright's fake clock, so "nothing happens for 600 ms" is
+ *   `page.clock.runFor(600)`: every timer due in that span fires at once, none is waited for;
+ *   `firstFrames(page)` counts the app's `ip:first-frame` marks (one per run drawn).
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,6 +42,8 @@ export interface OpenOptions {
   baseURL?: string;
   /** Scripts to run in every page before the app (see BrowserContext.addInitScript). */
   initScripts?: string[];
+  /** Install Playwright's fake clock before the app loads (time flows; `page.clock.runFor(ms)` jumps). */
+  clock?: boolean;
 }
 
 export interface AppSession {
@@ -92,6 +99,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   };
   context.on("page", watch);
   for (const script of options.initScripts ?? []) await context.addInitScript(script);
+  if (options.clock === true) await context.clock.install();
   const page = context.pages()[0] ?? (await context.newPage());
   watch(page);
   const session: AppSession = {
@@ -149,4 +157,22 @@ export async function showSolutionAndWait(app: AppSession): Promise<number> {
   await byTestId(page, "show-solution").click();
   await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
   return waitReady(app);
+}
+
+/**
+ * Resolves once the page is visually still: no element carries a running d3 transition (d3 keeps them
+ * in `node.__transition` and deletes it when the last one ends), no finite CSS animation or transition
+ * is running, and then two animation frames have passed (so the final state was painted).
+ */
+export async function settled(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => {
+    for (const el of document.querySelectorAll("*")) if ((el as { __transition?: unknown }).__transition !== undefined) return false;
+    return document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity);
+  }, null, { timeout, polling: "raf" });
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+/** How many runs the app has drawn so far (its `ip:first-frame` User Timing marks, one per drawn run). */
+export async function firstFrames(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName("ip:first-frame").length);
 }

@@ -82,7 +82,7 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
       const wk = all(".stage .workers .worker").map((w) => `${w.getAttribute("data-index")}:${/\bw-(\S+)/.exec(w.className)?.[1] ?? ""}:${/\br-(\S+)/.exec(w.className)?.[1] ?? ""}`);
       const narr = all('[data-testid="narration"]')[0]?.textContent ?? "";
       const ref = /API server refused the (\S+) of (\S+): (\d{3})/.exec(narr);
-      const refused = ref === null ? "" : `${ref[1]} ${ref[2]} ${ref[3]}`;
+      const refused = ref === null ? "" : `${ref[1]!.toLowerCase()} ${ref[2]} ${ref[3]}`;
       const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server, synced, wk, refused };
       const json = JSON.stringify(body);
       if (json !== last || step === total) out.push({ step, ...body });

@@ -10,7 +10,7 @@ const LESSON = "#/lesson/04-deltafifo";
 
 describe("predict-then-reveal", () => {
   it("pauses before the question's step, checks picks against the engine, persists across a reload", async () => {
-    const app = await openApp({ path: LESSON });
+    const app = await openApp({ path: LESSON, clock: true });
     try {
       const { page } = app;
       const counter = byTestId(page, "step-counter");
@@ -30,7 +30,7 @@ describe("predict-then-reveal", () => {
       await expect.poll(async () => card.locator('[data-testid="predict-prompt"]').isVisible()).toBe(true);
       expect(await card.locator('[data-testid="predict-prompt"]').innerText()).toContain(`step ${first.step - 1}`);
       expect(await card.locator("details").getAttribute("data-locked")).toBe("true");
-      await page.waitForTimeout(600);
+      await page.clock.runFor(600); // the page's timers jump 600 ms: playing, it would have moved on
       expect(await counter.innerText()).toBe(`${first.step - 1} / ${total}`); // it stays paused
       await app.screenshot("predict-asking-en-light");
 

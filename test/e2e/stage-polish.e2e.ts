@@ -7,7 +7,7 @@
  * Screenshots: test-results/screenshots/stage-polish-lesson16-{en,zh-CN}.png (+ "-listeners").
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
+import { byTestId, openApp, settled, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
 
 const LESSON = "#/lesson/16-modern-client-go";
 const VIEWPORT = { width: 1280, height: 800 };
@@ -88,13 +88,13 @@ async function shots(app: AppSession, total: number, name: string): Promise<void
     return [best, handler, reflector];
   }, total);
   await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), fifoStep);
-  await page.waitForTimeout(200);
+  await settled(page);
   await app.screenshot(`stage-polish-lesson16-${name}`);
   await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), handlerStep);
-  await page.waitForTimeout(200);
+  await settled(page);
   await app.screenshot(`stage-polish-lesson16-${name}-listeners`);
   await page.evaluate((s) => (window as unknown as { __stage: { seek(step: number): void } }).__stage.seek(s), reflectorStep);
-  await page.waitForTimeout(200);
+  await settled(page);
   await app.screenshot(`stage-polish-lesson16-${name}-reflector`);
 }
 

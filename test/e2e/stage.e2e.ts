@@ -4,7 +4,7 @@
  * re-runs and marks the timeline, reduced motion and both languages. Screenshots are saved for review.
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, type AppSession } from "./harness.js";
+import { byTestId, openApp, settled, type AppSession } from "./harness.js";
 
 const LESSON = "#/lesson/01-the-big-picture";
 const DELTA_TYPES = ["Added", "Updated", "Deleted", "Replaced", "Sync", "ReplacedAll", "SyncAll", "Bookmark"];
@@ -56,9 +56,8 @@ describe("stage", () => {
       const token = page.locator("svg.pipeline circle.token");
       const before = await token.evaluate((c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`);
       for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-      await page.waitForTimeout(600);
-      const after = await token.evaluate((c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`);
-      expect(after).not.toBe(before);
+      await expect.poll(() => token.evaluate((c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`), { timeout: 5_000 }).not.toBe(before);
+      await settled(page);
       await page.keyboard.press("End");
       expect(await stepOf(app)).toBe(total);
       expect((await byTestId(page, "store-row").count())).toBeGreaterThan(0);
@@ -120,7 +119,7 @@ describe("stage", () => {
 
   it("a failing goal puts a mark on the timeline, and goal-jump lands on its step", async () => {
     // lesson 01's starter has no deleteFunc: the `every-delete` goal fails at the server's DELETE
-    const app = await openApp({ path: LESSON });
+    const app = await openApp({ path: LESSON, clock: true });
     try {
       const { page } = app;
       const total = await waitForRun(app);
@@ -135,7 +134,7 @@ describe("stage", () => {
       await failing.first().locator('[data-testid="goal-jump"]').click();
       await expect.poll(async () => byTestId(page, "step-counter").innerText()).toBe(`${step} / ${total}`);
       expect(await byTestId(page, "play").count()).toBe(1);
-      await page.waitForTimeout(800);
+      await page.clock.runFor(800); // the page's timers jump 800 ms: a playing stage would move on
       expect(await byTestId(page, "step-counter").innerText()).toBe(`${step} / ${total}`);
       await app.screenshot("stage-goal-mark");
     } finally {
@@ -144,14 +143,20 @@ describe("stage", () => {
   });
 
   it("under reduced motion, in Chinese and dark: paused at step 1, the token jumps, the tables exist", async () => {
-    const app = await openApp({ path: LESSON, reducedMotion: "reduce", locale: "zh-CN", colorScheme: "dark" });
+    const app = await openApp({ path: LESSON, reducedMotion: "reduce", locale: "zh-CN", colorScheme: "dark", clock: true });
     try {
       const { page } = app;
       const total = await waitForRun(app);
       expect(await byTestId(page, "step-counter").innerText()).toBe(`1 / ${total}`);
-      await page.waitForTimeout(1500);
+      await page.clock.runFor(1500); // the page's timers jump 1.5 s: it stays at step 1
       expect(await byTestId(page, "step-counter").innerText()).toBe(`1 / ${total}`);
       expect(await byTestId(page, "play").count()).toBe(1);
+      // the control: the same jump moves a playing stage
+      await byTestId(page, "play").click();
+      await page.clock.runFor(1500);
+      expect(await stepOf(app)).toBeGreaterThan(1);
+      await byTestId(page, "pause").click();
+      await byTestId(page, "jump-start").click();
       for (let i = 0; i < 20; i++) await byTestId(page, "step-forward").click();
       expect(/[\u4e00-\u9fff]/.test(await byTestId(page, "narration").innerText())).toBe(true);
       await app.screenshot("stage-lesson1-zh-dark-reduced");

@@ -1,6 +1,7 @@
 /** lessons/_lib/goal-kit.ts: the helpers lesson goals are built from, on a small hand-made run. */
 import { describe, expect, it } from "vitest";
-import { callEnd, events, fail, goal, lastStep, linesDuring, logBetween, nameOf, objectAt, pass } from "../../lessons/_lib/goal-kit.js";
+import { callEnd, defineMessages, events, fail, goal, kit, lastStep, linesDuring, logBetween, nameOf, objectAt, pass } from "../../lessons/_lib/goal-kit.js";
+import { renderReason } from "../../lessons/_lib/goal-message.js";
 import { pod } from "../../lessons/_lib/objects.js";
 import type { RunResult } from "../../src/scenario/index.js";
 import type { KnownTraceInput, TraceEvent } from "../../src/sim/trace.js";
@@ -56,9 +57,18 @@ describe("goal-kit", () => {
     const g = goal({ id: "g", title: { en: "g", "zh-CN": "g" }, check: () => pass });
     expect(g.check(sample)).toEqual({ pass: true });
     const crashed = runOf([{ component: "runner", kind: "runner.log", text: "x" }], { kind: "runtime", message: "TypeError: nope", step: 1 });
-    expect(g.check(crashed)).toEqual({ pass: false, message: "The run stopped with a runtime error: TypeError: nope", failedAtStep: 1 });
-    expect(fail("why")).toEqual({ pass: false, message: "why" });
-    expect(fail("why", 3)).toEqual({ pass: false, message: "why", failedAtStep: 3 });
+    const verdict = g.check(crashed);
+    expect(verdict).toEqual({ pass: false, message: "The run stopped with a runtime error: TypeError: nope", failedAtStep: 1,
+      reason: { id: "kit.crashed", params: { kind: { id: "kit.runtime" }, message: "TypeError: nope" } } });
+    expect(renderReason(verdict.reason!, "zh-CN")).toBe("运行因运行时错误而停止：“TypeError: nope”");
+  });
+
+  it("fail() keeps the typed reason and its English text; the step only when given", () => {
+    const T = defineMessages("kit-test", { why: { en: "{key} broke at step {step}.", "zh-CN": "{key} 在第 {step} 步出错。" } });
+    const r = T.why({ key: "default/web-1", step: 3 });
+    expect(fail(r)).toEqual({ pass: false, reason: r, message: "default/web-1 broke at step 3." });
+    expect(fail(r, 3)).toEqual({ pass: false, reason: r, message: "default/web-1 broke at step 3.", failedAtStep: 3 });
+    expect(renderReason(kit.timeout(), "en")).toBe("timeout");
   });
 
   it("pod() builds a namespaced pod, bound only when asked", () => {

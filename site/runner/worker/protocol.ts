@@ -8,7 +8,7 @@
  * - Order: `started` → `events`* → (`limit` | `result` → (`checking` → )? `goals`), or `fatal` at any time.
  * - Trace events travel as JSON text, so the page counts their size before parsing them.
  */
-import type { RunResult, Scenario, TimedOp } from "../../../src/scenario/index.js";
+import type { GoalReason, RunResult, Scenario, TimedOp } from "../../../src/scenario/index.js";
 
 /** Trace events per run (the engine's maxEvents; the page also counts). */
 export const MAX_EVENTS = 100_000;
@@ -42,7 +42,10 @@ export interface RunRequestMessage {
 export interface GoalOutcome {
   id: string;
   pass: boolean;
+  /** The reason in English (the goal's `message`). */
   message?: string;
+  /** The reason as a message id + params: the page renders it in the learner's language. */
+  reason?: GoalReason;
   /** The step (1-based trace index) where the goal broke, in the run of `seed`. */
   failedAtStep?: number;
   /** The seed of the run this outcome is about (the scenario's seed unless a later seed failed). */

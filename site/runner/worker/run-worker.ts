@@ -26,6 +26,7 @@ import type { GoalOutcome, LimitReason, RunRequestMessage, WorkerMessage } from 
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_EVENTS, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS, MAX_TRACE_CHARS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
 import { assertLoadedByRunner, lockDown } from "./lockdown.js";
+import { kit } from "../../../lessons/_lib/goal-kit.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -238,9 +239,11 @@ function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
   return goals.map((g) => {
     try {
       const r = g.check(run);
-      return { id: g.id, pass: r.pass === true, message: r.message === undefined ? undefined : cut(String(r.message)), failedAtStep: r.failedAtStep, seed };
+      return { id: g.id, pass: r.pass === true, message: r.message === undefined ? undefined : cut(String(r.message)),
+        ...(r.reason !== undefined && r.pass !== true ? { reason: r.reason } : {}), failedAtStep: r.failedAtStep, seed };
     } catch (e) {
-      return { id: g.id, pass: false, message: `goal check failed: ${messageOf(e)}`, seed };
+      const message = messageOf(e);
+      return { id: g.id, pass: false, message: `goal check failed: ${message}`, reason: kit.checkThrew({ message }), seed };
     }
   });
 }

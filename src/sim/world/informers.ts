@@ -17,6 +17,11 @@ export type InformerEvent = Extract<KnownTraceEvent, {
   component: "reflector" | "fifo" | "indexer" | "processor" | "listener" | "handler";
 }>;
 
+/** A reflector's last error: "410 Expired"; a connection that never answered (code 0) shows only its text. */
+function errorText(code: number | undefined, text: string): string {
+  return code === undefined || code === 0 ? text : `${code} ${text}`;
+}
+
 /** The informer's FIFO slice; the first fifo event tells the queue kind. */
 function fifoOf(w: WorldView, event: Extract<InformerEvent, { component: "fifo" }>): FifoView {
   const inf = informer(w, event.name);
@@ -51,7 +56,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
     case "reflector.list.error": {
       const r = informer(w, event.name).reflector;
       r.pending = null;
-      r.lastError = `${event.code} ${event.reason}`;
+      r.lastError = errorText(event.code, event.reason);
       break;
     }
     case "reflector.watch.start": {
@@ -69,7 +74,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       const r = informer(w, event.name).reflector;
       r.pending = null;
       if (event.reason === "expired" || event.reason === "error") {
-        r.lastError = `${event.code ?? ""} ${event.message ?? event.reason}`.trim();
+        r.lastError = errorText(event.code, event.message ?? event.reason);
       }
       break;
     }

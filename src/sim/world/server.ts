@@ -2,16 +2,25 @@
  * The server slice of the world: objects, revision, open watches, requests in flight, faults.
  *
  * Contract: `reduceServer(w, e)` folds one server or fault event into `w.server` (mutating it); an
- * exhaustive switch ending in `never`, so a new server kind fails the build here.
+ * exhaustive switch ending in `never`, so a new server kind fails the build here. A request, reply, watch
+ * or watch event of a known informer's reflector (client "reflector:<informer>") moves the focus to that
+ * informer, so with several informers the stage shows the one whose traffic this is.
  */
-import type { KnownTraceEvent } from "../trace.js";
+import { informerOfClient, type KnownTraceEvent } from "../trace.js";
 import type { WorldView } from "./world.js";
+
+/** Moves the focus to the informer whose reflector `client` is, if the world knows it. */
+function focusClient(w: WorldView, client: string | undefined): void {
+  const name = informerOfClient(client);
+  if (name !== undefined && w.informers.has(name)) w.focus = name;
+}
 
 export type ServerEvent = Extract<KnownTraceEvent, { component: "server" | "fault" }>;
 
 export function reduceServer(w: WorldView, event: ServerEvent): void {
   switch (event.kind) {
     case "server.request": {
+      focusClient(w, event.client);
       w.server.pending.set(event.requestId, {
         requestId: event.requestId, verb: event.verb, resource: event.resource,
         ...(event.client === undefined ? {} : { client: event.client }),
@@ -19,6 +28,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
       break;
     }
     case "server.response": {
+      focusClient(w, w.server.pending.get(event.requestId)?.client);
       w.server.pending.delete(event.requestId);
       break;
     }
@@ -37,6 +47,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
       break;
     }
     case "server.watch.opened": {
+      focusClient(w, event.client);
       w.server.watches.set(event.watchId, {
         watchId: event.watchId, resource: event.resource, resourceVersion: event.resourceVersion,
         ...(event.client === undefined ? {} : { client: event.client }),
@@ -45,6 +56,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
     }
     case "server.watch.event": {
       const watch = w.server.watches.get(event.watchId);
+      focusClient(w, watch?.client);
       if (watch !== undefined && event.type !== "ERROR") {
         w.server.watches.set(event.watchId, { ...watch, resourceVersion: event.resourceVersion });
       }

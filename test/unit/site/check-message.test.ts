@@ -49,6 +49,30 @@ describe("checkMessage", () => {
   });
 });
 
+describe("goal reasons from the worker (issue 21 item 4)", () => {
+  const goalsMsg = (reason: unknown) => ({ type: "goals", goals: [{ id: "a", pass: false, seed: 1, message: "m", reason }] });
+  const after = { phase: "afterResult", lastSeq: 2 } as const;
+
+  it("keeps a well-formed reason: texts, numbers, lists, times, log lines and nested reasons", () => {
+    const reason = { id: "kit.expectedLine", params: { callback: "addFunc", step: 3, initial: true, keys: ["a", "b"], at: { ms: 1535 },
+      saw: { lines: ["x"], more: 2 }, how: { id: "kit.timeout" } } };
+    const c = checkMessage(goalsMsg(reason), after);
+    expect(c.ok && c.message.type === "goals" && c.message.goals[0]!.reason).toEqual(reason);
+    expect(checkMessage(goalsMsg({ id: "kit.timeout" }), after).ok).toBe(true);
+  });
+
+  it("refuses a malformed reason instead of showing it", () => {
+    const deep = (n: number): unknown => (n === 0 ? { id: "x" } : { id: "x", params: { inner: deep(n - 1) } });
+    for (const reason of [
+      "text", { id: 3 }, { id: "x".repeat(200) }, { id: "x", extra: 1 }, { id: "x", params: { a: { ms: "1" } } },
+      { id: "x", params: { a: { lines: [1] } } }, { id: "x", params: { a: NaN } }, { id: "x", params: { a: null } },
+      { id: "x", params: { a: "y".repeat(10_000) } }, { id: "x", params: { a: Array.from({ length: 60 }, () => "z") } }, deep(5),
+    ]) {
+      expect(checkMessage(goalsMsg(reason), after).ok, JSON.stringify(reason).slice(0, 80)).toBe(false);
+    }
+  });
+});
+
 describe("decideGoals", () => {
   const run = (text: string): RunResult => ({ trace: [], log: [{ step: 1, time: 0, text }], hash: "h" });
   const goals: Goal[] = [
@@ -69,5 +93,17 @@ describe("decideGoals", () => {
     const later = decideGoals(goals, run("hi"), [{ id: "says-hi", pass: false, seed: 3, message: "seed 3" }, { id: "always", pass: true, seed: 1 }], 1);
     expect(later.outcomes[0]).toMatchObject({ pass: false, seed: 3, message: "seed 3" });
     expect(decideGoals(goals, undefined, [], 1)).toEqual({ outcomes: [], complete: false });
+  });
+
+  it("a failing outcome keeps its typed reason; a check that throws fails with the kit's reason", () => {
+    const reason = { id: "kit.timeout" };
+    const typed: Goal[] = [
+      { id: "typed", title: { en: "", "zh-CN": "" }, check: () => ({ pass: false, message: "timeout", reason }) },
+      { id: "throws", title: { en: "", "zh-CN": "" }, check: () => { throw new Error("boom"); } },
+    ];
+    const d = decideGoals(typed, run("x"), [{ id: "typed", pass: true, seed: 1 }, { id: "throws", pass: true, seed: 1 }], 1);
+    expect(d.outcomes[0]).toMatchObject({ pass: false, reason });
+    expect(d.outcomes[1]).toMatchObject({ pass: false, reason: { id: "kit.checkThrew", params: { message: "boom" } } });
+    expect(d.outcomes[1]!.message).toContain("boom");
   });
 });

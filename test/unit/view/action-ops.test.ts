@@ -71,3 +71,28 @@ describe("pipeline layout", () => {
     }
   });
 });
+
+describe("Create never collides with the run's objects (#21 item 1)", () => {
+  it("names the object my-<kind>-<n>, free now and anywhere later in the run", async () => {
+    const { runScenario } = await import("../../../src/scenario/index.js");
+    const { runNames } = await import("../../../site/views/action-ops.js");
+    const scenario = (await import("../../../lessons/05-indexer-and-listers/scenario.js")).default;
+    const solution = (await import("../../../lessons/05-indexer-and-listers/solution.js")).default;
+    // The learner already created my-pod-1 at 9 s (an earlier Create), and the scenario creates web-4 at 3 s.
+    const earlier = { op: "create" as const, resource: "pods", object: { apiVersion: "v1", kind: "Pod", metadata: { name: "my-pod-1", namespace: "default" } }, at: 9_000 };
+    const run = await runScenario(scenario, solution, [earlier]);
+    const step = run.trace.findIndex((e) => e.time >= 2_000);
+    const view = foldTrace(run.trace, step);
+    expect([...view.server.objects.values()].some((o) => o.key === "default/my-pod-1")).toBe(false);
+    const names = runNames(run.trace);
+    expect(names.has("pods|web-4") && names.has("pods|my-pod-1")).toBe(true);
+    const pod = [...view.server.objects.values()].find((o) => o.resource === "pods")!;
+    const selected = `${pod.resource}|${pod.key}`;
+    const created = actionOp("create", view, selected, { runNames: names });
+    expect(created).toMatchObject({ ok: true, op: { op: "create", resource: "pods", object: { metadata: { name: "my-pod-2" } } } });
+    // Without the run's names only the current view is free of it: the later my-pod-1 would be a 409.
+    expect(actionOp("create", view, selected)).toMatchObject({ ok: true, op: { object: { metadata: { name: "my-pod-1" } } } });
+    // Never the scenario's "<app>-<n>" names, on any seed.
+    expect(created.ok && created.op.op === "create" ? created.op.object.metadata.name : "").not.toMatch(/^(web|api|cart|shop|auth|mail|feed|search)-\d/);
+  });
+});

@@ -51,7 +51,34 @@ describe("narration", () => {
 
   it("names the watch event, key and RV the reflector received", () => {
     const s = narrate(event("reflector.watch.event", { type: "MODIFIED", key: "default/web-1", resourceVersion: "42" }), "en");
-    expect(s).toBe("Reflector pods received MODIFIED default/web-1 at RV 42.");
+    expect(s).toBe("The pods Reflector received a MODIFIED event for default/web-1 at RV 42.");
+  });
+
+  it("reads the review's sentences as prose (#21 item 8)", () => {
+    const backoff = event("reflector.backoff", { delayMs: 1535.1132011041045 });
+    expect(narrate(backoff, "en")).toBe("The pods Reflector backs off for 1.54 s before retrying.");
+    expect(narrate(backoff, "zh-CN")).toBe("pods 的 Reflector 退避 1.54 秒后重试。");
+    expect(narrate(event("reflector.backoff", { delayMs: 800.4 }), "en")).toBe("The pods Reflector backs off for 800 ms before retrying.");
+    const update = event("server.request", { verb: "update", name: "web-1", namespace: "default", origin: "action", client: undefined, resourceVersion: undefined });
+    expect(narrate(update, "en")).toBe("Your action sent an UPDATE for pod default/web-1.");
+    expect(narrate(update, "zh-CN")).toBe("你的操作向 API Server 发送了 Pod default/web-1 的 UPDATE 请求。");
+    const lost = event("server.response", { verb: "watch", code: 0, reason: "ConnectionLost", message: "http2: client connection lost", items: undefined, resourceVersion: undefined });
+    expect(narrate(lost, "en")).toBe("The WATCH for pods never got an answer: the connection failed (http2: client connection lost).");
+    expect(narrate(event("reflector.state", { state: "backoff" }), "en")).toBe("The pods Reflector is now backing off.");
+    const skipped = event("fifo.skipped", { reason: "unknownDelete" });
+    expect(narrate(skipped, "en")).not.toContain("unknownDelete");
+    expect(narrate(skipped, "zh-CN")).not.toContain("unknownDelete");
+    expect(narrate(event("server.compacted"), "en")).toContain("410 Expired");
+    expect(narrate(event("processor.distribute"), "zh-CN")).toBe("pods 的共享处理器把更新通知 default/web-1（RV 43，来自 Updated）分发给 listener #0 和 #1。");
+  });
+
+  it("names the informer of every per-informer step, so two informers of one resource read apart", () => {
+    const a = narrate(event("handler.called", { name: "pods" }), "en");
+    const b = narrate(event("handler.called", { name: "pods-2" }), "en");
+    expect(a).toContain("Handler #1 of the pods informer");
+    expect(b).toContain("Handler #1 of the pods-2 informer");
+    expect(narrate(event("server.request", { client: "reflector:pods-2", origin: "informer" }), "en"))
+      .toBe("The pods-2 Reflector sent a LIST for pods at RV 0.");
   });
 
   it("falls back to a neutral sentence for an unknown kind, and has a start sentence", () => {
