@@ -2,7 +2,7 @@
  * Virtual time as people read it: `535 ms` under a second, `1.54 s` from a second on (at most two
  * decimals, at least one: `3.0 s`), in the stage's language (`1.54 秒`, `535 毫秒`). Never a raw float.
  */
-import type { StageLocale } from "./stage-i18n.js";
+import type { Locale as StageLocale } from "../i18n/index.js";
 
 export function formatTime(ms: number, locale: StageLocale = "en"): string {
   const zh = locale === "zh-CN";
