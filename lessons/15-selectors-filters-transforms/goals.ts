@@ -1,5 +1,5 @@
 import { type Goal, type Pod, type RunResult, type TraceKind } from "../../src/index.js";
-import { defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, linesDuring, pass, type Ev } from "../_lib/goal-kit.js";
 
 const M = defineMessages("selectors-filters-transforms", {
   noListWatch: {
@@ -27,8 +27,8 @@ const M = defineMessages("selectors-filters-transforms", {
     "zh-CN": "fe-1 的 DELETED（第 {step} 步）从未以对象的形式到达 `deleteFunc`。",
   },
   noOutLine: {
-    en: "`deleteFunc` for default/fe-1 (step {step}) should log \"out: fe-1\"; no such line came after the DELETED.",
-    "zh-CN": "第 {step} 步，`deleteFunc` 处理 default/fe-1 时应打印“out: fe-1”；DELETED 之后没有出现这一行。",
+    en: "`deleteFunc` for default/fe-1 (step {step}) should log \"out: fe-1\"; it logged {saw}, and no such line came after the DELETED.",
+    "zh-CN": "第 {step} 步，`deleteFunc` 处理 default/fe-1 时应打印“out: fe-1”，实际打印的是：{saw}；DELETED 之后也没有出现这一行。",
   },
   nothingCached: {
     en: "Nothing was ever written to the indexer.",
@@ -85,7 +85,7 @@ const goals: Goal[] = [
       const called = events(run, "handler.called").find((h) => h.seq > watchDelete.seq && h.key === "default/fe-1" && h.notification === "delete");
       if (!called || called.tombstone) return fail(M.noDeleteCall({ step: watchDelete.seq }), watchDelete.seq);
       const line = run.log.find((l) => l.text.trim() === "out: fe-1" && l.step > watchDelete.seq);
-      return line ? pass : fail(M.noOutLine({ step: called.seq }), called.seq);
+      return line ? pass : fail(M.noOutLine({ step: called.seq, saw: { lines: linesDuring(run, called) } }), called.seq);
     },
   }),
   goal({

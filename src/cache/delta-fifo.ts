@@ -32,70 +32,27 @@
  *   fifo.skipped, fifo.replace, fifo.popped, fifo.closed. No tracing work happens without a tracer.
  *
  * Single consumer: `pop` calls `process` synchronously; nothing may change the FIFO while it runs.
+ * Storage (packed per-key deltas, the key order) is private, in delta-fifo-queue.ts.
  */
 import { traceTo, type TraceFn } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta, summarizeDeltas } from "./deltas.js";
-import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { newestOfList, queueKey } from "./fifo-keys.js";
+import { metaNamespaceKeyFunc } from "./keys.js";
+import { knownSyncObjects, knownTombstones, mayBeKnown } from "./known-objects.js";
+import { KeyQueue, pack, unpack, type PackedDeltas, type QueuedEntry } from "./delta-fifo-queue.js";
 import { enqueueError, FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
+import { RequeueError } from "./requeue-error.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
 export type DeltaFIFOOptions = FIFOOptions;
-
-/**
- * Thrown by a pop `process` function to put the popped deltas back (classic client-go ≤ 1.32
- * `ErrRequeue`). `pop` then throws `inner` if given, else returns normally.
- */
-export class RequeueError extends Error {
-  readonly inner: unknown;
-
-  constructor(inner?: unknown) {
-    super(inner === undefined ? "requeue" : `requeue: ${inner instanceof Error ? inner.message : String(inner)}`);
-    this.name = "RequeueError";
-    this.inner = inner;
-  }
-}
-
-/** Compact the key queue once this many popped slots lead it and they are at least half of it. */
-const COMPACT_AT = 1024;
-/** Fills a popped queue slot. */
-const DEQUEUED: QueuedEntry = Object.freeze({ key: "", deltas: [] });
-
-/**
- * A key's queued deltas, packed as [type0, object0, type1, object1, …] (oldest first): no Delta object
- * lives while a key waits in the queue; `pop` and `getByKey` hand out fresh Delta objects.
- */
-type PackedDeltas = unknown[];
-
-function unpack(packed: PackedDeltas): Delta[] {
-  const n = packed.length >> 1;
-  const out = new Array<Delta>(n);
-  for (let i = 0; i < n; i++) out[i] = { type: packed[2 * i] as DeltaType, object: packed[2 * i + 1] };
-  return out;
-}
-
-function pack(deltas: readonly Delta[]): PackedDeltas {
-  const out: PackedDeltas = new Array<unknown>(deltas.length * 2);
-  for (let i = 0; i < deltas.length; i++) {
-    const d = deltas[i] as Delta;
-    out[2 * i] = d.type;
-    out[2 * i + 1] = d.object;
-  }
-  return out;
-}
-
-/** A queued key and its packed deltas. */
-interface QueuedEntry {
-  readonly key: string;
-  readonly deltas: PackedDeltas;
-}
+export { RequeueError } from "./requeue-error.js";
 
 export class DeltaFIFO implements FIFOQueue {
   /** key → its queued entry (deltas never empty). A key is here iff its entry is in `queue[head..]`. */
   private readonly items = new Map<string, QueuedEntry>();
-  /** Queued entries in FIFO order, from index `head` on; each key at most once. */
-  private queue: QueuedEntry[] = [];
-  private head = 0;
+  /** Queued entries in FIFO order; each key at most once. */
+  private readonly queue = new KeyQueue();
   /** true once replace, add, update or delete was called. */
   private populated = false;
   /** Items (and tombstones) of the first replace that were not popped and processed yet. */
@@ -123,17 +80,8 @@ export class DeltaFIFO implements FIFOQueue {
    * Throws KeyError (an empty Deltas list: "0 length Deltas object").
    */
   keyOf(obj: unknown): string {
-    let target = obj;
-    if (Array.isArray(target)) {
-      if (target.length === 0) throw new KeyError(obj, new Error("0 length Deltas object; can't get key"));
-      target = (target[target.length - 1] as Delta).object;
-    }
-    if (target instanceof DeletedFinalStateUnknown) return target.key;
-    try {
-      return this.keyFunc(target);
-    } catch (error) {
-      throw new KeyError(obj, error);
-    }
+    const target = Array.isArray(obj) ? (newestOfList(obj) as Delta).object : obj;
+    return queueKey(this.keyFunc, target, obj);
   }
 
   add(obj: unknown): void {
@@ -151,7 +99,7 @@ export class DeltaFIFO implements FIFOQueue {
   delete(obj: unknown): void {
     const key = this.keyOf(obj);
     this.populated = true;
-    if (!this.items.has(key) && !this.isKnown(key)) {
+    if (!this.items.has(key) && !mayBeKnown(this.knownObjects, key)) {
       this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key,
         delta: summarizeDelta({ type: "Deleted", object: obj }), reason: "unknownDelete" });
       return;
@@ -187,19 +135,9 @@ export class DeltaFIFO implements FIFOQueue {
     }
 
     // Deletions against what the consumer knows.
-    const known = this.knownObjects;
-    if (known !== undefined) {
-      for (const key of known.listKeys()) {
-        if (listed.has(key) || this.items.has(key)) continue;
-        let last: unknown = null;
-        try {
-          last = known.getByKey(key) ?? null;
-        } catch {
-          last = null;
-        }
-        tombstones++;
-        this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
-      }
+    for (const tombstone of knownTombstones(this.knownObjects, listed, (key) => this.items.has(key))) {
+      tombstones++;
+      this.queueAction("Deleted", tombstone, tombstone.key, false);
     }
 
     if (!this.populated) {
@@ -213,14 +151,7 @@ export class DeltaFIFO implements FIFOQueue {
   resync(): void {
     const known = this.knownObjects;
     if (known === undefined) return;
-    for (const knownKey of known.listKeys()) {
-      let obj: unknown;
-      try {
-        obj = known.getByKey(knownKey);
-      } catch {
-        continue;
-      }
-      if (obj === undefined) continue;
+    for (const [, obj] of knownSyncObjects(known)) {
       const key = this.keyOf(obj);
       if (this.items.has(key)) {
         // A queued event is newer than the cache: re-sending the cached copy could regress it.
@@ -233,13 +164,14 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   pop(process: PopProcessFunc): Delta[] | undefined {
-    while (this.head < this.queue.length) {
+    while (this.queue.length > 0) {
       const isInInitialList = !this.hasSynced();
-      const entry = this.take();
+      const entry = this.queue.take();
+      this.items.delete(entry.key);
       const key = entry.key;
       const deltas = unpack(entry.deltas);
       this.trace?.({ component: "fifo", kind: "fifo.popped", name: this.name, key,
-        deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length - this.head });
+        deltas: summarizeDeltas(deltas), isInInitialList, queueLength: this.queue.length });
       try {
         process(deltas, isInInitialList, key);
       } catch (error) {
@@ -271,19 +203,12 @@ export class DeltaFIFO implements FIFOQueue {
 
   /** Queued keys, in queue order. */
   listKeys(): string[] {
-    const out = new Array<string>(this.queue.length - this.head);
-    for (let i = this.head; i < this.queue.length; i++) out[i - this.head] = (this.queue[i] as QueuedEntry).key;
-    return out;
+    return this.queue.keys();
   }
 
   /** The newest object of each queued key, in queue order. */
   list(): unknown[] {
-    const out: unknown[] = [];
-    for (let i = this.head; i < this.queue.length; i++) {
-      const deltas = (this.queue[i] as QueuedEntry).deltas;
-      out.push(deltas[deltas.length - 1]);
-    }
-    return out;
+    return this.queue.newest();
   }
 
   /** A copy of the key's queued deltas, or undefined when the key is not queued. */
@@ -305,18 +230,7 @@ export class DeltaFIFO implements FIFOQueue {
 
   /** Number of queued keys. */
   length(): number {
-    return this.queue.length - this.head;
-  }
-
-  /** knownObjects lookup for delete: a lookup error counts as "maybe exists". */
-  private isKnown(key: string): boolean {
-    const known = this.knownObjects;
-    if (known === undefined) return false;
-    try {
-      return known.getByKey(key) !== undefined;
-    } catch {
-      return true;
-    }
+    return this.queue.length;
   }
 
   /**
@@ -340,20 +254,10 @@ export class DeltaFIFO implements FIFOQueue {
     this.appendKeyed(key, entry.deltas, type, object);
   }
 
-  /** Removes the head entry (the queue is not empty) from the queue and from `items`. */
-  private take(): QueuedEntry {
-    const entry = this.queue[this.head] as QueuedEntry;
-    this.queue[this.head] = DEQUEUED; // the queue must not keep popped deltas alive
-    this.head++;
-    this.items.delete(entry.key);
-    this.afterDequeue();
-    return entry;
-  }
-
   private traceQueued(key: string, type: DeltaType, object: unknown, deltas: PackedDeltas, newKey: boolean): void {
     this.trace?.({ component: "fifo", kind: "fifo.queued", name: this.name, key,
       delta: summarizeDelta({ type, object }), deltas: summarizeDeltas(unpack(deltas)), newKey,
-      queueLength: this.queue.length - this.head });
+      queueLength: this.queue.length });
   }
 
   /** Appends one delta to a queued key's list; two adjacent Deleted deltas collapse. */
@@ -380,18 +284,6 @@ export class DeltaFIFO implements FIFOQueue {
     this.queue.push(entry);
     this.trace?.({ component: "fifo", kind: "fifo.queued", name: this.name, key,
       delta: summarizeDelta(deltas[deltas.length - 1] as Delta), deltas: summarizeDeltas(deltas), newKey: true,
-      queueLength: this.queue.length - this.head });
-  }
-
-  /** Keeps popping O(1) amortized: reset when drained, compact when the popped prefix dominates. */
-  private afterDequeue(): void {
-    const queue = this.queue;
-    if (this.head === queue.length) {
-      queue.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= queue.length) {
-      this.queue = queue.slice(this.head);
-      this.head = 0;
-    }
+      queueLength: this.queue.length });
   }
 }

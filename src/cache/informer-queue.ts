@@ -15,8 +15,7 @@ import { AtomicFIFO } from "./atomic-fifo.js";
 import { DeltaFIFO } from "./delta-fifo.js";
 import type { FIFOOptions } from "./queue.js";
 import { RealFIFO, type BatchProcessFunc } from "./real-fifo.js";
-import type { ReflectorStore } from "./reflector.js";
-import type { AtomicDelta, FifoMode } from "./types.js";
+import type { AtomicDelta, FifoMode, ReflectorStore } from "./types.js";
 
 /** What the informer needs of its queue: DeltaFIFO, RealFIFO or AtomicFIFO. */
 export interface InformerQueue {

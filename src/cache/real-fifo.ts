@@ -33,27 +33,27 @@
  *   `pop(process)`. Otherwise every entry is traced as popped first (each `fifo.popped` carries `batch`),
  *   then `processBatch(slots, start, end, isInInitialList)` reads the packed entries (below) in
  *   `slots[start..end)`; valid only during the call.
- * - Storage: entries are packed [type, object, key] per entry (IN_ORDER_STRIDE slots) from `head` on, so
- *   a queued event costs no Delta object; `pop`, `list` and `getByKey` hand out fresh values, and popped
+ * - Storage (in-order-entries.ts): entries are packed [type, object, key] (IN_ORDER_STRIDE slots), so a
+ *   queued event costs no Delta object; `pop`, `list` and `getByKey` hand out fresh values, and popped
  *   objects are released at once.
  * - The transformer runs once per object entering through add/update/delete/replace, never on
  *   tombstones nor on resync's cached objects. `close()` only affects popping an empty queue.
  * - Traced (component "fifo", `fifoKind` "real" or "realAtomic"): `fifo.queued` per append (its `deltas`
  *   is just itself, `newKey` always true), fifo.skipped, fifo.replace, fifo.popped, fifo.closed.
  */
-import { traceTo, type DeltaSummary, type FifoKind, type TraceFn } from "../sim/trace.js";
+import { traceTo, type FifoKind, type TraceFn } from "../sim/trace.js";
 import { BatchKeySet, MAX_POP_BATCH } from "./batch-key-set.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { KeyError, metaNamespaceKeyFunc } from "./keys.js";
+import { InOrderEntries, IN_ORDER_STRIDE, summarizeEntry } from "./in-order-entries.js";
+import { inOrderKeyOf, queueKey } from "./fifo-keys.js";
+import { metaNamespaceKeyFunc } from "./keys.js";
+import { knownSyncObjects, knownTombstones } from "./known-objects.js";
 import { enqueueError, FIFOClosedError, type FIFOOptions } from "./queue.js";
-import type { AtomicDelta, BookmarkDelta, Delta, DeltaType, KeyFunc, KeyListerGetter, ReplacedAllDelta } from "./types.js";
+import type { AtomicDelta, BookmarkDelta, Delta, KeyFunc, KeyListerGetter, ReplacedAllDelta } from "./types.js";
 
 export { MAX_POP_BATCH } from "./batch-key-set.js";
-
-/** Slots per packed entry: type, object, key. */
-export const IN_ORDER_STRIDE = 3;
-const COMPACT_AT = 1024 * IN_ORDER_STRIDE;
+export { IN_ORDER_STRIDE } from "./in-order-entries.js";
 
 /**
  * Processes a popped batch in place: entry i is slots[i] (type), slots[i + 1] (object), slots[i + 2]
@@ -71,27 +71,9 @@ export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
   atomicEvents?: boolean;
 };
 
-const DELTA_TYPES: ReadonlySet<string> = new Set<DeltaType>(["Added", "Updated", "Deleted", "Replaced", "Sync"]);
-
-function isDelta(value: unknown): value is Delta {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === "string" && DELTA_TYPES.has(type) && "object" in value;
-}
-
-/** The trace summary of an entry; an atomic batch entry's summary carries its resourceVersion. */
-function summarize(type: string, object: unknown): DeltaSummary {
-  if (type === "ReplacedAll" || type === "Bookmark") {
-    return { type, rv: (object as { resourceVersion: string }).resourceVersion };
-  }
-  if (type === "SyncAll") return { type, rv: "" };
-  return summarizeDelta({ type: type as DeltaSummary["type"], object });
-}
-
 export class RealFIFO<E extends AtomicDelta = Delta> {
-  /** Queued entries from `head` on, oldest first, packed [type, object, key] per entry. */
-  private slots: unknown[] = [];
-  private head = 0;
+  /** Queued entries, oldest first. */
+  private readonly entries = new InOrderEntries();
   private populated = false;
   /** Entries of the first replace (and everything queued before it) not yet popped and processed. */
   private initialPopulationCount = 0;
@@ -119,21 +101,7 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
 
   /** The key of an object, a Deltas list (newest), a single delta or a tombstone; "" for a batch entry. */
   keyOf(obj: unknown): string {
-    let target = obj;
-    if (Array.isArray(target)) {
-      if (target.length === 0) throw new KeyError(obj, new Error("0 length Deltas object; can't get key"));
-      target = target[target.length - 1] as unknown;
-    }
-    if (this.atomic) {
-      if (typeof target === "object" && target !== null && "type" in target && "object" in target) {
-        const type = (target as { type: unknown }).type;
-        if (type === "ReplacedAll" || type === "SyncAll" || type === "Bookmark") return "";
-        target = (target as { object: unknown }).object;
-      }
-    } else if (isDelta(target)) {
-      target = target.object;
-    }
-    return this.objectKey(target, obj);
+    return inOrderKeyOf(this.keyFunc, obj, this.atomic);
   }
 
   add(obj: unknown): void {
@@ -166,14 +134,7 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
     const known = this.knownObjects;
     if (known === undefined) return;
     const queued = new Set<string>(this.listKeys());
-    for (const knownKey of known.listKeys()) {
-      let obj: unknown;
-      try {
-        obj = known.getByKey(knownKey);
-      } catch {
-        continue;
-      }
-      if (obj === undefined) continue;
+    for (const [knownKey, obj] of knownSyncObjects(known)) {
       if (queued.has(knownKey)) {
         this.trace?.({ component: "fifo", kind: "fifo.skipped", name: this.name, key: knownKey,
           delta: summarizeDelta({ type: "Sync", object: obj }), reason: "resyncQueued", fifoKind: "real" });
@@ -192,18 +153,18 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
 
   pop(process: InOrderProcessFunc<E>): E[] | undefined {
     if (this.drained()) return undefined;
-    const slots = this.slots;
-    const index = this.head;
+    const entries = this.entries;
+    const slots = entries.slots;
+    const index = entries.head;
     const isInInitialList = !this.hasSynced();
     const type = slots[index] as string;
     const object = slots[index + 1];
     const key = slots[index + 2] as string;
-    slots[index + 1] = undefined; // the queue must not keep popped objects alive
-    this.head = index + IN_ORDER_STRIDE;
-    this.afterDequeue();
+    entries.take(index + IN_ORDER_STRIDE);
+    entries.release(index, index + IN_ORDER_STRIDE); // the queue must not keep popped objects alive
     const deltas = [{ type, object } as E];
     this.trace?.({ component: "fifo", kind: "fifo.popped", name: this.name, key,
-      deltas: [summarize(type, object)], isInInitialList, queueLength: this.length(), fifoKind: this.fifoKind });
+      deltas: [summarizeEntry(type, object)], isInInitialList, queueLength: this.length(), fifoKind: this.fifoKind });
     try {
       process(deltas, isInInitialList, key);
     } finally {
@@ -218,40 +179,33 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
    */
   popBatch(processBatch: BatchProcessFunc, process: InOrderProcessFunc<E>, maxBatch: number = MAX_POP_BATCH): boolean {
     if (this.drained()) return false;
-    const slots = this.slots;
-    const start = this.head;
+    const entries = this.entries;
+    const slots = entries.slots;
+    const start = entries.head;
     const isInInitialList = !this.hasSynced();
     let limit = slots.length;
     const most = Math.min(maxBatch, MAX_POP_BATCH);
     const cap = start + IN_ORDER_STRIDE * (isInInitialList ? Math.min(most, this.initialPopulationCount) : most);
     if (cap < limit) limit = cap;
-    let end = start;
-    const taken = this.batchKeys;
-    taken.begin();
-    while (end < limit) {
-      if (!DELTA_TYPES.has(slots[end] as string)) break;
-      if (!taken.add(slots[end + 2] as string)) break;
-      end += IN_ORDER_STRIDE;
-    }
+    const end = entries.batchEnd(limit, this.batchKeys);
     const count = (end - start) / IN_ORDER_STRIDE;
     if (count <= 1) return this.pop(process) !== undefined;
 
-    this.head = end;
+    entries.take(end);
     const trace = this.trace;
     if (trace !== undefined) {
       const queued = (slots.length - start) / IN_ORDER_STRIDE;
       for (let i = start, n = 1; i < end; i += IN_ORDER_STRIDE, n++) {
         trace({ component: "fifo", kind: "fifo.popped", name: this.name, key: slots[i + 2] as string,
-          deltas: [summarize(slots[i] as string, slots[i + 1])], isInInitialList, queueLength: queued - n,
+          deltas: [summarizeEntry(slots[i] as string, slots[i + 1])], isInInitialList, queueLength: queued - n,
           batch: count, fifoKind: this.fifoKind });
       }
     }
     try {
       processBatch(slots, start, end, isInInitialList);
     } finally {
-      for (let i = start + 1; i < end; i += IN_ORDER_STRIDE) slots[i] = undefined;
       if (this.initialPopulationCount > 0) this.initialPopulationCount = Math.max(0, this.initialPopulationCount - count);
-      this.afterDequeue();
+      entries.release(start, end);
     }
     return true;
   }
@@ -271,39 +225,27 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
 
   /** The key of each queued entry, in queue order (a key may repeat; "" for atomic batch entries). */
   listKeys(): string[] {
-    const out: string[] = [];
-    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 2] as string);
-    return out;
+    return this.entries.keys();
   }
 
   /** The object of each queued entry, in queue order (an atomic batch entry's payload for those). */
   list(): unknown[] {
-    const out: unknown[] = [];
-    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 1]);
-    return out;
+    return this.entries.objects();
   }
 
   /** Every queued entry of the key, oldest first, or undefined when none is queued. */
   getByKey(key: string): E[] | undefined {
-    let out: E[] | undefined;
-    const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) {
-      if (slots[i + 2] === key) (out ??= []).push({ type: slots[i], object: slots[i + 1] } as E);
-    }
-    return out;
+    return this.entries.entriesOf<E>(key);
   }
 
   /** The queued entries, oldest first (a copy). */
   entriesInOrder(): E[] {
-    const out: E[] = [];
-    const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
-    return out;
+    return this.entries.all<E>();
   }
 
   /** Number of queued entries. */
   length(): number {
-    return (this.slots.length - this.head) / IN_ORDER_STRIDE;
+    return this.entries.length;
   }
 
   // ───────────────────────────── internals ─────────────────────────────
@@ -321,32 +263,11 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
     for (let i = 0; i < list.length; i++) keys[i] = this.objectKey(list[i], list[i]);
     const listed = new Set(keys);
 
-    // The last queued entry (its slot index) of each queued key, keys in first-seen order.
-    const slots = this.slots;
-    const lastQueued = new Map<string, number>();
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) lastQueued.set(slots[i + 2] as string, i);
-
+    const { queued, tombstones: vanished } = this.entries.tombstonesAgainst(listed);
     let tombstones = 0;
-    for (const [key, at] of lastQueued) {
-      if (listed.has(key) || slots[at] === "Deleted") continue;
-      const last = slots[at + 1];
-      const lastObj = last instanceof DeletedFinalStateUnknown ? last.obj : last;
-      this.append("Deleted", new DeletedFinalStateUnknown(key, lastObj), key);
+    for (const tombstone of [...vanished, ...knownTombstones(this.knownObjects, listed, (key) => queued.has(key))]) {
+      this.append("Deleted", tombstone, tombstone.key);
       tombstones++;
-    }
-    const known = this.knownObjects;
-    if (known !== undefined) {
-      for (const key of known.listKeys()) {
-        if (listed.has(key) || lastQueued.has(key)) continue;
-        let knownObj: unknown = null;
-        try {
-          knownObj = known.getByKey(key) ?? null;
-        } catch {
-          knownObj = null;
-        }
-        this.append("Deleted", new DeletedFinalStateUnknown(key, knownObj), key);
-        tombstones++;
-      }
     }
     // A throwing transform stops there, keeping the tombstones and the items queued before it.
     for (let i = 0; i < list.length; i++) {
@@ -371,19 +292,14 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
 
   /** True when nothing is queued (where Go would block); a closed, empty queue throws FIFOClosedError. */
   private drained(): boolean {
-    if (this.head !== this.slots.length) return false;
+    if (this.entries.length !== 0) return false;
     if (this.closed) throw new FIFOClosedError();
     return true;
   }
 
   /** Key of a plain object or tombstone; errors are wrapped in KeyError about `original`. */
   private objectKey(target: unknown, original: unknown): string {
-    if (target instanceof DeletedFinalStateUnknown) return target.key;
-    try {
-      return this.keyFunc(target);
-    } catch (error) {
-      throw new KeyError(original, error);
-    }
+    return queueKey(this.keyFunc, target, original);
   }
 
   /** Appends an object entering the queue: the transformer runs first (never on a tombstone). */
@@ -393,24 +309,12 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
   }
 
   private append(type: string, object: unknown, key: string): void {
-    this.slots.push(type, object, key);
+    this.entries.push(type, object, key);
     const trace = this.trace;
     if (trace !== undefined) {
-      const summary = summarize(type, object);
+      const summary = summarizeEntry(type, object);
       trace({ component: "fifo", kind: "fifo.queued", name: this.name, key, delta: summary,
         deltas: [summary], newKey: true, queueLength: this.length(), fifoKind: this.fifoKind });
-    }
-  }
-
-  /** Keeps popping O(1) amortized: reset when drained, compact when the popped prefix dominates. */
-  private afterDequeue(): void {
-    const slots = this.slots;
-    if (this.head === slots.length) {
-      slots.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= slots.length) {
-      this.slots = slots.slice(this.head);
-      this.head = 0;
     }
   }
 }

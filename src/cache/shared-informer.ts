@@ -1,19 +1,16 @@
 /**
  * sharedIndexInformer — one cache, one list/watch, many handlers (client-go tools/cache
- * `sharedIndexInformer` + its `controller`, spec §7).
+ * `sharedIndexInformer`, spec §7).
  *
  * Contract:
  * - Composition: an Indexer (keyed by deletionHandlingMetaNamespaceKeyFunc, with the given indexers), a
- *   FIFO built at `run` (DeltaFIFO with knownObjects = the indexer and emitDeltaTypeReplaced, or RealFIFO
- *   with `fifo: "real"`), a Reflector feeding it, and a SharedProcessor with one ProcessorListener per
- *   handler.
- * - Processing: after the reflector writes to the FIFO, a task scheduled on the Scheduler pops every
- *   queued entry and hands it to processDeltas (process-deltas.ts, controller.go): the cache decides
- *   add vs update, the same-RV rule marks resync-class updates. Handlers run later, in their listeners'
- *   own tasks. The same path runs traced or not.
- * - `batchProcess` (feature gate InOrderInformersBatchProcess, §5.2; in-order FIFOs only): the task pops
- *   batches (RealFIFO.popBatch) and hands them to processDeltasInBatch (every cache write of the batch,
- *   then its notifications in order). The pop is chosen once, when the informer runs.
+ *   SharedProcessor with one ProcessorListener per handler, and, built at `run`, its controller
+ *   (controller.ts): the FIFO for `fifo` (DeltaFIFO with knownObjects = the indexer and
+ *   emitDeltaTypeReplaced; RealFIFO; RealFIFO with atomicEvents), the Reflector feeding it and processLoop.
+ * - Processing: each popped entry goes to processDeltas (process-deltas.ts): the cache decides add vs
+ *   update, the same-RV rule marks resync-class updates; with `batchProcess` (InOrderInformersBatchProcess,
+ *   §5.2; in-order FIFOs only) batches go to processDeltasInBatch. Handlers run later, in their
+ *   listeners' own tasks. The same path runs traced or not.
  * - `hasSynced()` turns true (latched) once the FIFO's initial population was popped and processed.
  * - Resync periods (§7.6): 1 s floor; a shorter handler period lowers the check period before start
  *   and is raised to it after start; an informer created with 0 never resyncs. The reflector's resync
@@ -36,9 +33,7 @@ import type { KubeObject } from "../types.js";
 import type { BackoffOptions } from "./backoff.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
 import { DeltaProcessor } from "./process-deltas.js";
-import { newInformerQueue, type InformerQueue } from "./informer-queue.js";
-import { FIFOClosedError } from "./queue.js";
-import { Reflector } from "./reflector.js";
+import { Controller } from "./controller.js";
 import { ProcessorListener } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
@@ -93,17 +88,13 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly defaultEventHandlerResyncPeriodMs: number;
   private transform: ((obj: unknown) => unknown) | undefined;
   private watchErrorHandler: ((error: Error) => void) | undefined;
-  private fifo: InformerQueue | undefined;
-  /** Pops and processes one entry (or batch); false when the queue is empty. Chosen once, in run(). */
-  private popNext: () => boolean = () => false;
-  private reflector: Reflector | undefined;
   private started = false;
   private stopped = false;
   private synced = false;
-  private drainScheduled = false;
   private held = false;
+  /** The reflector, queue and processLoop (controller.ts), built in run(). */
+  private controller: Controller | undefined;
   private readonly listenerDelays = new Map<number, number>();
-  private readonly drainTask = (): void => this.drain();
   private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string): void =>
     this.deltas.processDeltas(deltas, isInInitialList, queuedKey);
   private readonly processBatchFn = (slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void =>
@@ -207,42 +198,43 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       this.stopped = true;
       return;
     }
-    const queue = newInformerQueue(this.fifoMode, this.batchProcess, {
-      keyFunction: metaNamespaceKeyFunc,
-      knownObjects: this.indexer,
-      emitDeltaTypeReplaced: true,
-      ...(this.transform !== undefined ? { transformer: this.transform } : {}),
-      tracer: this.tracer,
-      name: this.name,
-    }, this, this.processFn, this.processBatchFn);
-    this.fifo = queue.fifo;
-    this.popNext = queue.popNext;
-    const feeder = queue.feeder;
-    this.reflector = new Reflector(this.lw as ListerWatcher<unknown>, feeder, {
-      scheduler: this.scheduler,
-      name: this.name,
-      resyncPeriodMs: this.resyncCheckPeriodMs,
-      shouldResync: () => this.processor.shouldResync(),
-      watchList: this.watchList,
-      keyFunc: metaNamespaceKeyFunc,
-      pageSize: this.pageSize,
-      ...(this.backoffOptions !== undefined ? { backoff: this.backoffOptions } : {}),
-      ...(this.expectedKind !== undefined ? { expectedKind: this.expectedKind } : {}),
-      ...(this.transform !== undefined ? { transform: this.transform } : {}),
-      ...(this.watchErrorHandler !== undefined ? { watchErrorHandler: this.watchErrorHandler } : {}),
-      tracer: this.tracer,
+    const controller = new Controller({
+      lw: this.lw as ListerWatcher<unknown>, scheduler: this.scheduler, fifoMode: this.fifoMode, batch: this.batchProcess,
+      queue: {
+        keyFunction: metaNamespaceKeyFunc,
+        knownObjects: this.indexer,
+        emitDeltaTypeReplaced: true,
+        ...(this.transform !== undefined ? { transformer: this.transform } : {}),
+        tracer: this.tracer,
+        name: this.name,
+      },
+      reflector: {
+        name: this.name,
+        resyncPeriodMs: this.resyncCheckPeriodMs,
+        shouldResync: () => this.processor.shouldResync(),
+        watchList: this.watchList,
+        keyFunc: metaNamespaceKeyFunc,
+        pageSize: this.pageSize,
+        ...(this.backoffOptions !== undefined ? { backoff: this.backoffOptions } : {}),
+        ...(this.expectedKind !== undefined ? { expectedKind: this.expectedKind } : {}),
+        ...(this.transform !== undefined ? { transform: this.transform } : {}),
+        ...(this.watchErrorHandler !== undefined ? { watchErrorHandler: this.watchErrorHandler } : {}),
+        tracer: this.tracer,
+      },
+      process: this.processFn, processBatch: this.processBatchFn,
+      synced: this.syncedFn, onProgress: () => this.checkSynced(), held: this.held,
     });
+    this.controller = controller;
     this.started = true;
     this.processor.run();
     stop.addEventListener("abort", () => this.shutdown(), { once: true });
-    this.reflector.run();
+    controller.run();
   }
 
   private shutdown(): void {
     if (this.stopped) return;
     this.stopped = true;
-    this.reflector?.stop();
-    this.fifo?.close();
+    this.controller?.stop();
     this.processor.stop();
   }
 
@@ -259,7 +251,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   }
 
   lastSyncResourceVersion(): string {
-    return this.reflector?.lastSyncResourceVersion() ?? "";
+    return this.controller?.lastSyncResourceVersion() ?? "";
   }
 
   /** Atomic mode (§6.1, ≥1.36): the RV the cache itself has caught up with; "" in the other modes. */
@@ -307,34 +299,11 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
    */
   holdProcessing(held: boolean): void {
     this.held = held;
-    if (!held && this.fifo !== undefined) this.kick();
+    this.controller?.hold(held);
   }
 
-  /** @internal The reflector wrote to the FIFO: make sure a processing task is scheduled. */
-  kick(): void {
-    if (this.drainScheduled || this.stopped) return;
-    this.drainScheduled = true;
-    this.scheduler.setTimeout(this.drainTask, 0);
-  }
-
-  private drain(): void {
-    this.drainScheduled = false;
-    const fifo = this.fifo;
-    if (fifo === undefined || this.stopped || this.held) return;
-    try {
-      while (this.popNext()) {
-        if (!this.synced) this.checkSynced(fifo);
-        if (this.stopped) return;
-      }
-    } catch (e) {
-      if (!(e instanceof FIFOClosedError)) throw e;
-      return;
-    }
-    if (!this.synced) this.checkSynced(fifo);
-  }
-
-  private checkSynced(fifo: InformerQueue): void {
-    if (!fifo.hasSynced()) return;
+  private checkSynced(): void {
+    if (this.controller === undefined || !this.controller.queue.hasSynced()) return;
     this.synced = true;
     for (const l of this.processor.listeners) l.checkSynced();
   }

@@ -65,6 +65,17 @@ export interface KeyListerGetter {
   getByKey(key: string): unknown | undefined;
 }
 
+/** What a Reflector writes to (DeltaFIFO, RealFIFO, or any Store). */
+export interface ReflectorStore {
+  add(obj: unknown): void;
+  update(obj: unknown): void;
+  delete(obj: unknown): void;
+  replace(list: unknown[], resourceVersion: string): void;
+  resync(): void;
+  bookmark?(resourceVersion: string): void;
+  updateResourceVersion?(resourceVersion: string): void;
+}
+
 export interface ResourceEventHandler<T = any> {
   onAdd(obj: T, isInInitialList: boolean): void;
   onUpdate(oldObj: T, newObj: T): void;
