@@ -219,11 +219,13 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       }
       scheduler.setTimeout(() => applyOp(opTarget, op, learner), op.at);
     }
+    // Released once the trace reaches their step (steps already recorded, e.g. the initial objects', at once).
     const placeAfter = (step: number): void => {
-      const due = afterStep.get(step);
-      if (due === undefined) return;
-      afterStep.delete(step);
-      for (const op of due) scheduler.setTimeout(() => applyOp(opTarget, op, true), 0);
+      for (const [after, due] of [...afterStep].sort((a, b) => a[0] - b[0])) {
+        if (after > step) break;
+        afterStep.delete(after);
+        for (const op of due) scheduler.setTimeout(() => applyOp(opTarget, op, true), 0);
+      }
     };
     placeAfter(events.length);
     if (afterStep.size > 0) recorder.onEvent((event) => placeAfter(event.seq));

@@ -67,3 +67,15 @@ describe("action placement", () => {
     expect(faults).toEqual([[2_000, "partition for 1500 ms"], [3_500, "heal"]]);
   });
 });
+
+describe("action placement before main runs", () => {
+  it("an action after a step the initial objects already made is applied at once, after them", async () => {
+    const base = await runScenario(scenario, informer);
+    const initialSteps = base.trace.findIndex((e) => e.kind === "server.write" && (e as { key?: string }).key === "default/web-2") + 1;
+    expect(initialSteps).toBeGreaterThan(2);
+    const placed = await runScenario(scenario, informer, [{ op: "fault", fault: "dropWatches", at: 0, afterStep: 2 }]);
+    const i = placed.trace.findIndex((e) => e.kind === "runner.op" && (e as { learner?: boolean }).learner === true) + 1;
+    expect(i).toBeGreaterThan(initialSteps);
+    expect(placed.trace[i - 1]!.time).toBe(0);
+  });
+});
