@@ -56,6 +56,7 @@ export async function measureUi(log = console.log) {
   const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    await context.addInitScript("window.__ipHooks = true;"); // the app's test hooks (window.__stage)
     await page.goto(`http://127.0.0.1:${port}/#/sandbox`);
     await page.waitForFunction(() => window.monaco?.editor?.getModels?.().length > 0, undefined, { timeout: 60_000 });
     const runWith = async (code) => {

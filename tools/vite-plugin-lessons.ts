@@ -1,5 +1,5 @@
 /**
- * Vite plugin: compiles every lessons/NN-slug folder at build time (site/lessons/compile.ts) into two kinds of virtual
+ * Vite plugin: compiles every lessons/NN-slug folder at build time (tools/lessons/compile.ts) into two kinds of virtual
  * modules, so the whole course ships in the static build and works offline:
  *
  * - `virtual:lessons` — the course index (id, order, titles and summaries in both locales) plus a lazy
@@ -14,7 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
-import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "../site/lessons/compile.ts";
+import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "./lessons/compile.ts";
 
 const INDEX_ID = "virtual:lessons";
 const LESSON_PREFIX = "virtual:lesson/";

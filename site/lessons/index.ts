@@ -4,7 +4,7 @@
  * (to post it to the runner) and goals.ts (for the goals' titles), each lesson in its own lazy chunk.
  */
 import { lessons as index, loaders } from "virtual:lessons";
-import type { CompiledLesson, Locale, LessonSummary } from "./compile";
+import type { CompiledLesson, Locale, LessonSummary } from "./types";
 import type { Goal, Scenario } from "../../src/scenario/index.js";
 
 export type { CompiledLesson, Locale, LessonSummary };

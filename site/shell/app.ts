@@ -21,20 +21,9 @@ import type { MountStage } from "./stage-types";
 import { applyTheme } from "./theme";
 import { downloadDrafts, renderStoragePanel } from "./storage-panel";
 
-const realStage = import.meta.glob<{ mountStage: MountStage }>("../views/stage/stage.ts");
-
-/** The real stage when site/views/stage/stage.ts exists, else the local placeholder. */
+/** The stage is its own lazy chunk (d3 and the views), loaded when a lesson opens. */
 async function loadStage(): Promise<MountStage> {
-  const load = realStage["../views/stage/stage.ts"];
-  if (load !== undefined) {
-    try {
-      const m = await load();
-      if (typeof m.mountStage === "function") return m.mountStage;
-    } catch (e) {
-      console.warn("stage failed to load; using the placeholder", e);
-    }
-  }
-  return (await import("./stage-placeholder")).mountStage;
+  return (await import("../views/stage/stage.js")).mountStage;
 }
 
 export class App {

@@ -1,9 +1,10 @@
 /** Preferences: locale and theme choice, pane sizes, the live checkbox. Stored as one JSON value. */
+import type { Locale } from "../i18n/index";
 import type { Store } from "./store";
 
 export type ThemeChoice = "system" | "light" | "dark";
 export interface Prefs {
-  locale?: "en" | "zh-CN";
+  locale?: Locale;
   theme?: ThemeChoice;
   live?: boolean;
   /** Pane widths as fractions of the main area: [lesson, editor] (the stage takes the rest). */

@@ -209,8 +209,12 @@ describe("reading aids", () => {
       await page.locator(".go-source").locator("visible=true").waitFor();
       expect(await page.locator(".go-source").innerText()).toContain("informers.NewSharedInformerFactory(clientset, 30*time.Second)");
       await app.screenshot("app-go-tab");
+      // The diff shows the whole solution, so it asks first, as Show solution does (issue 20 item 3).
+      const asked: string[] = [];
+      page.on("dialog", (d) => { asked.push(d.message()); void d.accept(); });
       await byTestId(page, "diff").click();
       await page.locator(".diff-host .monaco-diff-editor").waitFor({ timeout: 30_000 });
+      expect(asked).toHaveLength(1);
       await expect.poll(() => page.locator(".diff-host .line-insert, .diff-host .char-insert").count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await app.screenshot("app-diff");
       await byTestId(page, "diff").click();

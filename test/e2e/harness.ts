@@ -98,6 +98,8 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
     });
   };
   context.on("page", watch);
+  // The app installs its test hooks (window.__stage, site/shell/test-hooks.ts) only for a harness.
+  await context.addInitScript("window.__ipHooks = true;");
   for (const script of options.initScripts ?? []) await context.addInitScript(script);
   if (options.clock === true) await context.clock.install();
   const page = context.pages()[0] ?? (await context.newPage());

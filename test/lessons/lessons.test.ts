@@ -21,7 +21,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { checkGoals, runScenario, type Goal, type Playground, type RunResult, type Scenario, type TimedOp } from "../../src/scenario/index.js";
 import { asKnown, type KnownTraceEvent } from "../../src/sim/trace.js";
-import { renderMarkdown } from "../../site/lessons/compile.js";
+import { renderMarkdown } from "../../tools/lessons/compile.js";
 
 const ROOT = resolve(__dirname, "../..");
 const LESSONS = join(ROOT, "lessons");

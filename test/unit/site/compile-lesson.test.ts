@@ -1,7 +1,7 @@
 /** The build-time lesson compiler, and every lesson folder in the repo going through it. */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileLesson, splitHints } from "../../../site/lessons/compile.js";
+import { compileLesson, splitHints } from "../../../tools/lessons/compile.js";
 import { lessonFolders, readLesson } from "../../../tools/vite-plugin-lessons.js";
 
 const en = `---

@@ -11,7 +11,7 @@ import { parse as parseYaml } from "yaml";
 import { runScenario, type RunResult } from "../../../src/scenario/index.js";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { translator } from "../../../site/i18n/index.js";
-import { renderMarkdown, splitFrontMatter } from "../../../site/lessons/compile.js";
+import { renderMarkdown, splitFrontMatter } from "../../../tools/lessons/compile.js";
 import { PredictController, judge, pick, predictAnswers, predictEvent, questionStep, readQuestion, renderField, type PredictBefore } from "../../../site/lessons/predict.js";
 import { openStore } from "../../../site/storage/store.js";
 import scenario from "../../../lessons/04-deltafifo/scenario.js";

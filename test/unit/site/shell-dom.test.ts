@@ -2,7 +2,7 @@
 /** The shell's DOM pieces: lesson map hooks, the error area, the keyboard sheet. */
 import { describe, expect, it } from "vitest";
 import { translator } from "../../../site/i18n/index.js";
-import type { LessonSummary } from "../../../site/lessons/compile.js";
+import type { LessonSummary } from "../../../site/lessons/types.js";
 import { ErrorBanner } from "../../../site/shell/error-banner.js";
 import { renderLessonMap } from "../../../site/shell/lesson-map.js";
 import { progress } from "../../../site/storage/progress.js";

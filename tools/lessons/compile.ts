@@ -1,7 +1,7 @@
 /**
  * Lesson compiler — turns one lesson folder's text files into the data the app shows. Runs at BUILD time
  * (in the Vite plugin tools/vite-plugin-lessons.ts) and in Node tests; never in the browser, so neither
- * markdown-it nor highlight.js reaches the page bundle.
+ * markdown-it nor highlight.js reaches the page bundle. The shapes it produces are site/lessons/types.ts.
  *
  * Contract:
  * - Input: the folder name (`NN-slug`, the lesson id) and its files by name (LESSONS.md "One lesson =
@@ -21,47 +21,17 @@ import go from "highlight.js/lib/languages/go";
 import yamlLang from "highlight.js/lib/languages/yaml";
 import bash from "highlight.js/lib/languages/bash";
 import { parse as parseYaml } from "yaml";
-import { renderBugsCard } from "./bugs-card.js";
+import { renderBugsCard } from "../../site/lessons/bugs-card.js";
 
 hljs.registerLanguage("typescript", typescript);
 hljs.registerLanguage("go", go);
 hljs.registerLanguage("yaml", yamlLang);
 hljs.registerLanguage("bash", bash);
 
-import type { Locale } from "../i18n/index.js";
+import type { CompiledLesson, CompiledLocale, LessonMeta, LessonSummary, Locale } from "../../site/lessons/types.js";
 
-export type { Locale };
+export type { CompiledLesson, CompiledLocale, LessonMeta, LessonSummary, Locale } from "../../site/lessons/types.js";
 export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
-
-export interface LessonMeta {
-  title: string;
-  summary: string;
-  concepts: string[];
-  minutes: number;
-  demo: boolean;
-}
-
-export interface CompiledLocale {
-  meta: LessonMeta;
-  /** The prose, as HTML. */
-  html: string;
-  /** Graded hints, as HTML fragments in order. */
-  hints: string[];
-}
-
-export interface CompiledLesson {
-  id: string;
-  /** The two-digit prefix as a number: the lesson's place in the course. */
-  order: number;
-  locales: Record<Locale, CompiledLocale>;
-  /** go.md as HTML ("" when absent). */
-  goHtml: string;
-  starter: string;
-  solution: string;
-  hasScenario: boolean;
-  hasGoals: boolean;
-  warnings: string[];
-}
 
 /** A lesson's id is its folder name: two digits, a dash, a slug. */
 export const LESSON_DIR = /^(\d\d)-[a-z0-9][a-z0-9-]*$/;
@@ -218,17 +188,6 @@ export function compileLesson(id: string, files: Record<string, string | undefin
     hasGoals: files["goals.ts"] !== undefined,
     warnings,
   };
-}
-
-/** The part of a lesson the lesson map needs (kept small: it is in the first screen's bundle). */
-export interface LessonSummary {
-  id: string;
-  order: number;
-  title: Record<Locale, string>;
-  summary: Record<Locale, string>;
-  minutes: number;
-  demo: boolean;
-  concepts: string[];
 }
 
 export function summarize(lesson: CompiledLesson): LessonSummary {

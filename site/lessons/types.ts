@@ -1,0 +1,49 @@
+/**
+ * The shapes of a compiled lesson, as the build-time compiler (tools/lessons/compile.ts) produces them and
+ * the app (site/lessons/index.ts, the lesson map and view) reads them.
+ */
+import type { Locale } from "../i18n/index.js";
+
+export type { Locale };
+
+export interface LessonMeta {
+  title: string;
+  summary: string;
+  concepts: string[];
+  minutes: number;
+  demo: boolean;
+}
+
+export interface CompiledLocale {
+  meta: LessonMeta;
+  /** The prose, as HTML. */
+  html: string;
+  /** Graded hints, as HTML fragments in order. */
+  hints: string[];
+}
+
+export interface CompiledLesson {
+  id: string;
+  /** The two-digit prefix as a number: the lesson's place in the course. */
+  order: number;
+  locales: Record<Locale, CompiledLocale>;
+  /** go.md as HTML ("" when absent). */
+  goHtml: string;
+  starter: string;
+  solution: string;
+  hasScenario: boolean;
+  hasGoals: boolean;
+  warnings: string[];
+}
+
+/** The part of a lesson the lesson map needs (kept small: it is in the first screen's bundle). */
+export interface LessonSummary {
+  id: string;
+  order: number;
+  title: Record<Locale, string>;
+  summary: Record<Locale, string>;
+  minutes: number;
+  demo: boolean;
+  concepts: string[];
+}
+

@@ -1,0 +1,14 @@
+/**
+ * Test hooks: handles that browser tests and `npm run bench` drive directly (e.g. `window.__stage` to
+ * seek the stage). They are installed only when the page was opened by such a harness, which sets
+ * `window.__ipHooks = true` before the app starts (an init script) or adds `?hooks=1` to the address;
+ * a learner's page has no such globals (issue 15 step 3).
+ */
+export function hooksEnabled(): boolean {
+  const w = window as unknown as { __ipHooks?: unknown };
+  return w.__ipHooks === true || new URLSearchParams(location.search).has("hooks");
+}
+
+export function exposeForTests(name: `__${string}`, value: unknown): void {
+  if (hooksEnabled()) (window as unknown as Record<string, unknown>)[name] = value;
+}
