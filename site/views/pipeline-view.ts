@@ -13,7 +13,7 @@ import "d3-transition";
 import { type StageName, type StageRef, type WorldView, focusedInformer } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
-import type { StagePanel } from "./stage/panel.js";
+import { explainNode } from "./pipeline-explain.js";
 
 export interface PipelineNode { id: string; stage: StageName; index?: number; x: number; y: number; w: number; h: number }
 export interface PipelineEdge {
@@ -288,7 +288,12 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   quietAttr(subs, "x", (n) => String(n.w / 2));
   quietAttr(subs, "y", () => "35");
   quietText(subs, (n) => truncate(subtitle(view, n, o.t, fifo), 17));
-  quietText(nodes.select<SVGTitleElement>("title"), (n) => `${title(n, o.t, fifo)}: ${subtitle(view, n, o.t, fifo)}`);
+  // Each box is focusable; its tooltip and accessible name spell its sub-label out (pipeline-explain.ts).
+  const explained = (n: PipelineNode) => explainNode(view, n.stage, n.index, o.t, fifo);
+  quietText(nodes.select<SVGTitleElement>("title"), explained);
+  quietAttr(nodes, "tabindex", () => "0");
+  quietAttr(nodes, "role", () => "img");
+  quietAttr(nodes, "aria-label", explained);
 
   // The token: along the active edge, else resting on the active node.
   const token = svg.select<SVGCircleElement>("circle.token");
@@ -319,35 +324,3 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
 }
 
 export type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
-
-/**
- * The diagram as a StagePanel: an <svg> whose layout (lanes for the followed informer's listeners, a
- * workqueue row when the run has one, compact under 720 px) is recomputed only when one of those changes.
- */
-export function pipelinePanel(): StagePanel {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("class", "pipeline");
-  svg.setAttribute("role", "img");
-  let layout: PipelineLayout | null = null;
-  let layoutOf = "";
-  return {
-    id: "pipeline",
-    stages: [],
-    title: (t) => `${t.apiserver} → ${t.reflector} → ${t.deltafifo} → ${t.indexer} → ${t.processor} → ${t.listener} → ${t.handler}`,
-    mount(el) { el.append(svg); },
-    load() { layout = null; },
-    update(view, ctx) {
-      if (svg.getAttribute("aria-label") !== this.title(ctx.t, ctx)) svg.setAttribute("aria-label", this.title(ctx.t, ctx));
-      const listeners = ctx.inf === undefined ? [] : [...ctx.inf.listeners.keys()].sort((a, b) => a - b);
-      const workers = [...new Set([...view.workers.values()].map((w) => w.index))].sort((a, b) => a - b);
-      const hasWq = view.workqueues.size > 0 || view.workers.size > 0 || ctx.hasWorkqueue;
-      const key = `${listeners.join(",")}|${workers.join(",")}|${hasWq}|${ctx.compact}`;
-      if (layout === null || key !== layoutOf) {
-        layout = pipelineLayout(listeners, workers, hasWq, ctx.compact);
-        layoutOf = key;
-      }
-      renderPipeline(svg, layout, view, { t: ctx.t, reducedMotion: ctx.reducedMotion, durationMs: ctx.durationMs, fifoKind: ctx.fifoKind });
-    },
-    unmount() { svg.remove(); },
-  };
-}

@@ -58,10 +58,9 @@ function describe(op: Op): { resource?: string; key?: string; detail?: string } 
       };
     case "bind":
       return { resource: "pods", key: keyOf(op.namespace ?? "default", op.name), detail: `node ${op.node}` };
-    case "fault": {
-      const what = op.fault === "partition" && op.mode === "timeout" ? "partition (timeout)" : op.fault;
-      return { detail: op.fault === "partition" && op.durationMs !== undefined ? `${what} for ${op.durationMs} ms` : what };
-    }
+    case "fault":
+      // The narration reads these details; a timed partition's end is its own traced `heal`.
+      return { detail: op.fault === "partition" && op.mode === "timeout" ? "partition (timeout)" : op.fault };
     case "slowHandler":
       return { detail: `handler ${op.handler}: ${op.delayMs} ms per notification` };
   }

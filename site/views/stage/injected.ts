@@ -27,7 +27,7 @@ export function describeOp(op: TimedOp, t: T): string {
     case "fault": {
       if (op.fault !== "partition") return w[op.fault];
       const how = [w[op.mode ?? "refused"], ...(op.durationMs !== undefined ? [w.healsAfter(op.durationMs)] : [])];
-      return `${w.partition} (${how.join(", ")})`;
+      return w.details(w.partition, how);
     }
     case "slowHandler":
       return w.slow(op.handler, op.delayMs);
@@ -69,7 +69,7 @@ export function createInjectedList(o: { t: T; onRemove(index: number): void; onR
       remove.addEventListener("click", () => {
         if (!running) o.onRemove(i);
       });
-      li.append(el("span", { class: "injected-what" }, describeOp(op, t)), " ", el("span", { class: "injected-where" }, `(${where})`), " ", remove);
+      li.append(el("span", { class: "injected-what" }, describeOp(op, t)), " ", el("span", { class: "injected-where" }, where), " ", remove);
       return li;
     }));
   }

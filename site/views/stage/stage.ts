@@ -26,7 +26,7 @@ import { fifoKindsOf } from "../fifo-mode.js";
 import { fifoPanel } from "../fifo-view.js";
 import { indexerPanel } from "../indexer-view.js";
 import { listenersPanel } from "../listeners-view.js";
-import { pipelinePanel } from "../pipeline-view.js";
+import { pipelinePanel } from "../pipeline-panel.js";
 import { reflectorPanel } from "../reflector-view.js";
 import type { RunResult, TimedOp } from "../run-types.js";
 import { STAGE_TEXT, type FifoKind, type StageLocale, type T } from "../stage-i18n.js";
