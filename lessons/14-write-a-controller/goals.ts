@@ -11,29 +11,58 @@ const M = defineMessages("write-a-controller", {
     "zh-CN": "{key}：结束时 status.replicas 是 {status}，但它实际有 {live} 个存活 Pod。",
   },
   unset: { en: "unset", "zh-CN": "（未设置）" },
+  usedController: {
+    en: "This run used workqueue.newController, which runs the worker loop for you: write runWorker yourself with queue.get, queue.done and queue.forget.",
+    "zh-CN": "这次运行用了 workqueue.newController，它替你运行了 worker 循环：请自己用 queue.get、queue.done 和 queue.forget 写出 runWorker。",
+  },
+  noGet: {
+    en: "No worker ever took a key from a workqueue with queue.get(): start your workers after waitForCacheSync.",
+    "zh-CN": "没有任何 worker 用 queue.get() 从 workqueue 取过 key：请在 waitForCacheSync 之后启动你的 worker。",
+  },
+  neverDone: {
+    en: "{key} was taken with queue.get() at {at} and never handed back with queue.done(): the queue keeps it \"processing\" for ever, so {lost} later change(s) to it never reach reconcile. Call done in a finally block.",
+    "zh-CN": "{key} 在 {at} 被 queue.get() 取出，却从未用 queue.done() 交还：队列永远把它当作“处理中”，之后它的 {lost} 次变化都到不了 reconcile。请在 finally 块里调用 done。",
+  },
+  notForgotten: {
+    en: "The reconcile of {key} at {at} succeeded, but the key's {failures} earlier failure(s) were never forgotten, so its next failure does not start over at 5 ms. Call queue.forget(key) after a successful reconcile.",
+    "zh-CN": "{key} 在 {at} 的 reconcile 成功了，但这个 key 之前的 {failures} 次失败从未被清除，所以它下次失败时不会从 5 毫秒重新开始。请在 reconcile 成功之后调用 queue.forget(key)。",
+  },
+  notForgottenSeen: {
+    en: "The reconcile of {key} at {at} succeeded, but the key's {failures} earlier failure(s) were never forgotten: its next failure waited {delay} as retry #{retry} instead of 5 ms as retry #1. Call queue.forget(key) after a successful reconcile.",
+    "zh-CN": "{key} 在 {at} 的 reconcile 成功了，但这个 key 之前的 {failures} 次失败从未被清除：它下次失败时等了 {delay}，是第 {retry} 次重试，而不是第 1 次重试的 5 毫秒。请在 reconcile 成功之后调用 queue.forget(key)。",
+  },
+  neverFailed: {
+    en: "No reconcile ever failed and was requeued with queue.addRateLimited(key), so forgetting was never tested: let reconcile throw on a 409 Conflict.",
+    "zh-CN": "没有任何 reconcile 失败并用 queue.addRateLimited(key) 重新入队，所以 forget 从未被检验：遇到 409 Conflict 时让 reconcile 抛出异常。",
+  },
   noConflict: {
     en: "No status update ever got a 409 Conflict (did you write status at all?).",
     "zh-CN": "没有任何状态更新得到过 409 Conflict（你写过 status 吗？）。",
   },
-  noRequeue: {
-    en: "After the 409 for {key} (step {step}) the write was {how} without a rate-limited requeue: return the error from reconcile (the workqueue retries with backoff, from a fresher cache).",
-    "zh-CN": "{key} 收到 409（第 {step} 步）之后，这次写入{how}，中间没有限速的重新入队：请从 reconcile 返回这个错误（workqueue 会带退避地重试，并读取更新后的缓存）。",
+  neverRequeued: {
+    en: "After the 409 for {key} at {at} (step {step}) the key was never requeued with rate limiting: let reconcile throw and call queue.addRateLimited(key) in your worker (the retry comes after a backoff, from a fresher cache).",
+    "zh-CN": "{key} 在 {at} 收到 409（第 {step} 步）之后，这个 key 从未以限速的方式重新入队：请让 reconcile 抛出异常，并在 worker 里调用 queue.addRateLimited(key)（重试会在退避之后进行，读取更新后的缓存）。",
   },
-  never: { en: "never repeated", "zh-CN": "再也没有重做" },
-  atOnce: { en: "repeated at once (step {step}),", "zh-CN": "立刻就重做了（第 {step} 步）" },
+  writtenWithoutRequeue: {
+    en: "After the 409 for {key} at {at} (step {step}) its next write (at {nextAt}) came without a rate-limited requeue in between: let reconcile throw and call queue.addRateLimited(key) in your worker (the retry comes after a backoff, from a fresher cache).",
+    "zh-CN": "{key} 在 {at} 收到 409（第 {step} 步）之后，下一次写入（{nextAt}）之前没有限速的重新入队：请让 reconcile 抛出异常，并在 worker 里调用 queue.addRateLimited(key)（重试会在退避之后进行，读取更新后的缓存）。",
+  },
   neverSucceeded: {
-    en: "After the 409 for {key} (step {step}), no reconcile of {key} ever succeeded.",
-    "zh-CN": "{key} 收到 409（第 {step} 步）之后，{key} 的 reconcile 再也没有成功过。",
+    en: "After the 409 for {key} (step {step}), no later reconcile of {key} ever succeeded.",
+    "zh-CN": "{key} 收到 409（第 {step} 步）之后，{key} 后来的 reconcile 再也没有成功过。",
   },
   neverWrote: {
     en: "Your code never wrote a ReplicaSet's status (`updateStatus`).",
     "zh-CN": "你的代码从未写过 ReplicaSet 的 status（`updateStatus`）。",
   },
   blindWrite: {
-    en: "This write of {key} (step {step}) succeeded although the server had resourceVersion {onServer} and your cache only {inCache}: it was sent without a resourceVersion and overwrote a newer object. Keep the resourceVersion you read; on a 409 let the workqueue retry.",
-    "zh-CN": "第 {step} 步对 {key} 的这次写入成功了，可服务器上的 resourceVersion 是 {onServer}，你的缓存里只有 {inCache}：它没带 resourceVersion 就发出，覆盖了更新的对象。请保留你读到的 resourceVersion；遇到 409 时让 workqueue 重试。",
+    en: "The write of {key} at {at} (step {step}) carried no resourceVersion, so it succeeded by overwriting whatever the server had: send a copy of the cached object (its metadata.resourceVersion kept); on a 409 let the workqueue retry.",
+    "zh-CN": "{at}（第 {step} 步）对 {key} 的写入没有带 resourceVersion，所以它靠覆盖服务器上的对象才成功：请发送缓存对象的副本（保留它的 metadata.resourceVersion）；遇到 409 时让 workqueue 重试。",
   },
-  nothing: { en: "nothing", "zh-CN": "（没有）" },
+  unseenRv: {
+    en: "The write of {key} at {at} (step {step}) carried resourceVersion {rv}, which neither your cache nor a reply to your own writes ever held: send the resourceVersion of the object you computed the status from.",
+    "zh-CN": "{at}（第 {step} 步）对 {key} 的写入带的 resourceVersion 是 {rv}，而你的缓存和你自己写入的回复里都从未出现过它：请发送你计算 status 时所依据的那个对象的 resourceVersion。",
+  },
   serverRead: {
     en: "Your code sent a {verb} for {resource} to the server at step {step}; read the lister instead.",
     "zh-CN": "你的代码在第 {step} 步向服务器发送了 {resource} 的 {verb} 请求；请改为读取 lister。",
@@ -59,6 +88,34 @@ function livePodsOf(rs: ReplicaSet, pods: Iterable<Pod>): Pod[] {
     p.metadata.namespace === rs.metadata.namespace &&
     !p.metadata.deletionTimestamp &&
     Object.entries(want).every(([k, v]) => p.metadata.labels?.[k] === v));
+}
+
+/** One key's turn in a worker: from its `workqueue.get` to its `workqueue.done` (undefined: never handed back). */
+interface Turn { get: At<"workqueue.get">; done: At<"workqueue.done"> | undefined; rateLimited: boolean; forgot: boolean }
+
+/** Every get of a key, with what happened to that key in the same queue until its done. */
+function turns(run: RunResult): Turn[] {
+  const open = new Map<string, Turn>();
+  const out: Turn[] = [];
+  for (const e of run.trace as unknown as Array<At<TraceKind>>) {
+    if (e.component !== "workqueue" || !("key" in e)) continue;
+    const id = `${e.queue}\u0000${e.key}`;
+    if (e.kind === "workqueue.get") {
+      const t: Turn = { get: e, done: undefined, rateLimited: false, forgot: false };
+      open.set(id, t);
+      out.push(t);
+      continue;
+    }
+    const t = open.get(id);
+    if (t === undefined) continue;
+    if (e.kind === "workqueue.rateLimited") t.rateLimited = true;
+    else if (e.kind === "workqueue.forget") t.forgot = true;
+    else if (e.kind === "workqueue.done") {
+      t.done = e;
+      open.delete(id);
+    }
+  }
+  return out;
 }
 
 const goals: Goal[] = [
@@ -95,18 +152,75 @@ const goals: Goal[] = [
     },
   }),
   goal({
+    id: "own-worker-loop",
+    title: {
+      en: "Your own worker loop: every key a worker takes with `queue.get` is handed back with `queue.done`, whatever reconcile did (no `workqueue.newController`, which hides the loop)",
+      "zh-CN": "你自己的 worker 循环：worker 用 `queue.get` 取出的每个 key，无论 reconcile 结果如何，都用 `queue.done` 交还（不用把循环藏起来的 `workqueue.newController`）",
+    },
+    check(run) {
+      const started = events(run, "worker.started")[0];
+      if (started !== undefined) return fail(M.usedController(), started.seq);
+      const all = turns(run);
+      if (all.length === 0) return fail(M.noGet());
+      const end = run.trace.at(-1)?.time ?? 0;
+      const adds = events(run, "workqueue.add");
+      for (const t of all) {
+        if (t.done !== undefined) continue;
+        const lost = adds.filter((a) => a.queue === t.get.queue && a.key === t.get.key && a.seq > t.get.seq).length;
+        // still in reconcile when the run ended is fine; stuck with changes waiting (or for 2 s) is not
+        if (lost > 0 || end - t.get.time > 2_000) return fail(M.neverDone({ key: t.get.key, at: { ms: t.get.time }, lost }), t.get.seq);
+      }
+      return pass;
+    },
+  }),
+  goal({
+    id: "forget-after-success",
+    title: {
+      en: "After a reconcile succeeds, `queue.forget(key)` clears that key's failures, so its next failure waits 5 ms again, not longer and longer",
+      "zh-CN": "reconcile 成功之后，`queue.forget(key)` 清除这个 key 的失败记录，这样它下次失败时又从 5 毫秒开始等，而不是越等越久",
+    },
+    check(run) {
+      // A success is a turn without a rate-limited requeue; it must forget the key if the key has failures.
+      const failures = new Map<string, number>();
+      let anyFailure = false;
+      for (const t of turns(run)) {
+        const id = `${t.get.queue} ${t.get.key}`;
+        if (t.rateLimited) {
+          failures.set(id, (failures.get(id) ?? 0) + 1);
+          anyFailure = true;
+          continue;
+        }
+        if (t.forgot) {
+          failures.delete(id);
+          continue;
+        }
+        const n = failures.get(id) ?? 0;
+        const done = t.done;
+        if (done === undefined || n === 0) continue;
+        // the consequence, when the trace shows it: the key's next requeue, with no forget in between
+        const later = (e: { queue: string; key: string; seq: number }) => e.queue === t.get.queue && e.key === t.get.key && e.seq > done.seq;
+        const next = events(run, "workqueue.rateLimited", later)[0];
+        const forgotFirst = next !== undefined && events(run, "workqueue.forget", (e) => later(e) && e.seq < next.seq).length > 0;
+        const base = { key: t.get.key, at: { ms: t.get.time }, failures: n };
+        return fail(next === undefined || forgotFirst ? M.notForgotten(base)
+          : M.notForgottenSeen({ ...base, delay: { ms: next.delayMs }, retry: next.requeues }), done.seq);
+      }
+      return anyFailure ? pass : fail(M.neverFailed());
+    },
+  }),
+  goal({
     id: "conflicts-retried",
     title: {
-      en: "409 Conflicts are retried with rate limiting: at least one ReplicaSet `update` got 409 (`errors.isConflict`), and each was followed by a rate-limited requeue of that key (`workqueue.rateLimited`, e.g. by throwing from `reconcile`) before its next successful write and a successful reconcile (`worker.result`)",
-      "zh-CN": "409 Conflict 会以限速的方式重试：至少有一次 ReplicaSet 的 `update` 得到 409（`errors.isConflict`），且每次之后，在该 key 的下一次成功写入之前，都先有一次限速的重新入队（`workqueue.rateLimited`，例如从 `reconcile` 抛出错误），之后还有一次成功的 reconcile（`worker.result`）",
+      en: "409 Conflicts are retried with rate limiting: at least one ReplicaSet `updateStatus` got 409 (`errors.isConflict`), and each was followed by `queue.addRateLimited` of that key before its next successful write, and later by a reconcile of that key that succeeded",
+      "zh-CN": "409 Conflict 会以限速的方式重试：至少有一次 ReplicaSet 的 `updateStatus` 得到 409（`errors.isConflict`），且每次之后，在该 key 的下一次成功写入之前，都先有一次 `queue.addRateLimited`，之后还有一次成功的 reconcile",
     },
     check(run) {
       const mine = new Map(learnerRequests(run).map((r) => [r.requestId, r]));
       const responses = events(run, "server.response").filter((r) => mine.has(r.requestId) && r.resource === "replicasets" && r.verb === "update");
       const conflicts = responses.filter((r) => r.code === 409);
       if (conflicts.length === 0) return fail(M.noConflict());
-      const results = events(run, "worker.result");
       const limited = events(run, "workqueue.rateLimited");
+      const successes = turns(run).filter((t) => t.done !== undefined && !t.rateLimited);
       for (const c of conflicts) {
         const req = mine.get(c.requestId)!;
         const key = `${req.namespace ?? ""}/${req.name ?? ""}`;
@@ -114,11 +228,11 @@ const goals: Goal[] = [
           mine.get(r.requestId)?.namespace === req.namespace);
         const requeue = limited.find((l) => l.seq > c.seq && l.key === key);
         if (requeue === undefined || (nextWrite !== undefined && nextWrite.seq < requeue.seq)) {
-          const how = nextWrite === undefined ? M.never() : M.atOnce({ step: nextWrite.seq });
-          return fail(M.noRequeue({ key, step: c.seq, how }), nextWrite?.seq ?? c.seq);
+          return nextWrite === undefined
+            ? fail(M.neverRequeued({ key, at: { ms: c.time }, step: c.seq }), c.seq)
+            : fail(M.writtenWithoutRequeue({ key, at: { ms: c.time }, step: c.seq, nextAt: { ms: nextWrite.time } }), nextWrite.seq);
         }
-        const retried = results.find((r) => r.seq > c.seq && r.key === key && r.result === "success");
-        if (!retried) return fail(M.neverSucceeded({ key, step: c.seq }), c.seq);
+        if (!successes.some((t) => t.get.key === key && t.get.seq > requeue.seq)) return fail(M.neverSucceeded({ key, step: c.seq }), c.seq);
       }
       return pass;
     },
@@ -130,25 +244,22 @@ const goals: Goal[] = [
       "zh-CN": "不盲写：每次成功的 ReplicaSet `update` / `updateStatus` 都带着计算它时所依据的 `metadata.resourceVersion`",
     },
     check(run) {
-      // The request trace does not carry the object's resourceVersion, but a write tells on itself: it
-      // succeeded although the ReplicaSet on the server was newer than anything your code could have
-      // read (the informer's cache, or the reply to your own last write). With the resourceVersion it was
-      // computed from, that write would have got 409; only a write without one succeeds there.
+      // server.request.objectResourceVersion: the resourceVersion the sent object carried (absent: none).
       const mine = learnerRequests(run).filter((r) => r.resource === "replicasets" && r.verb === "update");
       if (mine.length === 0) return fail(M.neverWrote());
       const responses = new Map(events(run, "server.response").map((r) => [r.requestId, r]));
-      const writes = events(run, "server.write", (e) => e.resource === "replicasets");
       const cached = events(run, "indexer.write", (e) => e.name === "replicasets" && e.op !== "delete");
-      const repliedRv = new Map<string, string>();
+      const replied = new Map<string, Set<string>>();
       for (const req of mine) {
         const key = `${req.namespace ?? ""}/${req.name ?? ""}`;
         const reply = responses.get(req.requestId);
-        const onServer = writes.filter((w) => w.key === key && w.seq < req.seq).at(-1)?.resourceVersion;
-        const inCache = cached.filter((w) => w.key === key && w.seq < req.seq).at(-1)?.resourceVersion;
-        if (reply?.code === 200 && onServer !== undefined && inCache !== onServer && repliedRv.get(key) !== onServer) {
-          return fail(M.blindWrite({ key, step: req.seq, onServer, inCache: inCache ?? M.nothing() }), req.seq);
-        }
-        if (reply?.code === 200 && reply.resourceVersion !== undefined) repliedRv.set(key, reply.resourceVersion);
+        if (reply?.code !== 200) continue;
+        const rv = req.objectResourceVersion;
+        const where = { key, at: { ms: req.time }, step: req.seq };
+        if (rv === undefined) return fail(M.blindWrite(where), req.seq);
+        const seen = cached.some((w) => w.key === key && w.seq < req.seq && w.resourceVersion === rv) || replied.get(key)?.has(rv) === true;
+        if (!seen) return fail(M.unseenRv({ ...where, rv }), req.seq);
+        if (reply.resourceVersion !== undefined) replied.set(key, (replied.get(key) ?? new Set<string>()).add(reply.resourceVersion));
       }
       return pass;
     },

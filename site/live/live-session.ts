@@ -9,6 +9,8 @@
  *   events); `hold(false)` drains it.
  * - Objects are shrunk on ingest (metadata.managedFields dropped, as Headlamp does).
  * - Trace `time` is milliseconds since the session started; `seq` counts every event ever traced.
+ * - The main thread is never held long: the driver runs tasks in slices of SLICE_MS and the informer's
+ *   tasks are cut at MAX_PER_TASK pops / handler calls; the window folds in the view's frames.
  * - `stop()` aborts the informer (the watch request is aborted, so the proxy closes it upstream).
  */
 import { HttpListerWatcher, SharedIndexInformer, type KubeObject } from "../../src/index.js";
@@ -23,6 +25,26 @@ export interface LiveSessionOptions {
   namespace?: string;
   labelSelector?: string;
   window?: LiveWindowOptions;
+}
+
+/** Wall-clock milliseconds one driver sync may run tasks before it yields to the page. */
+const SLICE_MS = 8;
+/** FIFO pops (and each listener's handler calls) per engine task. */
+const MAX_PER_TASK = 128;
+
+interface Soon { cancelled: boolean }
+const soonChannel = typeof MessageChannel === "function" ? new MessageChannel() : undefined;
+const soonQueue: Array<{ fn: () => void; h: Soon }> = [];
+if (soonChannel !== undefined) {
+  soonChannel.port1.onmessage = () => { const x = soonQueue.shift(); if (x !== undefined && !x.h.cancelled) x.fn(); };
+}
+/** A 0 ms timer without the browser's 4 ms clamp on nested timeouts (the driver yields often). */
+function soon(fn: () => void): Soon | ReturnType<typeof setTimeout> {
+  if (soonChannel === undefined) return setTimeout(fn, 0);
+  const h: Soon = { cancelled: false };
+  soonQueue.push({ fn, h });
+  soonChannel.port2.postMessage(0);
+  return h;
 }
 
 export class LiveSession {
@@ -40,11 +62,13 @@ export class LiveSession {
     this.window = new LiveWindow(o.window);
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;   // a live run is not reproducible anyway
     this.scheduler = new Scheduler({ seed });
+    // The page stays responsive (the 50 ms task budget): the driver yields every SLICE_MS and the
+    // informer cuts its work into tasks of at most MAX_PER_TASK pops / handler calls.
     this.driver = new RealTimeDriver(this.scheduler, {
       now: () => performance.now(),
-      setTimer: (fn, ms) => setTimeout(fn, Math.min(ms, 2 ** 31 - 1)),
-      clearTimer: (h) => clearTimeout(h as number),
-    });
+      setTimer: (fn, ms) => (ms <= 0 ? soon(fn) : setTimeout(fn, Math.min(ms, 2 ** 31 - 1))),
+      clearTimer: (h) => { if (typeof h === "object" && h !== null) (h as Soon).cancelled = true; else clearTimeout(h as number); },
+    }, 1, { sliceMs: SLICE_MS });
     const tracer: Tracer = { emit: (e: TraceInput) => this.record(e) };
     const http = new HttpListerWatcher<KubeObject>({
       baseUrl: o.base, resource: o.resource, scheduler: this.scheduler,
@@ -54,7 +78,7 @@ export class LiveSession {
     });
     const lw = new TracedListerWatcher<KubeObject>(http, o.resource.resource, tracer,
       { ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) });
-    this.informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: o.resource.resource, tracer });
+    this.informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: o.resource.resource, tracer, maxPerTask: MAX_PER_TASK });
     this.informer.setTransform((obj) => {
       const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;
       if (m !== undefined && m.managedFields !== undefined) delete m.managedFields;

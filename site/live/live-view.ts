@@ -5,9 +5,10 @@
  * Contract:
  * - Connect screen: `/live/info` (context, server, namespace, access; absent under `kubectl proxy`) and
  *   `/k8s/version` (gitVersion). States plainly that a live run is not reproducible.
- * - Follow: the stage is re-loaded from the bounded window (base world + kept events) at most once per
- *   animation frame, and less often when a load costs more (never more than ~25 % of the main thread);
- *   "Paused view" keeps the stage where it is for scrubbing inside the window while ingestion goes on.
+ * - Follow: each animation frame settles the window for at most SETTLE_MS (its replay folds only the
+ *   new events, wire.md §7.4) and re-loads the stage over that same replay, showing the newest settled
+ *   step (less often when a load costs more: never more than ~25 % of the main thread). "Paused view"
+ *   hands the stage a frozen fork of the window to scrub while ingestion goes on.
  * - Counters (events, window, dropped) update every frame; highlights (410/relist, bookmark, reconnect…)
  *   are listed as they arrive, newest first; clicking one pauses the view at its step (if still in the window).
  * - "Hold the handlers" stops the informer popping its DeltaFIFO; "Export as trace" downloads the window
@@ -15,7 +16,7 @@
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
 import { RESOURCES } from "../../src/index.js";
-import type { TraceEvent } from "../../src/sim/index.js";
+import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage/stage.js";
 import { highlightOf, type Highlight, type HighlightState } from "./highlights.js";
@@ -27,6 +28,11 @@ import "./live.css";
 interface Info { context: string; server: string; namespace: string; allowWrites: boolean; embedded: boolean; faults?: string }
 const PICKABLE = ["pods", "deployments", "replicasets", "services", "configmaps", "nodes", "namespaces"];
 const HIGHLIGHT_LIMIT = 60;
+/** Wall-clock milliseconds per frame spent folding new events into the window. */
+const SETTLE_MS = 6;
+/** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
+const CATCH_UP_EVENTS = 2_000;
+const CATCH_UP_MS = 200;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
 
@@ -38,6 +44,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let following = true;
   let shownVersion = -1;
   let nextLoadAt = 0;
+  let lastLoadAt = 0;
   let raf = 0;
   let destroyed = false;
   const hlState: HighlightState = { lists: 0, watches: 0 };
@@ -135,20 +142,30 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
       const li = h("li", { "data-kind": x.kind, "data-seq": x.seq },
         h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
       li.addEventListener("click", () => {
-        const step = x.seq - first + 1;
-        if (step < 1 || stage === undefined) return;
+        if (stage === undefined) return;
         setFollowing(false);
-        stage.seek(step);
+        const step = x.seq - (shownReplay?.events[0]?.seq ?? first) + 1;
+        if (step >= 1) stage.seek(step);
       });
       return li;
     }));
   }
+
+  /** The replay the stage shows: the live window's while following, a frozen fork while paused. */
+  let shownReplay: WorldReplay | undefined;
 
   function setFollowing(on: boolean): void {
     following = on;
     followBtn.setAttribute("aria-pressed", String(on));
     followBtn.textContent = on ? t.follow : t.paused;
     if (on) shownVersion = -1;
+    else if (session !== undefined && stage !== undefined) {
+      const t0 = performance.now();
+      session.window.settle(() => performance.now() - t0 < 30);   // a burst still settling: fork what is settled
+      const fork = session.window.replay.fork();
+      shownReplay = fork;
+      stage.load({ trace: fork.events as TraceEvent[], log: [], hash: "" }, { replay: fork, follow: true });
+    }
   }
 
   function frame(): void {
@@ -161,17 +178,24 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     droppedEl.dataset["dropped"] = String(w.dropped);
     eventsEl.dataset["count"] = String(w.appended);
     renderHighlights();
+    const t0 = performance.now();
+    // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
+    const budget = w.pending > CATCH_UP_EVENTS ? 2 * SETTLE_MS : SETTLE_MS;
+    const settled = w.settle(() => performance.now() - t0 < budget);
     const now = performance.now();
-    if (following && stage !== undefined && w.version !== shownVersion && now >= nextLoadAt) {
-      const t0 = performance.now();
-      shownVersion = w.version;
-      const trace = w.events.slice() as TraceEvent[];
-      stage.load({ trace, log: [], hash: "" }, { base: w.baseWorld(), follow: true });
-      const cost = performance.now() - t0;
+    const due = settled ? now >= nextLoadAt : now >= Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS);
+    if (following && stage !== undefined && w.settledVersion !== shownVersion && due) {
+      lastLoadAt = now;
+      shownVersion = w.settledVersion;
+      shownReplay = w.replay;
+      stage.load({ trace: w.replay.events as TraceEvent[], log: [], hash: "" }, { replay: w.replay, follow: true });
+      const cost = performance.now() - now;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
-      root.dataset["shownEvents"] = String(w.appended);
-      // The first stage frame that shows the initial list (the live bench measures list → frame).
-      if (performance.getEntriesByName("live:first-frame").length === 0 && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
+      root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
+      // The first stage frame that shows the whole initial list (the live bench measures list → frame):
+      // the informer has synced and every event it traced so far is folded into what the stage shows.
+      if (settled && session.informer.hasSynced() && performance.getEntriesByName("live:first-frame").length === 0
+        && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
     }
     raf = requestAnimationFrame(frame);
   }
@@ -212,6 +236,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
   exportBtn.addEventListener("click", () => {
     if (session === undefined) return;
     const w = session.window;
+    w.settle();
     const text = exportTrace({
       live: { context: info?.context ?? "", server: info?.server ?? "", resource: resourceSel.value, namespace: nsInput.value,
         exportedAt: new Date().toISOString(), dropped: w.dropped },

@@ -22,6 +22,15 @@ function specs(view: WorldView, inf: InformerView | undefined, t: T, fifoKind: F
     [t.request, r?.pending == null ? t.none : `${requestText(r.pending, t)} @ ${r.pending.resourceVersion}`],
     [t.lastError, r?.lastError ?? t.none],
   ] });
+  // Several informers in the run (two factories, two pods informers): every one's Reflector, side by side.
+  if (view.informers.size > 1) {
+    const all = [...view.informers.values()];
+    out.push({ id: "reflectors", caption: `${t.reflector} × ${all.length}`, head: [t.informer, t.state, t.lastRV, t.request, t.lastError],
+      total: all.length, rows: all.map((i) => {
+        const p = i.reflector.pending;
+        return [i.name, t.states[i.reflector.state], i.reflector.lastRV, p === null ? t.none : `${requestText(p, t)} @ ${p.resourceVersion}`, i.reflector.lastError ?? t.none];
+      }) });
+  }
   const fifo = inf?.fifo.entries ?? [];
   out.push({ id: "fifo", caption: t.fifoTitle[fifoKind], head: ["#", t.key, t.deltas], total: fifo.length,
     rows: fifo.slice(0, ROW_LIMIT).map((e, i) => [String(i + 1), e.key, e.deltas.map((d) => `${d.type} ${d.rv}${d.tombstone === true ? ` (${t.tombstone})` : ""}`).join(", ")]) });

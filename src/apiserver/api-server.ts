@@ -235,7 +235,7 @@ export class ApiServer {
   /** PUT …/scale: sets spec.replicas through the update path; `resourceVersion` is a precondition. */
   updateScale(resource: string, namespace: string | undefined, name: string, replicas: number,
               options?: WriteOptions & { resourceVersion?: string }): Scale {
-    return this.requests.run("update", resource, { namespace, name }, (_id, respond) => {
+    return this.requests.run("update", resource, { namespace, name, objectResourceVersion: options?.resourceVersion }, (_id, respond) => {
       const s = updateScale(this.registry, this.storage.store(resource).info, namespace, name, replicas, options?.resourceVersion, options?.dryRun === true);
       respond?.({ code: 200, resourceVersion: s.metadata.resourceVersion });
       return s;
@@ -366,7 +366,8 @@ export class ApiServer {
   // ───────────────────────────── wiring ─────────────────────────────
 
   private write<T extends KubeObject>(resource: string, obj: T, statusOnly: boolean, dryRun: boolean): T {
-    return this.requests.run("update", resource, { namespace: obj?.metadata?.namespace, name: obj?.metadata?.name }, (_id, respond) => {
+    const detail = { namespace: obj?.metadata?.namespace, name: obj?.metadata?.name, objectResourceVersion: obj?.metadata?.resourceVersion };
+    return this.requests.run("update", resource, detail, (_id, respond) => {
       const stored = this.registry.update(resource, obj, statusOnly, dryRun);
       respond?.({ code: 200, resourceVersion: stored.metadata.resourceVersion });
       return stored;

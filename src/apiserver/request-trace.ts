@@ -8,6 +8,7 @@
  *   an ApiError thrown by either is traced as the error response and rethrown; other throws pass through.
  * - Without a tracer nothing is built: `fn` gets request id 0 and `respond` undefined.
  * - Request fields: get/create/update/delete show namespace and name (when not undefined) and the client;
+ *   an update also the `metadata.resourceVersion` its object carried (`objectResourceVersion`, when set);
  *   list and watch show the client and every option that is set (neither undefined nor "").
  * - `origin` (who made the request, trace.ts RequestOrigin): the one its client implies (a reflector ⇒
  *   "informer", the kubelet ⇒ "cluster"), else the innermost `withOrigin` scope around the call, else absent.
@@ -23,6 +24,8 @@ export interface RequestDetail {
   client?: string | undefined;
   /** The options of a list or watch. */
   options?: ListOptions | WatchOptions;
+  /** update: the resourceVersion the sent object carried (its precondition). */
+  objectResourceVersion?: string | undefined;
 }
 
 export interface Response {
@@ -95,6 +98,8 @@ function requestFields(verb: Verb, d: RequestDetail): Record<string, never> {
       ...(d.namespace !== undefined ? { namespace: d.namespace } : {}),
       ...(d.name !== undefined ? { name: d.name } : {}),
       ...(d.client !== undefined ? { client: d.client } : {}),
+      ...(verb === "update" && d.objectResourceVersion !== undefined && d.objectResourceVersion !== ""
+        ? { objectResourceVersion: d.objectResourceVersion } : {}),
     } as Record<string, never>;
   }
   const base = {

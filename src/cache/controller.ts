@@ -9,7 +9,8 @@
  *   is pending or the controller stopped). The task pops and processes entries (`process`, or
  *   `processBatch` with `batch`) until the queue is empty, calling `onProgress` after each one while
  *   the informer is not synced, and once more at the end. A closed queue (FIFOClosedError) ends the
- *   task quietly; any other error propagates.
+ *   task quietly; any other error propagates. With `maxPerTask` (live mode) a task pops at most that
+ *   many entries and schedules the next task for the rest.
  * - `hold(true)` (live mode's "hold the handlers", not a client-go API): tasks pop nothing, as if
  *   processLoop were stuck, so the queue fills; `hold(false)` schedules a task to drain it.
  * - `stop()`: later tasks do nothing, the Reflector stops, the queue is closed.
@@ -37,6 +38,8 @@ export interface ControllerConfig {
   /** After each processed entry while not synced, and at the end of each task. */
   onProgress: () => void;
   held: boolean;
+  /** Live mode: pop at most this many entries per task, then go on in a new task (SharedIndexInformerOptions.maxPerTask). */
+  maxPerTask?: number;
 }
 
 export class Controller {
@@ -86,10 +89,12 @@ export class Controller {
     this.scheduled = false;
     if (this.stopped || this.held) return;
     const { synced, onProgress } = this.config;
+    const max = this.config.maxPerTask ?? Number.POSITIVE_INFINITY;
     try {
-      while (this.popNext()) {
+      for (let popped = 0; this.popNext();) {
         if (!synced()) onProgress();
         if (this.stopped) return;
+        if (++popped >= max) { this.kick(); return; }   // live mode: the rest in the next task
       }
     } catch (e) {
       if (!(e instanceof FIFOClosedError)) throw e;

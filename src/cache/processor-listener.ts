@@ -80,6 +80,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** A handler threw: the next notification waits `panicPauseMs` after it arrives (sleepAfterCrash). */
   private pauseNext = false;
   private readonly trace: TraceFn | undefined;
+  private maxPerTask = Number.POSITIVE_INFINITY;
   private readonly drainTask = (): void => this.drain();
   private readonly pausedTask = (): void => this.drain(true);
   private readonly finishTask = (): void => this.finishSlow();
@@ -167,6 +168,11 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     this.nextResync = now + this.resyncPeriodMs;
   }
 
+  /** Live mode: handle at most `n` notifications per scheduled task (SharedIndexInformerOptions.maxPerTask). */
+  setMaxPerTask(n: number): void {
+    this.maxPerTask = n >= 1 ? Math.floor(n) : Number.POSITIVE_INFINITY;
+  }
+
   setResyncPeriod(periodMs: number): void {
     this.resyncPeriodMs = periodMs;
   }
@@ -176,10 +182,14 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private drain(paused = false): void {
     this.timer = 0;
     if (paused) this.pauseNext = false;
-    while (!this.stopped) {
+    for (let handled = 0; !this.stopped; handled++) {
       const buf = this.buffer;
       const h = this.head;
       if (h >= buf.length) return;
+      if (handled >= this.maxPerTask) {
+        this.timer = this.scheduler.setTimeout(this.drainTask, 0);   // live mode: the rest in the next slice
+        return;
+      }
       if (this.pauseNext) {
         // processorListener.run: after a crash, sleep one second once the next notification arrived
         this.timer = this.scheduler.setTimeout(this.pausedTask, this.panicPauseMs);

@@ -66,6 +66,13 @@ export interface SharedIndexInformerOptions {
   pageSize?: number;
   /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
+  /**
+   * Live mode (not a client-go option): pop at most this many FIFO entries, and let each listener handle
+   * at most this many notifications, per scheduled task, then go on in a new 0-delay task, so a
+   * wall-clock driver can yield to the page between slices (client-go's processLoop and listener
+   * goroutines are preempted by the Go scheduler instead). Default unlimited: simulated runs unchanged.
+   */
+  maxPerTask?: number;
 }
 
 export class SharedIndexInformer<T extends KubeObject = KubeObject> {
@@ -84,6 +91,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly expectedKind: string | undefined;
   private readonly pageSize: number;
   private readonly errorLine: ((error: unknown) => number | undefined) | undefined;
+  private readonly maxPerTask: number;
   private resyncCheckPeriodMs: number;
   private readonly defaultEventHandlerResyncPeriodMs: number;
   private transform: ((obj: unknown) => unknown) | undefined;
@@ -113,6 +121,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.expectedKind = options.expectedKind;
     this.pageSize = options.pageSize ?? 0;
     this.errorLine = options.errorLine;
+    this.maxPerTask = options.maxPerTask !== undefined && options.maxPerTask >= 1 ? Math.floor(options.maxPerTask) : Number.POSITIVE_INFINITY;
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
     this.defaultEventHandlerResyncPeriodMs = resync;
@@ -154,6 +163,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       determineResyncPeriod(period, this.resyncCheckPeriodMs), this.syncedFn, this.name, this.tracer, this.errorLine);
     const delay = this.listenerDelays.get(index);
     if (delay !== undefined) listener.setDelay(delay);
+    if (this.maxPerTask !== Number.POSITIVE_INFINITY) listener.setMaxPerTask(this.maxPerTask);
     this.processor.addListener(listener);
     if (this.started) {
       // a consistent snapshot: nothing is processed while the synthetic adds are queued
@@ -222,7 +232,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         tracer: this.tracer,
       },
       process: this.processFn, processBatch: this.processBatchFn,
-      synced: this.syncedFn, onProgress: () => this.checkSynced(), held: this.held,
+      synced: this.syncedFn, onProgress: () => this.checkSynced(), held: this.held, maxPerTask: this.maxPerTask,
     });
     this.controller = controller;
     this.started = true;

@@ -4,12 +4,13 @@
  * Contract: the engine's key functions, stores, indexers, tombstones and handler adapters, unchanged;
  * plus the functions that need the run (its Scheduler, ApiServer, tracer), bound through the current run
  * (src/scenario/current-run.ts) — calling them outside a run throws a clear error:
- * - `waitForCacheSync(stop, ...hasSynced)` = tools/cache WaitForCacheSync on the run's clock;
+ * - `waitForCacheSync(stop, ...hasSynced)` = tools/cache WaitForCacheSync on the run's clock, traced as
+ *   `runner.cacheSync` (the value and each function's answer) when it resolves;
  * - `newDeltaFIFO(options?)` — a standalone DeltaFIFO traced into the run (name default "fifo");
  * - `newListWatchFromClient(clientset, resource, namespace?, fieldSelector?)` and
  *   `newSharedIndexInformer(lw, resyncPeriodMs, indexers?)` — an informer without the factory, as in Go.
  */
-import { reflectorClient } from "../sim/trace.js";
+import { emit, reflectorClient } from "../sim/trace.js";
 import type { ListerWatcher } from "../cache/listwatch.js";
 import { DeltaFIFO } from "../cache/delta-fifo.js";
 import type { DeltaFIFOOptions } from "../cache/delta-fifo.js";
@@ -37,7 +38,11 @@ export type { DeltaFIFO, SharedIndexInformer };
 /** Resolves true once every hasSynced reports true (polled every 100 ms of virtual time), false if stop is aborted first. */
 export function waitForCacheSync(stop: AbortSignal, ...hasSynced: Array<() => boolean>): Promise<boolean> {
   const run = requireRun("cache.waitForCacheSync");
-  return engineWaitForCacheSync(run.scheduler, stop, ...hasSynced);
+  return engineWaitForCacheSync(run.scheduler, stop, ...hasSynced).then((synced) => {
+    // traced as it resolves (runner.cacheSync): the value, and what each function answers at that moment
+    emit(run.tracer, { component: "runner", kind: "runner.cacheSync", synced, results: hasSynced.map((fn) => fn()) });
+    return synced;
+  });
 }
 
 export interface NewDeltaFIFOOptions {

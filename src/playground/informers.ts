@@ -4,14 +4,14 @@
  * Contract: `newSharedInformerFactory(clientset, defaultResyncMs, options?)` is
  * informers.NewSharedInformerFactoryWithOptions over the run's ApiServer (the one behind `ctx.clientset`),
  * traced into the run (handler errors mapped to the learner's line when the runner can); every informer it creates is registered with the run (scenario faults such as
- * slowHandler apply to it) and named uniquely in the run's trace ("pods", then "pods-2" for another factory's). Everything else is the engine's SharedInformerFactory (src/informers).
+ * slowHandler apply to it) and named uniquely in the run's trace ("pods", then "pods-2" for another factory's); its waitForCacheSync is traced (`runner.cacheSync`). Everything else is the engine's SharedInformerFactory (src/informers).
  */
 import type { ListOptions } from "../apimachinery/meta.js";
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import { SharedInformerFactory } from "../informers/index.js";
 import { serverOf, type Clientset } from "../scenario/clientset.js";
 import { requireRun, type RunContext } from "../scenario/current-run.js";
-import type { FifoMode } from "../sim/trace.js";
+import { emit, type FifoMode } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 
 /** Registers every informer it creates with the run, so run-wide faults (slowHandler) reach it. */
@@ -27,6 +27,16 @@ class RunInformerFactory extends SharedInformerFactory {
     const informer = super.informerFor<T>(resource);
     this.run?.informerCreated(informer);
     return informer;
+  }
+
+  /** The factory's WaitForCacheSync, traced as `runner.cacheSync` (one result per started informer) when it resolves. */
+  override waitForCacheSync(stop: AbortSignal): Promise<Record<string, boolean>> {
+    return super.waitForCacheSync(stop).then((out) => {
+      const resources = Object.keys(out);
+      const results = resources.map((r) => out[r] === true);
+      emit(this.run?.tracer, { component: "runner", kind: "runner.cacheSync", synced: results.every(Boolean), results, resources });
+      return out;
+    });
   }
 }
 

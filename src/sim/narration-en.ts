@@ -95,7 +95,9 @@ export const en: Catalogue = {
     const who = origin(e.origin, e.client, informerOfClient(e.client), "en");
     const what = e.name === undefined ? e.resource : object(e.resource, `${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}`, "en");
     const from = e.resourceVersion === undefined ? "" : e.verb === "watch" ? ` from RV ${rv(e.resourceVersion)}` : ` at RV ${rv(e.resourceVersion)}`;
-    return `${who} sent ${aVerb(e.verb)} for ${what}${from}.`;
+    const carried = e.verb !== "update" || e.origin !== "code" ? ""
+      : e.objectResourceVersion === undefined ? ", without a resourceVersion (an unconditional write)" : `, carrying resourceVersion ${e.objectResourceVersion}`;
+    return `${who} sent ${aVerb(e.verb)} for ${what}${from}${carried}.`;
   },
   "server.response": (e) => {
     if (e.code === 0) return `The ${verb(e.verb)} for ${e.resource} never got an answer: ${status(e.code, e.reason, e.message)}.`;
@@ -216,6 +218,8 @@ export const en: Catalogue = {
     return `${who}: ${opPhrase(e)}.`;
   },
   "runner.log": (e) => `Your code logged: ${e.text}`,
+  "runner.cacheSync": (e) =>
+    `Your waitForCacheSync returned ${e.synced}: ${e.results.map((r, i) => `${e.resources?.[i] ?? `#${i + 1}`} ${r ? "synced" : "not synced"}`).join(", ") || "nothing to wait for"}.`,
   "runner.error": (e) => `Your code threw: ${e.message}${e.line === undefined ? "" : ` (line ${e.line})`}.`,
   "runner.end": (e) =>
     e.reason === "done" ? "The run ended." : e.reason === "timeout" ? "The run was stopped: it took too long."

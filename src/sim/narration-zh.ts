@@ -92,7 +92,9 @@ export const zh: Catalogue = {
     const who = origin(e.origin, e.client, informerOfClient(e.client), "zh-CN");
     const what = e.name === undefined ? e.resource : object(e.resource, `${e.namespace === undefined ? "" : `${e.namespace}/`}${e.name}`, "zh-CN");
     const from = e.resourceVersion === undefined ? "" : e.verb === "watch" ? `，从 RV ${rv(e.resourceVersion)} 开始` : `，RV ${rv(e.resourceVersion)}`;
-    return `${who}向 API Server 发送了 ${what} 的 ${verb(e.verb)} 请求${from}。`;
+    const carried = e.verb !== "update" || e.origin !== "code" ? ""
+      : e.objectResourceVersion === undefined ? "，没有带 resourceVersion（无条件写入）" : `，带着 resourceVersion ${e.objectResourceVersion}`;
+    return `${who}向 API Server 发送了 ${what} 的 ${verb(e.verb)} 请求${from}${carried}。`;
   },
   "server.response": (e) => {
     if (e.code === 0) return `${e.resource} 的 ${verb(e.verb)} 请求没有得到回应：${status(e.code, e.reason, e.message)}。`;
@@ -211,6 +213,8 @@ export const zh: Catalogue = {
     return `${who}：${opPhrase(e)}。`;
   },
   "runner.log": (e) => `你的代码输出：${e.text}`,
+  "runner.cacheSync": (e) =>
+    `你的 waitForCacheSync 返回 ${e.synced}：${e.results.map((r, i) => `${e.resources?.[i] ?? `#${i + 1}`} ${r ? "已同步" : "未同步"}`).join("，") || "没有要等的缓存"}。`,
   "runner.error": (e) => `你的代码抛出异常：${e.message}${e.line === undefined ? "" : `（第 ${e.line} 行）`}。`,
   "runner.end": (e) =>
     e.reason === "done" ? "运行结束。" : e.reason === "timeout" ? "运行被终止：耗时过长。"

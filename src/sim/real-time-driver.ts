@@ -10,6 +10,10 @@
  * - Call `sync()` after anything that touched the engine from outside a scheduled task (an HTTP request);
  *   it is re-entrancy safe (a sync requested while one is running is folded into it).
  * - `stop()` clears the timer; the scheduler is left as it is.
+ * - With `sliceMs` (a page's main thread, live mode), one `sync()` runs due tasks for at most about that
+ *   long by the clock, then yields: the rest run from a 0 ms timer, in the same order, with virtual time
+ *   lagging the wall clock meanwhile. A single task is never cut (the engine bounds its own tasks:
+ *   SharedIndexInformerOptions.maxPerTask).
  */
 import type { Scheduler } from "./scheduler.js";
 
@@ -27,8 +31,16 @@ export class RealTimeDriver {
   private again = false;
   private stopped = false;
 
-  constructor(private readonly scheduler: Scheduler, private readonly clock: WallClock, private readonly speed = 1) {
+  private readonly sliceMs: number;
+  /** The last sync stopped at its slice with tasks still due. */
+  private behind = false;
+
+  constructor(private readonly scheduler: Scheduler, private readonly clock: WallClock, private readonly speed = 1,
+    options?: { sliceMs?: number }) {
     if (!(speed > 0)) throw new Error(`speed must be > 0, got ${speed}`);
+    const slice = options?.sliceMs;
+    if (slice !== undefined && !(slice > 0)) throw new Error(`sliceMs must be > 0, got ${slice}`);
+    this.sliceMs = slice ?? Number.POSITIVE_INFINITY;
     this.start = clock.now() - scheduler.now() / speed;
   }
 
@@ -41,16 +53,40 @@ export class RealTimeDriver {
     if (this.stopped) return;
     if (this.running) { this.again = true; return; }
     this.running = true;
+    this.behind = false;
     try {
-      do {
-        this.again = false;
-        const ahead = this.target() - this.scheduler.now();
-        this.scheduler.advance(ahead > 0 ? ahead : 0);
-      } while (this.again);
+      if (this.sliceMs === Number.POSITIVE_INFINITY) {
+        do {
+          this.again = false;
+          const ahead = this.target() - this.scheduler.now();
+          this.scheduler.advance(ahead > 0 ? ahead : 0);
+        } while (this.again);
+      } else {
+        this.runSlice();
+      }
     } finally {
       this.running = false;
     }
     this.arm();
+  }
+
+  /** Runs due tasks one by one until none is due or the slice is used up (then `behind`). */
+  private runSlice(): void {
+    const deadline = this.clock.now() + this.sliceMs;
+    do {
+      this.again = false;
+      const target = this.target();
+      for (;;) {
+        const due = this.scheduler.nextDue();
+        if (due === undefined || due > target) {
+          const ahead = target - this.scheduler.now();
+          if (ahead > 0) this.scheduler.advance(ahead);
+          break;
+        }
+        if (this.clock.now() >= deadline) { this.behind = true; return; }
+        this.scheduler.step();
+      }
+    } while (this.again);
   }
 
   stop(): void {
@@ -67,10 +103,10 @@ export class RealTimeDriver {
       this.timerDue = Number.POSITIVE_INFINITY;
       return;
     }
-    if (this.timer !== undefined && due === this.timerDue) return;
+    if (this.timer !== undefined && due === this.timerDue && !this.behind) return;
     if (this.timer !== undefined) this.clock.clearTimer(this.timer);
     this.timerDue = due;
-    const wait = Math.max(0, Math.ceil((due - this.scheduler.now()) / this.speed));
+    const wait = this.behind ? 0 : Math.max(0, Math.ceil((due - this.scheduler.now()) / this.speed));
     this.timer = this.clock.setTimer(() => { this.timer = undefined; this.timerDue = Number.POSITIVE_INFINITY; this.sync(); }, wait);
   }
 }

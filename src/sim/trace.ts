@@ -58,7 +58,9 @@ export type ServerTrace =
   | { component: "server"; kind: "server.request"; requestId: number; verb: Verb; resource: string;
       namespace?: string; name?: string; client?: string; origin?: RequestOrigin; resourceVersion?: string;
       resourceVersionMatch?: string; labelSelector?: string; fieldSelector?: string; limit?: number;
-      continue?: string; sendInitialEvents?: boolean; timeoutSeconds?: number }
+      continue?: string; sendInitialEvents?: boolean; timeoutSeconds?: number;
+      /** update: the `metadata.resourceVersion` the sent object carried (the precondition); absent = none, an unconditional write. */
+      objectResourceVersion?: string }
   /** The reply, success or Status error. `items` for lists; `resourceVersion` of the list or object. */
   | { component: "server"; kind: "server.response"; requestId: number; verb: Verb; resource: string;
       code: number; reason?: string; message?: string; resourceVersion?: string; items?: number;
@@ -184,6 +186,12 @@ export type RunnerTrace =
   | { component: "runner"; kind: "runner.op"; op: string; resource?: string; key?: string; detail?: string; learner: boolean }
   /** A line printed by the learner's log(). */
   | { component: "runner"; kind: "runner.log"; text: string }
+  /**
+   * The learner's `cache.waitForCacheSync(stop, ...fns)` (or `factory.waitForCacheSync(stop)`) resolved:
+   * `synced` is the value it resolved with, `results` what each hasSynced function answered at that moment
+   * (in argument order; for the factory, one per started informer, named in `resources`).
+   */
+  | { component: "runner"; kind: "runner.cacheSync"; synced: boolean; results: boolean[]; resources?: string[] }
   | { component: "runner"; kind: "runner.error"; message: string; line?: number }
   | { component: "runner"; kind: "runner.end"; reason: "done" | "timeout" | "eventLimit" | "error" };
 

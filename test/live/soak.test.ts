@@ -1,7 +1,9 @@
 // Soak (bounded): the live session (site/live/live-session.ts, the page's informer) follows the simulated
 // cluster through the live proxy while 200 writes/s land for 60 s (LIVE_SOAK_SECONDS to change it).
-// Checks: the trace window stays bounded, every traced event is in the window or counted as dropped,
-// every write reached the informer as a watch event, and the cache ends equal to the cluster.
+// The test settles the window as the view does (a few ms every ~16 ms). Checks: the trace window stays
+// bounded, every traced event is in the window, pending or counted as dropped, every write reached the
+// informer as a watch event, the cache ends equal to the cluster, and the window's incremental replay
+// ends with exactly the informer's cache in its indexer.
 import { KubeConfig } from "@kubernetes/client-node";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,10 +43,16 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
     const session = new LiveSession({ base: `${proxy.url}/k8s`, resource: RESOURCES["pods"]!, namespace: "default", window: { maxEvents: 20_000, maxAgeMs: 10 * 60_000 } });
     let modified = 0;
     let maxKept = 0;
+    let maxPending = 0;
     session.onEvent((e) => {
       if (e.kind === "server.watch.event" && (e as { type?: string }).type === "MODIFIED") modified++;
-      maxKept = Math.max(maxKept, session.window.events.length);
+      maxPending = Math.max(maxPending, session.window.pending);
     });
+    const settler = setInterval(() => {
+      const t = performance.now();
+      session.window.settle(() => performance.now() - t < 6);
+      maxKept = Math.max(maxKept, session.window.events.length);
+    }, 16);
     session.start();
     try {
       const t0 = Date.now();
@@ -69,10 +77,13 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
       const end = Date.now();
       while (modified < writes && Date.now() - end < 60_000) await sleep(50);
       const w = session.window;
-      console.log(`soak: ${writes} writes in ${elapsed.toFixed(1)} s (${wantRate.toFixed(0)}/s); ${w.appended} trace events, ${w.events.length} kept (max ${maxKept}), ${w.dropped} dropped`);
+      expect(w.appended).toBe(w.events.length + w.pending + w.dropped);
+      w.settle();
+      console.log(`soak: ${writes} writes in ${elapsed.toFixed(1)} s (${wantRate.toFixed(0)}/s); ${w.appended} trace events, ${w.events.length} kept (max ${maxKept}, max pending ${maxPending}), ${w.dropped} dropped`);
       expect(wantRate).toBeGreaterThan(RATE * 0.9);
       expect(modified).toBe(writes);
       expect(maxKept).toBeLessThan(w.maxEvents + 512);
+      expect(maxPending).toBeLessThan(4 * w.maxEvents);
       expect(w.appended).toBe(w.events.length + w.dropped);
       const seqs = w.events.map((e) => e.seq);
       expect(seqs[0]).toBe(w.dropped + 1);
@@ -84,7 +95,11 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
       }
       const cache = session.informer.getStore().list().map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort();
       expect(cache).toEqual(pods.map((o) => `${o.metadata.name}@${o.metadata.resourceVersion}`).sort());
+      w.settle();
+      const folded = w.replay.seek(w.replay.length).informers.get("pods")!;
+      expect([...folded.indexer.objects.values()].map((o) => `${o.key.split("/")[1]}@${o.rv}`).sort()).toEqual(cache);
     } finally {
+      clearInterval(settler);
       session.stop();
     }
   }, (SECONDS + 150) * 1000);

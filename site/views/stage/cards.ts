@@ -23,6 +23,8 @@ export interface Cards {
   load(run: PanelRun): void;
   update(view: WorldView, ctx: PanelContext): void;
   showTables(on: boolean): void;
+  /** Live follow mode: the newest step changes every frame, so the outlined card is not scrolled to. */
+  setFollow(on: boolean): void;
 }
 
 export function createCards(cardPanels: readonly StagePanel[], tablesPanel: StagePanel, o: { reducedMotion: boolean }): Cards {
@@ -46,6 +48,7 @@ export function createCards(cardPanels: readonly StagePanel[], tablesPanel: Stag
   let revealed: HTMLElement | null = null;
   let pointerInside = false;
   let userScrollUntil = 0;
+  let follow = false;
   middle.addEventListener("pointerenter", () => { pointerInside = true; });
   middle.addEventListener("pointerleave", () => { pointerInside = false; });
   const userScrolled = () => { userScrollUntil = Date.now() + 1500; };
@@ -96,7 +99,10 @@ export function createCards(cardPanels: readonly StagePanel[], tablesPanel: Stag
         const on = stage !== undefined && panel.stages.includes(stage);
         if (section.classList.contains("active") !== on) section.classList.toggle("active", on);
       }
-      if (tables.hidden) reveal();
+      if (tables.hidden && !follow) reveal();
+    },
+    setFollow(on) {
+      follow = on;
     },
     showTables(on) {
       tables.hidden = !on;

@@ -49,9 +49,11 @@ export type { RunResult, TimedOp } from "../run-types.js";
 export interface StageHandle {
   /**
    * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
-   * last step at once, paused (live-follow re-loads the growing window).
+   * last step at once, paused (live-follow re-loads the growing window). `replay` (live mode): a
+   * replay of exactly `run.trace` that the caller keeps folding incrementally; used instead of building
+   * one, so a re-load costs no re-fold.
    */
-  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean }): void;
+  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
   /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
@@ -95,6 +97,9 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   const actionListeners: Array<(op: TimedOp) => void> = [];
   const editListeners: Array<(ops: TimedOp[]) => void> = [];
   let injectedOps: readonly TimedOp[] = [];
+  /** Set while a live follow re-load resets the transport (see `load`). */
+  let following = false;
+  let timelineDrawnAt = 0;
 
   // ── parts ──
   const root = el("section", { class: "stage" });
@@ -111,7 +116,9 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   const narration = el("p", { class: "narration", "data-testid": "narration", role: "status", "aria-live": "polite", "aria-atomic": "true" });
 
   const transport = createTransport({
-    onStep: (step) => show(step),
+    onStep: (step) => {
+      if (!following) show(step); // a live re-load's detour through step 1: the next event shows the last step
+    },
     onState: ({ playing, running }) => {
       const live = playing ? "off" : "polite";
       if (narration.getAttribute("aria-live") !== live) narration.setAttribute("aria-live", live);
@@ -227,9 +234,31 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
 
   const handle: StageHandle = {
     load(run, extra) {
+      if (extra?.follow === true && extra.replay !== undefined && extra.replay === replay && run.trace.length > 0) {
+        // Live follow, same replay grown or slid: nothing re-folded, nothing reset, no detour through step 1.
+        events = run.trace;
+        cards.setFollow(true);
+        if (!runHasWorkqueue) runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
+        const now = performance.now();
+        if (now - timelineDrawnAt > 250) { // the ticks of a 20k-event window: a few times a second is plenty
+          timelineDrawnAt = now;
+          timeline.timeline.load(run.trace, { failedSteps: [], diffStep: null });
+        }
+        following = true;
+        try {
+          transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: false, failedSteps: [] });
+        } finally {
+          following = false;
+        }
+        shownStep = -1;
+        transport.send({ type: "playback.goTo", step: run.trace.length });
+        return;
+      }
+      cards.setFollow(false);
+      timelineDrawnAt = 0;
       events = run.trace;
       runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
-      replay = new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
+      replay = extra?.replay ?? new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       kinds = fifoKindsOf(replay.seek(replay.length));
       shownStep = -1;
       view = null;

@@ -9,6 +9,13 @@
  * - `WorldReplay` keeps a snapshot every K events, so `seek(n)` = clone(nearest snapshot at or before n)
  *   + fold of at most K−1 events: any step is reached in O(K), forwards or backwards. Stepping back is
  *   just seeking: nothing is ever undone. A WorldView returned by `seek` is the caller's own copy.
+ * - It also grows and slides (live mode's window, wire.md §7.4) without re-folding what it holds:
+ *   `append(e)` folds one event into the tip world (a snapshot every K events, counted over every event
+ *   ever appended); `dropFirst(n)` forgets the oldest n events and makes the world before the new first
+ *   event the base; `skip(e)` (only while empty) folds an event straight into the base. Every step
+ *   number is relative to the events held now; `dropped` counts what was forgotten. After any sequence
+ *   of these, `seek(n)` equals the fold of the whole history up to `dropped + n` (the property test).
+ *   `fork()` freezes a copy that the original's later appends and drops never touch.
  */
 import { asKnown, type KnownTraceEvent, type TraceEvent } from "../trace.js";
 import { reduceInformers } from "./informers.js";
@@ -60,61 +67,146 @@ export function foldTrace(events: readonly TraceEvent[], n: number = events.leng
 
 export const DEFAULT_SNAPSHOT_EVERY = 64;
 
-/** Random access over a trace: snapshots every K events, seek(n) in O(K). */
+interface Snapshot { /** absolute position: events ever appended before it */ at: number; world: WorldView }
+
+/** Random access over a trace: snapshots every K events, seek(n) in O(K); appendable and slidable. */
 export class WorldReplay {
-  readonly events: readonly TraceEvent[];
   readonly snapshotEvery: number;
-  /** snapshots[i] = the world at step i*K. */
-  private readonly snapshots: WorldView[] = [];
+  private held: TraceEvent[];
+  /** snapshots[0] = the base (at `dropped`); the rest at absolute multiples of K, ascending. */
+  private snapshots: Snapshot[];
+  /** The world after every event held (folded in place by `append`). */
+  private tip: WorldView;
+  /** Events forgotten by `dropFirst`/`skip`: absolute position of held[0]. */
+  private offset = 0;
   /** A private world that `peek` moves forwards without copying. */
   private cursor: WorldView | null = null;
-  /** How many events the cursor has folded. */
+  /** Absolute position of the cursor. */
   private cursorAt = 0;
+  /** Set by `skip`: snapshots[0] is the tip itself and must be copied before the tip moves. */
+  private baseIsTip = false;
 
   /** `base`: the world before events[0] (a live window that dropped older events); default the empty world. */
   constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number; base?: WorldView }) {
     const k = options?.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     if (!(Number.isInteger(k) && k >= 1)) throw new Error(`Expected \`snapshotEvery\` to be an integer ≥ 1, got \`${k}\``);
-    this.events = events;
     this.snapshotEvery = k;
+    this.held = [];
     const w = options?.base !== undefined ? cloneWorld(options.base) : emptyWorld();
-    this.snapshots.push(cloneWorld(w));
-    for (let i = 0; i < events.length; i++) {
-      applyEvent(w, asKnown(events[i]!));
-      if ((i + 1) % k === 0) this.snapshots.push(cloneWorld(w));
-    }
+    this.snapshots = [{ at: 0, world: cloneWorld(w) }];
+    this.tip = w;
+    for (let i = 0; i < events.length; i++) this.append(events[i]!);
   }
 
-  /** Number of steps (= events). */
+  /** The events held, oldest first (step n is events[n-1]). */
+  get events(): readonly TraceEvent[] {
+    return this.held;
+  }
+
+  /** Number of steps (= events held). */
   get length(): number {
-    return this.events.length;
+    return this.held.length;
+  }
+
+  /** Events forgotten so far (dropFirst + skip): the absolute position of step 0. */
+  get dropped(): number {
+    return this.offset;
+  }
+
+  /** A copy of the world before the first event held. */
+  baseWorld(): WorldView {
+    return cloneWorld(this.snapshots[0]!.world);
+  }
+
+  /**
+   * An independent replay of exactly the events held now (a paused live view scrubs it while this one
+   * goes on growing and sliding): O(events + snapshots) references and one world copy; the snapshots
+   * are shared, which is safe because a snapshot is never folded into.
+   */
+  fork(): WorldReplay {
+    const f = new WorldReplay([], { snapshotEvery: this.snapshotEvery });
+    f.held = this.held.slice();
+    f.snapshots = this.snapshots.slice();
+    if (this.baseIsTip) f.snapshots[0] = { at: this.offset, world: cloneWorld(this.tip) };
+    f.offset = this.offset;
+    f.tip = cloneWorld(this.tip);
+    return f;
+  }
+
+  /** Folds `event` in as the last step: O(1), plus one world copy every K events. */
+  append(event: TraceEvent): void {
+    if (this.baseIsTip) {
+      this.snapshots[0] = { at: this.offset, world: cloneWorld(this.tip) };
+      this.baseIsTip = false;
+    }
+    this.held.push(event);
+    applyEvent(this.tip, asKnown(event));
+    const at = this.offset + this.held.length;
+    if (at % this.snapshotEvery === 0) this.snapshots.push({ at, world: cloneWorld(this.tip) });
+  }
+
+  /** Folds `event` into the base without holding it; only while nothing is held (a burst older than the window). */
+  skip(event: TraceEvent): void {
+    if (this.held.length !== 0) throw new Error(`WorldReplay.skip needs an empty replay, ${this.held.length} events are held`);
+    applyEvent(this.tip, asKnown(event));
+    this.offset++;
+    this.snapshots = [{ at: this.offset, world: this.tip }];   // shared until the next append copies it
+    this.baseIsTip = true;
+  }
+
+  /**
+   * Forgets the oldest `n` events (clamped to what is held): the world before the new first event
+   * becomes the base (one seek, O(K)); snapshots at or before it go; steps renumber from 1.
+   */
+  dropFirst(n: number): void {
+    const count = Math.max(0, Math.min(this.held.length, Math.floor(n)));
+    if (count === 0) return;
+    const at = this.offset + count;
+    const base = count === this.held.length ? cloneWorld(this.tip) : this.seek(count);
+    this.snapshots = [{ at, world: base }, ...this.snapshots.filter((s) => s.at > at)];
+    this.held.splice(0, count);
+    this.offset = at;
+    if (this.cursorAt < at) this.cursor = null;
+  }
+
+  /** The last snapshot at or before absolute position `a` (binary search; snapshots[0].at ≤ a). */
+  private snapshotBefore(a: number): Snapshot {
+    const s = this.snapshots;
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]!.at <= a) lo = mid; else hi = mid - 1;
+    }
+    return s[lo]!;
   }
 
   /** The world after step n (clamped to 0..length); the caller owns the returned copy. */
   seek(step: number): WorldView {
-    const n = Math.max(0, Math.min(this.events.length, Math.floor(step)));
-    const base = Math.floor(n / this.snapshotEvery);
-    const w = cloneWorld(this.snapshots[base]!);
-    for (let i = base * this.snapshotEvery; i < n; i++) applyEvent(w, asKnown(this.events[i]!));
+    const n = Math.max(0, Math.min(this.held.length, Math.floor(step)));
+    const a = this.offset + n;
+    const snap = this.snapshotBefore(a);
+    const w = cloneWorld(snap.world);
+    for (let i = snap.at - this.offset; i < n; i++) applyEvent(w, asKnown(this.held[i]!));
     return w;
   }
 
   /**
-   * The world after step n, read-only and valid only until the next `peek`: playing forwards folds the
-   * next events into one private world (no copy per step); any other move restarts from the nearest
-   * snapshot, as `seek` does. For renderers that never mutate what they draw.
+   * The world after step n, read-only and valid only until the next `peek`/`dropFirst`: playing
+   * forwards folds the next events into one private world (no copy per step); any other move restarts
+   * from the nearest snapshot, as `seek` does. For renderers that never mutate what they draw.
    */
   peek(step: number): Readonly<WorldView> {
-    const n = Math.max(0, Math.min(this.events.length, Math.floor(step)));
+    const n = Math.max(0, Math.min(this.held.length, Math.floor(step)));
+    const a = this.offset + n;
     const c = this.cursor;
-    const base = Math.floor(n / this.snapshotEvery) * this.snapshotEvery;
-    if (c === null || this.cursorAt > n || this.cursorAt < base) {
+    const snapAt = this.snapshotBefore(a).at;
+    if (c === null || this.cursorAt > a || this.cursorAt < snapAt) {
       this.cursor = this.seek(n);
-      this.cursorAt = n;
+      this.cursorAt = a;
       return this.cursor;
     }
-    for (let i = this.cursorAt; i < n; i++) applyEvent(c, asKnown(this.events[i]!));
-    this.cursorAt = n;
+    for (let i = this.cursorAt - this.offset; i < n; i++) applyEvent(c, asKnown(this.held[i]!));
+    this.cursorAt = a;
     return c;
   }
 }

@@ -19,6 +19,8 @@ export function reduceRunner(w: WorldView, event: RunnerEvent): void {
       break;
     case "runner.error":
       break;
+    case "runner.cacheSync":
+      break;
     case "runner.end":
       w.ended = event.reason;
       break;

@@ -73,7 +73,7 @@ export function stageOf(event: KnownTraceEvent, w: WorldView): Choreography {
       return only(at("workqueue"));
     case "worker.started": case "worker.reconcile": case "worker.result": case "worker.stopped":
       return only(at("worker", event.worker));
-    case "runner.start": case "runner.log": case "runner.error": case "runner.end":
+    case "runner.start": case "runner.log": case "runner.error": case "runner.end": case "runner.cacheSync":
       return only(null);
     default: {
       const unknown: never = event;

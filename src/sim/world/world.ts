@@ -119,6 +119,8 @@ export interface WorkerView {
   state: "idle" | "reconciling" | "stopped";
   key: string | null;
   lastResult: "success" | "error" | "requeue" | null;
+  /** A hand-written worker (no worker.result): what it did with its key so far in this turn. */
+  turn?: "error" | "requeue";
 }
 export interface HandlerLogEntry {
   step: number;

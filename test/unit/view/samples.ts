@@ -59,6 +59,7 @@ export const SAMPLES: { [K in TraceKind]: TraceOf<K> } = {
   "runner.start": { component: "runner", kind: "runner.start", seed: 1, durationMs: 1000 },
   "runner.op": { component: "runner", kind: "runner.op", op: "delete", resource: "pods", key: "default/web-1", learner: true },
   "runner.log": { component: "runner", kind: "runner.log", text: "Pod added: web-1" },
+  "runner.cacheSync": { component: "runner", kind: "runner.cacheSync", synced: true, results: [true, true] },
   "runner.error": { component: "runner", kind: "runner.error", message: "TypeError: cannot read spec of null", line: 7 },
   "runner.end": { component: "runner", kind: "runner.end", reason: "timeout" },
 };

@@ -31,7 +31,7 @@ const STAGE_OF: Record<TraceKind, StageName | null> = {
   "workqueue.get": "worker", "workqueue.done": "workqueue", "workqueue.addAfter": "workqueue",
   "workqueue.rateLimited": "workqueue", "workqueue.forget": "workqueue", "workqueue.shutdown": "workqueue",
   "worker.started": "worker", "worker.reconcile": "worker", "worker.result": "worker", "worker.stopped": "worker",
-  "runner.start": null, "runner.op": "apiserver", "runner.log": null, "runner.error": null, "runner.end": null,
+  "runner.start": null, "runner.op": "apiserver", "runner.log": null, "runner.error": null, "runner.end": null, "runner.cacheSync": null,
 };
 
 describe("WorldView reducer: every trace kind", () => {
@@ -243,6 +243,30 @@ describe("workqueue and workers", () => {
     expect(w.workers.get("ctl#0")).toMatchObject({ state: "idle", key: null, lastResult: "requeue" });
     w = fold(event("worker.started"), event("worker.stopped"));
     expect(w.workers.get("ctl#0")?.state).toBe("stopped");
+  });
+
+  it("shows a hand-written worker (get/done, no worker.* events) reconciling, then its outcome", () => {
+    const get = (key: string, worker: number) => event("workqueue.get", { key, worker });
+    const done = (key: string) => event("workqueue.done", { key, requeued: false });
+    let w = fold(add("a"), get("a", 1));
+    expect(w.workers.get("ctl#1")).toMatchObject({ state: "reconciling", key: "a" });
+    // failed: addRateLimited before done
+    w = fold(add("a"), get("a", 1), event("workqueue.rateLimited", { key: "a", requeues: 1 }),
+      event("workqueue.addAfter", { key: "a", delayMs: 5, readyAt: 1_000 }), done("a"));
+    expect(w.workers.get("ctl#1")).toMatchObject({ state: "idle", key: null, lastResult: "error" });
+    // then succeeded (forget), although the key's earlier delayed re-add is still pending
+    w = fold(add("a"), get("a", 1), event("workqueue.rateLimited", { key: "a", requeues: 1 }),
+      event("workqueue.addAfter", { key: "a", delayMs: 5, readyAt: 1_000 }), done("a"),
+      add("a"), get("a", 1), event("workqueue.forget", { key: "a" }), done("a"));
+    expect(w.workers.get("ctl#1")).toMatchObject({ state: "idle", key: null, lastResult: "success" });
+    // addAfter alone: a requeue
+    w = fold(add("b"), get("b", 0), event("workqueue.addAfter", { key: "b", delayMs: 500, readyAt: 900 }), done("b"));
+    expect(w.workers.get("ctl#0")?.lastResult).toBe("requeue");
+    // a controller's worker reports its own result first; the queue events after it change nothing
+    w = fold(event("worker.started"), add("default/web-1"), get("default/web-1", 0), event("worker.reconcile"),
+      event("worker.result", { result: "success" }), event("workqueue.forget", { key: "default/web-1" }), done("default/web-1"));
+    expect(w.workers.get("ctl#0")).toMatchObject({ state: "idle", lastResult: "success" });
+    expect(w.workers.size).toBe(1);
   });
 
   it("counts log lines and records how the run ended", () => {

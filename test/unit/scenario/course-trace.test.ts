@@ -1,0 +1,94 @@
+/**
+ * Trace kinds the course's goals read (issue 20 item 1): `runner.cacheSync` (what a learner's
+ * waitForCacheSync resolved with, and each function's answer then) and `server.request.objectResourceVersion`
+ * (the resourceVersion an update carried: the precondition that makes a stale write fail with 409).
+ */
+import { describe, expect, it } from "vitest";
+import { asKnown, type KnownTraceEvent, type TraceOf } from "../../../src/sim/trace.js";
+import { runScenario, type Scenario } from "../../../src/scenario/index.js";
+import { cache, informers } from "../../../src/playground.js";
+import type { ConfigMap, Pod } from "../../../src/types.js";
+
+const pod = (name: string): Pod => ({
+  apiVersion: "v1", kind: "Pod", metadata: { namespace: "default", name, labels: { app: "web" } },
+  spec: { containers: [{ name: "c", image: "nginx" }] },
+});
+const scenario: Scenario = { seed: 3, durationMs: 3_000, initial: [{ resource: "pods", object: pod("web-1") }], timeline: [] };
+
+const known = (trace: readonly unknown[]): KnownTraceEvent[] => (trace as Parameters<typeof asKnown>[0][]).map(asKnown);
+const ofKind = <K extends KnownTraceEvent["kind"]>(trace: readonly unknown[], kind: K) =>
+  known(trace).filter((e): e is TraceOf<K> & { seq: number; time: number } => e.kind === kind);
+
+describe("runner.cacheSync", () => {
+  it("records what cache.waitForCacheSync resolved with and each function's answer, after the informer's list", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop, log }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 0);
+      const pods = factory.core().v1().pods();
+      pods.informer();
+      factory.start(stop);
+      const ok = await cache.waitForCacheSync(stop, () => pods.informer().hasSynced(), () => true);
+      log(`synced=${ok}`);
+    });
+    const syncs = ofKind(run.trace, "runner.cacheSync");
+    expect(syncs).toHaveLength(1);
+    expect(syncs[0]).toMatchObject({ synced: true, results: [true, true] });
+    const listDone = ofKind(run.trace, "reflector.list.done")[0]!;
+    expect(syncs[0]!.seq).toBeGreaterThan(listDone.seq);
+    const line = ofKind(run.trace, "runner.log").find((l) => l.text === "synced=true")!;
+    expect(line.seq).toBeGreaterThan(syncs[0]!.seq);
+  });
+
+  it("records false and which function never synced when stop is aborted first", async () => {
+    const run = await runScenario(scenario, async ({ sleep }) => {
+      const mine = new AbortController();
+      void sleep(500).then(() => mine.abort());
+      await cache.waitForCacheSync(mine.signal, () => true, () => false);
+    });
+    expect(ofKind(run.trace, "runner.cacheSync")).toMatchObject([{ synced: false, results: [true, false] }]);
+  });
+
+  it("records the factory's waitForCacheSync with one result per started informer, named", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 0);
+      factory.core().v1().pods().informer();
+      factory.core().v1().configMaps().informer();
+      factory.start(stop);
+      await factory.waitForCacheSync(stop);
+    });
+    const [sync] = ofKind(run.trace, "runner.cacheSync");
+    expect(sync).toMatchObject({ synced: true, results: [true, true] });
+    expect([...(sync!.resources ?? [])].sort()).toEqual(["configmaps", "pods"]);
+  });
+});
+
+describe("server.request objectResourceVersion", () => {
+  it("an update carries the resourceVersion of the object it sent; one without it says so by its absence", async () => {
+    const cm: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "default", name: "c" }, data: { a: "1" } };
+    const run = await runScenario(scenario, async ({ clientset }) => {
+      const created = await clientset.coreV1().configMaps("default").create(cm);
+      await clientset.coreV1().configMaps("default").update({ ...created, data: { a: "2" } });
+      await clientset.coreV1().configMaps("default").update({ ...cm, data: { a: "3" } });
+    });
+    const created = ofKind(run.trace, "server.response").find((r) => r.verb === "create" && r.resource === "configmaps")!;
+    const updates = ofKind(run.trace, "server.request").filter((r) => r.verb === "update");
+    expect(updates).toHaveLength(2);
+    expect(updates[0]!.objectResourceVersion).toBe(created.resourceVersion);
+    expect(updates[1]).not.toHaveProperty("objectResourceVersion");
+    // reads and creates never carry it
+    expect(ofKind(run.trace, "server.request").filter((r) => r.verb !== "update" && "objectResourceVersion" in r)).toEqual([]);
+  });
+});
+
+describe("narration of the course's trace additions", () => {
+  it("says whether the learner's update carried a resourceVersion, and what waitForCacheSync returned", async () => {
+    const { narrate } = await import("../../../src/sim/narration.js");
+    const req = { component: "server", kind: "server.request", requestId: 1, verb: "update", resource: "replicasets",
+      namespace: "default", name: "web", origin: "code", seq: 1, time: 0 } as const;
+    expect(narrate({ ...req, objectResourceVersion: "17" } as never, "en")).toContain("carrying resourceVersion 17");
+    expect(narrate(req as never, "en")).toContain("without a resourceVersion");
+    expect(narrate(req as never, "zh-CN")).toContain("没有带 resourceVersion");
+    const sync = { component: "runner", kind: "runner.cacheSync", synced: false, results: [true, false], seq: 2, time: 0 } as const;
+    expect(narrate(sync as never, "en")).toBe("Your waitForCacheSync returned false: #1 synced, #2 not synced.");
+    expect(narrate(sync as never, "zh-CN")).toContain("#2 未同步");
+  });
+});
