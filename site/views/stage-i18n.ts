@@ -39,7 +39,7 @@ const en = {
   compact: "Compact", partition: "Partition (refused)", "partition-timeout": "Partition (timeout)", heal: "Heal", restart: "Restart server", "slow-handler": "Slow handler",
   commandPlaceholder: "kubectl-style: get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
   commandLabel: "Command",
-  recorded: (what: string, step: number, at: number) => `Recorded ${what} right after step ${step} (t = ${formatTime(at, "en")}); the run repeats with it.`,
+  recorded: (what: string, step: number, at: number) => `Recorded ${what} after step ${step} (at its time, t = ${formatTime(at, "en")}); the run repeats with it.`,
   /** The virtual time of the shown step, beside the step counter. */
   clock: (at: number) => `t = ${formatTime(at, "en")}`,
   clockHint: "Virtual time of this step (the simulation's clock; many steps can share one instant)",
@@ -151,7 +151,7 @@ const zh: T = {
   compact: "压缩历史", partition: "网络分区（拒绝连接）", "partition-timeout": "网络分区（超时）", heal: "恢复网络", restart: "重启服务器", "slow-handler": "减慢处理函数",
   commandPlaceholder: "kubectl 风格：get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
   commandLabel: "命令",
-  recorded: (what: string, step: number, at: number) => `已记录 ${what}，紧接在第 ${step} 步之后（t = ${formatTime(at, "zh-CN")}），将带着它重新运行。`,
+  recorded: (what: string, step: number, at: number) => `已记录 ${what}，放在第 ${step} 步之后（同一时刻 t = ${formatTime(at, "zh-CN")}），将带着它重新运行。`,
   clock: (at: number) => `t = ${formatTime(at, "zh-CN")}`,
   clockHint: "此步的虚拟时间（模拟时钟；许多步可以处于同一时刻）",
   scrubValue: (step: number, total: number, at: number) => `第 ${step} 步，共 ${total} 步，${formatTime(at, "zh-CN")}`,

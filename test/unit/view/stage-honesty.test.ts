@@ -145,7 +145,7 @@ describe("stage behaviour", () => {
     one('[data-action="delete"]').click();
     expect(ops[0]).toEqual({ op: "fault", fault: "dropWatches", at: view.time, afterStep: 40 });
     expect(ops[1]).toMatchObject({ op: "delete", resource: "pods", at: view.time, afterStep: 40 });
-    expect(one('[data-testid="command-result"]').textContent).toMatch(/^Recorded delete pods .* right after step 40 \(t = (\d{1,3} ms|\d+\.\d{1,2} s)\)/);
+    expect(one('[data-testid="command-result"]').textContent).toMatch(/^Recorded delete pods .* after step 40 \(at its time, t = (\d{1,3} ms|\d+\.\d{1,2} s)\)/);
     expect(all('[data-testid="action"]').map((b) => b.getAttribute("data-action")).sort()).toEqual(
       ["bind", "compact", "create", "delete", "drop-watch", "heal", "label", "partition", "partition-timeout", "restart", "slow-handler", "update"]);
   });
