@@ -12,9 +12,9 @@
  *   stays open with nothing to say, get is a 404.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../../src/apimachinery/errors.js";
-import type { ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
-import type { KubeObject } from "../../src/types.js";
+import { ApiError } from "../../src/index.js";
+import type { ListOptions, WatchEvent, WatchOptions } from "../../src/index.js";
+import type { KubeObject } from "../../src/index.js";
 import { EVENTS_INFO } from "./discovery.js";
 import { badRequest, fail, invalidOptions, queryBool, queryInt, sendJson } from "./respond.js";
 import { asTable, wantsTable, type IncludeObject } from "./tables.js";
@@ -27,7 +27,7 @@ function includeObject(q: URLSearchParams): IncludeObject {
   throw badRequest(`includeObject: Unsupported value: "${v}": supported values: "Metadata", "None", "Object"`);
 }
 
-function listOptions(route: Route, q: URLSearchParams): ListOptions {
+export function listOptions(route: Route, q: URLSearchParams): ListOptions {
   const o: ListOptions = {};
   if (route.namespace !== undefined) o.namespace = route.namespace;
   const ls = q.get("labelSelector"); if (ls) o.labelSelector = ls;
