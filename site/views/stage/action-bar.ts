@@ -7,8 +7,8 @@
  * kubectl's; other locales label them); a read-only command (`get`, `describe`, `help`) only prints.
  * Nothing is emitted while a run is in flight or before one is shown.
  */
-import type { ServerObjectView, WorldView } from "../../../src/sim/index.js";
-import { ACTIONS, actionOp, type StageAction } from "../action-ops.js";
+import type { ServerObjectView, TraceEvent, WorldView } from "../../../src/sim/index.js";
+import { ACTIONS, actionOp, runNames, type StageAction } from "../action-ops.js";
 import { parseCommand } from "../command-bar-parse.js";
 import type { TimedOp } from "../run-types.js";
 import type { T } from "../stage-i18n.js";
@@ -25,7 +25,7 @@ export interface ActionBar {
 export function createActionBar(o: {
   t: T;
   /** The shown world, its step and the selection (null before a run is shown). */
-  current(): { view: WorldView | null; step: number; selected: string | null; running: boolean };
+  current(): { view: WorldView | null; step: number; selected: string | null; running: boolean; events?: readonly TraceEvent[] };
   onAction(op: TimedOp): void;
 }): ActionBar {
   let t = o.t;
@@ -62,9 +62,10 @@ export function createActionBar(o: {
   };
   for (const [a, b] of buttons) {
     b.addEventListener("click", () => {
-      const { view, selected, running } = o.current();
+      const { view, selected, running, events } = o.current();
       if (view === null || running) return;
-      const r = actionOp(a, view, selected);
+      // Create names its object free in the whole run (runNames), not only at this step.
+      const r = actionOp(a, view, selected, events === undefined ? undefined : { runNames: runNames(events) });
       if (!r.ok) {
         say(`${t.commandError}${r.error}`, true);
         return;

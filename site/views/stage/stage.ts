@@ -137,7 +137,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   const diffNote = createDiffNote({ t, locale, onGo: (step) => transport.send({ type: "playback.goTo", step }) });
   const actionBar = createActionBar({
     t,
-    current: () => ({ view, step: shownStep, selected, running: running() }),
+    current: () => ({ view, step: shownStep, selected, running: running(), events }),
     onAction: (op) => { for (const cb of actionListeners) cb(op); },
   });
 
