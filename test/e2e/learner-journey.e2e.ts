@@ -215,6 +215,18 @@ describe("reading aids", () => {
       await byTestId(page, "diff").click();
       await page.locator(".diff-host .monaco-diff-editor").waitFor({ timeout: 30_000 });
       expect(asked).toHaveLength(1);
+      // The editor wraps long lines now (issue 21 item 3), so the first insertion may be below the fold: ask the
+      // diff editor for its changes, then show the first one and see it drawn.
+      await expect.poll(() => page.evaluate(() => {
+        const m = (window as unknown as { monaco: { editor: { getDiffEditors(): Array<{ getLineChanges(): Array<{ modifiedEndLineNumber: number }> | null }> } } }).monaco;
+        return (m.editor.getDiffEditors()[0]?.getLineChanges() ?? []).filter((c) => c.modifiedEndLineNumber > 0).length;
+      }), { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.evaluate(() => {
+        const m = (window as unknown as { monaco: { editor: { getDiffEditors(): Array<{ goToDiff(d: "next"): void; getLineChanges(): Array<{ modifiedStartLineNumber: number; modifiedEndLineNumber: number }> | null; getModifiedEditor(): { revealLineInCenter(n: number): void } }> } } }).monaco;
+        const d = m.editor.getDiffEditors()[0]!;
+        const first = (d.getLineChanges() ?? []).find((c) => c.modifiedEndLineNumber > 0)!;
+        d.getModifiedEditor().revealLineInCenter(first.modifiedStartLineNumber);
+      });
       await expect.poll(() => page.locator(".diff-host .line-insert, .diff-host .char-insert").count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await app.screenshot("app-diff");
       await byTestId(page, "diff").click();
