@@ -6,7 +6,11 @@
  * (with the hash of the code being run) and cleared when the run finishes. If the page is killed, or
  * the run was stopped for running too long, the marker stays; the next boot of that lesson restores the
  * code but does not run it while the marker matches the code.
+ *
+ * A lesson that moved (site/shell/router.ts LESSON_ALIASES) finds the draft saved under its old id (same
+ * starter) and moves it to its current id.
  */
+import { canonicalLessonId, oldLessonIds } from "../shell/router";
 import { hashText } from "./hash";
 import type { Store } from "./store";
 
@@ -26,8 +30,15 @@ const pendingKey = (lessonId: string) => `pending:${lessonId}`;
 export function drafts(store: Store): Drafts {
   return {
     load(lessonId, starter) {
-      const raw = store.get(draftKey(lessonId, starter));
-      if (raw === undefined) return undefined;
+      const id = canonicalLessonId(lessonId);
+      let raw = store.get(draftKey(id, starter));
+      if (raw === undefined) {
+        const old = oldLessonIds(id).map((o) => draftKey(o, starter)).find((k) => store.get(k) !== undefined);
+        if (old === undefined) return undefined;
+        raw = store.get(old)!;
+        store.set(draftKey(id, starter), raw);
+        store.remove(old);
+      }
       try {
         const d = JSON.parse(raw) as { code?: unknown };
         return typeof d.code === "string" ? d.code : undefined;
@@ -36,12 +47,13 @@ export function drafts(store: Store): Drafts {
       }
     },
     save(lessonId, starter, code) {
-      const key = draftKey(lessonId, starter);
+      const key = draftKey(canonicalLessonId(lessonId), starter);
       if (code === starter) store.remove(key);
       else store.set(key, JSON.stringify({ code, savedAt: new Date().toISOString() }));
     },
     clear(lessonId, starter) {
-      store.remove(draftKey(lessonId, starter));
+      const id = canonicalLessonId(lessonId);
+      for (const each of [id, ...oldLessonIds(id)]) store.remove(draftKey(each, starter));
     },
     markRunStarted(lessonId, code) {
       store.set(pendingKey(lessonId), hashText(code));

@@ -89,7 +89,7 @@ describe("goal reasons in the learner's language", () => {
   });
 
   it("lesson 10 in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
-    const app = await openApp({ path: "#/lesson/10-wait-for-cache-sync", locale: "zh-CN" });
+    const app = await openApp({ path: "#/lesson/03-wait-for-cache-sync", locale: "zh-CN" });
     try {
       const { page } = app;
       await page.waitForFunction(() => {
@@ -98,7 +98,7 @@ describe("goal reasons in the learner's language", () => {
       }, null, { timeout: 60_000 });
       // the starter's run first, so the edit below starts a second one
       await expect.poll(async () => (await failingGoals(page)).length, { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
-      const code = readFileSync("test/lessons/shortcuts/10-wait-for-cache-sync/sleep-then-constant.ts", "utf8");
+      const code = readFileSync("test/lessons/shortcuts/03-wait-for-cache-sync/sleep-then-constant.ts", "utf8");
       await page.evaluate((text) => {
         const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
         m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);
