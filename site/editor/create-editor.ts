@@ -76,6 +76,13 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
     fixedOverflowWidgets: true,
     padding: { top: 8, bottom: 8 },
     tabSize: 2,
+    // Issue 21 item 3: the starters' long comments and chained calls wrap (indented) instead of needing a
+    // horizontal scroll in a ~470 px pane; a narrower gutter leaves more columns for code.
+    wordWrap: "on" as const,
+    wrappingIndent: "indent" as const,
+    lineNumbersMinChars: 3,
+    lineDecorationsWidth: 6,
+    folding: false,
   };
   const editor = monaco.editor.create(host, { ...common, model, ariaLabel: options.ariaLabel, "semanticHighlighting.enabled": true });
   monaco.editor.setTheme(options.dark ? "vs-dark" : "vs");

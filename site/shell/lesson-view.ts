@@ -30,7 +30,7 @@ import { EditorPane } from "./lesson/editor-pane";
 import { LessonPane } from "./lesson/lesson-pane";
 import { showRunErrors } from "./lesson/run-errors";
 import { compileActor, runActor } from "./lesson/run-actors";
-import { mountWorkspace } from "./lesson/workspace";
+import { mountWorkspace, type Workspace } from "./lesson/workspace";
 import type { MountStage, StageHandle } from "./stage-types";
 import { exposeForTests } from "./test-hooks";
 import { isDark } from "./theme";
@@ -67,6 +67,9 @@ export interface RestoreState {
   solutionShown: boolean;
 }
 
+/** The sandbox's reading pane is a short guide: the editor and the stage get the room. */
+const SANDBOX_PANES: [number, number] = [0.2, 0.38];
+
 export class LessonView {
   readonly root: HTMLElement;
   private stage: StageHandle | undefined;
@@ -81,6 +84,7 @@ export class LessonView {
   private readonly editorPane: EditorPane;
   private readonly stagePane: HTMLElement;
   private readonly actor: Actor<typeof lessonMachine>;
+  private readonly workspace: Workspace;
 
   constructor(private readonly src: LessonSource, private readonly deps: LessonViewDeps, share?: SharePayload, restore?: RestoreState) {
     const t = deps.t();
@@ -105,6 +109,11 @@ export class LessonView {
     this.lessonPane = new LessonPane({
       t: deps.t, locale: deps.locale, lesson: src.lesson, title: src.title, nav: deps.nav, predict: this.predict,
       passed: () => deps.progress.isPassed(src.id), seek: (step) => this.stage?.seek(step),
+      collapse: () => {
+        this.workspace.setLessonCollapsed(true);
+        this.root.querySelector<HTMLElement>("[data-testid=lesson-expand]")?.focus();
+      },
+      scenario: src.lesson ? undefined : src.scenario,
     }, restore?.hintsShown ?? 0);
     this.editorPane = new EditorPane({
       t: deps.t, code: this.code, live: deps.prefs.live ?? true, hasSolution: src.solution !== undefined && src.solution !== "",
@@ -125,7 +134,9 @@ export class LessonView {
       },
     });
     this.stagePane = h("section", { class: "pane pane-stage", "data-testid": "stage", "aria-label": t("pane.stage") });
-    this.root = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane }, { t, prefs: deps.prefs, savePrefs: deps.savePrefs });
+    this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
+      { t, prefs: deps.prefs, savePrefs: deps.savePrefs, defaults: src.lesson ? undefined : SANDBOX_PANES });
+    this.root = this.workspace.root;
 
     this.actor.on("compiled", (e) => this.onCompiled(e));
     this.actor.on("runStarted", (e) => this.onRunStarted(e));

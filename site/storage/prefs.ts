@@ -11,6 +11,8 @@ export interface Prefs {
   panes?: [number, number];
   /** Height fraction of the editor inside the editor column (the log takes the rest). */
   editorSplit?: number;
+  /** The lesson pane is hidden (a rail brings it back). */
+  lessonCollapsed?: boolean;
 }
 
 export function loadPrefs(store: Store): Prefs {

@@ -11,12 +11,20 @@
  * one): lesson 10 with a program that prints the first seed's numbers after a fixed sleep passes
  * ready-line-true on seed 10 and fails it on seed 11; the page must render that reason in Chinese too.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { englishSentences, hasChinese } from "../lessons/english-sentences.js";
 import { byTestId, openApp } from "./harness.js";
 
-const LESSON = "07-tombstones";
+/** The lesson folder with this slug, whatever its number (the course may reorder lessons). */
+function lessonId(slug: string): string {
+  const id = readdirSync("lessons").find((n) => /^\d\d-/.test(n) && n.slice(3) === slug);
+  if (id === undefined) throw new Error(`no lesson folder lessons/NN-${slug}`);
+  return id;
+}
+
+const LESSON = lessonId("tombstones");
+const WAIT = lessonId("wait-for-cache-sync");
 
 interface ShownGoal { id: string; step: string | null; label: string; text: string; lang: string | null; reasonId: string | null }
 
@@ -88,8 +96,8 @@ describe("goal reasons in the learner's language", () => {
     }
   });
 
-  it("lesson 03 (wait for cache sync) in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
-    const app = await openApp({ path: "#/lesson/03-wait-for-cache-sync", locale: "zh-CN" });
+  it("wait for cache sync in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
+    const app = await openApp({ path: `#/lesson/${WAIT}`, locale: "zh-CN" });
     try {
       const { page } = app;
       await page.waitForFunction(() => {
@@ -98,7 +106,7 @@ describe("goal reasons in the learner's language", () => {
       }, null, { timeout: 60_000 });
       // the starter's run first, so the edit below starts a second one
       await expect.poll(async () => (await failingGoals(page)).length, { timeout: 120_000, interval: 250 }).toBeGreaterThan(0);
-      const code = readFileSync("test/lessons/shortcuts/03-wait-for-cache-sync/sleep-then-constant.ts", "utf8");
+      const code = readFileSync(`test/lessons/shortcuts/${WAIT}/sleep-then-constant.ts`, "utf8");
       await page.evaluate((text) => {
         const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
         m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);

@@ -100,6 +100,38 @@ md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     `</details>\n</div>\n`;
 };
 
+/**
+ * CJK-aware line joining (issue 21 item 11): a soft line break between two CJK characters (Han, kana,
+ * Hangul, full-width punctuation) joins the lines with nothing, as a Chinese reader expects; HTML would
+ * render it as a space ("大多数 bug，都来自"). Breaks next to Latin text stay spaces.
+ */
+const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u3000-\u303F]/u;
+type InlineToken = { type: string; content: string; children: InlineToken[] | null };
+function edgeChar(tokens: InlineToken[], from: number, step: 1 | -1): string {
+  for (let i = from; i >= 0 && i < tokens.length; i += step) {
+    const t = tokens[i]!;
+    if (t.type === "softbreak" || t.type === "hardbreak") return "";
+    if (t.type === "text" || t.type === "code_inline") {
+      if (t.content === "") continue;
+      return step === 1 ? t.content[0]! : t.content[t.content.length - 1]!;
+    }
+  }
+  return "";
+}
+export function joinCjkSoftBreaks(tokens: InlineToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== "softbreak") continue;
+    if (CJK.test(edgeChar(tokens, i - 1, -1)) && CJK.test(edgeChar(tokens, i + 1, 1))) {
+      t.type = "text";
+      t.content = "";
+    }
+  }
+}
+md.core.ruler.push("cjk_soft_breaks", (state) => {
+  for (const block of state.tokens as unknown as InlineToken[]) if (block.type === "inline" && block.children) joinCjkSoftBreaks(block.children);
+});
+
 export function renderMarkdown(source: string): string {
   return md.render(source);
 }

@@ -3,12 +3,14 @@
  * with its predict cards, and the graded hints. It renders from (lesson, progress, goal statuses, hints
  * shown, t) and keeps no run state; `render()` redraws everything, `renderGoals()` only the goals.
  */
+import type { Scenario } from "../../../src/scenario/index.js";
 import type { Locale, Translate } from "../../i18n/index";
 import type { LoadedLesson } from "../../lessons/index";
 import type { PredictController } from "../../lessons/predict";
 import type { GoalStatus } from "../../machines/lesson";
 import { clear, h, icon } from "../dom";
 import { renderGoals } from "./goals-view";
+import { renderSandboxGuide } from "./sandbox-guide";
 
 export interface LessonPaneDeps {
   t: () => Translate;
@@ -19,6 +21,10 @@ export interface LessonPaneDeps {
   passed(): boolean;
   predict: PredictController | undefined;
   seek(step: number): void;
+  /** Hides the reading pane (the workspace shows a rail to bring it back). */
+  collapse(): void;
+  /** The sandbox's scenario, shown as a guide when there is no lesson. */
+  scenario?: Scenario;
 }
 
 export class LessonPane {
@@ -54,14 +60,18 @@ export class LessonPane {
         h("a", { href: "#/", class: "crumb" }, icon("home"), h("span", {}, t("nav.home"))),
         h("span", { class: "nav-fill" }),
         prev ? h("a", { class: "button small", href: `#/lesson/${prev.id}`, "data-testid": "prev-lesson", title: `${t("nav.prev.title")}: ${prev.title}`, rel: "prev" }, icon("prev"), t("nav.prev")) : null,
-        next ? h("a", { class: "button small", href: `#/lesson/${next.id}`, "data-testid": "next-lesson", title: `${t("nav.next.title")}: ${next.title}`, rel: "next" }, t("nav.next"), icon("next")) : null),
+        next ? h("a", { class: "button small", href: `#/lesson/${next.id}`, "data-testid": "next-lesson", title: `${t("nav.next.title")}: ${next.title}`, rel: "next" }, t("nav.next"), icon("next")) : null,
+        h("button", { type: "button", class: "icon-button", "data-testid": "lesson-collapse", title: t("lesson.collapse"), "aria-label": t("lesson.collapse"), onclick: () => d.collapse() }, icon("collapse"))),
       h("header", { class: "lesson-head" },
         number ? h("span", { class: "lesson-number" }, number) : null,
         h("h1", { "data-testid": "lesson-title" }, d.title[locale]),
         passed ? h("span", { class: "badge pass", title: t("lesson.passed") }, icon("check"), t("map.passed")) : null),
       lesson ? h("p", { class: "lesson-summary" }, lesson.locales[locale].meta.summary) : h("p", { class: "lesson-summary" }, t("sandbox.body")),
     );
-    if (!lesson) return;
+    if (!lesson) {
+      if (d.scenario) this.element.append(renderSandboxGuide(d.scenario, t));
+      return;
+    }
     this.element.append(h("section", { class: "card goals-card", "aria-label": t("lesson.goals") },
       h("h2", { class: "section-title" }, t("lesson.goals")),
       lesson.goals.length > 0 ? this.goalsList : h("p", { class: "muted" }, t("lesson.goals.none"))));

@@ -5,7 +5,7 @@
  */
 import type { Translate } from "../../i18n/index";
 import type { Prefs } from "../../storage/prefs";
-import { h } from "../dom";
+import { h, icon } from "../dom";
 import { makeGutter } from "../splitter";
 
 export interface WorkspaceParts {
@@ -17,12 +17,33 @@ export interface WorkspaceParts {
 export const DEFAULT_PANES: [number, number] = [0.27, 0.37];
 export const DEFAULT_EDITOR_SPLIT = 0.68;
 
-export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void }): HTMLElement {
+export interface Workspace {
+  root: HTMLElement;
+  /** Hides or shows the lesson pane (issue 21 item 3: room for the editor and the stage on a laptop). */
+  setLessonCollapsed(collapsed: boolean): void;
+}
+
+export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; defaults?: [number, number] }): Workspace {
   const { t, prefs } = o;
   const g1 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
   const g2 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
-  const root = h("main", { class: "workspace" }, parts.lesson, g1, parts.editor.element, g2, parts.stage);
-  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...DEFAULT_PANES];
+  const rail = h("button", { type: "button", class: "lesson-rail", "data-testid": "lesson-expand", title: t("lesson.expand"), "aria-label": t("lesson.expand"), "aria-expanded": "false" },
+    icon("expand"), h("span", { class: "lesson-rail-label" }, t("pane.lesson")));
+  const root = h("main", { class: "workspace" }, parts.lesson, rail, g1, parts.editor.element, g2, parts.stage);
+  const setLessonCollapsed = (collapsed: boolean) => {
+    root.classList.toggle("lesson-collapsed", collapsed);
+    parts.lesson.hidden = collapsed;
+    if (prefs.lessonCollapsed !== collapsed) {
+      prefs.lessonCollapsed = collapsed;
+      o.savePrefs();
+    }
+  };
+  rail.addEventListener("click", () => {
+    setLessonCollapsed(false);
+    parts.lesson.querySelector<HTMLElement>("[data-testid=lesson-collapse]")?.focus();
+  });
+  setLessonCollapsed(prefs.lessonCollapsed === true);
+  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.defaults ?? DEFAULT_PANES)];
   const applySizes = () => {
     root.style.setProperty("--w-lesson", `${(panes[0] * 100).toFixed(2)}%`);
     root.style.setProperty("--w-editor", `${(panes[1] * 100).toFixed(2)}%`);
@@ -53,5 +74,5 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
     set: (f) => { split = f; applySplit(); },
     done: () => { prefs.editorSplit = split; o.savePrefs(); },
   });
-  return root;
+  return { root, setLessonCollapsed };
 }

@@ -1,7 +1,7 @@
 /** The build-time lesson compiler, and every lesson folder in the repo going through it. */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileLesson, splitHints } from "../../../tools/lessons/compile.js";
+import { compileLesson, renderMarkdown, splitHints } from "../../../tools/lessons/compile.js";
 import { lessonFolders, readLesson } from "../../../tools/vite-plugin-lessons.js";
 
 const en = `---
@@ -60,5 +60,15 @@ describe("compileLesson", () => {
     expect(first.locales.en.hints.length).toBe(3);
     expect(first.locales["zh-CN"].hints.length).toBe(3);
     expect(first.warnings).toEqual([]);
+  });
+});
+
+describe("CJK-aware line joining (issue 21 item 11)", () => {
+  it("a soft break between two CJK characters renders as nothing; next to Latin text it stays a space", () => {
+    expect(renderMarkdown("大多数 bug，\n都来自这里。")).toBe("<p>大多数 bug，都来自这里。</p>\n");
+    expect(renderMarkdown("处理函数是\n你的代码")).toBe("<p>处理函数是你的代码</p>\n");
+    expect(renderMarkdown("the informer\nruns")).toBe("<p>the informer\nruns</p>\n");
+    expect(renderMarkdown("调用 `addFunc`\n之后")).toBe("<p>调用 <code>addFunc</code>\n之后</p>\n");
+    expect(renderMarkdown("**共享处理器**\n把事件")).toBe("<p><strong>共享处理器</strong>把事件</p>\n");
   });
 });
