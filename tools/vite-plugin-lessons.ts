@@ -15,8 +15,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
 import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "./lessons/compile.ts";
+import { compileGlossary, type CompiledGlossary } from "./lessons/glossary.ts";
 
 const INDEX_ID = "virtual:lessons";
+const GLOSSARY_ID = "virtual:glossary";
 const LESSON_PREFIX = "virtual:lesson/";
 const FILES = [
   "lesson.md", "lesson.zh-CN.md", "hints.md", "hints.zh-CN.md", "go.md",
@@ -39,6 +41,12 @@ export function readLesson(root: string, id: string): CompiledLesson {
   return compileLesson(id, files);
 }
 
+/** lessons/glossary.md + glossary.zh-CN.md, with lesson numbers linked to the lesson folders. */
+export function readGlossary(root: string): CompiledGlossary {
+  const ids = new Map(lessonFolders(root).map((id) => [Number(id.slice(0, 2)), id] as const));
+  return compileGlossary(readFileSync(join(root, "glossary.md"), "utf8"), readFileSync(join(root, "glossary.zh-CN.md"), "utf8"), ids);
+}
+
 export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
   let root = resolve(options.dir ?? "lessons");
   return {
@@ -50,7 +58,7 @@ export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
       s.watcher.add(root);
       const reload = (file: string) => {
         if (!file.startsWith(root)) return;
-        for (const id of [`\0${INDEX_ID}`, ...[...s.moduleGraph.idToModuleMap.keys()].filter((k) => k.startsWith(`\0${LESSON_PREFIX}`))]) {
+        for (const id of [`\0${INDEX_ID}`, `\0${GLOSSARY_ID}`, ...[...s.moduleGraph.idToModuleMap.keys()].filter((k) => k.startsWith(`\0${LESSON_PREFIX}`))]) {
           const mod = s.moduleGraph.getModuleById(id);
           if (mod) s.moduleGraph.invalidateModule(mod);
         }
@@ -63,7 +71,7 @@ export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
       });
     },
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`;
+      if (id === INDEX_ID || id === GLOSSARY_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`;
       return undefined;
     },
     load(id) {
@@ -78,6 +86,11 @@ export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
         }
         const loaders = ids.map((l) => `  ${JSON.stringify(l)}: () => import(${JSON.stringify(LESSON_PREFIX + l)}),`).join("\n");
         return `export const lessons = ${JSON.stringify(summaries)};\nexport const loaders = {\n${loaders}\n};\n`;
+      }
+      if (id === `\0${GLOSSARY_ID}`) {
+        this.addWatchFile(join(root, "glossary.md"));
+        this.addWatchFile(join(root, "glossary.zh-CN.md"));
+        return `export default ${JSON.stringify(readGlossary(root))};\n`;
       }
       if (id.startsWith(`\0${LESSON_PREFIX}`)) {
         const lessonId = id.slice(`\0${LESSON_PREFIX}`.length);

@@ -47,3 +47,8 @@ export interface LessonSummary {
   concepts: string[];
 }
 
+
+/** The glossary page (tools/lessons/glossary.ts): per locale, its terms in order with their slugs. */
+export interface CompiledGlossary {
+  locales: Record<Locale, { title: string; summary: string; intro: string; terms: Array<{ slug: string; title: string; html: string }> }>;
+}

@@ -4,3 +4,8 @@ declare module "virtual:lessons" {
   export const lessons: LessonSummary[];
   export const loaders: Record<string, () => Promise<{ default: CompiledLesson }>>;
 }
+declare module "virtual:glossary" {
+  import type { CompiledGlossary } from "./types";
+  const glossary: CompiledGlossary;
+  export default glossary;
+}

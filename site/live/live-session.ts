@@ -4,8 +4,10 @@
  * the live proxy (`/k8s`), every trace event appended to a bounded LiveWindow.
  *
  * Contract:
- * - `start()` runs the informer (list, then watch); ingestion is never paused by the view.
- * - `hold(true)` stops the informer's processing task from popping (the DeltaFIFO fills with real
+ * - One informer per resource, at most MAX_WATCHES of them (one watch each; more is refused with
+ *   LiveLimitError and a message saying why), sharing one Scheduler, trace and window.
+ * - `start()` runs the informers (list, then watch); ingestion is never paused by the view.
+ * - `hold(true)` stops every informer's processing task from popping (the DeltaFIFO fills with real
  *   events); `hold(false)` drains it.
  * - Objects are shrunk on ingest (metadata.managedFields dropped, as Headlamp does).
  * - Trace `time` is milliseconds since the session started; `seq` counts every event ever traced.
@@ -21,10 +23,36 @@ import { TracedListerWatcher } from "./traced-lister-watcher.js";
 export interface LiveResource { resource: string; apiVersion: string; namespaced: boolean }
 export interface LiveSessionOptions {
   base: string;
-  resource: LiveResource;
+  /** One resource (kept for callers of one), or up to MAX_WATCHES of them. */
+  resource?: LiveResource;
+  resources?: LiveResource[];
   namespace?: string;
   labelSelector?: string;
   window?: LiveWindowOptions;
+}
+
+/**
+ * At most this many resources (one watch each) per page (wire.md §7.5, G15): over HTTP/1.1 a browser
+ * keeps 6 connections per host, and lists, the version check and the page's assets need the rest.
+ */
+export const MAX_WATCHES = 4;
+
+export type ResourceProblem = { kind: "none" } | { kind: "tooMany"; picked: number } | { kind: "twice"; resource: string };
+
+/** Why a set of resources cannot be followed (none, too many, twice the same), or undefined. */
+export function checkResources(names: readonly string[]): ResourceProblem | undefined {
+  if (names.length === 0) return { kind: "none" };
+  if (names.length > MAX_WATCHES) return { kind: "tooMany", picked: names.length };
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  return dup === undefined ? undefined : { kind: "twice", resource: dup };
+}
+
+/** Thrown by the constructor when `checkResources` refuses the resources. */
+export class LiveLimitError extends Error {
+  constructor(readonly problem: ResourceProblem) {
+    super(problem.kind === "none" ? "no resource to follow" : problem.kind === "tooMany"
+      ? `at most ${MAX_WATCHES} resources (one watch each), got ${problem.picked}` : `${problem.resource} given twice`);
+  }
 }
 
 /** Wall-clock milliseconds one driver sync may run tasks before it yields to the page. */
@@ -50,6 +78,8 @@ function soon(fn: () => void): Soon | ReturnType<typeof setTimeout> {
 export class LiveSession {
   readonly window: LiveWindow;
   readonly scheduler: Scheduler;
+  /** One informer per resource (one watch each); `informer` is the first. */
+  readonly informers: SharedIndexInformer<KubeObject>[];
   readonly informer: SharedIndexInformer<KubeObject>;
   private readonly driver: RealTimeDriver;
   private readonly ac = new AbortController();
@@ -70,21 +100,33 @@ export class LiveSession {
       clearTimer: (h) => { if (typeof h === "object" && h !== null) (h as Soon).cancelled = true; else clearTimeout(h as number); },
     }, 1, { sliceMs: SLICE_MS });
     const tracer: Tracer = { emit: (e: TraceInput) => this.record(e) };
-    const http = new HttpListerWatcher<KubeObject>({
-      baseUrl: o.base, resource: o.resource, scheduler: this.scheduler,
-      ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}),
-      fetch: (url, init) => fetch(url, { ...init, cache: "no-store" }),
-      newTextDecoder: () => new TextDecoder(), wake: () => this.driver.sync(),
+    const resources = o.resources ?? (o.resource !== undefined ? [o.resource] : []);
+    const problem = checkResources(resources.map((r) => r.resource));
+    if (problem !== undefined) throw new LiveLimitError(problem);
+    const scope = { ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) };
+    const ids = { next: 1 };
+    this.informers = resources.map((resource) => {
+      const http = new HttpListerWatcher<KubeObject>({
+        baseUrl: o.base, resource, scheduler: this.scheduler, ...(resource.namespaced ? scope : { ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) }),
+        fetch: (url, init) => fetch(url, { ...init, cache: "no-store" }),
+        newTextDecoder: () => new TextDecoder(), wake: () => this.driver.sync(),
+      });
+      const lw = new TracedListerWatcher<KubeObject>(http, resource.resource, tracer, resource.namespaced ? scope : (o.labelSelector ? { labelSelector: o.labelSelector } : {}), ids);
+      const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer, maxPerTask: MAX_PER_TASK });
+      informer.setTransform((obj) => {
+        const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;
+        if (m !== undefined && m.managedFields !== undefined) delete m.managedFields;
+        return obj;
+      });
+      informer.addEventHandler({ onAdd: () => undefined, onUpdate: () => undefined, onDelete: () => undefined });
+      return informer;
     });
-    const lw = new TracedListerWatcher<KubeObject>(http, o.resource.resource, tracer,
-      { ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) });
-    this.informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: o.resource.resource, tracer, maxPerTask: MAX_PER_TASK });
-    this.informer.setTransform((obj) => {
-      const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;
-      if (m !== undefined && m.managedFields !== undefined) delete m.managedFields;
-      return obj;
-    });
-    this.informer.addEventHandler({ onAdd: () => undefined, onUpdate: () => undefined, onDelete: () => undefined });
+    this.informer = this.informers[0]!;
+  }
+
+  /** Every informer has synced its initial list. */
+  hasSynced(): boolean {
+    return this.informers.every((i) => i.hasSynced());
   }
 
   private record(e: TraceInput): void {
@@ -96,13 +138,13 @@ export class LiveSession {
   onEvent(cb: (e: TraceEvent) => void): void { this.listeners.push(cb); }
 
   start(): void {
-    this.informer.run(this.ac.signal);
+    for (const i of this.informers) i.run(this.ac.signal);
     this.driver.sync();
   }
 
   hold(on: boolean): void {
     this.held = on;
-    this.informer.holdProcessing(on);
+    for (const i of this.informers) i.holdProcessing(on);
     this.driver.sync();
   }
 

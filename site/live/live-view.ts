@@ -19,9 +19,9 @@ import { RESOURCES } from "../../src/index.js";
 import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage.js";
-import { highlightOf, type Highlight, type HighlightState } from "./highlights.js";
+import { highlightOf, newHighlightState, type Highlight, type HighlightState } from "./highlights.js";
 import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
-import { LiveSession } from "./live-session.js";
+import { checkResources, LiveSession, MAX_WATCHES } from "./live-session.js";
 import { exportTrace, parseTraceFile } from "./trace-file.js";
 import "./live.css";
 
@@ -47,22 +47,25 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let lastLoadAt = 0;
   let raf = 0;
   let destroyed = false;
-  const hlState: HighlightState = { lists: 0, watches: 0 };
+  let hlState: HighlightState = newHighlightState();
   const highlights: Highlight[] = [];
   let hlDirty = false;
 
   const dd = (id: string) => h("dd", { "data-testid": id }, "…");
   const ctxEl = dd("live-context"), serverEl = dd("live-server"), versionEl = dd("live-server-version"), nsInfoEl = dd("live-ns"), accessEl = dd("live-access");
   const errorEl = h("p", { class: "live-error", "data-testid": "live-error", role: "alert", hidden: true });
-  const resourceSel = h("select", { "data-testid": "live-resource", "aria-label": t.resource },
-    ...PICKABLE.map((r) => h("option", { value: r, selected: r === "pods" }, r)));
+  // Several resources, one informer (and one watch) each, at most MAX_WATCHES (checked on Follow).
+  const resourceBoxes = PICKABLE.map((r) => h("input", { type: "checkbox", value: r, checked: r === "pods", "data-resource": r }) as HTMLInputElement);
+  const resourceSel = h("fieldset", { class: "live-resources", "data-testid": "live-resource", "aria-label": t.resource },
+    ...resourceBoxes.map((b) => h("label", {}, b, h("span", {}, b.value))));
+  const picked = () => resourceBoxes.filter((b) => b.checked).map((b) => b.value);
   const nsInput = h("input", { "data-testid": "live-namespace", "aria-label": t.namespace, value: "default", spellcheck: "false" });
   const selInput = h("input", { "data-testid": "live-selector", "aria-label": t.labelSelector, placeholder: "app=web", spellcheck: "false" });
   const startBtn = h("button", { type: "submit", class: "button primary", "data-testid": "live-start" }, t.start);
   const fileInput = h("input", { type: "file", accept: "application/json,.json", "data-testid": "live-open-trace" });
   const commands = h("pre", { class: "live-commands", "data-testid": "live-commands" });
   const picker = h("form", { class: "live-picker", onsubmit: (e: Event) => { e.preventDefault(); start(); } },
-    h("label", {}, h("span", {}, t.resource), resourceSel),
+    h("div", { class: "live-field" }, h("span", {}, t.resource), resourceSel),
     h("label", {}, h("span", {}, t.namespace), nsInput),
     h("label", {}, h("span", {}, t.labelSelector), selInput),
     startBtn);
@@ -194,28 +197,33 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
       root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
       // The first stage frame that shows the whole initial list (the live bench measures list → frame):
       // the informer has synced and every event it traced so far is folded into what the stage shows.
-      if (settled && session.informer.hasSynced() && performance.getEntriesByName("live:first-frame").length === 0
+      if (settled && session.hasSynced() && performance.getEntriesByName("live:first-frame").length === 0
         && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
     }
     raf = requestAnimationFrame(frame);
   }
 
   async function start(): Promise<void> {
-    const resource = RESOURCES[resourceSel.value];
-    if (resource === undefined) return;
-    const namespace = resource.namespaced ? nsInput.value.trim() : "";
+    const names = picked();
+    const problem = checkResources(names);
+    if (problem !== undefined) {
+      showError(problem.kind === "none" ? t.noResource : problem.kind === "twice" ? t.twice(problem.resource) : t.tooMany(problem.picked, MAX_WATCHES));
+      return;
+    }
+    errorEl.hidden = true;
+    const resources = names.map((n) => RESOURCES[n]).filter((r) => r !== undefined);
+    const namespace = resources.some((r) => r.namespaced) ? nsInput.value.trim() : "";
     await ensureStage();
     session?.stop();
     session = new LiveSession({
-      base: `${location.origin}/k8s`, resource,
+      base: `${location.origin}/k8s`, resources,
       ...(namespace !== "" ? { namespace } : {}), ...(selInput.value.trim() !== "" ? { labelSelector: selInput.value.trim() } : {}),
     });
-    hlState.lists = 0;
-    hlState.watches = 0;
+    hlState = newHighlightState();
     highlights.length = 0;
     hlDirty = true;
     session.onEvent((e) => { const x = highlightOf(e, hlState, t); if (x !== undefined) addHighlight(x); });
-    statusEl.textContent = t.following(resource.resource, namespace);
+    statusEl.textContent = t.following(names.join(", "), namespace);
     runEl.hidden = false;
     connect.classList.add("compact");
     holdBtn.hidden = false;
@@ -238,12 +246,12 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     const w = session.window;
     w.settle();
     const text = exportTrace({
-      live: { context: info?.context ?? "", server: info?.server ?? "", resource: resourceSel.value, namespace: nsInput.value,
+      live: { context: info?.context ?? "", server: info?.server ?? "", resource: picked().join(","), namespace: nsInput.value,
         exportedAt: new Date().toISOString(), dropped: w.dropped },
       base: w.baseWorld(), trace: w.events.slice(),
     });
     const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const a = h("a", { href: url, download: `live-${resourceSel.value}-${new Date().toISOString().replace(/[:.]/g, "-")}.trace.json` });
+    const a = h("a", { href: url, download: `live-${picked().join("+")}-${new Date().toISOString().replace(/[:.]/g, "-")}.trace.json` });
     document.body.append(a);
     a.click();
     a.remove();

@@ -6,18 +6,23 @@
  * Contract: list → server.request + server.response (code, RV, items); watch → server.watch.opened,
  * one server.watch.event per event (ERROR with its code/reason), server.watch.closed ("dropped" for a
  * clean end from the server, "error" for an error, "stopped" when the client stopped it). Everything is
- * passed through unchanged.
+ * passed through unchanged. The informers of one session share `ids`, so request and watch ids are unique
+ * in its trace.
  */
 import type { Tracer } from "../../src/sim/index.js";
 import type { ApiError, KubeList, KubeObject, ListerWatcher, ListOptions, Watch, WatchEvent, WatchOptions, WatchSink } from "../../src/index.js";
 
+/** Request and watch ids, shared by every TracedListerWatcher of one session (the trace keys by them). */
+export interface TraceIds { next: number }
+
 export class TracedListerWatcher<T extends KubeObject = KubeObject> implements ListerWatcher<T> {
-  private nextId = 1;
   constructor(private readonly inner: ListerWatcher<T>, private readonly resource: string, private readonly tracer: Tracer,
-    private readonly scope: { namespace?: string; labelSelector?: string }) {}
+    private readonly scope: { namespace?: string; labelSelector?: string }, private readonly ids: TraceIds = { next: 1 }) {}
+
+  private firstList = true;
 
   list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
-    const requestId = this.nextId++;
+    const requestId = this.ids.next++;
     this.tracer.emit({ component: "server", kind: "server.request", requestId, verb: "list", resource: this.resource, client: `reflector:${this.resource}`,
       ...(this.scope.namespace ? { namespace: this.scope.namespace } : {}), ...(this.scope.labelSelector ? { labelSelector: this.scope.labelSelector } : {}),
       ...(options.resourceVersion !== undefined ? { resourceVersion: options.resourceVersion } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
@@ -25,7 +30,8 @@ export class TracedListerWatcher<T extends KubeObject = KubeObject> implements L
       if (error !== undefined) {
         this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: error.status.code, reason: error.status.reason, message: error.status.message });
       } else {
-        if (requestId === 1) performance.mark("live:list-arrived");          // the live bench reads it
+        if (this.firstList && performance.getEntriesByName("live:list-arrived").length === 0) performance.mark("live:list-arrived");   // the live bench reads it
+        this.firstList = false;
         this.tracer.emit({ component: "server", kind: "server.response", requestId, verb: "list", resource: this.resource, code: 200,
           resourceVersion: list?.metadata?.resourceVersion ?? "", items: list?.items.length ?? 0 });
       }
@@ -34,7 +40,7 @@ export class TracedListerWatcher<T extends KubeObject = KubeObject> implements L
   }
 
   watch(options: WatchOptions, sink: WatchSink<T>): Watch {
-    const watchId = this.nextId++;
+    const watchId = this.ids.next++;
     const resource = this.resource;
     let closed = false;
     this.tracer.emit({ component: "server", kind: "server.watch.opened", watchId, resource, resourceVersion: options.resourceVersion ?? "", client: `reflector:${resource}`,

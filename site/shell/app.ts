@@ -157,6 +157,21 @@ export class App {
       this.body.append(live.root);
       return;
     }
+    if (route.page === "glossary") {
+      this.view?.destroy();
+      this.view = undefined;
+      this.viewKey = "";
+      clear(this.body);
+      this.body.append(this.errors.element);
+      const { renderGlossary } = await import("./glossary-view");
+      const page = await renderGlossary({ t: this.t, locale: this.locale, term: route.term });
+      if (parseRoute(location.hash).page !== "glossary") return;
+      clear(this.body);
+      this.body.append(this.errors.element, page);
+      document.title = `${this.t("nav.glossary")} · ${this.t("app.name")}`;
+      if (route.term === undefined) window.scrollTo(0, 0);
+      return;
+    }
     if (route.page === "map") {
       this.view?.destroy();
       this.view = undefined;

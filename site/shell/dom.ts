@@ -50,6 +50,7 @@ const ICONS: Record<string, string> = {
   info: '<circle cx="8" cy="8" r="6.3" fill="none" stroke="currentColor" stroke-width="1.3"/><path d="M8 7.2v4M8 4.8v.1" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"/>',
   collapse: '<path d="M9.5 3.5 5 8l4.5 4.5M13 3.5 8.5 8l4.5 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
   expand: '<path d="M3 3.5 7.5 8 3 12.5M6.5 3.5 11 8l-4.5 4.5" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>',
+  book: '<path d="M3 3.5h4a1.5 1.5 0 0 1 1 .5 1.5 1.5 0 0 1 1-.5h4v9H9a1 1 0 0 0-1 1 1 1 0 0 0-1-1H3z M8 4v9.5" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round"/>',
   home: '<path d="M2.5 7.5 8 3l5.5 4.5M4 6.5V13h8V6.5" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round"/>',
 };
 

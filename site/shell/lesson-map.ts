@@ -64,9 +64,10 @@ export function renderLessonMap(o: {
       h("h1", {}, t("app.name")),
       h("p", { class: "tagline" }, t("app.tagline")),
       h("div", { class: "progress-row" },
-        h("div", { class: "progress-bar", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": lessons.length, "aria-valuenow": done },
+        // Issue 21 item 12: the progress bar is named by the text beside it (axe aria-progressbar-name).
+        h("div", { class: "progress-bar", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": lessons.length, "aria-valuenow": done, "aria-labelledby": "map-progress-text" },
           h("span", { style: `width:${lessons.length ? (100 * done) / lessons.length : 0}%` })),
-        h("span", { class: "muted" }, t("map.progress", { done, total: lessons.length })),
+        h("span", { class: "muted", id: "map-progress-text" }, t("map.progress", { done, total: lessons.length })),
         h("span", { class: "toolbar-fill" }),
         h("button", { type: "button", class: "button small", "data-testid": "export-progress", onclick: exportProgress }, t("progress.export")),
         h("button", { type: "button", class: "button small", "data-testid": "import-progress", onclick: () => fileInput.click() }, t("progress.import")),
@@ -76,5 +77,7 @@ export function renderLessonMap(o: {
     lessons.length > 0 ? list : h("p", { class: "muted", "data-testid": "lesson-list" }, t("map.empty")),
     h("a", { href: "#/sandbox", class: "sandbox-card", "data-testid": "sandbox-link" },
       h("strong", {}, t("map.sandbox")), h("span", { class: "muted" }, t("map.sandbox.summary"))),
+    h("a", { href: "#/glossary", class: "sandbox-card", "data-testid": "glossary-link" },
+      h("strong", {}, t("nav.glossary")), h("span", { class: "muted" }, t("map.glossary.summary"))),
     o.storagePanel ?? null);
 }

@@ -1,12 +1,14 @@
 /** Hash routes: `#/` lesson map, `#/lesson/<id>` a lesson, `#/sandbox` the free playground (`?share=…` on
- * either), `#/live` live mode (site/live, with `npm run live`).
+ * either), `#/live` live mode (site/live, with `npm run live`), `#/glossary[/<term>]` the glossary.
  * A lesson id is its folder name; when lessons move (issue 20 item 7) the old id stays an alias of the new
  * one (`LESSON_ALIASES`), so old links, share links, saved progress and drafts keep working. */
 export type Route =
   | { page: "map" }
   | { page: "lesson"; id: string; share?: string }
   | { page: "sandbox"; share?: string }
-  | { page: "live" };
+  | { page: "live" }
+  /** The glossary (issue 20 item 10); `term` is a slug of lessons/glossary.md (`#/glossary/informer`). */
+  | { page: "glossary"; term?: string };
 
 /**
  * Old lesson id → the id it has now (session 24 reorder: "wait for cache sync" next to "list then watch",
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "lesson" && parts[1] !== undefined) return { page: "lesson", id: canonicalLessonId(decodeOr(parts[1])), share };
   if (parts[0] === "sandbox") return { page: "sandbox", share };
   if (parts[0] === "live") return { page: "live" };
+  if (parts[0] === "glossary") return parts[1] !== undefined ? { page: "glossary", term: decodeOr(parts[1]) } : { page: "glossary" };
   return { page: "map" };
 }
 

@@ -343,6 +343,40 @@ const MUST_SHOW: Record<string, MustShow> = {
   },
 };
 
+/**
+ * Must-shows keyed by the lesson's id without its number (lessons get renumbered when the course is
+ * reordered; the slug stays). Consulted before MUST_SHOW.
+ */
+const MUST_SHOW_BY_SLUG: Record<string, MustShow> = {
+  // kubectl meets your informer: a label-only update, a graceful delete seen as update then delete, and
+  // a relist after the compaction (410) — each as the stage shows it.
+  "kubectl-meets-your-informer": (snaps) => {
+    const demo = "default/demo-1", web = "default/web-1";
+    const created = first(snaps, (s) => has(s, demo));
+    expect(created, `${demo} (kubectl run) never reaches the Indexer`).toBeGreaterThan(0);
+    const createdRv = snaps.find((s) => s.step === created)!.store.find(([k]) => k === demo)![1];
+    const labelled = first(snaps, (s) => /Updated/.test(deltaText(keyOf(s, demo))), created);
+    expect(labelled, `kubectl label: ${demo} never shows an Updated delta in the DeltaFIFO`).toBeGreaterThan(0);
+    const relabelled = first(snaps, (s) => { const rv = s.store.find(([k]) => k === demo)?.[1]; return rv !== undefined && rv !== createdRv; }, labelled);
+    expect(relabelled, `kubectl label: the Indexer never shows ${demo} at a new resourceVersion`).toBeGreaterThan(0);
+    const terminating = first(snaps, (s) => /Updated/.test(deltaText(keyOf(s, web))));
+    expect(terminating, `kubectl delete: ${web} is never first seen as an update (deletionTimestamp)`).toBeGreaterThan(0);
+    const gone = first(snaps, (s) => /Deleted/.test(deltaText(keyOf(s, web))), terminating);
+    expect(gone, `kubectl delete: ${web} is never deleted after its update`).toBeGreaterThan(terminating);
+    const removed = first(snaps, (s) => !has(s, web), gone);
+    expect(removed, `kubectl delete: ${web} never leaves the Indexer`).toBeGreaterThan(gone);
+    expect(first(snaps, (s) => has(s, web), removed), `${web} is back in the Indexer after its delete`).toBe(-1);
+    const expired = first(snaps, (s) => /410|expired/i.test(s.err), gone);
+    expect(expired, "the re-watch after the compaction never shows 410 Expired").toBeGreaterThan(0);
+    const relist = first(snaps, (s) => s.rs === "listing", expired);
+    expect(relist, "no relist after the 410").toBeGreaterThan(0);
+    expect(first(snaps, (s) => s.rs === "watching", relist), "never watching again after the relist").toBeGreaterThan(relist);
+    const end = snaps.at(-1)!;
+    expect(end.store.map(([k]) => k).sort(), "the cache converges to the server").toEqual([...end.server].sort());
+    return relist;
+  },
+};
+
 /** The stage panel worth seeing in each lesson's screenshot (default: the top of the stage). */
 const SHOT_FOCUS: Record<string, string> = {
   "05": ".stage .indexes",
@@ -425,7 +459,7 @@ async function checkLesson(id: string): Promise<void> {
 
   const snaps = await scanSteps(app, total);
   if (process.env.LESSONS_E2E_DUMP) writeFileSync(`test-results/snaps-${id}.json`, JSON.stringify(snaps).replace(/\},\{"step"/g, '},\n{"step"'));
-  const must = MUST_SHOW[id.slice(0, 2)];
+  const must = MUST_SHOW_BY_SLUG[id.replace(/^\d+-/, "")] ?? MUST_SHOW[id.slice(0, 2)];
   let shot = 1;
   if (must === undefined) {
     // a lesson added after this file: at least the pipeline shows something

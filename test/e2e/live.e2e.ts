@@ -124,4 +124,27 @@ describe.skipIf(skipReason !== undefined)(`live mode: the stage follows the embe
     await app.screenshot("live-replay");
     await app.close();
   });
+
+  it("follows several resources, one watch each, and refuses a fifth with a reason", async () => {
+    app = await openApp({ path: `${live.url}/#/live`, viewport: { width: 1440, height: 1000 } });
+    const { page } = app;
+    await expect.poll(() => byTestId(page, "live-server-version").innerText(), { timeout: 30_000 }).toMatch(/^v1\.\d+/);
+    const box = (r: string) => page.locator(`[data-testid="live-resource"] input[data-resource="${r}"]`);
+    for (const r of ["deployments", "services", "configmaps", "namespaces"]) await box(r).check();
+    await byTestId(page, "live-start").click();
+    await expect.poll(() => byTestId(page, "live-error").innerText(), { timeout: 10_000 }).toMatch(/5 resources picked: at most 4 at once/);
+    expect(await byTestId(page, "live-run").isHidden()).toBe(true);
+    await app.screenshot("live-too-many");
+    for (const r of ["services", "configmaps", "namespaces"]) await box(r).uncheck();
+    await byTestId(page, "live-start").click();
+    expect(await byTestId(page, "live-error").isHidden()).toBe(true);
+    await expect.poll(() => byTestId(page, "live-status").innerText(), { timeout: 20_000 }).toMatch(/Following pods, deployments in default/);
+    // both informers list and watch: their reflectors show up as two informers on the stage
+    await expect.poll(() => page.locator(".stage-informer").innerText(), { timeout: 30_000 }).toMatch(/\(\+1\)/);
+    await k("scale", "deployment", "shop", "--replicas=2");
+    await expect.poll(() => page.locator(".stage-informer").innerText(), { timeout: 20_000 }).toMatch(/deployments/);
+    await app.screenshot("live-two-resources");
+    await byTestId(page, "live-stop").click();
+    await app.close();
+  });
 });

@@ -58,6 +58,7 @@ export class LessonPane {
     this.element.append(
       h("nav", { class: "lesson-nav", "aria-label": t("nav.home") },
         h("a", { href: "#/", class: "crumb" }, icon("home"), h("span", {}, t("nav.home"))),
+        h("a", { href: "#/glossary", class: "crumb", "data-testid": "glossary-link" }, icon("book"), h("span", {}, t("nav.glossary"))),
         h("span", { class: "nav-fill" }),
         prev ? h("a", { class: "button small", href: `#/lesson/${prev.id}`, "data-testid": "prev-lesson", title: `${t("nav.prev.title")}: ${prev.title}`, rel: "prev" }, icon("prev"), t("nav.prev")) : null,
         next ? h("a", { class: "button small", href: `#/lesson/${next.id}`, "data-testid": "next-lesson", title: `${t("nav.next.title")}: ${next.title}`, rel: "next" }, t("nav.next"), icon("next")) : null,

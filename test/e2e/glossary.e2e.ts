@@ -1,0 +1,50 @@
+/**
+ * Issue 20 item 10: the glossary page, reachable from the map and from every lesson, in en and zh-CN;
+ * `#/glossary/<term>` (the link syntax lessons use for a term's first use) opens it at that term.
+ */
+import { describe, expect, it } from "vitest";
+import { byTestId, openApp } from "./harness.js";
+
+describe("glossary", () => {
+  it("a lesson links to it; every term is listed; a term link opens it at that term; back returns to the lesson", async () => {
+    const app = await openApp({ path: "#/lesson/04-deltafifo" });
+    try {
+      const { page } = app;
+      await byTestId(page, "lesson-title").waitFor();
+      await byTestId(page, "glossary-link").click();
+      await page.waitForURL(/#\/glossary$/);
+      await byTestId(page, "glossary").waitFor();
+      expect(await page.locator(".glossary-terms .term").count()).toBeGreaterThanOrEqual(20);
+      expect(await page.locator("h1").innerText()).toBe("Glossary");
+      await app.screenshot("glossary-en");
+      await page.locator('.glossary-index a[href="#/glossary/deltafifo"]').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("term-deltafifo");
+      expect(await page.locator("#term-deltafifo").getAttribute("class")).toContain("current");
+      const box = await page.locator("#term-deltafifo").boundingBox();
+      expect(box!.y).toBeLessThan(200);
+      // The lesson numbers link to the lessons.
+      await page.locator('#term-deltafifo a[href^="#/lesson/04-"]').first().click();
+      await byTestId(page, "lesson-title").waitFor();
+      expect(page.url()).toMatch(/#\/lesson\/04-deltafifo$/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("in Chinese, dark: the same terms from glossary.zh-CN.md; an unknown term says so", async () => {
+    const app = await openApp({ path: "#/glossary/event-handler", locale: "zh-CN", colorScheme: "dark" });
+    try {
+      const { page } = app;
+      await byTestId(page, "glossary").waitFor();
+      expect(await page.locator("h1").innerText()).toBe("术语表");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("term-event-handler");
+      expect(await page.locator("#term-event-handler h2").innerText()).toContain("事件处理函数");
+      await app.screenshot("glossary-zh-dark-event-handler");
+      await app.goto("#/glossary/no-such-term");
+      await expect.poll(() => page.locator(".glossary-page .notice").innerText().catch(() => "")).toContain("no-such-term");
+      expect(await page.locator(".glossary-terms .term").count()).toBeGreaterThanOrEqual(20);
+    } finally {
+      await app.close();
+    }
+  });
+});
