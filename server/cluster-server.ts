@@ -14,11 +14,11 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApiServer, type ApiServerOptions } from "../src/apiserver/api-server.js";
-import { Scheduler } from "../src/sim/scheduler.js";
-import { RealTimeDriver } from "../src/sim/real-time-driver.js";
-import { applyOp } from "../src/scenario/apply-op.js";
-import type { Scenario } from "../src/scenario/scenario.js";
+import { ApiServer, type ApiServerOptions } from "../src/index.js";
+import { Scheduler } from "../src/sim/index.js";
+import { RealTimeDriver } from "../src/sim/index.js";
+import { applyOp } from "../src/scenario/index.js";
+import type { Scenario } from "../src/scenario/index.js";
 import { createHandler } from "./http/handler.js";
 import type { Ctx } from "./http/context.js";
 

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Scenario } from "../src/scenario/scenario.js";
+import type { Scenario } from "../src/scenario/index.js";
 import { startCluster } from "./cluster-server.js";
 
 const lessonScenarios = import.meta.glob<{ default: Scenario }>("../lessons/*/scenario.ts");

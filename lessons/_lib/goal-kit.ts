@@ -42,6 +42,8 @@ export const kit = defineMessages("kit", {
   compile: { en: "compile", "zh-CN": "编译" },
   runtime: { en: "runtime", "zh-CN": "运行时" },
   timeout: { en: "timeout", "zh-CN": "超时" },
+  eventLimit: { en: "event budget", "zh-CN": "事件预算" },
+  outputLimit: { en: "output budget", "zh-CN": "输出预算" },
   expectedLine: {
     en: "`{callback}` for {key} (step {step}) should log \"{want}\"; it logged {saw}.",
     "zh-CN": "第 {step} 步，`{callback}` 处理 {key} 时应打印“{want}”，实际打印的是：{saw}。",
@@ -114,7 +116,7 @@ export function nameOf(key: string): string {
   return i < 0 ? key : key.slice(i + 1);
 }
 
-/** A run that crashed (compile/runtime/timeout) fails every goal with that reason. */
+/** A run that crashed (compile/runtime/timeout/eventLimit/outputLimit) fails every goal with that reason. */
 export function crashed(run: RunResult): Failure | undefined {
   if (run.error === undefined) return undefined;
   return fail(kit.crashed({ kind: kit[run.error.kind](), message: run.error.message }), run.error.step);

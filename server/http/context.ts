@@ -4,11 +4,11 @@
  * can cut them like a broken network would).
  */
 import type { ServerResponse } from "node:http";
-import type { ApiServer } from "../../src/apiserver/api-server.js";
-import type { Scheduler } from "../../src/sim/scheduler.js";
-import type { RealTimeDriver } from "../../src/sim/real-time-driver.js";
-import type { Watch } from "../../src/cache/listwatch.js";
-import type { ResourceInfo } from "../../src/apiserver/resources.js";
+import type { ApiServer } from "../../src/index.js";
+import type { Scheduler } from "../../src/sim/index.js";
+import type { RealTimeDriver } from "../../src/sim/index.js";
+import type { Watch } from "../../src/index.js";
+import type { ResourceInfo } from "../../src/index.js";
 
 export interface OpenWatch { res: ServerResponse; watch: Watch }
 

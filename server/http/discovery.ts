@@ -12,7 +12,7 @@
  *   `x-kubernetes-group-version-kind` and a `fieldValidation` query parameter — all kubectl needs to send
  *   `fieldValidation=Strict` instead of downloading schemas (wire.md §2.4). `/openapi/v2` is a 404.
  */
-import { RESOURCES, type ResourceInfo } from "../../src/apiserver/resources.js";
+import { RESOURCES, type ResourceInfo } from "../../src/index.js";
 
 export const AGGREGATED_CT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 export const SERVER_VERSION = {

@@ -13,7 +13,7 @@
  *   client a 403.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isObject } from "../../src/apimachinery/json.js";
+import { isObject } from "../../src/index.js";
 import { badRequest, fail, parseJsonBody, sendJson } from "./respond.js";
 import type { Ctx } from "./context.js";
 

@@ -14,8 +14,8 @@
  *   stored by a rejected request (the engine validates before it commits).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../../src/apimachinery/errors.js";
-import { RESOURCES, type ResourceInfo } from "../../src/apiserver/resources.js";
+import { ApiError } from "../../src/index.js";
+import { RESOURCES, type ResourceInfo } from "../../src/index.js";
 import {
   AGGREGATED_CT, aggregatedDiscovery, EVENTS_INFO, groups, legacyApiVersions, legacyGroup, legacyGroupList,
   openApiDocument, openApiIndex, resourceList, SERVER_VERSION, wantsAggregated,

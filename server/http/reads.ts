@@ -12,9 +12,9 @@
  *   stays open with nothing to say, get is a 404.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError } from "../../src/apimachinery/errors.js";
-import type { ListOptions, WatchEvent, WatchOptions } from "../../src/apimachinery/meta.js";
-import type { KubeObject } from "../../src/types.js";
+import { ApiError } from "../../src/index.js";
+import type { ListOptions, WatchEvent, WatchOptions } from "../../src/index.js";
+import type { KubeObject } from "../../src/index.js";
 import { EVENTS_INFO } from "./discovery.js";
 import { badRequest, fail, invalidOptions, queryBool, queryInt, sendJson } from "./respond.js";
 import { asTable, wantsTable, type IncludeObject } from "./tables.js";

@@ -12,7 +12,7 @@
  * - `readBody` resolves with the body text, or rejects with a 413 ApiError past `limit` bytes.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError, newApiError, type Status } from "../../src/apimachinery/errors.js";
+import { ApiError, newApiError, type Status } from "../../src/index.js";
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 

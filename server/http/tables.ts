@@ -13,7 +13,7 @@
  * - `asTable(..., withHeaders=false)` omits the column definitions (a watch sends them on its first event
  *   only, apiserver `handlers/response.go`).
  */
-import type { KubeObject } from "../../src/types.js";
+import type { KubeObject } from "../../src/index.js";
 
 interface Column { name: string; type: string; format: string; description: string; priority: number }
 type Printer = { columns: Column[]; cells: (o: J, now: number) => Array<string | number> };

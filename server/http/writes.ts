@@ -14,13 +14,13 @@
  *   unknown fields (field-validation.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { newApiError } from "../../src/apimachinery/errors.js";
-import type { DeleteOptions } from "../../src/apiserver/api-server.js";
-import type { ResourceInfo } from "../../src/apiserver/resources.js";
-import { applyPatch, patchTypeOf, PATCH_CONTENT_TYPES, type PatchType } from "../../src/apimachinery/patch.js";
-import { PatchError, isObject, type JsonObject } from "../../src/apimachinery/json.js";
-import { applyMergePatch } from "../../src/apimachinery/merge-patch.js";
-import type { KubeObject } from "../../src/types.js";
+import { newApiError } from "../../src/index.js";
+import type { DeleteOptions } from "../../src/index.js";
+import type { ResourceInfo } from "../../src/index.js";
+import { applyPatch, patchTypeOf, PATCH_CONTENT_TYPES, type PatchType } from "../../src/index.js";
+import { PatchError, isObject, type JsonObject } from "../../src/index.js";
+import { applyMergePatch } from "../../src/index.js";
+import type { KubeObject } from "../../src/index.js";
 import { badRequest, fail, invalidOptions, parseJsonBody, queryInt, sendJson } from "./respond.js";
 import { checkFields, pruneUnknownFields } from "./field-validation.js";
 import type { Ctx, Route } from "./context.js";

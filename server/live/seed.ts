@@ -2,7 +2,7 @@
  * The embedded cluster's starting objects for live mode: a few pods in `default` and one deployment, so
  * the first list already carries something to follow and `kubectl scale` has a target (lesson 18's session).
  */
-import type { ApiServer } from "../../src/apiserver/api-server.js";
+import type { ApiServer } from "../../src/index.js";
 
 export function seedEmbedded(api: ApiServer, extraPods = 0): void {
   for (let i = 0; i < extraPods; i++) {

@@ -5,10 +5,11 @@
  * Contract: `checkMessage(raw, state)` returns the typed message (with `events` parsed, for an `events`
  * message) when it has the protocol's exact shape, fits the caps of protocol.ts and comes in the
  * protocol's order for `state.phase`; otherwise `{ ok: false, why }` with a short English reason. It never
- * throws. Trace events must continue the trace densely (`seq` = previous + 1) with finite times.
+ * throws. Trace events are decoded once, here (decodeTraceEvent: known kind from its own component,
+ * `seq` = previous + 1, finite time), so the page holds `KnownTraceEvent`s and needs no casts further in.
  */
 import type { GoalReason, GoalReasonParam } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/index.js";
+import { decodeTraceEvent, type KnownTraceEvent } from "../../src/sim/index.js";
 import type { GoalOutcome, WorkerMessage } from "./worker/protocol.js";
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_LOG_LINE_CHARS } from "./worker/protocol.js";
 
@@ -22,7 +23,7 @@ export interface CheckState {
 }
 
 export type Checked =
-  | { ok: true; message: WorkerMessage; events?: TraceEvent[] }
+  | { ok: true; message: WorkerMessage; events?: KnownTraceEvent[] }
   | { ok: false; why: string };
 
 const ALLOWED: Record<Phase, ReadonlySet<WorkerMessage["type"]>> = {
@@ -59,15 +60,15 @@ function checkEvents(m: Obj, state: CheckState): Checked {
   }
   if (!Array.isArray(parsed) || parsed.length !== m["count"]) return bad("an events message whose count does not match");
   let seq = state.lastSeq;
-  for (const e of parsed as unknown[]) {
-    if (!isObj(e) || e["seq"] !== seq + 1 || typeof e["time"] !== "number" || !Number.isFinite(e["time"]) ||
-        !isText(e["kind"], 64) || !isText(e["component"], 64)) {
-      return bad(`a malformed trace event after step ${seq}`);
-    }
-    if (e["kind"] === "runner.log" && !isText(e["text"], MAX_LOG_TEXT)) return bad(`a log line over ${MAX_LOG_LINE_CHARS.toLocaleString("en")} characters`);
+  const events: KnownTraceEvent[] = [];
+  for (const raw of parsed as unknown[]) {
+    const e = decodeTraceEvent(raw, seq + 1);
+    if (typeof e === "string") return bad(`a malformed trace event after step ${seq}: ${e}`);
+    if (e.kind === "runner.log" && !isText(e.text, MAX_LOG_TEXT)) return bad(`a log line over ${MAX_LOG_LINE_CHARS.toLocaleString("en")} characters`);
+    events.push(e);
     seq++;
   }
-  return { ok: true, message: { type: "events", json: "", count: parsed.length }, events: parsed as TraceEvent[] };
+  return { ok: true, message: { type: "events", json: "", count: parsed.length }, events };
 }
 
 function checkResult(m: Obj, state: CheckState): Checked {
@@ -76,12 +77,12 @@ function checkResult(m: Obj, state: CheckState): Checked {
   if (m["traceLength"] !== state.lastSeq) return bad("a result whose trace length does not match the events sent");
   const e = r["error"];
   if (e !== undefined) {
-    if (!isObj(e) || !only(e, ["kind", "message", "line", "step"]) || !["compile", "runtime", "timeout"].includes(e["kind"] as string) ||
+    if (!isObj(e) || !only(e, ["kind", "message", "line", "step"]) || !["compile", "runtime", "timeout", "eventLimit"].includes(e["kind"] as string) ||
         !isText(e["message"]) || (e["line"] !== undefined && !isInt(e["line"], 1)) || (e["step"] !== undefined && !isInt(e["step"], 0))) {
       return bad("a malformed error in the result");
     }
   }
-  const error = e === undefined ? undefined : { kind: e["kind"] as "compile" | "runtime" | "timeout", message: e["message"] as string,
+  const error = e === undefined ? undefined : { kind: e["kind"] as "compile" | "runtime" | "timeout" | "eventLimit", message: e["message"] as string,
     ...(e["line"] !== undefined ? { line: e["line"] as number } : {}), ...(e["step"] !== undefined ? { step: e["step"] as number } : {}) };
   return { ok: true, message: { type: "result", traceLength: state.lastSeq, result: { hash: r["hash"], ...(error ? { error } : {}) } } };
 }

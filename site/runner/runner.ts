@@ -10,7 +10,7 @@
  *   LOAD_MS of the request; the main run gets WALL_CLOCK_MS from `started`; the goal checks on more seeds
  *   get WALL_CLOCK_MS from `result` (once). Events over MAX_EVENTS (+5,000 slack) or trace JSON over
  *   MAX_TRACE_CHARS stop the run. A stopped run's result is the trace received so far, with
- *   `error.kind = "timeout"` and a message naming the budget.
+ *   `error.kind` = the StopReason ("timeout", "eventLimit" or "outputLimit") and a message naming the budget.
  * - A handler that throws still ends the run (the worker is terminated and `busy` is false).
  * - A new run supersedes the one in flight (its worker is terminated and its handlers never fire).
  * - One spare worker is booted ahead of time, so a run does not pay for loading the engine.
@@ -18,7 +18,7 @@
  *   Content-Security-Policy; it refuses to start any other way (worker/lockdown.ts).
  */
 import type { RunResult } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../src/sim/index.js";
 import workerUrl from "./worker/run-worker.ts?worker&url";
 import { checkMessage, type CheckState } from "./check-message.js";
 import type { GoalOutcome, RunRequestMessage } from "./worker/protocol.js";
@@ -27,12 +27,14 @@ import { LOAD_MS, MAX_EVENTS, MAX_TRACE_CHARS, WALL_CLOCK_MS } from "./worker/pr
 export type { GoalOutcome };
 export type RunRequest = Omit<RunRequestMessage, "type">;
 export type StopReason = "timeout" | "eventLimit" | "outputLimit";
+/** A run as the page holds it: its trace decoded once at the worker boundary (check-message.ts). */
+export type PageRunResult = Omit<RunResult, "trace"> & { trace: KnownTraceEvent[] };
 
 export interface RunHandlers {
   /** Events streamed so far (for a progress display). */
   onProgress?(events: number): void;
   /** The run is ready (or was stopped): the whole trace, log and error. */
-  onResult(result: RunResult, info: { stopped?: StopReason; ms: number }): void;
+  onResult(result: PageRunResult, info: { stopped?: StopReason; ms: number }): void;
   /** Goal outcomes as the worker reports them (only for a lesson run that finished; [] when not checked). */
   onGoals?(goals: GoalOutcome[]): void;
   /** The worker failed (not the learner's code), or sent something outside the protocol (`unexpected`). */
@@ -45,10 +47,10 @@ interface Booted {
 }
 
 /** Lines printed by log(), rebuilt from the trace (the page never takes the log from the worker). */
-export function logFromTrace(trace: TraceEvent[]): RunResult["log"] {
-  return trace
-    .filter((e) => e.kind === "runner.log")
-    .map((e) => ({ step: e.seq, time: e.time, text: String((e as { text?: unknown }).text ?? "") }));
+export function logFromTrace(trace: readonly KnownTraceEvent[]): RunResult["log"] {
+  const out: RunResult["log"] = [];
+  for (const e of trace) if (e.kind === "runner.log") out.push({ step: e.seq, time: e.time, text: e.text });
+  return out;
 }
 
 export function stoppedMessage(reason: StopReason, steps: number): string {
@@ -104,7 +106,7 @@ export class Runner {
     const booted = this.spare ?? this.boot();
     this.spare = undefined;
     const { worker } = booted;
-    const events: TraceEvent[] = [];
+    const events: KnownTraceEvent[] = [];
     const state: CheckState = { phase: "starting", lastSeq: 0 };
     const channel = new MessageChannel();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -145,7 +147,7 @@ export class Runner {
           const steps = events.length;
           call(() => handlers.onResult(
             { trace: events, log: logFromTrace(events), hash: "",
-              error: { kind: "timeout", message: stoppedMessage(reason, steps), step: steps > 0 ? steps : undefined } },
+              error: { kind: reason, message: stoppedMessage(reason, steps), step: steps > 0 ? steps : undefined } },
             { stopped: reason, ms: performance.now() - started },
           ), true);
         } else {

@@ -4,7 +4,7 @@
  */
 export * from "./meta.js";
 export * from "./errors.js";
-export { PatchError, cloneJson, jsonEqual } from "./json.js";
+export { PatchError, cloneJson, isObject, jsonEqual } from "./json.js";
 export type { Json, JsonObject } from "./json.js";
 export { applyMergePatch, createMergePatch } from "./merge-patch.js";
 export { applyJsonPatch, decodeJsonPatch } from "./json-patch.js";

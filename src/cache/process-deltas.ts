@@ -48,10 +48,15 @@ export class DeltaProcessor<T> {
   /** Atomic mode: the resourceVersion the cache has caught up with. */
   cacheResourceVersion = "";
   private readonly trace: TraceFn | undefined;
-  /** Per-entry scratch of a batch: the key and previous object of each entry, whether its write held. */
+  /**
+   * Per-entry scratch of a batch: the key and previous object of each entry, whether its write held,
+   * and whether old and new carry the same RV (read while both objects are hot: a batch touches up to
+   * 1000 cached objects between its writes and its notifications).
+   */
   private batchKeys: string[] = [];
   private batchOld: unknown[] = [];
   private batchDone: boolean[] = [];
+  private batchSame: boolean[] = [];
 
   constructor(private readonly cache: KeyedIndexer<T>, private readonly processor: SharedProcessor,
               private readonly o: DeltaProcessorOptions) {
@@ -100,6 +105,7 @@ export class DeltaProcessor<T> {
     const keys = this.batchKeys;
     const olds = this.batchOld;
     const done = this.batchDone;
+    const same = this.batchSame;
     let caughtUp: unknown = NOTHING;
     let n = 0;
     for (let i = start; i < end; i += IN_ORDER_STRIDE, n++) {
@@ -116,6 +122,7 @@ export class DeltaProcessor<T> {
           const old = this.cache.getByKey(key);
           olds[n] = old;
           this.put(key, obj, old, transformed);
+          same[n] = old !== undefined && isSameVersion(old, obj);
         }
         done[n] = true;
       } catch {
@@ -131,7 +138,7 @@ export class DeltaProcessor<T> {
       const old = olds[n];
       olds[n] = undefined;
       if (type === "Deleted") this.processor.distribute("delete", keys[n]!, obj, undefined, false, false, type);
-      else if (old !== undefined) this.processor.distribute("update", keys[n]!, obj, old, false, isSameVersion(old, obj), type);
+      else if (old !== undefined) this.processor.distribute("update", keys[n]!, obj, old, false, same[n]!, type);
       else this.processor.distribute("add", keys[n]!, obj, undefined, isInInitialList, false, type);
     }
   }
@@ -216,7 +223,7 @@ export class DeltaProcessor<T> {
 const NOTHING: unique symbol = Symbol("nothing");
 
 /** Same-RV rule (§7.4): both objects have metadata and equal resourceVersions. */
-export function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
+function isSameVersion(oldObj: unknown, newObj: unknown): boolean {
   const o = (oldObj as { metadata?: { resourceVersion?: unknown } }).metadata;
   const n = (newObj as { metadata?: { resourceVersion?: unknown } }).metadata;
   if (o === undefined || o === null || n === undefined || n === null) return false;

@@ -1,5 +1,5 @@
 /** src/scenario — public exports of this area, re-exported by src/index.ts. */
-export type { Op, TimedOp, Scenario, ScenarioVariant, LogLine, RunResult, Goal, GoalReason, GoalReasonParam, Playground, RunOptions } from "./scenario.js";
+export type { Op, TimedOp, Scenario, ScenarioVariant, LogLine, RunResult, Goal, GoalReason, GoalReasonParam, Playground, RunOptions, RunErrorKind } from "./scenario.js";
 export { scenarioForSeed } from "./scenario.js";
 export { runScenario, formatValue, DEFAULT_MAX_EVENTS } from "./run-scenario.js";
 export { checkGoals, checkGoal, goalSeeds, type GoalOutcome, type SeedOutcome, type GoalsReport } from "./check-goals.js";

@@ -18,7 +18,7 @@
  *   step) and the run ends there (`runner.error`, `runner.end` "error"); so does an exception escaping a
  *   scheduled task (e.g. a hasSynced function passed by the learner). Handler exceptions are the
  *   informer's business (traced handler.threw; the run goes on). Once the trace holds `maxEvents`
- *   (default 100,000) events the run stops with error kind "timeout", message naming the event budget
+ *   (default 100,000) events the run stops with error kind "eventLimit", message naming the event budget
  *   (`runner.end` reason "eventLimit"); events emitted after the budget is spent throw, which breaks
  *   synchronous runaway loops in learner code. `options.interrupt()` (if given) is asked after every
  *   task; a returned reason stops the run with error kind "timeout" and that message (`runner.end`
@@ -111,7 +111,6 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const events = recorder.events;
   const log: LogLine[] = [];
   let budgetSpent = false;
-  let interrupted = false;
   let finishing = false;
   let error: RunResult["error"];
 
@@ -123,14 +122,14 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     }
   });
 
-  const fail = (kind: "runtime" | "timeout", e: unknown): void => {
+  const fail = (kind: "runtime" | "timeout" | "eventLimit", e: unknown): void => {
     if (error !== undefined) return;
     const line = kind === "runtime" ? options.errorLine?.(e) : undefined;
     error = { kind, message: messageOf(e), step: events.length };
     if (line !== undefined) error.line = line;
   };
   const failFrom = (e: unknown): void => {
-    if (budgetSpent || e instanceof EventBudgetExceeded) fail("timeout", new EventBudgetExceeded(maxEvents));
+    if (budgetSpent || e instanceof EventBudgetExceeded) fail("eventLimit", new EventBudgetExceeded(maxEvents));
     else fail("runtime", e);
   };
 
@@ -237,7 +236,6 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       }
       const reason = options.interrupt?.();
       if (reason !== undefined) {
-        interrupted = true;
         fail("timeout", new Error(reason));
       }
     }
@@ -256,7 +254,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
         ...(e.line !== undefined ? { line: e.line } : {}),
       });
       emit(recorder, { component: "runner", kind: "runner.end",
-        reason: interrupted ? "timeout" : e.kind === "timeout" ? "eventLimit" : "error" });
+        reason: e.kind === "timeout" || e.kind === "eventLimit" ? e.kind : "error" });
     }
   } finally {
     finishing = true;

@@ -61,8 +61,16 @@ export interface RunResult {
   log: LogLine[];
   /** Hash of the trace: equal runs, equal hash. */
   hash: string;
-  error?: { kind: "compile" | "runtime" | "timeout"; message: string; line?: number; step?: number };
+  /**
+   * Why the run ended early: "compile" / "runtime" (the learner's module), "timeout" (a wall-clock
+   * budget: the runner's `interrupt`, or a page that stopped the worker), "eventLimit" (the trace reached
+   * its event budget), "outputLimit" (a runner that caps the output stopped it). The same words as
+   * `runner.end`'s reason; API.md's first three are unchanged.
+   */
+  error?: { kind: RunErrorKind; message: string; line?: number; step?: number };
 }
+
+export type RunErrorKind = "compile" | "runtime" | "timeout" | "eventLimit" | "outputLimit";
 
 /**
  * Why a goal failed, as data: a message id and its parameters (issue 21 item 4). The id names an en and a
@@ -102,7 +110,7 @@ export interface RunOptions {
   onEvent?: (event: TraceEvent) => void;
   /** Maps an error thrown by learner code to its source line (the runner knows the source map). */
   errorLine?: (error: unknown) => number | undefined;
-  /** Event budget: once the trace holds this many events the run stops with error kind "timeout". Default 100,000. */
+  /** Event budget: once the trace holds this many events the run stops with error kind "eventLimit". Default 100,000. */
   maxEvents?: number;
   /**
    * Asked after every scheduled task; a returned string stops the run there with error kind "timeout" and

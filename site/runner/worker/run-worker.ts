@@ -14,7 +14,7 @@
  *   from a blob: URL. `require` answers only "playground" (the engine's playground module).
  * - The trace is streamed to the page in batches while the run goes on, so the page keeps the trace so
  *   far when it kills the worker (2 s wall clock). The 100,000-event budget is runScenario's `maxEvents`
- *   (the run ends with error kind "timeout"); "limit" is only a backstop if that ever failed.
+ *   (the run ends with error kind "eventLimit"); "limit" is only a backstop if that ever failed.
  * - Runtime errors are mapped to the learner's line through the TypeScript source map.
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
@@ -93,7 +93,7 @@ function streamTo(): { flush(): void; readonly limited: boolean } {
     // Flush right before learner code can run (a handler, main, a reconcile, a pop that may call
     // index/transform functions): if it never returns, the page still has every event up to it.
     if (batch.length >= 500 || batchChars > MAX_BATCH_CHARS / 2 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind)) flush();
-    // The engine stops itself at MAX_EVENTS (error kind "timeout"); this is only the backstop.
+    // The engine stops itself at MAX_EVENTS (error kind "eventLimit"); this is only the backstop.
     if (count >= MAX_EVENTS + 5_000) limit("events");
   };
   return { flush, get limited() { return limited; } };

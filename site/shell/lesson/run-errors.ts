@@ -17,7 +17,7 @@ export function showRunErrors(errors: ErrorBanner, t: Translate, result: RunResu
   if (stopped !== undefined) {
     errors.show("timeout", stopped === "timeout" ? t("error.timeout", { steps: result.trace.length })
       : stopped === "outputLimit" ? t("error.outputLimit", { steps: result.trace.length }) : t("error.eventLimit"));
-  } else if (result.error?.kind === "timeout") {
+  } else if (result.error?.kind === "eventLimit") {
     // runScenario's own budget: 100,000 trace events (the wall-clock budget is the page's kill above).
     errors.show("timeout", t("error.eventLimit"));
   } else if (result.error !== undefined) {

@@ -142,11 +142,11 @@ describe("runScenario", () => {
     expect(known(later.trace).at(-2)).toMatchObject({ kind: "runner.error", line: 17 });
   });
 
-  it("stops a runaway run at the event budget with error kind timeout", async () => {
+  it("stops a runaway run at the event budget with error kind eventLimit (not a timeout)", async () => {
     const run = await runScenario(scenario, ({ log }) => {
       for (;;) log("again");
     }, [], { maxEvents: 2_000 });
-    expect(run.error?.kind).toBe("timeout");
+    expect(run.error?.kind).toBe("eventLimit");
     expect(run.error?.message).toContain("event budget");
     expect(run.error?.message).toContain("2,000");
     expect(run.trace.length).toBeLessThan(2_010);
@@ -155,7 +155,7 @@ describe("runScenario", () => {
     const async = await runScenario(scenario, async ({ log, sleep }) => {
       for (;;) { log("tick"); await sleep(0); }
     }, [], { maxEvents: 3_000 });
-    expect(async.error?.kind).toBe("timeout");
+    expect(async.error?.kind).toBe("eventLimit");
   });
 
   it("stops a runaway async controller at the budget without unhandled rejections", async () => {
@@ -172,7 +172,7 @@ describe("runScenario", () => {
       c.queue.add("loop");
       c.run(stop);
     }, [], { maxEvents: 5_000 });
-    expect(run.error?.kind).toBe("timeout");
+    expect(run.error?.kind).toBe("eventLimit");
     expect(run.trace.every((e) => e.time === 0)).toBe(true);
   });
 
@@ -191,7 +191,7 @@ describe("runScenario", () => {
   it("defaults the event budget to 100,000 events", async () => {
     expect(DEFAULT_MAX_EVENTS).toBe(100_000);
     const run = await runScenario(scenario, ({ log }) => { for (;;) log("x"); });
-    expect(run.error?.kind).toBe("timeout");
+    expect(run.error?.kind).toBe("eventLimit");
     expect(run.trace.length).toBeGreaterThan(100_000);
     expect(run.trace.length).toBeLessThan(100_010);
   });
