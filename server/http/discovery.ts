@@ -6,12 +6,15 @@
  *   `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList` when the Accept header asks
  *   for it (client-go picks the decoder from the response Content-Type, gotcha G2), else the legacy
  *   `APIVersions` / `APIGroupList`; `/api/v1`, `/apis/apps/v1` answer `APIResourceList`.
- * - Every served kind is listed with verbs, short names, categories and its subresources (status,
- *   scale, binding); `events` is listed read-only (the server keeps none, so `describe` is complete).
+ * - Every served kind is listed with verbs (deletecollection included), short names, categories and its
+ *   subresources (status, scale, binding); `events` is listed read-only (the server keeps none, so
+ *   `describe` is complete). APIResourceLists are sorted by name and carry each kind's
+ *   storageVersionHash, computed as the real server does.
  * - `/openapi/v3` indexes one document per group-version; each declares, per kind, a PATCH operation with
  *   `x-kubernetes-group-version-kind` and a `fieldValidation` query parameter — all kubectl needs to send
  *   `fieldValidation=Strict` instead of downloading schemas (wire.md §2.4). `/openapi/v2` is a 404.
  */
+import { createHash } from "node:crypto";
 import { RESOURCES, type ResourceInfo } from "../../src/index.js";
 
 export const AGGREGATED_CT = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
@@ -35,7 +38,13 @@ const SHORT: Record<string, string[]> = {
   replicasets: ["rs"], events: ["ev"],
 };
 const ALL = new Set(["pods", "services", "deployments", "replicasets"]);
-const RW = ["create", "delete", "get", "list", "patch", "update", "watch"];
+const RW = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+/** discovery/storageversionhash.go: the first 8 bytes of sha256("group/version/kind"), base64. */
+function storageVersionHash(info: ResourceInfo): string {
+  const [group, version] = splitGv(info.apiVersion);
+  return createHash("sha256").update(`${group}/${version}/${info.kind}`).digest().subarray(0, 8).toString("base64");
+}
 
 /** The read-only events resource (always empty). */
 export const EVENTS_INFO: ResourceInfo = Object.freeze({
@@ -55,7 +64,9 @@ export function served(): Served[] {
     if (info.resource === "pods") subresources.push({ name: "binding", kind: "Binding", group: "", version: "v1", verbs: ["create"] });
     out.push({
       info, shortNames: SHORT[info.resource] ?? [], categories: ALL.has(info.resource) ? ["all"] : [],
-      verbs: info === EVENTS_INFO ? ["get", "list", "watch"] : RW, subresources,
+      // namespaces are the one served kind without deletecollection (namespace storage serves no DeleteCollection)
+      verbs: info === EVENTS_INFO ? ["get", "list", "watch"] : info.resource === "namespaces" ? RW.filter((v) => v !== "deletecollection") : RW,
+      subresources,
     });
   }
   return out;
@@ -127,12 +138,13 @@ export function resourceList(groupVersion: string): unknown {
   const [group] = splitGv(groupVersion);
   const list = served().filter((s) => s.info.apiVersion === groupVersion);
   if (list.length === 0) return undefined;
-  const resources: unknown[] = [];
+  const resources: Array<{ name: string; [k: string]: unknown }> = [];
   for (const s of list) {
     resources.push({
       name: s.info.resource, singularName: s.info.kind.toLowerCase(), namespaced: s.info.namespaced, kind: s.info.kind,
       verbs: s.verbs, ...(s.shortNames.length > 0 ? { shortNames: s.shortNames } : {}),
       ...(s.categories.length > 0 ? { categories: s.categories } : {}),
+      storageVersionHash: storageVersionHash(s.info),
     });
     for (const r of s.subresources) {
       resources.push({
@@ -141,6 +153,7 @@ export function resourceList(groupVersion: string): unknown {
       });
     }
   }
+  resources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));   // the real list is sorted by name
   // The core group's list is encoded without apiVersion, a named group's with "v1" (as the real server).
   return { kind: "APIResourceList", ...(group === "" ? {} : { apiVersion: "v1" }), groupVersion, resources };
 }

@@ -23,7 +23,7 @@ import {
 import { FAULT_PREFIX, networkDown, serveFault } from "./faults.js";
 import { isWatch, serveGet, serveList, serveWatch } from "./reads.js";
 import { fail, methodNotAllowed, notFoundPath, readBody, sendJson, sendStatus } from "./respond.js";
-import { serveBinding, serveCreate, serveDelete, servePatch, serveScale, serveUpdate } from "./writes.js";
+import { serveBinding, serveCreate, serveDelete, servePatch, serveScale, serveUpdate, serveDeleteCollection } from "./writes.js";
 import type { Ctx, Route } from "./context.js";
 
 const ALL_INFOS: ResourceInfo[] = [...Object.values(RESOURCES), EVENTS_INFO];
@@ -96,7 +96,8 @@ function route(ctx: Ctx, req: IncomingMessage, res: ServerResponse, path: string
       if (wantsAggregated(req.headers.accept)) sendJson(res, 200, aggregatedDiscovery("apis"), AGGREGATED_CT);
       else sendJson(res, 200, legacyGroupList());
       return;
-    case "/openapi/v3": get(); sendJson(res, 200, openApiIndex()); return;
+    // the real index is JSON sent as text/plain (kube-openapi handler3 writes it without a JSON Content-Type)
+    case "/openapi/v3": get(); sendJson(res, 200, openApiIndex(), "text/plain; charset=utf-8"); return;
     default: break;
   }
   if (p.startsWith("/openapi/v3/")) {
@@ -187,6 +188,9 @@ function dispatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse, r: Route,
     if (method === "GET") { if (isWatch(q)) serveWatch(ctx, req, res, r, q); else serveList(ctx, req, res, r, q); return; }
     if (method === "POST" && !readOnly) {
       if (!info.namespaced || r.namespace !== undefined) { serveCreate(ctx, res, r, q, text); return; }
+    }
+    if (method === "DELETE" && !readOnly) {
+      if (!info.namespaced || r.namespace !== undefined) { serveDeleteCollection(ctx, res, r, q, text); return; }
     }
     throw methodNotAllowed();
   }

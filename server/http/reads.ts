@@ -27,7 +27,7 @@ function includeObject(q: URLSearchParams): IncludeObject {
   throw badRequest(`includeObject: Unsupported value: "${v}": supported values: "Metadata", "None", "Object"`);
 }
 
-function listOptions(route: Route, q: URLSearchParams): ListOptions {
+export function listOptions(route: Route, q: URLSearchParams): ListOptions {
   const o: ListOptions = {};
   if (route.namespace !== undefined) o.namespace = route.namespace;
   const ls = q.get("labelSelector"); if (ls) o.labelSelector = ls;

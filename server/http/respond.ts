@@ -55,8 +55,9 @@ export function invalidOptions(kind: string, field: string, detail: string, reas
   return fail(422, "Invalid", `${kind}.meta.k8s.io "" is invalid: ${field}: ${detail}`,
     { group: "meta.k8s.io", kind, causes: [{ reason, message: detail, field }] });
 }
-export const notFoundPath = (): ApiError => fail(404, "NotFound", "the server could not find the requested resource");
-export const methodNotAllowed = (): ApiError => fail(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+// The real server's generic errors carry an empty (non-nil) details object.
+export const notFoundPath = (): ApiError => fail(404, "NotFound", "the server could not find the requested resource", {});
+export const methodNotAllowed = (): ApiError => fail(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", {});
 
 export function queryBool(q: URLSearchParams, name: string): boolean | undefined {
   if (!q.has(name)) return undefined;

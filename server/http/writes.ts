@@ -14,10 +14,11 @@
  *   unknown fields (field-validation.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { listOptions } from "./reads.js";
 import { newApiError } from "../../src/index.js";
 import type { DeleteOptions } from "../../src/index.js";
 import type { ResourceInfo } from "../../src/index.js";
-import { applyPatch, patchTypeOf, PATCH_CONTENT_TYPES, type PatchType } from "../../src/index.js";
+import { applyPatch, patchTypeOf, type PatchType } from "../../src/index.js";
 import { PatchError, isObject, type JsonObject } from "../../src/index.js";
 import { applyMergePatch } from "../../src/index.js";
 import type { KubeObject } from "../../src/index.js";
@@ -113,7 +114,8 @@ export function serveUpdate(ctx: Ctx, res: ServerResponse, route: Route, q: URLS
 function patchType(req: IncomingMessage): PatchType {
   const type = patchTypeOf(req.headers["content-type"]);
   if (type === undefined) {
-    throw fail(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: ${Object.values(PATCH_CONTENT_TYPES).join(", ")}`);
+    // the real patch handler answers a bare NewGenericServerResponse(415)
+    throw fail(415, "UnsupportedMediaType", "415: Unsupported Media Type", {});
   }
   return type;
 }
@@ -172,7 +174,17 @@ export function serveDelete(ctx: Ctx, res: ServerResponse, route: Route, q: URLS
   // others a Status Success once the object is gone.
   if (terminating || info.resource === "pods" || info.resource === "namespaces") { sendJson(res, 200, obj); return; }
   sendJson(res, 200, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success",
-    details: { name: obj.metadata.name, group: info.group, kind: info.resource, uid: obj.metadata.uid } });
+    details: { name: obj.metadata.name, ...(info.group !== "" ? { group: info.group } : {}), kind: info.resource, uid: obj.metadata.uid } });
+}
+
+/** DELETE on a collection: the list of what was deleted (items without kind/apiVersion, as every list). */
+export function serveDeleteCollection(ctx: Ctx, res: ServerResponse, route: Route, q: URLSearchParams, text: string): void {
+  const info = route.info;
+  const list = ctx.api.deleteCollection(info.resource, { ...listOptions(route, q), ...deleteOptions(q, text) });
+  sendJson(res, 200, { ...list, items: list.items.map((o) => {
+    const { kind: _k, apiVersion: _a, ...rest } = o as KubeObject & { kind?: string; apiVersion?: string };
+    return rest;
+  }) });
 }
 
 // ───────────────────────────── /scale and pods/binding ─────────────────────────────

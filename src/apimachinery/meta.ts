@@ -31,7 +31,8 @@ export interface KubeList<T> {
   apiVersion: string;
   kind: string;
   items: T[];
-  metadata: { resourceVersion: string; continue?: string };
+  /** `remainingItemCount`: on a page with a continue token and no selector, how many items are left. */
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
 }
 export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR";
 export interface WatchEvent<T> {

@@ -1,15 +1,17 @@
 /**
  * ApiServer — the simulated kube-apiserver, API.md "Simulated API server", behaviour from
- * spec/apiserver.md §3. This file is the façade: the options, the seven verbs, the fault switches and
- * the wiring of the rooms, each named after the part of the real apiserver it simulates:
+ * spec/apiserver.md §3. This file is the façade: the verbs and the wiring of the rooms, each named after
+ * the part of the real apiserver it simulates:
  *
+ *   api-server-options.ts the options and their defaults
+ *   fault-switches.ts  the fault switches ApiServer inherits (dropWatches, compact, partition, …)
  *   resource-store.ts  the etcd3 store: one global revision, MVCC per resource, compaction
  *   registry.ts        the generic registry: create / update / updateStatus / delete rules
  *   graceful-delete.ts pods' two-phase delete and the built-in kubelet
  *   object-meta.ts     what the server stamps on metadata (uid, timestamps, generateName, name rules)
  *   list.ts            list semantics (RV, Exact snapshots, limit and continue, selectors)
  *   watch.ts           the cacher: watch windows, initial events, bookmarks, timeouts (W1–W7)
- *   cache-watcher.ts   one open watch: selector transitions, delivery queue, close
+ *   cache-watcher.ts   one open watch: selector transitions, close (delivery-queue.ts, watch-event.ts)
  *   faults.ts          the network: partition, downtime, throttling, latency, slow-consumer limit
  *   request-trace.ts   server.request / server.response for every verb
  *   lister-watcher.ts  the client's connection (ListerWatcher traffic)
@@ -34,17 +36,20 @@
  *   server.write per commit, server.watch.opened/event/closed, server.compacted, server.restarted,
  *   fault.injected.
  */
-import { CLIENT_CONNECTION_TIMEOUT_MS, watchConnectionLost, type Status } from "../apimachinery/errors.js";
+import { isNotFound, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type FaultKind, type RequestOrigin, type TraceFn, type Tracer } from "../sim/trace.js";
+import { traceTo, type RequestOrigin } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
-import { NetworkFaults, type PartitionMode } from "./faults.js";
-import { freezeCopy } from "./frozen.js";
+import type { ApiServerOptions } from "./api-server-options.js";
+import { FaultSwitches } from "./fault-switches.js";
+import { NetworkFaults } from "./faults.js";
+import { freezeShallow } from "./frozen.js";
 import { GracefulDelete } from "./graceful-delete.js";
 import { list } from "./list.js";
 import { ServerListerWatcher, type ListerWatcherOptions, type ServerEndpoint } from "./lister-watcher.js";
+import { NamespaceLifecycle } from "./namespace-lifecycle.js";
 import { DEFAULT_EPOCH, MetaMinter } from "./object-meta.js";
 import { Registry, type Binding, type DeleteOptions } from "./registry.js";
 import { getScale, patchObject, updateScale, type PatchOptions, type Scale } from "./patch.js";
@@ -52,9 +57,10 @@ import type { PatchType } from "../apimachinery/patch.js";
 import { RequestTrace } from "./request-trace.js";
 import { Storage } from "./resource-store.js";
 import { RESOURCES } from "./resources.js";
-import { ResourceVersionCodec, type ResourceVersionFormat } from "./resource-version.js";
+import { ResourceVersionCodec } from "./resource-version.js";
 import { Cacher } from "./watch.js";
 
+export type { ApiServerOptions } from "./api-server-options.js";
 export type { Binding, DeleteOptions } from "./registry.js";
 export type { PartitionMode } from "./faults.js";
 export type { PatchOptions, Scale } from "./patch.js";
@@ -66,60 +72,19 @@ const BIND_SUCCESS: Status = Object.freeze({ kind: "Status", apiVersion: "v1", s
 export interface WriteOptions { dryRun?: boolean }
 export type { ListerWatcherOptions } from "./lister-watcher.js";
 
-export interface ApiServerOptions {
-  /** A fixed window: the events (per resource) a watch can resume from; older ⇒ 410 (default 100). */
-  watchCacheCapacity?: number;
-  /** Period of BOOKMARK events on watches that allow them (default 60_000 ms of virtual time). */
-  bookmarkIntervalMs?: number;
-  /** Virtual delay before a list reply or watch event reaches a client (default 0). */
-  latencyMs?: number;
-  /** Built-in kubelet: a bound pod deleted with grace is removed when grace ends (default true). */
-  kubelet?: boolean;
-  tracer?: Tracer;
-  // ── beyond the contract ──
-  /** "decimal" (default) or "opaque" RV strings (spec R1). */
-  resourceVersionFormat?: ResourceVersionFormat;
-  /** RV of the empty server: the first write gets this + 1. Use e.g. "9007199254740993" (> 2^53, spec F11). */
-  initialResourceVersion?: string | number | bigint;
-  /**
-   * Close a watch whose undelivered backlog exceeds this many events (spec W7). Default: off, because a
-   * scenario's synchronous burst of writes is not a slow client; 100 (the spec's K) is a sensible value.
-   */
-  slowConsumerLimit?: number;
-  /** Watches without timeoutSeconds end at a random time in [T, 2T) (default T = 1800 s, spec W6). */
-  minRequestTimeoutSeconds?: number;
-  /** Kinds allow an update without metadata.resourceVersion (default true, like every built-in kind). */
-  allowUnconditionalUpdate?: boolean;
-  /**
-   * Send periodic and pre-timeout BOOKMARKs to watches that allow them (default true). false reproduces
-   * spec F13: selective watchers' RVs go stale and hit 410 after a reconnect. The initial-events-end
-   * bookmark of a streaming list is always sent (the protocol needs it).
-   */
-  bookmarks?: boolean;
-  /** Virtual epoch of creationTimestamp/deletionTimestamp (default "2025-01-01T00:00:00Z"). */
-  epoch?: string;
-}
-
-export class ApiServer {
-  readonly scheduler: Scheduler;
-  private readonly trace: TraceFn | undefined;
-  private readonly storage: Storage;
-  private readonly cacher: Cacher;
+export class ApiServer extends FaultSwitches {
   private readonly registry: Registry;
   private readonly requests: RequestTrace;
-  private readonly faults: NetworkFaults;
   /** The narrow surface ListerWatchers see. */
   private readonly endpoint: ServerEndpoint;
 
   constructor(scheduler: Scheduler, options: ApiServerOptions = {}) {
-    this.scheduler = scheduler;
     const trace = traceTo(options.tracer);
-    this.trace = trace;
     const codec = new ResourceVersionCodec(options.resourceVersionFormat ?? "decimal", options.initialResourceVersion ?? 0);
     const faults = new NetworkFaults(scheduler, options.latencyMs ?? 0, options.slowConsumerLimit);
-    this.faults = faults;
-    this.storage = new Storage(Object.values(RESOURCES), codec, trace, (resource, event) => this.cacher.committed(resource, event));
-    this.cacher = new Cacher(this.storage, {
+    let cacher: Cacher | undefined;
+    const storage = new Storage(Object.values(RESOURCES), codec, trace, (resource, event) => cacher!.committed(resource, event));
+    cacher = new Cacher(storage, {
       scheduler, trace,
       capacity: Math.max(0, Math.floor(options.watchCacheCapacity ?? 100)),
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000,
@@ -128,10 +93,15 @@ export class ApiServer {
       latencyFor: (client) => faults.latencyFor(client),
       slowConsumerLimit: () => faults.slowLimit,
     });
+    super(scheduler, trace, storage, cacher, faults);
     this.requests = new RequestTrace(trace);
     const minter = new MetaMinter(scheduler, options.epoch ?? DEFAULT_EPOCH);
     const graceful = new GracefulDelete(this.storage, minter, scheduler, this.requests, options.kubelet ?? true);
-    this.registry = new Registry(this.storage, minter, graceful, options.allowUnconditionalUpdate ?? true);
+    const namespaces = new NamespaceLifecycle(this.storage, minter, scheduler, this.requests, options.namespaceController ?? true, {
+      deleteObject: (resource, namespace, name) => this.requests.run("delete", resource, { namespace, name, client: "namespace-controller" },
+        (_id, respond) => { this.registry.delete(resource, namespace, name, {}); respond?.({ code: 200 }); }),
+    });
+    this.registry = new Registry(this.storage, minter, graceful, namespaces, options.allowUnconditionalUpdate ?? true);
     this.endpoint = {
       scheduler,
       list: (resource, o, client) => this.tracedList(resource, o, client, () => faults.refusal()),
@@ -211,6 +181,30 @@ export class ApiServer {
   }
 
   /**
+   * DELETE on a collection (deletecollection, apiserver store.go DeleteCollection; beyond the contract):
+   * lists with the list options (namespace, selectors), then deletes each item with the delete options,
+   * one traced delete each. Answers the list with the items as their deletes returned them (an object
+   * deleted meanwhile is skipped, as the real server ignores NotFound). Dry run deletes nothing.
+   */
+  deleteCollection(resource: string, options: ListOptions & DeleteOptions & WriteOptions = {}): KubeList<KubeObject> {
+    const { gracePeriodSeconds, preconditions, dryRun, ...listOptions } = options;
+    const found = list<KubeObject>(this.storage, resource, listOptions);
+    const deleted: KubeObject[] = [];
+    for (const item of found.items) {
+      try {
+        deleted.push(this.delete(resource, item.metadata.namespace, item.metadata.name, {
+          ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}),
+          ...(preconditions !== undefined ? { preconditions } : {}),
+          ...(dryRun !== undefined ? { dryRun } : {}),
+        }));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+    }
+    return freezeShallow({ ...found, items: freezeShallow(deleted) });
+  }
+
+  /**
    * PATCH (beyond the contract; patch.ts): the patch is applied to the stored object and goes through the
    * update path. An apply patch of an absent object creates it (`created`, code 201).
    */
@@ -262,107 +256,6 @@ export class ApiServer {
     return new ServerListerWatcher<T>(this.endpoint, resource, options ?? {});
   }
 
-  // ───────────────────────────── faults ─────────────────────────────
-
-  /** Every open watch ends as if the connection dropped (no error). */
-  dropWatches(): void {
-    this.fault("dropWatches");
-    this.cacher.abort(() => true, "dropped");
-  }
-
-  /** Forgets all history: watches, Exact lists and continue tokens at older RVs get 410. */
-  compact(): void {
-    this.fault("compact");
-    this.storage.compact();
-    this.cacher.reset(this.storage.rev);
-    this.trace?.({ component: "server", kind: "server.compacted", resourceVersion: this.storage.current() });
-  }
-
-  /**
-   * Network partition between the server and ListerWatcher clients, until heal(), in one of two kinds:
-   * - "refused" (default; the server is unreachable and says so): requests fail at once with connection
-   *   refused, open watches drop — a Reflector re-watches after backoff without relisting;
-   * - "timeout" (packets go nowhere, the usual real partition): requests and watch streams hang. If the
-   *   network heals within the client's timeout (45 s, client-go's HTTP/2 health check) everything is
-   *   delivered late; otherwise a request fails with "http2: client connection lost" (ListAndWatch fails,
-   *   the watch error handler fires, the Reflector relists) and a watch ends with ERROR 500 "unable to
-   *   decode an event from the watch stream: http2: client connection lost" (backoff, relist).
-   */
-  partition(mode: PartitionMode = "refused"): void {
-    this.fault("partition", mode === "timeout" ? "timeout" : undefined);
-    this.faults.partitioned = true;
-    this.faults.partitionMode = mode;
-    if (mode === "timeout") this.cacher.hold((w) => w.viaListerWatcher, CLIENT_CONNECTION_TIMEOUT_MS, freezeCopy(watchConnectionLost()));
-    else this.cacher.abort((w) => w.viaListerWatcher, "partition");
-  }
-
-  heal(): void {
-    this.fault("heal");
-    this.cacher.release();
-    this.faults.heal();
-  }
-
-  /**
-   * API server restart (spec F6, beyond the contract): every watch drops, the watch cache restarts with
-   * an empty history at the current revision (a watch from an older RV gets ERROR 410, so every informer
-   * relists), and for `downtimeMs` ListerWatcher requests get connection refused. The store (etcd) keeps
-   * its data and MVCC history.
-   */
-  restart(options?: { downtimeMs?: number }): void {
-    const downtime = Math.max(0, options?.downtimeMs ?? 0);
-    this.fault("restart", downtime > 0 ? `downtime ${downtime} ms` : undefined);
-    this.cacher.abort(() => true, "restart");
-    this.cacher.reset(this.storage.rev);
-    this.faults.downUntil = downtime > 0 ? this.scheduler.now() + downtime : -1;
-    this.trace?.({ component: "server", kind: "server.restarted", resourceVersion: this.storage.current() });
-  }
-
-  /**
-   * API Priority and Fairness throttling (spec F12, beyond the contract): each list or watch request
-   * through a ListerWatcher fails with 429 TooManyRequests (Retry-After: `retryAfterSeconds`) with
-   * probability `fraction`, decided by the scheduler's PRNG. `throttle(0)` turns it off.
-   */
-  throttle(fraction: number, retryAfterSeconds = 1): void {
-    this.faults.throttleFraction = Math.min(1, Math.max(0, fraction));
-    this.faults.throttleRetryAfter = retryAfterSeconds;
-    this.fault("throttle", `${this.faults.throttleFraction} retry-after ${retryAfterSeconds}s`);
-  }
-
-  /**
-   * Delivery latency (spec F5, beyond the contract): list replies and watch events for `client` (or, without
-   * a client, the default for everyone) arrive `ms` (+ uniform jitter in [0, jitterMs)) later in virtual
-   * time. Order within a watch is kept: an event never overtakes an earlier one.
-   */
-  setLatency(ms: number, options?: { client?: string; jitterMs?: number }): void {
-    const spec = this.faults.setLatency(ms, options?.client, options?.jitterMs ?? 0);
-    this.fault("latency", `${options?.client ?? "*"} ${spec.ms} ms${spec.jitterMs > 0 ? ` ±${spec.jitterMs}` : ""}`);
-  }
-
-  /** Slow-consumer close (spec W7, beyond the contract): a watch with more undelivered events is closed. */
-  setSlowConsumerLimit(limit: number | undefined): void {
-    this.faults.slowLimit = limit;
-    this.fault("slowConsumer", limit === undefined ? "off" : `limit ${limit}`);
-  }
-
-  /**
-   * ERROR mid-stream (spec F14, beyond the contract): every open watch receives one ERROR event carrying a
-   * Status with `code` (default 500 InternalError), then the stream closes. A client should re-watch from
-   * its last RV (500) rather than relist.
-   */
-  watchError(code = 500): void {
-    this.fault("watchError", String(code));
-    this.cacher.fail(code);
-  }
-
-  /**
-   * Half-open connections (spec F2, beyond the contract): every open watch goes silent forever — no events,
-   * no bookmarks, no timeout close. Only a client-side timer (or stop()) gets a client out of it.
-   */
-  stallWatches(): void {
-    this.fault("stall");
-    this.cacher.stall();
-  }
-
   // ───────────────────────────── wiring ─────────────────────────────
 
   private write<T extends KubeObject>(resource: string, obj: T, statusOnly: boolean, dryRun: boolean): T {
@@ -389,7 +282,5 @@ export class ApiServer {
       (_id, respond) => this.cacher.watch(resource, options, sink, client, viaListerWatcher, respond), gate);
   }
 
-  private fault(fault: Exclude<FaultKind, "slowHandler">, detail?: string): void {
-    this.trace?.({ component: "fault", kind: "fault.injected", fault, ...(detail !== undefined ? { detail } : {}) });
-  }
+
 }

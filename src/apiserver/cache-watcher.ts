@@ -1,6 +1,6 @@
 /**
- * One open watch (apiserver/pkg/storage/cacher cache_watcher.go): the per-connection filter, the
- * in-flight queue and the stream's lifecycle.
+ * One open watch (apiserver/pkg/storage/cacher cache_watcher.go): the per-connection filter and the
+ * stream's lifecycle. Its in-flight queue is delivery-queue.ts; the events it builds, watch-event.ts.
  *
  * Contract:
  * - `dispatch(e)` applies the selector transitions of spec W4 / §3.2 to one committed event: current
@@ -24,14 +24,15 @@
  *   not yet handed over, the watch is aborted with reason "slowConsumer" (the backlog is dropped, as the
  *   cacher does). A new watch's initial or replayed events never count as slowness.
  */
-import type { KnownTraceInput, TraceFn } from "../sim/trace.js";
+import type { TraceFn } from "../sim/trace.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
 import type { ApiError, Status } from "../apimachinery/errors.js";
-import { freezeShallow } from "./frozen.js";
 import type { WatchEvent } from "../apimachinery/meta.js";
 import type { WatchSink } from "../cache/listwatch.js";
 import type { StoreEvent } from "./watch-cache.js";
+import { DeliveryQueue } from "./delivery-queue.js";
+import { envelope, prevAtRev, watchEventTrace } from "./watch-event.js";
 
 export type CloseReason =
   | "timeout" | "dropped" | "stopped" | "expired" | "slowConsumer" | "restart" | "partition" | "error";
@@ -50,7 +51,6 @@ export interface WatcherHost {
 }
 
 interface QueueItem {
-  due: number;
   event?: WatchEvent<KubeObject>;
   key?: string;
   rv?: string;
@@ -58,19 +58,13 @@ interface QueueItem {
 }
 
 export class CacheWatcher {
-  private readonly queue: QueueItem[] = [];
-  private head = 0;
-  private lastDue = 0;
-  private drainTimer: number | undefined;
-  private draining = false;
+  private readonly queue: DeliveryQueue<QueueItem>;
   private timers: number[] = [];
   private bookmarkTimer: number | undefined;
   /** No more items are accepted (the server side of the stream is finished). */
   private ended = false;
   /** Nothing more reaches the sink. */
   private dead = false;
-  /** Half-open: nothing is ever delivered again (see stall()). */
-  private stalled = false;
   /** Events at or below this revision are not for this watch (a watch started from a future RV). */
   private minRev = 0;
   /** A "timeout" partition: items queue up undelivered until release() or the client's timeout. */
@@ -86,7 +80,9 @@ export class CacheWatcher {
     readonly viaListerWatcher: boolean,
     private readonly matches: ((obj: KubeObject) => boolean) | undefined,
     private readonly sink: WatchSink<KubeObject>,
-  ) {}
+  ) {
+    this.queue = new DeliveryQueue<QueueItem>(host.scheduler, () => host.latencyFor(client), (item) => this.deliver(item));
+  }
 
   isOpen(): boolean {
     return !this.ended;
@@ -94,7 +90,7 @@ export class CacheWatcher {
 
   /** Number of queued items not yet handed to the client. */
   backlog(): number {
-    return this.queue.length - this.head;
+    return this.queue.backlog();
   }
 
   /** Only events after `rev` reach this watch (cache_watcher.go: `event.ResourceVersion > resourceVersion`). */
@@ -153,23 +149,22 @@ export class CacheWatcher {
   send(event: WatchEvent<KubeObject>, key?: string): void {
     if (this.ended) return;
     const obj = event.object as KubeObject;
-    this.enqueue({ due: 0, event: Object.isFrozen(event) ? event : Object.freeze(event), key, rv: obj.metadata?.resourceVersion ?? "" });
+    this.queue.push({ event: Object.isFrozen(event) ? event : Object.freeze(event), key, rv: obj.metadata?.resourceVersion ?? "" });
   }
 
   /** Ends the stream after what is already queued (graceful close). */
   finish(reason: CloseReason): void {
     if (this.ended) return;
     this.end();
-    this.enqueue({ due: 0, close: { reason } });
+    this.queue.push({ close: { reason } });
   }
 
   /** Drops the connection: undelivered items are lost; the client hears onClose(error?). */
   abort(reason: CloseReason, error?: ApiError): void {
     if (this.ended) return;
     this.end();
-    this.queue.length = 0;
-    this.head = 0;
-    this.enqueue({ due: 0, close: error === undefined ? { reason } : { reason, error } });
+    this.queue.clear();
+    this.queue.push(error === undefined ? { close: { reason } } : { close: { reason, error } });
   }
 
   /**
@@ -179,11 +174,7 @@ export class CacheWatcher {
   stall(): void {
     if (this.ended) return;
     this.end();
-    this.queue.length = 0;
-    this.head = 0;
-    this.stalled = true;
-    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
-    this.drainTimer = undefined;
+    this.queue.halt();
   }
 
   /**
@@ -195,15 +186,13 @@ export class CacheWatcher {
   hold(timeoutMs: number, lost: Status): void {
     if (this.dead || this.held) return;
     this.held = true;
-    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
-    this.drainTimer = undefined;
+    this.queue.pause();
     this.holdTimer = this.host.scheduler.setTimeout(() => {
       this.holdTimer = undefined;
       if (this.dead) return;
       if (!this.ended) this.end();
       this.dead = true;
-      this.queue.length = 0;
-      this.head = 0;
+      this.queue.halt();
       this.host.trace?.({
         component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource, reason: "partition",
       });
@@ -218,7 +207,7 @@ export class CacheWatcher {
     this.held = false;
     if (this.holdTimer !== undefined) this.host.scheduler.clearTimeout(this.holdTimer);
     this.holdTimer = undefined;
-    this.schedule();
+    this.queue.resume();
   }
 
   /** The client stops the watch: nothing more reaches the sink. */
@@ -228,10 +217,7 @@ export class CacheWatcher {
     this.dead = true;
     if (this.holdTimer !== undefined) this.host.scheduler.clearTimeout(this.holdTimer);
     this.holdTimer = undefined;
-    this.queue.length = 0;
-    this.head = 0;
-    if (this.drainTimer !== undefined) this.host.scheduler.clearTimeout(this.drainTimer);
-    this.drainTimer = undefined;
+    this.queue.halt();
     this.host.trace?.({
       component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource, reason: "stopped",
     });
@@ -246,102 +232,21 @@ export class CacheWatcher {
     this.host.detach(this);
   }
 
-  private enqueue(item: QueueItem): void {
-    const s = this.host.scheduler;
-    let due = s.now() + this.host.latencyFor(this.client);
-    if (due < this.lastDue) due = this.lastDue;
-    item.due = due;
-    this.lastDue = due;
-    this.queue.push(item);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    const s = this.host.scheduler;
-    if (this.dead || this.stalled || this.held || this.draining || this.drainTimer !== undefined || this.head >= this.queue.length) return;
-    this.drainTimer = s.setTimeout(this.drain, this.queue[this.head]!.due - s.now());
-  }
-
-  private readonly drain = (): void => {
-    this.drainTimer = undefined;
-    this.draining = true;
-    try {
-      this.deliverDue();
-    } finally {
-      this.draining = false;
-      this.schedule();
+  /** Hands one due item to the client; false once the stream's close has been delivered. */
+  private deliver(item: QueueItem): boolean {
+    if (this.dead) return false;
+    if (item.close !== undefined) {
+      this.dead = true;
+      this.host.trace?.({
+        component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource,
+        reason: item.close.reason,
+      });
+      this.sink.onClose(item.close.error);
+      return false;
     }
-  };
-
-  private deliverDue(): void {
-    const now = this.host.scheduler.now();
-    const trace = this.host.trace;
-    while (!this.dead && this.head < this.queue.length) {
-      const item = this.queue[this.head]!;
-      if (item.due > now) return;
-      this.queue[this.head] = undefined as unknown as QueueItem;
-      this.head++;
-      if (this.head >= this.queue.length) {
-        this.queue.length = 0;
-        this.head = 0;
-      } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
-        this.queue.splice(0, this.head);
-        this.head = 0;
-      }
-      if (item.close !== undefined) {
-        this.dead = true;
-        this.queue.length = 0;
-        this.head = 0;
-        trace?.({
-          component: "server", kind: "server.watch.closed", watchId: this.id, resource: this.resource,
-          reason: item.close.reason,
-        });
-        this.sink.onClose(item.close.error);
-        return;
-      }
-      const event = item.event!;
-      trace?.(watchEventTrace(this.id, this.resource, event, item.key, item.rv ?? ""));
-      this.sink.onEvent(event);
-    }
+    const event = item.event!;
+    this.host.trace?.(watchEventTrace(this.id, this.resource, event, item.key, item.rv ?? ""));
+    this.sink.onEvent(event);
+    return true;
   }
-}
-
-/** The event as committed, one frozen envelope shared by every watcher that sees it unconverted. */
-function envelope(e: StoreEvent): WatchEvent<KubeObject> {
-  if (e.envelope === undefined) e.envelope = Object.freeze({ type: e.type, object: e.object });
-  return e.envelope;
-}
-
-function prevAtRev(e: StoreEvent): KubeObject {
-  if (e.prevAtRev === undefined) {
-    const prev = e.prev!;
-    e.prevAtRev = freezeShallow({
-      ...prev, metadata: freezeShallow({ ...prev.metadata, resourceVersion: e.object.metadata.resourceVersion }),
-    });
-  }
-  return e.prevAtRev;
-}
-
-/** The `server.watch.event` of one delivered event. */
-function watchEventTrace(watchId: number, resource: string, event: WatchEvent<KubeObject>,
-                         key: string | undefined, rv: string): KnownTraceInput {
-  if (event.type === "ERROR") {
-    const st = event.object as { code?: number; reason?: string };
-    return {
-      component: "server", kind: "server.watch.event", watchId, resource, type: "ERROR", resourceVersion: rv,
-      ...(st.code !== undefined ? { code: st.code } : {}), ...(st.reason !== undefined ? { reason: st.reason } : {}),
-    };
-  }
-  if (event.type === "BOOKMARK") {
-    const obj = event.object as KubeObject;
-    const end = obj.metadata.annotations?.["k8s.io/initial-events-end"] === "true";
-    return {
-      component: "server", kind: "server.watch.event", watchId, resource, type: "BOOKMARK", resourceVersion: rv,
-      ...(end ? { initialEventsEnd: true } : {}),
-    };
-  }
-  return {
-    component: "server", kind: "server.watch.event", watchId, resource, type: event.type, resourceVersion: rv,
-    ...(key !== undefined ? { key } : {}),
-  };
 }

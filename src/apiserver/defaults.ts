@@ -16,8 +16,14 @@
  * - Deployment (SetDefaults_Deployment): replicas 1, strategy RollingUpdate with maxUnavailable and
  *   maxSurge "25%", revisionHistoryLimit 10, progressDeadlineSeconds 600. ReplicaSet: replicas 1. Their
  *   pod templates get the PodSpec and container defaults (not enableServiceLinks: that one is Pod-only).
- * - Not modelled (admission plugins, not defaulting): serviceAccountName "default", the not-ready /
- *   unreachable tolerations, priority.
+ * - Node: `status.daemonEndpoints.kubeletEndpoint.Port` 0 and the empty strings of `status.nodeInfo`
+ *   (Go encodes these structs without omitempty, so a real Node always has them).
+ * - `omitEmpty(resource, obj)`: Go's encoder drops empty maps and lists of `omitempty` fields: the
+ *   metadata's labels, annotations, finalizers and ownerReferences, and a ConfigMap's data and
+ *   binaryData. The server stores what it decoded, so an empty one is never stored or answered.
+ * - Not here: priority, the not-ready / unreachable tolerations and the Node taint are admission
+ *   (admission.ts); serviceAccountName "default" is the ServiceAccount admission plugin, off here as on
+ *   a bare kube-apiserver without a token controller.
  */
 import type { KubeObject } from "../types.js";
 
@@ -108,6 +114,39 @@ function defaultTemplate(spec: Json): Json {
   return podSpec === template["spec"] ? spec : { ...spec, template: { ...template, spec: podSpec } };
 }
 
+const isEmpty = (v: unknown): boolean =>
+  (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+
+export function omitEmpty<T extends KubeObject>(resource: string, obj: T): T {
+  const body = obj as unknown as Json;
+  let out = body;
+  const meta = body["metadata"];
+  if (isObject(meta) && ["labels", "annotations", "finalizers", "ownerReferences"].some((k) => isEmpty(meta[k]))) {
+    const m = { ...meta };
+    for (const k of ["labels", "annotations", "finalizers", "ownerReferences"]) if (isEmpty(m[k])) delete m[k];
+    out = { ...out, metadata: m };
+  }
+  if (resource === "configmaps" && (isEmpty(body["data"]) || isEmpty(body["binaryData"]))) {
+    out = { ...out };
+    for (const k of ["data", "binaryData"]) if (isEmpty(out[k])) delete out[k];
+  }
+  return out as unknown as T;
+}
+
+const NODE_INFO = ["machineID", "systemUUID", "bootID", "kernelVersion", "osImage", "containerRuntimeVersion",
+  "kubeletVersion", "kubeProxyVersion", "operatingSystem", "architecture"];
+
+function defaultNodeStatus(body: Json): Json {
+  const status = isObject(body["status"]) ? body["status"] : {};
+  const de = isObject(status["daemonEndpoints"]) ? status["daemonEndpoints"] : {};
+  const ke = isObject(de["kubeletEndpoint"]) ? de["kubeletEndpoint"] : {};
+  const info = isObject(status["nodeInfo"]) ? status["nodeInfo"] : {};
+  const nextInfo = withMissing(info, Object.fromEntries(NODE_INFO.map((k) => [k, ""])));
+  const nextKe = withMissing(ke, { Port: 0 });
+  if (nextInfo === status["nodeInfo"] && nextKe === de["kubeletEndpoint"]) return body;
+  return { ...body, status: { ...status, daemonEndpoints: { ...de, kubeletEndpoint: nextKe }, nodeInfo: nextInfo } };
+}
+
 export function applyDefaults<T extends KubeObject>(resource: string, obj: T): T {
   const body = obj as unknown as Json;
   const spec = body["spec"];
@@ -137,6 +176,8 @@ export function applyDefaults<T extends KubeObject>(resource: string, obj: T): T
       const next = defaultTemplate(withMissing(spec, { replicas: 1 }));
       return (next === spec ? obj : { ...body, spec: next }) as unknown as T;
     }
+    case "nodes":
+      return defaultNodeStatus(body) as unknown as T;
     default:
       return obj;
   }

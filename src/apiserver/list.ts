@@ -11,7 +11,9 @@
  *   410 if N was compacted away.
  * - Items come in etcd key order ("namespace/name"); `limit` cuts the page and the continue token
  *   carries the snapshot revision and the next key, so later pages read the same snapshot (410 with a
- *   fresh token once that snapshot is compacted).
+ *   fresh token once that snapshot is compacted). A cut page without label or field selector also says
+ *   how many objects are left (`remainingItemCount`, storage/etcd3 store.go GetList: only then is the
+ *   count of the rest of the key range exact).
  * - The list, its metadata and its items array are frozen; the items are the stored (frozen) objects.
  */
 import type { KubeList, ListOptions } from "../apimachinery/meta.js";
@@ -115,6 +117,8 @@ export function list<T extends KubeObject>(storage: Storage, resource: string, o
   }
   const items: KubeObject[] = [];
   let next: string | undefined;
+  let remaining = 0;
+  const selects = (options.labelSelector ?? "") !== "" || (options.fieldSelector ?? "") !== "";
   const current = snapshot === storage.rev;
   const { keys, from, prefix } = keyRange(store, options.namespace, start, current);
   for (let i = from; i < keys.length; i++) {
@@ -122,11 +126,19 @@ export function list<T extends KubeObject>(storage: Storage, resource: string, o
     if (prefix !== "" && !key.startsWith(prefix)) break;
     const obj = current ? store.objects.get(key) : store.at(key, snapshot);
     if (obj === undefined || (pred !== undefined && !pred(obj))) continue;
-    if (limit > 0 && items.length === limit) { next = key; break; }
+    if (limit > 0 && items.length === limit) {
+      if (next === undefined) next = key;
+      if (selects) break;
+      remaining++;
+      continue;
+    }
     items.push(obj);
   }
-  const metadata: { resourceVersion: string; continue?: string } = { resourceVersion: storage.codec.encode(snapshot) };
-  if (next !== undefined) metadata.continue = encodeContinue({ rv: snapshot, start: next });
+  const metadata: KubeList<T>["metadata"] = { resourceVersion: storage.codec.encode(snapshot) };
+  if (next !== undefined) {
+    metadata.continue = encodeContinue({ rv: snapshot, start: next });
+    if (!selects) metadata.remainingItemCount = remaining;
+  }
   return freezeShallow({
     apiVersion: info.apiVersion, kind: info.listKind, metadata: freezeShallow(metadata), items: freezeShallow(items as T[]),
   });

@@ -7,7 +7,7 @@
  *   characters of the real server's alphabet from the same PRNG: deterministic per seed.
  * - `timestamp(offsetMs)` is RFC 3339 with whole seconds, `epoch` + the scheduler's virtual time.
  * - `validateName` / `validateNamespace` throw 422 Invalid with the real messages (DNS-1123 label for
- *   namespaces and services, subdomain otherwise).
+ *   namespaces and services, subdomain otherwise); `validateLabels` the first label key or value error.
  * - `objectMeta(meta)` copies ObjectMeta with every field in one fixed order (see its comment);
  *   `restamp(obj, rv)` is `obj` at a new resourceVersion (a DELETED event's body).
  */
@@ -51,15 +51,63 @@ export function keyOf(info: ResourceInfo, namespace: string | undefined, name: s
   return info.namespaced ? `${namespace || "default"}/${name}` : name;
 }
 
+const DNS_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must " +
+  "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
+  "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const DNS_LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and " +
+  "end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+/** ValidateObjectMeta's name rule (apimachinery util/validation IsDNS1123Subdomain / IsDNS1123Label messages). */
 export function validateName(info: ResourceInfo, name: string): void {
-  const re = info.resource === "namespaces" || info.resource === "services" ? DNS_LABEL : DNS_SUBDOMAIN;
-  if (name.length > 253 || !re.test(name)) {
-    throw invalid(info, name, `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 ${re === DNS_LABEL ? "label" : "subdomain"} must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
+  const label = info.resource === "namespaces" || info.resource === "services";
+  const max = label ? 63 : 253;
+  if (name.length > max) throw invalid(info, name, `metadata.name: Invalid value: "${name}": must be no more than ${max} characters`);
+  if (!(label ? DNS_LABEL : DNS_SUBDOMAIN).test(name)) {
+    throw invalid(info, name, `metadata.name: Invalid value: "${name}": ${label ? DNS_LABEL_MSG : DNS_SUBDOMAIN_MSG}`);
   }
 }
 
 export function validateNamespace(info: ResourceInfo, name: string, namespace: string): void {
-  if (!DNS_LABEL.test(namespace)) throw invalid(info, name, `metadata.namespace: Invalid value: "${namespace}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'`);
+  if (!DNS_LABEL.test(namespace)) throw invalid(info, name, `metadata.namespace: Invalid value: "${namespace}": ${DNS_LABEL_MSG}`);
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must " +
+  "start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is " +
+  "'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const NAME_PART_MSG = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an " +
+  "alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is " +
+  "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** IsQualifiedName's first error for a label key, or undefined (apimachinery util/validation). */
+function labelKeyError(key: string): string | undefined {
+  const parts = key.split("/");
+  if (parts.length > 2) return NAME_PART_MSG;
+  const name = parts.length === 2 ? parts[1]! : key;
+  if (parts.length === 2) {
+    const prefix = parts[0]!;
+    if (prefix.length === 0) return "prefix part must be non-empty";
+    if (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
+      return `prefix part ${DNS_SUBDOMAIN_MSG}`;
+    }
+  }
+  if (name.length === 0) return "name part must be non-empty";
+  if (name.length > 63) return "name part must be no more than 63 characters";
+  if (!QUALIFIED_NAME.test(name)) return NAME_PART_MSG;
+  return undefined;
+}
+
+/** ValidateLabels (apimachinery pkg/api/validation/objectmeta.go): every key a qualified name, every value a label value. */
+export function validateLabels(info: ResourceInfo, name: string, labels: Readonly<Record<string, string>> | undefined): void {
+  if (labels === undefined || labels === null) return;
+  for (const [k, v] of Object.entries(labels)) {
+    const keyErr = labelKeyError(k);
+    if (keyErr !== undefined) throw invalid(info, name, `metadata.labels: Invalid value: ${JSON.stringify(k)}: ${keyErr}`);
+    const value = String(v);
+    if (value.length > 63) throw invalid(info, name, `metadata.labels: Invalid value: ${JSON.stringify(value)}: must be no more than 63 characters`);
+    if (!LABEL_VALUE.test(value)) throw invalid(info, name, `metadata.labels: Invalid value: ${JSON.stringify(value)}: ${LABEL_VALUE_MSG}`);
+  }
 }
 
 /** Mints uids, generated names and timestamps from the run's Scheduler. */

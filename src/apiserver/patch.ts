@@ -41,8 +41,10 @@ function badRequest(message: string): ApiError {
   return newApiError(400, "BadRequest", message);
 }
 
-function patchFailure(e: unknown): unknown {
+function patchFailure(e: unknown, type: PatchType): unknown {
   if (!(e instanceof PatchError)) return e;
+  // handlers/patch.go applyJSPatch: a JSON patch that fails to apply is a generic 422 without its reason
+  if (e.code === 422 && type === "json") return newApiError(422, "Invalid", "the server rejected our request due to an error in our request", {});
   if (e.code === 422) return newApiError(422, "Invalid", e.message);
   if (e.code === 415) return newApiError(415, "UnsupportedMediaType", e.message);
   return badRequest(e.message);
@@ -60,7 +62,7 @@ export function patchObject(registry: Registry, info: ResourceInfo, namespace: s
   try {
     next = applyPatch(type, (current ?? {}) as unknown as JsonObject, body, info.kind);
   } catch (e) {
-    throw patchFailure(e);
+    throw patchFailure(e, type);
   }
   const meta = isObject(next["metadata"]) ? next["metadata"] : undefined;
   const nextName = meta?.["name"];

@@ -31,15 +31,17 @@
  *   no resourceVersion, a dry-run update keeps the stored one.
  */
 import type { KubeObject } from "../types.js";
-import { applyDefaults } from "./defaults.js";
+import { admitCreate, admitUpdate, namespaceLifecycle } from "./admission.js";
+import { applyDefaults, omitEmpty } from "./defaults.js";
 import { deepEqual, freezeCopy } from "./frozen.js";
 import type { GracefulDelete } from "./graceful-delete.js";
 import {
-  keyOf, objectMeta, restamp, validateName, validateNamespace, type MetaMinter, type MetaRecord,
+  keyOf, objectMeta, restamp, validateLabels, validateName, validateNamespace, type MetaMinter, type MetaRecord,
 } from "./object-meta.js";
+import { prepareNamespace, type NamespaceLifecycle } from "./namespace-lifecycle.js";
 import { bindPod, prepareForCreate, validatePodUpdate } from "./pod-strategy.js";
 import type { ResourceStore, Storage } from "./resource-store.js";
-import { alreadyExists, bindingConflict, conflict, invalid, noSuchResource, notFound } from "./status.js";
+import { alreadyExists, bindingConflict, conflict, conflictOnKind, invalid, noSuchResource, notFound, qualifiedResource } from "./status.js";
 
 type Json = Record<string, unknown>;
 
@@ -73,8 +75,12 @@ export class Registry {
     private readonly storage: Storage,
     private readonly minter: MetaMinter,
     private readonly graceful: GracefulDelete,
+    private readonly namespaces: NamespaceLifecycle,
     private readonly allowUnconditionalUpdate: boolean,
   ) {}
+
+  /** The Namespace object of `name`, if there is one (NamespaceLifecycle's lookup). */
+  private namespaceObject = (name: string): KubeObject | undefined => this.storage.store("namespaces").objects.get(name);
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
     const store = this.storage.store(resource);
@@ -95,18 +101,18 @@ export class Registry {
       if (!meta.generateName) throw invalid(info, "", "metadata.name: Required value: name or generateName is required");
       name = this.minter.generateName(meta.generateName);
     }
+    const namespace = info.namespaced ? meta.namespace || "default" : undefined;
+    namespaceLifecycle(this.namespaceObject, qualifiedResource(info), name, namespace);
     validateName(info, name);
-    let namespace: string | undefined;
-    if (info.namespaced) {
-      namespace = meta.namespace || "default";
-      validateNamespace(info, name, namespace);
-    }
+    if (namespace !== undefined) validateNamespace(info, name, namespace);
+    validateLabels(info, name, meta.labels);
     const key = keyOf(info, namespace, name);
     if (store.objects.has(key)) throw alreadyExists(info, name);
-    // decode (defaulting), then the strategy's PrepareForCreate (status reset)
-    const prepared = prepareForCreate(resource, applyDefaults(resource, input));
+    // decode (defaulting, omitempty), mutating admission, the strategy's PrepareForCreate (status reset)
+    let prepared = prepareForCreate(resource, admitCreate(resource, omitEmpty(resource, applyDefaults(resource, input))));
+    if (resource === "namespaces") prepared = prepareNamespace(prepared, name, true);
     const rv = dryRun ? undefined : this.storage.bump();
-    const m = objectMeta(meta);
+    const m = objectMeta(prepared.metadata);
     m["deletionTimestamp"] = undefined;                       // undefined fields are dropped by freezeCopy
     m["deletionGracePeriodSeconds"] = undefined;
     m["name"] = name;
@@ -152,8 +158,11 @@ export class Registry {
       next = { ...(existing as unknown as Json) };
       next["status"] = (input as unknown as Json)["status"];
     } else {
-      next = { ...(applyDefaults(resource, input) as unknown as Json) };
-      const m = objectMeta(meta);
+      validateLabels(info, name, meta.labels);
+      let decoded = admitUpdate(resource, omitEmpty(resource, applyDefaults(resource, input)), existing);
+      if (resource === "namespaces") decoded = prepareNamespace(decoded, name, false);
+      next = { ...(decoded as unknown as Json) };
+      const m = objectMeta(decoded.metadata);
       m["uid"] = em.uid;
       m["creationTimestamp"] = em.creationTimestamp;
       // rest/update.go BeforeUpdate: an update never removes or changes a deletionTimestamp, and keeps
@@ -170,7 +179,8 @@ export class Registry {
         const old = new Set(em.finalizers ?? []);
         const added = (meta.finalizers ?? []).filter((f) => !old.has(f));
         if (added.length > 0) {
-          throw invalid(info, name, `metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`);
+          const goSlice = `[]string{${added.map((f) => JSON.stringify(f)).join(", ")}}`;   // Go's %#v
+          throw invalid(info, name, `metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${goSlice}`);
         }
       }
       next["metadata"] = m;
@@ -194,16 +204,18 @@ export class Registry {
     if (dryRun) return freezeCopy(next) as unknown as T;
     const emptied = em.deletionTimestamp !== undefined && (nm["finalizers"] === undefined || (nm["finalizers"] as string[]).length === 0)
       && (!info.graceful || (em.deletionGracePeriodSeconds ?? 0) === 0);
+    if (emptied) {
+      // errEmptiedFinalizers: the update is not persisted; the object is deleted instead. Watchers see one
+      // DELETED carrying the last persisted state (finalizer still present) at the new RV; the answer is
+      // the updated object at its last persisted RV (store.go Update answers the unpersisted object).
+      const answer = freezeCopy(next) as unknown as T;
+      this.graceful.cancelKubelet(store, key);
+      this.storage.commit(store, "DELETED", key, restamp(existing, this.storage.bump()), existing);
+      return answer;
+    }
     const rv = this.storage.bump();
     nm["resourceVersion"] = rv;
     const stored = freezeCopy(next) as unknown as T;
-    if (emptied) {
-      // errEmptiedFinalizers: the update is not persisted; the object is deleted instead. Watchers see one
-      // DELETED carrying the last persisted state (finalizer still present) at the new RV.
-      this.graceful.cancelKubelet(store, key);
-      this.storage.commit(store, "DELETED", key, restamp(existing, rv), existing);
-      return stored;
-    }
     this.storage.commit(store, "MODIFIED", key, stored, existing);
     return stored;
   }
@@ -247,13 +259,15 @@ export class Registry {
     if (existing === undefined) throw notFound(info, name);
     const em = existing.metadata;
     const pre = options.preconditions;
+    // rest/delete.go BeforeDelete: the conflict names the kind (GroupResource{group, Kind})
     if (pre?.uid !== undefined && pre.uid !== em.uid) {
-      throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${em.uid ?? ""}`);
+      throw conflictOnKind(info, name, `the UID in the precondition (${pre.uid}) does not match the UID in record (${em.uid ?? ""}). The object might have been deleted and then recreated`);
     }
     if (pre?.resourceVersion !== undefined && pre.resourceVersion !== em.resourceVersion) {
-      throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${em.resourceVersion ?? ""}`);
+      throw conflictOnKind(info, name, `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${em.resourceVersion ?? ""}). The object might have been modified`);
     }
     if (dryRun) return existing;
+    if (resource === "namespaces") return this.namespaces.deleteNamespace(store, key, existing);
     if (info.graceful) {
       return this.graceful.deletePod(store, key, existing, options.gracePeriodSeconds);
     }

@@ -39,6 +39,12 @@ export function conflict(info: ResourceInfo, name: string, why: string): ApiErro
     { name, kind: info.resource, group: info.group });
 }
 
+/** NewConflict on GroupResource{Group, Resource: Kind}, as rest/delete.go builds it for failed preconditions. */
+export function conflictOnKind(info: ResourceInfo, name: string, why: string): ApiError {
+  return newApiError(409, "Conflict", `Operation cannot be fulfilled on ${qualifiedKind(info)} "${name}": ${why}`,
+    { name, kind: info.kind, group: info.group });
+}
+
 /** A pods/binding write that lost (NewConflict on the "pods/binding" resource). */
 export function bindingConflict(name: string, why: string): ApiError {
   return newApiError(409, "Conflict", `Operation cannot be fulfilled on pods/binding "${name}": ${why}`,
@@ -55,18 +61,23 @@ const CAUSE_REASONS: ReadonlyArray<[string, string]> = [
  * 422 Invalid, as errors.NewInvalid builds it from one field error `why` ("<field>: <Type>: <detail>"):
  * the message, and details.causes [{ reason, message, field }] — what kubectl prints after "is invalid:".
  */
-export function invalid(info: ResourceInfo, name: string, why: string): ApiError {
+/** The one field error `why` ("<field>: <Type>: <detail>") as a Status cause, when its type is known. */
+function causeOf(why: string): { causes?: Array<{ reason: string; message: string; field: string }> } {
   const colon = why.indexOf(": ");
   const field = colon > 0 ? why.slice(0, colon) : "";
   const body = colon > 0 ? why.slice(colon + 2) : why;
   const reason = CAUSE_REASONS.find(([prefix]) => body.startsWith(prefix))?.[1];
-  const causes = reason !== undefined ? [{ reason, message: body, field }] : undefined;
-  return newApiError(422, "Invalid", `${qualifiedKind(info)} "${name}" is invalid: ${why}`,
-    { name, kind: info.kind, group: info.group, ...(causes !== undefined ? { causes } : {}) });
+  return reason !== undefined ? { causes: [{ reason, message: body, field }] } : {};
 }
 
+export function invalid(info: ResourceInfo, name: string, why: string): ApiError {
+  return newApiError(422, "Invalid", `${qualifiedKind(info)} "${name}" is invalid: ${why}`,
+    { name, kind: info.kind, group: info.group, ...causeOf(why) });
+}
+
+/** 422 for invalid ListOptions (validateListOptions), with its cause as the real server sends it. */
 export function invalidOptions(why: string): ApiError {
-  return newApiError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${why}`, { kind: "ListOptions", group: "meta.k8s.io" });
+  return newApiError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: ${why}`, { kind: "ListOptions", group: "meta.k8s.io", ...causeOf(why) });
 }
 
 export function badRequest(message: string): ApiError {

@@ -8,6 +8,8 @@
  * - Simulated cluster available (`npm run cluster` in package.json, or SIM_URL): its transcript must equal
  *   the real one (live, or the fixture when the real server is not built). Every difference is written
  *   to test-results/realapi/differences.md with the request and both answers.
+ * - A sim difference passes only when test/realapi/accepted.ts (the reviewed list of accepted differences,
+ *   with reasons) covers it; an entry that covers nothing in one of its scenarios fails too (fixed since).
  * - Neither available for a comparison: that comparison is reported as not run, with the reason.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
@@ -19,6 +21,7 @@ import { runScenario, type Entry } from "./runner.js";
 import { normalize } from "./normalize.js";
 import { compareTranscripts, groupDifferences, groupReport, report, type Difference } from "./compare.js";
 import { realTarget, simTarget, type Found, type Started } from "./targets.js";
+import { judge } from "./accepted.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -105,9 +108,23 @@ describe.each(SCENARIOS.map((s) => [s.name, s.title] as const))("%s", (name, tit
     const simTranscript = await transcriptOf(sim, name);
     writeFileSync(join(OUT, `${name}.sim.json`), `${JSON.stringify(simTranscript, null, 2)}\n`);
     const diffs: Difference[] = compareTranscripts(oracle, simTranscript);
-    simDiffs.push(...diffs.map((d) => ({ ...d, scenario: name })));
-    summary.push(`| ${name} (sim vs real) | ${diffs.length === 0 ? "same" : `${diffs.length} differences`} |`);
-    sections.push(report(`${name}: real vs sim (${title})`, ["real", "sim"], diffs));
-    expect(diffs).toEqual([]);
+    const verdict = judge(name, diffs);
+    simDiffs.push(...verdict.unaccepted.map((d) => ({ ...d, scenario: name })));
+    const byId = new Map<string, number>();
+    for (const { entry } of verdict.accepted) byId.set(entry.id, (byId.get(entry.id) ?? 0) + 1);
+    const acceptedText = [...byId].map(([id, n]) => `${id} ×${n}`).join(", ");
+    const result = verdict.unaccepted.length === 0 && verdict.stale.length === 0
+      ? (diffs.length === 0 ? "same" : `same but accepted differences (${acceptedText})`)
+      : `${verdict.unaccepted.length} unaccepted differences${verdict.stale.length > 0 ? `, ${verdict.stale.length} stale accepted entries` : ""}` +
+        (verdict.accepted.length > 0 ? `; accepted: ${acceptedText}` : "");
+    summary.push(`| ${name} (sim vs real) | ${result} |`);
+    sections.push(report(`${name}: real vs sim, not accepted (${title})`, ["real", "sim"], verdict.unaccepted));
+    if (verdict.accepted.length > 0) {
+      sections.push(report(`${name}: real vs sim, accepted in test/realapi/accepted.ts`, ["real", "sim"],
+        verdict.accepted.map(({ difference, entry }) => ({ ...difference, path: `${difference.path} (${entry.id})` }))));
+    }
+    expect(verdict.unaccepted, "differences test/realapi/accepted.ts does not accept").toEqual([]);
+    expect(verdict.stale.map((e) => `${e.id} [${e.paths.join(", ")}]${e.steps ? ` steps ${e.steps.join(",")}` : ""}: matched nothing in ${name}`),
+      "accepted entries that no longer happen: delete them").toEqual([]);
   }, 120_000);
 });

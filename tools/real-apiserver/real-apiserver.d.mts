@@ -12,6 +12,8 @@ export interface RealApiserver {
   pids: { etcd: number; apiserver: number };
   versions: { kubeApiserver: string; etcd: string; goVersion: string };
   startupMs: { etcd: number; apiserver: number };
+  /** Stops kube-apiserver and starts it again on the same port and etcd (its watch cache starts empty); resolves with its startup ms. */
+  restartApiserver(): Promise<number>;
   stop(): Promise<void>;
 }
 export function startRealApiserver(opts?: {

@@ -207,7 +207,7 @@ export async function startRealApiserver(opts = {}) {
       .catch((e) => { throw new Error(`${e.message}\n${tail(join(dir, "etcd.log"))}`); });
     log(`etcd ready in ${etcdMs} ms`);
 
-    const apiserver = spawnLogged("kube-apiserver", bins.apiserver, [
+    const apiserverArgs = [
       `--etcd-servers=${etcdUrl}`,
       "--bind-address=127.0.0.1", `--secure-port=${port}`, "--advertise-address=127.0.0.1",
       `--cert-dir=${dir}`,
@@ -229,11 +229,16 @@ export async function startRealApiserver(opts = {}) {
       "--endpoint-reconciler-type=none",
       "--profiling=false",
       ...(opts.extraArgs ?? []),
-    ]);
-    log(`kube-apiserver pid ${apiserver.pid} on ${url}`);
-    const apiMs = await waitFor("kube-apiserver", async () =>
-      (await httpsJson(`${url}/readyz`, { ca: caPem, token })).status === 200, opts.readyTimeoutMs ?? 180_000, apiserver)
-      .catch((e) => { throw new Error(`${e.message}\n${tail(join(dir, "kube-apiserver.log"))}`); });
+    ];
+    const startApiserver = async () => {
+      const p = spawnLogged("kube-apiserver", bins.apiserver, apiserverArgs);
+      log(`kube-apiserver pid ${p.pid} on ${url}`);
+      const ms = await waitFor("kube-apiserver", async () =>
+        (await httpsJson(`${url}/readyz`, { ca: caPem, token })).status === 200, opts.readyTimeoutMs ?? 180_000, p)
+        .catch((e) => { throw new Error(`${e.message}\n${tail(join(dir, "kube-apiserver.log"))}`); });
+      return { p, ms };
+    };
+    let { p: apiserver, ms: apiMs } = await startApiserver();
     log(`kube-apiserver ready in ${apiMs} ms`);
 
     const version = JSON.parse((await httpsJson(`${url}/version`, { ca: caPem, token })).body);
@@ -247,6 +252,14 @@ export async function startRealApiserver(opts = {}) {
     return {
       url, token, caPem, etcdUrl, dir, kubeconfig, port,
       pids: { etcd: etcd.pid, apiserver: apiserver.pid },
+      /** Stops kube-apiserver and starts it again on the same port and etcd (its watch cache starts empty). */
+      async restartApiserver() {
+        await killAndWait(apiserver, 10_000);
+        ({ p: apiserver, ms: apiMs } = await startApiserver());
+        this.pids.apiserver = apiserver.pid;
+        log(`kube-apiserver restarted, ready in ${apiMs} ms`);
+        return apiMs;
+      },
       versions: { kubeApiserver: version.gitVersion, etcd: etcdVersion.etcdserver, goVersion: version.goVersion },
       startupMs: { etcd: etcdMs, apiserver: apiMs },
       async stop() {

@@ -1,7 +1,8 @@
 /**
- * runOracle — one differential run (see scenario.ts): the cluster in-process on a free loopback port,
- * the Go recorder and our informer side by side, the steps with a barrier after each, then both
- * caches. Everything started here is stopped here, also on failure.
+ * runOracle — one differential run (see scenario.ts): the cluster in-process on a free loopback port
+ * (or, given one, a real kube-apiserver: real-server.ts), the Go recorder and our informer side by side,
+ * the steps with a barrier after each, then both caches. Everything started here is stopped here, also
+ * on failure (a real server is the caller's).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,49 @@ import * as ops from "./ops.js";
 import type { Recording } from "./recording.js";
 import type { Action, OracleScenario } from "./scenario.js";
 import { TsSide } from "./ts-side.js";
+import type { RealOracleServer } from "./real-server.js";
+
+/** What the run needs from the cluster under the two informers. */
+interface ClusterUnder {
+  url: string;
+  create(resource: string, obj: KubeObject): Promise<KubeObject>;
+  get(resource: string, namespace: string | undefined, name: string): Promise<KubeObject | undefined>;
+  update(resource: string, obj: KubeObject): Promise<KubeObject>;
+  /** Lets virtual time catch up after a direct write (in-process only). */
+  sync(): void;
+  /** Waits until a gracefully deleted object is gone (on a real server: plays its kubelet). */
+  waitGone(resource: string, namespace: string, name: string): Promise<void>;
+  api?: import("../../../src/apiserver/api-server.js").ApiServer;
+}
+
+function inProcess(c: Cluster): ClusterUnder {
+  const api = c.api;
+  return {
+    url: c.url, api,
+    create: async (r, o) => api.create(r, o),
+    get: async (r, ns, name) => { try { return api.get(r, ns, name); } catch (e) { if (isNotFound(e)) return undefined; throw e; } },
+    update: async (r, o) => api.update(r, o),
+    sync: () => c.ctx.driver.sync(),
+    waitGone: async (r, namespace, name) => {
+      for (let i = 0; ; i++) {
+        try { api.get(r, namespace, name); } catch (e) { if (isNotFound(e)) return; throw e; }
+        if (i > 600) throw new Error(`${namespace}/${name} is still on the server after 60 s`);
+        await sleep(100);
+      }
+    },
+  };
+}
+
+function onReal(real: RealOracleServer): ClusterUnder {
+  return {
+    url: real.url,
+    create: (r, o) => real.create(r, o),
+    get: (r, ns, name) => real.get(r, ns, name),
+    update: (r, o) => real.update(r, o),
+    sync: () => undefined,
+    waitGone: (r, namespace, name) => real.finishGracefulDelete(r, namespace, name),
+  };
+}
 
 export const BARRIER_NAME = "zz-oracle-barrier";
 const BARRIER_TIMEOUT_MS = 30_000;
@@ -40,12 +84,18 @@ function barrierObject(s: OracleScenario, resource: string): KubeObject {
     return { apiVersion: "v1", kind: "Pod", metadata,
       spec: { containers: [{ name: "c", image: "busybox" }], ...(s.barrier?.nodeName ? { nodeName: s.barrier.nodeName } : {}) } } as KubeObject;
   }
+  if (resource === "deployments") {
+    // a valid Deployment: a real server validates the spec (the simulated one does not)
+    const labels = { app: BARRIER_NAME };
+    return { apiVersion: info.apiVersion, kind: info.kind, metadata,
+      spec: { replicas: 0, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: "c", image: "busybox" }] } } } } as KubeObject;
+  }
   return { apiVersion: info.apiVersion, kind: info.kind, metadata, data: {} } as KubeObject;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)); // real-time: test driver
 
-export async function runOracle(s: OracleScenario, recorderBin: string): Promise<OracleRun> {
+export async function runOracle(s: OracleScenario, recorderBin: string, real?: RealOracleServer): Promise<OracleRun> {
   const started = Date.now();
   const resource = s.informer.resource ?? "pods";
   const dir = mkdtempSync(join(tmpdir(), "oracle-"));
@@ -53,12 +103,17 @@ export async function runOracle(s: OracleScenario, recorderBin: string): Promise
   let go: GoSide | undefined;
   let ts: TsSide | undefined;
   try {
-    cluster = await startCluster({ port: 0, seed: 1, server: { watchCacheCapacity: 1000, ...(s.server ?? {}) } });
-    const c = cluster;
-    const api = c.api;
-    const sync = (): void => c.ctx.driver.sync();
-    for (const { resource: r, object } of s.initial) api.create(r ?? resource, structuredClone(object));
-    const barrier = api.create(resource, barrierObject(s, resource));
+    let c: ClusterUnder;
+    if (real !== undefined) {
+      await real.prepare(s);
+      c = onReal(real);
+    } else {
+      cluster = await startCluster({ port: 0, seed: 1, server: { watchCacheCapacity: 1000, ...(s.server ?? {}) } });
+      c = inProcess(cluster);
+    }
+    const sync = (): void => c.sync();
+    for (const { resource: r, object } of s.initial) await c.create(r ?? resource, structuredClone(object));
+    const barrier = await c.create(resource, barrierObject(s, resource));
     const barrierKey = barrier.metadata.namespace ? `${barrier.metadata.namespace}/${BARRIER_NAME}` : BARRIER_NAME;
     sync();
 
@@ -77,9 +132,10 @@ export async function runOracle(s: OracleScenario, recorderBin: string): Promise
     let counter = 0;
     const runBarrier = async (): Promise<void> => {
       for (let round = 0; round < 2; round++) {  // two rounds: a DeltaFIFO relist queues its tombstones after the listed barrier object
-        const current = structuredClone(api.get<KubeObject>(resource, barrier.metadata.namespace, BARRIER_NAME));
+        const current = structuredClone(await c.get(resource, barrier.metadata.namespace, BARRIER_NAME));
+        if (current === undefined) throw new Error("the barrier object is gone");
         current.metadata.annotations = { ...(current.metadata.annotations ?? {}), "oracle.informer-playground/barrier": String(++counter) };
-        const rv = api.update(resource, current).metadata.resourceVersion!;
+        const rv = (await c.update(resource, current)).metadata.resourceVersion!;
         sync();
         // Every handler saw the barrier write, and every registration reports synced (a late one
         // turns synced once its initial adds were handled; polling makes that moment land late).
@@ -103,7 +159,9 @@ export async function runOracle(s: OracleScenario, recorderBin: string): Promise
           case "delete": await ops.remove(c.url, r, a.namespace, a.name, a.gracePeriodSeconds); break;
           case "bind": await ops.call(c.url, "POST", `${ops.resourcePath("pods", a.namespace, a.name)}/binding`,
             { apiVersion: "v1", kind: "Binding", metadata: { name: a.name, namespace: a.namespace }, target: { kind: "Node", name: a.node } }); break;
-          case "serverSide": a.run(api); sync(); break;
+          case "serverSide":
+            if (c.api === undefined) throw new Error(`${a.describe}: a server-side write needs the in-process cluster`);
+            a.run(c.api); sync(); break;
         }
       } else if ("fault" in a) {
         await ops.fault(c.url, a.fault, a.body);
@@ -118,13 +176,7 @@ export async function runOracle(s: OracleScenario, recorderBin: string): Promise
       } else if ("sleepMs" in a) {
         await sleep(a.sleepMs);
       } else if ("waitGone" in a) {
-        const { namespace, name } = a.waitGone;
-        const r = a.waitGone.resource ?? resource;
-        for (let i = 0; ; i++) {
-          try { api.get(r, namespace, name); } catch (e) { if (isNotFound(e)) break; throw e; }
-          if (i > 600) throw new Error(`${namespace}/${name} is still on the server after 60 s`);
-          await sleep(100);
-        }
+        await c.waitGone(a.waitGone.resource ?? resource, a.waitGone.namespace, a.waitGone.name);
       }
     };
 
