@@ -65,7 +65,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     for (const { resource, object } of scenario.initial) api.create(resource, object);
     if (options.playTimeline) {
       const tracer = { emit: () => undefined };
-      const target = { server: api, tracer, setListenerDelay: () => undefined };
+      const target = { server: api, tracer, setListenerDelay: () => undefined, after: (ms: number, fn: () => void) => { scheduler.setTimeout(fn, ms); } };
       for (const op of scenario.timeline) scheduler.setTimeout(() => applyOp(target, op, false), op.at);
     }
   }

@@ -50,6 +50,20 @@ export interface EditorFacade {
   dispose(): void;
 }
 
+/**
+ * Monaco's own themes with the two colours axe found under 4.5:1 (issue 21 item 12): vs-dark's comments
+ * (#608b4e on #1e1e1e, 4.2) and the dimmed line numbers of both themes.
+ */
+const LIGHT = "ip-light";
+const DARK = "ip-dark";
+function defineThemes(monaco: MonacoModule["monaco"]): void {
+  monaco.editor.defineTheme(LIGHT, { base: "vs", inherit: true, rules: [], colors: { "editorLineNumber.foreground": "#5c6370", "editorLineNumber.activeForeground": "#1f2328" } });
+  monaco.editor.defineTheme(DARK, {
+    base: "vs-dark", inherit: true, rules: [{ token: "comment", foreground: "6a9955" }],
+    colors: { "editorLineNumber.foreground": "#9aa4b2", "editorLineNumber.activeForeground": "#e6edf3" },
+  });
+}
+
 export function createEditor(container: HTMLElement, m: MonacoModule, options: { text: string; dark: boolean; ariaLabel: string }): EditorFacade {
   const { monaco } = m;
   const uri = monaco.Uri.parse("file:///main.ts");
@@ -85,7 +99,8 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
     folding: false,
   };
   const editor = monaco.editor.create(host, { ...common, model, ariaLabel: options.ariaLabel, "semanticHighlighting.enabled": true });
-  monaco.editor.setTheme(options.dark ? "vs-dark" : "vs");
+  defineThemes(monaco);
+  monaco.editor.setTheme(options.dark ? DARK : LIGHT);
 
   let diff: ReturnType<typeof monaco.editor.createDiffEditor> | undefined;
   let diffHost: HTMLElement | undefined;
@@ -163,7 +178,7 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
       editor.focus();
     },
     setTheme(dark) {
-      monaco.editor.setTheme(dark ? "vs-dark" : "vs");
+      monaco.editor.setTheme(dark ? DARK : LIGHT);
     },
     onRun(cb) {
       runListeners.push(cb);

@@ -89,8 +89,9 @@ export const en = {
   "editor.run.title": "Run (Ctrl+Enter / ⌘+Enter)",
   "editor.running": "Running…",
   "editor.reset": "Reset",
-  "editor.reset.title": "Reset the code to the lesson's starter",
-  "editor.reset.confirm": "Replace your code with the starter? Your current code will be lost.",
+  "editor.reset.title": "Put the lesson's starter back in the editor and remove the injected actions",
+  "editor.reset.confirm": "Put the lesson's starter back in the editor? Ctrl+Z in the editor brings your code back.",
+  "editor.reset.confirmActions": "Put the lesson's starter back in the editor and remove the actions you injected into the run ({n})? Ctrl+Z in the editor brings your code back; the actions are removed.",
   "editor.format": "Format",
   "editor.solution": "Show solution",
   "editor.solution.confirm": "Show the solution? Your code is replaced (press Ctrl+Z to undo) and a run of the solution does not count as passing.",
@@ -168,6 +169,9 @@ export const en = {
   "predict.noRun": "Run the code to check your pick against the engine.",
   "predict.jump": "Jump to this step ({step})",
   "predict.again": "Ask again",
+  "predict.stillPaused": "Still at step {step}: stepping on would show the answer. Pick one first, or",
+  "predict.skip": "go on without predicting",
+  "predict.inWords": "that is: {words}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -18,111 +18,12 @@
  */
 import type { TraceEvent } from "../../src/sim/index.js";
 import type { Translate } from "../i18n/index";
-import type { Store } from "../storage/store";
+import type { PredictAnswers } from "./predict-answers";
+import { judge, questionStep, readQuestion, type PredictQuestion } from "./predict-question";
 import "./predict.css";
 
-export type PredictBefore = Record<string, unknown> & { kind: string; occurrence?: number; fromTime?: number };
-
-export interface PredictQuestion {
-  id: string;
-  before: PredictBefore;
-  field: string;
-  /** The authored answer (what the lesson's reference program gives). */
-  answer: string;
-}
-
-/** A dotted path into a value ("delta.type"); undefined where a part is missing. */
-export function pick(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const part of path.split(".")) {
-    if (typeof cur !== "object" || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
-/** Deltas ⇒ "Type@rv" joined by spaces ("(tombstone)" suffix); other arrays ⇒ joined by ","; else String(v). */
-export function renderField(v: unknown): string {
-  if (Array.isArray(v)) {
-    const isDelta = (d: unknown): d is { type: unknown; rv: unknown; tombstone?: unknown } =>
-      typeof d === "object" && d !== null && "type" in d && "rv" in d;
-    if (v.every(isDelta)) return v.map((d) => `${String(d.type)}@${String(d.rv)}${d.tombstone === true ? "(tombstone)" : ""}`).join(" ");
-    return v.map((x) => String(x)).join(",");
-  }
-  return String(v);
-}
-
-/** The event a question precedes (see the contract above). */
-export function predictEvent(trace: readonly TraceEvent[], before: PredictBefore): TraceEvent | undefined {
-  const { kind, occurrence = 1, fromTime = 0, ...match } = before;
-  const entries = Object.entries(match);
-  let n = 0;
-  for (const e of trace) {
-    if (e.kind !== kind || e.time < Number(fromTime)) continue;
-    if (!entries.every(([path, want]) => String(pick(e, path)) === String(want))) continue;
-    if (++n === Number(occurrence)) return e;
-  }
-  return undefined;
-}
-
-/** The question's step in a run and the engine's value there; undefined when the run never gets there. */
-export function questionStep(trace: readonly TraceEvent[], q: Pick<PredictQuestion, "before" | "field">): { step: number; actual: string } | undefined {
-  const e = predictEvent(trace, q.before);
-  return e === undefined ? undefined : { step: e.seq, actual: renderField(pick(e, q.field)) };
-}
-
-/** Reads a compiled card's machine fields; undefined for a card it cannot use. */
-export function readQuestion(card: HTMLElement): PredictQuestion | undefined {
-  const id = card.dataset["predictId"] ?? "";
-  let before: unknown;
-  try {
-    before = JSON.parse(card.dataset["before"] ?? "null");
-  } catch {
-    return undefined;
-  }
-  if (id === "" || typeof before !== "object" || before === null || typeof (before as { kind?: unknown }).kind !== "string") return undefined;
-  return { id, before: before as PredictBefore, field: card.dataset["field"] ?? "", answer: card.dataset["answer"] ?? "" };
-}
-
-/** The verdict of a pick: judged against the engine when the run reached the step, else the authored answer. */
-export function judge(picked: string, answer: string, found: { actual: string } | undefined): { correct: boolean; checkedBy: "engine" | "lesson" } {
-  if (found === undefined) return { correct: picked === answer, checkedBy: "lesson" };
-  return { correct: picked === found.actual, checkedBy: "engine" };
-}
-
-/** The picks of one lesson, persisted through the Store. */
-export interface PredictAnswers {
-  all(): Record<string, string>;
-  set(id: string, value: string): void;
-  forget(id: string): void;
-}
-
-export function predictAnswers(store: Store, lessonId: string): PredictAnswers {
-  const key = `predict:${lessonId}`;
-  const read = (): Record<string, string> => {
-    const raw = store.get(key);
-    if (raw === undefined) return {};
-    try {
-      const v = JSON.parse(raw) as unknown;
-      if (typeof v !== "object" || v === null || Array.isArray(v)) return {};
-      return Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) as Record<string, string>;
-    } catch {
-      return {};
-    }
-  };
-  return {
-    all: read,
-    set(id, value) {
-      store.set(key, JSON.stringify({ ...read(), [id]: value }));
-    },
-    forget(id) {
-      const next = read();
-      delete next[id];
-      if (Object.keys(next).length === 0) store.remove(key);
-      else store.set(key, JSON.stringify(next));
-    },
-  };
-}
+export { predictAnswers, type PredictAnswers } from "./predict-answers";
+export { judge, pick, predictEvent, questionStep, readQuestion, renderField, type PredictBefore, type PredictQuestion } from "./predict-question";
 
 interface Card {
   el: HTMLElement;
@@ -146,8 +47,10 @@ export class PredictController {
   private cards: Card[] = [];
   private trace: readonly TraceEvent[] | undefined;
   private found = new Map<string, { step: number; actual: string } | undefined>();
-  /** Questions already asked (paused for) in the current run: the next pass goes on. */
+  /** Questions asked (paused for) in the current run: asking again says how to go on. */
   private asked = new Set<string>();
+  /** Questions the learner chose to pass without predicting, in the current run. */
+  private skipped = new Set<string>();
 
   constructor(private readonly opts: PredictOptions) {}
 
@@ -167,6 +70,7 @@ export class PredictController {
   setRun(trace: readonly TraceEvent[] | undefined): void {
     this.trace = trace;
     this.asked.clear();
+    this.skipped.clear();
     this.found.clear();
     if (trace !== undefined) for (const c of this.cards) this.found.set(c.q.id, questionStep(trace, c.q));
     this.refresh();
@@ -178,11 +82,13 @@ export class PredictController {
     const picks = this.opts.answers.all();
     const card = this.cards.find((c) => {
       const f = this.found.get(c.q.id);
-      return f !== undefined && f.step > from && f.step <= to && picks[c.q.id] === undefined && !this.asked.has(c.q.id);
+      return f !== undefined && f.step > from && f.step <= to && picks[c.q.id] === undefined && !this.skipped.has(c.q.id);
     });
     if (card === undefined) return true;
+    // Issue 21 item 9: stepping on would narrate the answer, so the gate holds until a pick (or a skip).
+    const again = this.asked.has(card.q.id);
     for (const c of this.cards) if (this.found.get(c.q.id)?.step === this.found.get(card.q.id)?.step) this.asked.add(c.q.id);
-    this.ask(card, from);
+    this.ask(card, from, again);
     return false;
   }
 
@@ -239,10 +145,24 @@ export class PredictController {
     this.refresh();
   }
 
-  private ask(card: Card, from: number): void {
+  private ask(card: Card, from: number, again: boolean): void {
     const t = this.opts.t();
     card.prompt.hidden = false;
-    card.prompt.textContent = t("predict.paused", { step: from });
+    if (again) {
+      const skip = document.createElement("button");
+      skip.type = "button";
+      skip.className = "link-button predict-skip";
+      skip.setAttribute("data-testid", "predict-skip");
+      skip.textContent = t("predict.skip");
+      skip.addEventListener("click", () => {
+        for (const c of this.cards) if (this.found.get(c.q.id)?.step === this.found.get(card.q.id)?.step) this.skipped.add(c.q.id);
+        card.prompt.hidden = true;
+        card.el.classList.remove("asking");
+      });
+      card.prompt.replaceChildren(`${t("predict.stillPaused", { step: from })} `, skip, ".");
+    } else {
+      card.prompt.textContent = t("predict.paused", { step: from });
+    }
     card.el.classList.add("asking");
     card.el.scrollIntoView?.({ block: "center", behavior: this.opts.reducedMotion === true ? "auto" : "smooth" });
   }
@@ -294,6 +214,11 @@ export class PredictController {
       const line = make("p", "predict-engine", t("predict.engine", { step: found.step }) + " ");
       const code = make("code", "predict-actual", found.actual, "predict-actual");
       line.append(code);
+      // The engine's value in words: the option that names it, as the lesson wrote it (never a bare token).
+      const words = c.options.find((b) => b.dataset["value"] === found.actual)?.textContent?.trim();
+      if (words !== undefined && words !== "" && words !== found.actual) {
+        line.append(" — ", make("span", "predict-actual-words", t("predict.inWords", { words }), "predict-actual-words"));
+      }
       c.result.append(line);
       if (found.actual !== c.q.answer) c.result.append(make("p", "predict-changed", t("predict.changed", { answer: c.q.answer })));
     } else {

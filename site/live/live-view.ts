@@ -18,7 +18,7 @@
 import { RESOURCES } from "../../src/index.js";
 import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
-import type { StageHandle } from "../views/stage.js";
+import type { StageHandle } from "../views/stage/stage.js";
 import { highlightOf, newHighlightState, type Highlight, type HighlightState } from "./highlights.js";
 import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
 import { checkResources, LiveSession, MAX_WATCHES } from "./live-session.js";
@@ -126,7 +126,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
 
   async function ensureStage(): Promise<StageHandle> {
     if (stage !== undefined) return stage;
-    const { mountStage } = await import("../views/stage.js");
+    const { mountStage } = await import("../views/stage/stage.js");
     stage = mountStage(stageBox, { locale, reducedMotion });
     return stage;
   }

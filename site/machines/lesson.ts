@@ -103,6 +103,8 @@ export type LessonEvent =
   | { type: "lesson.run"; reason: RunReason }
   | { type: "lesson.check" }
   | { type: "lesson.action"; op: TimedOp }
+  /** The learner edited the injected actions (removed one or all, on the stage): run again with these. */
+  | { type: "lesson.actions"; ops: TimedOp[] }
   | { type: "lesson.live"; live: boolean }
   | { type: "lesson.reset" }
   | { type: "lesson.solutionShown" }
@@ -156,10 +158,11 @@ export const lessonMachine = setup({
     markDirty: assign({ dirty: true, fromShare: false }),
     startAttempt: assign(({ context, event }) => {
       const reason: Reason = event.type === "lesson.run" ? event.reason
-        : event.type === "lesson.action" ? "action"
+        : event.type === "lesson.action" || event.type === "lesson.actions" ? "action"
         : event.type === "lesson.check" ? "check"
         : context.live ? "live" : "check";
-      const actions = event.type === "lesson.action" ? [...context.actions, event.op].sort((a, b) => a.at - b.at) : context.actions;
+      const actions = event.type === "lesson.action" ? [...context.actions, event.op].sort((a, b) => a.at - b.at)
+        : event.type === "lesson.actions" ? [...event.ops].sort((a, b) => a.at - b.at) : context.actions;
       return { reason, attempt: 0, dirty: false, actions };
     }),
     setLive: assign(({ event }) => {
@@ -196,6 +199,7 @@ export const lessonMachine = setup({
     "lesson.run": { target: ".compiling", actions: "startAttempt" },
     "lesson.check": { target: ".compiling", actions: "startAttempt" },
     "lesson.action": { target: ".compiling", actions: "startAttempt" },
+    "lesson.actions": { target: ".compiling", actions: "startAttempt" },
   },
   initial: "editing",
   states: {

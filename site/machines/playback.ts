@@ -1,16 +1,20 @@
 /**
- * playback — the transport of the stage: which step is shown and whether it advances on its own.
+ * playback — the transport of the stage: which step is shown, whether it advances on its own, and
+ * whether a run is in flight.
  *
- * States: `idle` (no run) → `running` (the worker is busy) → `ready.{playing|paused}` (a run is loaded),
- * or `error` (the run failed to produce a trace). A step is one trace event; `step` is 1-based and stays
- * within 1..total once a run with events is loaded (0 when there is none).
+ * States: `idle` (no run yet) → `running` (the worker is busy; the shown run stays visible, frozen) →
+ * `ready.{playing|paused}` (a run is loaded). `playback.loaded` is taken in every state (a new run
+ * replaces the old one). `playback.stopped` leaves `running` without a new run (the run failed or was
+ * stopped): back to the run shown before, paused, or `idle` if there was none. A step is one trace event;
+ * `step` is 1-based and stays within 1..total once a run with events is loaded (0 when there is none).
  *
  * Events are dotted (`playback.*`). Stepping by hand (`stepForward`, `stepBack`, `jumpStart`, `jumpEnd`,
- * `jumpToFailure`) pauses playback; `seek` (the scrub bar) keeps playing if it was. Playing advances one
- * step per `1000 / speed` ms through `after` (the actor's clock), and pauses at the last step; `play` at
- * the last step starts again from step 1. The keyboard map (Space, ←, →, Home, End) is `keyToEvent`.
+ * `goTo`, `jumpToFailure`) pauses playback; `seek` (the scrub bar, the timeline) keeps playing if it was.
+ * Playing advances one step per `1000 / speed` ms through `after` (the actor's clock), and pauses at the
+ * last step; `play` at the last step starts again from step 1. The keys that send these events are in
+ * site/shell/keyboard.ts (one keymap for the app).
  */
-import { assign, setup } from "xstate";
+import { assertEvent, assign, setup } from "xstate";
 
 export const SPEEDS = [1, 2, 4, 8, 16, 32, 100] as const;
 export const DEFAULT_SPEED = 4;
@@ -22,23 +26,24 @@ export interface PlaybackContext {
   speed: number;
   /** Steps where a goal failed (sorted). */
   failedSteps: number[];
-  error: { kind: string; message: string } | null;
 }
 
 export type PlaybackEvent =
   | { type: "playback.run" }
+  | { type: "playback.stopped" }
   | { type: "playback.loaded"; total: number; autoplay: boolean; failedSteps?: number[] }
-  | { type: "playback.failed"; kind: string; message: string }
-  | { type: "playback.reset" }
   | { type: "playback.play" }
   | { type: "playback.pause" }
   | { type: "playback.toggle" }
   | { type: "playback.stepForward" }
   | { type: "playback.stepBack" }
   | { type: "playback.seek"; step: number }
+  /** Go to a step and pause there (StageHandle.seek, the step gate, "Go there", log lines). */
+  | { type: "playback.goTo"; step: number }
   | { type: "playback.jumpStart" }
   | { type: "playback.jumpEnd" }
-  | { type: "playback.jumpToFailure"; step?: number }
+  /** The next failing step after the current one (else the first). */
+  | { type: "playback.jumpToFailure" }
   /** Goals arrive after the run is loaded: replaces the failing steps without moving the cursor. */
   | { type: "playback.failedSteps"; steps: number[] }
   | { type: "playback.speed"; speed: number };
@@ -63,81 +68,66 @@ export const playbackMachine = setup({
   guards: {
     "autoplay?": ({ event }) => event.type === "playback.loaded" && event.autoplay && event.total > 0,
     "atEnd?": ({ context }) => context.step >= context.total,
+    "hasRun?": ({ context }) => context.total > 0,
   },
   actions: {
     load: assign(({ event }) => {
-      if (event.type !== "playback.loaded") return {};
+      assertEvent(event, "playback.loaded");
       return {
-        total: Math.max(0, event.total), step: event.total > 0 ? 1 : 0, error: null,
+        total: Math.max(0, event.total), step: event.total > 0 ? 1 : 0,
         failedSteps: [...(event.failedSteps ?? [])].sort((a, b) => a - b),
       };
     }),
-    clear: assign({ step: 0, total: 0, failedSteps: [], error: null }),
-    setFailedSteps: assign(({ event }) =>
-      event.type === "playback.failedSteps" ? { failedSteps: [...event.steps].sort((a, b) => a - b) } : {}),
-    fail: assign(({ event }) => (event.type === "playback.failed" ? { error: { kind: event.kind, message: event.message } } : {})),
+    setFailedSteps: assign(({ event }) => {
+      assertEvent(event, "playback.failedSteps");
+      return { failedSteps: [...event.steps].sort((a, b) => a - b) };
+    }),
     stepForward: assign(({ context }) => ({ step: clampStep(context.step + 1, context.total) })),
     stepBack: assign(({ context }) => ({ step: clampStep(context.step - 1, context.total) })),
-    seek: assign(({ context, event }) => (event.type === "playback.seek" ? { step: clampStep(event.step, context.total) } : {})),
+    seek: assign(({ context, event }) => {
+      assertEvent(event, ["playback.seek", "playback.goTo"]);
+      return { step: clampStep(event.step, context.total) };
+    }),
     jumpStart: assign(({ context }) => ({ step: clampStep(1, context.total) })),
     jumpEnd: assign(({ context }) => ({ step: clampStep(context.total, context.total) })),
-    jumpToFailure: assign(({ context, event }) => {
-      if (event.type !== "playback.jumpToFailure") return {};
-      const target = event.step ?? nextFailure(context);
+    jumpToFailure: assign(({ context }) => {
+      const target = nextFailure(context);
       return target === undefined ? {} : { step: clampStep(target, context.total) };
     }),
     rewindIfAtEnd: assign(({ context }) => (context.step >= context.total ? { step: clampStep(1, context.total) } : {})),
-    setSpeed: assign(({ event }) =>
-      event.type === "playback.speed" && Number.isFinite(event.speed) && event.speed > 0 ? { speed: event.speed } : {}),
+    setSpeed: assign(({ context, event }) => {
+      assertEvent(event, "playback.speed");
+      return { speed: Number.isFinite(event.speed) && event.speed > 0 ? event.speed : context.speed };
+    }),
   },
 }).createMachine({
   id: "playback",
-  context: ({ input }) => ({ step: 0, total: 0, speed: input?.speed ?? DEFAULT_SPEED, failedSteps: [], error: null }),
+  context: ({ input }) => ({ step: 0, total: 0, speed: input?.speed ?? DEFAULT_SPEED, failedSteps: [] }),
   initial: "idle",
   on: {
+    "playback.loaded": [
+      { guard: "autoplay?", target: ".ready.playing", actions: "load" },
+      { target: ".ready.paused", actions: "load" },
+    ],
     "playback.run": { target: ".running" },
-    "playback.reset": { target: ".idle", actions: "clear" },
     "playback.speed": { actions: "setSpeed" },
     "playback.failedSteps": { actions: "setFailedSteps" },
   },
   states: {
-    idle: {
-      on: {
-        "playback.loaded": [
-          { guard: "autoplay?", target: "ready.playing", actions: "load" },
-          { target: "ready.paused", actions: "load" },
-        ],
-      },
-    },
+    idle: {},
     running: {
       on: {
-        "playback.loaded": [
-          { guard: "autoplay?", target: "ready.playing", actions: "load" },
-          { target: "ready.paused", actions: "load" },
-        ],
-        "playback.failed": { target: "error", actions: "fail" },
-      },
-    },
-    error: {
-      on: {
-        "playback.loaded": [
-          { guard: "autoplay?", target: "ready.playing", actions: "load" },
-          { target: "ready.paused", actions: "load" },
-        ],
+        "playback.stopped": [{ guard: "hasRun?", target: "ready.paused" }, { target: "idle" }],
       },
     },
     ready: {
       initial: "paused",
       on: {
-        "playback.loaded": [
-          { guard: "autoplay?", target: ".playing", actions: "load" },
-          { target: ".paused", actions: "load" },
-        ],
-        "playback.failed": { target: "error", actions: "fail" },
         "playback.stepForward": { target: ".paused", actions: "stepForward" },
         "playback.stepBack": { target: ".paused", actions: "stepBack" },
         "playback.jumpStart": { target: ".paused", actions: "jumpStart" },
         "playback.jumpEnd": { target: ".paused", actions: "jumpEnd" },
+        "playback.goTo": { target: ".paused", actions: "seek" },
         "playback.jumpToFailure": { target: ".paused", actions: "jumpToFailure" },
         "playback.seek": { actions: "seek" },
       },
@@ -166,22 +156,3 @@ export const playbackMachine = setup({
     },
   },
 });
-
-/** Space, ←, →, Home, End → the playback event they mean (undefined for any other key). */
-export function keyToEvent(key: string): PlaybackEvent | undefined {
-  switch (key) {
-    case " ":
-    case "Spacebar":
-      return { type: "playback.toggle" };
-    case "ArrowLeft":
-      return { type: "playback.stepBack" };
-    case "ArrowRight":
-      return { type: "playback.stepForward" };
-    case "Home":
-      return { type: "playback.jumpStart" };
-    case "End":
-      return { type: "playback.jumpEnd" };
-    default:
-      return undefined;
-  }
-}

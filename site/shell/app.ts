@@ -23,7 +23,7 @@ import { downloadDrafts, renderStoragePanel } from "./storage-panel";
 
 /** The stage is its own lazy chunk (d3 and the views), loaded when a lesson opens. */
 async function loadStage(): Promise<MountStage> {
-  return (await import("../views/stage.js")).mountStage;
+  return (await import("../views/stage/stage.js")).mountStage;
 }
 
 export class App {
@@ -43,6 +43,8 @@ export class App {
   private route: Route = { page: "map" };
   private unTheme: () => void = () => undefined;
   private readonly reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  /** The keymap's shell part (site/shell/keyboard.ts): the header's shortcuts button opens its sheet. */
+  private keys: { openSheet(): void } | undefined;
 
   constructor(private readonly root: HTMLElement) {
     this.store = openStore();
@@ -75,10 +77,9 @@ export class App {
       if (this.route.page === "map") this.render();
     });
     root.append(this.header, this.body);
-    installKeyboard({
+    this.keys = installKeyboard({
       t: () => this.t,
       run: () => this.view?.runFromShortcut(),
-      stage: () => (this.route.page === "map" ? undefined : this.body.querySelector<HTMLElement>("[data-testid=stage]") ?? undefined),
     });
     window.addEventListener("hashchange", () => this.render());
     this.render();
@@ -118,7 +119,7 @@ export class App {
       h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.locale")), localeSel),
       h("label", { class: "header-control" }, h("span", { class: "visually-hidden" }, t("header.theme")), themeSel),
       h("button", { type: "button", class: "icon-button", "data-testid": "shortcuts", title: `${t("header.shortcuts")} (?)`, "aria-label": t("header.shortcuts"),
-        onclick: () => document.dispatchEvent(new CustomEvent("ip:shortcuts")) }, icon("keyboard")),
+        onclick: () => this.keys?.openSheet() }, icon("keyboard")),
     );
   }
 

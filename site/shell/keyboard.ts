@@ -1,14 +1,48 @@
 /**
- * Keyboard: Mod+Enter runs (anywhere); Space / ← / → / Home / End drive the stage's playback bar when
- * focus is not in a text field, a button or the editor; `?` opens the shortcut sheet. Browser keys are
- * never taken over.
+ * The app's one keymap: every key the app answers, in one table (`KEYMAP`), read by the shell (Mod+Enter
+ * runs, `?` opens the shortcut sheet, the sheet lists the table) and by the stage's transport (Space,
+ * ←, →, Home, End drive playback, site/views/stage/transport.ts). Browser keys are never taken over.
+ *
+ * Contract: `commandFor(ev)` is the command a keydown means where it happened, or undefined:
+ * - Mod+Enter → `run`, anywhere (the editor runs its own Mod+Enter first and marks the event handled);
+ * - no key with Alt/Ctrl/Meta (other than Mod+Enter), nothing while typing (text inputs, textareas,
+ *   selects, contenteditable, the editor, range sliders, which own their arrow keys);
+ * - Space on a button, link, separator or slider is that element's own; ← / → on a separator (a pane
+ *   gutter) likewise; elsewhere they are playback keys.
  */
 import type { Translate } from "../i18n/index";
+import type { PlaybackEvent } from "../machines/playback";
 import { h } from "./dom";
+
+export type KeyCommand = "run" | "sheet" | Extract<PlaybackEvent["type"],
+  "playback.toggle" | "playback.stepBack" | "playback.stepForward" | "playback.jumpStart" | "playback.jumpEnd">;
+
+export interface KeyBinding {
+  /** KeyboardEvent.key values, with `Mod` when Ctrl (or ⌘) must be held. */
+  keys: readonly string[];
+  mod?: boolean;
+  /** What the sheet shows for the keys ("Mod" is written ⌘ or Ctrl). */
+  caps: readonly string[];
+  /** The sheet's line (an i18n key). */
+  label: string;
+  /** undefined: the row is shown in the sheet but handled elsewhere (the editor's Tab trap). */
+  command?: KeyCommand;
+}
+
+export const KEYMAP: readonly KeyBinding[] = [
+  { keys: ["Enter"], mod: true, caps: ["Mod", "Enter"], label: "shortcuts.run", command: "run" },
+  { keys: [" ", "Spacebar"], caps: ["Space"], label: "shortcuts.play", command: "playback.toggle" },
+  { keys: ["ArrowLeft"], caps: ["←"], label: "shortcuts.step", command: "playback.stepBack" },
+  { keys: ["ArrowRight"], caps: ["→"], label: "shortcuts.step", command: "playback.stepForward" },
+  { keys: ["Home"], caps: ["Home"], label: "shortcuts.ends", command: "playback.jumpStart" },
+  { keys: ["End"], caps: ["End"], label: "shortcuts.ends", command: "playback.jumpEnd" },
+  { keys: ["?"], caps: ["?"], label: "shortcuts.sheet", command: "sheet" },
+  { keys: [], caps: ["TabMode"], label: "shortcuts.tab" },
+];
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || !(el instanceof HTMLElement)) return false;
+  if (!el || typeof (el as { closest?: unknown }).closest !== "function") return false;
   if (el.isContentEditable) return true;
   if (el.closest(".monaco-editor")) return true;
   const tag = el.tagName;
@@ -20,78 +54,51 @@ function typing(target: EventTarget | null): boolean {
   return false;
 }
 
-function press(stage: HTMLElement | undefined, ...ids: string[]): boolean {
-  if (!stage) return false;
-  for (const id of ids) {
-    const b = stage.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-    if (b && !b.hidden && b.offsetParent !== null && !(b as HTMLButtonElement).disabled) {
-      b.click();
-      return true;
-    }
-  }
-  return false;
+/** The command a keydown means where it happened (see the contract), or undefined. */
+export function commandFor(ev: KeyboardEvent): KeyCommand | undefined {
+  const mod = ev.ctrlKey || ev.metaKey;
+  const binding = KEYMAP.find((b) => b.command !== undefined && b.keys.includes(ev.key) && (b.mod === true) === mod);
+  if (binding === undefined || binding.command === undefined) return undefined;
+  if (binding.mod === true) return ev.altKey ? undefined : binding.command;
+  if (ev.altKey || typing(ev.target)) return undefined;
+  const el = ev.target as HTMLElement | null;
+  const own = typeof el?.closest === "function" ? el.closest("button, a, summary, [role=separator], input[type=range]") : null;
+  if (binding.command === "playback.toggle" && own !== null) return undefined;
+  if ((binding.command === "playback.stepBack" || binding.command === "playback.stepForward") && own?.matches("[role=separator]")) return undefined;
+  return binding.command;
 }
 
-export function installKeyboard(o: { t: () => Translate; run(): void; stage(): HTMLElement | undefined }): void {
+/** The shell's part of the keymap: Mod+Enter and `?`; returns `openSheet` for the header's button. */
+export function installKeyboard(o: { t: () => Translate; run(): void }): { openSheet(): void } {
   let sheet: HTMLDialogElement | undefined;
   const openSheet = () => {
     const t = o.t();
     sheet?.remove();
-    const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl";
+    const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+    const cap = (c: string) => (c === "Mod" ? (mac ? "⌘" : "Ctrl") : c === "TabMode" ? (mac ? "⌃⇧M" : "Ctrl+M") : c);
+    // One row per sheet line: bindings that share a label (← and →, Home and End) share a row.
+    const rows = new Map<string, string[]>();
+    for (const b of KEYMAP) rows.set(b.label, [...(rows.get(b.label) ?? []), ...b.caps.map(cap)]);
     const row = (keys: string[], what: string) => h("tr", {}, h("td", {}, ...keys.flatMap((k, i) => [i > 0 ? " " : "", h("kbd", {}, k)])), h("td", {}, what));
     sheet = h("dialog", { class: "sheet", "data-testid": "shortcut-sheet", "aria-label": t("shortcuts.title") },
       h("h2", {}, t("shortcuts.title")),
-      h("table", {},
-        row([mod, "Enter"], t("shortcuts.run")),
-        row(["Space"], t("shortcuts.play")),
-        row(["←", "→"], t("shortcuts.step")),
-        row(["Home", "End"], t("shortcuts.ends")),
-        row(["?"], t("shortcuts.sheet")),
-        row([mod === "⌘" ? "⌃⇧M" : "Ctrl+M"], t("shortcuts.tab"))),
+      h("table", {}, ...[...rows].map(([label, keys]) => row(keys, t(label as Parameters<Translate>[0])))),
       h("p", { class: "muted" }, t("editor.tabTrap")),
       h("form", { method: "dialog" }, h("button", { class: "button primary", value: "close" }, t("shortcuts.close"))));
     document.body.append(sheet);
     sheet.addEventListener("close", () => sheet?.remove());
     sheet.showModal();
   };
-  document.addEventListener("ip:shortcuts", openSheet);
   document.addEventListener("keydown", (ev) => {
     if (ev.defaultPrevented) return; // Monaco handled it (its own Mod+Enter command runs)
-    if ((ev.ctrlKey || ev.metaKey) && ev.key === "Enter") {
+    const command = commandFor(ev);
+    if (command === "run") {
       ev.preventDefault();
       o.run();
-      return;
-    }
-    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    if (typing(ev.target)) return;
-    if (ev.key === "?") {
+    } else if (command === "sheet") {
       ev.preventDefault();
       openSheet();
-      return;
     }
-    const onButton = (ev.target as HTMLElement | null)?.closest?.("button, a, [role=separator], input[type=range]");
-    const stage = o.stage();
-    let handled = false;
-    switch (ev.key) {
-      case " ":
-        if (onButton) return;
-        handled = press(stage, "pause", "play");
-        break;
-      case "ArrowLeft":
-        if (onButton?.matches("[role=separator], input[type=range]")) return;
-        handled = press(stage, "step-back");
-        break;
-      case "ArrowRight":
-        if (onButton?.matches("[role=separator], input[type=range]")) return;
-        handled = press(stage, "step-forward");
-        break;
-      case "Home":
-        handled = press(stage, "jump-start");
-        break;
-      case "End":
-        handled = press(stage, "jump-end");
-        break;
-    }
-    if (handled) ev.preventDefault();
   });
+  return { openSheet };
 }

@@ -100,7 +100,7 @@ export class LessonView {
         lessonId: src.id, starter: src.starter, solution: src.solution, seed: src.scenario.seed,
         goalIds: (src.lesson?.goals ?? []).map((g) => g.id), hasGoals: src.lesson?.hasGoals === true,
         live: deps.prefs.live ?? true,
-        actions: restore?.actions ?? share?.actions ?? [],
+        actions: restore?.actions ?? share?.actions ?? deps.drafts.loadActions(src.id, src.starter) ?? [],
         fromShare: share !== undefined && restore === undefined,
         solutionShown: restore?.solutionShown ?? false,
       },
@@ -133,7 +133,8 @@ export class LessonView {
         seek: (step) => this.stage?.seek(step),
       },
     });
-    this.stagePane = h("section", { class: "pane pane-stage", "data-testid": "stage", "aria-label": t("pane.stage") });
+    // Not a landmark of its own: the stage inside it is the one "Stage" region (axe landmark-unique).
+    this.stagePane = h("div", { class: "pane pane-stage", "data-testid": "stage" });
     this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
       { t, prefs: deps.prefs, savePrefs: deps.savePrefs, defaults: src.lesson ? undefined : SANDBOX_PANES });
     this.root = this.workspace.root;
@@ -144,7 +145,14 @@ export class LessonView {
     this.actor.on("goals", (e) => this.onGoals(e));
     this.actor.on("fatal", (e) => this.onFatal(e));
     let wasRunning = false;
+    let shownActions = this.actor.getSnapshot().context.actions;
     this.actor.subscribe((s) => {
+      // The injected actions: kept with the draft, listed on the stage (issue 21 item 6).
+      if (s.context.actions !== shownActions) {
+        shownActions = s.context.actions;
+        this.deps.drafts.saveActions(this.src.id, this.src.starter, shownActions);
+        this.stage?.setActions?.(shownActions);
+      }
       const running = runInFlight(s);
       if (running !== wasRunning) {
         wasRunning = running;
@@ -174,6 +182,8 @@ export class LessonView {
       this.stage.onStep((s) => this.onStep(s));
       this.stage.onAction((op) => this.actor.send({ type: "lesson.action", op }));
       this.stage.setStepGate?.((from, to) => this.predict.gate(from, to));
+      this.stage.setActions?.(this.actor.getSnapshot().context.actions);
+      this.stage.onActionsEdited?.((ops) => this.actor.send({ type: "lesson.actions", ops }));
     });
     try {
       const m = await loadMonaco();
@@ -215,9 +225,9 @@ export class LessonView {
     const t = this.deps.t();
     const { result, stopped } = e;
     if (e.source.lesson !== this.src.id) return; // never show another lesson's run
-    this.editorPane.log.show(result.log);
+    this.editorPane.log.show(result.log, result.trace); // exceptions get a line at their step
     this.editorPane.showSource(e.source, this.src.title[this.deps.locale()], [this.stagePane]);
-    showRunErrors(this.deps.errors, t, result, stopped, (line) => this.editorPane.editor?.revealLine(line));
+    showRunErrors(this.deps.errors, t, result, stopped, (line) => this.editorPane.editor?.revealLine(line), (step) => this.stage?.seek(step));
     this.renderGoals();
     if (!this.stage) return;
     // User Timing marks for `npm run bench` (bench/ui.mjs): Run → first frame, trace → seekable view.
@@ -264,7 +274,10 @@ export class LessonView {
   private reset(): void {
     const t = this.deps.t();
     const editor = this.editorPane.editor;
-    if ((editor?.getText() ?? this.code) !== this.src.starter && !window.confirm(t("editor.reset.confirm"))) return;
+    // Says truthfully what Reset does: the starter comes back (Ctrl+Z undoes that), injected actions go.
+    const n = this.actor.getSnapshot().context.actions.length;
+    const changed = (editor?.getText() ?? this.code) !== this.src.starter;
+    if ((changed || n > 0) && !window.confirm(n > 0 ? t("editor.reset.confirmActions", { n }) : t("editor.reset.confirm"))) return;
     this.actor.send({ type: "lesson.reset" });
     editor?.setText(this.src.starter, { undoable: true });
     this.deps.drafts.clear(this.src.id, this.src.starter);

@@ -8,11 +8,33 @@
  *   the whole line (as the worker kept it) in a box below the list.
  * - `setStep(step)` marks lines up to `step` as past and the last of them as current, in O(log n) plus
  *   the rows in view; the current line is scrolled into view.
- * - Everything is text (never HTML).
+ * - Clicking a line (anywhere on it) or its `#N` button seeks the stage to the line's step.
+ * - `show(lines, trace)`: with the run's trace, an exception in a handler or the run (handler.threw,
+ *   runner.error) is a line of its own at its step (`log-error`), between the printed lines around it;
+ *   `data-lines` still counts the printed lines only.
+ * - Times read `535 ms` / `1.54 s` (format-time.ts) in the page's language. Everything is text (never HTML).
  */
 import type { LogLine } from "../../src/scenario/index.js";
-import type { Translate } from "../i18n/index";
+import type { TraceEvent } from "../../src/sim/index.js";
+import { isLocale, type Translate } from "../i18n/index";
+import { formatTime } from "../views/format-time.js";
 import { clear, h } from "./dom";
+
+/** A row of the log: a printed line, or an exception at its step. */
+type Row = LogLine & { error?: true };
+
+/** The exceptions of a run as log rows (handler.threw and runner.error events), in step order. */
+export function errorRows(trace: readonly TraceEvent[], t: Translate): Row[] {
+  const out: Row[] = [];
+  for (const e of trace) {
+    if (e.kind !== "handler.threw" && e.kind !== "runner.error") continue;
+    const f = e as TraceEvent & { message?: unknown; line?: unknown; notification?: unknown; key?: unknown; listener?: unknown };
+    const where = typeof f.line === "number" ? t("error.runtime.line", { line: f.line }) : "";
+    const who = e.kind === "handler.threw" ? `${String(f.notification)}(${String(f.key)}) #${String(f.listener)} ` : "";
+    out.push({ step: e.seq, time: e.time, text: `✖ ${who}${t("error.runtime", { where, message: String(f.message ?? "") })}`, error: true });
+  }
+  return out;
+}
 
 export const FULL_LINES = 400;
 export const SHOWN_CHARS = 400;
@@ -22,7 +44,7 @@ const MARGIN_ROWS = 20;
 export class LogView {
   readonly element: HTMLOListElement;
   readonly more: HTMLElement;
-  private lines: LogLine[] = [];
+  private lines: Row[] = [];
   private step = 0;
   /** Index of the last line with line.step <= step (-1: none). */
   private current = -1;
@@ -35,6 +57,13 @@ export class LogView {
     this.element = h("ol", { class: "log", "data-testid": "log", "aria-label": t()("log.title") });
     this.sizer = h("li", { class: "log-sizer", "aria-hidden": "true" });
     this.more = h("div", { class: "log-more", hidden: true, "data-testid": "log-more" });
+    // A click anywhere on a line seeks (the #N button is the keyboard's way in; "show more" only opens).
+    this.element.addEventListener("click", (ev) => {
+      const target = ev.target as HTMLElement | null;
+      if (target?.closest("button") != null) return;
+      const li = target?.closest<HTMLElement>("li[data-step]");
+      if (li != null && this.element.contains(li)) this.seek(Number(li.dataset["step"]));
+    });
     this.element.addEventListener("scroll", () => {
       if (!this.virtual || this.frame !== 0) return;
       this.frame = requestAnimationFrame(() => {
@@ -44,15 +73,17 @@ export class LogView {
     }, { passive: true });
   }
 
-  show(lines: LogLine[] | undefined): void {
+  show(lines: LogLine[] | undefined, trace?: readonly TraceEvent[]): void {
     const t = this.t();
     clear(this.element);
     this.rendered.clear();
     this.more.hidden = true;
-    this.lines = lines ?? [];
+    const printed = lines ?? [];
+    const errors = trace === undefined ? [] : errorRows(trace, t);
+    this.lines = errors.length === 0 ? printed : mergeByStep(printed, errors);
     this.virtual = this.lines.length > FULL_LINES;
     this.element.classList.toggle("virtual", this.virtual);
-    this.element.dataset["lines"] = String(this.lines.length);
+    this.element.dataset["lines"] = String(printed.length);
     if (this.lines.length === 0) {
       this.element.append(h("li", { class: "log-empty muted" }, t("log.empty")));
       return;
@@ -115,9 +146,10 @@ export class LogView {
     const t = this.t();
     const line = this.lines[i]!;
     const long = line.text.length > SHOWN_CHARS;
-    return h("li", { class: "log-line", "data-testid": "log-line", "data-step": line.step },
+    const lang = document.documentElement.lang;
+    return h("li", { class: line.error ? "log-line log-error" : "log-line", "data-testid": line.error ? "log-error" : "log-line", "data-step": line.step, title: t("log.step", { step: line.step }) },
       h("button", { type: "button", class: "log-step", title: t("log.step", { step: line.step }), onclick: () => this.seek(line.step) }, `#${line.step}`),
-      h("span", { class: "log-time" }, `${(line.time / 1000).toFixed(1)}s`),
+      h("span", { class: "log-time" }, formatTime(line.time, isLocale(lang) ? lang : "en")),
       h("span", { class: "log-text" }, long ? `${line.text.slice(0, SHOWN_CHARS)}…` : line.text,
         long ? h("button", { type: "button", class: "link-button log-show-more", "data-testid": "log-show-more", onclick: () => this.open(line) },
           t("log.more", { n: (line.text.length - SHOWN_CHARS).toLocaleString() })) : null));
@@ -132,6 +164,18 @@ export class LogView {
       h("pre", { class: "log-more-text" }, line.text));
     this.more.hidden = false;
   }
+}
+
+/** Printed lines and error rows in one list by step (an error after the lines printed at its step). */
+function mergeByStep(lines: readonly LogLine[], errors: readonly Row[]): Row[] {
+  const out: Row[] = [];
+  let j = 0;
+  for (const l of lines) {
+    while (j < errors.length && errors[j]!.step < l.step) out.push(errors[j++]!);
+    out.push(l);
+  }
+  while (j < errors.length) out.push(errors[j++]!);
+  return out;
 }
 
 /** Index of the last line whose step is <= step, by binary search (lines are in step order). */

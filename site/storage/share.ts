@@ -32,6 +32,8 @@ const OP_KINDS: Record<TimedOp["op"], true> = { create: true, update: true, appl
 /** Whether `x` is a TimedOp the engine can apply (a share link is untrusted input). */
 export function isTimedOp(x: unknown): x is TimedOp {
   if (!isObj(x) || !isNum(x["at"], 1e9) || typeof x["op"] !== "string" || !Object.hasOwn(OP_KINDS, x["op"])) return false;
+  // Placed after a step (TimedOp.afterStep): a step number.
+  if (x["afterStep"] !== undefined && !(Number.isSafeInteger(x["afterStep"]) && isNum(x["afterStep"], 1e7))) return false;
   const resourceOk = () => typeof x["resource"] === "string" && /^[a-z][a-z0-9]{0,62}$/.test(x["resource"]);
   const nsOk = () => x["namespace"] === undefined || isName(x["namespace"]);
   switch (x["op"]) {
@@ -45,7 +47,8 @@ export function isTimedOp(x: unknown): x is TimedOp {
     case "bind":
       return nsOk() && isName(x["name"]) && isName(x["node"]);
     case "fault":
-      return typeof x["fault"] === "string" && FAULTS.has(x["fault"]) && (x["mode"] === undefined || x["mode"] === "refused" || x["mode"] === "timeout");
+      return typeof x["fault"] === "string" && FAULTS.has(x["fault"]) && (x["mode"] === undefined || x["mode"] === "refused" || x["mode"] === "timeout") &&
+        (x["durationMs"] === undefined || (x["fault"] === "partition" && isNum(x["durationMs"], 3.6e6) && (x["durationMs"] as number) > 0));
     case "slowHandler":
       return Number.isSafeInteger(x["handler"]) && isNum(x["handler"], 100) && isNum(x["delayMs"], 1e7);
     default:

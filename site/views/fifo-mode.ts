@@ -1,24 +1,21 @@
 /**
- * Which queue each informer of a run uses (DeltaFIFO, RealFIFO or RealFIFO in atomic mode), read from
- * the trace only — the stage never asks the engine.
+ * Which queue each informer of a run uses (DeltaFIFO, RealFIFO or RealFIFO in atomic mode), as the
+ * world view says: `InformerView.fifoKind`, set by src/sim/world/informers.ts from the informer's
+ * first fifo event — the stage never asks the engine and never re-derives it.
  *
- * Contract: `fifoKinds(trace)` maps each informer name seen in "fifo" events to its FifoKind. The
- * in-order queues put `fifoKind` ("real" / "realAtomic") on every fifo event they emit (trace.ts
- * FifoKind); an informer whose fifo events carry none uses the classic DeltaFIFO ("delta"). The kind
- * is a property of the informer, so the answer holds from step 1.
+ * Contract: `fifoKindsOf(world)` maps each informer of a world that has seen a fifo event to its kind;
+ * `fifoKinds(trace)` is the same for the world at the end of a trace. The kind is a property of the
+ * informer, so the stage reads it from the run's last world and the answer holds from step 1.
  */
-import type { TraceEvent } from "../../src/sim/index.js";
+import { foldTrace, type TraceEvent, type WorldView } from "../../src/sim/index.js";
 import type { FifoKind } from "./stage-i18n.js";
 
-export function fifoKinds(trace: readonly TraceEvent[]): Map<string, FifoKind> {
+export function fifoKindsOf(world: Readonly<WorldView>): Map<string, FifoKind> {
   const out = new Map<string, FifoKind>();
-  for (const e of trace) {
-    if (e.component !== "fifo") continue;
-    const name = (e as { name?: unknown }).name;
-    if (typeof name !== "string") continue;
-    const kind = (e as { fifoKind?: unknown }).fifoKind;
-    if (kind === "real" || kind === "realAtomic") out.set(name, kind);
-    else if (!out.has(name)) out.set(name, "delta");
-  }
+  for (const [name, inf] of world.informers) if (inf.fifoKind !== null) out.set(name, inf.fifoKind);
   return out;
+}
+
+export function fifoKinds(trace: readonly TraceEvent[]): Map<string, FifoKind> {
+  return fifoKindsOf(foldTrace(trace));
 }

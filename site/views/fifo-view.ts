@@ -8,6 +8,7 @@ import { select } from "d3-selection";
 import type { DeltaSummary, FifoEntry, FifoView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
+import { informerSuffix, type StagePanel } from "./stage/panel.js";
 
 export const MAX_CHIPS = 8;
 export const MIN_RENDERED_KEYS = 50;
@@ -116,4 +117,24 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
   more.select("button").text(o.t.showMore);
 
   root.selectAll("p.empty").data(entries.length === 0 ? [o.t.fifoEmpty] : []).join("p").attr("class", "empty").text((s) => s);
+}
+
+/** The queue card (DeltaFIFO or RealFIFO) as a StagePanel; "show 50 more" widens it until the next run. */
+export function fifoPanel(): StagePanel {
+  let body: HTMLElement | null = null;
+  let limit = MIN_RENDERED_KEYS;
+  return {
+    id: "fifo",
+    stages: ["deltafifo"],
+    title: (t, ctx) => t.fifoTitle[ctx.fifoKind] + informerSuffix(ctx),
+    hint: (t, ctx) => t.fifoHint[ctx.fifoKind],
+    attributes: (ctx) => ({ "data-fifo": ctx.fifoKind }),
+    mount(el) { body = el; },
+    load() { limit = MIN_RENDERED_KEYS; },
+    update(_view, ctx) {
+      if (body === null) return;
+      renderFifo(body, ctx.inf?.fifo, { t: ctx.t, limit, hotKey: ctx.hotKey, kind: ctx.fifoKind,
+        onMore: () => { limit += 50; ctx.redraw(); } });
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { select } from "d3-selection";
 import { type IndexerObjectView, type IndexerView, indexBuckets } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
+import { informerSuffix, type StagePanel } from "./stage/panel.js";
 
 export interface IndexerRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (key: string) => void }
 
@@ -63,4 +64,19 @@ export function renderIndexer(container: HTMLElement, idx: IndexerView | undefin
     quietAttr(b, "title", (x) => x[1].slice(0, 20).join(", "));
     quietText(b, (x) => `${x[0] === "" ? "∅" : x[0]} · ${x[1].length}`);
   });
+}
+
+/** The indexer card (the informer's cache and its indexes) as a StagePanel. */
+export function indexerPanel(limit = 50): StagePanel {
+  let body: HTMLElement | null = null;
+  return {
+    id: "indexer",
+    stages: ["indexer"],
+    title: (t, ctx) => t.indexer + informerSuffix(ctx),
+    mount(el) { body = el; },
+    update(_view, ctx) {
+      if (body === null) return;
+      renderIndexer(body, ctx.inf?.indexer, { t: ctx.t, limit, hotKey: ctx.hotKey, selected: ctx.target?.key ?? null, onSelect: ctx.select });
+    },
+  };
 }

@@ -12,6 +12,7 @@ import type {
   HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView,
 } from "../../src/sim/index.js";
 import type { T } from "./stage-i18n.js";
+import { informerSuffix, type StagePanel } from "./stage/panel.js";
 
 export const MAX_BUFFER_CHIPS = 8;
 const LOG_ROWS = 8;
@@ -96,4 +97,18 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
     .attr("data-informer", (h) => h.informer)
     .text((h) => `#${h.step} · ${several ? `${h.informer} · ` : ""}${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : o.t.outcomes[h.outcome]}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
   root.selectAll("p.nolog").data(log.length === 0 ? [o.t.noCalls] : []).join("p").attr("class", "nolog empty").text((s) => s);
+}
+
+/** The listeners card (each listener's buffer and its handler calls) as a StagePanel. */
+export function listenersPanel(): StagePanel {
+  let body: HTMLElement | null = null;
+  return {
+    id: "listeners",
+    stages: ["listener", "handler", "processor"],
+    title: (t, ctx) => t.listeners + informerSuffix(ctx),
+    mount(el) { body = el; },
+    update(view, ctx) {
+      if (body !== null) renderListeners(body, view, ctx.inf, { t: ctx.t });
+    },
+  };
 }

@@ -13,6 +13,7 @@ import "d3-transition";
 import { type StageName, type StageRef, type WorldView, focusedInformer } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
+import { explainNode } from "./pipeline-explain.js";
 
 export interface PipelineNode { id: string; stage: StageName; index?: number; x: number; y: number; w: number; h: number }
 export interface PipelineEdge {
@@ -287,7 +288,12 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   quietAttr(subs, "x", (n) => String(n.w / 2));
   quietAttr(subs, "y", () => "35");
   quietText(subs, (n) => truncate(subtitle(view, n, o.t, fifo), 17));
-  quietText(nodes.select<SVGTitleElement>("title"), (n) => `${title(n, o.t, fifo)}: ${subtitle(view, n, o.t, fifo)}`);
+  // Each box is focusable; its tooltip and accessible name spell its sub-label out (pipeline-explain.ts).
+  const explained = (n: PipelineNode) => explainNode(view, n.stage, n.index, o.t, fifo);
+  quietText(nodes.select<SVGTitleElement>("title"), explained);
+  quietAttr(nodes, "tabindex", () => "0");
+  quietAttr(nodes, "role", () => "img");
+  quietAttr(nodes, "aria-label", explained);
 
   // The token: along the active edge, else resting on the active node.
   const token = svg.select<SVGCircleElement>("circle.token");

@@ -10,6 +10,7 @@ import { select, type Selection } from "d3-selection";
 import type { InformerView, ReflectorView, ServerObjectView, WorldView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
+import type { StagePanel } from "./stage/panel.js";
 import "./informers.css";
 
 export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (id: string) => void }
@@ -123,4 +124,20 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   quietText(rows.select(".rv"), (d) => `RV ${d.rv}`);
   root.selectAll("p.more").data(s.objects.size > objs.length ? [s.objects.size - objs.length] : []).join("p")
     .attr("class", "more").text((n) => o.t.more(n));
+}
+
+/** The reflector card (with the API server's objects) as a StagePanel. */
+export function reflectorPanel(limit = 30): StagePanel {
+  let body: HTMLElement | null = null;
+  return {
+    id: "reflector",
+    stages: ["reflector", "apiserver"],
+    title: (t) => `${t.reflector} · ${t.apiserver}`,
+    mount(el) { body = el; },
+    update(view, ctx) {
+      if (body === null) return;
+      renderReflector(body, view, ctx.inf, { t: ctx.t, limit, hotKey: ctx.hotKey,
+        selected: ctx.target === undefined ? null : `${ctx.target.resource}|${ctx.target.key}`, onSelect: ctx.select });
+    },
+  };
 }

@@ -8,6 +8,7 @@
 import type { FifoMode as FifoKind } from "../../src/sim/index.js";
 import type { Locale as StageLocale } from "../i18n/index.js";
 import { plural } from "../i18n/plural.js";
+import { formatTime } from "./format-time.js";
 
 /** The informer's queue kind, as the stage names it (derived from the trace: fifo-mode.ts). */
 export type { FifoKind, StageLocale };
@@ -37,7 +38,12 @@ const en = {
   create: "Create", update: "Update", delete: "Delete", label: "Label", bind: "Bind to node", "drop-watch": "Drop watch",
   compact: "Compact", partition: "Partition (refused)", "partition-timeout": "Partition (timeout)", heal: "Heal", restart: "Restart server", "slow-handler": "Slow handler",
   commandPlaceholder: "kubectl-style: get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
-  commandLabel: "Command", recorded: (what: string, at: number) => `Recorded ${what} at t=${at} ms; the run repeats with it.`,
+  commandLabel: "Command",
+  recorded: (what: string, step: number, at: number) => `Recorded ${what} after step ${step} (at its time, t = ${formatTime(at, "en")}); the run repeats with it.`,
+  /** The virtual time of the shown step, beside the step counter. */
+  clock: (at: number) => `t = ${formatTime(at, "en")}`,
+  clockHint: "Virtual time of this step (the simulation's clock; many steps can share one instant)",
+  scrubValue: (step: number, total: number, at: number) => `step ${step} of ${total}, ${formatTime(at, "en")}`,
   commandError: "",
   // diffAt: the step number comes first (the one-line note may cut the end of the sentence, never the number)
   running: "Running…", noRun: "No run yet.", diffAt: (n: number) => `At step ${n}, this run departs from the previous one.`,
@@ -69,6 +75,54 @@ const en = {
   outcomes: { called: "called", returned: "returned", threw: "threw" },
   results: { success: "success", error: "error", requeue: "requeue" },
   terminating: "terminating", tombstone: "tombstone", spaceKey: "Space",
+  // timeline: legend, tooltip, keyboard, jump to the next notable moment (issue 21 items 6, 7)
+  legendButton: "Legend", legendTitle: "What the timeline shows",
+  legendComponents: "One tick per step, coloured by the part that acted:",
+  legendMarks: {
+    fault: "▼ red: a fault was injected", action: "▼ blue: your action", error: "▼ dark red: an error or a handler exception",
+    failed: "│ red line: a goal failed here", diff: "│ orange line: this run departs from the previous one", cursor: "│ the step shown",
+  },
+  components: {
+    server: "API server", fault: "fault", reflector: "Reflector", fifo: "queue (FIFO)", indexer: "Indexer", processor: "Processor",
+    listener: "Listener", handler: "Handler", workqueue: "Workqueue", worker: "Worker", runner: "runner (log, start, end)",
+  } as Record<string, string>,
+  timelineValue: (step: number, total: number, at: number) => `step ${step} of ${total}, ${formatTime(at, "en")}`,
+  timelineKeys: "← → one step · Page Up / Page Down a tenth · Home / End",
+  tooltip: (step: number, at: number, what: string) => `Step ${step} · t = ${formatTime(at, "en")} · ${what}`,
+  jumpLabel: "Next:",
+  marks: { "410": "410 Expired", "409": "409 Conflict", relist: "relist", tombstone: "tombstone" } as Record<string, string>,
+  markHint: (what: string, n: number) => (n === 0 ? `No ${what} in this run` : `Go to the next ${what} after this step (${n} in this run)`),
+  // the diagram's boxes, spelled out (tooltip and accessible name; issue 21 item 10)
+  explain: {
+    apiserver: (rv: string, objects: string) => `API server: latest resourceVersion ${rv}; ${objects} stored (sub-label: RV · objects)`,
+    noInformer: "No informer has started yet.",
+    reflector: (name: string, state: string, rv: string) => `Reflector of ${name}: ${state}; last synced resourceVersion ${rv} (sub-label: state · RV)`,
+    fifo: (kind: string, n: string) => `${kind}: ${n} waiting to be popped (sub-label: what is queued)`,
+    indexer: (n: string) => `Indexer: ${n} in the informer's cache (sub-label: objects in the cache)`,
+    processor: (n: string) => `Shared processor: hands every notification to ${n} (sub-label: listeners)`,
+    listener: (i: number, n: string) => `Listener #${i}: ${n} notifications buffered for its handler (sub-label: buffered)`,
+    handlerActive: (i: number, key: string) => `Handler #${i}: running now, for ${key}`,
+    handlerIdle: (i: number, n: string) => `Handler #${i}: ${n} so far (sub-label: calls)`,
+    workqueue: (q: number, p: number) => `Workqueue: ${q} keys waiting (q), ${p} being processed (p)`,
+    workerBusy: (i: number, key: string) => `Worker #${i}: reconciling ${key}`,
+    workerIdle: (i: number, state: string) => `Worker #${i}: ${state}`,
+  },
+  // the actions and faults injected into this run (issue 21 item 6)
+  injected: (n: number) => plural("en", n, { one: "{n} action injected into this run", other: "{n} actions injected into this run" }),
+  injectedNone: "No actions injected: use the buttons or the command bar.",
+  removeAction: "Remove", removeActionHint: "Remove this action; the run repeats without it",
+  removeAll: "Remove all",
+  placedAfter: (step: number, at: number) => `(after step ${step}, t = ${formatTime(at, "en")})`,
+  placedAt: (at: number) => `(at t = ${formatTime(at, "en")})`,
+  opWords: {
+    create: "create", update: "update", apply: "apply", delete: "delete", label: "label", bind: "bind",
+    dropWatches: "drop watches", compact: "compact", partition: "partition", heal: "heal", restart: "restart server",
+    refused: "refused", timeout: "timeout",
+    healsAfter: (ms: number) => `heals after ${formatTime(ms, "en")}`,
+    slow: (n: number, ms: number) => `slow handler #${n}: ${formatTime(ms, "en")} per notification`,
+    toNode: (node: string) => `to ${node}`,
+    details: (what: string, details: string[]) => `${what} (${details.join(", ")})`,
+  },
 };
 export type T = typeof en;
 
@@ -96,7 +150,11 @@ const zh: T = {
   create: "创建", update: "更新", delete: "删除", label: "打标签", bind: "绑定到节点", "drop-watch": "断开 watch",
   compact: "压缩历史", partition: "网络分区（拒绝连接）", "partition-timeout": "网络分区（超时）", heal: "恢复网络", restart: "重启服务器", "slow-handler": "减慢处理函数",
   commandPlaceholder: "kubectl 风格：get pods · delete pod web-1 · apply -f {kind: Pod, metadata: {name: web-9}}",
-  commandLabel: "命令", recorded: (what: string, at: number) => `已记录 ${what}（t=${at} 毫秒），将带着它重新运行。`,
+  commandLabel: "命令",
+  recorded: (what: string, step: number, at: number) => `已记录 ${what}，放在第 ${step} 步之后（同一时刻 t = ${formatTime(at, "zh-CN")}），将带着它重新运行。`,
+  clock: (at: number) => `t = ${formatTime(at, "zh-CN")}`,
+  clockHint: "此步的虚拟时间（模拟时钟；许多步可以处于同一时刻）",
+  scrubValue: (step: number, total: number, at: number) => `第 ${step} 步，共 ${total} 步，${formatTime(at, "zh-CN")}`,
   commandError: "命令未执行（英文说明）：",
   running: "运行中…", noRun: "尚未运行。", diffAt: (n: number) => `从第 ${n} 步起，本次运行与上次不同。`,
   diffGo: "跳过去", diffMore: "有何不同", diffWas: "之前", diffNow: "现在", diffEnded: "（运行已结束）",
@@ -126,6 +184,51 @@ const zh: T = {
   outcomes: { called: "调用", returned: "返回", threw: "抛出异常" },
   results: { success: "成功", error: "出错", requeue: "重新入队" },
   terminating: "删除中", tombstone: "墓碑", spaceKey: "空格",
+  legendButton: "图例", legendTitle: "时间线上显示什么",
+  legendComponents: "每步一格，颜色表示动作的部件：",
+  legendMarks: {
+    fault: "▼ 红色：注入了故障", action: "▼ 蓝色：你的操作", error: "▼ 深红：错误或处理函数抛出异常",
+    failed: "│ 红线：目标在此失败", diff: "│ 橙线：本次运行从这里起与上次不同", cursor: "│ 当前显示的步",
+  },
+  components: {
+    server: "API 服务器", fault: "故障", reflector: "Reflector", fifo: "队列（FIFO）", indexer: "Indexer", processor: "共享处理器",
+    listener: "监听器", handler: "处理函数", workqueue: "工作队列", worker: "Worker", runner: "运行器（日志、开始、结束）",
+  },
+  timelineValue: (step: number, total: number, at: number) => `第 ${step} 步，共 ${total} 步，${formatTime(at, "zh-CN")}`,
+  timelineKeys: "← → 一步 · Page Up / Page Down 十分之一 · Home / End",
+  tooltip: (step: number, at: number, what: string) => `第 ${step} 步 · t = ${formatTime(at, "zh-CN")} · ${what}`,
+  jumpLabel: "下一个：",
+  marks: { "410": "410 Expired", "409": "409 冲突", relist: "重新 LIST", tombstone: "墓碑" },
+  markHint: (what: string, n: number) => (n === 0 ? `本次运行没有${what}` : `跳到此步之后的下一个${what}（本次运行共 ${n} 个）`),
+  explain: {
+    apiserver: (rv: string, objects: string) => `API 服务器：最新 resourceVersion ${rv}；存有 ${objects}（副标签：RV · 对象数）`,
+    noInformer: "还没有 informer 启动。",
+    reflector: (name: string, state: string, rv: string) => `${name} 的 Reflector：${state}；最后同步的 resourceVersion ${rv}（副标签：状态 · RV）`,
+    fifo: (kind: string, n: string) => `${kind}：${n}等待弹出（副标签：排队的内容）`,
+    indexer: (n: string) => `Indexer：informer 缓存中有 ${n}（副标签：缓存中的对象）`,
+    processor: (n: string) => `共享处理器：把每个通知交给 ${n}（副标签：监听器数）`,
+    listener: (i: number, n: string) => `监听器 #${i}：为它的处理函数缓冲了 ${n}通知（副标签：缓冲数）`,
+    handlerActive: (i: number, key: string) => `处理函数 #${i}：正在为 ${key} 运行`,
+    handlerIdle: (i: number, n: string) => `处理函数 #${i}：到目前为止 ${n}（副标签：调用次数）`,
+    workqueue: (q: number, p: number) => `工作队列：${q} 个键在等待（q），${p} 个正在处理（p）`,
+    workerBusy: (i: number, key: string) => `Worker #${i}：正在调谐 ${key}`,
+    workerIdle: (i: number, state: string) => `Worker #${i}：${state}`,
+  },
+  injected: (n: number) => plural("zh-CN", n, { other: "本次运行注入了 {n} 个操作" }),
+  injectedNone: "尚未注入操作：用按钮或命令栏添加。",
+  removeAction: "移除", removeActionHint: "移除这个操作；不带它重新运行",
+  removeAll: "全部移除",
+  placedAfter: (step: number, at: number) => `（第 ${step} 步之后，t = ${formatTime(at, "zh-CN")}）`,
+  placedAt: (at: number) => `（t = ${formatTime(at, "zh-CN")}）`,
+  opWords: {
+    create: "创建", update: "更新", apply: "apply", delete: "删除", label: "打标签", bind: "绑定",
+    dropWatches: "断开 watch", compact: "压缩历史", partition: "网络分区", heal: "恢复网络", restart: "重启服务器",
+    refused: "拒绝连接", timeout: "超时",
+    healsAfter: (ms: number) => `${formatTime(ms, "zh-CN")}后恢复`,
+    slow: (n: number, ms: number) => `减慢处理函数 #${n}：每个通知 ${formatTime(ms, "zh-CN")}`,
+    toNode: (node: string) => `到 ${node}`,
+    details: (what: string, details: string[]) => `${what}（${details.join("，")}）`,
+  },
 };
 
 export const STAGE_TEXT: Record<StageLocale, T> = { en, "zh-CN": zh };

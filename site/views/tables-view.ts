@@ -6,6 +6,7 @@ import { select } from "d3-selection";
 import { type InformerView, type WorldView, indexBuckets } from "../../src/sim/index.js";
 import { requestText } from "./reflector-view.js";
 import type { FifoKind, T } from "./stage-i18n.js";
+import type { StagePanel } from "./stage/panel.js";
 
 const ROW_LIMIT = 200;
 interface TableSpec { id: string; caption: string; head: string[]; rows: string[][]; total: number }
@@ -72,4 +73,18 @@ export function renderTables(container: HTMLElement, view: WorldView, inf: Infor
   tables.select("thead tr").selectAll("th").data((s) => s.head).join("th").attr("scope", "col").text((h) => h);
   tables.select("tbody").selectAll("tr").data((s) => s.rows).join("tr")
     .selectAll("td").data((r) => r).join("td").text((c) => c);
+}
+
+/** Every view as a table (the "Tables" toggle) as a StagePanel: it draws into the stage's tables area. */
+export function tablesPanel(): StagePanel {
+  let body: HTMLElement | null = null;
+  return {
+    id: "tables",
+    stages: [],
+    title: (t) => t.tables,
+    mount(el) { body = el; },
+    update(view, ctx) {
+      if (body !== null) renderTables(body, view, ctx.inf, ctx.t, ctx.fifoKind);
+    },
+  };
 }

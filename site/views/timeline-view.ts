@@ -5,6 +5,7 @@
  * the previous one, and a cursor at the current step. Clicking or dragging seeks.
  */
 import type { TraceEvent } from "../../src/sim/index.js";
+import type { StagePanel } from "./stage/panel.js";
 
 export interface TimelineMarks { failedSteps: number[]; diffStep: number | null }
 
@@ -23,13 +24,22 @@ export class Timeline {
   private cursorColor = "#111";
   private dragging = false;
 
-  constructor(canvas: HTMLCanvasElement, private readonly onSeek: (step: number) => void) {
+  /**
+   * `onSeek(step)`: a click, a drag or a key chose a step. `onHover(step, x)`: the pointer is over the
+   * step's column at `x` px from the canvas's left edge (null: it left).
+   */
+  constructor(canvas: HTMLCanvasElement, private readonly onSeek: (step: number) => void,
+              private readonly onHover: (step: number | null, x: number) => void = () => undefined) {
     this.canvas = canvas;
-    const seekAt = (e: PointerEvent) => {
+    const stepAt = (e: PointerEvent): number | null => {
       const r = canvas.getBoundingClientRect();
-      if (r.width <= 0 || this.events.length === 0) return;
+      if (r.width <= 0 || this.events.length === 0) return null;
       const f = Math.min(1, Math.max(0, (e.clientX - r.left) / r.width));
-      this.onSeek(Math.max(1, Math.min(this.events.length, Math.floor(f * this.events.length) + 1)));
+      return Math.max(1, Math.min(this.events.length, Math.floor(f * this.events.length) + 1));
+    };
+    const seekAt = (e: PointerEvent) => {
+      const step = stepAt(e);
+      if (step !== null) this.onSeek(step);
     };
     canvas.addEventListener("pointerdown", (e) => {
       this.dragging = true;
@@ -38,9 +48,22 @@ export class Timeline {
     });
     canvas.addEventListener("pointermove", (e) => {
       if (this.dragging) seekAt(e);
+      this.onHover(stepAt(e), e.clientX - canvas.getBoundingClientRect().left);
     });
     canvas.addEventListener("pointerup", () => {
       this.dragging = false;
+    });
+    canvas.addEventListener("pointerleave", () => this.onHover(null, 0));
+    // Keyboard (the canvas is a slider): ← → one step, Page Up / Page Down a tenth, Home / End.
+    canvas.addEventListener("keydown", (e) => {
+      const n = this.events.length;
+      if (n === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+      const page = Math.max(1, Math.round(n / 10));
+      const to = ({ ArrowLeft: this.step - 1, ArrowDown: this.step - 1, ArrowRight: this.step + 1, ArrowUp: this.step + 1,
+        PageDown: this.step - page, PageUp: this.step + page, Home: 1, End: n } as Record<string, number>)[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      this.onSeek(Math.max(1, Math.min(n, to)));
     });
   }
 
@@ -147,4 +170,61 @@ export class Timeline {
       ctx.fillRect(cx - dpr, 0, 2 * dpr, h);
     }
   }
+}
+
+/**
+ * The timeline as a StagePanel: the canvas (a keyboard slider over the steps, named and valued for
+ * assistive technology) and a tooltip that says, for the step under the pointer, its number, virtual
+ * time and what happened (`describe(step)`). `timeline` takes the marks that arrive later (failing goals).
+ */
+export function timelinePanel(onSeek: (step: number) => void, describe: (step: number) => string):
+    StagePanel & { readonly timeline: Timeline; readonly canvas: HTMLCanvasElement } {
+  const box = document.createElement("div");
+  box.className = "timeline-box";
+  const canvas = document.createElement("canvas");
+  canvas.className = "timeline";
+  canvas.setAttribute("role", "slider");
+  canvas.tabIndex = 0;
+  canvas.setAttribute("data-testid", "timeline");
+  canvas.setAttribute("data-failed-steps", "");
+  const tip = document.createElement("div");
+  tip.className = "timeline-tip";
+  tip.setAttribute("data-testid", "timeline-tooltip");
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  box.append(canvas, tip);
+  const timeline = new Timeline(canvas, onSeek, (step, x) => {
+    if (step === null) {
+      tip.hidden = true;
+      return;
+    }
+    tip.textContent = describe(step);
+    tip.setAttribute("data-step", String(step));
+    tip.hidden = false;
+    // Centred on the pointer, kept inside the box (its width is known once the text is in).
+    const w = box.clientWidth;
+    const tw = Math.min(tip.offsetWidth, w);
+    tip.style.left = `${Math.round(Math.max(0, Math.min(w - tw, x - tw / 2)))}px`;
+  });
+  const set = (k: string, v: string) => {
+    if (canvas.getAttribute(k) !== v) canvas.setAttribute(k, v);
+  };
+  return {
+    id: "timeline",
+    stages: [],
+    timeline,
+    canvas,
+    title: (t) => t.timeline,
+    mount(el) { el.append(box); },
+    update(view, ctx) {
+      set("aria-label", ctx.t.timeline);
+      set("title", `${ctx.t.timeline}: ${ctx.t.timelineKeys}`);
+      set("aria-valuemin", ctx.step > 0 ? "1" : "0");
+      set("aria-valuemax", String(ctx.total));
+      set("aria-valuenow", String(ctx.step));
+      set("aria-valuetext", ctx.step > 0 ? ctx.t.timelineValue(ctx.step, ctx.total, view.time) : ctx.t.noRun);
+      timeline.setStep(ctx.step);
+    },
+    unmount() { box.remove(); },
+  };
 }

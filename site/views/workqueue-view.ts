@@ -5,6 +5,7 @@
 import { select } from "d3-selection";
 import type { WorkerView, WorkqueueView, WorldView } from "../../src/sim/index.js";
 import type { T } from "./stage-i18n.js";
+import type { StagePanel } from "./stage/panel.js";
 
 export const ITEMS_PER_SET = 50;
 type SetName = "queue" | "dirty" | "processing" | "delayed";
@@ -77,4 +78,19 @@ export function renderWorkqueues(container: HTMLElement, view: WorldView, o: { t
     .join("span")
     .attr("class", (r) => `last-result lr-${r}`)
     .text((r) => ` · ${o.t.lastResult(o.t.results[r])}`);
+}
+
+/** The workqueue card (queues and workers), shown only in runs that have one, as a StagePanel. */
+export function workqueuePanel(): StagePanel {
+  let body: HTMLElement | null = null;
+  return {
+    id: "workqueue",
+    stages: ["workqueue", "worker"],
+    title: (t) => t.workqueue,
+    mount(el) { body = el; },
+    visible: (view, ctx) => view.workqueues.size > 0 || view.workers.size > 0 || ctx.hasWorkqueue,
+    update(view, ctx) {
+      if (body !== null) renderWorkqueues(body, view, { t: ctx.t, hotKey: ctx.hotKey });
+    },
+  };
 }

@@ -8,7 +8,8 @@
  *   the stored object (`null` removes a label) and updates it.
  * - bind ⇒ the pods/binding subresource (ApiServer.bind), the only way to set a pod's node after create.
  * - fault ⇒ the server's fault method (dropWatches, compact, partition — with its `mode`, "refused" by
- *   default or "timeout" — heal, restart).
+ *   default or "timeout" — heal, restart). A partition with `durationMs` heals by itself that much later
+ *   (applied as its own traced `heal` op, learner or not like the partition).
  * - slowHandler ⇒ listener `handler` (0-based registration order) of every informer of the run, present
  *   and future, takes `delayMs` of virtual time per notification.
  * - Every operation is traced as a `runner.op` (learner: true for learner actions) BEFORE its effects, so
@@ -27,6 +28,8 @@ export interface OpTarget {
   server: ApiServer;
   tracer: Tracer;
   setListenerDelay(handler: number, delayMs: number): void;
+  /** Runs `fn` after `ms` of virtual time (a timed partition's heal). */
+  after(ms: number, fn: () => void): void;
 }
 
 function keyOf(namespace: string | undefined, name: string): string {
@@ -56,6 +59,7 @@ function describe(op: Op): { resource?: string; key?: string; detail?: string } 
     case "bind":
       return { resource: "pods", key: keyOf(op.namespace ?? "default", op.name), detail: `node ${op.node}` };
     case "fault":
+      // The narration reads these details; a timed partition's end is its own traced `heal`.
       return { detail: op.fault === "partition" && op.mode === "timeout" ? "partition (timeout)" : op.fault };
     case "slowHandler":
       return { detail: `handler ${op.handler}: ${op.delayMs} ms per notification` };
@@ -83,7 +87,10 @@ export function applyOp(target: OpTarget, op: Op, learner: boolean): void {
     traceOp();
     if (op.op === "slowHandler") target.setListenerDelay(op.handler, op.delayMs);
     else if (op.fault === "restart") target.server.restart();
-    else if (op.fault === "partition") target.server.partition(op.mode ?? "refused");
+    else if (op.fault === "partition") {
+      target.server.partition(op.mode ?? "refused");
+      if (op.durationMs !== undefined) target.after(op.durationMs, () => applyOp(target, { op: "fault", fault: "heal" }, learner));
+    }
     else target.server[op.fault]();
     return;
   }

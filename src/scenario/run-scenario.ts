@@ -161,6 +161,9 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       delays.set(handler, delayMs);
       for (const informer of informers) informer.setListenerDelay(handler, delayMs);
     },
+    after(ms: number, fn: () => void): void {
+      scheduler.setTimeout(fn, ms);
+    },
   };
 
   const playground: Playground = {
@@ -205,10 +208,26 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       ...scenario.timeline.map((op) => ({ op, learner: false })),
       ...actions.map((op) => ({ op, learner: true })),
     ].sort((a, b) => a.op.at - b.op.at);
+    // Actions placed after a step wait for that step's event, then run at its time after the work already due.
+    const afterStep = new Map<number, TimedOp[]>();
     for (const { op, learner } of ops) {
       if (op.at > scenario.durationMs) continue;
+      if (learner && op.afterStep !== undefined && Number.isSafeInteger(op.afterStep) && op.afterStep >= 0) {
+        afterStep.set(op.afterStep, [...(afterStep.get(op.afterStep) ?? []), op]);
+        continue;
+      }
       scheduler.setTimeout(() => applyOp(opTarget, op, learner), op.at);
     }
+    // Released once the trace reaches their step (steps already recorded, e.g. the initial objects', at once).
+    const placeAfter = (step: number): void => {
+      for (const [after, due] of [...afterStep].sort((a, b) => a[0] - b[0])) {
+        if (after > step) break;
+        afterStep.delete(after);
+        for (const op of due) scheduler.setTimeout(() => applyOp(opTarget, op, true), 0);
+      }
+    };
+    placeAfter(events.length);
+    if (afterStep.size > 0) recorder.onEvent((event) => placeAfter(event.seq));
 
     try {
       const result = main(playground);

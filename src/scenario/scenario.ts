@@ -4,7 +4,8 @@
  * Contract:
  * - A `Scenario` is data: a seed, a duration in virtual ms, server options, the objects that exist before
  *   `main()` runs, and a timeline of operations applied at their virtual times. Learner actions are
- *   `TimedOp`s too, merged with the timeline by time (timeline first at equal times).
+ *   `TimedOp`s too, merged with the timeline by time (timeline first at equal times), or placed after
+ *   a step (`afterStep`, see TimedOp).
  * - `variants` (optional, still data): per-seed replacements of `initial`, `timeline`, `durationMs` or
  *   `server`. A run on seed s uses `variants[s]` over the base fields when present, so goals checked on
  *   several seeds see different names, counts and orders (constants in a learner's program then fail).
@@ -23,12 +24,21 @@ export type Op =
   | { op: "delete"; resource: string; namespace?: string; name: string; gracePeriodSeconds?: number }
   | { op: "label"; resource: string; namespace?: string; name: string; labels: Record<string, string | null> }
   | { op: "bind"; namespace?: string; name: string; node: string }
-  /** `mode` (partition only): "refused" (default) or "timeout" — ApiServer.partition. */
-  | { op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart"; mode?: "refused" | "timeout" }
+  /**
+   * `mode` (partition only): "refused" (default) or "timeout" — ApiServer.partition. `durationMs`
+   * (partition only): the partition heals by itself after that much virtual time (a traced `heal`).
+   */
+  | { op: "fault"; fault: "dropWatches" | "compact" | "partition" | "heal" | "restart"; mode?: "refused" | "timeout"; durationMs?: number }
   | { op: "slowHandler"; handler: number; delayMs: number };
 
-/** An operation at `at` virtual ms from the start of the run. */
-export type TimedOp = Op & { at: number };
+/**
+ * An operation at `at` virtual ms from the start of the run. With `afterStep` (a learner action taken
+ * while the stage showed step n), it is applied right after the run's n-th trace event instead — at that
+ * event's time, after the work already due then — because one virtual instant spans many steps and "at
+ * t" alone would put it before the step the learner was looking at. `at` stays the time it was taken
+ * at (shown, and used if the run never reaches step n: then it is not applied).
+ */
+export type TimedOp = Op & { at: number; afterStep?: number };
 
 export interface Scenario {
   seed: number;

@@ -75,7 +75,7 @@ export async function runLessonProgram(bin: string, scenario: Scenario,
         await sleep(100);
       }
       const t0 = Date.now();
-      const target = { server: c.api, tracer: { emit: () => undefined }, setListenerDelay: () => undefined };
+      const target = { server: c.api, tracer: { emit: () => undefined }, setListenerDelay: () => undefined, after: (ms: number, fn: () => void) => { c.ctx.scheduler.setTimeout(fn, ms); } };
       for (const op of [...scenario.timeline].sort((a, b) => a.at - b.at)) {
         const wait = t0 + op.at / speed - Date.now();
         if (wait > 0) await sleep(wait);

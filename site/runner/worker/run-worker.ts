@@ -50,6 +50,7 @@ const post = (m: WorkerMessage) => portPost?.(m);
 let sink: ((e: TraceEvent) => void) | undefined;
 let lastSeq = 0;
 
+const EAGER_LOG_LINES = 1_000;
 const ENTERS_LEARNER_CODE = new Set(["handler.called", "runner.start", "runner.op", "worker.reconcile", "fifo.popped", "processor.distribute"]);
 
 /** Events as JSON, one string per event (so one huge event is measured before it is batched). */
@@ -60,6 +61,7 @@ function streamTo(): { flush(): void; readonly limited: boolean } {
   let count = 0;
   let total = 0;
   let limited = false;
+  let logLines = 0;
   const flush = () => {
     if (batch.length === 0 || limited) return;
     const json = `[${batch.join(",")}]`;
@@ -92,7 +94,11 @@ function streamTo(): { flush(): void; readonly limited: boolean } {
     batchChars += one.length + 1;
     // Flush right before learner code can run (a handler, main, a reconcile, a pop that may call
     // index/transform functions): if it never returns, the page still has every event up to it.
-    if (batch.length >= 500 || batchChars > MAX_BATCH_CHARS / 2 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind)) flush();
+    // The run's first EAGER_LOG_LINES log lines are flushed at once too: the learner's code printed
+    // them and may hang right after (issue 21 item 10: the line printed before an endless loop reaches
+    // the page). Past that, a flood of lines is batched again (at most ~40 ms of output can be lost).
+    const eagerLog = e.kind === "runner.log" && ++logLines <= EAGER_LOG_LINES;
+    if (batch.length >= 500 || batchChars > MAX_BATCH_CHARS / 2 || performance.now() - lastFlush > 40 || ENTERS_LEARNER_CODE.has(e.kind) || eagerLog) flush();
     // The engine stops itself at MAX_EVENTS (error kind "eventLimit"); this is only the backstop.
     if (count >= MAX_EVENTS + 5_000) limit("events");
   };

@@ -80,7 +80,10 @@ export class LessonPane {
       this.element.append(h("p", { class: "passed-banner" }, icon("check"), h("span", {}, t("lesson.passed")), " ",
         h("a", { href: `#/lesson/${next.id}` }, `${t("lesson.passed.next")} →`)));
     }
-    this.element.append(h("article", { class: "prose", html: lesson.locales[locale].html }));
+    const prose = h("article", { class: "prose", html: lesson.locales[locale].html });
+    // Code blocks that scroll sideways can be scrolled from the keyboard (axe scrollable-region-focusable).
+    for (const pre of prose.querySelectorAll("pre")) pre.tabIndex = 0;
+    this.element.append(prose);
     d.predict?.attach(this.element);
     if (lesson.locales[locale].hints.length > 0) {
       this.element.append(h("section", { class: "card hints-card", "aria-label": t("lesson.hints") },

@@ -172,7 +172,7 @@ describe("predict cards", () => {
     expect([...backing.getItem("ip:v1:predict:04-deltafifo")!.matchAll(/ghost-delete/g)].length).toBe(1);
   });
 
-  it("the gate stops once before an unanswered question's step, and never for an answered one", async () => {
+  it("the gate stops before an unanswered question's step until a pick or a skip, and never for an answered one", async () => {
     const { ctl } = mount();
     const run = await solved();
     ctl.setRun(run.trace);
@@ -182,11 +182,17 @@ describe("predict cards", () => {
     expect(ctl.gate(s - 1, s)).toBe(false);
     expect(card(blocks[0]!.id).classList.contains("asking")).toBe(true);
     expect(card(blocks[0]!.id).querySelector('[data-testid="predict-prompt"]')!.textContent).toContain(`step ${s - 1}`);
-    expect(ctl.gate(s - 1, s)).toBe(true); // only the first time
+    // Asked again (issue 21 item 9: stepping on would narrate the answer) until a pick or a skip.
+    expect(ctl.gate(s - 1, s)).toBe(false);
+    const skip = card(blocks[0]!.id).querySelector<HTMLButtonElement>('[data-testid="predict-skip"]')!;
+    expect(card(blocks[0]!.id).querySelector('[data-testid="predict-prompt"]')!.textContent).toContain(`Still at step ${s - 1}`);
+    skip.click();
+    expect(ctl.gate(s - 1, s)).toBe(true);
+    expect(card(blocks[0]!.id).classList.contains("asking")).toBe(false);
+    expect(card(blocks[0]!.id).dataset["answered"]).toBe("false");
     const s2 = steps[1]!;
     option(blocks[1]!.id, String(blocks[1]!.options[0]!.value)).click();
     expect(ctl.gate(s2 - 1, s2)).toBe(true); // answered: no stop
-    expect(card(blocks[0]!.id).classList.contains("asking")).toBe(true);
     ctl.setRun(run.trace); // a new run asks again
     expect(ctl.gate(s - 1, s)).toBe(false);
     // backwards or without a run: never gated

@@ -15,11 +15,11 @@ import lesson16 from "../../../lessons/16-modern-client-go/scenario.js";
 import lesson16Solution from "../../../lessons/16-modern-client-go/solution.js";
 import lesson16Starter from "../../../lessons/16-modern-client-go/starter.js";
 import { plural } from "../../../site/i18n/plural.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 import { fifoKinds } from "../../../site/views/fifo-mode.js";
 import { revealDelta } from "../../../site/views/reveal.js";
 import { STAGE_TEXT } from "../../../site/views/stage-i18n.js";
-import { mountStage, type StageHandle } from "../../../site/views/stage.js";
+import { mountStage, type StageHandle } from "../../../site/views/stage/stage.js";
 
 const CJK = /[\u4e00-\u9fff]/;
 const run = (trace: TraceEvent[]): RunResult => ({ trace, log: [], hash: "h" });

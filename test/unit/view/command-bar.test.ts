@@ -128,4 +128,23 @@ describe("command bar: bind and the playground faults", () => {
     expect(parseCommand("drop-watches", ctx)).toMatchObject({ ok: true, op: { op: "fault", fault: "dropWatches" } });
     expect(parseCommand("heal now", ctx)).toEqual({ ok: false, error: 'heal: unexpected argument "now"' });
   });
+  it("partition takes a duration with a unit (it heals itself), in any order with its mode", () => {
+    expect(parseCommand("partition 4s", ctx)).toMatchObject({ ok: true, op: { op: "fault", fault: "partition", durationMs: 4000, at: 1500 } });
+    const r = parseCommand("partition timeout 1500ms", ctx);
+    expect(r).toMatchObject({ ok: true, op: { op: "fault", fault: "partition", mode: "timeout", durationMs: 1500 } });
+    expect(r.ok && r.op !== undefined ? r.message : "").toBe("partition (timeout, heals after 1.5 s) at t = 1.5 s");
+    expect(parseCommand("partition 2.5s refused", ctx)).toMatchObject({ ok: true, op: { durationMs: 2500 } });
+    expect(parseCommand("partition 4", ctx)).toEqual({ ok: false, error: "partition: give the duration a unit, e.g. 4s or 4ms" });
+    expect(parseCommand("partition 0s", ctx)).toMatchObject({ ok: false });
+    expect(parseCommand("partition 2h", ctx)).toMatchObject({ ok: false });
+  });
+  it("slow-handler <handler> <delay>: which listener, and how long per notification", () => {
+    expect(parseCommand("slow-handler 1 3000", ctx)).toMatchObject({ ok: true, op: { op: "slowHandler", handler: 1, delayMs: 3000, at: 1500 } });
+    expect(parseCommand("slow-handler 0 2s", ctx)).toMatchObject({ ok: true, op: { op: "slowHandler", handler: 0, delayMs: 2000 } });
+    expect(parseCommand("slow-handler", ctx)).toMatchObject({ ok: false });
+    expect(parseCommand("slow-handler 1", ctx)).toMatchObject({ ok: false });
+    expect(parseCommand("slow-handler x 100", ctx)).toMatchObject({ ok: false, error: expect.stringContaining('not "x"') });
+    expect(parseCommand("slow-handler 1 soon", ctx)).toMatchObject({ ok: false, error: expect.stringContaining('not "soon"') });
+    expect(parseCommand("slow-handler 1 100 2", ctx)).toMatchObject({ ok: false });
+  });
 });

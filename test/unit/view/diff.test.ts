@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson, firstDifference } from "../../../src/sim/diff.js";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { foldTrace } from "../../../src/sim/view.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 
 /** Re-stamps seq after splicing. */
 const renumber = (events: TraceEvent[]): TraceEvent[] => events.map((e, i) => ({ ...e, seq: i + 1 }));

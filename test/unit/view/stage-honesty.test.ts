@@ -9,10 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { narrate } from "../../../src/sim/narration.js";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { WorldReplay, focusedInformer, foldTrace, type WorldView } from "../../../src/sim/view.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 import { MAX_CHIPS } from "../../../site/views/fifo-view.js";
 import type { TimedOp } from "../../../site/views/run-types.js";
-import { mountStage, type StageHandle } from "../../../site/views/stage.js";
+import { mountStage, type StageHandle } from "../../../site/views/stage/stage.js";
 import { ITEMS_PER_SET } from "../../../site/views/workqueue-view.js";
 
 let host: HTMLElement;
@@ -134,7 +134,7 @@ describe("stage behaviour", () => {
     expect(steps).toEqual([1, 2, 10]);
   });
 
-  it("an action button emits one TimedOp at the current step's virtual time", () => {
+  it("an action button emits one TimedOp at the current step's virtual time, placed right after that step", () => {
     const trace = demoTrace();
     const ops: TimedOp[] = [];
     stage.onAction((op) => ops.push(op));
@@ -143,8 +143,9 @@ describe("stage behaviour", () => {
     const view = foldTrace(trace, 40);
     one('[data-action="drop-watch"]').click();
     one('[data-action="delete"]').click();
-    expect(ops[0]).toEqual({ op: "fault", fault: "dropWatches", at: view.time });
-    expect(ops[1]).toMatchObject({ op: "delete", resource: "pods", at: view.time });
+    expect(ops[0]).toEqual({ op: "fault", fault: "dropWatches", at: view.time, afterStep: 40 });
+    expect(ops[1]).toMatchObject({ op: "delete", resource: "pods", at: view.time, afterStep: 40 });
+    expect(one('[data-testid="command-result"]').textContent).toMatch(/^Recorded delete pods .* after step 40 \(at its time, t = (\d{1,3} ms|\d+\.\d{1,2} s)\)/);
     expect(all('[data-testid="action"]').map((b) => b.getAttribute("data-action")).sort()).toEqual(
       ["bind", "compact", "create", "delete", "drop-watch", "heal", "label", "partition", "partition-timeout", "restart", "slow-handler", "update"]);
   });
@@ -168,7 +169,7 @@ describe("stage behaviour", () => {
     expect(submit("delete pod nope")).toContain('pods "nope" not found');
     expect(ops).toEqual([]);
     submit(`label pod ${names[0]} team=a`);
-    expect(ops).toEqual([{ op: "label", resource: "pods", namespace: "default", name: names[0], labels: { team: "a" }, at: view.time }]);
+    expect(ops).toEqual([{ op: "label", resource: "pods", namespace: "default", name: names[0], labels: { team: "a" }, at: view.time, afterStep: 12 }]);
   });
 
   it("marks the first step where a new run departs from the previous one", () => {

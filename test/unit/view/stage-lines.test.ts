@@ -8,9 +8,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { applyEvent, emptyWorld, focusedInformer, type WorldView } from "../../../src/sim/view.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 import { renderReflector } from "../../../site/views/reflector-view.js";
-import { mountStage, type StageHandle } from "../../../site/views/stage.js";
+import { mountStage, type StageHandle } from "../../../site/views/stage/stage.js";
 import { STAGE_TEXT } from "../../../site/views/stage-i18n.js";
 import { renderTables } from "../../../site/views/tables-view.js";
 import { renderWorkqueues } from "../../../site/views/workqueue-view.js";

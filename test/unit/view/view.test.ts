@@ -5,7 +5,7 @@ import {
   WorldReplay, applyEvent, cloneWorld, emptyWorld, focusedInformer, foldTrace, indexBuckets, reduce,
   type StageName, type WorldView,
 } from "../../../src/sim/view.js";
-import { demoTrace } from "../../../site/views/demo-trace.js";
+import { demoTrace } from "../../fixtures/demo-trace.js";
 import { ALL_KINDS, SAMPLES, event, record } from "./samples.js";
 
 function fold(...events: TraceEvent[]): WorldView {
