@@ -10,8 +10,12 @@
  * (with the hash of the code being run) and cleared when the run finishes. If the page is killed, or
  * the run was stopped for running too long, the marker stays; the next boot of that lesson restores the
  * code but does not run it while the marker matches the code.
+ *
+ * A lesson that moved (site/shell/router.ts LESSON_ALIASES) finds the draft saved under its old id (same
+ * starter) and moves it to its current id.
  */
 import type { TimedOp } from "../../src/scenario/index.js";
+import { canonicalLessonId, oldLessonIds } from "../shell/router";
 import { hashText } from "./hash";
 import { isTimedOp } from "./share";
 import type { Store } from "./store";
@@ -37,8 +41,15 @@ const MAX_ACTIONS = 200;
 export function drafts(store: Store): Drafts {
   return {
     load(lessonId, starter) {
-      const raw = store.get(draftKey(lessonId, starter));
-      if (raw === undefined) return undefined;
+      const id = canonicalLessonId(lessonId);
+      let raw = store.get(draftKey(id, starter));
+      if (raw === undefined) {
+        const old = oldLessonIds(id).map((o) => draftKey(o, starter)).find((k) => store.get(k) !== undefined);
+        if (old === undefined) return undefined;
+        raw = store.get(old)!;
+        store.set(draftKey(id, starter), raw);
+        store.remove(old);
+      }
       try {
         const d = JSON.parse(raw) as { code?: unknown };
         return typeof d.code === "string" ? d.code : undefined;
@@ -47,16 +58,17 @@ export function drafts(store: Store): Drafts {
       }
     },
     save(lessonId, starter, code) {
-      const key = draftKey(lessonId, starter);
+      const key = draftKey(canonicalLessonId(lessonId), starter);
       if (code === starter) store.remove(key);
       else store.set(key, JSON.stringify({ code, savedAt: new Date().toISOString() }));
     },
     clear(lessonId, starter) {
-      store.remove(draftKey(lessonId, starter));
-      store.remove(actionsKey(lessonId, starter));
+      const id = canonicalLessonId(lessonId);
+      for (const each of [id, ...oldLessonIds(id)]) store.remove(draftKey(each, starter));
+      store.remove(actionsKey(id, starter));
     },
     loadActions(lessonId, starter) {
-      const raw = store.get(actionsKey(lessonId, starter));
+      const raw = store.get(actionsKey(canonicalLessonId(lessonId), starter));
       if (raw === undefined) return undefined;
       try {
         const v = JSON.parse(raw) as unknown;
@@ -66,7 +78,7 @@ export function drafts(store: Store): Drafts {
       }
     },
     saveActions(lessonId, starter, actions) {
-      const key = actionsKey(lessonId, starter);
+      const key = actionsKey(canonicalLessonId(lessonId), starter);
       if (actions.length === 0) store.remove(key);
       else store.set(key, JSON.stringify(actions.slice(0, MAX_ACTIONS)));
     },

@@ -5,7 +5,10 @@
  * Import is untrusted input (issue 14): a file over MAX_PROGRESS_FILE characters is refused before it is
  * parsed; only ids of lessons that exist are kept (when the app passes them), each `at` must be an ISO
  * date of at most 40 characters (else the time of the import is used), so an import can never fill storage.
+ * Ids of lessons that moved (site/shell/router.ts LESSON_ALIASES) are read, imported and asked for under
+ * their current id.
  */
+import { canonicalLessonId } from "../shell/router";
 import type { Store } from "./store";
 
 export interface ProgressFile {
@@ -48,9 +51,11 @@ export function parseProgressFile(json: string, known?: ReadonlySet<string>): Pr
   if (Array.isArray(d.passed)) throw new Error("not an Informer Playground progress file");
   const passed: Record<string, { at: string }> = {};
   for (const [id, v] of Object.entries(d.passed as Record<string, { at?: unknown } | null>)) {
-    if (!/^[\w-]{1,80}$/.test(id) || (known !== undefined && !known.has(id)) || !Object.hasOwn(d.passed, id)) continue;
+    if (!/^[\w-]{1,80}$/.test(id) || !Object.hasOwn(d.passed, id)) continue;
+    const current = canonicalLessonId(id); // a file exported before a lesson moved
+    if (known !== undefined && !known.has(current)) continue;
     const at = v?.at;
-    passed[id] = { at: typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString() };
+    passed[current] = { at: typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString() };
   }
   const exportedAt = typeof d.exportedAt === "string" && d.exportedAt.length <= 40 ? d.exportedAt : "";
   return { app: "informer-playground", version: 1, exportedAt, passed };
@@ -64,7 +69,8 @@ export function progress(store: Store, known?: ReadonlySet<string>): Progress {
     if (raw === undefined) return {};
     try {
       const p = JSON.parse(raw) as { passed?: Record<string, { at: string }> };
-      const all = p.passed ?? {};
+      // ids saved before a lesson moved count for the lesson under its new id
+      const all = Object.fromEntries(Object.entries(p.passed ?? {}).map(([id, v]) => [canonicalLessonId(id), v]));
       if (known === undefined) return all;
       return Object.fromEntries(Object.entries(all).filter(([id]) => known.has(id)));
     } catch {
@@ -77,8 +83,9 @@ export function progress(store: Store, known?: ReadonlySet<string>): Progress {
   };
   return {
     passed: read,
-    isPassed: (id) => id in read(),
-    markPassed(id) {
+    isPassed: (id) => canonicalLessonId(id) in read(),
+    markPassed(lessonId) {
+      const id = canonicalLessonId(lessonId);
       const p = read();
       if (id in p) return;
       p[id] = { at: new Date().toISOString() };

@@ -96,7 +96,7 @@ describe("goal reasons in the learner's language", () => {
     }
   });
 
-  it("lesson 10 in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
+  it("wait for cache sync in zh-CN: a reason reported by the worker for a later seed is rendered in Chinese too", async () => {
     const app = await openApp({ path: `#/lesson/${WAIT}`, locale: "zh-CN" });
     try {
       const { page } = app;

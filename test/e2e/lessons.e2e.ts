@@ -143,7 +143,7 @@ const MUST_SHOW: Record<string, MustShow> = {
     return watching;
   },
   // clean close ⇒ re-watch from last RV; 410 ⇒ relist; backoff
-  "03": (snaps) => {
+  "10": (snaps) => {
     const watching = first(snaps, (s) => s.rs === "watching");
     const backoff = first(snaps, (s) => s.rs === "backoff", watching);
     expect(backoff, "reflector-state never shows backoff").toBeGreaterThan(watching);
@@ -257,7 +257,7 @@ const MUST_SHOW: Record<string, MustShow> = {
     return late;
   },
   // hasSynced for the informer and per registration
-  "10": (snaps) => {
+  "03": (snaps) => {
     const gap = first(snaps, (s) => s.store.length >= 6 && bufferOf(s, 0) >= 3);
     expect(gap, "the cache never holds all six pods while handler #0 still has adds waiting").toBeGreaterThan(0);
     // informer synced ≠ registration synced: the lane is not marked synced while its initial adds wait
@@ -381,7 +381,7 @@ const MUST_SHOW_BY_SLUG: Record<string, MustShow> = {
 const SHOT_FOCUS: Record<string, string> = {
   "05": ".stage .indexes",
   "09": '[data-testid="listener-buffer"]',
-  "10": '[data-testid="listener-buffer"]',
+  "03": '[data-testid="listener-buffer"]',
   "11": '[data-testid="listener-buffer"]',
   "12": '[data-testid="wq-item"]',
   "13": '[data-testid="wq-item"]',

@@ -6,8 +6,8 @@ import { LiveWindow } from "../../site/live/live-window.js";
 import { runScenario } from "../../src/scenario/run-scenario.js";
 import { foldTrace, WorldReplay } from "../../src/sim/view.js";
 import type { TraceEvent } from "../../src/sim/trace.js";
-import scenario from "../../lessons/03-reflector-under-stress/scenario.js";
-import solution from "../../lessons/03-reflector-under-stress/solution.js";
+import scenario from "../../lessons/10-reflector-under-stress/scenario.js";
+import solution from "../../lessons/10-reflector-under-stress/solution.js";
 
 describe("LiveWindow", () => {
   let trace: TraceEvent[] = [];

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/scenario/run-scenario.js";
 import { emptyWorld, foldTrace, WorldReplay, type WorldView } from "../../src/sim/view.js";
 import type { TraceEvent } from "../../src/sim/trace.js";
-import scenario03 from "../../lessons/03-reflector-under-stress/scenario.js";
-import solution03 from "../../lessons/03-reflector-under-stress/solution.js";
+import scenario03 from "../../lessons/10-reflector-under-stress/scenario.js";
+import solution03 from "../../lessons/10-reflector-under-stress/solution.js";
 import scenario14 from "../../lessons/14-write-a-controller/scenario.js";
 import solution14 from "../../lessons/14-write-a-controller/solution.js";
 

@@ -1,7 +1,7 @@
 // `npm run cluster -- --scenario <lesson> [--play]` (server/cluster-server.ts): a lesson's initial objects are
 // there at start, and with playTimeline its timed operations happen on the (sped-up) wall clock.
 import { describe, expect, it } from "vitest";
-import scenario from "../../lessons/03-reflector-under-stress/scenario.js";
+import scenario from "../../lessons/10-reflector-under-stress/scenario.js";
 import { api, testCluster, waitFor } from "./harness.js";
 
 describe("cluster with a lesson's scenario", () => {

@@ -5,8 +5,11 @@ export default async function main({ clientset, stop, log }: Playground) {
   const podInformer = factory.core().v1().pods().informer();
   podInformer.addEventHandler({
     addFunc: (pod: Pod) => log(`added ${pod.metadata.name}`),
-    // TODO: a relist replays unchanged pods as updates. Log only real changes.
-    updateFunc: (_old: Pod, pod: Pod) => log(`changed ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`),
+    // Your filter from lesson 8: a relist (and a resync) replays unchanged pods as same-version updates.
+    updateFunc: (oldPod: Pod, pod: Pod) => {
+      if (oldPod.metadata.resourceVersion === pod.metadata.resourceVersion) return;
+      log(`changed ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`);
+    },
     deleteFunc: (obj: unknown) => log(`deleted ${cache.deletionHandlingMetaNamespaceKeyFunc(obj)}`),
   });
   factory.start(stop);

@@ -1,5 +1,5 @@
 /**
- * Lesson 03 — the Reflector under stress. A clean watch drop at 4 s (re-watch, no LIST); a partition
+ * Lesson 10 — the Reflector under stress. A clean watch drop at 4 s (re-watch, no LIST); a partition
  * from 6 s to 11 s (watch refused ⇒ backoff) during which web-1 changes, web-4 appears and the server
  * compacts its history; after the heal the re-watch gets ERROR 410 ⇒ backoff ⇒ relist.
  */

@@ -1,4 +1,4 @@
-/** Lesson 03 goals: follow lastSyncResourceVersion through drops, a partition and a relist; ignore same-RV replays. */
+/** Lesson 10 goals: follow lastSyncResourceVersion through drops, a partition and a relist; ignore same-RV replays. */
 import { defineMessages, events, expectedLine, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
 
 const M = defineMessages("reflector-under-stress", {
