@@ -15,24 +15,33 @@
  * - `learnerLine(error)` maps the first frame of the learner's blob module in the error's stack through
  *   the TypeScript source map (`map`, when it decodes) to the learner's line; undefined when no frame is
  *   the learner's.
+ * - `sourceLocator()` makes a fresh SourceLocator (source-locator.ts) over this module, for the run whose
+ *   trace carries source positions (the main run). With a locator in the log ref, the learner-facing
+ *   `log` and console.* note their caller before logging (runner.log.src); at most MAX_LOG_POSITIONS
+ *   log calls of a run are placed.
  */
 import { formatValue } from "../../../src/scenario/index.js";
 import * as playground from "../../../src/playground.js";
 import { MAX_LOG_CHARS, MAX_LOG_LINE_CHARS } from "./protocol.js";
+import { frameIn } from "./lockdown.js";
+import { createSourceLocator, type WorkerSourceLocator } from "./source-locator.js";
 import { decodeMappings, originalLine } from "./source-map.js";
 
 /** Lines of the wrapper before the learner's first generated line. */
 const WRAPPER_LINES = 1;
+/** Log calls of a run whose line is traced (runner.log.src): a stack capture costs µs, a run may print 100,000 lines. */
+const MAX_LOG_POSITIONS = 10_000;
 
 type Factory = (require: (id: string) => unknown, module: { exports: Record<string, unknown> },
   exports: Record<string, unknown>, console: Record<string, (...a: unknown[]) => void>) => void;
 export type Main = (ctx: playground.Playground) => void | Promise<void>;
-type LogRef = { log?: (...v: unknown[]) => void };
+export type LogRef = { log?: (...v: unknown[]) => void; locator?: WorkerSourceLocator };
 
-export interface LearnerModule {
+export interface LoadedModule {
   instantiate(logRef: LogRef): Main;
   withLines(main: Main, logRef: LogRef, lines: { line?: number }): Main;
   learnerLine(error: unknown): number | undefined;
+  sourceLocator(): WorkerSourceLocator;
 }
 
 function decodeMap(map: string | undefined): ReturnType<typeof decodeMappings> | undefined {
@@ -64,11 +73,18 @@ function cappedLog(log: (...values: unknown[]) => void): (...values: unknown[]) 
   };
 }
 
-export async function loadLearnerModule(js: string, map: string | undefined, createObjectURL: (blob: Blob) => string): Promise<LearnerModule> {
+/** What the worker captured before the lockdown (learner code may replace the originals). */
+export interface Captured {
+  createObjectURL(blob: Blob): string;
+  /** Function.prototype.toString, called on a function. */
+  functionText(fn: unknown): string;
+}
+
+export async function loadLearnerModule(js: string, map: string | undefined, captured: Captured): Promise<LoadedModule> {
   const decoded = decodeMap(map);
   const body = js.replace(/\/\/# sourceMappingURL=.*$/m, "");
   const source = `export default function (require, module, exports, console) {${"\n"}${body}${"\n"}}`;
-  const blobUrl = createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const blobUrl = captured.createObjectURL(new Blob([source], { type: "text/javascript" }));
   const factory = ((await import(/* @vite-ignore */ blobUrl)) as { default: Factory }).default;
 
   const learnerLine = (error: unknown): number | undefined => {
@@ -85,6 +101,10 @@ export async function loadLearnerModule(js: string, map: string | undefined, cre
 
   return {
     learnerLine,
+    sourceLocator() {
+      return createSourceLocator({ url: blobUrl, body, wrapperLines: WRAPPER_LINES, decoded },
+        { frameIn, functionText: captured.functionText, maxLogPositions: MAX_LOG_POSITIONS });
+    },
     instantiate(logRef) {
       const requireFn = (id: string): unknown => {
         if (id === "playground") return playground;
@@ -92,7 +112,10 @@ export async function loadLearnerModule(js: string, map: string | undefined, cre
       };
       const module = { exports: {} as Record<string, unknown> };
       // console.* goes to the capped log as well.
-      const toLog = (...v: unknown[]) => logRef.log?.(...v);
+      const toLog = (...v: unknown[]) => {
+        logRef.locator?.noteCaller(toLog);
+        logRef.log?.(...v);
+      };
       const consoleShim = { log: toLog, info: toLog, warn: toLog, error: toLog, debug: toLog };
       factory(requireFn, module, module.exports, consoleShim);
       const exp = module.exports;
@@ -104,8 +127,13 @@ export async function loadLearnerModule(js: string, map: string | undefined, cre
     },
     withLines(main, logRef, lines) {
       return (ctx) => {
-        const log = cappedLog(ctx.log);
-        logRef.log = log;
+        const capped = cappedLog(ctx.log);
+        logRef.log = capped;
+        // The learner's log: notes where it was called from (runner.log.src), then logs.
+        const log = (...v: unknown[]) => {
+          logRef.locator?.noteCaller(log);
+          capped(...v);
+        };
         ctx = { ...ctx, log };
         const note = (e: unknown) => {
           lines.line ??= learnerLine(e);

@@ -14,7 +14,9 @@
  * - The trace is streamed to the page in batches while the run goes on, so the page keeps the trace so
  *   far when it kills the worker (2 s wall clock) (trace-stream.ts). The 100,000-event budget is
  *   runScenario's `maxEvents` (the run ends with error kind "eventLimit"); "limit" is only a backstop.
- * - Runtime errors are mapped to the learner's line through the TypeScript source map (learner-module.ts).
+ * - Runtime errors are mapped to the learner's line through the TypeScript source map (learner-module.ts);
+ *   so are the trace's source positions (`src` of handler.called / worker.reconcile / runner.log,
+ *   source-locator.ts), in the main run only (the goal checks on more seeds do not need them).
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
 /// <reference lib="webworker" />
@@ -23,7 +25,7 @@ import type { TraceEvent } from "../../../src/sim/index.js";
 import type { GoalOutcome, RunRequestMessage, WorkerMessage } from "./protocol.js";
 import { MAX_ERROR_CHARS, MAX_EVENTS } from "./protocol.js";
 import { assertLoadedByRunner, lockDown } from "./lockdown.js";
-import { loadLearnerModule, type LearnerModule, type Main } from "./learner-module.js";
+import { loadLearnerModule, type LoadedModule, type LogRef, type Main } from "./learner-module.js";
 import { streamTrace } from "./trace-stream.js";
 import { kit } from "../../../lessons/_lib/goal-kit.js";
 
@@ -39,6 +41,7 @@ try {
 // Captured before the lockdown (and before learner code could replace them).
 const createObjectURL = URL.createObjectURL.bind(URL);
 const stringify = JSON.stringify;
+const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
 const postReady = self.postMessage.bind(self);
 const leftOpen = lockDown(self);
 let port: MessagePort | undefined;
@@ -47,9 +50,9 @@ const post = (m: WorkerMessage) => portPost?.(m);
 
 const goalModules = import.meta.glob<{ default: { goals: Goal[]; seeds?: number } }>("../../../lessons/*/goals.ts");
 
-async function runOnce(mod: LearnerModule, scenario: Scenario, actions: RunRequestMessage["actions"],
-  onEvent?: (e: TraceEvent) => void): Promise<RunResult> {
-  const logRef: { log?: (...v: unknown[]) => void } = {};
+async function runOnce(mod: LoadedModule, scenario: Scenario, actions: RunRequestMessage["actions"],
+  onEvent?: (e: TraceEvent) => void, placeCode = false): Promise<RunResult> {
+  const logRef: LogRef = placeCode ? { locator: mod.sourceLocator() } : {};
   const lines: { line?: number } = {};
   let main: Main;
   try {
@@ -57,7 +60,8 @@ async function runOnce(mod: LearnerModule, scenario: Scenario, actions: RunReque
   } catch (e) {
     return { trace: [], log: [], hash: "", error: { kind: "runtime", message: messageOf(e), line: mod.learnerLine(e) } };
   }
-  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: mod.learnerLine, maxEvents: MAX_EVENTS };
+  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: mod.learnerLine, maxEvents: MAX_EVENTS,
+    ...(logRef.locator !== undefined ? { sourceLocator: logRef.locator } : {}) };
   const result = await runScenario(scenario, mod.withLines(main, logRef, lines), actions, options);
   if (result.error !== undefined && result.error.line === undefined && lines.line !== undefined) {
     result.error = { ...result.error, line: lines.line };
@@ -103,10 +107,10 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
     post({ type: "fatal", message: `the sandbox could not remove ${leftOpen.join(", ")} on this browser, so the code was not run` });
     return;
   }
-  let mod: LearnerModule | undefined;
+  let mod: LoadedModule | undefined;
   try {
     try {
-      mod = await loadLearnerModule(req.js, req.map, createObjectURL);
+      mod = await loadLearnerModule(req.js, req.map, { createObjectURL, functionText });
     } catch (e) {
       post({ type: "fatal", message: messageOf(e) });
       return;
@@ -116,7 +120,7 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
     post({ type: "started" });
     const stream = streamTrace(post, stringify);
     let streaming = true; // events after the run's end (learner code it did not await) are not sent
-    const result = await runOnce(mod, req.scenario, req.actions, (e) => { if (streaming) stream.sink(e); });
+    const result = await runOnce(mod, req.scenario, req.actions, (e) => { if (streaming) stream.sink(e); }, true);
     stream.flush();
     streaming = false;
     if (stream.limited) return;
