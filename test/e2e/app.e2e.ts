@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, settled } from "./harness.js";
+import { byTestId, firstFrames, openApp, settled, clickAction } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
 
@@ -174,7 +174,7 @@ describe("the core loop", () => {
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       // An action at this step (drop the watch): the run repeats with it, identical up to step 5.
       const totalBefore = (await counter(page))[1];
-      await byTestId(page, "action", '[data-action="drop-watch"]').click();
+      await clickAction(page, "drop-watch");
       await expect.poll(async () => (await counter(page))[1], { timeout: 30_000 }).not.toBe(totalBefore);
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       expected = { log: await logTexts(page), counter: await byTestId(page, "step-counter").innerText() };
