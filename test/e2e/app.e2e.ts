@@ -167,7 +167,7 @@ describe("the core loop", () => {
       await byTestId(page, "run").click();
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("新 Pod ✨ web-1");
       if (await byTestId(page, "pause").isVisible()) await byTestId(page, "pause").click();
-      await byTestId(page, "lesson-title").click(); // focus outside the editor: keys drive playback
+      await page.locator(".stage-title").click(); // focus on the stage: keys drive playback (in the lesson pane Home scrolls)
       await page.keyboard.press("Home");
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^1 \//);
       for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
