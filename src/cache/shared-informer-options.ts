@@ -7,7 +7,7 @@
  * (shared-informer.ts) reads the options once, when it is built.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import type { Tracer } from "../sim/trace.js";
+import type { SourceLocator, Tracer } from "../sim/trace.js";
 import type { BackoffOptions } from "./backoff.js";
 import type { FifoMode, Indexers } from "./types.js";
 
@@ -34,6 +34,8 @@ export interface SharedIndexInformerOptions {
   pageSize?: number;
   /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
+  /** Places learner handler functions in the learner's source (handler.called.src), when the runner can. */
+  sourceLocator?: SourceLocator;
   /**
    * Live mode (not a client-go option): pop at most this many FIFO entries, and let each listener handle
    * at most this many notifications, per scheduled task, then go on in a new 0-delay task, so a

@@ -28,11 +28,12 @@
  */
 import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
+import { traceTo, type SourceLocator, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
 import { DeltaProcessor } from "./process-deltas.js";
 import { Controller } from "./controller.js";
+import { handlerSources } from "./handler-source.js";
 import { ProcessorListener } from "./processor-listener.js";
 import type { PoppedBatch } from "./real-fifo.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
@@ -58,6 +59,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   /** processDeltas / processDeltasInBatch over this informer's cache and processor. */
   private readonly deltas: DeltaProcessor<T>;
   private readonly errorLine: ((error: unknown) => number | undefined) | undefined;
+  private readonly sourceLocator: SourceLocator | undefined;
   private readonly maxPerTask: number;
   private resyncCheckPeriodMs: number;
   private readonly defaultEventHandlerResyncPeriodMs: number;
@@ -84,6 +86,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.fifoMode = options.fifo ?? "delta";
     this.batchProcess = options.batchProcess === true && this.fifoMode !== "delta";
     this.errorLine = options.errorLine;
+    this.sourceLocator = options.sourceLocator;
     this.maxPerTask = options.maxPerTask !== undefined && options.maxPerTask >= 1 ? Math.floor(options.maxPerTask) : Number.POSITIVE_INFINITY;
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
@@ -127,6 +130,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const delay = this.listenerDelays.get(index);
     if (delay !== undefined) listener.setDelay(delay);
     if (this.maxPerTask !== Number.POSITIVE_INFINITY) listener.setMaxPerTask(this.maxPerTask);
+    if (this.sourceLocator !== undefined) listener.sources = handlerSources(h, this.sourceLocator);
     this.processor.addListener(listener);
     if (this.started) {
       // a consistent snapshot: nothing is processed while the synthetic adds are queued
