@@ -14,7 +14,7 @@
  */
 export { emptyWorld, cloneWorld, HANDLER_LOG_LIMIT } from "./world/world.js";
 export type {
-  StageName, StageRef, ServerObjectView, ServerRequestView, ServerWatchView, ServerView, ReflectorView, FifoEntry,
+  StageName, StageRef, ServerObjectView, ServerRequestView, ServerSeenView, ServerWatchView, ServerView, ReflectorView, FifoEntry,
   FifoView, IndexerObjectView, IndexerView, PendingNotification, ListenerView, InformerView, WorkqueueView,
   WorkerView, HandlerLogEntry, WorldView,
 } from "./world/world.js";
