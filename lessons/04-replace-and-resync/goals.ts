@@ -10,7 +10,7 @@
  *   list, at that list's resourceVersion, and nothing else;
  * - drained: the queue ends empty.
  */
-import { defineMessages, events, fail, goal, lastStep, pass, type Ev, type Goal, type RunResult } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, lastStep, pass, type Check, type Ev, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 const M = defineMessages("replace-and-resync", {
   noReplace: {
@@ -77,24 +77,27 @@ function lists(run: RunResult): { first?: Ev<"fifo.replace">; second?: Ev<"fifo.
   };
 }
 
+/** relist-tombstone's check, shared with resync-replays-cache (which needs the relist first). */
+function relistCheck(run: RunResult): Check {
+  const { first, second, firstKeys, secondKeys } = lists(run);
+  if (first === undefined) return fail(M.noReplace());
+  if (second === undefined) return fail(M.noRelist({ step: first.seq }), first.seq);
+  const vanished = [...firstKeys.keys()].filter((k) => !secondKeys.has(k));
+  if (vanished.length === 0) return fail(M.relistTooEarly({ step: second.seq }), second.seq);
+  for (const key of vanished) {
+    const tomb = events(run, "fifo.queued", (e) => e.seq > first.seq && e.seq < second.seq && e.key === key && e.delta.type === "Deleted" && e.delta.tombstone === true);
+    if (tomb.length === 0) return fail(M.noTombstone({ step: second.seq, key }), second.seq);
+  }
+  return pass;
+}
+
 const relistTombstone: Goal = goal({
   id: "relist-tombstone",
   title: {
     en: "After 2 s, LIST again and `replace`: every pod deleted in between comes back as a tombstone, found in your cache (knownObjects)",
     "zh-CN": "2 秒之后再 LIST 一次并 `replace`：期间被删除的每个 Pod 都以墓碑的形式回来，它是从你的缓存（knownObjects）里找到的",
   },
-  check(run) {
-    const { first, second, firstKeys, secondKeys } = lists(run);
-    if (first === undefined) return fail(M.noReplace());
-    if (second === undefined) return fail(M.noRelist({ step: first.seq }), first.seq);
-    const vanished = [...firstKeys.keys()].filter((k) => !secondKeys.has(k));
-    if (vanished.length === 0) return fail(M.relistTooEarly({ step: second.seq }), second.seq);
-    for (const key of vanished) {
-      const tomb = events(run, "fifo.queued", (e) => e.seq > first.seq && e.seq < second.seq && e.key === key && e.delta.type === "Deleted" && e.delta.tombstone === true);
-      if (tomb.length === 0) return fail(M.noTombstone({ step: second.seq, key }), second.seq);
-    }
-    return pass;
-  },
+  check: relistCheck,
 });
 
 const tombstoneLogged: Goal = goal({
@@ -124,7 +127,7 @@ const resyncReplaysCache: Goal = goal({
   },
   check(run) {
     const { second, secondKeys } = lists(run);
-    if (second === undefined) return relistTombstone.check(run);
+    if (second === undefined) return relistCheck(run);
     const skipped = events(run, "fifo.skipped", (e) => e.seq > second.seq && e.reason === "resyncQueued")[0];
     if (skipped !== undefined) return fail(M.resyncSkipped({ key: skipped.key, step: skipped.seq }), skipped.seq);
     const syncs: Queued[] = events(run, "fifo.queued", (e) => e.seq > second.seq && e.delta.type === "Sync");
