@@ -1,7 +1,7 @@
 /**
  * One zh-CN voice (issue 20 item 10, issue 21 item 11): the Chinese prose of every lesson, its hints and
  * the glossary use one term per concept, the same words the Chinese UI shows on the stage — 处理函数,
- * Informer, Indexer, Lister, 监听器, 工作队列, 重新 LIST, API Server — with full-width quotes and 秒/毫秒.
+ * Informer, Indexer, Lister, listener, 工作队列, 重新 LIST, API Server, Pod — with full-width quotes and 秒/毫秒.
  * Code (fences, code spans), link targets, front matter and goal ids (`- **id**:`) are not prose; the
  * question, options and explanation of a predict card are.
  */
@@ -20,7 +20,7 @@ export const VARIANTS: Array<[RegExp, string]> = [
   [/(?<![A-Za-z_.])indexer\b(?![A-Za-z_(.])/, "Indexer"],
   [/索引器(?!）)/, "Indexer"],
   [/(?<![A-Za-z_.])lister\b(?![A-Za-z_(.])/, "Lister"],
-  [/(?<![A-Za-z_.])listeners?\b(?![A-Za-z_(])/, "监听器"],
+  [/监听器/, "listener"],
   [/(?<![A-Za-z_.])workqueue\b(?![A-Za-z_(.])/, "工作队列"],
   [/重新 ?list\b/, "重新 LIST"],
   [/API server\b|API 服务器/, "API Server"],
@@ -64,9 +64,9 @@ describe("the zh-CN term check", () => {
   it("finds each variant in prose, and none in code, link targets or goal ids", () => {
     const md = ["---", "title: handler", "---", "- **level-triggered**：一个 handler，重新 list，“好”。",
       "看 [Indexer](#/glossary/indexer) 和 `informer.lister()`，1.5 秒。", "```ts", "const handler = 1;", "```",
-      "```predict", "question: \"2 s 时，listener 有几条？\"", "```"].join("\n");
+      "```predict", "question: \"2 s 时，监听器有几条？\"", "```"].join("\n");
     const found = zhProse(md).flatMap(({ line, text }) => VARIANTS.filter(([re]) => re.test(text)).map(([, want]) => `${line}:${want}`));
-    expect(found).toEqual(["4:处理函数", "4:重新 LIST", "10:监听器", "10:秒 / 毫秒"]);
+    expect(found).toEqual(["4:处理函数", "4:重新 LIST", "10:listener", "10:秒 / 毫秒"]);
   });
 });
 
