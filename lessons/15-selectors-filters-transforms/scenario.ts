@@ -1,5 +1,5 @@
 import type { Scenario } from "../../src/index.js";
-import { appliedPod as pod } from "../_lib/objects.js";
+import { appliedPod as pod } from "../_lib/applied-pod.js";
 import { withVariants } from "../_lib/vary.js";
 
 const base: Scenario = {

@@ -7,7 +7,7 @@
  */
 import type { Scenario } from "../../src/index.js";
 import { withVariants, podNames } from "../_lib/vary.js";
-import { appliedPod as pod } from "../_lib/objects.js";
+import { appliedPod as pod } from "../_lib/applied-pod.js";
 
 const base: Scenario = {
   seed: 151,

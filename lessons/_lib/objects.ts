@@ -26,24 +26,3 @@ export function pod(name: string, options: PodOptions = {}): Pod {
 export function node(name: string): Node {
   return { apiVersion: "v1", kind: "Node", metadata: { name, labels: { "kubernetes.io/hostname": name } } };
 }
-
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
-/** A pod as `kubectl apply` leaves it (lessons 15a, 15b): managedFields and a big last-applied annotation. */
-export const appliedPod = (name: string, tier: string, extra: Record<string, string> = {}): Pod => {
-  const spec = { containers: [{ name: "main", image: `${tier}:1.4.2`, ports: [{ containerPort: 8080 }] }] };
-  const metadata = { namespace: "default", name, labels: { app: "shop", tier, ...extra } };
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: {
-      ...metadata,
-      annotations: { [LAST_APPLIED]: JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata, spec }) },
-      managedFields: [{
-        manager: "kubectl-client-side-apply", operation: "Update", apiVersion: "v1", fieldsType: "FieldsV1",
-        fieldsV1: { "f:metadata": { "f:labels": { "f:app": {}, "f:tier": {} } }, "f:spec": { "f:containers": {} } },
-      }],
-    },
-    spec,
-  };
-};
