@@ -5,13 +5,13 @@
  * Contract: types only (no runtime code); the machine, the panes (site/shell/lesson/*) and the machine's
  * unit test import them from here.
  */
-import type { RunResult, TimedOp } from "../../src/scenario/index.js";
+import type { TimedOp } from "../../src/scenario/index.js";
 import type { CompileOutput } from "../editor/create-editor.js";
+import type { PageRunResult, StopReason } from "../runner/runner.js";
 import type { GoalOutcome } from "../runner/worker/protocol.js";
 
 export type RunReason = "run" | "live" | "action" | "boot" | "share" | "solution";
 export type Reason = RunReason | "check";
-export type StopReason = "timeout" | "eventLimit" | "outputLimit";
 
 /** Which source a run was compiled from (issue 13): every run, its log, goals and stage carry it. */
 export interface RunSource {
@@ -68,7 +68,7 @@ export interface LessonContext {
   compiled: CompileOutput | undefined;
   source: RunSource | undefined;
   countable: boolean;
-  lastGood: RunResult | undefined;
+  lastGood: PageRunResult | undefined;
   lastRun: { steps: number; ms: number; stopped: boolean } | undefined;
   /** The run in flight already delivered its result (its goals are being checked). */
   resultIn: boolean;
@@ -87,7 +87,7 @@ export type LessonEvent =
   | { type: "lesson.live"; live: boolean }
   | { type: "lesson.reset" }
   | { type: "lesson.solutionShown" }
-  | { type: "lesson.result"; result: RunResult; stopped?: StopReason; ms: number }
+  | { type: "lesson.result"; result: PageRunResult; stopped?: StopReason; ms: number }
   | { type: "lesson.goals"; outcomes: GoalOutcome[]; complete: boolean }
   | { type: "lesson.fatal"; message: string; unexpected?: boolean }
   | { type: "lesson.done" };
@@ -95,6 +95,6 @@ export type LessonEvent =
 export type LessonEmitted =
   | { type: "compiled"; out: CompileOutput }
   | { type: "runStarted"; source: RunSource; reason: RunReason; compiled: CompileOutput }
-  | { type: "result"; result: RunResult; previous: RunResult | undefined; stopped?: StopReason; ms: number; source: RunSource; reason: RunReason }
+  | { type: "result"; result: PageRunResult; previous: PageRunResult | undefined; stopped?: StopReason; ms: number; source: RunSource; reason: RunReason }
   | { type: "goals"; source: RunSource; passed: boolean; failedSteps: number[] }
   | { type: "fatal"; message: string; unexpected: boolean };

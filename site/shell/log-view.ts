@@ -15,7 +15,7 @@
  * - Times read `535 ms` / `1.54 s` (format-time.ts) in the page's language. Everything is text (never HTML).
  */
 import type { LogLine } from "../../src/scenario/index.js";
-import type { TraceEvent } from "../../src/sim/index.js";
+import { asKnown, type TraceEvent } from "../../src/sim/index.js";
 import { isLocale, type Translate } from "../i18n/index";
 import { formatTime } from "../views/format-time.js";
 import { clear, h } from "./dom";
@@ -26,12 +26,12 @@ type Row = LogLine & { error?: true };
 /** The exceptions of a run as log rows (handler.threw and runner.error events), in step order. */
 export function errorRows(trace: readonly TraceEvent[], t: Translate): Row[] {
   const out: Row[] = [];
-  for (const e of trace) {
+  for (const raw of trace) {
+    const e = asKnown(raw);
     if (e.kind !== "handler.threw" && e.kind !== "runner.error") continue;
-    const f = e as TraceEvent & { message?: unknown; line?: unknown; notification?: unknown; key?: unknown; listener?: unknown };
-    const where = typeof f.line === "number" ? t("error.runtime.line", { line: f.line }) : "";
-    const who = e.kind === "handler.threw" ? `${String(f.notification)}(${String(f.key)}) #${String(f.listener)} ` : "";
-    out.push({ step: e.seq, time: e.time, text: `✖ ${who}${t("error.runtime", { where, message: String(f.message ?? "") })}`, error: true });
+    const where = e.line !== undefined ? t("error.runtime.line", { line: e.line }) : "";
+    const who = e.kind === "handler.threw" ? `${e.notification}(${e.key}) #${e.listener} ` : "";
+    out.push({ step: e.seq, time: e.time, text: `✖ ${who}${t("error.runtime", { where, message: e.message })}`, error: true });
   }
   return out;
 }

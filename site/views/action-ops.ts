@@ -62,7 +62,7 @@ export function actionTarget(view: WorldView, selected: string | null): ServerOb
     if (direct !== undefined) return direct;
     for (const o of objs.values()) if (o.key === selected) return o;
   }
-  const key = view.event !== null && typeof (view.event as { key?: unknown }).key === "string" ? (view.event as { key: string }).key : null;
+  const key = view.event !== null && "key" in view.event && typeof view.event.key === "string" ? view.event.key : null;
   if (key !== null) for (const o of objs.values()) if (o.key === key) return o;
   return objs.values().next().value;
 }

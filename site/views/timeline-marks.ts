@@ -9,7 +9,7 @@
  * Contract: `findMarks(trace)` lists each kind's steps in order (step n = trace[n - 1]);
  * `nextMark(steps, from)` is the first of them after `from`, else the first (wrapping), else undefined.
  */
-import type { TraceEvent } from "../../src/sim/index.js";
+import { asKnown, type TraceEvent } from "../../src/sim/index.js";
 
 export const MARK_KINDS = ["410", "409", "relist", "tombstone"] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
@@ -17,28 +17,28 @@ export type MarkKind = (typeof MARK_KINDS)[number];
 export function findMarks(trace: readonly TraceEvent[]): Record<MarkKind, number[]> {
   const out: Record<MarkKind, number[]> = { "410": [], "409": [], relist: [], tombstone: [] };
   const listed = new Set<string>();
-  trace.forEach((e, i) => {
+  trace.forEach((raw, i) => {
     const step = i + 1;
-    const f = e as TraceEvent & { code?: unknown; reason?: unknown; name?: unknown; tombstone?: unknown; delta?: { tombstone?: unknown } };
+    const e = asKnown(raw);
     switch (e.kind) {
       case "server.response":
-        if (f.code === 410) out["410"].push(step);
-        else if (f.code === 409) out["409"].push(step);
+        if (e.code === 410) out["410"].push(step);
+        else if (e.code === 409) out["409"].push(step);
         break;
       case "reflector.watch.end":
-        if (f.reason === "expired") out["410"].push(step);
+        if (e.reason === "expired") out["410"].push(step);
         break;
       case "reflector.list.start": {
-        const name = String(f.name);
+        const name = e.name;
         if (listed.has(name)) out.relist.push(step);
         listed.add(name);
         break;
       }
       case "handler.called":
-        if (f.tombstone === true) out.tombstone.push(step);
+        if (e.tombstone === true) out.tombstone.push(step);
         break;
       case "fifo.queued":
-        if (f.delta?.tombstone === true) out.tombstone.push(step);
+        if (e.delta.tombstone === true) out.tombstone.push(step);
         break;
       default:
         break;

@@ -3,13 +3,12 @@
  * engine's own event budget, a runtime error of the learner's module, or the first handler that threw.
  * Banners with a line reveal it in the editor when clicked, and banners with a step seek the stage there.
  */
-import type { RunResult } from "../../../src/scenario/index.js";
-import type { TraceEvent } from "../../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../../src/sim/index.js";
 import type { Translate } from "../../i18n/index";
-import type { StopReason } from "../../machines/lesson-types";
+import type { PageRunResult, StopReason } from "../../runner/runner";
 import type { ErrorBanner } from "../error-banner";
 
-export function showRunErrors(errors: ErrorBanner, t: Translate, result: RunResult, stopped: StopReason | undefined,
+export function showRunErrors(errors: ErrorBanner, t: Translate, result: PageRunResult, stopped: StopReason | undefined,
                               revealLine: (line: number) => void, seek: (step: number) => void = () => undefined): void {
   errors.clear("timeout");
   errors.clear("runtime");
@@ -30,9 +29,9 @@ export function showRunErrors(errors: ErrorBanner, t: Translate, result: RunResu
     const err = result.error;
     errors.show(err.kind === "compile" ? "compile" : "runtime", t("error.runtime", { where: where(err.line), message: err.message }), reveal(err.line, err.step));
   } else {
-    const threw = result.trace.find((ev) => ev.kind === "handler.threw") as (TraceEvent & { message?: string; line?: number }) | undefined;
+    const threw = result.trace.find((ev): ev is Extract<KnownTraceEvent, { kind: "handler.threw" }> => ev.kind === "handler.threw");
     if (threw !== undefined) {
-      errors.show("runtime", t("error.runtime", { where: where(threw.line), message: `${String(threw.message ?? "")} (${t("log.step", { step: threw.seq })})` }), reveal(threw.line, threw.seq));
+      errors.show("runtime", t("error.runtime", { where: where(threw.line), message: `${threw.message} (${t("log.step", { step: threw.seq })})` }), reveal(threw.line, threw.seq));
     }
   }
 }
