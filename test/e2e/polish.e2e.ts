@@ -79,12 +79,16 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
     }
   });
 
-  it("lesson 04 (a bare DeltaFIFO) offers no object, fault or handler action; the command bar still answers help", async () => {
+  it("lesson 04 (a bare DeltaFIFO) shows only the queue and offers no object, fault or handler action; the command bar still answers help", async () => {
     const app = await openApp({ path: "#/lesson/04-deltafifo", viewport: LAPTOP, reducedMotion: "reduce" });
     try {
       const { page } = app;
       await waitReady(app);
       expect(await page.locator(".stage .actions").getAttribute("data-actions")).toBe("");
+      // Only the queue exists: one box in the diagram, one card, no "Next: 410 …" jumps.
+      expect(await byTestId(page, "stage-node").evaluateAll((ns) => ns.map((n) => n.getAttribute("data-stage")))).toEqual(["deltafifo"]);
+      expect(await page.locator(".stage .panels > section.panel").locator("visible=true").evaluateAll((ss) => ss.map((x) => x.className))).toEqual(["panel p-fifo"]);
+      expect(await byTestId(page, "jump-next").count()).toBe(0);
       expect(await byTestId(page, "actions-menu").isVisible()).toBe(false);
       await byTestId(page, "actions-none").waitFor();
       expect(await byTestId(page, "actions-none").getAttribute("title")).toMatch(/talks to an API server/);
