@@ -77,7 +77,10 @@ export function indexerPanel(limit = 50): StagePanel {
     title: (t, ctx) => t.indexer + informerSuffix(ctx),
     mount(el) { body = el; },
     // A bare DeltaFIFO run (lesson 04) has no informer around its queue: the card is not shown.
-    load(run) { bare = isBareFifo(run.trace); },
+    load(run) {
+      bare = isBareFifo(run.trace);
+      if (bare) body?.replaceChildren(); // nothing of an earlier run stays in the hidden card
+    },
     visible: () => !bare,
     update(_view, ctx) {
       if (body === null) return;

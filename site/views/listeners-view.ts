@@ -110,7 +110,10 @@ export function listenersPanel(): StagePanel {
     title: (t, ctx) => t.listeners + informerSuffix(ctx),
     mount(el) { body = el; },
     // A bare DeltaFIFO run (lesson 04) has no informer around its queue: the card is not shown.
-    load(run) { bare = isBareFifo(run.trace); },
+    load(run) {
+      bare = isBareFifo(run.trace);
+      if (bare) body?.replaceChildren(); // nothing of an earlier run stays in the hidden card
+    },
     visible: () => !bare,
     update(view, ctx) {
       if (body !== null) renderListeners(body, view, ctx.inf, { t: ctx.t });
