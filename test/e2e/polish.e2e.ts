@@ -16,6 +16,8 @@ import { describe, expect, it } from "vitest";
 import { byTestId, openApp, settled, waitReady } from "./harness.js";
 
 const LAPTOP = { width: 1280, height: 800 };
+const seek = (page: Page, step: number) => page.evaluate((s) => (window as unknown as { __stage: { seek(n: number): void } }).__stage.seek(s), step);
+const total = async (page: Page) => Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
 
 async function code(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -43,8 +45,19 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
       const actions = await oneRow(page, ".stage .action-line");
       expect(actions.spread).toBeLessThan(6);
       expect(actions.height).toBeLessThanOrEqual(36);
+      // The playback bar is one row of buttons (the counter and the clock share a column, one above the other).
       const transport = await oneRow(page, ".stage .transport");
-      expect(transport.spread).toBeLessThan(10);
+      expect(transport.height).toBeLessThanOrEqual(34);
+      await seek(page, await total(page)); // the widest numbers: "99 / 99", the last step's time
+      const fits = await page.evaluate(() => {
+        const box = document.querySelector(".stage .transport")!.getBoundingClientRect();
+        return [...document.querySelectorAll(".stage .transport > *")].filter((e) => e.getClientRects().length > 0).every((e) => {
+          const r = e.getBoundingClientRect();
+          const text = e.matches(".step-counter, .step-time") ? (e as HTMLElement).scrollWidth <= (e as HTMLElement).clientWidth + 1 : true;
+          return r.left >= box.left - 1 && r.right <= box.right + 1 && text;
+        });
+      });
+      expect(fits).toBe(true);
       // Every action of lesson 01 is offered, behind the disclosure (closed: none visible).
       expect((await page.locator(".stage .actions").getAttribute("data-actions"))?.split(" ").sort()).toEqual(
         ["bind", "compact", "create", "delete", "drop-watch", "heal", "label", "partition", "partition-timeout", "restart", "slow-handler", "update"]);
