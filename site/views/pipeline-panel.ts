@@ -4,7 +4,8 @@
  * A bare DeltaFIFO run (lesson 04: the learner drives a queue, no informer exists) shows the queue's box
  * alone (run-shape.ts, issue 21 item 3).
  */
-import { pipelineLayout, renderPipeline, type PipelineLayout } from "./pipeline-view.js";
+import { pipelineLayout, type PipelineLayout } from "./pipeline-layout.js";
+import { renderPipeline } from "./pipeline-view.js";
 import { isBareFifo } from "./run-shape.js";
 import type { StagePanel } from "./stage/panel.js";
 
