@@ -169,6 +169,19 @@ export class EditorPane {
     this.notice.hidden = false;
   }
 
+  /** A notice with one action button (e.g. "Start from your lesson 7 code"); the action hides it. */
+  showOffer(text: string, label: string, testId: string, act: () => void): void {
+    clear(this.notice);
+    const take = h("button", { type: "button", class: "button small primary", "data-testid": testId, onclick: () => {
+      this.hideNotice();
+      act();
+    } }, label);
+    this.notice.append(icon("info"), h("span", {}, text), take,
+      h("button", { type: "button", class: "link-button", onclick: () => this.hideNotice() }, this.o.t()("error.dismiss")));
+    this.notice.dataset["kind"] = "info";
+    this.notice.hidden = false;
+  }
+
   hideNotice(): void {
     this.notice.hidden = true;
   }
