@@ -31,6 +31,33 @@ describe("glossary", () => {
     }
   });
 
+  it.each([["en", "Tombstone"], ["zh-CN", "墓碑"]] as const)("%s: a lesson's first use of a term links to its entry, and back returns to the lesson", async (locale, heading) => {
+    const app = await openApp({ path: "#/lesson/07-tombstones", locale, viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = app;
+      await byTestId(page, "lesson-title").waitFor();
+      const links = page.locator('article.prose a[href^="#/glossary/"]');
+      await links.first().waitFor();
+      // each linked term is linked once (its first use), and the tombstone link is among them
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(new Set(hrefs).size).toBe(hrefs.length);
+      expect(hrefs).toContain("#/glossary/tombstone");
+      const link = page.locator('article.prose a[href="#/glossary/tombstone"]');
+      await link.scrollIntoViewIfNeeded();
+      await app.screenshot(`glossary-link-lesson-${locale}`);
+      await link.click();
+      await page.waitForURL(/#\/glossary\/tombstone$/);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("term-tombstone");
+      expect(await page.locator("#term-tombstone h2").innerText()).toContain(heading);
+      await app.screenshot(`glossary-from-lesson-${locale}`);
+      await page.getByRole("button", { name: locale === "en" ? "Back" : "返回" }).click();
+      await page.waitForURL(/#\/lesson\/07-tombstones$/);
+      await byTestId(page, "lesson-title").waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+
   it("in Chinese, dark: the same terms from glossary.zh-CN.md; an unknown term says so", async () => {
     const app = await openApp({ path: "#/glossary/event-handler", locale: "zh-CN", colorScheme: "dark" });
     try {

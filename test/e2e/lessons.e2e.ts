@@ -348,6 +348,18 @@ const MUST_SHOW: Record<string, MustShow> = {
  * reordered; the slug stays). Consulted before MUST_SHOW.
  */
 const MUST_SHOW_BY_SLUG: Record<string, MustShow> = {
+  // lesson 4b: the relist queues web-2 (deleted during the gap) as a Deleted tombstone found in the
+  // cache, and the resync after the drain queues a Sync for every cached pod, web-2 not among them.
+  "replace-and-resync": (snaps) => {
+    const web2 = "default/web-2";
+    const tomb = first(snaps, (s) => keyOf(s, web2)?.deltas.some((d) => d.type === "Deleted" && d.tomb) === true);
+    expect(tomb, `the relist never shows ${web2} with a Deleted tombstone chip in the DeltaFIFO`).toBeGreaterThan(0);
+    const sync = first(snaps, (s) => s.fifo.some((k) => k.deltas.some((d) => d.type === "Sync")), tomb);
+    expect(sync, "the resync never shows a Sync delta in the DeltaFIFO").toBeGreaterThan(tomb);
+    const synced = new Set(snaps.filter((s) => s.step >= sync).flatMap((s) => s.fifo.filter((k) => k.deltas.some((d) => d.type === "Sync")).map((k) => k.key)));
+    expect([...synced].sort(), "the resync replays the cache: every pod of the second LIST, not the deleted one").toEqual(["default/db-1", "default/web-1", "default/web-3"]);
+    return tomb;
+  },
   // kubectl meets your informer: a label-only update, a graceful delete seen as update then delete, and
   // a relist after the compaction (410) — each as the stage shows it.
   "kubectl-meets-your-informer": (snaps) => {
