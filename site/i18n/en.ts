@@ -89,7 +89,7 @@ export const en = {
   "editor.go.locked": "The Go solution appears here once you pass this lesson (or choose Show solution or Diff). Until then: the starter, the same program as main.ts, in client-go Go.",
   "editor.go.lockedTitle": "Pass the lesson first (or choose Show solution or Diff)",
   "lesson.startFrom": "Start from your lesson {n} code",
-  "lesson.startFrom.note": "You passed lesson {n} with your own code, and this lesson grows from that program. Start from the code that passed instead of the starter?",
+  "lesson.startFrom.note": "You passed lesson {n} with your own code, and this lesson grows from that program.",
   "lesson.startFrom.done": "Your lesson {n} code is in the editor (Ctrl+Z goes back to the starter). This lesson's TODOs are in its text and in the starter (Reset).",
   "editor.loading": "Loading the editor…",
   "editor.failed": "The editor could not load ({message}). The code is shown read-only.",

@@ -91,7 +91,7 @@ export const zhCN: Record<MessageKey, string> = {
   "editor.go.locked": "通过本课后（或选择“显示答案”或“对比”后），这里会显示 Go 答案。在此之前显示的是起始代码：与 main.ts 相同的程序，用 client-go 的 Go 写成。",
   "editor.go.lockedTitle": "请先通过本课（或选择“显示答案”或“对比”）",
   "lesson.startFrom": "从你第 {n} 课的代码开始",
-  "lesson.startFrom.note": "你用自己的代码通过了第 {n} 课，而本课正是从那个程序继续写。要从你通过时的代码开始，而不是从起始代码开始吗？",
+  "lesson.startFrom.note": "你用自己的代码通过了第 {n} 课，而本课正是从那个程序继续写的。",
   "lesson.startFrom.done": "编辑器里现在是你第 {n} 课的代码（按 Ctrl+Z 可回到起始代码）。本课的 TODO 写在课文和起始代码里（“重置”）。",
   "editor.loading": "正在加载编辑器……",
   "editor.failed": "编辑器无法加载（{message}）。代码以只读方式显示。",

@@ -15,7 +15,8 @@
  * - The trace is streamed to the page in batches while the run goes on, so the page keeps the trace so
  *   far when it kills the worker (2 s wall clock). The 100,000-event budget is runScenario's `maxEvents`
  *   (the run ends with error kind "eventLimit"); "limit" is only a backstop if that ever failed.
- * - Runtime errors are mapped to the learner's line through the TypeScript source map.
+ * - Runtime errors are mapped to the learner's line through the TypeScript source map. A rejection nothing
+ *   awaited is one too, at its step (unawaited-rejections.ts, runScenario's afterTask).
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
 /// <reference lib="webworker" />
@@ -26,6 +27,7 @@ import type { GoalOutcome, LimitReason, RunRequestMessage, WorkerMessage } from 
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_EVENTS, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS, MAX_TRACE_CHARS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
 import { assertLoadedByRunner, lockDown } from "./lockdown.js";
+import { watchRejections } from "./unawaited-rejections.js";
 import { kit } from "../../../lessons/_lib/goal-kit.js";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -41,6 +43,12 @@ try {
 const createObjectURL = URL.createObjectURL.bind(URL);
 const stringify = JSON.stringify;
 const postReady = self.postMessage.bind(self);
+// A promise from learner code that rejects with nothing awaiting it ends the run as a runtime error at its
+// step (unawaited-rejections.ts); the listener is in place before any learner code runs.
+const rejections = watchRejections((report) => self.addEventListener("unhandledrejection", (ev) => {
+  ev.preventDefault();
+  report({ reason: ev.reason, trusted: ev.isTrusted });
+}));
 const leftOpen = lockDown(self);
 let port: MessagePort | undefined;
 let portPost: ((m: WorkerMessage) => void) | undefined;
@@ -212,8 +220,10 @@ async function runOnce(factory: Factory, scenario: Scenario, actions: RunRequest
   } catch (e) {
     return { trace: [], log: [], hash: "", error: { kind: "runtime", message: messageOf(e), line: learnerLine(e) } };
   }
-  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: learnerLine, maxEvents: MAX_EVENTS };
+  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: learnerLine, maxEvents: MAX_EVENTS, afterTask: () => rejections.afterTask() };
+  rejections.reset();
   const result = await runScenario(scenario, withLines(main, logRef, lines), actions, options);
+  await rejections.settle(); // a rejection after the run's end belongs to no step (and never to the next run)
   if (result.error !== undefined && result.error.line === undefined && lines.line !== undefined) {
     result.error = { ...result.error, line: lines.line };
   }

@@ -163,6 +163,7 @@ export class EditorPane {
 
   showNotice(text: string, kind: "info" | "warn"): void {
     clear(this.notice);
+    this.notice.classList.remove("offer");
     this.notice.append(icon(kind === "warn" ? "warn" : "info"), h("span", {}, text),
       h("button", { type: "button", class: "link-button", onclick: () => this.hideNotice() }, this.o.t()("error.dismiss")));
     this.notice.dataset["kind"] = kind;
@@ -179,10 +180,12 @@ export class EditorPane {
     this.notice.append(icon("info"), h("span", {}, text), take,
       h("button", { type: "button", class: "link-button", onclick: () => this.hideNotice() }, this.o.t()("error.dismiss")));
     this.notice.dataset["kind"] = "info";
+    this.notice.classList.add("offer");
     this.notice.hidden = false;
   }
 
   hideNotice(): void {
+    this.notice.classList.remove("offer");
     this.notice.hidden = true;
   }
 
