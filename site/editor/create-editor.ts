@@ -10,10 +10,16 @@
  *   lesson's text.
  * - The emit carries its own source (`inlineSources`); when the compiler's text is not `source`, the
  *   compile is retried, and then done on a fresh scratch file, never returned stale.
+ *
+ * Contract (issue 21 item 10): `markStepLine(line)` marks one line as the current step's (a bar in the
+ * gutter, a soft background, a mark in the overview ruler) and scrolls it into view only when it is
+ * outside the view, without moving the cursor or taking focus; `markStepLine(undefined)` clears it.
+ * A line past the end of the text marks nothing. The container's `data-step-line` names the marked line.
  */
 import type { MonacoModule } from "./load-monaco";
 import { flattenMessage, type Diagnostic } from "./diagnostics";
 import { hashText } from "../storage/hash";
+import "./step-line.css";
 
 export type { Diagnostic };
 
@@ -43,6 +49,8 @@ export interface EditorFacade {
   hideDiff(): void;
   readonly diffShown: boolean;
   revealLine(line: number): void;
+  /** Marks the current step's line (see the contract), or clears the mark (undefined). */
+  markStepLine(line: number | undefined): void;
   setTheme(dark: boolean): void;
   /** Called on Mod+Enter inside the editor. */
   onRun(cb: () => void): void;
@@ -106,6 +114,8 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
   let diffHost: HTMLElement | undefined;
   let otherModel: ReturnType<typeof monaco.editor.createModel> | undefined;
   const runListeners: Array<() => void> = [];
+  const stepLine = editor.createDecorationsCollection();
+  let markedLine: number | undefined;
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runListeners.forEach((l) => l()));
 
   const facade: EditorFacade = {
@@ -177,6 +187,29 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
       editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();
     },
+    markStepLine(line) {
+      if (disposed) return;
+      const valid = line !== undefined && Number.isSafeInteger(line) && line >= 1 && line <= model.getLineCount() ? line : undefined;
+      if (valid === markedLine) return;
+      markedLine = valid;
+      if (valid === undefined) {
+        stepLine.clear();
+        delete container.dataset["stepLine"];
+        return;
+      }
+      stepLine.set([{
+        range: new monaco.Range(valid, 1, valid, 1),
+        options: {
+          isWholeLine: true,
+          className: "step-line",
+          linesDecorationsClassName: "step-line-gutter",
+          overviewRuler: { color: "#326ce5", position: monaco.editor.OverviewRulerLane.Full },
+          stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+        },
+      }]);
+      container.dataset["stepLine"] = String(valid);
+      editor.revealLineInCenterIfOutsideViewport(valid, monaco.editor.ScrollType.Immediate);
+    },
     setTheme(dark) {
       monaco.editor.setTheme(dark ? DARK : LIGHT);
     },
@@ -186,6 +219,8 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
     focus: () => editor.focus(),
     dispose() {
       lastText = model.getValue();
+      stepLine.clear();
+      delete container.dataset["stepLine"];
       disposed = true;
       for (const sub of subscriptions) sub.dispose();
       facade.hideDiff();

@@ -32,6 +32,7 @@ import { LessonPane } from "./lesson/lesson-pane";
 import { showRunErrors } from "./lesson/run-errors";
 import { compileActor, runActor } from "./lesson/run-actors";
 import { startFromOffer } from "./lesson/start-from";
+import { StepLine } from "./lesson/step-line";
 import { mountWorkspace, type Workspace } from "./lesson/workspace";
 import type { MountStage, StageHandle } from "./stage-types";
 import { exposeForTests } from "./test-hooks";
@@ -89,6 +90,8 @@ export class LessonView {
   private readonly workspace: Workspace;
   /** The learner's code of their latest passing run per lesson (issue 20 item 6). */
   private readonly passing = passingCode(openStore());
+  /** The editor line of the current step (issue 21 item 10). */
+  private readonly stepLine: StepLine;
 
   constructor(private readonly src: LessonSource, private readonly deps: LessonViewDeps, share?: SharePayload, restore?: RestoreState) {
     const t = deps.t();
@@ -139,6 +142,7 @@ export class LessonView {
         seek: (step) => this.stage?.seek(step),
       },
     });
+    this.stepLine = new StepLine(() => this.editorPane.editor, this.editorPane.editorBox);
     // Not a landmark of its own: the stage inside it is the one "Stage" region (axe landmark-unique).
     this.stagePane = h("div", { class: "pane pane-stage", "data-testid": "stage" });
     this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
@@ -206,6 +210,7 @@ export class LessonView {
       editor.onDidChange((text) => {
         this.deps.drafts.save(this.src.id, this.src.starter, text);
         this.actor.send({ type: "lesson.edit", text });
+        this.stepLine.edited(text);
       });
       editor.onRun(() => this.runFromShortcut());
       this.offerStartFrom(editor, share === undefined && !restored && !safe);
@@ -252,6 +257,7 @@ export class LessonView {
     const { result, stopped } = e;
     if (e.source.lesson !== this.src.id) return; // never show another lesson's run
     this.editorPane.log.show(result.log, result.trace); // exceptions get a line at their step
+    this.stepLine.setRun(result.trace, e.source.hash);
     this.editorPane.showSource(e.source, this.src.title[this.deps.locale()], [this.stagePane]);
     showRunErrors(this.deps.errors, t, result, stopped, (line) => this.editorPane.editor?.revealLine(line), (step) => this.stage?.seek(step));
     this.renderGoals();
@@ -297,6 +303,7 @@ export class LessonView {
   private onStep(step: number): void {
     this.currentStep = step;
     this.editorPane.log.setStep(step);
+    this.stepLine.show(step);
   }
 
   // ───────────────────────────── editor actions ─────────────────────────────

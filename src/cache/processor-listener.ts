@@ -27,11 +27,12 @@
  * - Resync bookkeeping: `requestedResyncPeriodMs` (what the handler asked), `resyncPeriodMs` (effective),
  *   `nextResync`, and `syncing` (eligible for same-RV notifications; starts true).
  * - Traced (only with a tracer; nothing is built otherwise): listener.buffered, listener.synced,
- *   handler.called, handler.returned, handler.threw.
+ *   handler.called (+ `src` when `sources` is set), handler.returned, handler.threw.
  */
 import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type NotificationType, type TraceFn, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
+import type { HandlerSources } from "./handler-source.js";
 import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
 
 /** Compact the buffer once this many consumed slots lead it and they are at least half of it. */
@@ -81,6 +82,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private pauseNext = false;
   private readonly trace: TraceFn | undefined;
   private maxPerTask = Number.POSITIVE_INFINITY;
+  /** Where the handler's add/update/delete functions are in the learner's source (handler.called.src). */
+  sources: HandlerSources | undefined;
   private readonly drainTask = (): void => this.drain();
   private readonly pausedTask = (): void => this.drain(true);
   private readonly finishTask = (): void => this.finishSlow();
@@ -249,12 +252,13 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean {
     const type = TYPES[code & 3]!;
     const isInInitialList = (code & INITIAL) !== 0;
+    const src = this.sources?.[code & 3];
     this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
       notification: type, key, resourceVersion: rvOf(newObj),
       ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
       ...(type === "add" ? { isInInitialList } : {}),
       ...(newObj instanceof DeletedFinalStateUnknown ? { tombstone: true } : {}),
-      pending: this.pending() });
+      pending: this.pending(), ...(src !== undefined ? { src } : {}) });
     let result: unknown;
     try {
       switch (type) {

@@ -34,8 +34,8 @@ export class ResourceEventHandlerFuncsAdapter<T> implements ResourceEventHandler
 }
 
 /** Dispatches to a ResourceEventHandler that lacks some of its methods. */
-class PartialResourceEventHandler<T> implements ResourceEventHandler<T> {
-  constructor(private readonly handler: Partial<ResourceEventHandler<T>>) {}
+export class PartialResourceEventHandler<T> implements ResourceEventHandler<T> {
+  constructor(readonly handler: Partial<ResourceEventHandler<T>>) {}
 
   onAdd(obj: T, isInInitialList: boolean): void {
     if (typeof this.handler.onAdd === "function") return this.handler.onAdd(obj, isInInitialList);

@@ -28,12 +28,13 @@
  */
 import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
+import { traceTo, type SourceLocator, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { BackoffOptions } from "./backoff.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
 import { DeltaProcessor } from "./process-deltas.js";
 import { Controller } from "./controller.js";
+import { handlerSources } from "./handler-source.js";
 import { ProcessorListener } from "./processor-listener.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
@@ -66,6 +67,8 @@ export interface SharedIndexInformerOptions {
   pageSize?: number;
   /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
+  /** Places learner handler functions in the learner's source (handler.called.src), when the runner can. */
+  sourceLocator?: SourceLocator;
   /**
    * Live mode (not a client-go option): pop at most this many FIFO entries, and let each listener handle
    * at most this many notifications, per scheduled task, then go on in a new 0-delay task, so a
@@ -91,6 +94,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly expectedKind: string | undefined;
   private readonly pageSize: number;
   private readonly errorLine: ((error: unknown) => number | undefined) | undefined;
+  private readonly sourceLocator: SourceLocator | undefined;
   private readonly maxPerTask: number;
   private resyncCheckPeriodMs: number;
   private readonly defaultEventHandlerResyncPeriodMs: number;
@@ -121,6 +125,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     this.expectedKind = options.expectedKind;
     this.pageSize = options.pageSize ?? 0;
     this.errorLine = options.errorLine;
+    this.sourceLocator = options.sourceLocator;
     this.maxPerTask = options.maxPerTask !== undefined && options.maxPerTask >= 1 ? Math.floor(options.maxPerTask) : Number.POSITIVE_INFINITY;
     const resync = options.resyncPeriodMs ?? 0;
     this.resyncCheckPeriodMs = resync;
@@ -164,6 +169,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const delay = this.listenerDelays.get(index);
     if (delay !== undefined) listener.setDelay(delay);
     if (this.maxPerTask !== Number.POSITIVE_INFINITY) listener.setMaxPerTask(this.maxPerTask);
+    if (this.sourceLocator !== undefined) listener.sources = handlerSources(h, this.sourceLocator);
     this.processor.addListener(listener);
     if (this.started) {
       // a consistent snapshot: nothing is processed while the synthetic adds are queued

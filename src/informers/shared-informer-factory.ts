@@ -26,7 +26,7 @@ import type { ListerWatcher, WatchSink } from "../cache/listwatch.js";
 import { metaNamespaceIndexFunc, NamespaceIndex } from "../cache/keys.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
 import { waitForCacheSync } from "../cache/wait-for-cache-sync.js";
-import { reflectorClient, type FifoMode, type Tracer } from "../sim/trace.js";
+import { reflectorClient, type FifoMode, type SourceLocator, type Tracer } from "../sim/trace.js";
 import type { KubeObject, Pod } from "../types.js";
 import { GenericInformerImpl, PodInformerImpl, type GenericInformer, type PodInformer } from "./generic-informer.js";
 
@@ -44,6 +44,8 @@ export interface SharedInformerFactoryOptions {
   transform?: (obj: unknown) => unknown;
   /** Maps a handler's error to the learner's source line (handler.threw.line). */
   errorLine?: (error: unknown) => number | undefined;
+  /** Places learner handler functions in the learner's source (handler.called.src). */
+  sourceLocator?: SourceLocator;
   /** The trace name of a new informer of `resource` (default: the plural itself), unique in a run. */
   informerName?: (resource: string) => string;
   /** Called with every informer this factory creates (e.g. the run context's informerCreated). */
@@ -103,6 +105,7 @@ export class SharedInformerFactory {
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),
       tracer: o.tracer,
       ...(o.errorLine !== undefined ? { errorLine: o.errorLine } : {}),
+      ...(o.sourceLocator !== undefined ? { sourceLocator: o.sourceLocator } : {}),
     });
     if (o.transform !== undefined) informer.setTransform(o.transform);
     for (const [index, delayMs] of this.listenerDelays) informer.setListenerDelay(index, delayMs);

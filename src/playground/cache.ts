@@ -89,6 +89,7 @@ export function newSharedIndexInformer<T extends KubeObject = KubeObject>(
   const informer = new SharedIndexInformer<T>(lw, {
     scheduler: run.scheduler, resyncPeriodMs, tracer: run.tracer, ...(name !== undefined ? { name } : {}), ...(indexers !== undefined ? { indexers } : {}),
     ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
+    ...(run.sourceLocator !== undefined ? { sourceLocator: run.sourceLocator } : {}),
   });
   run.informerCreated(informer);
   return informer;

@@ -64,6 +64,7 @@ export function newSharedInformerFactory(clientset: Clientset, defaultResyncMs: 
   const run = requireRun("informers.newSharedInformerFactory");
   return new RunInformerFactory(serverOf(clientset), defaultResyncMs, {
     ...(options ?? {}), tracer: run.tracer, ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
+    ...(run.sourceLocator !== undefined ? { sourceLocator: run.sourceLocator } : {}),
     // A second informer of one resource in the run (another factory) is "pods-2" in the trace: two informers, shown as two.
     informerName: (resource) => run.uniqueName(resource),
   }).attach(run);

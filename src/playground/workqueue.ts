@@ -8,7 +8,8 @@
  * Queues are named in the trace "workqueue", "workqueue-2", … unless given a name; controllers likewise
  * "controller", "controller-2", ….
  */
-import { requireRun } from "../scenario/current-run.js";
+import { requireRun, type RunContext } from "../scenario/current-run.js";
+import type { SourcePosition } from "../sim/trace.js";
 import { newController as engineNewController, type Controller, type ReconcileResult } from "../workqueue/controller.js";
 import { DelayingQueue } from "../workqueue/delaying-queue.js";
 import {
@@ -91,6 +92,7 @@ export interface NewControllerOptions {
 export function newController(options: NewControllerOptions): Controller<string> {
   const run = requireRun("workqueue.newController");
   const name = options.name ?? run.uniqueName("controller");
+  const src = placeFunction(run, options.reconcile);
   return engineNewController<string>({
     name,
     workers: options.workers,
@@ -99,5 +101,15 @@ export function newController(options: NewControllerOptions): Controller<string>
     tracer: run.tracer,
     ...(options.queue !== undefined ? { queue: options.queue } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(src !== undefined ? { reconcileSource: src } : {}),
   });
+}
+
+/** Where a learner function is defined, when the runner can tell (never throws). */
+function placeFunction(run: RunContext, fn: unknown): SourcePosition | undefined {
+  try {
+    return run.sourceLocator?.ofFunction(fn);
+  } catch {
+    return undefined;
+  }
 }

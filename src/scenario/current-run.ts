@@ -13,7 +13,7 @@
  */
 import type { ApiServer } from "../apiserver/index.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import type { Tracer } from "../sim/trace.js";
+import type { SourceLocator, Tracer } from "../sim/trace.js";
 
 /** What a scenario fault needs from an informer. */
 export interface DelayableInformer {
@@ -27,6 +27,8 @@ export interface RunContext {
   readonly stop: AbortSignal;
   /** Maps an error thrown by learner code to its source line, when the runner can. */
   readonly errorLine: ((error: unknown) => number | undefined) | undefined;
+  /** Places learner functions and log calls in the learner's source (trace `src`), when the runner can. */
+  readonly sourceLocator: SourceLocator | undefined;
   /** Informers call this (or the playground factory does) so run-wide listener delays apply to them. */
   informerCreated(informer: DelayableInformer): void;
   /** A fresh name for a trace lane, e.g. "workqueue", "workqueue-2". */

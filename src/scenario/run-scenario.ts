@@ -14,6 +14,8 @@
  *   Web Worker.
  * - Tasks due at or before `durationMs` run; then the clock is set to durationMs, `stop` is aborted and
  *   the run ends (`runner.end` reason "done").
+ * - With `options.sourceLocator`, `runner.log` carries `src` (the learner's log call) and informers /
+ *   controllers built through the playground place the learner's handlers and reconcile functions.
  * - Errors: main() throwing or rejecting ⇒ error kind "runtime" (message, line via options.errorLine,
  *   step) and the run ends there (`runner.error`, `runner.end` "error"); so does an exception escaping a
  *   scheduled task (e.g. a hasSynced function passed by the learner), and so does a rejection nothing awaited,
@@ -29,7 +31,7 @@
  */
 import { ApiServer } from "../apiserver/index.js";
 import { Scheduler } from "../sim/scheduler.js";
-import { emit, Recorder, type TraceEvent } from "../sim/trace.js";
+import { emit, Recorder, type SourceLocator, type SourcePosition, type TraceEvent } from "../sim/trace.js";
 import { applyOp } from "./apply-op.js";
 import { newClientset } from "./clientset.js";
 import { setCurrentRun, type DelayableInformer, type RunContext } from "./current-run.js";
@@ -145,6 +147,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const names = new Map<string, number>();
   const ctxRun: RunContext = {
     scheduler, server, tracer: recorder, stop: stopper.signal, errorLine: options.errorLine,
+    sourceLocator: options.sourceLocator,
     informerCreated(informer) {
       if (informers.includes(informer)) return;
       informers.push(informer);
@@ -172,7 +175,8 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     stop: stopper.signal,
     log(...values: unknown[]): void {
       const text = values.map(formatValue).join(" ");
-      emit(recorder, { component: "runner", kind: "runner.log", text });
+      const src = callerOf(options.sourceLocator);
+      emit(recorder, { component: "runner", kind: "runner.log", text, ...(src !== undefined ? { src } : {}) });
       log.push({ step: events.length, time: scheduler.now(), text });
     },
     sleep(ms: number): Promise<void> {
@@ -297,4 +301,14 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const result: RunResult = { trace: events, log, hash: traceHash(events) };
   if (error !== undefined) result.error = error;
   return result;
+}
+
+/** Where the learner's log(...) call is, when the runner can tell (never throws). */
+function callerOf(locator: SourceLocator | undefined): SourcePosition | undefined {
+  if (locator === undefined) return undefined;
+  try {
+    return locator.ofCaller();
+  } catch {
+    return undefined;
+  }
 }

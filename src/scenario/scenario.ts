@@ -15,7 +15,7 @@
  * - A `Goal` is a pure function of a RunResult.
  * - `Playground` is the context `main` receives (the `playground` module re-exports it).
  */
-import type { TraceEvent } from "../sim/trace.js";
+import type { SourceLocator, TraceEvent } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { Clientset } from "./clientset.js";
 
@@ -120,6 +120,12 @@ export interface RunOptions {
   onEvent?: (event: TraceEvent) => void;
   /** Maps an error thrown by learner code to its source line (the runner knows the source map). */
   errorLine?: (error: unknown) => number | undefined;
+  /**
+   * Places learner code in the learner's source: handler.called / worker.reconcile / runner.log then
+   * carry `src` (issue 21 item 10). The browser worker gives one (through the compiler's source map); a
+   * run without one has no `src` fields. It must answer the same for the same program on every run.
+   */
+  sourceLocator?: SourceLocator;
   /** Event budget: once the trace holds this many events the run stops with error kind "eventLimit". Default 100,000. */
   maxEvents?: number;
   /**

@@ -7,7 +7,9 @@
  *   is a finite number ≥ 0, and whose `kind` is one of the closed union's kinds with the `component`
  *   that kind belongs to (TRACE_KINDS, checked against the union at compile time: a new kind must be
  *   added there or the build fails). Payload fields the page reads as text or numbers are checked for
- *   the kinds that carry learner-controlled data (runner.log, runner.error, handler.threw). It returns
+ *   the kinds that carry learner-controlled data (runner.log, runner.error, handler.threw), and a source
+ *   position `src` where a kind has one (runner.log, handler.called, worker.reconcile: absent, or
+ *   `{ line, col }` with safe integers ≥ 1 and nothing else). It returns
  *   the event itself typed as KnownTraceEvent, or a sentence saying what is wrong.
  * - Nothing is copied or rewritten: a decoded event is the same object.
  */
@@ -76,6 +78,10 @@ const KINDS: ReadonlyMap<string, string> = new Map(Object.entries(TRACE_KINDS));
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
 const isOptInt = (x: unknown): boolean => x === undefined || (typeof x === "number" && Number.isSafeInteger(x) && x >= 1);
+const isPos = (x: unknown): boolean => typeof x === "number" && Number.isSafeInteger(x) && x >= 1;
+/** Absent, or exactly `{ line, col }` (1-based). */
+const isOptSrc = (x: unknown): boolean =>
+  x === undefined || (isObj(x) && isPos(x["line"]) && isPos(x["col"]) && Object.keys(x).length === 2);
 
 export function decodeTraceEvent(x: unknown, seq: number): KnownTraceEvent | string {
   if (!isObj(x)) return "not an object";
@@ -89,6 +95,11 @@ export function decodeTraceEvent(x: unknown, seq: number): KnownTraceEvent | str
   switch (kind) {
     case "runner.log":
       if (typeof x["text"] !== "string") return "a runner.log without text";
+      if (!isOptSrc(x["src"])) return "a runner.log with a malformed source position";
+      break;
+    case "handler.called":
+    case "worker.reconcile":
+      if (!isOptSrc(x["src"])) return `a ${kind} with a malformed source position`;
       break;
     case "runner.error":
     case "handler.threw":

@@ -45,6 +45,30 @@ export type ReflectorState = "listing" | "watching" | "backoff" | "stopped";
  * - "cluster": the simulated cluster's own components (the kubelet finishing a graceful delete).
  */
 export type RequestOrigin = "code" | "action" | "scenario" | "informer" | "cluster";
+/**
+ * A position in the learner's TypeScript source as the learner sees it in the editor (1-based line and
+ * column): where a handler / reconcile / predicate function is defined (`handler.called`,
+ * `worker.reconcile`), or where `log(...)` was called (`runner.log`). Only a runner that can map the
+ * learner module's positions (the browser worker, through the compiler's source map) sets it; a run
+ * without a source locator (Node tests, the oracle) has none, and the same program always gets the same
+ * positions, so traces stay deterministic.
+ */
+export interface SourcePosition {
+  line: number;
+  col: number;
+}
+
+/**
+ * Where learner code is, for the runner that can tell (RunOptions.sourceLocator; src/ only calls it).
+ * - `ofFunction(fn)`: where `fn` is defined, or undefined (not learner code, or not found). Called once
+ *   when the function is handed over (registration), with the learner's call on the stack.
+ * - `ofCaller()`: where the learner code that is calling the engine right now made its call (log's caller).
+ */
+export interface SourceLocator {
+  ofFunction(fn: unknown): SourcePosition | undefined;
+  ofCaller(): SourcePosition | undefined;
+}
+
 export type FaultKind =
   | "dropWatches" | "compact" | "partition" | "heal" | "restart"
   | "throttle" | "latency" | "slowHandler" | "slowConsumer" | "watchError" | "stall";
@@ -154,7 +178,9 @@ export type ListenerTrace =
 export type HandlerTrace =
   | { component: "handler"; kind: "handler.called"; name: string; listener: number; notification: NotificationType;
       key: string; resourceVersion: string; oldResourceVersion?: string; isInInitialList?: boolean;
-      tombstone?: boolean; pending: number }
+      tombstone?: boolean; pending: number;
+      /** Where the learner function this notification runs is defined (the predicate of a filtering handler). */
+      src?: SourcePosition }
   | { component: "handler"; kind: "handler.returned"; name: string; listener: number; notification: NotificationType; key: string }
   | { component: "handler"; kind: "handler.threw"; name: string; listener: number; notification: NotificationType;
       key: string; message: string; line?: number };
@@ -174,7 +200,8 @@ export type WorkqueueTrace =
 // ───────────────────────────── controller workers (component "worker") ─────────────────────────────
 export type WorkerTrace =
   | { component: "worker"; kind: "worker.started"; controller: string; worker: number }
-  | { component: "worker"; kind: "worker.reconcile"; controller: string; worker: number; key: string }
+  /** `src`: where the learner's reconcile function is defined. */
+  | { component: "worker"; kind: "worker.reconcile"; controller: string; worker: number; key: string; src?: SourcePosition }
   | { component: "worker"; kind: "worker.result"; controller: string; worker: number; key: string;
       result: "success" | "error" | "requeue"; message?: string; requeueAfterMs?: number }
   | { component: "worker"; kind: "worker.stopped"; controller: string; worker: number };
@@ -184,8 +211,8 @@ export type RunnerTrace =
   | { component: "runner"; kind: "runner.start"; seed: number; durationMs: number }
   /** A scenario or learner action applied at its virtual time. */
   | { component: "runner"; kind: "runner.op"; op: string; resource?: string; key?: string; detail?: string; learner: boolean }
-  /** A line printed by the learner's log(). */
-  | { component: "runner"; kind: "runner.log"; text: string }
+  /** A line printed by the learner's log(); `src`: where that log(...) (or console.*) call is. */
+  | { component: "runner"; kind: "runner.log"; text: string; src?: SourcePosition }
   /**
    * The learner's `cache.waitForCacheSync(stop, ...fns)` (or `factory.waitForCacheSync(stop)`) resolved:
    * `synced` is the value it resolved with, `results` what each hasSynced function answered at that moment

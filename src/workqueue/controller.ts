@@ -18,7 +18,7 @@
  * Traced as worker.started / worker.reconcile / worker.result / worker.stopped, with the queue's own events.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type Tracer } from "../sim/trace.js";
+import { emit, type SourcePosition, type Tracer } from "../sim/trace.js";
 import { defaultControllerRateLimiter } from "./rate-limiter.js";
 import { RateLimitingQueue } from "./rate-limiting-queue.js";
 import { describeItem } from "./work-queue.js";
@@ -38,6 +38,8 @@ export interface ControllerOptions<T = string> {
   tracer?: Tracer;
   /** Failures allowed per key before it is dropped (forget, no requeue). Default 5 (client-go's example). */
   maxRetries?: number;
+  /** Where `reconcile` is in the learner's source (traced as worker.reconcile.src), when the runner can tell. */
+  reconcileSource?: SourcePosition;
 }
 
 function isPromiseLike(x: unknown): x is PromiseLike<unknown> {
@@ -66,6 +68,7 @@ export class Controller<T = string> {
   private readonly workers: number;
   private readonly reconcile: ControllerOptions<T>["reconcile"];
   private readonly maxRetries: number;
+  private readonly src: SourcePosition | undefined;
   private started = false;
   private running = 0;
 
@@ -77,6 +80,7 @@ export class Controller<T = string> {
     this.workers = Math.floor(options.workers);
     this.reconcile = options.reconcile;
     this.maxRetries = options.maxRetries ?? 5;
+    this.src = options.reconcileSource;
     const queueOptions = { name: this.name, tracer: this.tracer };
     this.queue = options.queue
       ?? new RateLimitingQueue<T>(defaultControllerRateLimiter<T>(this.scheduler), this.scheduler, queueOptions);
@@ -113,7 +117,7 @@ export class Controller<T = string> {
     }
     const item: T = key;
     emit(this.tracer, { component: "worker", kind: "worker.reconcile", controller: this.name, worker,
-      key: describeItem(item) });
+      key: describeItem(item), ...(this.src !== undefined ? { src: this.src } : {}) });
     const marks = this.queue.retryBookkeeping(item);
     let out: ReconcileResult | Promise<ReconcileResult>;
     try {

@@ -15,8 +15,10 @@
  * - The trace is streamed to the page in batches while the run goes on, so the page keeps the trace so
  *   far when it kills the worker (2 s wall clock). The 100,000-event budget is runScenario's `maxEvents`
  *   (the run ends with error kind "eventLimit"); "limit" is only a backstop if that ever failed.
- * - Runtime errors are mapped to the learner's line through the TypeScript source map. A rejection nothing
- *   awaited is one too, at its step (unawaited-rejections.ts, runScenario's afterTask).
+ * - Runtime errors are mapped to the learner's line through the TypeScript source map; so are the trace's
+ *   source positions (`src` of handler.called / worker.reconcile / runner.log, source-locator.ts), in the
+ *   main run only (the goal checks on more seeds do not need them). A rejection nothing awaited is a
+ *   runtime error too, at its step (unawaited-rejections.ts, runScenario's afterTask).
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
 /// <reference lib="webworker" />
@@ -26,7 +28,8 @@ import type { TraceEvent } from "../../../src/sim/index.js";
 import type { GoalOutcome, LimitReason, RunRequestMessage, WorkerMessage } from "./protocol.js";
 import { MAX_BATCH_CHARS, MAX_ERROR_CHARS, MAX_EVENTS, MAX_LOG_CHARS, MAX_LOG_LINE_CHARS, MAX_TRACE_CHARS } from "./protocol.js";
 import { decodeMappings, originalLine } from "./source-map.js";
-import { assertLoadedByRunner, lockDown } from "./lockdown.js";
+import { assertLoadedByRunner, frameIn, lockDown } from "./lockdown.js";
+import { createSourceLocator, type WorkerSourceLocator } from "./source-locator.js";
 import { watchRejections } from "./unawaited-rejections.js";
 import { kit } from "../../../lessons/_lib/goal-kit.js";
 
@@ -42,6 +45,7 @@ try {
 // Captured before the lockdown (and before learner code could replace them).
 const createObjectURL = URL.createObjectURL.bind(URL);
 const stringify = JSON.stringify;
+const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
 const postReady = self.postMessage.bind(self);
 // A promise from learner code that rejects with nothing awaiting it ends the run as a runtime error at its
 // step (unawaited-rejections.ts); the listener is in place before any learner code runs.
@@ -135,9 +139,13 @@ function cappedLog(log: (...values: unknown[]) => void): (...values: unknown[]) 
 
 // ── 3. Learner module evaluation. ──
 let blobUrlOfRun = "";
+let bodyOfRun = "";
 let decoded: ReturnType<typeof decodeMappings> | undefined;
 /** Lines of the wrapper before the learner's first generated line. */
 const WRAPPER_LINES = 1;
+/** Log calls of a run whose line is traced (runner.log.src): a stack capture costs µs, a run may print 100,000 lines. */
+const MAX_LOG_POSITIONS = 10_000;
+type LogRef = { log?: (...v: unknown[]) => void; locator?: WorkerSourceLocator };
 
 /** The learner's line for an error thrown by learner code, from its stack (blob module frames). */
 function learnerLine(error: unknown): number | undefined {
@@ -159,6 +167,7 @@ type Main = (ctx: playground.Playground) => void | Promise<void>;
 async function loadFactory(js: string): Promise<Factory> {
   // Drop the sourceMappingURL comment: the map comes with the message, and the browser must not fetch it.
   const body = js.replace(/\/\/# sourceMappingURL=.*$/m, "");
+  bodyOfRun = body;
   const source = `export default function (require, module, exports, console) {${"\n"}${body}${"\n"}}`;
   blobUrlOfRun = createObjectURL(new Blob([source], { type: "text/javascript" }));
   const mod = (await import(/* @vite-ignore */ blobUrlOfRun)) as { default: Factory };
@@ -166,14 +175,17 @@ async function loadFactory(js: string): Promise<Factory> {
 }
 
 /** Evaluates the learner module afresh (module-level state never leaks between runs) and returns main. */
-function instantiate(factory: Factory, logRef: { log?: (...v: unknown[]) => void }): Main {
+function instantiate(factory: Factory, logRef: LogRef): Main {
   const requireFn = (id: string): unknown => {
     if (id === "playground") return playground;
     throw new Error(`Cannot find module '${id}': only "playground" can be imported here`);
   };
   const module = { exports: {} as Record<string, unknown> };
   // console.* goes to the capped log as well.
-  const toLog = (...v: unknown[]) => logRef.log?.(...v);
+  const toLog = (...v: unknown[]) => {
+    logRef.locator?.noteCaller(toLog);
+    logRef.log?.(...v);
+  };
   const consoleShim = { log: toLog, info: toLog, warn: toLog, error: toLog, debug: toLog };
   factory(requireFn, module, module.exports, consoleShim);
   const exp = module.exports;
@@ -185,10 +197,15 @@ function instantiate(factory: Factory, logRef: { log?: (...v: unknown[]) => void
 }
 
 /** Wraps main so a synchronous throw or a rejection gets the learner's line attached. */
-function withLines(main: Main, logRef: { log?: (...v: unknown[]) => void }, lines: { line?: number }): Main {
+function withLines(main: Main, logRef: LogRef, lines: { line?: number }): Main {
   return (ctx) => {
-    const log = cappedLog(ctx.log);
-    logRef.log = log;
+    const capped = cappedLog(ctx.log);
+    logRef.log = capped;
+    // The learner's log: notes where it was called from (runner.log.src), then logs.
+    const log = (...v: unknown[]) => {
+      logRef.locator?.noteCaller(log);
+      capped(...v);
+    };
     ctx = { ...ctx, log };
     const note = (e: unknown) => {
       lines.line ??= learnerLine(e);
@@ -211,8 +228,12 @@ function withLines(main: Main, logRef: { log?: (...v: unknown[]) => void }, line
 const goalModules = import.meta.glob<{ default: { goals: Goal[]; seeds?: number } }>("../../../lessons/*/goals.ts");
 
 async function runOnce(factory: Factory, scenario: Scenario, actions: RunRequestMessage["actions"],
-  onEvent?: (e: TraceEvent) => void): Promise<RunResult> {
-  const logRef: { log?: (...v: unknown[]) => void } = {};
+  onEvent?: (e: TraceEvent) => void, placeCode = false): Promise<RunResult> {
+  const logRef: LogRef = {};
+  if (placeCode) {
+    logRef.locator = createSourceLocator({ url: blobUrlOfRun, body: bodyOfRun, wrapperLines: WRAPPER_LINES, decoded },
+      { frameIn, functionText, maxLogPositions: MAX_LOG_POSITIONS });
+  }
   const lines: { line?: number } = {};
   let main: Main;
   try {
@@ -220,7 +241,9 @@ async function runOnce(factory: Factory, scenario: Scenario, actions: RunRequest
   } catch (e) {
     return { trace: [], log: [], hash: "", error: { kind: "runtime", message: messageOf(e), line: learnerLine(e) } };
   }
-  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: learnerLine, maxEvents: MAX_EVENTS, afterTask: () => rejections.afterTask() };
+  const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: learnerLine, maxEvents: MAX_EVENTS,
+    afterTask: () => rejections.afterTask(),
+    ...(logRef.locator !== undefined ? { sourceLocator: logRef.locator } : {}) };
   rejections.reset();
   const result = await runScenario(scenario, withLines(main, logRef, lines), actions, options);
   await rejections.settle(); // a rejection after the run's end belongs to no step (and never to the next run)
@@ -288,7 +311,7 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
 
     post({ type: "started" });
     const stream = streamTo();
-    const result = await runOnce(factory, req.scenario, req.actions, sink);
+    const result = await runOnce(factory, req.scenario, req.actions, sink, true);
     stream.flush();
     sink = undefined;
     if (stream.limited) return;

@@ -35,4 +35,18 @@ describe("decodeTraceEvent", () => {
     expect(decodeTraceEvent([ok], 1)).toMatch(/not an object/);
     expect(Object.keys(TRACE_KINDS).length).toBeGreaterThan(50);
   });
+
+  it("accepts a source position { line, col } on runner.log, handler.called and worker.reconcile, and refuses a malformed one", () => {
+    const log = { seq: 1, time: 0, component: "runner", kind: "runner.log", text: "hi" };
+    const called = { seq: 1, time: 0, component: "handler", kind: "handler.called", name: "pods", listener: 0, notification: "add", key: "default/a", resourceVersion: "1", pending: 0 };
+    const reconcile = { seq: 1, time: 0, component: "worker", kind: "worker.reconcile", controller: "c", worker: 0, key: "default/a" };
+    for (const e of [log, called, reconcile]) {
+      expect(decodeTraceEvent(e, 1)).toBe(e);
+      const good = { ...e, src: { line: 9, col: 5 } };
+      expect(decodeTraceEvent(good, 1)).toBe(good);
+      for (const src of [{ line: 0, col: 1 }, { line: 1.5, col: 1 }, { line: 2 }, { line: "3", col: 1 }, [3, 1], null, "9:5", { line: 1, col: 1, file: "x" }]) {
+        expect(decodeTraceEvent({ ...e, src }, 1), JSON.stringify(src)).toMatch(/malformed source position/);
+      }
+    }
+  });
 });
