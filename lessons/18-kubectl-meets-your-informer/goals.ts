@@ -39,8 +39,8 @@ const M = defineMessages("kubectl-meets-your-informer", {
     "zh-CN": "没有看到任何优雅删除（先是一次带 deletionTimestamp 的更新，然后是删除）：请删除一个已调度的 Pod。",
   },
   no410: {
-    en: "The watch never got 410 Gone: compact the history while the watch is cut (partition, compact, heal).",
-    "zh-CN": "watch 从未收到 410 Gone：请在 watch 断开期间压缩历史（分区、压缩、恢复）。",
+    en: "The watch never got 410 Expired: compact the history while the watch is cut (partition, compact, heal).",
+    "zh-CN": "watch 从未收到 410 Expired：请在 watch 断开期间压缩历史（分区、压缩、恢复）。",
   },
   noRelist: {
     en: "After the 410 (step {step}) the Reflector did not finish a relist in this run.",

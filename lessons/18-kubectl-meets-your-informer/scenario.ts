@@ -3,7 +3,7 @@
  * shows against `npm run live` (the embedded cluster): `kubectl run` a pod, `kubectl label` it, `kubectl
  * delete` a scheduled pod (graceful: terminating first, gone when its grace period ends), then the watch
  * misses a write during a partition while history is compacted (the fault endpoint), so the re-watch gets
- * 410 Gone and the Reflector relists.
+ * 410 Expired and the Reflector relists.
  */
 import type { Scenario } from "../../src/scenario/index.js";
 import { pod } from "../_lib/objects.js";

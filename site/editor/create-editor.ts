@@ -19,6 +19,7 @@
 import type { MonacoModule } from "./load-monaco";
 import { flattenMessage, type Diagnostic } from "./diagnostics";
 import { hashText } from "../storage/hash";
+import { installTabExit } from "./tab-exit";
 import "./step-line.css";
 
 export type { Diagnostic };
@@ -109,6 +110,7 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
   const editor = monaco.editor.create(host, { ...common, model, ariaLabel: options.ariaLabel, "semanticHighlighting.enabled": true });
   defineThemes(monaco);
   monaco.editor.setTheme(options.dark ? DARK : LIGHT);
+  subscriptions.push(installTabExit(editor, container)); // Esc then Tab leaves the editor (issue 21 item 12)
 
   let diff: ReturnType<typeof monaco.editor.createDiffEditor> | undefined;
   let diffHost: HTMLElement | undefined;

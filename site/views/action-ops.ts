@@ -13,6 +13,45 @@ import type { TimedOp } from "./run-types.js";
 export const ACTIONS = ["create", "update", "delete", "label", "bind", "drop-watch", "compact", "partition", "partition-timeout", "heal", "restart", "slow-handler"] as const;
 export type StageAction = (typeof ACTIONS)[number];
 
+/** The action bar's groups: objects on the server, faults of the server or network, the handlers. */
+export const ACTION_GROUPS = {
+  objects: ["create", "update", "delete", "label", "bind"],
+  faults: ["drop-watch", "compact", "partition", "partition-timeout", "heal", "restart"],
+  handlers: ["slow-handler"],
+} as const satisfies Record<string, readonly StageAction[]>;
+export type ActionGroup = keyof typeof ACTION_GROUPS;
+
+/**
+ * The actions that mean something in a run, read from what its trace really has (issue 21 item 3):
+ * - objects and faults need something that talks to the API server: a reflector, or requests from the
+ *   learner's own clientset (requests by the scenario, the stage's own actions or the kubelet do not
+ *   count: a change nobody reads, or a partition nobody is cut off by, shows nothing);
+ * - "drop watch" needs a watch that was opened at some point of the run;
+ * - "slow handler" needs an event handler (a listener added to a processor, or a handler call).
+ * An empty trace (no run yet) allows everything: nothing is known yet.
+ */
+export function applicableActions(trace: readonly TraceEvent[]): Set<StageAction> {
+  if (trace.length === 0) return new Set(ACTIONS);
+  let client = false;
+  let watch = false;
+  let handlers = false;
+  for (const raw of trace) {
+    const e = asKnown(raw);
+    if (e.component === "reflector") client = true;
+    else if (e.kind === "server.request" && (e.origin === "code" || e.origin === "informer")) client = true;
+    if (e.kind === "server.watch.opened") watch = true;
+    if (e.kind === "processor.listenerAdded" || e.component === "handler" || e.component === "listener") handlers = true;
+    if (client && watch && handlers) break;
+  }
+  const out = new Set<StageAction>();
+  if (client) {
+    for (const a of ACTION_GROUPS.objects) out.add(a);
+    for (const a of ACTION_GROUPS.faults) if (a !== "drop-watch" || watch) out.add(a);
+  }
+  if (handlers) out.add("slow-handler");
+  return out;
+}
+
 export type ActionResult = { ok: true; op: TimedOp; command: string } | { ok: false; error: string };
 
 /** The object an object action applies to: the selected one, else the current event's, else the first. */

@@ -68,7 +68,7 @@ export function parseCommand(line: string, ctx: CommandContext): CommandResult {
       case "slow-handler":
         return slowHandler(f, ctx);
       default:
-        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale, bind; faults: partition [refused|timeout] [4s], heal, compact, drop-watches, restart, slow-handler <n> <ms>)` };
+        return { ok: false, error: `unknown command "${verb}" (get, create, apply -f, delete, label, scale, bind; faults: partition [refused|timeout] [4s], heal, compact, drop-watches, restart, slow-handler <n> <ms>; help lists them)` };
     }
   } catch (e) {
     return { ok: false, error: (e as Error).message };

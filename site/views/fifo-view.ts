@@ -15,11 +15,10 @@ export const MIN_RENDERED_KEYS = 50;
 
 interface Row { id: string; entry: FifoEntry }
 
-function rows(entries: readonly FifoEntry[], limit: number): Row[] {
+function rows(entries: FifoView["entries"] | readonly FifoEntry[], limit: number): Row[] {
   const seen = new Map<string, number>();
   const out: Row[] = [];
-  for (let i = 0; i < entries.length && i < limit; i++) {
-    const e = entries[i]!;
+  for (const e of entries.slice(0, limit)) {
     const n = seen.get(e.key) ?? 0;
     seen.set(e.key, n + 1);
     out.push({ id: n === 0 ? e.key : `${e.key}#${n}`, entry: e });
@@ -108,8 +107,8 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
     });
   more.select(".count").text((n) => {
     const byType = new Map<string, number>();
-    for (let i = data.length; i < entries.length; i++) {
-      for (const d of entries[i]!.deltas) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
+    for (const e of entries.slice(data.length)) {
+      for (const d of e.deltas) byType.set(d.type, (byType.get(d.type) ?? 0) + 1);
     }
     const more = (o.kind ?? "delta") === "delta" ? o.t.moreKeys(n) : o.t.moreEntries(n);
     return `${more} (${[...byType].map(([k, v]) => `${k} ×${v}`).join(", ")})`;

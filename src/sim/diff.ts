@@ -5,6 +5,8 @@
  * Contract:
  * - Two events are equal when their payloads are equal (key order ignored; `seq` is the position, so it
  *   is not compared separately). Virtual `time` is compared: the same event one tick later differs.
+ *   `src` (where in the learner's code a handler or log call is) is not: code that only moved, e.g.
+ *   under a new comment line, behaves the same.
  * - `firstDifference(previous, current)` returns undefined when the traces are equal, else the first step
  *   n (1-based, as everywhere in the UI) whose event differs or exists in only one trace, with both
  *   events and a summary of what differs in the two worlds after step n: handler calls (the handler log
@@ -26,7 +28,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sameEvent(a: TraceEvent, b: TraceEvent): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return canonicalJson(behaviour(a)) === canonicalJson(behaviour(b));
+}
+
+/** An event without its learner-source position. */
+function behaviour(e: TraceEvent): TraceEvent {
+  if (e["src"] === undefined) return e;
+  const { src: _src, ...rest } = e;
+  return rest as TraceEvent;
 }
 
 export interface KeyedChange { key: string; previous: string | null; current: string | null }

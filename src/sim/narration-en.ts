@@ -173,14 +173,14 @@ export const en: Catalogue = {
   "indexer.indexAdded": (e) => `${The(e.name, "Indexer")} gained the index "${e.indexName}".`,
   "indexer.query": (e) => `Your code read ${the(e.name, "Indexer")}: index "${e.indexName}" = "${e.value}" gave ${count(e.items, "object")}.`,
   "processor.distribute": (e) =>
-    `${The(e.name, "Processor")} sends ${notification(e.notification, "en")} for ${e.key} (RV ${rv(e.resourceVersion)}, from ${anEvent(e.deltaType)} delta` +
+    `${The(e.name, "shared processor")} sends ${notification(e.notification, "en")} for ${e.key} (RV ${rv(e.resourceVersion)}, from ${anEvent(e.deltaType)} delta` +
     `${e.sync ? ", a resync" : ""}) to ${e.listeners.length === 0 ? "no listener" : `${e.listeners.length === 1 ? "listener" : "listeners"} ${numberList(e.listeners, "en")}`}.`,
   "processor.listenerAdded": (e) =>
-    `${The(e.name, "Processor")} added listener #${e.listener}${e.resyncPeriodMs > 0 ? `, with a resync every ${duration(e.resyncPeriodMs, "en")}` : ""}.`,
-  "processor.listenerRemoved": (e) => `${The(e.name, "Processor")} removed listener #${e.listener}.`,
+    `${The(e.name, "shared processor")} added listener #${e.listener}${e.resyncPeriodMs > 0 ? `, with a resync every ${duration(e.resyncPeriodMs, "en")}` : ""}.`,
+  "processor.listenerRemoved": (e) => `${The(e.name, "shared processor")} removed listener #${e.listener}.`,
   "processor.resyncCheck": (e) =>
-    e.listeners.length === 0 ? `${The(e.name, "Processor")} checked resync: no listener is due.`
-      : `${The(e.name, "Processor")} checked resync: ${e.listeners.length === 1 ? "listener" : "listeners"} ${numberList(e.listeners, "en")} ${e.listeners.length === 1 ? "is" : "are"} due.`,
+    e.listeners.length === 0 ? `${The(e.name, "shared processor")} checked resync: no listener is due.`
+      : `${The(e.name, "shared processor")} checked resync: ${e.listeners.length === 1 ? "listener" : "listeners"} ${numberList(e.listeners, "en")} ${e.listeners.length === 1 ? "is" : "are"} due.`,
   "listener.buffered": (e) =>
     `${listenerOf(e.name, e.listener)} buffered ${notification(e.notification, "en")} for ${e.key} (RV ${rv(e.resourceVersion)}); ${e.pending} pending.`,
   "listener.synced": (e) => `${listenerOf(e.name, e.listener)} has synced: it delivered the whole initial list.`,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, settled } from "./harness.js";
+import { byTestId, firstFrames, openApp, settled, clickAction } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
 
@@ -167,14 +167,14 @@ describe("the core loop", () => {
       await byTestId(page, "run").click();
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("新 Pod ✨ web-1");
       if (await byTestId(page, "pause").isVisible()) await byTestId(page, "pause").click();
-      await byTestId(page, "lesson-title").click(); // focus outside the editor: keys drive playback
+      await page.locator(".stage-title").click(); // focus on the stage: keys drive playback (in the lesson pane Home scrolls)
       await page.keyboard.press("Home");
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^1 \//);
       for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       // An action at this step (drop the watch): the run repeats with it, identical up to step 5.
       const totalBefore = (await counter(page))[1];
-      await byTestId(page, "action", '[data-action="drop-watch"]').click();
+      await clickAction(page, "drop-watch");
       await expect.poll(async () => (await counter(page))[1], { timeout: 30_000 }).not.toBe(totalBefore);
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       expected = { log: await logTexts(page), counter: await byTestId(page, "step-counter").innerText() };

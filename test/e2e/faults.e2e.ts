@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, waitReady, type AppSession } from "./harness.js";
+import { byTestId, firstFrames, openApp, waitReady, type AppSession, clickAction } from "./harness.js";
 
 const LESSON = "#/lesson/01-the-big-picture";
 
@@ -50,7 +50,7 @@ describe("faults and actions", () => {
       await seek(page, 40);
       expect((await counter(page))[0]).toBe(40);
       const frames = await firstFrames(page);
-      await byTestId(page, "action", '[data-action="drop-watch"]').click();
+      await clickAction(page, "drop-watch");
       expect(await byTestId(page, "command-result").innerText()).toMatch(/^Recorded .* after step 40 \(at its time, t = (\d{1,3} ms|\d+\.\d{1,2} s)\); the run repeats with it\.$/);
       await expect.poll(async () => firstFrames(page), { timeout: 60_000 }).toBeGreaterThan(frames);
       await waitReady(app);

@@ -178,3 +178,13 @@ export async function settled(page: Page, timeout = 10_000): Promise<void> {
 export async function firstFrames(page: Page): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName("ip:first-frame").length);
 }
+
+/**
+ * Clicks a stage action (`data-action`): the actions sit behind the stage's "Actions" disclosure
+ * (site/views/stage/action-bar.ts), which this opens first when the button is not on screen.
+ */
+export async function clickAction(page: Page, action: string): Promise<void> {
+  const button = byTestId(page, "action", `[data-action="${action}"]`);
+  if (!(await button.isVisible().catch(() => false))) await byTestId(page, "actions-menu").click();
+  await button.click();
+}

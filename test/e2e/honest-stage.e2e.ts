@@ -11,7 +11,7 @@
  * Screenshots: test-results/screenshots/honest-lesson05-label.png, honest-lesson09-two-informers.png.
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
+import { byTestId, openApp, showSolutionAndWait, waitReady, type AppSession, clickAction } from "./harness.js";
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -61,7 +61,7 @@ describe("honest stage", () => {
         const btn = document.querySelector('[data-testid="run"]')!;
         new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
       });
-      await page.locator('[data-testid="action"][data-action="label"]').click();
+      await clickAction(page, "label");
       await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
       await waitReady(app);
       // The action's own GET is narrated as the action's.

@@ -78,7 +78,8 @@ describe("lesson flow", () => {
       const { page } = app;
       await editorReady(page);
       await expect.poll(() => byTestId(page, "step-counter").innerText(), { timeout: 30_000 }).toMatch(/^1 \/ [1-9]\d*$/);
-      await byTestId(page, "lesson-title").click();
+      // Focus on the stage (in the lesson pane, Space, Home and End scroll the reading, as on any page).
+      await page.locator(".stage-title").click();
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("ArrowRight");
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^3 \//);

@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== undefined)(`live mode: the stage follows the embe
     await expect.poll(fifoCount, { timeout: 20_000 }).toBe(0);
 
     // Stall the watch (a half-open connection), write, compact the history, cut the connections
-    // (partition, heal): the re-watch from the informer's last RV gets 410 Gone → relist, highlighted.
+    // (partition, heal): the re-watch from the informer's last RV gets 410 Expired → relist, highlighted.
     await fault("stallWatches");
     await k("label", "pod", "web-1", "missed=yes");
     await fault("compact");

@@ -4,7 +4,8 @@
  * - lesson 01's solution: stepping to a handler call marks the line of its `addFunc`;
  * - a click on a printed line seeks its step and marks that line's `log(` call;
  * - an edit takes the mark away ("code changed since this run") until the edited code has run, and then
- *   the mark follows the code (a line inserted above moves it down by one);
+ *   the mark follows the code (a line inserted above moves it down by one), and the stage does not call
+ *   that run different from the previous one (only source positions moved);
  * - light and dark screenshots (looked at).
  */
 import { describe, expect, it } from "vitest";
@@ -119,6 +120,8 @@ describe("the editor line of the current step", () => {
       await byTestId(page, "log-line").filter({ hasText: "Pod updated" }).first().locator(".log-text").click();
       expect(await markedLine(page)).toBe(lineOf(edited, "log(`Pod updated"));
       expect(lineOf(edited, "log(`Pod updated")).toBe(lineOf(code, "log(`Pod updated") + 1);
+      // Moving code is not a change of behaviour: no "this run departs from the previous" note.
+      expect(await byTestId(page, "diff-note").count()).toBe(0);
     } finally {
       await app.close();
     }

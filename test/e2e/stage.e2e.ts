@@ -4,7 +4,7 @@
  * re-runs and marks the timeline, reduced motion and both languages. Screenshots are saved for review.
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, settled, type AppSession } from "./harness.js";
+import { byTestId, openApp, settled, type AppSession, clickAction } from "./harness.js";
 
 const LESSON = "#/lesson/01-the-big-picture";
 const DELTA_TYPES = ["Added", "Updated", "Deleted", "Replaced", "Sync", "ReplacedAll", "SyncAll", "Bookmark"];
@@ -76,7 +76,7 @@ describe("stage", () => {
       await byTestId(page, "pause").click();
       await byTestId(page, "jump-start").click();
       for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowRight");
-      await byTestId(page, "action", '[data-action="drop-watch"]').click();
+      await clickAction(page, "drop-watch");
       await expect.poll(async () => page.locator(".stage .diff-note").isVisible(), { timeout: 60_000 }).toBe(true);
       expect(await page.locator(".stage .diff-note").innerText()).toMatch(/step \d+/);
       await app.screenshot("stage-after-action");
@@ -101,8 +101,9 @@ describe("stage", () => {
       await byTestId(page, "pause").click();
       await byTestId(page, "jump-start").click();
       for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+      await byTestId(page, "actions-menu").click();
       expect(await byTestId(page, "action", '[data-action="partition"]').innerText()).toBe("Partition (refused)");
-      await byTestId(page, "action", '[data-action="partition-timeout"]').click();
+      await clickAction(page, "partition-timeout");
       await expect.poll(async () => page.locator(".stage .diff-note").isVisible(), { timeout: 60_000 }).toBe(true);
       await page.keyboard.press("End");
       await expect.poll(async () => page.locator(".server-facts").innerText(), { timeout: 10_000 }).toContain("partitioned (timeouts)");

@@ -11,7 +11,8 @@
  * - An exhaustive switch ending in `never`: a new kind of these components fails the build here.
  */
 import type { KnownTraceEvent } from "../trace.js";
-import { informer, listener, logHandler, removeFirst, trimBuffer, type FifoView, type WorldView } from "./world.js";
+import { HeadQueue } from "./head-queue.js";
+import { informer, listener, logHandler, trimBuffer, type FifoView, type WorldView } from "./world.js";
 
 export type InformerEvent = Extract<KnownTraceEvent, {
   component: "reflector" | "fifo" | "indexer" | "processor" | "listener" | "handler";
@@ -98,11 +99,8 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       if (event.newKey) {
         fifo.entries.push({ key: event.key, deltas: event.deltas });
       } else {
-        let i = -1;
-        for (let j = fifo.entries.length - 1; j >= 0; j--) {
-          if (fifo.entries[j]!.key === event.key) { i = j; break; }
-        }
-        if (i >= 0) fifo.entries[i] = { key: event.key, deltas: event.deltas };
+        const i = fifo.entries.findLastIndex((e) => e.key === event.key);
+        if (i >= 0) fifo.entries.set(i, { key: event.key, deltas: event.deltas });
         else fifo.entries.push({ key: event.key, deltas: event.deltas });
       }
       break;
@@ -117,7 +115,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
     }
     case "fifo.popped": {
       const fifo = fifoOf(w, event);
-      removeFirst(fifo.entries, (e) => e.key === event.key);
+      fifo.entries.removeFirst((e) => e.key === event.key);
       fifo.lastPopped = { key: event.key, deltas: event.deltas };
       break;
     }
@@ -167,7 +165,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
     case "processor.listenerRemoved": {
       const l = listener(informer(w, event.name), event.listener);
       l.removed = true;
-      l.buffer = [];
+      l.buffer = new HeadQueue();
       break;
     }
     case "processor.resyncCheck": {
@@ -188,7 +186,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
     // ── handlers ──
     case "handler.called": {
       const l = listener(informer(w, event.name), event.listener);
-      const found = removeFirst(l.buffer, (n) => n.key === event.key && n.notification === event.notification);
+      const found = l.buffer.removeFirst((n) => n.key === event.key && n.notification === event.notification);
       if (!found && l.buffer.length > 0) l.buffer.shift();
       trimBuffer(l, event.pending);
       l.active = { notification: event.notification, key: event.key, rv: event.resourceVersion };

@@ -10,6 +10,7 @@
  *   `informer(w, name)` also moves the focus to that informer.
  */
 import type { KubeObject } from "../../types.js";
+import { HeadQueue } from "./head-queue.js";
 import type { DeltaSummary, FifoMode, KnownTraceEvent, NotificationType, ReflectorState } from "../trace.js";
 
 /** The boxes of the pipeline diagram (UI.md `stage-node` data-stage values). */
@@ -61,7 +62,7 @@ export interface ReflectorView {
 export interface FifoEntry { key: string; deltas: readonly DeltaSummary[] }
 export interface FifoView {
   /** Queued keys in queue order (RealFIFO: one entry per event; a key may repeat). */
-  entries: FifoEntry[];
+  entries: HeadQueue<FifoEntry>;
   closed: boolean;
   /** The entry popped by the current step (cleared by the next FIFO event). */
   lastPopped: FifoEntry | null;
@@ -82,7 +83,7 @@ export interface ListenerView {
   index: number;
   resyncPeriodMs: number;
   /** Notifications buffered for this listener and not yet handed to its handler, oldest first. */
-  buffer: PendingNotification[];
+  buffer: HeadQueue<PendingNotification>;
   synced: boolean;
   removed: boolean;
   /** The call in progress (called, not yet returned/threw). */
@@ -181,13 +182,13 @@ export function cloneWorld(w: WorldView): WorldView {
   for (const [name, inf] of w.informers) {
     const listeners = new Map<number, ListenerView>();
     for (const [i, l] of inf.listeners) {
-      listeners.set(i, { ...l, buffer: l.buffer.slice() });
+      listeners.set(i, { ...l, buffer: l.buffer.copy() });
     }
     informers.set(name, {
       name,
       fifoKind: inf.fifoKind,
       reflector: { ...inf.reflector },
-      fifo: { entries: inf.fifo.entries.slice(), closed: inf.fifo.closed, lastPopped: inf.fifo.lastPopped },
+      fifo: { entries: inf.fifo.entries.copy(), closed: inf.fifo.closed, lastPopped: inf.fifo.lastPopped },
       indexer: {
         objects: new Map(inf.indexer.objects), indexNames: inf.indexer.indexNames.slice(),
         indexValues: new Map(inf.indexer.indexValues), lastReplaceItems: inf.indexer.lastReplaceItems,
@@ -222,7 +223,7 @@ export function informer(w: WorldView, name: string): InformerView {
       name,
       fifoKind: null,
       reflector: { state: "stopped", lastRV: "", pending: null, backoffMs: null, lastError: null },
-      fifo: { entries: [], closed: false, lastPopped: null },
+      fifo: { entries: new HeadQueue(), closed: false, lastPopped: null },
       indexer: { objects: new Map(), indexNames: [], indexValues: new Map(), lastReplaceItems: null },
       listeners: new Map(),
     };
@@ -235,7 +236,7 @@ export function informer(w: WorldView, name: string): InformerView {
 export function listener(inf: InformerView, index: number): ListenerView {
   let l = inf.listeners.get(index);
   if (l === undefined) {
-    l = { index, resyncPeriodMs: 0, buffer: [], synced: false, removed: false, active: null, calls: 0, errors: 0 };
+    l = { index, resyncPeriodMs: 0, buffer: new HeadQueue(), synced: false, removed: false, active: null, calls: 0, errors: 0 };
     inf.listeners.set(index, l);
   }
   return l;
@@ -274,5 +275,5 @@ export function logHandler(w: WorldView, entry: HandlerLogEntry): void {
 
 /** Keeps a listener's buffer at the engine's reported `pending` count (drops the oldest if longer). */
 export function trimBuffer(l: ListenerView, pending: number): void {
-  if (pending >= 0 && l.buffer.length > pending) l.buffer.splice(0, l.buffer.length - pending);
+  if (pending >= 0 && l.buffer.length > pending) l.buffer.dropOldest(l.buffer.length - pending);
 }

@@ -12,6 +12,17 @@ describe("run-vs-run comparison", () => {
     expect(firstDifference(demoTrace({ seed: 3 }), demoTrace({ seed: 3 }))).toBeUndefined();
   });
 
+  it("does not count moved code as a difference: a handler call or log line whose source position alone differs is the same event", () => {
+    const previous = demoTrace({ seed: 3 }).map((e) => (e.kind === "handler.called" || e.kind === "runner.log" ? { ...e, src: { line: 8, col: 14 } } : e));
+    const moved = previous.map((e) => (e["src"] !== undefined ? { ...e, src: { line: 9, col: 14 } } : e));
+    expect(previous.some((e) => e["src"] !== undefined)).toBe(true);
+    expect(firstDifference(previous, moved)).toBeUndefined();
+    // …but a real change next to it still is one.
+    const at = moved.findIndex((e) => e["src"] !== undefined);
+    const changed = moved.map((e, i) => (i === at ? { ...e, key: "default/other" } : e));
+    expect(firstDifference(previous, changed)?.step).toBe(at + 1);
+  });
+
   it("ignores key order inside payloads", () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
   });

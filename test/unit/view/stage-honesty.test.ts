@@ -36,7 +36,7 @@ function expectDomMatches(view: WorldView, total: number): void {
   expect(keys.map((k) => k.getAttribute("data-key"))).toEqual(entries.slice(0, Math.max(50, keys.length)).map((e) => e.key));
   keys.forEach((k, i) => {
     const chips = [...k.querySelectorAll('[data-testid="fifo-delta"]')].map((c) => [c.getAttribute("data-type"), c.getAttribute("data-rv")]);
-    expect(chips).toEqual(entries[i]!.deltas.slice(0, MAX_CHIPS).map((d) => [d.type, d.rv]));
+    expect(chips).toEqual(entries.at(i)!.deltas.slice(0, MAX_CHIPS).map((d) => [d.type, d.rv]));
   });
   const store = [...(inf?.indexer.objects.values() ?? [])].slice(0, 50);
   expect(testid("store-row").map((r) => [r.getAttribute("data-key"), r.getAttribute("data-rv")])).toEqual(store.map((o) => [o.key, o.rv]));
