@@ -138,7 +138,7 @@ function emitProgram() {
 }
 
 /** Fingerprint of everything the output depends on: every file under src/ and this script. */
-export function inputsHash() {
+function inputsHash() {
   const h = createHash("sha256");
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -87,7 +87,7 @@ export function admitUpdate<T extends KubeObject>(resource: string, obj: T, exis
 }
 
 /** A create in a terminating namespace: 403 (lifecycle admission.go Validate); `resource` as GroupResource prints it. */
-export function namespaceTerminating(resource: string, name: string, namespace: string): ApiError {
+function namespaceTerminating(resource: string, name: string, namespace: string): ApiError {
   return newApiError(403, "Forbidden",
     `${resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
     { name, kind: resource, causes: [{ reason: "NamespaceTerminating", message: `namespace ${namespace} is being terminated`, field: "metadata.namespace" }] });

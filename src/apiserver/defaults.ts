@@ -43,7 +43,7 @@ function withMissing(obj: Json, defaults: Json): Json {
 }
 
 /** imagePullPolicy for an image reference (parsers.ParseImageName: no tag and no digest ⇒ "latest"). */
-export function defaultPullPolicy(image: unknown): "Always" | "IfNotPresent" {
+function defaultPullPolicy(image: unknown): "Always" | "IfNotPresent" {
   if (typeof image !== "string") return "IfNotPresent";
   const at = image.indexOf("@");
   const name = at >= 0 ? image.slice(0, at) : image;
@@ -90,7 +90,7 @@ function defaultContainers(list: unknown, pod: boolean): unknown {
 }
 
 /** SetDefaults_PodSpec (+ containers); `pod` adds the Pod-only defaults (SetDefaults_Pod). */
-export function defaultPodSpec(spec: unknown, pod: boolean): unknown {
+function defaultPodSpec(spec: unknown, pod: boolean): unknown {
   if (!isObject(spec)) return spec;
   let out = withMissing(spec, {
     dnsPolicy: "ClusterFirst",

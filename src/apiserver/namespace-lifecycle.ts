@@ -28,7 +28,7 @@ import type { ResourceStore, Storage } from "./resource-store.js";
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+const NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 const KUBERNETES_FINALIZER = "kubernetes";
 const CONTROLLER_DELAY_MS = 5_000;
 const CONTROLLER_RECHECK_MS = 1_000;

@@ -91,7 +91,7 @@ function hasScale(info: ResourceInfo): boolean {
   return info.resource === "deployments" || info.resource === "replicasets";
 }
 
-export function scaleOf(o: KubeObject): Scale {
+function scaleOf(o: KubeObject): Scale {
   const spec = (o as unknown as { spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } } }).spec;
   const status = (o as unknown as { status?: { replicas?: number } }).status;
   const ml = spec?.selector?.matchLabels ?? {};

@@ -37,7 +37,7 @@ function containersOf(spec: Json): Json[] {
   return out;
 }
 
-export function podQOSClass(pod: unknown): "BestEffort" | "Burstable" | "Guaranteed" {
+function podQOSClass(pod: unknown): "BestEffort" | "Burstable" | "Guaranteed" {
   const spec = isObject(pod) && isObject(pod["spec"]) ? pod["spec"] : {};
   const containers = containersOf(spec);
   let any = false;

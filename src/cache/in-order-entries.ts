@@ -1,57 +1,132 @@
 /**
  * InOrderEntries — RealFIFO's private storage (client-go's `RealFIFO.items []Delta`): one packed entry
- * per queued event, oldest first.
+ * per queued event, oldest first. Nothing outside real-fifo.ts sees how entries are stored.
  *
  * Contract:
- * - Entries are packed [type, object, key] (IN_ORDER_STRIDE slots each) in `slots` from `head` on, so a
- *   queued event costs no Delta object. `push` appends one entry; `length` counts the queued ones.
- * - Popping is two steps: `take(end)` moves `head` to the slot index `end` (those entries leave the
- *   queue; their slots stay readable), `release(start, end)` then clears their objects (popped objects
- *   are not kept alive) and resets the storage when drained or compacts it when the popped prefix
- *   dominates (O(1) amortized per entry); `slots` may be a new array afterwards.
- * - `batchEnd(limit, taken)` (RealFIFO.PopBatch, §5.2): the slot index where a batch cut from the head
- *   ends: before `limit`, before the first entry that is not Sync/Replaced/Added/Updated/Deleted, and
- *   before the first key `taken` already holds (every key of the batch is added to `taken`).
+ * - `push(type, object, key)` appends one entry; `length` counts the queued ones.
+ * - `shift()` takes the oldest entry out into `type`, `object` and `key` (valid until the next take);
+ *   the storage keeps no reference to its object afterwards. Call it only when `length > 0`.
+ * - `takeBatch(most)` (RealFIFO.PopBatch, §5.2) cuts a batch from the head: consecutive entries while
+ *   fewer than `most` were taken, the entry's type is Sync/Replaced/Added/Updated/Deleted and its key
+ *   was not taken yet in this batch. With two or more such entries they leave the queue and the
+ *   returned PoppedBatch reads them until `releaseBatch()`, which drops their objects; with fewer,
+ *   nothing is taken and it returns undefined (the caller pops one entry instead).
  * - `keys()`, `objects()`, `entriesOf(key)` and `all()` read the queued entries in order, as fresh
  *   arrays (and fresh `{type, object}` values).
  * - `tombstonesAgainst(listed)` (the_real_fifo.go reconcileReplacement): for each queued key, in
  *   first-seen order, that `listed` lacks and whose last queued entry is not `Deleted`, a
  *   DeletedFinalStateUnknown holding that entry's object (unwrapped if it is a tombstone); plus the set
  *   of queued keys.
- * - The FIFO reads `slots` and `head` directly on its pop paths; only this class writes them.
+ * - Storage: entries are packed [type, object, key] (STRIDE slots each) in one array from `head` on, so
+ *   a queued event costs no Delta object; the popped prefix is dropped when the queue drains, or
+ *   compacted when it dominates (O(1) amortized per entry). The batch's key set is BatchKeySet.
  * - `summarizeEntry(type, object)` is an entry as the trace shows it (an atomic entry carries its RV);
  *   `isDelta(value)` tells a `{type, object}` Delta of the five classic types from a plain object.
  */
 import type { DeltaSummary } from "../sim/trace.js";
-import type { BatchKeySet } from "./batch-key-set.js";
+import { BatchKeySet } from "./batch-key-set.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
 import type { Delta } from "./types.js";
 
 /** Slots per packed entry: type, object, key. */
-export const IN_ORDER_STRIDE = 3;
-const COMPACT_AT = 1024 * IN_ORDER_STRIDE;
+const STRIDE = 3;
+const COMPACT_AT = 1024 * STRIDE;
+
+/**
+ * Entries popped together by RealFIFO.popBatch (§5.2), each with its own key: entry i (0 ≤ i < size)
+ * has a type (Sync/Replaced/Added/Updated/Deleted), an object and the key it was queued under. Valid
+ * only during the batch's processing.
+ */
+export interface PoppedBatch {
+  readonly size: number;
+  type(i: number): string;
+  object(i: number): unknown;
+  key(i: number): string;
+}
+
+/** A PoppedBatch over the storage's slots [start, start + STRIDE × size). */
+class SlotsBatch implements PoppedBatch {
+  slots: unknown[] = [];
+  start = 0;
+  size = 0;
+  type(i: number): string {
+    return this.slots[this.start + STRIDE * i] as string;
+  }
+  object(i: number): unknown {
+    return this.slots[this.start + STRIDE * i + 1];
+  }
+  key(i: number): string {
+    return this.slots[this.start + STRIDE * i + 2] as string;
+  }
+}
 
 export class InOrderEntries {
+  /** The entry last taken by `shift`. */
+  type = "";
+  object: unknown = undefined;
+  key = "";
   /** Queued entries from `head` on, packed [type, object, key]. */
-  slots: unknown[] = [];
-  head = 0;
+  private slots: unknown[] = [];
+  private head = 0;
+  private readonly batch = new SlotsBatch();
+  private readonly taken = new BatchKeySet();
 
   get length(): number {
-    return (this.slots.length - this.head) / IN_ORDER_STRIDE;
+    return (this.slots.length - this.head) / STRIDE;
   }
 
   push(type: string, object: unknown, key: string): void {
     this.slots.push(type, object, key);
   }
 
-  take(end: number): void {
-    this.head = end;
+  shift(): void {
+    const slots = this.slots;
+    const h = this.head;
+    this.type = slots[h] as string;
+    this.object = slots[h + 1];
+    this.key = slots[h + 2] as string;
+    this.head = h + STRIDE;
+    this.release(h, h + STRIDE);
   }
 
-  release(start: number, end: number): void {
+  /** Forgets the object last taken by `shift`. */
+  forget(): void {
+    this.object = undefined;
+  }
+
+  takeBatch(most: number): PoppedBatch | undefined {
     const slots = this.slots;
-    for (let i = start + 1; i < end; i += IN_ORDER_STRIDE) slots[i] = undefined;
+    const start = this.head;
+    const limit = Math.min(slots.length, start + STRIDE * most);
+    const taken = this.taken;
+    let end = start;
+    taken.begin();
+    while (end < limit) {
+      if (!DELTA_TYPES.has(slots[end] as string)) break;
+      if (!taken.add(slots[end + 2] as string)) break;
+      end += STRIDE;
+    }
+    const size = (end - start) / STRIDE;
+    if (size < 2) return undefined;
+    this.head = end;
+    const batch = this.batch;
+    batch.slots = slots;
+    batch.start = start;
+    batch.size = size;
+    return batch;
+  }
+
+  releaseBatch(): void {
+    const batch = this.batch;
+    this.release(batch.start, batch.start + STRIDE * batch.size);
+    batch.slots = [];
+  }
+
+  /** Drops the objects of the taken slots [start, end), then the popped prefix when it is worth it. */
+  private release(start: number, end: number): void {
+    const slots = this.slots;
+    for (let i = start + 1; i < end; i += STRIDE) slots[i] = undefined;
     if (this.head === slots.length) {
       slots.length = 0;
       this.head = 0;
@@ -61,34 +136,22 @@ export class InOrderEntries {
     }
   }
 
-  batchEnd(limit: number, taken: BatchKeySet): number {
-    const slots = this.slots;
-    let end = this.head;
-    taken.begin();
-    while (end < limit) {
-      if (!DELTA_TYPES.has(slots[end] as string)) break;
-      if (!taken.add(slots[end + 2] as string)) break;
-      end += IN_ORDER_STRIDE;
-    }
-    return end;
-  }
-
   keys(): string[] {
     const out: string[] = [];
-    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 2] as string);
+    for (let i = this.head; i < this.slots.length; i += STRIDE) out.push(this.slots[i + 2] as string);
     return out;
   }
 
   objects(): unknown[] {
     const out: unknown[] = [];
-    for (let i = this.head; i < this.slots.length; i += IN_ORDER_STRIDE) out.push(this.slots[i + 1]);
+    for (let i = this.head; i < this.slots.length; i += STRIDE) out.push(this.slots[i + 1]);
     return out;
   }
 
   entriesOf<E>(key: string): E[] | undefined {
     let out: E[] | undefined;
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) {
+    for (let i = this.head; i < slots.length; i += STRIDE) {
       if (slots[i + 2] === key) (out ??= []).push({ type: slots[i], object: slots[i + 1] } as E);
     }
     return out;
@@ -97,14 +160,14 @@ export class InOrderEntries {
   all<E>(): E[] {
     const out: E[] = [];
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
+    for (let i = this.head; i < slots.length; i += STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
     return out;
   }
 
   tombstonesAgainst(listed: ReadonlySet<string>): { queued: Set<string>; tombstones: DeletedFinalStateUnknown[] } {
     const last = new Map<string, number>();
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += IN_ORDER_STRIDE) last.set(slots[i + 2] as string, i);
+    for (let i = this.head; i < slots.length; i += STRIDE) last.set(slots[i + 2] as string, i);
     const tombstones: DeletedFinalStateUnknown[] = [];
     for (const [key, at] of last) {
       if (listed.has(key) || slots[at] === "Deleted") continue;

@@ -29,7 +29,7 @@ import type { KubeObject } from "../types.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { deletionHandlingMetaNamespaceKeyFunc } from "./keys.js";
 import { rvOf } from "./processor-listener.js";
-import { IN_ORDER_STRIDE } from "./real-fifo.js";
+import type { PoppedBatch } from "./real-fifo.js";
 import type { SharedProcessor } from "./shared-processor.js";
 import type { KeyedIndexer } from "./store.js";
 import type { AtomicDelta, DeltaType, ReplacedAllDelta } from "./types.js";
@@ -97,25 +97,25 @@ export class DeltaProcessor<T> {
   }
 
   /**
-   * controller.go processDeltasInBatch: the packed entries slots[start..end) (RealFIFO.popBatch: type,
-   * object, key; each key once). Every cache write first, then every notification.
+   * controller.go processDeltasInBatch: a popped batch (RealFIFO.popBatch; each key once). Every cache
+   * write first, then every notification.
    */
-  processDeltasInBatch(slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void {
+  processDeltasInBatch(batch: PoppedBatch, isInInitialList: boolean): void {
     const transformed = this.o.transformed();
     const keys = this.batchKeys;
     const olds = this.batchOld;
     const done = this.batchDone;
     const same = this.batchSame;
+    const size = batch.size;
     let caughtUp: unknown = NOTHING;
-    let n = 0;
-    for (let i = start; i < end; i += IN_ORDER_STRIDE, n++) {
-      const obj = slots[i + 1];
+    for (let n = 0; n < size; n++) {
+      const obj = batch.object(n);
       done[n] = false;
       try {
-        const key = transformed ? deletionHandlingMetaNamespaceKeyFunc(obj) : slots[i + 2] as string;
+        const key = transformed ? deletionHandlingMetaNamespaceKeyFunc(obj) : batch.key(n);
         keys[n] = key;
         caughtUp = obj;
-        if (slots[i] === "Deleted") {
+        if (batch.type(n) === "Deleted") {
           olds[n] = undefined;
           this.remove(key, obj, transformed);
         } else {
@@ -130,11 +130,10 @@ export class DeltaProcessor<T> {
       }
     }
     if (this.o.atomic && caughtUp !== NOTHING) this.cacheResourceVersion = rvOf(caughtUp);
-    n = 0;
-    for (let i = start; i < end; i += IN_ORDER_STRIDE, n++) {
+    for (let n = 0; n < size; n++) {
       if (!done[n]) continue;
-      const type = slots[i] as DeltaType;
-      const obj = slots[i + 1];
+      const type = batch.type(n) as DeltaType;
+      const obj = batch.object(n);
       const old = olds[n];
       olds[n] = undefined;
       if (type === "Deleted") this.processor.distribute("delete", keys[n]!, obj, undefined, false, false, type);

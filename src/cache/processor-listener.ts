@@ -5,8 +5,7 @@
  * Contract:
  * - `add(type, key, newObj, oldObj, isInInitialList)` only appends one notification to the listener's
  *   buffer (never calls the handler, never waits): the informer is never stalled by a handler. The
- *   buffer is unbounded, and flat (four slots per notification), so a long backlog holds no
- *   per-notification object.
+ *   buffer (pending-notifications.ts) is unbounded and holds no per-notification object.
  * - The buffer is drained by the listener's own scheduled tasks (Scheduler.setTimeout), strictly in
  *   order, one notification at a time: the handler is called, and the next notification is handled
  *   after it returns. Notifications of different listeners are independent; a slow or throwing handler
@@ -33,23 +32,8 @@ import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type NotificationType, type TraceFn, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import type { HandlerSources } from "./handler-source.js";
+import { codeOf, isInitial, PendingNotifications, typeOf } from "./pending-notifications.js";
 import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
-
-/** Compact the buffer once this many consumed slots lead it and they are at least half of it. */
-const COMPACT_AT = 4096;
-/** Slots per buffered notification: [code, key, newObj, oldObj]. */
-const STRIDE = 4;
-/** Buffered notification codes: the type, plus INITIAL when it is an isInInitialList add. */
-const ADD = 0;
-const UPDATE = 1;
-const DELETE = 2;
-const INITIAL = 4;
-const TYPES: readonly NotificationType[] = ["add", "update", "delete"];
-
-function codeOf(type: NotificationType, isInInitialList: boolean): number {
-  const code = type === "add" ? ADD : type === "update" ? UPDATE : DELETE;
-  return isInInitialList ? code | INITIAL : code;
-}
 
 export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Registration order number (0-based), used as `listener` in traces. */
@@ -65,9 +49,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   /** Pause after a throwing handler. */
   panicPauseMs = 1000;
 
-  /** Buffered notifications from `head` on, STRIDE slots each: [code, key, newObj, oldObj]. */
-  private buffer: unknown[] = [];
-  private head = 0;
+  /** Buffered notifications (pendingNotifications). */
+  private readonly buffer = new PendingNotifications();
   private started = false;
   private stopped = false;
   /** Scheduled task id (drain, pause, or the end of a slow notification); 0 = none. */
@@ -110,7 +93,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   /** Notifications waiting in the buffer (not counting one being handled). */
   pending(): number {
-    return (this.buffer.length - this.head) / STRIDE;
+    return this.buffer.length;
   }
 
   isStopped(): boolean {
@@ -153,8 +136,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     if (this.timer !== 0) this.scheduler.clearTimeout(this.timer);
     this.timer = 0;
     this.inFlight = false;
-    this.buffer = [];
-    this.head = 0;
+    this.buffer.clear();
   }
 
   setDelay(delayMs: number): void {
@@ -185,10 +167,9 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private drain(paused = false): void {
     this.timer = 0;
     if (paused) this.pauseNext = false;
+    const buf = this.buffer;
     for (let handled = 0; !this.stopped; handled++) {
-      const buf = this.buffer;
-      const h = this.head;
-      if (h >= buf.length) return;
+      if (buf.length === 0) return;
       if (handled >= this.maxPerTask) {
         this.timer = this.scheduler.setTimeout(this.drainTask, 0);   // live mode: the rest in the next slice
         return;
@@ -198,11 +179,12 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
         this.timer = this.scheduler.setTimeout(this.pausedTask, this.panicPauseMs);
         return;
       }
-      const code = buf[h] as number;
-      const key = buf[h + 1] as string;
-      const newObj = buf[h + 2];
-      const oldObj = buf[h + 3];
-      this.advanceHead();
+      buf.shift();
+      const code = buf.code;
+      const key = buf.key;
+      const newObj = buf.newObj;
+      const oldObj = buf.oldObj;
+      buf.forget();
       if (!this.call(code, key, newObj, oldObj)) {
         // the handler threw: skip it; the next notification waits one pause after it arrives
         this.pauseNext = true;
@@ -216,23 +198,6 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
         return;
       }
       this.returned(code, key);
-    }
-  }
-
-  /** Drops the head notification's slots (after reading them). */
-  private advanceHead(): void {
-    const buf = this.buffer;
-    const h = this.head;
-    buf[h + 1] = undefined;
-    buf[h + 2] = undefined;
-    buf[h + 3] = undefined;
-    this.head = h + STRIDE;
-    if (this.head === buf.length) {
-      buf.length = 0;
-      this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= buf.length) {
-      this.buffer = buf.slice(this.head);
-      this.head = 0;
     }
   }
 
@@ -250,9 +215,9 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
    * reported (never an unhandled rejection).
    */
   private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean {
-    const type = TYPES[code & 3]!;
-    const isInInitialList = (code & INITIAL) !== 0;
-    const src = this.sources?.[code & 3];
+    const type = typeOf(code);
+    const isInInitialList = isInitial(code);
+    const src = this.sources?.[type === "add" ? 0 : type === "update" ? 1 : 2];
     this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
       notification: type, key, resourceVersion: rvOf(newObj),
       ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
@@ -294,8 +259,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
 
   private returned(code: number, key: string): void {
     this.trace?.({ component: "handler", kind: "handler.returned", name: this.name, listener: this.index,
-      notification: TYPES[code & 3]!, key });
-    if ((code & INITIAL) !== 0) {
+      notification: typeOf(code), key });
+    if (isInitial(code)) {
       this.initialPending--;
       if (this.initialPending === 0) this.checkSynced();
     }

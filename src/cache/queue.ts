@@ -56,6 +56,14 @@ export interface FIFOOptions {
   name?: string;
 }
 
+/** RealFIFO's options (client-go RealFIFOOptions). */
+export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
+  /** Accepted for a common options shape and ignored: RealFIFO always queues list items as Replaced. */
+  emitDeltaTypeReplaced?: boolean;
+  /** client-go RealFIFOOptions.AtomicEvents: relists, resyncs and bookmarks as single entries (§5.3). */
+  atomicEvents?: boolean;
+};
+
 export interface FIFOQueue {
   add(obj: unknown): void;
   update(obj: unknown): void;

@@ -31,45 +31,34 @@
  *   Updated/Deleted, its key was not taken yet in this batch, and taking it would not cross the end of
  *   the initial population. A batch of one, or a non-batchable entry at the head, goes through
  *   `pop(process)`. Otherwise every entry is traced as popped first (each `fifo.popped` carries `batch`),
- *   then `processBatch(slots, start, end, isInInitialList)` reads the packed entries (below) in
- *   `slots[start..end)`; valid only during the call.
- * - Storage (in-order-entries.ts): entries are packed [type, object, key] (IN_ORDER_STRIDE slots), so a
- *   queued event costs no Delta object; `pop`, `list` and `getByKey` hand out fresh values, and popped
- *   objects are released at once.
+ *   then `processBatch(batch, isInInitialList)` reads them through a PoppedBatch, valid only during
+ *   the call.
+ * - Storage (in-order-entries.ts, private): a queued event costs no Delta object; `pop`, `list` and
+ *   `getByKey` hand out fresh values, and popped objects are released at once.
  * - The transformer runs once per object entering through add/update/delete/replace, never on
  *   tombstones nor on resync's cached objects. `close()` only affects popping an empty queue.
  * - Traced (component "fifo", `fifoKind` "real" or "realAtomic"): `fifo.queued` per append (its `deltas`
  *   is just itself, `newKey` always true), fifo.skipped, fifo.replace, fifo.popped, fifo.closed.
  */
 import { traceTo, type FifoKind, type TraceFn } from "../sim/trace.js";
-import { BatchKeySet, MAX_POP_BATCH } from "./batch-key-set.js";
+import { MAX_POP_BATCH } from "./batch-key-set.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { summarizeDelta } from "./deltas.js";
-import { InOrderEntries, IN_ORDER_STRIDE, summarizeEntry } from "./in-order-entries.js";
+import { InOrderEntries, summarizeEntry, type PoppedBatch } from "./in-order-entries.js";
 import { inOrderKeyOf, queueKey } from "./fifo-keys.js";
 import { metaNamespaceKeyFunc } from "./keys.js";
 import { knownSyncObjects, knownTombstones } from "./known-objects.js";
-import { enqueueError, FIFOClosedError, type FIFOOptions } from "./queue.js";
+import { enqueueError, FIFOClosedError, type RealFIFOOptions } from "./queue.js";
 import type { AtomicDelta, BookmarkDelta, Delta, KeyFunc, KeyListerGetter, ReplacedAllDelta } from "./types.js";
 
 export { MAX_POP_BATCH } from "./batch-key-set.js";
-export { IN_ORDER_STRIDE } from "./in-order-entries.js";
+export type { PoppedBatch } from "./in-order-entries.js";
 
-/**
- * Processes a popped batch in place: entry i is slots[i] (type), slots[i + 1] (object), slots[i + 2]
- * (key), for i = start, start + 3, … < end. Valid only during the call.
- */
-export type BatchProcessFunc = (slots: readonly unknown[], start: number, end: number, isInInitialList: boolean) => void;
+/** Processes a popped batch (valid only during the call). */
+export type BatchProcessFunc = (batch: PoppedBatch, isInInitialList: boolean) => void;
 
 /** What `pop` calls: the popped entry as a one-element list, its initial-list flag and queued key. */
 export type InOrderProcessFunc<E> = (deltas: E[], isInInitialList: boolean, queuedKey: string) => void;
-
-export type RealFIFOOptions = Omit<FIFOOptions, "emitDeltaTypeReplaced"> & {
-  /** Accepted for a common options shape and ignored: RealFIFO always queues list items as Replaced. */
-  emitDeltaTypeReplaced?: boolean;
-  /** client-go RealFIFOOptions.AtomicEvents: relists, resyncs and bookmarks as single entries (§5.3). */
-  atomicEvents?: boolean;
-};
 
 export class RealFIFO<E extends AtomicDelta = Delta> {
   /** Queued entries, oldest first. */
@@ -78,8 +67,6 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
   /** Entries of the first replace (and everything queued before it) not yet popped and processed. */
   private initialPopulationCount = 0;
   private closed = false;
-  /** Keys taken by the batch being assembled. */
-  private readonly batchKeys = new BatchKeySet();
 
   private readonly keyFunc: KeyFunc;
   private readonly knownObjects: KeyListerGetter | undefined;
@@ -154,14 +141,10 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
   pop(process: InOrderProcessFunc<E>): E[] | undefined {
     if (this.drained()) return undefined;
     const entries = this.entries;
-    const slots = entries.slots;
-    const index = entries.head;
     const isInInitialList = !this.hasSynced();
-    const type = slots[index] as string;
-    const object = slots[index + 1];
-    const key = slots[index + 2] as string;
-    entries.take(index + IN_ORDER_STRIDE);
-    entries.release(index, index + IN_ORDER_STRIDE); // the queue must not keep popped objects alive
+    entries.shift();   // the queue keeps no reference to the popped object
+    const { type, object, key } = entries;
+    entries.forget();
     const deltas = [{ type, object } as E];
     this.trace?.({ component: "fifo", kind: "fifo.popped", name: this.name, key,
       deltas: [summarizeEntry(type, object)], isInInitialList, queueLength: this.length(), fifoKind: this.fifoKind });
@@ -179,33 +162,25 @@ export class RealFIFO<E extends AtomicDelta = Delta> {
    */
   popBatch(processBatch: BatchProcessFunc, process: InOrderProcessFunc<E>, maxBatch: number = MAX_POP_BATCH): boolean {
     if (this.drained()) return false;
-    const entries = this.entries;
-    const slots = entries.slots;
-    const start = entries.head;
     const isInInitialList = !this.hasSynced();
-    let limit = slots.length;
     const most = Math.min(maxBatch, MAX_POP_BATCH);
-    const cap = start + IN_ORDER_STRIDE * (isInInitialList ? Math.min(most, this.initialPopulationCount) : most);
-    if (cap < limit) limit = cap;
-    const end = entries.batchEnd(limit, this.batchKeys);
-    const count = (end - start) / IN_ORDER_STRIDE;
-    if (count <= 1) return this.pop(process) !== undefined;
-
-    entries.take(end);
+    const batch = this.entries.takeBatch(isInInitialList ? Math.min(most, this.initialPopulationCount) : most);
+    if (batch === undefined) return this.pop(process) !== undefined;
+    const count = batch.size;
     const trace = this.trace;
     if (trace !== undefined) {
-      const queued = (slots.length - start) / IN_ORDER_STRIDE;
-      for (let i = start, n = 1; i < end; i += IN_ORDER_STRIDE, n++) {
-        trace({ component: "fifo", kind: "fifo.popped", name: this.name, key: slots[i + 2] as string,
-          deltas: [summarizeEntry(slots[i] as string, slots[i + 1])], isInInitialList, queueLength: queued - n,
+      const left = this.length();
+      for (let i = 0; i < count; i++) {
+        trace({ component: "fifo", kind: "fifo.popped", name: this.name, key: batch.key(i),
+          deltas: [summarizeEntry(batch.type(i), batch.object(i))], isInInitialList, queueLength: left + count - 1 - i,
           batch: count, fifoKind: this.fifoKind });
       }
     }
     try {
-      processBatch(slots, start, end, isInInitialList);
+      processBatch(batch, isInInitialList);
     } finally {
       if (this.initialPopulationCount > 0) this.initialPopulationCount = Math.max(0, this.initialPopulationCount - count);
-      entries.release(start, end);
+      this.entries.releaseBatch();
     }
     return true;
   }

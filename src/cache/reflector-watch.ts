@@ -27,10 +27,11 @@ import { isResourceExpired, isTooManyRequests, type ApiError } from "../apimachi
 import type { WatchEvent, WatchOptions } from "../apimachinery/meta.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { ReflectorState, TraceFn } from "../sim/trace.js";
-import type { ListerWatcher, Watch, WatchSink } from "./listwatch.js";
+import type { ListerWatcher, Watch } from "./listwatch.js";
 import { RetryWithDeadline } from "./retry-with-deadline.js";
 import { isRetriableWatchError, isTooLargeRV, retryAfterOf, toApiError, traceKey, type ObjectLike } from "./reflector-errors.js";
 import type { KeyFunc, ReflectorStore } from "./types.js";
+import { WatchStream, type WatchStreamOwner } from "./watch-stream.js";
 
 const INITIAL_EVENTS_ANNOTATION = "k8s.io/initial-events-end";
 
@@ -63,42 +64,13 @@ export interface WatchOptionsOfReflector {
   transform?: (obj: unknown) => unknown;
 }
 
-/** One watch stream as the reflector sees it. */
-class ReflectorWatchSink implements WatchSink<unknown> {
-  events = 0;
-  seenNonAdded = false;
-  readonly startedAt: number;
-  /** Watch-list initial phase: events go to `temp`, not to the store. */
-  temp: Map<string, unknown> | undefined;
-
-  constructor(
-    private readonly owner: ReflectorWatch,
-    readonly epoch: number,
-    /** Started at RV "" or "0": synthetic ADDED events do not advance the last RV. */
-    public syntheticStart: boolean,
-    initial: boolean,
-    now: number,
-  ) {
-    this.startedAt = now;
-    this.temp = initial ? new Map() : undefined;
-  }
-
-  onEvent(event: WatchEvent<unknown>): void {
-    this.owner.onWatchEvent(this, event);
-  }
-
-  onClose(error?: ApiError): void {
-    this.owner.onWatchClose(this, error);
-  }
-}
-
-export class ReflectorWatch {
+export class ReflectorWatch implements WatchStreamOwner {
   private readonly minWatchTimeoutS: number;
   private readonly maxWatchTimeoutS: number;
   private readonly expectedKind: string | undefined;
   private readonly keyFunc: KeyFunc;
   private readonly transform: ((obj: unknown) => unknown) | undefined;
-  private sink: ReflectorWatchSink | undefined;
+  private sink: WatchStream | undefined;
   private watch: Watch | undefined;
   private readonly internalErrors: RetryWithDeadline;
 
@@ -124,7 +96,7 @@ export class ReflectorWatch {
     host.setState("watching");
     host.trace?.({ component: "reflector", kind: "reflector.watch.start", name: host.name,
       resourceVersion: rv, timeoutSeconds });
-    const sink = new ReflectorWatchSink(this, epoch, rv === "" || rv === "0", false, host.scheduler.now());
+    const sink = new WatchStream(this, epoch, rv === "" || rv === "0", false, host.scheduler.now());
     this.open(sink, { resourceVersion: rv, timeoutSeconds, allowWatchBookmarks: true });
   }
 
@@ -138,7 +110,7 @@ export class ReflectorWatch {
       resourceVersion: rv, resourceVersionMatch: "NotOlderThan", streaming: true });
     host.trace?.({ component: "reflector", kind: "reflector.watch.start", name: host.name,
       resourceVersion: rv, timeoutSeconds, sendInitialEvents: true });
-    const sink = new ReflectorWatchSink(this, epoch, true, true, host.scheduler.now());
+    const sink = new WatchStream(this, epoch, true, true, host.scheduler.now());
     this.open(sink, {
       resourceVersion: rv, resourceVersionMatch: "NotOlderThan", sendInitialEvents: true,
       allowWatchBookmarks: true, timeoutSeconds,
@@ -157,7 +129,7 @@ export class ReflectorWatch {
     return Math.floor(min + this.host.scheduler.random() * (this.maxWatchTimeoutS - min));
   }
 
-  private open(sink: ReflectorWatchSink, options: WatchOptions): void {
+  private open(sink: WatchStream, options: WatchOptions): void {
     this.sink = sink;
     const w = this.host.lw.watch(options, sink);
     // A failure to start may have been reported synchronously: then the sink is no longer current.
@@ -165,7 +137,7 @@ export class ReflectorWatch {
   }
 
   /** @internal called by the watch sink. */
-  onWatchEvent(sink: ReflectorWatchSink, event: WatchEvent<unknown>): void {
+  onWatchEvent(sink: WatchStream, event: WatchEvent<unknown>): void {
     if (sink !== this.sink) return;
     const host = this.host;
     const type = event.type;
@@ -206,7 +178,7 @@ export class ReflectorWatch {
   }
 
   /** Watch-list initial phase: events go to the temporary store until the end bookmark. */
-  private onInitialEvent(sink: ReflectorWatchSink, temp: Map<string, unknown>, type: string, obj: ObjectLike,
+  private onInitialEvent(sink: WatchStream, temp: Map<string, unknown>, type: string, obj: ObjectLike,
                          rv: string): void {
     const host = this.host;
     try {
@@ -243,7 +215,7 @@ export class ReflectorWatch {
   }
 
   /** An ERROR event: the server ends the stream with it. */
-  private onStreamError(sink: ReflectorWatchSink, error: ApiError): void {
+  private onStreamError(sink: WatchStream, error: ApiError): void {
     const host = this.host;
     const epoch = sink.epoch;
     this.close();
@@ -266,7 +238,7 @@ export class ReflectorWatch {
   }
 
   /** @internal called by the watch sink. */
-  onWatchClose(sink: ReflectorWatchSink, error?: ApiError): void {
+  onWatchClose(sink: WatchStream, error?: ApiError): void {
     if (sink !== this.sink) return;
     const host = this.host;
     const epoch = sink.epoch;

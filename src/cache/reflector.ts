@@ -24,40 +24,16 @@
 import { isResourceExpired, type ApiError } from "../apimachinery/errors.js";
 import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type ReflectorState, type TraceFn, type Tracer } from "../sim/trace.js";
-import { Backoff, type BackoffOptions } from "./backoff.js";
+import { traceTo, type ReflectorState, type TraceFn } from "../sim/trace.js";
+import { Backoff } from "./backoff.js";
 import { metaNamespaceKeyFunc } from "./keys.js";
 import { listPages, type ListPagerOptions } from "./list-pager.js";
 import { isTooLargeRV, messageOf } from "./reflector-errors.js";
 import { ReflectorWatch, type WatchHost } from "./reflector-watch.js";
-import type { KeyFunc, ReflectorStore } from "./types.js";
+import type { ReflectorOptions } from "./reflector-options.js";
+import type { ReflectorStore } from "./types.js";
 
-export interface ReflectorOptions {
-  scheduler: Scheduler;
-  /** Name in traces (the resource plural, e.g. "pods"). Default "reflector". */
-  name?: string;
-  /** Resync timer period; 0 (default) = never. */
-  resyncPeriodMs?: number;
-  /** Asked each time the resync timer fires; absent ⇒ always resync. */
-  shouldResync?: () => boolean;
-  backoff?: BackoffOptions;
-  /** Streaming list (sendInitialEvents) first, list as fallback. Default false. */
-  watchList?: boolean;
-  /** WatchListPageSize: fixed page size for lists (0 = the default rules). */
-  pageSize?: number;
-  /** Minimum watch timeout; honoured only above 5 min (then max = 2 × min). */
-  minWatchTimeoutMs?: number;
-  /** Re-watch at once after ERROR 500 while inside this window (default 0 = never). */
-  maxInternalErrorRetryDurationMs?: number;
-  /** Objects whose `kind` is set and differs from this are skipped (e.g. "Pod"). */
-  expectedKind?: string;
-  /** Key function of the watch-list temporary store. Default metaNamespaceKeyFunc. */
-  keyFunc?: KeyFunc;
-  /** Applied to objects entering the watch-list temporary store (the FIFO applies it again). */
-  transform?: (obj: unknown) => unknown;
-  watchErrorHandler?: (error: Error) => void;
-  tracer?: Tracer;
-}
+export type { ReflectorOptions } from "./reflector-options.js";
 
 /** Default page size of the pager. */
 export const DEFAULT_PAGE_SIZE = 500;

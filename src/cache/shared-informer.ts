@@ -30,53 +30,22 @@ import type { ListerWatcher } from "./listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type SourceLocator, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
-import type { BackoffOptions } from "./backoff.js";
 import { deletionHandlingMetaNamespaceKeyFunc, describeObject, metaNamespaceKeyFunc } from "./keys.js";
 import { DeltaProcessor } from "./process-deltas.js";
 import { Controller } from "./controller.js";
 import { handlerSources } from "./handler-source.js";
 import { ProcessorListener } from "./processor-listener.js";
+import type { PoppedBatch } from "./real-fifo.js";
 import { toResourceEventHandler, type AnyResourceEventHandler } from "./resource-event-handler.js";
 import { determineResyncPeriod, SharedProcessor } from "./shared-processor.js";
 import { KeyedIndexer } from "./store.js";
+import type { SharedIndexInformerOptions } from "./shared-informer-options.js";
 import type { AtomicDelta, FifoMode, Indexer, Indexers, ResourceEventHandlerRegistration, Store } from "./types.js";
+
+export type { SharedIndexInformerOptions } from "./shared-informer-options.js";
 
 /** Smallest resync period a handler may ask for (spec §7.6). */
 export const MINIMUM_RESYNC_PERIOD_MS = 1000;
-
-export interface SharedIndexInformerOptions {
-  scheduler: Scheduler;
-  resyncPeriodMs?: number;
-  indexers?: Indexers;
-  /** Default "delta". "realAtomic": RealFIFO in atomic mode (relists/resyncs/bookmarks as single entries, §5.3). */
-  fifo?: FifoMode;
-  /**
-   * With fifo "real" or "realAtomic": pop up to 1000 entries with distinct keys at once and apply their
-   * cache writes as one transaction (client-go ≥ 1.35, InOrderInformersBatchProcess). Default false.
-   */
-  batchProcess?: boolean;
-  /** Streaming initial list (sendInitialEvents). Default false. */
-  watchList?: boolean;
-  backoff?: BackoffOptions;
-  tracer?: Tracer;
-  /** The `name` of this informer's trace events (the resource plural, e.g. "pods"). */
-  name?: string;
-  /** Watch objects whose `kind` is set and differs are skipped (e.g. "Pod"). */
-  expectedKind?: string;
-  /** The reflector's fixed list page size (WatchListPageSize); 0 = default rules. */
-  pageSize?: number;
-  /** Maps an error thrown by a handler to the learner's source line (traced as handler.threw.line). */
-  errorLine?: (error: unknown) => number | undefined;
-  /** Places learner handler functions in the learner's source (handler.called.src), when the runner can. */
-  sourceLocator?: SourceLocator;
-  /**
-   * Live mode (not a client-go option): pop at most this many FIFO entries, and let each listener handle
-   * at most this many notifications, per scheduled task, then go on in a new 0-delay task, so a
-   * wall-clock driver can yield to the page between slices (client-go's processLoop and listener
-   * goroutines are preempted by the Go scheduler instead). Default unlimited: simulated runs unchanged.
-   */
-  maxPerTask?: number;
-}
 
 export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   readonly name: string;
@@ -89,10 +58,6 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly batchProcess: boolean;
   /** processDeltas / processDeltasInBatch over this informer's cache and processor. */
   private readonly deltas: DeltaProcessor<T>;
-  private readonly watchList: boolean;
-  private readonly backoffOptions: BackoffOptions | undefined;
-  private readonly expectedKind: string | undefined;
-  private readonly pageSize: number;
   private readonly errorLine: ((error: unknown) => number | undefined) | undefined;
   private readonly sourceLocator: SourceLocator | undefined;
   private readonly maxPerTask: number;
@@ -109,21 +74,17 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
   private readonly listenerDelays = new Map<number, number>();
   private readonly processFn = (deltas: AtomicDelta[], isInInitialList: boolean, queuedKey: string): void =>
     this.deltas.processDeltas(deltas, isInInitialList, queuedKey);
-  private readonly processBatchFn = (slots: readonly unknown[], start: number, end: number, isInInitialList: boolean): void =>
-    this.deltas.processDeltasInBatch(slots, start, end, isInInitialList);
+  private readonly processBatchFn = (batch: PoppedBatch, isInInitialList: boolean): void =>
+    this.deltas.processDeltasInBatch(batch, isInInitialList);
   private readonly syncedFn = (): boolean => this.synced;
 
-  constructor(private readonly lw: ListerWatcher<T>, options: SharedIndexInformerOptions) {
+  constructor(private readonly lw: ListerWatcher<T>, private readonly options: SharedIndexInformerOptions) {
     this.scheduler = options.scheduler;
     this.tracer = options.tracer;
     this.trace = traceTo(options.tracer);
     this.name = options.name ?? resourceNameOf(lw) ?? "informer";
     this.fifoMode = options.fifo ?? "delta";
     this.batchProcess = options.batchProcess === true && this.fifoMode !== "delta";
-    this.watchList = options.watchList ?? false;
-    this.backoffOptions = options.backoff;
-    this.expectedKind = options.expectedKind;
-    this.pageSize = options.pageSize ?? 0;
     this.errorLine = options.errorLine;
     this.sourceLocator = options.sourceLocator;
     this.maxPerTask = options.maxPerTask !== undefined && options.maxPerTask >= 1 ? Math.floor(options.maxPerTask) : Number.POSITIVE_INFINITY;
@@ -228,11 +189,11 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
         name: this.name,
         resyncPeriodMs: this.resyncCheckPeriodMs,
         shouldResync: () => this.processor.shouldResync(),
-        watchList: this.watchList,
+        watchList: this.options.watchList ?? false,
         keyFunc: metaNamespaceKeyFunc,
-        pageSize: this.pageSize,
-        ...(this.backoffOptions !== undefined ? { backoff: this.backoffOptions } : {}),
-        ...(this.expectedKind !== undefined ? { expectedKind: this.expectedKind } : {}),
+        pageSize: this.options.pageSize ?? 0,
+        ...(this.options.backoff !== undefined ? { backoff: this.options.backoff } : {}),
+        ...(this.options.expectedKind !== undefined ? { expectedKind: this.options.expectedKind } : {}),
         ...(this.transform !== undefined ? { transform: this.transform } : {}),
         ...(this.watchErrorHandler !== undefined ? { watchErrorHandler: this.watchErrorHandler } : {}),
         tracer: this.tracer,

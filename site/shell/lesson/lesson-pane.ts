@@ -54,7 +54,7 @@ export class LessonPane {
     const lesson = d.lesson;
     const passed = lesson !== undefined && d.passed();
     const { prev, next } = d.nav;
-    const number = lesson ? String(lesson.order).padStart(2, "0") : "";
+    const number = lesson ? lesson.label ?? String(lesson.order).padStart(2, "0") : "";
     this.element.append(
       h("nav", { class: "lesson-nav", "aria-label": t("nav.home") },
         h("a", { href: "#/", class: "crumb" }, icon("home"), h("span", {}, t("nav.home"))),

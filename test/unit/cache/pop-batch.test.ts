@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AtomicFIFO, RealFIFO, type Delta } from "../../../src/cache/index.js";
+import { AtomicFIFO, RealFIFO, type Delta, type PoppedBatch } from "../../../src/cache/index.js";
 import { Recorder, Scheduler, asKnown } from "../../../src/sim/index.js";
 import { known, obj } from "../../conformance/cache/helpers.js";
 
@@ -15,11 +15,11 @@ interface Popped { batch: Array<[string, string, string]> | undefined; single: D
 function popOnce(f: RealFIFO | AtomicFIFO, maxBatch?: number): Popped | undefined {
   let out: Popped | undefined;
   const popped = f.popBatch(
-    (slots, start, end, initial) => {
+    (popped, initial) => {
       const batch: Array<[string, string, string]> = [];
-      for (let i = start; i < end; i += 3) {
-        const o = slots[i + 1] as { metadata?: { resourceVersion?: string } };
-        batch.push([slots[i] as string, slots[i + 2] as string, o.metadata?.resourceVersion ?? ""]);
+      for (let i = 0; i < popped.size; i++) {
+        const o = popped.object(i) as { metadata?: { resourceVersion?: string } };
+        batch.push([popped.type(i), popped.key(i), o.metadata?.resourceVersion ?? ""]);
       }
       out = { batch, single: undefined, initial };
     },
@@ -101,13 +101,16 @@ describe("popBatch", () => {
     expect(popOnce(f)?.single?.map((d) => d.type)).toEqual(["SyncAll"]);
   });
 
-  it("drops its references to popped objects", () => {
+  it("drops its references to popped objects once the batch was processed", () => {
     const f = new RealFIFO({ knownObjects: known() });
     for (let i = 0; i < 3; i++) f.add(obj(`k${i}`, i));
-    f.update(obj("k0", 9)); // stays queued, so the slots array is not simply truncated
-    let slotsSeen: readonly unknown[] = [];
-    f.popBatch((slots) => { slotsSeen = slots; }, () => {});
-    expect(slotsSeen.filter((s) => typeof s === "object" && s !== null)).toHaveLength(1);
+    f.update(obj("k0", 9)); // stays queued, so the storage is not simply emptied
+    let seen: PoppedBatch | undefined;
+    let during: unknown[] = [];
+    f.popBatch((batch) => { seen = batch; during = [0, 1, 2].map((i) => batch.object(i)); }, () => {});
+    expect(during.filter((o) => typeof o === "object" && o !== null)).toHaveLength(3);
+    expect([0, 1, 2].map((i) => seen!.object(i))).toEqual([undefined, undefined, undefined]);
+    expect(f.list()).toEqual([obj("k0", 9)]);
   });
 
   it("traces every entry of a batch as popped, with the batch size, before processing", () => {
