@@ -50,7 +50,7 @@ export function renderLessonMap(o: {
       const ok = l.id in passed;
       return h("li", { class: "lesson-item" },
         h("a", { href: `#/lesson/${l.id}`, class: `lesson-link${ok ? " passed" : ""}`, "data-testid": "lesson-link", "data-lesson": l.id, "data-passed": String(ok) },
-          h("span", { class: "lesson-num" }, String(l.order).padStart(2, "0")),
+          h("span", { class: "lesson-num" }, l.label ?? String(l.order).padStart(2, "0")),
           h("span", { class: "lesson-text" },
             h("span", { class: "lesson-name" }, l.title[locale]),
             l.summary[locale] ? h("span", { class: "lesson-sum" }, l.summary[locale]) : null),

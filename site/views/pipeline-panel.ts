@@ -2,7 +2,8 @@
  * The diagram as a StagePanel: an <svg> whose layout (lanes for the followed informer's listeners, a
  * workqueue row when the run has one, compact under 720 px) is recomputed only when one of those changes.
  */
-import { pipelineLayout, renderPipeline, type PipelineLayout } from "./pipeline-view.js";
+import { pipelineLayout, type PipelineLayout } from "./pipeline-layout.js";
+import { renderPipeline } from "./pipeline-view.js";
 import type { StagePanel } from "./stage/panel.js";
 export function pipelinePanel(): StagePanel {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
