@@ -12,7 +12,8 @@ import { runScenario } from "../../src/scenario/index.js";
 import scenario from "../../lessons/02-list-then-watch/scenario.js";
 import solution from "../../lessons/02-list-then-watch/solution.js";
 import { renderReflector } from "../../site/views/reflector-view.js";
-import { pipelineLayout, renderPipeline } from "../../site/views/pipeline-view.js";
+import { pipelineLayout } from "../../site/views/pipeline-layout.js";
+import { renderPipeline } from "../../site/views/pipeline-view.js";
 import { STAGE_TEXT } from "../../site/views/stage-i18n.js";
 
 /** What a live client's trace looks like: no server writes, its requests and watches marked remote. */
