@@ -65,7 +65,7 @@ export class App {
     }
     this.prefs = loadPrefs(this.store);
     this.drafts = makeDrafts(this.store);
-    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)));
+    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)), this.drafts); // export carries the code
     this.locale = isLocale(this.prefs.locale) ? this.prefs.locale : detectLocale(navigator.languages ?? [navigator.language]);
     this.t = translator(this.locale);
     this.errors = new ErrorBanner(() => this.t("error.dismiss"));
