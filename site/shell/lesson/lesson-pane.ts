@@ -7,7 +7,7 @@ import type { Scenario } from "../../../src/scenario/index.js";
 import type { Locale, Translate } from "../../i18n/index";
 import type { LoadedLesson } from "../../lessons/index";
 import type { PredictController } from "../../lessons/predict";
-import type { GoalStatus } from "../../machines/lesson";
+import type { GoalStatus } from "../../machines/lesson-types";
 import { clear, h, icon } from "../dom";
 import { renderGoals } from "./goals-view";
 import { renderSandboxGuide } from "./sandbox-guide";
