@@ -137,6 +137,16 @@ export class LiveSession {
 
   onEvent(cb: (e: TraceEvent) => void): void { this.listeners.push(cb); }
 
+  /** Runs the tasks due now (after the page changed the informers from outside a task, e.g. added a handler). */
+  wake(): void {
+    this.driver.sync();
+  }
+
+  /** Traces an event of the page's own (the learner's log lines and errors from the live worker). */
+  trace(e: TraceInput): void {
+    this.record(e);
+  }
+
   start(): void {
     for (const i of this.informers) i.run(this.ac.signal);
     this.driver.sync();

@@ -13,6 +13,8 @@
  *   are listed as they arrive, newest first; clicking one pauses the view at its step (if still in the window).
  * - "Hold the handlers" stops the informer popping its DeltaFIFO; "Export as trace" downloads the window
  *   as a trace file that "Open a trace file" (here) replays in the same stage.
+ * - The learner's handler code (learner/code-panel.ts) sits beside the stage while following: applied to
+ *   the running informers on Follow and on Apply; its log lines are traced and listed under it.
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
 import { RESOURCES } from "../../src/index.js";
@@ -22,10 +24,11 @@ import type { StageHandle } from "../views/stage/stage.js";
 import { highlightOf, newHighlightState, type Highlight, type HighlightState } from "./highlights.js";
 import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
 import { checkResources, LiveSession, MAX_WATCHES } from "./live-session.js";
-import { exportTrace, parseTraceFile } from "./trace-file.js";
+import { downloadTrace, exportTrace, parseTraceFile } from "./trace-file.js";
+import { fetchInfo, fetchVersion, kubectlCommands, type LiveInfo } from "./connect-info.js";
+import { CodePanel } from "./learner/code-panel.js";
 import "./live.css";
 
-interface Info { context: string; server: string; namespace: string; allowWrites: boolean; embedded: boolean; faults?: string }
 const PICKABLE = ["pods", "deployments", "replicasets", "services", "configmaps", "nodes", "namespaces"];
 const HIGHLIGHT_LIMIT = 60;
 /** Wall-clock milliseconds per frame spent folding new events into the window. */
@@ -38,7 +41,7 @@ export interface LiveView { root: HTMLElement; destroy(): void }
 
 export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveView {
   const t = LIVE_TEXT[locale];
-  let info: Info | undefined;
+  let info: LiveInfo | undefined;
   let session: LiveSession | undefined;
   let stage: StageHandle | undefined;
   let following = true;
@@ -89,35 +92,27 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   const stopBtn = h("button", { type: "button", class: "button", "data-testid": "live-stop" }, t.stop);
   const hlList = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
   const stageBox = h("div", { class: "live-stage" });
+  let code: CodePanel | undefined;
+  const codeBox = h("div", { class: "live-code-box", hidden: true });
   const bar = h("div", { class: "live-bar" }, statusEl, eventsEl, windowEl, droppedEl, h("span", { class: "live-fill" }), followBtn, holdBtn, exportBtn, stopBtn);
   const runEl = h("section", { class: "live-run", "data-testid": "live-run", hidden: true },
     bar, h("p", { class: "live-note small" }, t.notReproducible),
-    h("div", { class: "live-body" }, stageBox, h("aside", { class: "live-side" }, h("h2", {}, t.highlights), hlList)));
+    h("div", { class: "live-body" }, codeBox, stageBox, h("aside", { class: "live-side" }, h("h2", {}, t.highlights), hlList)));
   const root = h("main", { class: "live", "data-testid": "live-view" }, connect, runEl);
 
   const showError = (m: string) => { errorEl.textContent = m; errorEl.hidden = false; };
 
   async function loadInfo(): Promise<void> {
-    try {
-      const r = await fetch("/live/info", { cache: "no-store" });
-      if (r.ok) info = await r.json() as Info;
-    } catch { /* kubectl proxy: no /live/info */ }
+    info = await fetchInfo();
     ctxEl.textContent = info?.context ?? "—";
     serverEl.textContent = info === undefined ? t.viaKubectlProxy : info.embedded ? `${info.server} (${t.embedded})` : info.server;
     nsInfoEl.textContent = info?.namespace ?? "default";
     accessEl.textContent = info === undefined ? "—" : info.allowWrites ? t.writes(info.namespace) : t.readOnly;
     if (info !== undefined) nsInput.value = info.namespace;
-    const kubeconfig = info?.embedded ? "export KUBECONFIG=.cluster/live-kubeconfig\n" : "";
-    const ns = info?.namespace ?? "default";
-    commands.textContent = `${kubeconfig}kubectl -n ${ns} run demo --image=nginx
-kubectl -n ${ns} label pod demo tier=frontend
-kubectl -n ${ns} scale deployment shop --replicas=3
-kubectl -n ${ns} delete pod demo --wait=false
-kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST ${info.faults}/compact && curl -X POST ${info.faults}/dropWatches` : ""}`;
+    commands.textContent = kubectlCommands(info);
     try {
-      const v = await fetch("/k8s/version", { cache: "no-store" });
-      if (!v.ok) throw new Error(`HTTP ${v.status}: ${(await v.text()).slice(0, 200)}`);
-      versionEl.textContent = ((await v.json()) as { gitVersion?: string }).gitVersion ?? "?";
+      versionEl.textContent = await fetchVersion();
+      if (info !== undefined) info.version = versionEl.textContent;
     } catch (e) {
       versionEl.textContent = "—";
       showError(t.connectError(e instanceof Error ? e.message : String(e)));
@@ -144,14 +139,26 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     hlList.replaceChildren(...highlights.map((x) => {
       const li = h("li", { "data-kind": x.kind, "data-seq": x.seq },
         h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
-      li.addEventListener("click", () => {
-        if (stage === undefined) return;
-        setFollowing(false);
-        const step = x.seq - (shownReplay?.events[0]?.seq ?? first) + 1;
-        if (step >= 1) stage.seek(step);
-      });
+      li.addEventListener("click", () => seekSeq(x.seq, first));
       return li;
     }));
+  }
+
+  /** Pauses the view and shows the step of trace event `seq` (if it is still in the window). */
+  function seekSeq(seq: number, first = session?.window.events[0]?.seq ?? 1): void {
+    if (stage === undefined) return;
+    setFollowing(false);
+    const step = seq - (shownReplay?.events[0]?.seq ?? first) + 1;
+    if (step >= 1) stage.seek(step);
+  }
+
+  function ensureCode(): CodePanel {
+    code ??= new CodePanel({
+      locale, base: `${location.origin}/k8s`, onSeekSeq: (seq) => seekSeq(seq),
+      policy: () => ({ allowWrites: info?.allowWrites ?? false, namespace: info?.namespace ?? "default" }),
+    });
+    if (code.root.parentElement !== codeBox) codeBox.append(code.root);
+    return code;
   }
 
   /** The replay the stage shows: the live window's while following, a frozen fork while paused. */
@@ -182,6 +189,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     eventsEl.dataset["count"] = String(w.appended);
     renderHighlights();
     const t0 = performance.now();
+    code?.frame(t0);
     // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
     const budget = w.pending > CATCH_UP_EVENTS ? 2 * SETTLE_MS : SETTLE_MS;
     const settled = w.settle(() => performance.now() - t0 < budget);
@@ -222,7 +230,14 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     hlState = newHighlightState();
     highlights.length = 0;
     hlDirty = true;
-    session.onEvent((e) => { const x = highlightOf(e, hlState, t); if (x !== undefined) addHighlight(x); });
+    const panel = ensureCode();
+    codeBox.hidden = false;
+    runEl.classList.add("with-code");
+    session.onEvent((e) => {
+      const x = highlightOf(e, hlState, t);
+      if (x !== undefined) addHighlight(x);
+      panel.onEvent(e);
+    });
     statusEl.textContent = t.following(names.join(", "), namespace);
     runEl.hidden = false;
     connect.classList.add("compact");
@@ -230,6 +245,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     followBtn.hidden = false;
     setFollowing(true);
     session.start();
+    panel.follow(session, resources.map((r) => r.resource), namespace);
     if (raf === 0) raf = requestAnimationFrame(frame);
   }
 
@@ -240,7 +256,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     holdBtn.setAttribute("aria-pressed", String(session.held));
     holdBtn.textContent = session.held ? t.release : t.hold;
   });
-  stopBtn.addEventListener("click", () => { session?.stop(); statusEl.textContent = `${statusEl.textContent ?? ""} · ${t.stop}`; });
+  stopBtn.addEventListener("click", () => { code?.unfollow(); session?.stop(); statusEl.textContent = `${statusEl.textContent ?? ""} · ${t.stop}`; });
   exportBtn.addEventListener("click", () => {
     if (session === undefined) return;
     const w = session.window;
@@ -250,12 +266,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
         exportedAt: new Date().toISOString(), dropped: w.dropped },
       base: w.baseWorld(), trace: w.events.slice(),
     });
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const a = h("a", { href: url, download: `live-${picked().join("+")}-${new Date().toISOString().replace(/[:.]/g, "-")}.trace.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadTrace(text, `live-${picked().join("+")}-${new Date().toISOString().replace(/[:.]/g, "-")}.trace.json`);
   });
   fileInput.addEventListener("change", () => {
     const f = fileInput.files?.[0];
@@ -264,6 +275,9 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
       let file;
       try { file = parseTraceFile(text); } catch (e) { showError(t.badFile(e instanceof Error ? e.message : String(e))); return; }
       errorEl.hidden = true;
+      code?.unfollow();
+      codeBox.hidden = true;
+      runEl.classList.remove("with-code");
       session?.stop();
       session = undefined;
       const s = await ensureStage();
@@ -285,6 +299,7 @@ kubectl -n ${ns} delete pod web-1${info?.faults !== undefined ? `\ncurl -X POST 
     destroy() {
       destroyed = true;
       if (raf !== 0) cancelAnimationFrame(raf);
+      code?.destroy();
       session?.stop();
       stage?.destroy();
       root.remove();

@@ -3,11 +3,11 @@
  * scrubbed like any run). The file holds the window's events and the world before them (`base`, with
  * its Maps written as tagged arrays), plus what it was connected to.
  *
- * Contract: `parseTraceFile(exportTrace(x))` gives back equal events and an equal base world; a file
- * that is not one of ours is a clear Error naming what is wrong (nothing is loaded).
+ * Contract: `parseTraceFile(exportTrace(x))` gives back equal events and an equal base world (its Maps
+ * and its queues — FIFO entries, listener buffers — rebuilt as such); a file that is not one of ours is
+ * a clear Error naming what is wrong (nothing is loaded). `downloadTrace` saves the text as a file.
  */
-import type { TraceEvent } from "../../src/sim/index.js";
-import type { WorldView } from "../../src/sim/index.js";
+import { HeadQueue, type FifoEntry, type PendingNotification, type TraceEvent, type WorldView } from "../../src/sim/index.js";
 
 export const TRACE_FORMAT = "informer-playground-trace";
 export interface TraceFile {
@@ -37,5 +37,27 @@ export function parseTraceFile(text: string): TraceFile {
   if (f.version !== 1) throw new Error(`unsupported trace version ${String(f.version)}`);
   if (!Array.isArray(f.trace) || f.trace.some((e) => typeof e !== "object" || e === null || typeof (e as TraceEvent).kind !== "string")) throw new Error("trace: must be a list of trace events");
   if (f.base === undefined || !(f.base.informers instanceof Map) || !(f.base.server?.objects instanceof Map)) throw new Error("base: missing or not a world");
+  // JSON has arrays where the world has queues; files from before the seen counters have none.
+  for (const inf of f.base.informers.values()) {
+    if (!Array.isArray(inf.fifo?.entries) || !(inf.listeners instanceof Map)) throw new Error(`base: informer ${String(inf.name)} has no FIFO entries or listeners`);
+    inf.fifo.entries = new HeadQueue(inf.fifo.entries as unknown as FifoEntry[]);
+    for (const l of inf.listeners.values()) {
+      if (!Array.isArray(l.buffer)) throw new Error(`base: listener ${String(l.index)} of ${String(inf.name)} has no buffer`);
+      l.buffer = new HeadQueue(l.buffer as unknown as PendingNotification[]);
+    }
+  }
+  f.base.server.seen ??= { requests: 0, watches: 0, events: 0, lastEventRV: "" };
   return f as TraceFile;
+}
+
+/** Offers `text` as a download named `name` (the browser's save dialog or downloads folder). */
+export function downloadTrace(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -40,7 +40,7 @@ import { isNotFound, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import { traceTo, type RequestOrigin } from "../sim/trace.js";
+import { traceTo, type RequestOrigin, type SourcePosition } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { ApiServerOptions } from "./api-server-options.js";
 import { FaultSwitches } from "./fault-switches.js";
@@ -114,10 +114,11 @@ export class ApiServer extends FaultSwitches {
   /**
    * Runs `fn` with the requests it makes attributed to `origin` in the trace (`server.request.origin`):
    * the clientset wraps learner calls ("code"), applyOp stage actions and scenario ops. Requests whose
-   * client says who they are (reflectors, the kubelet) keep that origin.
+   * client says who they are (reflectors, the kubelet) keep that origin. `src`: where the learner's code
+   * made the call (traced as `server.request.src`), when the runner can tell.
    */
-  withRequestOrigin<R>(origin: RequestOrigin, fn: () => R): R {
-    return this.requests.withOrigin(origin, fn);
+  withRequestOrigin<R>(origin: RequestOrigin, fn: () => R, src?: SourcePosition): R {
+    return this.requests.withOrigin(origin, fn, src);
   }
 
   /** The server's current resourceVersion (the global revision), as clients see it. */

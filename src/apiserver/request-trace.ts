@@ -11,11 +11,12 @@
  *   an update also the `metadata.resourceVersion` its object carried (`objectResourceVersion`, when set);
  *   list and watch show the client and every option that is set (neither undefined nor "").
  * - `origin` (who made the request, trace.ts RequestOrigin): the one its client implies (a reflector ⇒
- *   "informer", the kubelet ⇒ "cluster"), else the innermost `withOrigin` scope around the call, else absent.
+ *   "informer", the kubelet ⇒ "cluster"), else the innermost `withOrigin` scope around the call, else absent;
+ *   that scope's `src` (where the learner made a clientset call) goes with it.
  */
 import { ApiError } from "../apimachinery/errors.js";
 import type { ListOptions, WatchOptions } from "../apimachinery/meta.js";
-import { originOfClient, type RequestOrigin, type TraceFn, type Verb } from "../sim/trace.js";
+import { originOfClient, type RequestOrigin, type SourcePosition, type TraceFn, type Verb } from "../sim/trace.js";
 
 export interface RequestDetail {
   namespace?: string | undefined;
@@ -39,17 +40,21 @@ export type Respond = (response: Response) => void;
 export class RequestTrace {
   private nextRequestId = 1;
   private origin: RequestOrigin | undefined;
+  private src: SourcePosition | undefined;
 
   constructor(private readonly trace: TraceFn | undefined) {}
 
   /** Runs `fn` (synchronously) with its requests attributed to `origin`, restoring the outer scope after. */
-  withOrigin<R>(origin: RequestOrigin, fn: () => R): R {
+  withOrigin<R>(origin: RequestOrigin, fn: () => R, src?: SourcePosition): R {
     const outer = this.origin;
+    const outerSrc = this.src;
     this.origin = origin;
+    this.src = src;
     try {
       return fn();
     } finally {
       this.origin = outer;
+      this.src = outerSrc;
     }
   }
 
@@ -62,10 +67,12 @@ export class RequestTrace {
       return fn(0, undefined);
     }
     const requestId = this.nextRequestId++;
-    const origin = originOfClient(detail.client) ?? this.origin;
+    const implied = originOfClient(detail.client);
+    const origin = implied ?? this.origin;
+    const src = implied === undefined ? this.src : undefined;
     trace({
       component: "server", kind: "server.request", requestId, verb, resource, ...requestFields(verb, detail),
-      ...(origin !== undefined ? { origin } : {}),
+      ...(origin !== undefined ? { origin } : {}), ...(src !== undefined ? { src } : {}),
     });
     try {
       const refused = gate?.();

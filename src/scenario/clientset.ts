@@ -15,12 +15,14 @@
  *   object whose namespace differs from the client's is a 400 BadRequest, as in the real API.
  * - `pods(ns).bind(binding)` is client-go's PodExpansion Bind: the pods/binding subresource.
  * - `serverOf(clientset)` recovers the ApiServer (the informer factory needs it).
- * - Its requests are traced with origin "code" (trace.ts RequestOrigin): they are the learner's.
+ * - Its requests are traced with origin "code" (trace.ts RequestOrigin): they are the learner's; with a
+ *   `locate` function (the runner's SourceLocator.ofStack), also with where the learner made the call.
  */
 import type { ApiServer, Binding } from "../apiserver/index.js";
 import { newApiError } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions } from "../apimachinery/meta.js";
 import type { Scheduler } from "../sim/scheduler.js";
+import type { SourcePosition } from "../sim/trace.js";
 import type {
   ConfigMap, Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet, Service,
 } from "../types.js";
@@ -74,10 +76,12 @@ function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+type Locate = () => SourcePosition | undefined;
+
 class Client<T extends KubeObject> implements ResourceClient<T> {
   constructor(private readonly server: ApiServer, private readonly scheduler: Scheduler,
               private readonly resource: string, private readonly namespace: string | undefined,
-              private readonly namespaced: boolean) {}
+              private readonly namespaced: boolean, private readonly locate?: Locate) {}
 
   create(obj: T): Promise<T> {
     const object = this.prepare(obj);
@@ -154,10 +158,12 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
 
   /** Runs `fn` in a task of its own, its requests traced as the learner's code (origin "code"). */
   private call<R>(fn: () => R): Promise<R> {
+    // Where the learner called: read now, while its code is on the stack (the request runs in a task).
+    const src = this.locate?.();
     return new Promise<R>((resolve, reject) => {
       this.scheduler.setTimeout(() => {
         try {
-          resolve(this.server.withRequestOrigin("code", fn));
+          resolve(this.server.withRequestOrigin("code", fn, src));
         } catch (e) {
           reject(e);
         }
@@ -167,8 +173,8 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
 }
 
 class PodsClient extends Client<Pod> implements PodClient {
-  constructor(private readonly api: ApiServer, scheduler: Scheduler, private readonly ns: string | undefined) {
-    super(api, scheduler, "pods", ns, true);
+  constructor(private readonly api: ApiServer, scheduler: Scheduler, private readonly ns: string | undefined, locate?: Locate) {
+    super(api, scheduler, "pods", ns, true, locate);
   }
 
   bind(binding: Binding): Promise<void> {
@@ -190,13 +196,13 @@ class PodsClient extends Client<Pod> implements PodClient {
   }
 }
 
-export function newClientset(server: ApiServer): Clientset {
+export function newClientset(server: ApiServer, locate?: Locate): Clientset {
   const scheduler = server.scheduler;
   const make = <T extends KubeObject>(resource: string, namespace: string | undefined,
                                      namespaced: boolean): ResourceClient<T> =>
-    new Client<T>(server, scheduler, resource, namespace, namespaced);
+    new Client<T>(server, scheduler, resource, namespace, namespaced, locate);
   const core: CoreV1Client = {
-    pods: (ns) => new PodsClient(server, scheduler, ns),
+    pods: (ns) => new PodsClient(server, scheduler, ns, locate),
     configMaps: (ns) => make<ConfigMap>("configmaps", ns, true),
     services: (ns) => make<Service>("services", ns, true),
     nodes: () => make<Node>("nodes", undefined, false),

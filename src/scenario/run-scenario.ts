@@ -14,8 +14,9 @@
  *   Web Worker.
  * - Tasks due at or before `durationMs` run; then the clock is set to durationMs, `stop` is aborted and
  *   the run ends (`runner.end` reason "done").
- * - With `options.sourceLocator`, `runner.log` carries `src` (the learner's log call) and informers /
- *   controllers built through the playground place the learner's handlers and reconcile functions.
+ * - With `options.sourceLocator`, `runner.log` carries `src` (the learner's log call), the clientset's
+ *   `server.request`s the learner's call (ofStack), and informers / controllers built through the
+ *   playground place the learner's handlers and reconcile functions.
  * - Errors: main() throwing or rejecting ⇒ error kind "runtime" (message, line via options.errorLine,
  *   step) and the run ends there (`runner.error`, `runner.end` "error"); so does an exception escaping a
  *   scheduled task (e.g. a hasSynced function passed by the learner). Handler exceptions are the
@@ -137,7 +138,14 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
 
   const serverOptions = scenario.server ?? {};
   const server = new ApiServer(scheduler, { ...serverOptions, tracer: recorder });
-  const clientset = newClientset(server);
+  const locator = options.sourceLocator;
+  const clientset = newClientset(server, locator?.ofStack === undefined ? undefined : () => {
+    try {
+      return locator.ofStack?.();
+    } catch {
+      return undefined;
+    }
+  });
   const stopper = new AbortController();
 
   // Run-wide listener delays (the slowHandler fault), applied to informers present and future.

@@ -8,7 +8,7 @@
  *   that kind belongs to (TRACE_KINDS, checked against the union at compile time: a new kind must be
  *   added there or the build fails). Payload fields the page reads as text or numbers are checked for
  *   the kinds that carry learner-controlled data (runner.log, runner.error, handler.threw), and a source
- *   position `src` where a kind has one (runner.log, handler.called, worker.reconcile: absent, or
+ *   position `src` where a kind has one (runner.log, handler.called, worker.reconcile, server.request: absent, or
  *   `{ line, col }` with safe integers ≥ 1 and nothing else). It returns
  *   the event itself typed as KnownTraceEvent, or a sentence saying what is wrong.
  * - Nothing is copied or rewritten: a decoded event is the same object.
@@ -99,6 +99,7 @@ export function decodeTraceEvent(x: unknown, seq: number): KnownTraceEvent | str
       break;
     case "handler.called":
     case "worker.reconcile":
+    case "server.request":
       if (!isOptSrc(x["src"])) return `a ${kind} with a malformed source position`;
       break;
     case "runner.error":

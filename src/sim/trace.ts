@@ -63,10 +63,12 @@ export interface SourcePosition {
  * - `ofFunction(fn)`: where `fn` is defined, or undefined (not learner code, or not found). Called once
  *   when the function is handed over (registration), with the learner's call on the stack.
  * - `ofCaller()`: where the learner code that is calling the engine right now made its call (log's caller).
+ * - `ofStack()`: the innermost learner frame on the stack right now (a clientset call's line), if any.
  */
 export interface SourceLocator {
   ofFunction(fn: unknown): SourcePosition | undefined;
   ofCaller(): SourcePosition | undefined;
+  ofStack?(): SourcePosition | undefined;
 }
 
 export type FaultKind =
@@ -84,7 +86,9 @@ export type ServerTrace =
       resourceVersionMatch?: string; labelSelector?: string; fieldSelector?: string; limit?: number;
       continue?: string; sendInitialEvents?: boolean; timeoutSeconds?: number;
       /** update: the `metadata.resourceVersion` the sent object carried (the precondition); absent = none, an unconditional write. */
-      objectResourceVersion?: string }
+      objectResourceVersion?: string;
+      /** origin "code": where in the learner's source the clientset call was made. */
+      src?: SourcePosition }
   /** The reply, success or Status error. `items` for lists; `resourceVersion` of the list or object. */
   | { component: "server"; kind: "server.response"; requestId: number; verb: Verb; resource: string;
       code: number; reason?: string; message?: string; resourceVersion?: string; items?: number;

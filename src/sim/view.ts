@@ -13,8 +13,9 @@
  * This file only re-exports them, so src/index.ts and API.md are unchanged.
  */
 export { emptyWorld, cloneWorld, HANDLER_LOG_LIMIT } from "./world/world.js";
+export { HeadQueue } from "./world/head-queue.js";
 export type {
-  StageName, StageRef, ServerObjectView, ServerRequestView, ServerWatchView, ServerView, ReflectorView, FifoEntry,
+  StageName, StageRef, ServerObjectView, ServerRequestView, ServerSeenView, ServerWatchView, ServerView, ReflectorView, FifoEntry,
   FifoView, IndexerObjectView, IndexerView, PendingNotification, ListenerView, InformerView, WorkqueueView,
   WorkerView, HandlerLogEntry, WorldView,
 } from "./world/world.js";

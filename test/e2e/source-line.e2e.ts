@@ -3,6 +3,7 @@
  * worker (TypeScript compiled by Monaco's worker, positions mapped through its source map):
  * - lesson 01's solution: stepping to a handler call marks the line of its `addFunc`;
  * - a click on a printed line seeks its step and marks that line's `log(` call;
+ * - a request the learner's code sent (the clientset's `list()`) marks that call's line;
  * - an edit takes the mark away ("code changed since this run") until the edited code has run, and then
  *   the mark follows the code (a line inserted above moves it down by one), and the stage does not call
  *   that run different from the previous one (only source positions moved);
@@ -50,6 +51,29 @@ function lineOf(text: string, needle: string): number {
   const i = text.split("\n").findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`no line contains ${needle}`);
   return i + 1;
+}
+
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): Model[] } } }).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts"), null, { timeout: 60_000 });
+  await page.evaluate((text) => {
+    const m = (window as unknown as { monaco: { editor: { getModels(): Model[] } } }).monaco;
+    m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
+  }, code);
+}
+
+/** Runs `act`, then waits for the run it starts (Run disabled, then enabled again). */
+async function runAndWait(app: AppSession, act: () => Promise<void>): Promise<number> {
+  const { page } = app;
+  await page.evaluate(() => {
+    const w = window as unknown as { __runSeen?: boolean };
+    w.__runSeen = false;
+    new MutationObserver((rs) => {
+      if (rs.some((r) => (r.target as HTMLElement).dataset?.["testid"] === "run" && (r.target as HTMLButtonElement).disabled)) w.__runSeen = true;
+    }).observe(document.body, { attributes: true, attributeFilter: ["disabled"], subtree: true });
+  });
+  await act();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 30_000 }).toBe(true);
+  return waitReady(app);
 }
 
 async function openSolution(colorScheme: "light" | "dark"): Promise<{ app: AppSession; total: number }> {
@@ -122,6 +146,38 @@ describe("the editor line of the current step", () => {
       expect(lineOf(edited, "log(`Pod updated")).toBe(lineOf(code, "log(`Pod updated") + 1);
       // Moving code is not a change of behaviour: no "this run departs from the previous" note.
       expect(await byTestId(page, "diff-note").count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("marks the line of a request the learner's code sent (sandbox)", async () => {
+    const app = await openApp({ path: "#/sandbox", reducedMotion: "reduce" });
+    try {
+      const { page } = app;
+      await waitReady(app);
+      const code = [
+        'import type { Playground } from "playground";',
+        "",
+        "export default async function main({ clientset, log }: Playground) {",
+        "  const pods = await clientset.coreV1().pods().list();",
+        "  log(`pods: ${pods.items.length}`);",
+        "}",
+        "",
+      ].join("\n");
+      const total = await runAndWait(app, () => setCode(page, code));
+      await byTestId(page, "jump-start").click();
+      const step = await stepToFirstMark(page, total);
+      expect(await byTestId(page, "narration").innerText()).toMatch(new RegExp(`^${step}\\. Your code sent`));
+      expect(await markedLine(page)).toBe(lineOf(code, ".list()"));
+      await settled(page);
+      await app.screenshot("source-line-request");
+      // Steps of the server and the informers are not the learner's code: no mark until the log line.
+      await byTestId(page, "step-forward").click();
+      expect(await markedLine(page)).toBeUndefined();
+      const logLine = byTestId(page, "log-line").first();
+      await logLine.locator(".log-text").click();
+      expect(await markedLine(page)).toBe(lineOf(code, "log(`pods"));
     } finally {
       await app.close();
     }

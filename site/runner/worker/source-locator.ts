@@ -16,6 +16,8 @@
  *   runner.log) hands that position over once. Only the first `maxLogPositions` calls of a run are placed:
  *   a stack capture costs microseconds, and a run may print 100,000 lines. The cap counts calls, not time,
  *   so the same program always gets the same positions.
+ * - `ofStack()`: the innermost frame of the learner's module on the stack (a clientset call's line), for
+ *   the first `maxLogPositions` calls of a run too (its own count).
  * - It never throws.
  */
 import type { SourceLocator, SourcePosition } from "../../../src/sim/index.js";
@@ -50,6 +52,8 @@ export interface WorkerSourceLocator extends SourceLocator {
 const REGISTRATION_DEPTH = 16;
 /** The learner's log call is right above the learner-facing function; one native frame (forEach) may sit between. */
 const CALLER_DEPTH = 2;
+/** From the locator to the learner's clientset call: the runner's hook, the client's call/verb methods. */
+const STACK_DEPTH = 10;
 
 export function createSourceLocator(mod: LearnerModule, deps: LocatorDeps): WorkerSourceLocator {
   const lineStarts = [0];
@@ -57,6 +61,7 @@ export function createSourceLocator(mod: LearnerModule, deps: LocatorDeps): Work
   const places = new WeakMap<object, SourcePosition | null>();
   let pending: SourcePosition | undefined;
   let placedCalls = 0;
+  let placedStacks = 0;
 
   /** A module frame (1-based, wrapper included) as an offset into body, or undefined outside it. */
   const offsetOf = (frame: { line: number; col: number }): number | undefined => {
@@ -127,6 +132,15 @@ export function createSourceLocator(mod: LearnerModule, deps: LocatorDeps): Work
       const p = pending;
       pending = undefined;
       return p;
+    },
+    ofStack() {
+      if (placedStacks >= deps.maxLogPositions) return undefined;
+      placedStacks++;
+      try {
+        return frameAsPosition(deps.frameIn(mod.url, STACK_DEPTH));
+      } catch {
+        return undefined;
+      }
     },
   };
 }

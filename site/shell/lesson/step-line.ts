@@ -5,7 +5,8 @@
  * - `lineOfStep(trace, step)`: the learner-source line of step `step` (1-based) when that event was
  *   produced by learner code: a handler call (`handler.called.src`: where the handler, or a filtering
  *   handler's predicate, is defined), a reconcile (`worker.reconcile.src`), a printed line
- *   (`runner.log.src`: the log(...) call), or an error (`handler.threw.line`, `runner.error.line`).
+ *   (`runner.log.src`: the log(...) call), a request of the learner's clientset (`server.request.src`),
+ *   or an error (`handler.threw.line`, `runner.error.line`).
  *   Any other step: undefined.
  * - `StepLine` marks that line in the editor as the learner steps, scrubs or clicks a log line, only while
  *   the editor holds the code that ran: `setRun(trace, sourceHash)` with the run's source hash
@@ -25,6 +26,7 @@ export function lineOfStep(trace: readonly TraceEvent[], step: number): number |
     case "handler.called":
     case "worker.reconcile":
     case "runner.log":
+    case "server.request":
       return e.src?.line;
     case "handler.threw":
     case "runner.error":

@@ -21,6 +21,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
   switch (event.kind) {
     case "server.request": {
       focusClient(w, event.client);
+      w.server.seen.requests++;
       w.server.pending.set(event.requestId, {
         requestId: event.requestId, verb: event.verb, resource: event.resource,
         ...(event.client === undefined ? {} : { client: event.client }),
@@ -48,6 +49,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
     }
     case "server.watch.opened": {
       focusClient(w, event.client);
+      w.server.seen.watches++;
       w.server.watches.set(event.watchId, {
         watchId: event.watchId, resource: event.resource, resourceVersion: event.resourceVersion,
         ...(event.client === undefined ? {} : { client: event.client }),
@@ -57,6 +59,8 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
     case "server.watch.event": {
       const watch = w.server.watches.get(event.watchId);
       focusClient(w, watch?.client);
+      w.server.seen.events++;
+      if (event.type !== "ERROR") w.server.seen.lastEventRV = event.resourceVersion;
       if (watch !== undefined && event.type !== "ERROR") {
         w.server.watches.set(event.watchId, { ...watch, resourceVersion: event.resourceVersion });
       }

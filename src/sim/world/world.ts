@@ -44,7 +44,14 @@ export interface ServerView {
   restarts: number;
   watches: Map<number, ServerWatchView>;
   pending: Map<number, ServerRequestView>;
+  /**
+   * What the clients saw of the server, counted from the traced traffic alone (requests made, watches
+   * opened, watch events received, the RV of the last one, as the opaque string it is): all a client
+   * knows of a remote cluster, whose writes and store are never in the trace (live mode).
+   */
+  seen: ServerSeenView;
 }
+export interface ServerSeenView { requests: number; watches: number; events: number; lastEventRV: string }
 
 export interface ReflectorView {
   state: ReflectorState;
@@ -169,7 +176,7 @@ export function emptyWorld(): WorldView {
     step: 0, time: 0, event: null, stage: null, edge: null,
     server: {
       objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, partitionMode: null, restarts: 0,
-      watches: new Map(), pending: new Map(),
+      watches: new Map(), pending: new Map(), seen: { requests: 0, watches: 0, events: 0, lastEventRV: "" },
     },
     informers: new Map(), focus: null, workqueues: new Map(), workers: new Map(),
     handlerLog: [], handlerCalls: 0, logLines: 0, ended: null, lastHandler: null,
@@ -209,7 +216,7 @@ export function cloneWorld(w: WorldView): WorldView {
     ...w,
     server: {
       ...w.server,
-      objects: new Map(w.server.objects), watches: new Map(w.server.watches), pending: new Map(w.server.pending),
+      objects: new Map(w.server.objects), watches: new Map(w.server.watches), pending: new Map(w.server.pending), seen: { ...w.server.seen },
     },
     informers, workqueues, workers,
     handlerLog: w.handlerLog.slice(),

@@ -185,6 +185,40 @@ describe("source positions in the trace", () => {
     for (const e of fromConsole) expect(e.src).toEqual({ line: 20, col: 15 });
   });
 
+  it("places the learner's clientset calls (server.request of origin code), not the informer's requests", async () => {
+    const source = [
+      'import { informers, type Playground } from "playground";',                  // 1
+      "",                                                                          // 2
+      "async function count(clientset: Playground[\"clientset\"]): Promise<number> {", // 3
+      "  const list = await clientset.coreV1().pods(\"default\").list();",          // 4
+      "  return list.items.length;",                                               // 5
+      "}",                                                                         // 6
+      "",                                                                          // 7
+      "export default async function main({ clientset, stop, log }: Playground) {", // 8
+      "  const f = informers.newSharedInformerFactory(clientset, 0);",             // 9
+      "  f.core().v1().pods().informer().addEventHandler({",                       // 10
+      "    addFunc: () => void clientset.coreV1().nodes().get(\"nope\").catch(() => undefined),", // 11
+      "  });",                                                                     // 12
+      "  f.start(stop);",                                                          // 13
+      "  log(`pods: ${await count(clientset)}`);",                                 // 14
+      "}",                                                                         // 15
+    ].join("\n");
+    const scenario = (await import(join(LESSONS, "01-the-big-picture", "scenario.ts")) as { default: Scenario }).default;
+    const run = await load(source)(scenario);
+    expect(run.error).toBeUndefined();
+    const requests = events(run.trace, "server.request");
+    const mine = requests.filter((e) => e.origin === "code");
+    // V8 places a method call at the method's name.
+    const lines = source.split("\n");
+    expect(mine.filter((e) => e.verb === "list").map(srcOf)).toEqual([{ line: 4, col: lines[3]!.indexOf(".list(") + 2 }]);
+    const gets = mine.filter((e) => e.verb === "get");
+    expect(gets.length).toBeGreaterThan(0);
+    for (const e of gets) expect(e.src).toEqual({ line: 11, col: lines[10]!.indexOf(".get(") + 2 });
+    const informer = requests.filter((e) => e.origin === "informer");
+    expect(informer.length).toBeGreaterThan(0);
+    for (const e of informer) expect(e.src).toBeUndefined();
+  });
+
   it("places only the first maxLogPositions log calls of a run (a cost cap that counts calls, not time)", async () => {
     const source = 'import type { Playground } from "playground";\nexport default function main({ log }: Playground) {\n  for (let i = 0; i < 10; i++) log("line " + i);\n}\n';
     const scenario = (await import(join(LESSONS, "01-the-big-picture", "scenario.ts")) as { default: Scenario }).default;

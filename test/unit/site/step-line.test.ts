@@ -18,6 +18,8 @@ const trace = [
   { seq: 6, time: 0, component: "worker", kind: "worker.reconcile", controller: "c", worker: 0, key: "default/a", src: { line: 20, col: 5 } },
   { seq: 7, time: 0, component: "runner", kind: "runner.log", text: "no position" },
   { seq: 8, time: 0, component: "runner", kind: "runner.error", message: "x", line: 3 },
+  { seq: 9, time: 0, component: "server", kind: "server.request", requestId: 7, verb: "get", resource: "nodes", origin: "code", src: { line: 30, col: 9 } },
+  { seq: 10, time: 0, component: "server", kind: "server.request", requestId: 8, verb: "list", resource: "pods", origin: "informer", client: "reflector:pods" },
 ] as KnownTraceEvent[];
 
 function fakeEditor(text: string) {
@@ -27,8 +29,8 @@ function fakeEditor(text: string) {
 }
 
 describe("the editor line of a step", () => {
-  it("is the src line of handler calls, reconciles and log lines, the error line of errors, and nothing else", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((s) => lineOfStep(trace, s))).toEqual([undefined, undefined, 8, 9, undefined, 12, 20, undefined, 3, undefined]);
+  it("is the src line of handler calls, reconciles, log lines and the learner's requests, the error line of errors, and nothing else", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((s) => lineOfStep(trace, s))).toEqual([undefined, undefined, 8, 9, undefined, 12, 20, undefined, 3, 30, undefined, undefined]);
   });
 
   it("is marked while the editor holds the code that ran; an edit clears it and says so; undo brings it back", () => {

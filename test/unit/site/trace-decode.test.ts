@@ -36,11 +36,12 @@ describe("decodeTraceEvent", () => {
     expect(Object.keys(TRACE_KINDS).length).toBeGreaterThan(50);
   });
 
-  it("accepts a source position { line, col } on runner.log, handler.called and worker.reconcile, and refuses a malformed one", () => {
+  it("accepts a source position { line, col } on runner.log, handler.called, worker.reconcile and server.request, and refuses a malformed one", () => {
     const log = { seq: 1, time: 0, component: "runner", kind: "runner.log", text: "hi" };
     const called = { seq: 1, time: 0, component: "handler", kind: "handler.called", name: "pods", listener: 0, notification: "add", key: "default/a", resourceVersion: "1", pending: 0 };
     const reconcile = { seq: 1, time: 0, component: "worker", kind: "worker.reconcile", controller: "c", worker: 0, key: "default/a" };
-    for (const e of [log, called, reconcile]) {
+    const request = { seq: 1, time: 0, component: "server", kind: "server.request", requestId: 1, verb: "get", resource: "nodes", origin: "code" };
+    for (const e of [log, called, reconcile, request]) {
       expect(decodeTraceEvent(e, 1)).toBe(e);
       const good = { ...e, src: { line: 9, col: 5 } };
       expect(decodeTraceEvent(good, 1)).toBe(good);

@@ -1,0 +1,180 @@
+/**
+ * The live worker: runs the learner's handler code for #/live, off the page's thread, in the run
+ * worker's sandbox (lockdown.ts: no network, no code loading, no storage, no page).
+ *
+ * Contract:
+ * - It starts only from the page's blob: wrapper (assertLoadedByRunner) and locks itself down before
+ *   any learner code runs; the one `start` message brings the MessagePort every later message uses.
+ * - The learner's module (CommonJS from Monaco, loaded without eval by learner-module.ts) must
+ *   `export default function (ctx)` returning client-go's ResourceEventHandlerFuncs ({ addFunc,
+ *   updateFunc, deleteFunc }); it is called once per followed resource with ctx = { log, clientset,
+ *   resource, namespace }.
+ * - Each `call` runs the matching function synchronously and answers `done`, or `threw` with the
+ *   learner's line. A function that returns a promise is not awaited (client-go's handlers are
+ *   synchronous); its rejection, like any unhandled rejection, is reported as `threw` without a call.
+ * - `log(...)` / console.* lines go to the page (each cut at LIVE_LOG_LINE_CHARS), tagged with the call
+ *   running when they were printed.
+ * - The clientset (live-clientset.ts) sends `request`s over the port; the page checks and answers them.
+ * - A call that never returns blocks this worker; the page's watchdog terminates it (the page lives on).
+ */
+/// <reference lib="webworker" />
+import { formatValue } from "../../../../src/scenario/index.js";
+import { assertLoadedByRunner, lockDown } from "../lockdown.js";
+import { loadLearnerModule, type LoadedModule } from "../learner-module.js";
+import { remoteClientset } from "./live-clientset.js";
+import {
+  LIVE_ERROR_CHARS, LIVE_LOG_LINE_CHARS, type HandlerFn, type LiveMethod, type LivePageMessage, type LiveStartMessage,
+  type LiveWorkerMessage,
+} from "./live-protocol.js";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+try {
+  assertLoadedByRunner(self);
+} catch (e) {
+  self.close();
+  throw e;
+}
+// Captured before the lockdown (and before learner code could replace them).
+const createObjectURL = URL.createObjectURL.bind(URL);
+const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
+const postReady = self.postMessage.bind(self);
+const leftOpen = lockDown(self);
+let port: MessagePort | undefined;
+let portPost: ((m: LiveWorkerMessage) => void) | undefined;
+const post = (m: LiveWorkerMessage) => portPost?.(m);
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… [cut: ${(text.length - max).toLocaleString("en")} more characters]` : text;
+}
+function messageOf(e: unknown): string {
+  let text: string;
+  try {
+    text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
+  } catch {
+    text = "an error that cannot be printed";
+  }
+  return cut(text, LIVE_ERROR_CHARS);
+}
+
+type Funcs = { addFunc?: (obj: unknown, initial: boolean) => unknown; updateFunc?: (o: unknown, n: unknown) => unknown; deleteFunc?: (obj: unknown) => unknown };
+type LiveMain = (ctx: Record<string, unknown>) => unknown;
+
+let mod: LoadedModule | undefined;
+let current: number | undefined;
+const handlers = new Map<string, Funcs>();
+const pending = new Map<number, { resolve: (r: { status: number; body: string }) => void }>();
+let nextRid = 1;
+
+const log = (...values: unknown[]) => {
+  let text: string;
+  try {
+    text = values.map((v) => formatValue(v)).join(" ");
+  } catch {
+    text = "[a value that cannot be printed]";
+  }
+  post({ type: "log", text: cut(text, LIVE_LOG_LINE_CHARS), ...(current !== undefined ? { call: current } : {}) });
+};
+
+const send = (method: LiveMethod, path: string, body?: string) => new Promise<{ status: number; body: string }>((resolve) => {
+  const rid = nextRid++;
+  pending.set(rid, { resolve });
+  post({ type: "request", rid, method, path, ...(body !== undefined ? { body, contentType: "application/json" } : {}) });
+});
+
+function report(e: unknown, id?: number): void {
+  const line = mod?.learnerLine(e);
+  post({ type: "threw", message: messageOf(e), ...(id !== undefined ? { id } : {}), ...(line !== undefined ? { line } : {}) });
+}
+
+function call(m: Extract<LivePageMessage, { type: "call" }>): void {
+  const h = handlers.get(m.resource);
+  current = m.id;
+  try {
+    let r: unknown;
+    if (m.fn === "add") r = h?.addFunc?.(m.obj, m.initial === true);
+    else if (m.fn === "update") r = h?.updateFunc?.(m.old, m.obj);
+    else r = h?.deleteFunc?.(m.obj);
+    if (typeof r === "object" && r !== null && typeof (r as Promise<unknown>).then === "function") {
+      (r as Promise<unknown>).then(undefined, (e: unknown) => report(e));
+    }
+    post({ type: "done", id: m.id });
+  } catch (e) {
+    report(e, m.id);
+  } finally {
+    current = undefined;
+  }
+}
+
+function onPortMessage(ev: MessageEvent<LivePageMessage>): void {
+  const m = ev.data;
+  if (m?.type === "call") call(m);
+  else if (m?.type === "response") {
+    const p = pending.get(m.rid);
+    pending.delete(m.rid);
+    p?.resolve({ status: m.status, body: m.body });
+  }
+}
+
+async function start(req: LiveStartMessage): Promise<void> {
+  try {
+    mod = await loadLearnerModule(req.js, req.map, { createObjectURL, functionText });
+  } catch (e) {
+    post({ type: "fatal", message: messageOf(e) });
+    return;
+  }
+  const logRef: { log?: (...v: unknown[]) => void } = { log };
+  let main: LiveMain;
+  try {
+    main = mod.instantiate(logRef) as unknown as LiveMain;
+  } catch (e) {
+    const line = mod.learnerLine(e);
+    post({ type: "fatal", message: messageOf(e), ...(line !== undefined ? { line } : {}) });
+    return;
+  }
+  const clientset = remoteClientset(send, req.namespace);
+  const attached: Array<{ resource: string; fns: HandlerFn[] }> = [];
+  for (const resource of req.resources) {
+    let funcs: unknown;
+    try {
+      funcs = main({ log, clientset, resource, namespace: req.namespace });
+    } catch (e) {
+      const line = mod.learnerLine(e);
+      post({ type: "fatal", message: messageOf(e), ...(line !== undefined ? { line } : {}) });
+      return;
+    }
+    if (typeof funcs !== "object" || funcs === null) {
+      post({ type: "fatal", message: `your default export returned ${funcs === null ? "null" : typeof funcs} for ${resource}: it must return the handler functions, { addFunc, updateFunc, deleteFunc }` });
+      return;
+    }
+    const f = funcs as Funcs;
+    handlers.set(resource, f);
+    const fns: HandlerFn[] = [];
+    if (typeof f.addFunc === "function") fns.push("add");
+    if (typeof f.updateFunc === "function") fns.push("update");
+    if (typeof f.deleteFunc === "function") fns.push("delete");
+    attached.push({ resource, fns });
+  }
+  post({ type: "attached", resources: attached });
+}
+
+self.addEventListener("unhandledrejection", (ev) => {
+  ev.preventDefault();
+  report(ev.reason);
+});
+
+self.onmessage = (ev: MessageEvent<LiveStartMessage>) => {
+  const req = ev.data;
+  if (port !== undefined || req?.type !== "start" || ev.ports[0] === undefined) return;
+  port = ev.ports[0];
+  portPost = MessagePort.prototype.postMessage.bind(port) as (m: LiveWorkerMessage) => void;
+  port.onmessage = onPortMessage;
+  self.onmessage = null;
+  if (leftOpen.length > 0) {
+    post({ type: "fatal", message: `the sandbox could not remove ${leftOpen.join(", ")} on this browser, so the code was not run` });
+    return;
+  }
+  void start(req);
+};
+
+postReady({ type: "ready" } satisfies LiveWorkerMessage);
