@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   DeletedFinalStateUnknown, KeyedIndexer, NamespaceIndex, deletionHandlingMetaNamespaceKeyFunc, metaNamespaceIndexFunc,
-  metaNamespaceKeyFunc, type IndexFunc, type KeyFunc,
+  metaNamespaceKeyFunc, type IndexFunc, type Indexers, type KeyFunc,
 } from "../../../src/cache/index.js";
 
 interface Obj { metadata: { namespace?: string; name: string; labels?: Record<string, string>; resourceVersion: string } }
@@ -95,7 +95,7 @@ function apply(ix: KeyedIndexer<Item>, step: Op): unknown {
 
 function equalRuns(keyFunc: KeyFunc): void {
   fc.assert(fc.property(fc.array(opArb, { maxLength: 40 }), fc.boolean(), (ops, withIndex) => {
-    const indexers = withIndex ? { [NamespaceIndex]: metaNamespaceIndexFunc } : {};
+    const indexers: Indexers = withIndex ? { [NamespaceIndex]: metaNamespaceIndexFunc } : {};
     const special = new KeyedIndexer<Item>(keyFunc, indexers);
     const general = new KeyedIndexer<Item>((o) => keyFunc(o), indexers);
     for (const step of ops) {
