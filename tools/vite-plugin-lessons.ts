@@ -15,7 +15,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
 import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "./lessons/compile.ts";
-import { compileGlossary, type CompiledGlossary } from "./lessons/glossary.ts";
+import { compileGlossary, glossaryLessonRefs, type CompiledGlossary } from "./lessons/glossary.ts";
+import { lessonLabels } from "../site/lessons/label.ts";
 
 const INDEX_ID = "virtual:lessons";
 const GLOSSARY_ID = "virtual:glossary";
@@ -38,12 +39,13 @@ export function readLesson(root: string, id: string): CompiledLesson {
     const p = join(root, id, f);
     if (existsSync(p)) files[f] = readFileSync(p, "utf8");
   }
-  return compileLesson(id, files);
+  const label = lessonLabels(lessonFolders(root)).get(id);
+  return { ...compileLesson(id, files), ...(label !== undefined ? { label } : {}) };
 }
 
 /** lessons/glossary.md + glossary.zh-CN.md, with lesson numbers linked to the lesson folders. */
 export function readGlossary(root: string): CompiledGlossary {
-  const ids = new Map(lessonFolders(root).map((id) => [Number(id.slice(0, 2)), id] as const));
+  const ids = glossaryLessonRefs(lessonFolders(root));
   return compileGlossary(readFileSync(join(root, "glossary.md"), "utf8"), readFileSync(join(root, "glossary.zh-CN.md"), "utf8"), ids);
 }
 

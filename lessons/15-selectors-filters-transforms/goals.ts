@@ -30,14 +30,6 @@ const M = defineMessages("selectors-filters-transforms", {
     en: "`deleteFunc` for default/fe-1 (step {step}) should log \"out: fe-1\"; it logged {saw}, and no such line came after the DELETED.",
     "zh-CN": "第 {step} 步，`deleteFunc` 处理 default/fe-1 时应打印“out: fe-1”，实际打印的是：{saw}；DELETED 之后也没有出现这一行。",
   },
-  nothingCached: {
-    en: "Nothing was ever written to the indexer.",
-    "zh-CN": "从来没有任何对象写入 indexer。",
-  },
-  fat: {
-    en: "{key} was cached at step {step} with managedFields or last-applied-configuration.",
-    "zh-CN": "{key} 在第 {step} 步写入缓存时仍带着 managedFields 或 last-applied-configuration。",
-  },
   missingMonitorLine: {
     en: "No \"{want}\" line after step {step}, where the cache's copy changed.",
     "zh-CN": "缓存里的副本在第 {step} 步发生了变化，但之后没有“{want}”这一行。",
@@ -51,7 +43,6 @@ const M = defineMessages("selectors-filters-transforms", {
 type At<K extends TraceKind> = Ev<K>;
 
 const SELECTOR = "tier=frontend";
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 const isFrontend = (p: Pod | undefined) => p?.metadata.labels?.["tier"] === "frontend";
 
 const goals: Goal[] = [
@@ -86,22 +77,6 @@ const goals: Goal[] = [
       if (!called || called.tombstone) return fail(M.noDeleteCall({ step: watchDelete.seq }), watchDelete.seq);
       const line = run.log.find((l) => l.text.trim() === "out: fe-1" && l.step > watchDelete.seq);
       return line ? pass : fail(M.noOutLine({ step: called.seq, saw: { lines: linesDuring(run, called) } }), called.seq);
-    },
-  }),
-  goal({
-    id: "transform-strips",
-    title: {
-      en: "Keep less (`setTransform`): no object written to the indexer carries `metadata.managedFields` or the last-applied annotation",
-      "zh-CN": "少存一点（`setTransform`）：写入 indexer 的对象都不带 `metadata.managedFields` 和 last-applied 注解",
-    },
-    check(run) {
-      const writes = events(run, "indexer.write").filter((w) => w.op !== "delete");
-      if (writes.length === 0) return fail(M.nothingCached());
-      const fat = writes.find((w) => {
-        const meta = (w.object as Pod | undefined)?.metadata;
-        return meta?.managedFields !== undefined || meta?.annotations?.[LAST_APPLIED] !== undefined;
-      });
-      return fat ? fail(M.fat({ key: fat.key, step: fat.seq }), fat.seq) : pass;
     },
   }),
   goal({

@@ -1,26 +1,6 @@
-import type { Pod, Scenario } from "../../src/index.js";
+import type { Scenario } from "../../src/index.js";
+import { appliedPod as pod } from "../_lib/applied-pod.js";
 import { withVariants } from "../_lib/vary.js";
-
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
-/** A pod as kubectl would leave it: managedFields and a big last-applied annotation. */
-const pod = (name: string, tier: string, extra: Record<string, string> = {}): Pod => {
-  const spec = { containers: [{ name: "main", image: `${tier}:1.4.2`, ports: [{ containerPort: 8080 }] }] };
-  const metadata = { namespace: "default", name, labels: { app: "shop", tier, ...extra } };
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: {
-      ...metadata,
-      annotations: { [LAST_APPLIED]: JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata, spec }) },
-      managedFields: [{
-        manager: "kubectl-client-side-apply", operation: "Update", apiVersion: "v1", fieldsType: "FieldsV1",
-        fieldsV1: { "f:metadata": { "f:labels": { "f:app": {}, "f:tier": {} } }, "f:spec": { "f:containers": {} } },
-      }],
-    },
-    spec,
-  };
-};
 
 const base: Scenario = {
   seed: 15,

@@ -1,17 +1,5 @@
 import { cache, informers, type Pod, type Playground } from "playground";
 
-const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-
-/** Drops what no reader of this cache needs. Idempotent; leaves anything without metadata alone. */
-function slim(obj: unknown): unknown {
-  const pod = obj as Pod;
-  if (!pod?.metadata) return obj;
-  const { managedFields: _managedFields, ...metadata } = pod.metadata;
-  const annotations = { ...metadata.annotations };
-  delete annotations[LAST_APPLIED];
-  return { ...pod, metadata: { ...metadata, annotations } };
-}
-
 export default function main({ clientset, stop, log }: Playground) {
   // 1. The server filters: list and watch only frontend pods.
   const factory = informers.newSharedInformerFactory(clientset, 0, {
@@ -20,9 +8,6 @@ export default function main({ clientset, stop, log }: Playground) {
     },
   });
   const podInformer = factory.core().v1().pods();
-
-  // 3. Keep less of each object (before start).
-  podInformer.informer().setTransform(slim);
 
   podInformer.informer().addEventHandler({
     addFunc: (pod: Pod) => log(`in: ${pod.metadata.name}`),

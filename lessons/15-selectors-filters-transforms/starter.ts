@@ -5,12 +5,10 @@ export default function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0);
   const podInformer = factory.core().v1().pods();
 
-  // TODO 2: setTransform: drop managedFields and the last-applied annotation.
-
   podInformer.informer().addEventHandler({
     addFunc: (pod: Pod) => {
       log(`in: ${pod.metadata.name}`);
-      if (pod.metadata.labels?.["monitor"] === "true") log(`monitor: ${pod.metadata.name}`); // TODO 3: misses label changes
+      if (pod.metadata.labels?.["monitor"] === "true") log(`monitor: ${pod.metadata.name}`); // TODO 2: misses label changes
     },
     deleteFunc: (obj: unknown) => log(`out: ${cache.splitMetaNamespaceKey(cache.deletionHandlingMetaNamespaceKeyFunc(obj))[1]}`),
   });

@@ -26,6 +26,8 @@ export interface CompiledLesson {
   id: string;
   /** The two-digit prefix as a number: the lesson's place in the course. */
   order: number;
+  /** The number the course shows ("04", or "04a"/"04b" for a lesson split in two; site/lessons/label.ts). Set by the build. */
+  label?: string;
   locales: Record<Locale, CompiledLocale>;
   /** go.md as HTML ("" when absent). */
   goHtml: string;
@@ -40,6 +42,8 @@ export interface CompiledLesson {
 export interface LessonSummary {
   id: string;
   order: number;
+  /** As CompiledLesson.label. */
+  label?: string;
   title: Record<Locale, string>;
   summary: Record<Locale, string>;
   minutes: number;

@@ -20,116 +20,16 @@
  * - Progress may count only a run that is `countable`: not after Show solution or Diff, not a shared
  *   link's code, not the solution's text.
  * - Emitted (for the panes): `compiled` (diagnostics), `runStarted`, `result`, `goals`, `fatal`.
+ * The vocabulary (input, context, events) is lesson-types.ts; the pure rules the states apply (a new
+ * attempt, a started run, goal statuses, the status line) are lesson-rules.ts.
  */
-import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type AnyEventObject, type SnapshotFrom } from "xstate";
-import type { RunResult, TimedOp } from "../../src/scenario/index.js";
-import type { CompileOutput } from "../editor/create-editor.js";
-import type { GoalOutcome } from "../runner/worker/protocol.js";
+import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type AnyEventObject } from "xstate";
+import { failedSteps, goalsFrom, isRun, nextAttempt, pendingAll, startedRun } from "./lesson-rules.js";
+import type { CompileOutcome, LessonContext, LessonEmitted, LessonEvent, LessonInput, RunInput, RunReason } from "./lesson-types.js";
 
 export const LIVE_DEBOUNCE_MS = 450;
 /** How many times a compile whose source is no longer the editor's text is retried (issue 13). */
 const MAX_STALE_RETRIES = 2;
-
-export type RunReason = "run" | "live" | "action" | "boot" | "share" | "solution";
-type Reason = RunReason | "check";
-export type StopReason = "timeout" | "eventLimit" | "outputLimit";
-
-/** Which source a run was compiled from (issue 13): every run, its log, goals and stage carry it. */
-export interface RunSource {
-  lesson: string;
-  hash: string;
-  kind: "starter" | "solution" | "shared" | "edited";
-}
-
-export interface GoalStatus {
-  status: "pending" | "pass" | "fail";
-  message?: GoalOutcome["message"];
-  /** The typed, translatable reason (site/lessons/goal-reason.ts renders it in the learner's language). */
-  reason?: GoalOutcome["reason"];
-  step?: number;
-  seed?: number;
-}
-
-/** What the compile actor returns: the compile, and the hash of the editor's text when it finished. */
-export interface CompileOutcome {
-  out: CompileOutput;
-  editorHash: string;
-}
-
-export interface RunInput {
-  compiled: CompileOutput;
-  actions: TimedOp[];
-  reason: RunReason;
-}
-
-export interface LessonInput {
-  lessonId: string;
-  starter: string;
-  solution?: string;
-  /** The scenario's seed: goal outcomes of other seeds carry theirs. */
-  seed: number;
-  goalIds: string[];
-  hasGoals: boolean;
-  live: boolean;
-  actions?: TimedOp[];
-  fromShare?: boolean;
-  solutionShown?: boolean;
-}
-
-export interface LessonContext {
-  input: LessonInput;
-  live: boolean;
-  actions: TimedOp[];
-  fromShare: boolean;
-  /** Show solution or Diff was opened since the last Reset: progress does not count. */
-  solutionShown: boolean;
-  reason: Reason;
-  attempt: number;
-  dirty: boolean;
-  compiled: CompileOutput | undefined;
-  source: RunSource | undefined;
-  countable: boolean;
-  lastGood: RunResult | undefined;
-  lastRun: { steps: number; ms: number; stopped: boolean } | undefined;
-  /** The run in flight already delivered its result (its goals are being checked). */
-  resultIn: boolean;
-  goals: Record<string, GoalStatus>;
-  /** Set when the goals could not be checked (the run was stopped, or the worker sent none). */
-  goalsNote: "stopped" | undefined;
-}
-
-export type LessonEvent =
-  | { type: "lesson.edit"; text: string }
-  | { type: "lesson.run"; reason: RunReason }
-  | { type: "lesson.check" }
-  | { type: "lesson.action"; op: TimedOp }
-  /** The learner edited the injected actions (removed one or all, on the stage): run again with these. */
-  | { type: "lesson.actions"; ops: TimedOp[] }
-  | { type: "lesson.live"; live: boolean }
-  | { type: "lesson.reset" }
-  | { type: "lesson.solutionShown" }
-  | { type: "lesson.result"; result: RunResult; stopped?: StopReason; ms: number }
-  | { type: "lesson.goals"; outcomes: GoalOutcome[]; complete: boolean }
-  | { type: "lesson.fatal"; message: string; unexpected?: boolean }
-  | { type: "lesson.done" };
-
-export type LessonEmitted =
-  | { type: "compiled"; out: CompileOutput }
-  | { type: "runStarted"; source: RunSource; reason: RunReason; compiled: CompileOutput }
-  | { type: "result"; result: RunResult; previous: RunResult | undefined; stopped?: StopReason; ms: number; source: RunSource; reason: RunReason }
-  | { type: "goals"; source: RunSource; passed: boolean; failedSteps: number[] }
-  | { type: "fatal"; message: string; unexpected: boolean };
-
-const pendingAll = (ids: string[]): Record<string, GoalStatus> => Object.fromEntries(ids.map((id) => [id, { status: "pending" as const }]));
-
-function sourceKind(c: LessonContext, text: string): RunSource["kind"] {
-  if (c.fromShare) return "shared";
-  if (text === c.input.starter) return "starter";
-  if (c.input.solution !== undefined && text.trim() === c.input.solution.trim()) return "solution";
-  return "edited";
-}
-
-const isRun = (reason: Reason): reason is RunReason => reason !== "check";
 
 export const lessonMachine = setup({
   types: {
@@ -156,15 +56,7 @@ export const lessonMachine = setup({
   actions: {
     edited: assign({ fromShare: false }),
     markDirty: assign({ dirty: true, fromShare: false }),
-    startAttempt: assign(({ context, event }) => {
-      const reason: Reason = event.type === "lesson.run" ? event.reason
-        : event.type === "lesson.action" || event.type === "lesson.actions" ? "action"
-        : event.type === "lesson.check" ? "check"
-        : context.live ? "live" : "check";
-      const actions = event.type === "lesson.action" ? [...context.actions, event.op].sort((a, b) => a.at - b.at)
-        : event.type === "lesson.actions" ? [...event.ops].sort((a, b) => a.at - b.at) : context.actions;
-      return { reason, attempt: 0, dirty: false, actions };
-    }),
+    startAttempt: assign(({ context, event }) => nextAttempt(context, event)),
     setLive: assign(({ event }) => {
       assertEvent(event, "lesson.live");
       return { live: event.live };
@@ -251,21 +143,7 @@ export const lessonMachine = setup({
             target: "running",
             actions: [
               emit(({ event }) => ({ type: "compiled" as const, out: event.output.out })),
-              assign(({ context, event }) => {
-                const out = event.output.out;
-                const reason = context.reason as RunReason;
-                const fresh = reason !== "live" && reason !== "action";
-                const solution = context.input.solution;
-                return {
-                  resultIn: false,
-                  compiled: out,
-                  source: { lesson: context.input.lessonId, hash: out.sourceHash, kind: sourceKind(context, out.source) },
-                  countable: !context.solutionShown && !context.fromShare && reason !== "solution" &&
-                    (solution === undefined || out.source.trim() !== solution.trim()),
-                  goals: fresh ? pendingAll(context.input.goalIds) : context.goals,
-                  goalsNote: undefined,
-                };
-              }),
+              assign(({ context, event }) => startedRun(context, event.output.out)),
               emit(({ context }) => ({ type: "runStarted" as const, source: context.source!, reason: context.reason as RunReason, compiled: context.compiled! })),
             ],
           },
@@ -304,25 +182,12 @@ export const lessonMachine = setup({
           {
             target: "checked",
             actions: [
-              assign(({ context, event }) => {
-                const goals = { ...context.goals };
-                for (const g of event.outcomes) {
-                  const shownSeed = g.seed === context.input.seed;
-                  goals[g.id] = {
-                    status: g.pass ? "pass" : "fail",
-                    message: g.message,
-                    reason: g.reason,
-                    step: !g.pass && shownSeed ? g.failedAtStep : undefined,
-                    seed: shownSeed ? undefined : g.seed,
-                  };
-                }
-                return { goals, goalsNote: undefined };
-              }),
+              assign(({ context, event }) => ({ goals: goalsFrom(context, event.outcomes), goalsNote: undefined })),
               emit(({ context, event }) => ({
                 type: "goals" as const,
                 source: context.source!,
                 passed: event.complete && context.countable && event.outcomes.every((g) => g.pass),
-                failedSteps: event.outcomes.filter((g) => !g.pass && g.seed === context.input.seed && g.failedAtStep !== undefined).map((g) => g.failedAtStep!),
+                failedSteps: failedSteps(context, event.outcomes),
               })),
             ],
           },
@@ -362,27 +227,3 @@ export const lessonMachine = setup({
     },
   },
 });
-
-export type LessonMachine = typeof lessonMachine;
-export type LessonSnapshot = SnapshotFrom<LessonMachine>;
-
-/** True while the worker runs the learner's code (Run is disabled, the stage's actions too). */
-export function runInFlight(s: { matches(v: "running"): boolean }): boolean {
-  return s.matches("running");
-}
-
-/** What the run status line says, derived from the snapshot. */
-export type RunStatus =
-  | { kind: "idle" }
-  | { kind: "compiling" }
-  | { kind: "running" }
-  | { kind: "done"; steps: number; ms: number }
-  | { kind: "stopped"; steps: number };
-
-export function runStatus(s: LessonSnapshot): RunStatus {
-  const c = s.context;
-  if (s.matches("compiling") && c.reason !== "check") return { kind: "compiling" };
-  if (s.matches("running") && !c.resultIn) return { kind: "running" };
-  if (c.lastRun === undefined) return { kind: "idle" };
-  return c.lastRun.stopped ? { kind: "stopped", steps: c.lastRun.steps } : { kind: "done", steps: c.lastRun.steps, ms: c.lastRun.ms };
-}

@@ -14,7 +14,8 @@ import { openStore, type Store } from "../storage/store";
 import { clear, h, icon } from "./dom";
 import { ErrorBanner } from "./error-banner";
 import { installKeyboard } from "./keyboard";
-import { LessonView, type LessonSource, type RestoreState } from "./lesson-view";
+import { LessonView } from "./lesson-view";
+import type { LessonSource, RestoreState } from "./lesson/lesson-source";
 import { renderLessonMap } from "./lesson-map";
 import { parseRoute, type Route } from "./router";
 import type { MountStage } from "./stage-types";
@@ -64,7 +65,7 @@ export class App {
     }
     this.prefs = loadPrefs(this.store);
     this.drafts = makeDrafts(this.store);
-    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)));
+    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)), this.drafts); // export carries the code
     this.locale = isLocale(this.prefs.locale) ? this.prefs.locale : detectLocale(navigator.languages ?? [navigator.language]);
     this.t = translator(this.locale);
     this.errors = new ErrorBanner(() => this.t("error.dismiss"));

@@ -1,7 +1,7 @@
 /** The lesson map (`/`): every lesson as a link with its check mark, the sandbox, progress export/import. */
 import type { Locale, Translate } from "../i18n/index";
 import type { LessonSummary } from "../lessons/index";
-import { MAX_PROGRESS_FILE, type Progress } from "../storage/progress";
+import { MAX_PROGRESS_FILE, ProgressFileError, type Progress } from "../storage/progress";
 import { h, icon } from "./dom";
 
 export function renderLessonMap(o: {
@@ -27,12 +27,16 @@ export function renderLessonMap(o: {
       return;
     }
     try {
-      const n = progress.importFile(await file.text());
+      const r = progress.importReport(await file.text());
+      const text = t("progress.imported", { n: r.passed }) +
+        (r.restored > 0 ? t("progress.codeRestored", { n: r.restored }) : "") + (r.kept > 0 ? t("progress.codeKept", { n: r.kept }) : "");
       // The map re-renders on progress change; say it on the new one.
       requestAnimationFrame(() => document.querySelector(".import-status")?.replaceWith(
-        h("p", { class: "import-status", role: "status" }, t("progress.imported", { n }))));
-    } catch {
-      say(t("progress.importFailed"), false);
+        h("p", { class: "import-status", role: "status" }, text)));
+    } catch (e) {
+      // A file that is ours but carries bad code says why; anything else is simply not a progress file.
+      const reason = e instanceof ProgressFileError && /^drafts/.test(e.message) ? e.message : undefined;
+      say(reason === undefined ? t("progress.importFailed") : t("progress.importBad", { reason }), false);
     }
     fileInput.value = "";
   });
@@ -50,7 +54,7 @@ export function renderLessonMap(o: {
       const ok = l.id in passed;
       return h("li", { class: "lesson-item" },
         h("a", { href: `#/lesson/${l.id}`, class: `lesson-link${ok ? " passed" : ""}`, "data-testid": "lesson-link", "data-lesson": l.id, "data-passed": String(ok) },
-          h("span", { class: "lesson-num" }, String(l.order).padStart(2, "0")),
+          h("span", { class: "lesson-num" }, l.label ?? String(l.order).padStart(2, "0")),
           h("span", { class: "lesson-text" },
             h("span", { class: "lesson-name" }, l.title[locale]),
             l.summary[locale] ? h("span", { class: "lesson-sum" }, l.summary[locale]) : null),
@@ -69,8 +73,8 @@ export function renderLessonMap(o: {
           h("span", { style: `width:${lessons.length ? (100 * done) / lessons.length : 0}%` })),
         h("span", { class: "muted", id: "map-progress-text" }, t("map.progress", { done, total: lessons.length })),
         h("span", { class: "toolbar-fill" }),
-        h("button", { type: "button", class: "button small", "data-testid": "export-progress", onclick: exportProgress }, t("progress.export")),
-        h("button", { type: "button", class: "button small", "data-testid": "import-progress", onclick: () => fileInput.click() }, t("progress.import")),
+        h("button", { type: "button", class: "button small", "data-testid": "export-progress", title: t("progress.export.title"), onclick: exportProgress }, t("progress.export")),
+        h("button", { type: "button", class: "button small", "data-testid": "import-progress", title: t("progress.import.title"), onclick: () => fileInput.click() }, t("progress.import")),
         fileInput),
       status),
     h("h2", { class: "section-title" }, t("map.title")),

@@ -1,7 +1,8 @@
 /**
  * LessonView — one open lesson (or the sandbox): wires the lesson machine (site/machines/lesson.ts, the one
  * owner of the run lifecycle) to its three parts: the lesson pane (lesson/lesson-pane.ts), the editor
- * pane (lesson/editor-pane.ts) and the stage, laid out by lesson/workspace.ts.
+ * pane (lesson/editor-pane.ts) and the stage, laid out by lesson/workspace.ts. Reset, Show solution, Diff
+ * and Share are lesson/editor-actions.ts; what the view is opened with is lesson/lesson-source.ts.
  *
  *   edit ─(machine: debounce)→ compile in the TS worker ─ errors? → list them, keep the last good run
  *                                                      └ ok + live → run the same recorded inputs, keep the step
@@ -12,61 +13,25 @@
  * last run of the same code did not finish is shown but not run on open (safe boot).
  */
 import { createActor, type Actor } from "xstate";
-import type { TimedOp, Scenario } from "../../src/scenario/index.js";
 import { loadMonaco } from "../editor/load-monaco";
-import type { Locale, Translate } from "../i18n/index";
-import type { LoadedLesson } from "../lessons/index";
 import { PredictController, predictAnswers } from "../lessons/predict";
-import { lessonMachine, runInFlight, runStatus, type LessonEmitted } from "../machines/lesson";
-import type { Runner } from "../runner/runner";
-import type { Drafts } from "../storage/drafts";
-import type { Prefs } from "../storage/prefs";
-import type { Progress } from "../storage/progress";
-import { shareHash, type SharePayload } from "../storage/share";
+import { lessonMachine } from "../machines/lesson";
+import { runInFlight, runStatus } from "../machines/lesson-rules";
+import type { LessonEmitted } from "../machines/lesson-types";
+import type { SharePayload } from "../storage/share";
 import { openStore } from "../storage/store";
 import { h } from "./dom";
-import type { ErrorBanner } from "./error-banner";
+import { EditorActions } from "./lesson/editor-actions";
 import { EditorPane } from "./lesson/editor-pane";
+import type { LessonSource, LessonViewDeps, RestoreState } from "./lesson/lesson-source";
 import { LessonPane } from "./lesson/lesson-pane";
 import { showRunErrors } from "./lesson/run-errors";
 import { compileActor, runActor } from "./lesson/run-actors";
 import { StepLine } from "./lesson/step-line";
 import { mountWorkspace, type Workspace } from "./lesson/workspace";
-import type { MountStage, StageHandle } from "./stage-types";
+import type { StageHandle } from "./stage-types";
 import { exposeForTests } from "./test-hooks";
 import { isDark } from "./theme";
-
-export interface LessonSource {
-  /** "sandbox" for the free playground. */
-  id: string;
-  lesson?: LoadedLesson;
-  scenario: Scenario;
-  starter: string;
-  solution?: string;
-  title: Record<Locale, string>;
-}
-
-export interface LessonViewDeps {
-  t: () => Translate;
-  locale: () => Locale;
-  drafts: Drafts;
-  progress: Progress;
-  prefs: Prefs;
-  savePrefs(): void;
-  errors: ErrorBanner;
-  runner: Runner;
-  loadStage(): Promise<MountStage>;
-  reducedMotion: boolean;
-  nav: { prev?: { id: string; title: string }; next?: { id: string; title: string } };
-}
-
-export interface RestoreState {
-  code: string;
-  actions: TimedOp[];
-  step: number;
-  hintsShown: number;
-  solutionShown: boolean;
-}
 
 /** The sandbox's reading pane is a short guide: the editor and the stage get the room. */
 const SANDBOX_PANES: [number, number] = [0.2, 0.38];
@@ -86,6 +51,7 @@ export class LessonView {
   private readonly stagePane: HTMLElement;
   private readonly actor: Actor<typeof lessonMachine>;
   private readonly workspace: Workspace;
+  private readonly editorActions: EditorActions;
   /** The editor line of the current step (issue 21 item 10). */
   private readonly stepLine: StepLine;
 
@@ -108,6 +74,10 @@ export class LessonView {
         solutionShown: restore?.solutionShown ?? false,
       },
     });
+    this.editorActions = new EditorActions({
+      t: deps.t, lessonId: src.id, starter: src.starter, solution: src.solution, code: this.code, drafts: deps.drafts,
+      actor: this.actor, editorPane: () => this.editorPane, currentStep: () => this.currentStep,
+    });
     this.predict = new PredictController({ answers: predictAnswers(openStore(), src.id), t: deps.t, seek: (step) => this.stage?.seek(step), reducedMotion: deps.reducedMotion });
     this.lessonPane = new LessonPane({
       t: deps.t, locale: deps.locale, lesson: src.lesson, title: src.title, nav: deps.nav, predict: this.predict,
@@ -129,10 +99,10 @@ export class LessonView {
           this.actor.send({ type: "lesson.live", live: on });
         },
         format: () => void this.editorPane.editor?.format(),
-        reset: () => this.reset(),
-        diff: () => this.toggleDiff(),
-        showSolution: () => this.showSolution(),
-        share: () => void this.share(),
+        reset: () => this.editorActions.reset(),
+        diff: () => this.editorActions.toggleDiff(),
+        showSolution: () => this.editorActions.showSolution(),
+        share: () => void this.editorActions.share(),
         seek: (step) => this.stage?.seek(step),
       },
     });
@@ -274,67 +244,6 @@ export class LessonView {
     this.currentStep = step;
     this.editorPane.log.setStep(step);
     this.stepLine.show(step);
-  }
-
-  // ───────────────────────────── editor actions ─────────────────────────────
-
-  private reset(): void {
-    const t = this.deps.t();
-    const editor = this.editorPane.editor;
-    // Says truthfully what Reset does: the starter comes back (Ctrl+Z undoes that), injected actions go.
-    const n = this.actor.getSnapshot().context.actions.length;
-    const changed = (editor?.getText() ?? this.code) !== this.src.starter;
-    if ((changed || n > 0) && !window.confirm(n > 0 ? t("editor.reset.confirmActions", { n }) : t("editor.reset.confirm"))) return;
-    this.actor.send({ type: "lesson.reset" });
-    editor?.setText(this.src.starter, { undoable: true });
-    this.deps.drafts.clear(this.src.id, this.src.starter);
-    this.editorPane.hideNotice();
-  }
-
-  /** Show solution and Diff both reveal the solution: behind one confirm, and progress no longer counts (#20 item 3). */
-  private revealSolution(): boolean {
-    if (this.actor.getSnapshot().context.solutionShown) return true;
-    if (!window.confirm(this.deps.t()("editor.solution.confirm"))) return false;
-    this.actor.send({ type: "lesson.solutionShown" });
-    this.editorPane.showNotice(this.deps.t()("lesson.solutionShown"), "info");
-    return true;
-  }
-
-  private showSolution(): void {
-    const editor = this.editorPane.editor;
-    if (this.src.solution === undefined || editor === undefined) return;
-    if (!this.revealSolution()) return;
-    editor.hideDiff();
-    this.editorPane.setDiffShown(false);
-    editor.setText(this.src.solution, { undoable: true });
-    this.actor.send({ type: "lesson.run", reason: "solution" });
-  }
-
-  private toggleDiff(): void {
-    const editor = this.editorPane.editor;
-    if (!editor || this.src.solution === undefined) return;
-    if (editor.diffShown) {
-      editor.hideDiff();
-      this.editorPane.setDiffShown(false);
-      return;
-    }
-    if (!this.revealSolution()) return;
-    this.editorPane.showTab("ts");
-    editor.showDiff(this.src.solution);
-    this.editorPane.setDiffShown(true);
-  }
-
-  private async share(): Promise<void> {
-    const payload = { lesson: this.src.id, code: this.editorPane.editor?.getText() ?? this.code, actions: this.actor.getSnapshot().context.actions, step: this.currentStep };
-    const url = `${location.origin}${location.pathname}${shareHash(payload)}`;
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      copied = false;
-    }
-    this.editorPane.showShare(url, copied);
   }
 
   // ───────────────────────────── rendering ─────────────────────────────

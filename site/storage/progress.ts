@@ -7,8 +7,14 @@
  * date of at most 40 characters (else the time of the import is used), so an import can never fill storage.
  * Ids of lessons that moved (site/shell/router.ts LESSON_ALIASES) are read, imported and asked for under
  * their current id.
+ *
+ * With a drafts store (issue 21 item 13), the file also carries the learner's code: `drafts`, one entry
+ * per saved draft with its starter hash and injected actions (site/storage/drafts.ts). An import checks
+ * the whole file first (passed marks and drafts); a bad draft entry rejects the file with a reason and
+ * nothing is written. Files without `drafts` (older exports) import as before.
  */
 import { canonicalLessonId } from "../shell/router";
+import { parseDraftBackups, type DraftBackup, type Drafts } from "./drafts";
 import type { Store } from "./store";
 
 export interface ProgressFile {
@@ -16,7 +22,15 @@ export interface ProgressFile {
   version: 1;
   exportedAt: string;
   passed: Record<string, { at: string }>;
+  /** The learner's code per lesson (optional: absent in files exported before it existed). */
+  drafts?: DraftBackup[];
 }
+
+/** What an import did: lessons passed after it, drafts written, drafts kept because the one here is newer. */
+export interface ImportReport { passed: number; restored: number; kept: number }
+
+/** Why a progress file was refused; `reason` is English (like the command bar's), for the message. */
+export class ProgressFileError extends Error {}
 
 export interface Progress {
   passed(): Record<string, { at: string }>;
@@ -25,30 +39,35 @@ export interface Progress {
   exportFile(): ProgressFile;
   /** Merges a file into the progress; returns the number of passed lessons after the merge. Throws on a bad file. */
   importFile(json: string): number;
+  /** As importFile, and says what happened to the code the file carries. Throws ProgressFileError on a bad file. */
+  importReport(json: string): ImportReport;
   /** Forgets every passed lesson (and anything else stored under the progress key). */
   forget(): void;
   onChange(cb: () => void): void;
 }
 
 const KEY = "progress";
-/** The largest progress file accepted (an export of every lesson is under 2 kB). */
-export const MAX_PROGRESS_FILE = 100_000;
+/**
+ * The largest progress file accepted: the passed marks are under 2 kB; with the learner's code (~2–6 kB
+ * a lesson) a whole course is ~100 kB, so 2 MB leaves room and still cannot fill the ~5 MB of storage.
+ */
+export const MAX_PROGRESS_FILE = 2_000_000;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export function parseProgressFile(json: string, known?: ReadonlySet<string>): ProgressFile {
-  if (json.length > MAX_PROGRESS_FILE) throw new Error(`too large: ${json.length} characters`);
+  if (json.length > MAX_PROGRESS_FILE) throw new ProgressFileError(`too large: ${json.length} characters`);
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    throw new Error("not JSON");
+    throw new ProgressFileError("not JSON");
   }
   const d = data as Partial<ProgressFile> | null;
   if (d === null || typeof d !== "object" || d.app !== "informer-playground" || d.version !== 1 ||
       typeof d.passed !== "object" || d.passed === null) {
-    throw new Error("not an Informer Playground progress file");
+    throw new ProgressFileError("not an Informer Playground progress file");
   }
-  if (Array.isArray(d.passed)) throw new Error("not an Informer Playground progress file");
+  if (Array.isArray(d.passed)) throw new ProgressFileError("not an Informer Playground progress file");
   const passed: Record<string, { at: string }> = {};
   for (const [id, v] of Object.entries(d.passed as Record<string, { at?: unknown } | null>)) {
     if (!/^[\w-]{1,80}$/.test(id) || !Object.hasOwn(d.passed, id)) continue;
@@ -58,11 +77,20 @@ export function parseProgressFile(json: string, known?: ReadonlySet<string>): Pr
     passed[current] = { at: typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString() };
   }
   const exportedAt = typeof d.exportedAt === "string" && d.exportedAt.length <= 40 ? d.exportedAt : "";
-  return { app: "informer-playground", version: 1, exportedAt, passed };
+  let drafts: DraftBackup[];
+  try {
+    drafts = parseDraftBackups((d as { drafts?: unknown }).drafts, known);
+  } catch (e) {
+    throw new ProgressFileError((e as Error).message);
+  }
+  return { app: "informer-playground", version: 1, exportedAt, passed, ...(drafts.length > 0 ? { drafts } : {}) };
 }
 
-/** `known`: the ids of the course's lessons; an import keeps only those (and so does a read). */
-export function progress(store: Store, known?: ReadonlySet<string>): Progress {
+/**
+ * `known`: the ids of the course's lessons; an import keeps only those (and so does a read).
+ * `code`: the drafts store whose code export carries and import restores (none: marks only).
+ */
+export function progress(store: Store, known?: ReadonlySet<string>, code?: Drafts): Progress {
   const listeners: Array<() => void> = [];
   const read = (): Record<string, { at: string }> => {
     const raw = store.get(KEY);
@@ -91,12 +119,19 @@ export function progress(store: Store, known?: ReadonlySet<string>): Progress {
       p[id] = { at: new Date().toISOString() };
       write(p);
     },
-    exportFile: () => ({ app: "informer-playground", version: 1, exportedAt: new Date().toISOString(), passed: read() }),
+    exportFile: () => {
+      const drafts = code?.exportAll() ?? [];
+      return { app: "informer-playground", version: 1, exportedAt: new Date().toISOString(), passed: read(), ...(drafts.length > 0 ? { drafts } : {}) };
+    },
     importFile(json) {
-      const file = parseProgressFile(json, known);
+      return this.importReport(json).passed;
+    },
+    importReport(json) {
+      const file = parseProgressFile(json, known); // checks everything before anything is written
       const merged = { ...read(), ...file.passed };
+      const done = code !== undefined && file.drafts !== undefined ? code.importAll(file.drafts) : { restored: 0, kept: 0 };
       write(merged);
-      return Object.keys(merged).length;
+      return { passed: Object.keys(merged).length, ...done };
     },
     forget() {
       store.remove(KEY);

@@ -348,6 +348,18 @@ const MUST_SHOW: Record<string, MustShow> = {
  * reordered; the slug stays). Consulted before MUST_SHOW.
  */
 const MUST_SHOW_BY_SLUG: Record<string, MustShow> = {
+  // lesson 15b: every pod reaches the cache (no selector here), fe-2 deleted during the partition comes
+  // back after the relist as a tombstone and leaves the Indexer; the cache converges to the server.
+  "transforms": (snaps) => {
+    const fe2 = "default/fe-2";
+    expect(first(snaps, (s) => has(s, "default/be-1")), "the backend pod never reaches the cache (15b has no selector)").toBeGreaterThan(0);
+    const tomb = first(snaps, (s) => keyOf(s, fe2)?.deltas.some((d) => d.type === "Deleted" && d.tomb) === true);
+    expect(tomb, `the relist never shows ${fe2} as a Deleted tombstone in the DeltaFIFO`).toBeGreaterThan(0);
+    expect(first(snaps, (s) => !has(s, fe2), tomb), `${fe2} never leaves the Indexer after its tombstone`).toBeGreaterThan(tomb);
+    const end = snaps.at(-1)!;
+    expect(end.store.map(([k]) => k).sort(), "the cache converges to the server").toEqual([...end.server].sort());
+    return tomb;
+  },
   // lesson 4b: the relist queues web-2 (deleted during the gap) as a Deleted tombstone found in the
   // cache, and the resync after the drain queues a Sync for every cached pod, web-2 not among them.
   "replace-and-resync": (snaps) => {

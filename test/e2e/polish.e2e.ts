@@ -8,11 +8,16 @@
  * - the shortcut sheet draws one key cap per key; lesson tables never break a word in two.
  * Screenshots: test-results/screenshots/polish-*.png.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { byTestId, openApp, settled, waitReady } from "./harness.js";
 
 const LAPTOP = { width: 1280, height: 800 };
+const seek = (page: Page, step: number) => page.evaluate((s) => (window as unknown as { __stage: { seek(n: number): void } }).__stage.seek(s), step);
+const total = async (page: Page) => Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
 
 async function code(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -40,8 +45,19 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
       const actions = await oneRow(page, ".stage .action-line");
       expect(actions.spread).toBeLessThan(6);
       expect(actions.height).toBeLessThanOrEqual(36);
+      // The playback bar is one row of buttons (the counter and the clock share a column, one above the other).
       const transport = await oneRow(page, ".stage .transport");
-      expect(transport.spread).toBeLessThan(10);
+      expect(transport.height).toBeLessThanOrEqual(34);
+      await seek(page, await total(page)); // the widest numbers: "99 / 99", the last step's time
+      const fits = await page.evaluate(() => {
+        const box = document.querySelector(".stage .transport")!.getBoundingClientRect();
+        return [...document.querySelectorAll(".stage .transport > *")].filter((e) => e.getClientRects().length > 0).every((e) => {
+          const r = e.getBoundingClientRect();
+          const text = e.matches(".step-counter, .step-time") ? (e as HTMLElement).scrollWidth <= (e as HTMLElement).clientWidth + 1 : true;
+          return r.left >= box.left - 1 && r.right <= box.right + 1 && text;
+        });
+      });
+      expect(fits).toBe(true);
       // Every action of lesson 01 is offered, behind the disclosure (closed: none visible).
       expect((await page.locator(".stage .actions").getAttribute("data-actions"))?.split(" ").sort()).toEqual(
         ["bind", "compact", "create", "delete", "drop-watch", "heal", "label", "partition", "partition-timeout", "restart", "slow-handler", "update"]);
@@ -76,12 +92,16 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
     }
   });
 
-  it("lesson 04 (a bare DeltaFIFO) offers no object, fault or handler action; the command bar still answers help", async () => {
+  it("lesson 04 (a bare DeltaFIFO) shows only the queue and offers no object, fault or handler action; the command bar still answers help", async () => {
     const app = await openApp({ path: "#/lesson/04-deltafifo", viewport: LAPTOP, reducedMotion: "reduce" });
     try {
       const { page } = app;
       await waitReady(app);
       expect(await page.locator(".stage .actions").getAttribute("data-actions")).toBe("");
+      // Only the queue exists: one box in the diagram, one card, no "Next: 410 …" jumps.
+      expect(await byTestId(page, "stage-node").evaluateAll((ns) => ns.map((n) => n.getAttribute("data-stage")))).toEqual(["deltafifo"]);
+      expect(await page.locator(".stage .panels > section.panel").locator("visible=true").evaluateAll((ss) => ss.map((x) => x.className))).toEqual(["panel p-fifo"]);
+      expect(await byTestId(page, "jump-next").count()).toBe(0);
       expect(await byTestId(page, "actions-menu").isVisible()).toBe(false);
       await byTestId(page, "actions-none").waitFor();
       expect(await byTestId(page, "actions-none").getAttribute("title")).toMatch(/talks to an API server/);
@@ -218,6 +238,82 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
       await page.keyboard.press("Escape");
     } finally {
       await app.close();
+    }
+  });
+
+  it("the Go tab renders gofmt's tabs 4 columns wide (as the TypeScript editor indents), at 1280×800", async () => {
+    const app = await openApp({ path: "#/lesson/01-the-big-picture", viewport: LAPTOP, reducedMotion: "reduce" });
+    try {
+      const { page } = app;
+      await waitReady(app);
+      await byTestId(page, "go-tab").click();
+      const pre = page.locator(".go-source pre").locator("visible=true").first();
+      await pre.waitFor();
+      const m = await pre.evaluate((p) => {
+        // One tab against four spaces, measured in the same font.
+        const probe = (text: string) => {
+          const s = document.createElement("span");
+          s.style.whiteSpace = "pre";
+          s.textContent = text;
+          p.append(s);
+          const w = s.getBoundingClientRect().width;
+          s.remove();
+          return w;
+        };
+        return { tab: probe("\tx") - probe("x"), four: probe("    x") - probe("x"), hasTabs: (p.textContent ?? "").includes("\t") };
+      });
+      expect(m.hasTabs).toBe(true);
+      expect(Math.abs(m.tab - m.four)).toBeLessThan(1);
+      await settled(page);
+      await app.screenshot("polish-go-tab-1280");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("Export progress carries the learner's code; Import in a fresh browser restores it; a bad file changes nothing", async () => {
+    const marker = `// exported with my code ${Date.now()} ✨`;
+    const dir = mkdtempSync(join(tmpdir(), "ip-export-"));
+    let file = "";
+    const app = await openApp({ path: "#/lesson/01-the-big-picture", reducedMotion: "reduce" });
+    try {
+      const { page } = app;
+      await waitReady(app);
+      await page.evaluate((m) => {
+        const mon = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string; setValue(v: string): void }> } } }).monaco;
+        const model = mon.editor.getModels().find((x) => x.uri.path === "/main.ts")!;
+        model.setValue(`${m}\n${model.getValue()}`);
+      }, marker);
+      await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("ip:v1:draft:01-the-big-picture"))), { timeout: 10_000 }).toBe(true);
+      await app.goto("#/");
+      await byTestId(page, "lesson-list").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), byTestId(page, "export-progress").click()]);
+      file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const json = JSON.parse(readFileSync(file, "utf8")) as { drafts?: Array<{ lesson: string; code: string }> };
+      expect(json.drafts?.find((d) => d.lesson === "01-the-big-picture")?.code.startsWith(marker)).toBe(true);
+    } finally {
+      await app.close();
+    }
+    const fresh = await openApp({ path: "#/" });
+    try {
+      const { page } = fresh;
+      // A file whose code entry is broken: refused with the reason, nothing stored.
+      const bad = join(dir, "bad.json");
+      const parsed = JSON.parse(readFileSync(file, "utf8")) as { drafts: Array<Record<string, unknown>> };
+      writeFileSync(bad, JSON.stringify({ ...parsed, drafts: [...parsed.drafts, { lesson: "01-the-big-picture", starter: "abc", code: 42 }] }));
+      await page.locator('[data-testid="import-file"]').setInputFiles(bad);
+      await expect.poll(() => page.locator(".import-status").innerText().catch(() => "")).toMatch(/not imported \(drafts\[\d+\] \(01-the-big-picture\): the code is not text\); nothing changed/);
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("ip:v1:draft:") || k === "ip:v1:progress"))).toEqual([]);
+      await fresh.screenshot("polish-import-bad");
+      await page.locator('[data-testid="import-file"]').setInputFiles(file);
+      await expect.poll(() => page.locator(".import-status").innerText().catch(() => "")).toMatch(/Your code restored: 1/);
+      await fresh.screenshot("polish-import-ok");
+      await fresh.goto("#/lesson/01-the-big-picture");
+      await waitReady(fresh);
+      expect((await code(page)).startsWith(marker)).toBe(true);
+    } finally {
+      await fresh.close();
     }
   });
 

@@ -82,6 +82,12 @@ describe.each(folders)("lessons/%s", (id) => {
     expect(unlinked, `first uses without a glossary link in lessons/${id}/${file}`).toEqual([]);
   });
 
+  it.each(FILES)("%s links each glossary entry once", (file) => {
+    if (!existsSync(join(LESSONS, id, file))) return;
+    const hrefs = prosePieces(read(id, file)).filter((p) => p.kind === "link" && GLOSSARY_LINK.test(p.href ?? "")).map((p) => p.href);
+    expect(hrefs.filter((h, i) => hrefs.indexOf(h) !== i), `glossary entries linked more than once in lessons/${id}/${file}`).toEqual([]);
+  });
+
   it("every glossary link points at an existing entry, with a spelling of that entry as its text", () => {
     for (const file of ["lesson.md", "lesson.zh-CN.md", "hints.md", "hints.zh-CN.md"]) {
       if (!existsSync(join(LESSONS, id, file))) continue;

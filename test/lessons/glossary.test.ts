@@ -6,10 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { glossaryLessonRefs } from "../../tools/lessons/glossary.js";
 
 const LESSONS = resolve(__dirname, "../../lessons");
 const read = (f: string) => readFileSync(join(LESSONS, f), "utf8");
-const lessonNumbers = new Set(readdirSync(LESSONS).filter((n) => /^\d\d-/.test(n)).map((n) => Number(n.slice(0, 2))));
+// what glossary text may cite: "4" (the first lesson numbered 04), "4b" (a split lesson's second half), "12"
+const lessonRefs = glossaryLessonRefs(readdirSync(LESSONS).filter((n) => /^\d\d-/.test(n)));
 
 /** [term heading, body] per `## ` section. */
 function entries(md: string): Array<[string, string]> {
@@ -35,12 +37,12 @@ describe("glossary", () => {
   });
 
   it("every entry points at lessons that exist, the same ones in both locales", () => {
-    const cited = (body: string, re: RegExp) => [...body.matchAll(re)].flatMap((m) => m[1]!.split(/[,、]\s*/).map(Number));
-    const en = entries(read("glossary.md")).map(([, b]) => cited(b, /Lessons? ([\d, ]+)\./g));
-    const zh = entries(read("glossary.zh-CN.md")).map(([, b]) => cited(b, /第 ([\d、]+) 课/g));
+    const cited = (body: string, re: RegExp) => [...body.matchAll(re)].flatMap((m) => m[1]!.split(/[,、]\s*/));
+    const en = entries(read("glossary.md")).map(([, b]) => cited(b, /Lessons? ([\da-z, ]+)\./g));
+    const zh = entries(read("glossary.zh-CN.md")).map(([, b]) => cited(b, /第 ([\da-z、]+) 课/g));
     en.forEach((nums, i) => {
       expect(nums.length, `entry ${i + 1} names no lesson`).toBeGreaterThan(0);
-      for (const n of nums) expect(lessonNumbers.has(n), `lesson ${n}`).toBe(true);
+      for (const n of nums) expect(lessonRefs.has(n), `lesson ${n}`).toBe(true);
       expect(zh[i]).toEqual(nums);
     });
   });

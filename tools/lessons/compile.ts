@@ -226,6 +226,7 @@ export function summarize(lesson: CompiledLesson): LessonSummary {
   return {
     id: lesson.id,
     order: lesson.order,
+    ...(lesson.label !== undefined ? { label: lesson.label } : {}),
     title: { en: lesson.locales.en.meta.title, "zh-CN": lesson.locales["zh-CN"].meta.title },
     summary: { en: lesson.locales.en.meta.summary, "zh-CN": lesson.locales["zh-CN"].meta.summary },
     minutes: lesson.locales.en.meta.minutes,

@@ -10,11 +10,13 @@
  * - The two files have the same terms in the same order (the n-th zh-CN heading gets the n-th slug); a
  *   different count is an error naming both files.
  * - Each term becomes `<section id="term-<slug>" data-term="<slug>">` with its heading and body.
- * - "Lesson 2" / "Lessons 1, 9" (en) and "第 2 课" / "第 1、9 课" (zh-CN) link each number to that lesson's
- *   page, when a lesson with that number exists.
+ * - "Lesson 2" / "Lessons 1, 9, 4b" (en) and "第 2 课" / "第 1、9、4b 课" (zh-CN) link each number to that
+ *   lesson's page, when a lesson with that number exists (`glossaryLessonRefs`: "4b" is the second lesson
+ *   numbered 04, a bare "4" the first; site/lessons/label.ts).
  */
 import { renderMarkdown, splitFrontMatter, stripTitle } from "./compile.js";
 import type { CompiledGlossary } from "../../site/lessons/types.js";
+import { lessonLabels, shortLabel } from "../../site/lessons/label.js";
 
 export type { CompiledGlossary };
 
@@ -35,18 +37,31 @@ function parse(source: string, where: string): Parsed {
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** How glossary text names lessons ("4", "4a", "12") → lesson ids; a bare number names the first lesson with it. */
+export function glossaryLessonRefs(ids: readonly string[]): Map<string, string> {
+  const refs = new Map<string, string>();
+  const labels = lessonLabels(ids);
+  for (const id of [...ids].sort((a, b) => a.localeCompare(b))) {
+    const label = shortLabel(labels.get(id)!);
+    refs.set(label, id);
+    const bare = String(Number(id.slice(0, 2)));
+    if (!refs.has(bare)) refs.set(bare, id);
+  }
+  return refs;
+}
+
 /** Links lesson numbers in a rendered term body to the lessons' pages. */
-function linkLessons(html: string, lessonIds: ReadonlyMap<number, string>): string {
+function linkLessons(html: string, lessonIds: ReadonlyMap<string, string>): string {
   const link = (n: string) => {
-    const id = lessonIds.get(Number(n));
+    const id = lessonIds.get(n);
     return id === undefined ? n : `<a href="#/lesson/${id}">${n}</a>`;
   };
   return html
-    .replace(/\b(Lessons?) ((?:\d+(?:, | and )?)+)/g, (_m, word: string, nums: string) => `${word} ${nums.replace(/\d+/g, link)}`)
-    .replace(/第 ((?:\d+(?:、)?)+) 课/g, (_m, nums: string) => `第 ${nums.replace(/\d+/g, link)} 课`);
+    .replace(/\b(Lessons?) ((?:\d+[a-z]?(?:, | and )?)+)/g, (_m, word: string, nums: string) => `${word} ${nums.replace(/\d+[a-z]?/g, link)}`)
+    .replace(/第 ((?:\d+[a-z]?(?:、)?)+) 课/g, (_m, nums: string) => `第 ${nums.replace(/\d+[a-z]?/g, link)} 课`);
 }
 
-export function compileGlossary(en: string, zh: string, lessonIds: ReadonlyMap<number, string>): CompiledGlossary {
+export function compileGlossary(en: string, zh: string, lessonIds: ReadonlyMap<string, string>): CompiledGlossary {
   const pe = parse(en, "lessons/glossary.md");
   const pz = parse(zh, "lessons/glossary.zh-CN.md");
   if (pe.terms.length !== pz.terms.length) {

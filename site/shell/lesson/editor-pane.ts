@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, EditorFacade } from "../../editor/create-editor";
 import type { Translate } from "../../i18n/index";
-import type { RunSource } from "../../machines/lesson";
+import type { RunSource } from "../../machines/lesson-types";
 import { clear, h, icon } from "../dom";
 import type { ErrorBanner } from "../error-banner";
 import { LogView } from "../log-view";

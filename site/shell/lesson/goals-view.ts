@@ -6,7 +6,7 @@
 import type { Locale, Translate } from "../../i18n/index";
 import { goalReasonNode } from "../../lessons/goal-reason";
 import type { LoadedLesson } from "../../lessons/index";
-import type { GoalStatus } from "../../machines/lesson";
+import type { GoalStatus } from "../../machines/lesson-types";
 import { clear, h, icon } from "../dom";
 
 /** Goal titles use `code` spans (markdown-style); render them as <code>, everything as text (never HTML). */

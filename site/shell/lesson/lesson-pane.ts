@@ -7,7 +7,7 @@ import type { Scenario } from "../../../src/scenario/index.js";
 import type { Locale, Translate } from "../../i18n/index";
 import type { LoadedLesson } from "../../lessons/index";
 import type { PredictController } from "../../lessons/predict";
-import type { GoalStatus } from "../../machines/lesson";
+import type { GoalStatus } from "../../machines/lesson-types";
 import { clear, h, icon } from "../dom";
 import { renderGoals } from "./goals-view";
 import { renderSandboxGuide } from "./sandbox-guide";
@@ -54,7 +54,7 @@ export class LessonPane {
     const lesson = d.lesson;
     const passed = lesson !== undefined && d.passed();
     const { prev, next } = d.nav;
-    const number = lesson ? String(lesson.order).padStart(2, "0") : "";
+    const number = lesson ? lesson.label ?? String(lesson.order).padStart(2, "0") : "";
     this.element.append(
       h("nav", { class: "lesson-nav", "aria-label": t("nav.home") },
         h("a", { href: "#/", class: "crumb" }, icon("home"), h("span", {}, t("nav.home"))),

@@ -7,7 +7,7 @@
 import { fromCallback, fromPromise, type AnyEventObject } from "xstate";
 import type { Goal, RunResult, Scenario } from "../../../src/scenario/index.js";
 import type { EditorFacade } from "../../editor/create-editor";
-import type { CompileOutcome, RunInput } from "../../machines/lesson";
+import type { CompileOutcome, RunInput } from "../../machines/lesson-types";
 import { decideGoals } from "../../runner/decide-goals";
 import type { Runner } from "../../runner/runner";
 import { hashText } from "../../storage/hash";

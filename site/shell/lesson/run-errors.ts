@@ -6,7 +6,7 @@
 import type { RunResult } from "../../../src/scenario/index.js";
 import type { TraceEvent } from "../../../src/sim/index.js";
 import type { Translate } from "../../i18n/index";
-import type { StopReason } from "../../machines/lesson";
+import type { StopReason } from "../../machines/lesson-types";
 import type { ErrorBanner } from "../error-banner";
 
 export function showRunErrors(errors: ErrorBanner, t: Translate, result: RunResult, stopped: StopReason | undefined,

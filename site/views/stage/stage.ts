@@ -1,8 +1,8 @@
 /**
  * The stage: the animated pipeline, its cards, the narration, the timeline, the playback bar and the
- * actions, for one run at a time. This file is the skeleton and the handle; the parts are
- * transport.ts (playback bar, keys), cards.ts (the card panels), diff-note.ts, action-bar.ts, and the
- * panels themselves (site/views/*-view.ts, each a StagePanel, panel.ts).
+ * actions, for one run at a time. This file is the skeleton and the handle (its type: stage-handle.ts);
+ * the parts are head.ts, transport.ts (playback bar, keys), cards.ts (the card panels), diff-note.ts,
+ * action-bar.ts, and the panels themselves (site/views/*-view.ts, each a StagePanel, panel.ts).
  *
  * Contract (the app codes against exactly this):
  * - `mountStage(container, { locale, reducedMotion })` builds the stage inside `container` and returns
@@ -23,58 +23,27 @@ import {
 } from "../../../src/sim/index.js";
 import { actionTarget } from "../action-ops.js";
 import { fifoKindsOf } from "../fifo-mode.js";
-import { fifoPanel } from "../fifo-view.js";
-import { indexerPanel } from "../indexer-view.js";
-import { listenersPanel } from "../listeners-view.js";
-import { pipelinePanel } from "../pipeline-panel.js";
-import { reflectorPanel } from "../reflector-view.js";
 import type { RunResult, TimedOp } from "../run-types.js";
 import { STAGE_TEXT, type FifoKind, type StageLocale, type T } from "../stage-i18n.js";
-import { tablesPanel } from "../tables-view.js";
-import { timelinePanel } from "../timeline-view.js";
-import { workqueuePanel } from "../workqueue-view.js";
 import { createActionBar } from "./action-bar.js";
 import { createCards } from "./cards.js";
 import { createDiffNote } from "./diff-note.js";
+import { createStageHead } from "./head.js";
 import { createInjectedList } from "./injected.js";
 import { createTimelineTools } from "./timeline-tools.js";
 import { el } from "./dom.js";
 import type { PanelContext } from "./panel.js";
+import { cardPanels, pipelinePanel, tablesPanel, timelinePanel } from "./panels.js";
+import type { StageHandle } from "./stage-handle.js";
 import { createTransport } from "./transport.js";
 import { watchStage } from "./watch.js";
 import "./stage.css";
 
 export type { RunResult, TimedOp } from "../run-types.js";
+export type { StageHandle } from "./stage-handle.js";
 
-export interface StageHandle {
-  /**
-   * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
-   * last step at once, paused (live-follow re-loads the growing window). `replay` (live mode): a
-   * replay of exactly `run.trace` that the caller keeps folding incrementally; used instead of building
-   * one, so a re-load costs no re-fold.
-   */
-  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
-  /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
-  setFailedSteps?(steps: number[]): void;
-  /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */
-  setStepGate?(gate: ((from: number, to: number) => boolean) | null): void;
-  seek(step: number): void;
-  onStep(cb: (step: number) => void): void;
-  onAction(cb: (op: TimedOp) => void): void;
-  setRunning(running: boolean): void;
-  setLocale(locale: StageLocale): void;
-  /** Additive: the actions and faults the app injects into the run (listed, each removable). */
-  setActions?(ops: readonly TimedOp[]): void;
-  /** Additive: the learner removed injected actions; `ops` is what remains (the app re-runs with it). */
-  onActionsEdited?(cb: (ops: TimedOp[]) => void): void;
-  destroy(): void;
-}
-
-function eventKey(e: WorldView["event"]): string | null {
-  if (e === null) return null;
-  const k = (e as { key?: unknown }).key;
-  return typeof k === "string" ? k : null;
-}
+/** The object key the current event is about, if it names one (its rows are marked "hot"). */
+const eventKey = (e: WorldView["event"]): string | null => (e !== null && "key" in e && typeof e.key === "string" ? e.key : null);
 
 export function mountStage(container: HTMLElement, options: { locale: StageLocale; reducedMotion: boolean }): StageHandle {
   let locale: StageLocale = options.locale;
@@ -88,7 +57,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   let runHasWorkqueue = false;
   /** The stage's width as last reported by the ResizeObserver (read once at mount otherwise). */
   let knownWidth = 0;
-  let view: WorldView | null = null;
+  /** The world at the shown step: `replay.peek`'s read-only view, valid until the next peek. */
+  let view: Readonly<WorldView> | null = null;
   let shownStep = -1;
   let selected: string | null = null;
   /** Each informer's queue kind, read once per run from the run's last world. */
@@ -105,14 +75,12 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   const root = el("section", { class: "stage" });
   // The app's stage pane may already be the `stage` hook; never show two.
   if (container.closest('[data-testid="stage"]') === null) root.setAttribute("data-testid", "stage");
-  const head = el("header", { class: "stage-head" });
-  const titleEl = el("h2", { class: "stage-title" });
-  const informerEl = el("span", { class: "stage-informer" });
-  const tablesLabel = el("label", { class: "stage-tables-toggle" });
-  const tablesBox = el("input", { type: "checkbox" });
-  const tablesText = el("span");
-  tablesLabel.append(tablesBox, tablesText);
-  head.append(titleEl, informerEl, tablesLabel);
+  const head = createStageHead({
+    onTables: (checked) => {
+      cards.showTables(checked);
+      render();
+    },
+  });
   const narration = el("p", { class: "narration", "data-testid": "narration", role: "status", "aria-live": "polite", "aria-atomic": "true" });
 
   const transport = createTransport({
@@ -133,7 +101,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     return e === undefined ? "" : t.tooltip(step, e.time, narrate(e, locale));
   });
   const tools = createTimelineTools({ t, currentStep: () => Math.max(0, shownStep), onJump: (step) => transport.send({ type: "playback.goTo", step }) });
-  const cards = createCards([reflectorPanel(), fifoPanel(), indexerPanel(), listenersPanel(), workqueuePanel()], tablesPanel(), { reducedMotion });
+  const cards = createCards(cardPanels(), tablesPanel(), { reducedMotion });
   const diffNote = createDiffNote({ t, locale, onGo: (step) => transport.send({ type: "playback.goTo", step }) });
   const actionBar = createActionBar({
     t,
@@ -155,7 +123,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   bottom.append(diffNote.el);
   timeline.mount(bottom);
   bottom.append(tools.el, transport.el, actionBar.el);
-  root.append(head);
+  root.append(head.el);
   pipeline.mount(root);
   root.append(narration, cards.el, bottom);
   container.append(root);
@@ -168,9 +136,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   function applyLabels(): void {
     root.setAttribute("aria-label", t.stageTitle);
     root.lang = locale;
-    titleEl.textContent = t.stageTitle;
-    tablesText.textContent = t.tables;
-    tablesLabel.title = t.tablesHint;
+    head.applyLabels(t);
     transport.applyLabels(t);
     actionBar.applyLabels(t);
   }
@@ -198,7 +164,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     pipeline.update(v, ctx);
     const inf = ctx.inf;
     const infText = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
-    if (informerEl.textContent !== infText) informerEl.textContent = infText;
+    head.setInformer(infText);
     narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
       : `${v.step}. ${narrate(v.event, locale)}`;
     actionBar.setTarget(ctx.target);
@@ -210,16 +176,11 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     if (replay === null) return;
     if (step === shownStep) return;
     shownStep = step;
-    view = replay.peek(step) as WorldView;
+    view = replay.peek(step);
     transport.setShown(step, view.event === null ? null : view.time);
     timeline.update(view, render());
     for (const cb of stepListeners) cb(step);
   }
-
-  tablesBox.addEventListener("change", () => {
-    cards.showTables(tablesBox.checked);
-    render();
-  });
 
   const watcher = watchStage(root, timeline.canvas, {
     onCanvas: () => timeline.timeline.invalidate(),

@@ -11,6 +11,7 @@ import type { TraceEvent } from "../../../src/sim/index.js";
 import type { T } from "../stage-i18n.js";
 import { findMarks, MARK_KINDS, nextMark, type MarkKind } from "../timeline-marks.js";
 import { el, uid } from "./dom.js";
+import { isBareFifo } from "../run-shape.js";
 
 export interface TimelineTools {
   readonly el: HTMLElement;
@@ -24,6 +25,8 @@ const MARK_ROWS = ["fault", "action", "error", "failed", "diff", "cursor"] as co
 export function createTimelineTools(o: { t: T; currentStep(): number; onJump(step: number): void }): TimelineTools {
   let t = o.t;
   let marks: Record<MarkKind, number[]> = { "410": [], "409": [], relist: [], tombstone: [] };
+  /** A bare DeltaFIFO run (run-shape.ts): no server, no informer; the jumps show only if one has a mark. */
+  let bare = false;
   const root = el("div", { class: "timeline-tools" });
   const legendId = uid("timeline-legend");
   const toggle = el("button", { type: "button", class: "link legend-toggle", "data-testid": "timeline-legend-toggle", "aria-expanded": "false", "aria-controls": legendId });
@@ -67,6 +70,7 @@ export function createTimelineTools(o: { t: T; currentStep(): number; onJump(ste
       b.disabled = n === 0;
       b.setAttribute("data-count", String(n));
     }
+    jumpRow.hidden = bare && MARK_KINDS.every((k) => marks[k].length === 0);
     const swatch = (name: string) => {
       const s = el("span", { class: "swatch", "aria-hidden": "true" });
       s.style.background = `var(--stage-c-${name})`;
@@ -94,6 +98,7 @@ export function createTimelineTools(o: { t: T; currentStep(): number; onJump(ste
     el: root,
     load(trace) {
       marks = findMarks(trace);
+      bare = isBareFifo(trace);
       render();
     },
     setLocale(nt) {

@@ -2,7 +2,9 @@ import { SimulatedClock, createActor, fromCallback, fromPromise, type AnyEventOb
 import { describe, expect, it } from "vitest";
 import type { RunResult } from "../../../src/scenario/index.js";
 import type { CompileOutput } from "../../../site/editor/create-editor.js";
-import { LIVE_DEBOUNCE_MS, lessonMachine, runInFlight, type CompileOutcome, type LessonEmitted, type LessonInput, type RunInput } from "../../../site/machines/lesson.js";
+import { LIVE_DEBOUNCE_MS, lessonMachine } from "../../../site/machines/lesson.js";
+import { runInFlight } from "../../../site/machines/lesson-rules.js";
+import type { CompileOutcome, LessonEmitted, LessonInput, RunInput } from "../../../site/machines/lesson-types.js";
 
 const STARTER = "log('starter')";
 const SOLUTION = "log('solution')";

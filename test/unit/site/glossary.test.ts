@@ -1,6 +1,6 @@
 /** The glossary page's compiler (issue 20 item 10): slugs, the two locales aligned, lesson links. */
 import { describe, expect, it } from "vitest";
-import { compileGlossary, glossarySlug } from "../../../tools/lessons/glossary.js";
+import { compileGlossary, glossaryLessonRefs, glossarySlug } from "../../../tools/lessons/glossary.js";
 import { readGlossary } from "../../../tools/vite-plugin-lessons.js";
 
 describe("glossary", () => {
@@ -21,6 +21,13 @@ describe("glossary", () => {
     expect(informer.html).toContain('id="term-informer"');
     expect(informer.html).toMatch(/Lessons <a href="#\/lesson\/01-[a-z-]+">1<\/a>, <a href="#\/lesson\/09-[a-z-]+">9<\/a>/);
     expect(zh.find((t) => t.slug === "informer")!.html).toMatch(/第 <a href="#\/lesson\/01-[a-z-]+">1<\/a>、<a href="#\/lesson\/09-[a-z-]+">9<\/a> 课/);
+  });
+
+  it("a lesson split in two is cited as 4a / 4b; a bare 4 names its first half", () => {
+    const refs = glossaryLessonRefs(["03-wait", "04-deltafifo", "04-replace-and-resync", "05-indexer"]);
+    const g = compileGlossary("## A\n\nx. Lessons 4, 4b, 5.\n", "## 甲\n\nx。第 4a、4b 课。\n", refs);
+    expect(g.locales.en.terms[0]!.html).toContain('Lessons <a href="#/lesson/04-deltafifo">4</a>, <a href="#/lesson/04-replace-and-resync">4b</a>, <a href="#/lesson/05-indexer">5</a>.');
+    expect(g.locales["zh-CN"].terms[0]!.html).toContain('第 <a href="#/lesson/04-deltafifo">4a</a>、<a href="#/lesson/04-replace-and-resync">4b</a> 课');
   });
 
   it("a zh-CN file with another number of terms is refused, naming both files", () => {

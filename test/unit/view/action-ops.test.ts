@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { foldTrace } from "../../../src/sim/view.js";
 import { ACTIONS, actionOp, actionTarget } from "../../../site/views/action-ops.js";
 import { demoTrace } from "../../fixtures/demo-trace.js";
-import { pipelineLayout } from "../../../site/views/pipeline-view.js";
+import { pipelineLayout } from "../../../site/views/pipeline-layout.js";
 
 describe("action buttons as ops at the current step", () => {
   const trace = demoTrace({ seed: 2 });

@@ -10,6 +10,7 @@ import fifoStarter from "../../../lessons/04-deltafifo/starter.js";
 import fifoSolution from "../../../lessons/04-deltafifo/solution.js";
 import wqScenario from "../../../lessons/12-workqueue/scenario.js";
 import wqStarter from "../../../lessons/12-workqueue/starter.js";
+import { isBareFifo } from "../../../site/views/run-shape.js";
 import { lessonOneRun } from "./real-run.helper.js";
 
 describe("applicableActions", () => {
@@ -51,5 +52,17 @@ describe("applicableActions", () => {
     const run = await runScenario(wqScenario, wqStarter);
     const ok = applicableActions(run.trace);
     expect(ok.has("slow-handler") && ok.has("drop-watch")).toBe(true);
+  });
+});
+
+describe("isBareFifo (run-shape.ts): the stage shows only what the run has", () => {
+  it("lesson 04's starter and solution are bare; lesson 01 and a run that lists pods are not; no run is not", async () => {
+    for (const main of [fifoStarter, fifoSolution]) expect(isBareFifo((await runScenario(fifoScenario, main)).trace)).toBe(true);
+    expect(isBareFifo((await lessonOneRun()).trace)).toBe(false);
+    const lists = await runScenario(fifoScenario, async ({ clientset, log }) => {
+      log(`pods=${(await clientset.coreV1().pods("default").list()).items.length}`);
+    });
+    expect(isBareFifo(lists.trace)).toBe(false);
+    expect(isBareFifo([])).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ describe("worker lines", () => {
     expect(workerLines()).toEqual(["Worker #1: reconciling default/web · last: error"]);
     expect(workerLines()[0]).not.toMatch(/\(error\)/);
     renderWorkqueues(host, fold(...failedThenAgain), { t: STAGE_TEXT["zh-CN"], hotKey: null });
-    expect(workerLines()).toEqual(["Worker #1: 调谐中 default/web · 上次：出错"]);
+    expect(workerLines()).toEqual(["Worker #1: 协调中 default/web · 上次：出错"]);
   });
 
   it("before any result there is no label, and an idle worker keeps the last one", () => {

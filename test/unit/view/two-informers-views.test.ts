@@ -13,7 +13,8 @@ import starter09 from "../../../lessons/09-sharing-informers/starter.js";
 import solution09 from "../../../lessons/09-sharing-informers/solution.js";
 import { renderReflector } from "../../../site/views/reflector-view.js";
 import { renderListeners } from "../../../site/views/listeners-view.js";
-import { pipelineLayout, renderPipeline } from "../../../site/views/pipeline-view.js";
+import { pipelineLayout } from "../../../site/views/pipeline-layout.js";
+import { renderPipeline } from "../../../site/views/pipeline-view.js";
 import { renderTables } from "../../../site/views/tables-view.js";
 import { STAGE_TEXT } from "../../../site/views/stage-i18n.js";
 

@@ -1,7 +1,7 @@
 // Shortcut: no label selector and no transform; filter frontend pods inside the handlers instead.
 import { cache, informers, type Pod, type Playground } from "playground";
 
-export const caughtBy = ["label-selector", "transform-strips"];
+export const caughtBy = ["label-selector"];
 
 export default function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0);

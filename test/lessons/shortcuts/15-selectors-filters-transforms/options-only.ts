@@ -1,7 +1,7 @@
 // Shortcut: set the label selector and stop there (no transform, no filtering handler).
 import { cache, informers, type Pod, type Playground } from "playground";
 
-export const caughtBy = ["transform-strips", "filtering-handler"];
+export const caughtBy = ["filtering-handler"];
 
 export default function main({ clientset, stop, log }: Playground) {
   const factory = informers.newSharedInformerFactory(clientset, 0, {

@@ -1,0 +1,23 @@
+/**
+ * What a run really has, read from its trace, so the stage shows only what exists (issue 21 item 3:
+ * lesson 04 drives a bare DeltaFIFO; an informer pipeline drawn around it would not exist).
+ *
+ * Contract: `isBareFifo(trace)` is true when the run touches a queue (a `fifo` event) and nothing of an
+ * informer: no reflector, indexer, processor, listener, handler, workqueue or worker event, and no request
+ * to the API server from the learner's code or an informer (the scenario's own writes, which nobody
+ * reads, do not count). An empty trace is not bare (nothing is known yet). Pure.
+ */
+import { asKnown, type TraceEvent } from "../../src/sim/index.js";
+
+const INFORMER_PARTS = new Set(["reflector", "indexer", "processor", "listener", "handler", "workqueue", "worker"]);
+
+export function isBareFifo(trace: readonly TraceEvent[]): boolean {
+  let fifo = false;
+  for (const raw of trace) {
+    const e = asKnown(raw);
+    if (INFORMER_PARTS.has(e.component)) return false;
+    if (e.kind === "server.request" && (e.origin === "code" || e.origin === "informer")) return false;
+    if (e.component === "fifo") fifo = true;
+  }
+  return fifo;
+}
