@@ -94,6 +94,9 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
     await expect.poll(state, { timeout: 60_000 }).toBe("attached");
     expect(await byTestId(page, "live-code-status").innerText()).toMatch(/Attached to the running informer: pods \(addFunc, updateFunc, deleteFunc\)/);
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/added pods web-1 \(initial list\)/);
+    // The server box is honest about the cluster being remote: what the client saw, RVs quoted.
+    expect(await page.locator('[data-stage="apiserver"] text.title').first().textContent()).toBe("Remote cluster");
+    expect(await page.locator('[data-stage="apiserver"] text.sub').first().textContent()).toMatch(/^\d+ req · \d+ ev$/);
 
     // The learner's own code, applied: re-attached (no new list), kubectl run → its addFunc line.
     const lists = () => page.locator('[data-testid="live-highlights"] li[data-kind="relist"]').count();
@@ -103,6 +106,7 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/mine: added web-1 \(initial\)/);
     await kOk("-n", "default", "run", "demo-live", "--image=nginx");
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/mine: added demo-live$/m);
+    await expect.poll(() => page.locator(".server-facts span").first().innerText(), { timeout: 20_000 }).toMatch(/^Remote cluster: last event RV "\d+"$/);
     expect(await lists()).toBe(listsBefore);
     await app.screenshot("live-code-log");
 
