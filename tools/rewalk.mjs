@@ -274,7 +274,7 @@ const RAW_FLOAT = /\d+\.\d{4,}/;
   await nextRun(page, async () => { await tid(page, "actions-menu").click(); await tid(page, "action", '[data-action="restart"]').click(); });
   await seek(page, 260);
   await nextRun(page, async () => { await tid(page, "actions-menu").click(); await tid(page, "action", '[data-action="compact"]').click(); });
-  const where = await page.locator('[data-testid="injected-action"] .injected-where').allInnerTexts();
+  const where = await page.locator('[data-testid="injected-action"] .injected-where').allTextContents();
   check(J, 6, where.length === 2 && where[0] !== where[1] && !where.some((w) => RAW_FLOAT.test(w)), `lesson 17: two actions at ${where.join(" and ")}`);
   await shot(page, J, "lesson17-chaos");
   check(J, "errors", errors.length === 0, `page errors: ${errors.length ? errors.join(" | ") : "none"}`);
