@@ -47,6 +47,7 @@ export function parseTraceFile(text: string): TraceFile {
     }
   }
   f.base.server.seen ??= { requests: 0, watches: 0, events: 0, lastEventRV: "" };
+  f.base.server.remote ??= true;   // a live window's base: only live runs are exported
   return f as TraceFile;
 }
 

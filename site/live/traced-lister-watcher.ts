@@ -4,6 +4,7 @@
  * the client, never the cluster's own writes). RVs stay opaque strings.
  *
  * Contract: list → server.request + server.response (code, RV, items); watch → server.watch.opened,
+ * (the request and the watch marked `remote: true`: the stage then titles the box "Remote cluster"),
  * one server.watch.event per event (ERROR with its code/reason), server.watch.closed ("dropped" for a
  * clean end from the server, "error" for an error, "stopped" when the client stopped it). Everything is
  * passed through unchanged. The informers of one session share `ids`, so request and watch ids are unique
@@ -23,7 +24,7 @@ export class TracedListerWatcher<T extends KubeObject = KubeObject> implements L
 
   list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
     const requestId = this.ids.next++;
-    this.tracer.emit({ component: "server", kind: "server.request", requestId, verb: "list", resource: this.resource, client: `reflector:${this.resource}`,
+    this.tracer.emit({ component: "server", kind: "server.request", requestId, verb: "list", resource: this.resource, client: `reflector:${this.resource}`, remote: true,
       ...(this.scope.namespace ? { namespace: this.scope.namespace } : {}), ...(this.scope.labelSelector ? { labelSelector: this.scope.labelSelector } : {}),
       ...(options.resourceVersion !== undefined ? { resourceVersion: options.resourceVersion } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
     this.inner.list(options, (error, list) => {
@@ -43,7 +44,7 @@ export class TracedListerWatcher<T extends KubeObject = KubeObject> implements L
     const watchId = this.ids.next++;
     const resource = this.resource;
     let closed = false;
-    this.tracer.emit({ component: "server", kind: "server.watch.opened", watchId, resource, resourceVersion: options.resourceVersion ?? "", client: `reflector:${resource}`,
+    this.tracer.emit({ component: "server", kind: "server.watch.opened", watchId, resource, resourceVersion: options.resourceVersion ?? "", client: `reflector:${resource}`, remote: true,
       ...(this.scope.namespace ? { namespace: this.scope.namespace } : {}), ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) });
     const close = (reason: "dropped" | "error" | "stopped"): void => {
       if (closed) return;

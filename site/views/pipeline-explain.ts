@@ -13,6 +13,7 @@ export function explainNode(view: WorldView, stage: StageName, index: number | u
   const e = t.explain;
   switch (stage) {
     case "apiserver":
+      if (view.server.remote) return t.remoteExplain(view.server.seen.requests, view.server.seen.watches, view.server.seen.events, view.server.seen.lastEventRV);
       return e.apiserver(view.server.resourceVersion || "—", t.nObjects(view.server.objects.size));
     case "reflector":
       return inf === undefined ? e.noInformer : e.reflector(inf.name, t.states[inf.reflector.state], inf.reflector.lastRV || "—");

@@ -20,6 +20,7 @@ function subtitle(view: WorldView, n: PipelineNode, t: T, fifo: FifoKind): strin
   const inf = focusedInformer(view);
   switch (n.stage) {
     case "apiserver":
+      if (view.server.remote) return t.remoteSub(view.server.seen.requests, view.server.seen.events);
       return `RV ${view.server.resourceVersion || "—"} · ${view.server.objects.size}`;
     case "reflector":
       return inf === undefined ? t.states.stopped : `${t.states[inf.reflector.state]} · ${inf.reflector.lastRV || "—"}`;
@@ -57,8 +58,9 @@ function subtitle(view: WorldView, n: PipelineNode, t: T, fifo: FifoKind): strin
   }
 }
 
-function title(n: PipelineNode, t: T, fifo: FifoKind): string {
+function title(n: PipelineNode, t: T, fifo: FifoKind, remote: boolean): string {
   if (n.stage === "deltafifo") return t.fifoNode[fifo];
+  if (n.stage === "apiserver" && remote) return t.remoteCluster;
   return n.index === undefined ? t[n.stage] : `${t[n.stage]} #${n.index}`;
 }
 
@@ -142,7 +144,7 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
   quietAttr(titles, "x", (n) => String(n.w / 2));
   quietAttr(titles, "y", () => "19");
   const fifo = o.fifoKind ?? "delta";
-  quietText(titles, (n) => title(n, o.t, fifo));
+  quietText(titles, (n) => title(n, o.t, fifo, view.server.remote));
   renderInformerLabel(svg, byId.get("reflector"), view, o.t);
   const subs = nodes.select<SVGTextElement>("text.sub");
   quietAttr(subs, "x", (n) => String(n.w / 2));

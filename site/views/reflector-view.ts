@@ -88,7 +88,12 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   renderOtherReflectors(root, view, inf, o.t);
 
   const s = view.server;
-  const facts = [
+  const facts = s.remote ? [
+    `${o.t.remoteCluster}: ${o.t.remoteLastRV(s.seen.lastEventRV)}`,
+    ...o.t.remoteFacts(s.seen.requests, s.seen.watches, s.seen.events),
+    o.t.nWatches(s.watches.size),
+    o.t.remoteNote,
+  ] : [
     `${o.t.apiserver} ${o.t.serverRV} ${s.resourceVersion || "—"}`,
     o.t.nObjects(s.objects.size),
     o.t.nWatches(s.watches.size),

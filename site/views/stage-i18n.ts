@@ -13,8 +13,10 @@ import { formatTime } from "./format-time.js";
 
 /** The informer's queue kind, as the stage names it (derived from the trace: fifo-mode.ts). */
 export type { FifoKind, StageLocale };
+import { REMOTE_EN, REMOTE_ZH } from "./remote-text.js";
 
 const en = {
+  ...REMOTE_EN,
   stageTitle: "Stage",
   apiserver: "API server", reflector: "Reflector", deltafifo: "DeltaFIFO", indexer: "Indexer",
   processor: "Shared processor", listener: "Listener", handler: "Handler", workqueue: "Workqueue", worker: "Worker",
@@ -165,6 +167,7 @@ const en = {
 export type T = typeof en;
 
 const zh: T = {
+  ...REMOTE_ZH,
   stageTitle: "舞台",
   apiserver: "API Server", reflector: "Reflector", deltafifo: "DeltaFIFO", indexer: "Indexer",
   processor: "共享处理器", listener: "Listener", handler: "处理函数", workqueue: "工作队列", worker: "Worker",

@@ -17,7 +17,7 @@
  *   first-seen order, that `listed` lacks and whose last queued entry is not `Deleted`, a
  *   DeletedFinalStateUnknown holding that entry's object (unwrapped if it is a tombstone); plus the set
  *   of queued keys.
- * - Storage: entries are packed [type, object, key] (STRIDE slots each) in one array from `head` on, so
+ * - Storage: entries are packed [type, object, key] (IN_ORDER_STRIDE slots each) in one reused array, so
  *   a queued event costs no Delta object; the popped prefix is dropped when the queue drains, or
  *   compacted when it dominates (O(1) amortized per entry). The batch's key set is BatchKeySet.
  * - `summarizeEntry(type, object)` is an entry as the trace shows it (an atomic entry carries its RV);
@@ -30,8 +30,10 @@ import { summarizeDelta } from "./deltas.js";
 import type { Delta } from "./types.js";
 
 /** Slots per packed entry: type, object, key. */
-const STRIDE = 3;
-const COMPACT_AT = 1024 * STRIDE;
+const IN_ORDER_STRIDE = 3;
+const COMPACT_AT = 1024 * IN_ORDER_STRIDE;
+/** A drained queue keeps its array up to this many slots. */
+const KEEP_SLOTS = 4096 * IN_ORDER_STRIDE;
 
 /**
  * Entries popped together by RealFIFO.popBatch (§5.2), each with its own key: entry i (0 ≤ i < size)
@@ -45,19 +47,19 @@ export interface PoppedBatch {
   key(i: number): string;
 }
 
-/** A PoppedBatch over the storage's slots [start, start + STRIDE × size). */
+/** A PoppedBatch over the storage's slots [start, start + IN_ORDER_STRIDE × size). */
 class SlotsBatch implements PoppedBatch {
   slots: unknown[] = [];
   start = 0;
   size = 0;
   type(i: number): string {
-    return this.slots[this.start + STRIDE * i] as string;
+    return this.slots[this.start + IN_ORDER_STRIDE * i] as string;
   }
   object(i: number): unknown {
-    return this.slots[this.start + STRIDE * i + 1];
+    return this.slots[this.start + IN_ORDER_STRIDE * i + 1];
   }
   key(i: number): string {
-    return this.slots[this.start + STRIDE * i + 2] as string;
+    return this.slots[this.start + IN_ORDER_STRIDE * i + 2] as string;
   }
 }
 
@@ -66,18 +68,28 @@ export class InOrderEntries {
   type = "";
   object: unknown = undefined;
   key = "";
-  /** Queued entries from `head` on, packed [type, object, key]. */
+  /** Queued entries in slots [head, tail), packed [type, object, key]; the array is reused when drained. */
   private slots: unknown[] = [];
   private head = 0;
+  private tail = 0;
   private readonly batch = new SlotsBatch();
   private readonly taken = new BatchKeySet();
 
   get length(): number {
-    return (this.slots.length - this.head) / STRIDE;
+    return (this.tail - this.head) / IN_ORDER_STRIDE;
   }
 
   push(type: string, object: unknown, key: string): void {
-    this.slots.push(type, object, key);
+    const slots = this.slots;
+    const t = this.tail;
+    if (t === slots.length) {
+      slots.push(type, object, key);
+    } else {
+      slots[t] = type;
+      slots[t + 1] = object;
+      slots[t + 2] = key;
+    }
+    this.tail = t + IN_ORDER_STRIDE;
   }
 
   shift(): void {
@@ -86,8 +98,8 @@ export class InOrderEntries {
     this.type = slots[h] as string;
     this.object = slots[h + 1];
     this.key = slots[h + 2] as string;
-    this.head = h + STRIDE;
-    this.release(h, h + STRIDE);
+    this.head = h + IN_ORDER_STRIDE;
+    this.release(h, h + IN_ORDER_STRIDE);
   }
 
   /** Forgets the object last taken by `shift`. */
@@ -98,16 +110,16 @@ export class InOrderEntries {
   takeBatch(most: number): PoppedBatch | undefined {
     const slots = this.slots;
     const start = this.head;
-    const limit = Math.min(slots.length, start + STRIDE * most);
+    const limit = Math.min(this.tail, start + IN_ORDER_STRIDE * most);
     const taken = this.taken;
     let end = start;
     taken.begin();
     while (end < limit) {
       if (!DELTA_TYPES.has(slots[end] as string)) break;
       if (!taken.add(slots[end + 2] as string)) break;
-      end += STRIDE;
+      end += IN_ORDER_STRIDE;
     }
-    const size = (end - start) / STRIDE;
+    const size = (end - start) / IN_ORDER_STRIDE;
     if (size < 2) return undefined;
     this.head = end;
     const batch = this.batch;
@@ -119,39 +131,47 @@ export class InOrderEntries {
 
   releaseBatch(): void {
     const batch = this.batch;
-    this.release(batch.start, batch.start + STRIDE * batch.size);
+    this.release(batch.start, batch.start + IN_ORDER_STRIDE * batch.size);
     batch.slots = [];
   }
 
-  /** Drops the objects of the taken slots [start, end), then the popped prefix when it is worth it. */
+  /** Drops the objects and keys of the taken slots [start, end), then the popped prefix when it is worth it. */
   private release(start: number, end: number): void {
     const slots = this.slots;
-    for (let i = start + 1; i < end; i += STRIDE) slots[i] = undefined;
-    if (this.head === slots.length) {
-      slots.length = 0;
+    for (let i = start + 1; i < end; i += IN_ORDER_STRIDE) {
+      slots[i] = undefined;
+      slots[i + 1] = undefined;
+    }
+    const head = this.head;
+    const tail = this.tail;
+    if (head === tail) {
+      // drained: reuse the array (a long backlog's array is let go)
+      this.head = this.tail = 0;
+      if (slots.length > KEEP_SLOTS) this.slots = [];
+    } else if (head >= COMPACT_AT && head * 2 >= tail) {
+      slots.copyWithin(0, head, tail);
+      slots.fill(undefined, tail - head, tail);
       this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= slots.length) {
-      this.slots = slots.slice(this.head);
-      this.head = 0;
+      this.tail = tail - head;
     }
   }
 
   keys(): string[] {
     const out: string[] = [];
-    for (let i = this.head; i < this.slots.length; i += STRIDE) out.push(this.slots[i + 2] as string);
+    for (let i = this.head; i < this.tail; i += IN_ORDER_STRIDE) out.push(this.slots[i + 2] as string);
     return out;
   }
 
   objects(): unknown[] {
     const out: unknown[] = [];
-    for (let i = this.head; i < this.slots.length; i += STRIDE) out.push(this.slots[i + 1]);
+    for (let i = this.head; i < this.tail; i += IN_ORDER_STRIDE) out.push(this.slots[i + 1]);
     return out;
   }
 
   entriesOf<E>(key: string): E[] | undefined {
     let out: E[] | undefined;
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += STRIDE) {
+    for (let i = this.head; i < this.tail; i += IN_ORDER_STRIDE) {
       if (slots[i + 2] === key) (out ??= []).push({ type: slots[i], object: slots[i + 1] } as E);
     }
     return out;
@@ -160,14 +180,14 @@ export class InOrderEntries {
   all<E>(): E[] {
     const out: E[] = [];
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
+    for (let i = this.head; i < this.tail; i += IN_ORDER_STRIDE) out.push({ type: slots[i], object: slots[i + 1] } as E);
     return out;
   }
 
   tombstonesAgainst(listed: ReadonlySet<string>): { queued: Set<string>; tombstones: DeletedFinalStateUnknown[] } {
     const last = new Map<string, number>();
     const slots = this.slots;
-    for (let i = this.head; i < slots.length; i += STRIDE) last.set(slots[i + 2] as string, i);
+    for (let i = this.head; i < this.tail; i += IN_ORDER_STRIDE) last.set(slots[i + 2] as string, i);
     const tombstones: DeletedFinalStateUnknown[] = [];
     for (const [key, at] of last) {
       if (listed.has(key) || slots[at] === "Deleted") continue;

@@ -10,8 +10,9 @@
  * - `clear()` drops every buffered notification.
  * - A notification's `code` is its type (`codeOf`, `typeOf`) plus a flag for an isInInitialList add
  *   (`isInitial`).
- * - Storage: flat, four slots per notification, compacted when the consumed prefix dominates (O(1)
- *   amortized per notification), so a long backlog holds no per-notification object.
+ * - Storage: flat, four slots per notification in one array reused once drained, compacted when the
+ *   consumed prefix dominates (O(1) amortized per notification), so a long backlog holds no
+ *   per-notification object.
  */
 import type { NotificationType } from "../sim/trace.js";
 
@@ -19,6 +20,8 @@ import type { NotificationType } from "../sim/trace.js";
 const COMPACT_AT = 4096;
 /** Slots per buffered notification: [code, key, newObj, oldObj]. */
 const STRIDE = 4;
+/** A drained buffer keeps its array up to this many slots. */
+const KEEP_SLOTS = 4096 * STRIDE;
 const ADD = 0;
 const UPDATE = 1;
 const DELETE = 2;
@@ -45,22 +48,34 @@ export class PendingNotifications {
   key = "";
   newObj: unknown = undefined;
   oldObj: unknown = undefined;
-  /** Buffered notifications from `head` on, STRIDE slots each. */
+  /** Buffered notifications in slots [head, tail), STRIDE slots each; the array is reused when drained. */
   private slots: unknown[] = [];
   private head = 0;
+  private tail = 0;
 
   get length(): number {
-    return (this.slots.length - this.head) / STRIDE;
+    return (this.tail - this.head) / STRIDE;
   }
 
   push(code: number, key: string, newObj: unknown, oldObj: unknown): void {
-    this.slots.push(code, key, newObj, oldObj);
+    const slots = this.slots;
+    const t = this.tail;
+    if (t === slots.length) {
+      slots.push(code, key, newObj, oldObj);
+    } else {
+      slots[t] = code;
+      slots[t + 1] = key;
+      slots[t + 2] = newObj;
+      slots[t + 3] = oldObj;
+    }
+    this.tail = t + STRIDE;
   }
 
   shift(): boolean {
     const slots = this.slots;
     const h = this.head;
-    if (h >= slots.length) return false;
+    const tail = this.tail;
+    if (h >= tail) return false;
     this.code = slots[h] as number;
     this.key = slots[h + 1] as string;
     this.newObj = slots[h + 2];
@@ -68,13 +83,18 @@ export class PendingNotifications {
     slots[h + 1] = undefined;
     slots[h + 2] = undefined;
     slots[h + 3] = undefined;
-    this.head = h + STRIDE;
-    if (this.head === slots.length) {
-      slots.length = 0;
+    const head = h + STRIDE;
+    if (head === tail) {
+      // drained: reuse the array (a long backlog's array is let go)
+      this.head = this.tail = 0;
+      if (slots.length > KEEP_SLOTS) this.slots = [];
+    } else if (head >= COMPACT_AT && head * 2 >= tail) {
+      slots.copyWithin(0, head, tail);
+      slots.fill(undefined, tail - head, tail);
       this.head = 0;
-    } else if (this.head >= COMPACT_AT && this.head * 2 >= slots.length) {
-      this.slots = slots.slice(this.head);
-      this.head = 0;
+      this.tail = tail - head;
+    } else {
+      this.head = head;
     }
     return true;
   }
@@ -87,7 +107,7 @@ export class PendingNotifications {
 
   clear(): void {
     this.slots = [];
-    this.head = 0;
+    this.head = this.tail = 0;
     this.forget();
   }
 }

@@ -86,8 +86,7 @@ export class DeltaProcessor<T> {
           continue;
         }
         const type = d.type as DeltaType;
-        const old = this.cache.getByKey(key);
-        this.put(key, obj, old, transformed);
+        const old = this.put(key, obj, transformed);
         if (old !== undefined) this.processor.distribute("update", key, obj, old, false, isSameVersion(old, obj), type);
         else this.processor.distribute("add", key, obj, undefined, isInInitialList, false, type);
       }
@@ -119,9 +118,8 @@ export class DeltaProcessor<T> {
           olds[n] = undefined;
           this.remove(key, obj, transformed);
         } else {
-          const old = this.cache.getByKey(key);
+          const old = this.put(key, obj, transformed);
           olds[n] = old;
-          this.put(key, obj, old, transformed);
           same[n] = old !== undefined && isSameVersion(old, obj);
         }
         done[n] = true;
@@ -184,16 +182,22 @@ export class DeltaProcessor<T> {
     }
   }
 
-  /** Cache put under `key` (the object's own key when transformed), traced as add or update. */
-  private put(key: string, obj: unknown, old: T | undefined, transformed: boolean): void {
-    if (transformed) this.cache.update(obj as T);
-    else this.cache.putByKey(key, obj as T, old);
+  /** Cache put under `key` (the object's own key when transformed), traced as add or update; returns the previous object. */
+  private put(key: string, obj: unknown, transformed: boolean): T | undefined {
+    let old: T | undefined;
+    if (transformed) {
+      old = this.cache.getByKey(key);
+      this.cache.update(obj as T);
+    } else {
+      old = this.cache.swapByKey(key, obj as T);
+    }
     this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+    return old;
   }
 
   private remove(key: string, obj: unknown, transformed: boolean): void {
     if (transformed) this.cache.delete(obj as T);
-    else this.cache.deleteByKey(key);
+    else this.cache.deleteByKey(key, obj);
     this.traceWrite("delete", key, obj);
   }
 

@@ -10,6 +10,10 @@
  * - `replace(list, rv)` computes every key first (one failure ⇒ KeyError, old contents kept), then
  *   swaps the contents and rebuilds all indexes. The resourceVersion is ignored.
  * - `resync()` is a no-op.
+ * - Storage: a ThreadSafeStore, told when the key function is metaNamespaceKeyFunc or
+ *   deletionHandlingMetaNamespaceKeyFunc (every informer's cache) so that it may build the namespace
+ *   index only when first read. `swapByKey(key, obj)` is the informer's put (process-deltas.ts): `key`
+ *   is obj's key, the previous object is returned.
  * - Index queries and `addIndexers` behave as ThreadSafeStore documents (unknown index ⇒ "does not
  *   exist", name clash ⇒ "indexer conflict", new indexes built over existing items).
  * - Optional tracing (an extension of API.md's signatures: a third `options` argument). With a tracer,
@@ -22,7 +26,7 @@
 import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import { resourceVersionOf } from "./deltas.js";
-import { KeyError } from "./keys.js";
+import { deletionHandlingMetaNamespaceKeyFunc, KeyError, metaNamespaceKeyFunc } from "./keys.js";
 import { ThreadSafeStore } from "./thread-safe-store.js";
 import type { Indexer, Indexers, KeyFunc, Store } from "./types.js";
 
@@ -52,7 +56,9 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
 
   constructor(keyFunc: KeyFunc, indexers: Indexers = {}, options: StoreOptions = {}) {
     this.keyFunc = keyFunc;
-    this.store = new ThreadSafeStore<T>(indexers);
+    this.store = new ThreadSafeStore<T>(indexers, {
+      namespaceKeys: keyFunc === metaNamespaceKeyFunc || keyFunc === deletionHandlingMetaNamespaceKeyFunc,
+    });
     this.trace = traceTo(options.tracer);
     this.traceQuery = traceTo(options.tracer ?? options.queryTracer);
     this.name = options.name ?? "indexer";
@@ -79,27 +85,31 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   }
 
   delete(obj: T): void {
-    this.deleteByKey(this.keyOf(obj));
+    this.deleteByKey(this.keyOf(obj), obj);
   }
 
   /**
-   * A put under a key the caller computed with this store's key function, whose previous object it
-   * read with `getByKey(key)` just before (nothing changed the key since). Traced like `update`.
+   * A put under `key`, the key of `obj` under this store's key function (computed by the caller);
+   * returns the previous object (undefined when the key was absent). Traced like `update`.
    */
-  putByKey(key: string, obj: T, old: T | undefined): void {
-    this.store.putKnown(key, obj, old);
+  swapByKey(key: string, obj: T): T | undefined {
+    const old = this.store.swap(key, obj);
     this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+    return old;
   }
 
-  /** A delete by a key the caller computed with this store's key function. Traced like `delete`. */
-  deleteByKey(key: string): void {
+  /**
+   * A delete by a key the caller computed with this store's key function; `obj`, when given, is what
+   * is being deleted (`key` is its key, or it is a tombstone filed under `key`). Traced like `delete`.
+   */
+  deleteByKey(key: string, obj?: unknown): void {
     if (this.trace === undefined) {
-      this.store.delete(key);
+      this.store.delete(key, obj);
       return;
     }
     if (!this.store.has(key)) return;                                  // nothing removed: nothing traced
     const old = this.store.get(key);
-    this.store.delete(key);
+    this.store.delete(key, obj);
     this.traceWrite("delete", key, old);
   }
 

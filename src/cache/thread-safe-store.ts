@@ -1,15 +1,23 @@
 /**
- * ThreadSafeStore — the informer cache's storage by key, with its indexes (client-go tools/cache
- * `threadSafeMap` + `storeIndex`, spec §6.1–§6.2). Single-threaded here; the name is client-go's.
+ * ThreadSafeStore — a cache's storage by key, with its indexes (client-go tools/cache `threadSafeMap`,
+ * spec §6.1–§6.2): one flat map from key to object. Single-threaded here; the name is client-go's.
  *
  * Contract:
  * - Items are stored by a key the caller computed. `add` and `update` are the same operation: put,
  *   overwriting, then maintain the indexes. Deleting an absent key is a silent no-op.
- * - Indexes: for each index name, indexed value → set of keys. On a put, the key leaves every value the
- *   previous object was indexed under and joins every value of the new object (nothing happens when
- *   both have exactly the same single value). On delete the key leaves all values of the old object.
- *   A set that becomes empty is removed, so `listIndexFuncValues` never reports a value without keys.
- *   After any sequence of operations the indexes equal those recomputed from the items.
+ * - Indexes (store-index.ts): for each index name, indexed value → set of keys, kept up to date on
+ *   every put and delete; a set that becomes empty is removed, so `listIndexFuncValues` never reports a
+ *   value without keys. After any sequence of operations the indexes equal those recomputed from the
+ *   items.
+ * - `swap(key, obj)` is a put that returns the previous object (undefined when the key was absent);
+ *   `delete(key, obj)` may be told what is deleted (`key` is its key, or it is a tombstone).
+ * - `namespaceKeys` (the informer's cache: keys made by metaNamespaceKeyFunc or
+ *   deletionHandlingMetaNamespaceKeyFunc): a namespace index (metaNamespaceIndexFunc) given at
+ *   construction is built only when first read. Until then writes only count the objects per namespace
+ *   (in the order namespaces gain their first object), from which the index is built exactly as
+ *   maintenance would have left it: values in that order, keys in item order. An object whose key does
+ *   not fix its namespace ("/" in its namespace, or in a cluster-scoped name; no metadata) has the
+ *   index built before it is written. Nothing observable differs.
  * - `replace` swaps in new contents and rebuilds every index from scratch.
  * - Queries on an unknown index name throw `Index with name <name> does not exist`
  *   (`listIndexFuncValues` returns [] instead). `indexKeys` is sorted; other listings are in
@@ -18,67 +26,63 @@
  *   indexes are built over the current items at once (client-go ≥ 1.30).
  * - An index function that throws is a programming error: the exception propagates.
  */
+import { namespaceOf, StoreIndex } from "./store-index.js";
 import { metaNamespaceIndexFunc } from "./keys.js";
-import type { IndexFunc, Indexers } from "./types.js";
+import type { Indexers } from "./types.js";
 
-type Index = Map<string, Set<string>>;
-
-interface IndexEntry {
-  readonly name: string;
-  readonly fn: IndexFunc;
-  readonly index: Index;
+export interface ThreadSafeStoreOptions {
+  /** Keys are the stored objects' namespace keys: the namespace index may be built when first read. */
+  namespaceKeys?: boolean;
 }
-
-const NO_VALUES: readonly string[] = [];
 
 export class ThreadSafeStore<T = unknown> {
   private items = new Map<string, T>();
-  /** One entry per index name, in the order they were added (the hot loop of every write). */
-  private readonly entries: IndexEntry[] = [];
-  private readonly byName = new Map<string, IndexEntry>();
+  private readonly indices: StoreIndex;
+  /** While the namespace index is deferred: objects per namespace, namespaces in first-object order. */
+  private counts: Map<string, number> | undefined;
 
-  constructor(indexers: Indexers = {}) {
-    for (const name of Object.keys(indexers)) this.addEntry(name, indexers[name] as IndexFunc);
+  constructor(indexers: Indexers = {}, options: ThreadSafeStoreOptions = {}) {
+    this.indices = new StoreIndex(indexers, (fn) => options.namespaceKeys === true && fn === metaNamespaceIndexFunc);
+    if (this.indices.deferring) this.counts = new Map();
   }
 
   add(key: string, obj: T): void {
-    this.update(key, obj);
+    this.swap(key, obj);
   }
 
   update(key: string, obj: T): void {
+    this.swap(key, obj);
+  }
+
+  swap(key: string, obj: T): T | undefined {
     const items = this.items;
-    if (this.entries.length === 0) {
-      items.set(key, obj);
-      return;
-    }
     const old = items.get(key);
     const had = old !== undefined || items.has(key);
-    items.set(key, obj);
-    this.updateIndices(had, old, true, obj, key);
-  }
-
-  /**
-   * A put whose previous object the caller already read with `get(key)` (and nothing changed the key
-   * since): the same as `update(key, obj)` without probing the map for the old object again.
-   */
-  putKnown(key: string, obj: T, old: T | undefined): void {
-    const items = this.items;
-    if (this.entries.length === 0) {
-      items.set(key, obj);
-      return;
+    const counts = this.counts;
+    if (counts !== undefined) {
+      const ns = fixedNamespace(obj);
+      if (ns === undefined) this.materialize();
+      else if (!had) counts.set(ns, (counts.get(ns) ?? 0) + 1);
     }
-    const had = old !== undefined || items.has(key);
     items.set(key, obj);
-    this.updateIndices(had, old, true, obj, key);
+    if (this.indices.maintained > 0) this.indices.update(had, old, true, obj, key);
+    return old;
   }
 
-
-  delete(key: string): void {
+  delete(key: string, obj?: unknown): void {
     const items = this.items;
     if (!items.has(key)) return;
     const old = items.get(key);
     items.delete(key);
-    if (this.entries.length > 0) this.updateIndices(true, old, false, undefined, key);
+    const counts = this.counts;
+    if (counts !== undefined) {
+      // every stored object's key fixes its namespace: so does what the caller deletes under that key
+      const ns = (obj !== undefined ? fixedNamespace(obj) : undefined) ?? (fixedNamespace(old) as string);
+      const n = (counts.get(ns) ?? 1) - 1;
+      if (n === 0) counts.delete(ns);
+      else counts.set(ns, n);
+    }
+    if (this.indices.maintained > 0) this.indices.update(true, old, false, undefined, key);
   }
 
   get(key: string): T | undefined {
@@ -104,10 +108,19 @@ export class ThreadSafeStore<T = unknown> {
   /** Swaps in `items` (key → object) and rebuilds every index. The map is owned by the store afterwards. */
   replace(items: Map<string, T>): void {
     this.items = items;
-    for (const entry of this.entries) {
-      entry.index.clear();
-      this.buildIndex(entry);
+    if (this.counts !== undefined) {
+      const counts = new Map<string, number>();
+      for (const obj of items.values()) {
+        const ns = fixedNamespace(obj);
+        if (ns === undefined) {
+          this.materialize();   // rebuilt from the new items just below
+          break;
+        }
+        counts.set(ns, (counts.get(ns) ?? 0) + 1);
+      }
+      if (this.counts !== undefined) this.counts = counts;
     }
+    this.indices.rebuild(items);
   }
 
   /** No-op (kept for the Store surface). */
@@ -115,7 +128,7 @@ export class ThreadSafeStore<T = unknown> {
 
   /** Objects whose indexed values intersect those of `obj` under `indexName` (each at most once). */
   index(indexName: string, obj: T): T[] {
-    const entry = this.entry(indexName);
+    const entry = this.read(indexName);
     const values = entry.fn(obj);
     const out: T[] = [];
     if (values.length === 1) {
@@ -138,7 +151,7 @@ export class ThreadSafeStore<T = unknown> {
 
   /** The objects indexed under `indexedValue`; [] for an unknown value. */
   byIndex(indexName: string, indexedValue: string): T[] {
-    const keys = this.entry(indexName).index.get(indexedValue);
+    const keys = this.read(indexName).index.get(indexedValue);
     const out: T[] = [];
     if (keys !== undefined) for (const key of keys) out.push(this.items.get(key) as T);
     return out;
@@ -146,97 +159,57 @@ export class ThreadSafeStore<T = unknown> {
 
   /** The keys indexed under `indexedValue`, sorted; [] for an unknown value. */
   indexKeys(indexName: string, indexedValue: string): string[] {
-    const keys = this.entry(indexName).index.get(indexedValue);
+    const keys = this.read(indexName).index.get(indexedValue);
     return keys === undefined ? [] : Array.from(keys).sort();
   }
 
   /** Every value that currently has at least one key; [] for an unknown index. */
   listIndexFuncValues(indexName: string): string[] {
-    const entry = this.byName.get(indexName);
-    return entry === undefined ? [] : Array.from(entry.index.keys());
+    const entry = this.indices.find(indexName);
+    if (entry === undefined) return [];
+    if (entry.deferred) this.materialize();
+    return Array.from(entry.index.keys());
   }
 
   getIndexers(): Indexers {
-    const out: Indexers = {};
-    for (const entry of this.entries) out[entry.name] = entry.fn;
-    return out;
+    return this.indices.getIndexers();
   }
 
   addIndexers(newIndexers: Indexers): void {
-    const names = Object.keys(newIndexers);
-    const conflicts = names.filter((name) => this.byName.has(name));
-    if (conflicts.length > 0) throw new Error(`indexer conflict: ${conflicts.join(", ")}`);
-    for (const name of names) this.buildIndex(this.addEntry(name, newIndexers[name] as IndexFunc));
+    this.indices.addIndexers(newIndexers, this.items);
   }
 
-  private addEntry(name: string, fn: IndexFunc): IndexEntry {
-    if (typeof fn !== "function") throw new TypeError(`index function for ${JSON.stringify(name)} is not a function`);
-    const entry: IndexEntry = { name, fn, index: new Map() };
-    this.entries.push(entry);
-    this.byName.set(name, entry);
+  /** The entry to read (built first if it was deferred); throws for an unknown name. */
+  private read(indexName: string): ReturnType<StoreIndex["entry"]> {
+    const entry = this.indices.entry(indexName);
+    if (entry.deferred) this.materialize();
     return entry;
   }
 
-  private entry(indexName: string): IndexEntry {
-    const entry = this.byName.get(indexName);
-    if (entry === undefined) throw new Error(`Index with name ${indexName} does not exist`);
-    return entry;
-  }
-
-  private buildIndex(entry: IndexEntry): void {
-    const byNamespace = entry.fn === metaNamespaceIndexFunc;
-    for (const [key, obj] of this.items) {
-      if (byNamespace) {
-        // the namespace index without a one-element array per object (a relist rebuilds it whole)
-        const ns = namespaceOf(obj);
-        if (ns !== undefined) {
-          addKeyToIndex(entry.index, ns, key);
-          continue;
-        }
-      }
-      for (const value of entry.fn(obj)) addKeyToIndex(entry.index, value, key);
-    }
-  }
-
-  private updateIndices(hadOld: boolean, oldObj: T | undefined, hasNew: boolean, newObj: T | undefined, key: string): void {
-    const entries = this.entries;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as IndexEntry;
-      // Fast path for the namespace index every factory informer has: an update within one namespace
-      // changes nothing, and comparing the two namespaces allocates nothing.
-      if (entry.fn === metaNamespaceIndexFunc && hadOld && hasNew && sameNamespace(oldObj, newObj)) continue;
-      const oldValues = hadOld ? entry.fn(oldObj) : NO_VALUES;
-      const newValues = hasNew ? entry.fn(newObj) : NO_VALUES;
-      if (oldValues.length === 1 && newValues.length === 1 && oldValues[0] === newValues[0]) continue;
-      const index = entry.index;
-      for (const value of oldValues) {
-        const keys = index.get(value);
-        if (keys === undefined) continue;
-        keys.delete(key);
-        if (keys.size === 0) index.delete(value);
-      }
-      for (const value of newValues) addKeyToIndex(index, value, key);
-    }
+  /** Builds the deferred namespace index from the counts' namespace order and the items' order. */
+  private materialize(): void {
+    const counts = this.counts;
+    if (counts === undefined) return;
+    this.counts = undefined;
+    this.indices.materialize(() => {
+      const sets = new Map<string, Set<string>>();
+      for (const ns of counts.keys()) sets.set(ns, new Set());
+      for (const [key, obj] of this.items) sets.get(namespaceOf(obj) as string)?.add(key);
+      return sets;
+    });
   }
 }
 
-/** metaNamespaceIndexFunc(obj)[0] for an object with metadata; undefined otherwise (the index func decides). */
-function namespaceOf(obj: unknown): string | undefined {
+/**
+ * The namespace of an object whose namespace key fixes it (the key's part before its first "/", or ""
+ * without one); undefined for any other value.
+ */
+function fixedNamespace(obj: unknown): string | undefined {
   if (typeof obj !== "object" || obj === null) return undefined;
   const meta = (obj as { metadata?: unknown }).metadata;
   if (typeof meta !== "object" || meta === null) return undefined;
   const ns = (meta as { namespace?: unknown }).namespace;
-  return typeof ns === "string" ? ns : "";
-}
-
-/** Both objects have metadata and the same namespace (absent counts as ""). */
-function sameNamespace(a: unknown, b: unknown): boolean {
-  const na = namespaceOf(a);
-  return na !== undefined && na === namespaceOf(b);
-}
-
-function addKeyToIndex(index: Index, value: string, key: string): void {
-  const keys = index.get(value);
-  if (keys === undefined) index.set(value, new Set([key]));
-  else keys.add(key);
+  if (typeof ns === "string" && ns.length > 0) return ns.indexOf("/") < 0 ? ns : undefined;
+  const name = (meta as { name?: unknown }).name;
+  return typeof name === "string" && name.indexOf("/") >= 0 ? undefined : "";
 }

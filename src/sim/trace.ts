@@ -87,6 +87,8 @@ export type ServerTrace =
       continue?: string; sendInitialEvents?: boolean; timeoutSeconds?: number;
       /** update: the `metadata.resourceVersion` the sent object carried (the precondition); absent = none, an unconditional write. */
       objectResourceVersion?: string;
+      /** Traced by a client of a remote cluster (live mode): the server's store and writes are not in this trace. */
+      remote?: true;
       /** origin "code": where in the learner's source the clientset call was made. */
       src?: SourcePosition }
   /** The reply, success or Status error. `items` for lists; `resourceVersion` of the list or object. */
@@ -98,7 +100,9 @@ export type ServerTrace =
       type: "ADDED" | "MODIFIED" | "DELETED"; resourceVersion: string; object: KubeObject }
   | { component: "server"; kind: "server.watch.opened"; watchId: number; resource: string;
       resourceVersion: string; namespace?: string; labelSelector?: string; fieldSelector?: string;
-      client?: string; sendInitialEvents?: boolean; timeoutSeconds?: number }
+      client?: string; sendInitialEvents?: boolean; timeoutSeconds?: number;
+      /** Traced by a client of a remote cluster (live mode), as on server.request. */
+      remote?: true }
   /** A watch event handed to a watcher (after any latency). For ERROR, `code`/`reason` of the Status. */
   | { component: "server"; kind: "server.watch.event"; watchId: number; resource: string;
       type: "ADDED" | "MODIFIED" | "DELETED" | "BOOKMARK" | "ERROR"; key?: string; resourceVersion: string;

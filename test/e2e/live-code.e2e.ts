@@ -1,5 +1,5 @@
 // Learner handler code in live mode, in Chromium: `npm run live -- --embedded --allow-writes`, kubectl
-// driven from the test. The code runs in the sandboxed live worker; what the page shows is asserted:
+// driven from the test. After Follow, Apply attaches the code (opt-in); it runs in the sandboxed live worker; what the page shows is asserted:
 // the learner's addFunc line after `kubectl run`, a write outside the namespace refused by the page
 // with its reason (and never reaching the cluster), a write inside it done, an endless loop stopping
 // the worker while the stage keeps following, and the code surviving a reload.
@@ -90,10 +90,15 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
     expect(await byTestId(page, "live-access").innerText()).toMatch(/writes allowed in default/);
     await byTestId(page, "live-start").click();
 
-    // The starter is applied at once: the running informer replays its cache to it as initial adds.
+    // Apply: the running informer replays its cache to the starter's handlers as initial adds.
+    await expect.poll(state, { timeout: 20_000 }).toBe("idle");
+    await byTestId(page, "live-apply").click();
     await expect.poll(state, { timeout: 60_000 }).toBe("attached");
     expect(await byTestId(page, "live-code-status").innerText()).toMatch(/Attached to the running informer: pods \(addFunc, updateFunc, deleteFunc\)/);
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/added pods web-1 \(initial list\)/);
+    // The server box is honest about the cluster being remote: what the client saw, RVs quoted.
+    expect(await page.locator('[data-stage="apiserver"] text.title').first().textContent()).toBe("Remote cluster");
+    expect(await page.locator('[data-stage="apiserver"] text.sub').first().textContent()).toMatch(/^\d+ req · \d+ ev$/);
 
     // The learner's own code, applied: re-attached (no new list), kubectl run → its addFunc line.
     const lists = () => page.locator('[data-testid="live-highlights"] li[data-kind="relist"]').count();
@@ -103,6 +108,7 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/mine: added web-1 \(initial\)/);
     await kOk("-n", "default", "run", "demo-live", "--image=nginx");
     await expect.poll(logText, { timeout: 20_000 }).toMatch(/mine: added demo-live$/m);
+    await expect.poll(() => page.locator(".server-facts span").first().innerText(), { timeout: 20_000 }).toMatch(/^Remote cluster: last event RV "\d+"$/);
     expect(await lists()).toBe(listsBefore);
     await app.screenshot("live-code-log");
 
@@ -125,7 +131,7 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
     await expect.poll(storeKeys, { timeout: 20_000 }).toContain("default/after-spin");
     await app.screenshot("live-code-killed");
 
-    // The code survives a reload (draft storage), and is applied again on Follow.
+    // The code survives a reload (draft storage).
     await page.reload();
     await expect.poll(() => byTestId(page, "live-server-version").innerText(), { timeout: 30_000 }).toMatch(/^v1\.\d+/);
     await byTestId(page, "live-start").click();

@@ -2,8 +2,8 @@
  * One zh-CN voice (issue 20 item 10, issue 21 item 11): the Chinese prose of every lesson, its hints and
  * the glossary use one term per concept, the same words the Chinese UI shows on the stage — 处理函数,
  * Informer, Indexer, Lister, listener, 工作队列, 重新 LIST, API Server, Pod — with full-width quotes and 秒/毫秒.
- * Code (fences, code spans), link targets, front matter and goal ids (`- **id**:`) are not prose; the
- * question, options and explanation of a predict card are.
+ * Code (fences, code spans), link targets, front matter other than title and summary, and goal ids
+ * (`- **id**:`) are not prose; the question, options and explanation of a predict card are.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -38,6 +38,9 @@ export function zhProse(md: string): Array<{ line: number; text: string }> {
   lines.forEach((raw, i) => {
     if (frontMatter) {
       if (i > 0 && raw.trim() === "---") frontMatter = false;
+      // the title and summary show on the lesson map and the lesson's head
+      const m = /^(?:title|summary):\s*(.*)$/.exec(raw);
+      if (m !== null) out.push({ line: i + 1, text: m[1]!.replace(/^"(.*)"$/, "$1") });
       return;
     }
     const f = /^\s*(`{3,}|~{3,})(\w*)/.exec(raw);
@@ -62,11 +65,11 @@ export function zhProse(md: string): Array<{ line: number; text: string }> {
 
 describe("the zh-CN term check", () => {
   it("finds each variant in prose, and none in code, link targets or goal ids", () => {
-    const md = ["---", "title: handler", "---", "- **level-triggered**：一个 handler，重新 list，“好”。",
+    const md = ["---", "title: 一个 handler", "concepts: [handler]", "---", "- **level-triggered**：一个 handler，重新 list，“好”。",
       "看 [Indexer](#/glossary/indexer) 和 `informer.lister()`，1.5 秒。", "```ts", "const handler = 1;", "```",
       "```predict", "question: \"2 s 时，监听器有几条？\"", "```"].join("\n");
     const found = zhProse(md).flatMap(({ line, text }) => VARIANTS.filter(([re]) => re.test(text)).map(([, want]) => `${line}:${want}`));
-    expect(found).toEqual(["4:处理函数", "4:重新 LIST", "10:listener", "10:秒 / 毫秒"]);
+    expect(found).toEqual(["2:处理函数", "5:处理函数", "5:重新 LIST", "11:listener", "11:秒 / 毫秒"]);
   });
 });
 

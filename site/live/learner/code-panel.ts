@@ -4,7 +4,7 @@
  *
  * Contract:
  * - The code is a draft kept in local storage (drafts("live", LIVE_STARTER)): it survives a reload.
- * - `follow(session, resources, namespace)` (a new session started) applies the code at once; Apply
+ * - `follow(session, resources, namespace)` (a new session started) makes Apply possible; Apply
  *   compiles it in Monaco's TypeScript worker and, only when it has no problems, hands it to the
  *   HandlerHost, which re-attaches it to the running informers (never restarts them). Problems are
  *   listed (first one named) and nothing changes on the informer.
@@ -109,7 +109,9 @@ export class CodePanel {
     const p = this.o.policy();
     this.accessEl.textContent = p.allowWrites ? this.t.writes(p.namespace) : this.t.readOnly;
     this.host = new HandlerHost({ session, policy: p, base: this.o.base, onStatus: (s) => this.status(s) });
-    void this.apply();
+    // Opt-in: on a big cluster the code would get every cached object at once (and the live bench
+    // measures the informer alone); Apply attaches it.
+    this.setStatus("idle", this.t.notApplied);
   }
 
   /** The session stopped (or a trace file replaces it): the code is detached. */

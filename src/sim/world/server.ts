@@ -22,6 +22,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
     case "server.request": {
       focusClient(w, event.client);
       w.server.seen.requests++;
+      if (event.remote === true) w.server.remote = true;
       w.server.pending.set(event.requestId, {
         requestId: event.requestId, verb: event.verb, resource: event.resource,
         ...(event.client === undefined ? {} : { client: event.client }),
@@ -50,6 +51,7 @@ export function reduceServer(w: WorldView, event: ServerEvent): void {
     case "server.watch.opened": {
       focusClient(w, event.client);
       w.server.seen.watches++;
+      if (event.remote === true) w.server.remote = true;
       w.server.watches.set(event.watchId, {
         watchId: event.watchId, resource: event.resource, resourceVersion: event.resourceVersion,
         ...(event.client === undefined ? {} : { client: event.client }),

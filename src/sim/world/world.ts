@@ -50,6 +50,8 @@ export interface ServerView {
    * knows of a remote cluster, whose writes and store are never in the trace (live mode).
    */
   seen: ServerSeenView;
+  /** A client of a remote cluster traced this run (live mode: a request or watch marked `remote`). */
+  remote: boolean;
 }
 export interface ServerSeenView { requests: number; watches: number; events: number; lastEventRV: string }
 
@@ -176,7 +178,7 @@ export function emptyWorld(): WorldView {
     step: 0, time: 0, event: null, stage: null, edge: null,
     server: {
       objects: new Map(), resourceVersion: "", compactedRV: "", partitioned: false, partitionMode: null, restarts: 0,
-      watches: new Map(), pending: new Map(), seen: { requests: 0, watches: 0, events: 0, lastEventRV: "" },
+      watches: new Map(), pending: new Map(), seen: { requests: 0, watches: 0, events: 0, lastEventRV: "" }, remote: false,
     },
     informers: new Map(), focus: null, workqueues: new Map(), workers: new Map(),
     handlerLog: [], handlerCalls: 0, logLines: 0, ended: null, lastHandler: null,
