@@ -22,7 +22,7 @@ const INDEX_ID = "virtual:lessons";
 const GLOSSARY_ID = "virtual:glossary";
 const LESSON_PREFIX = "virtual:lesson/";
 const FILES = [
-  "lesson.md", "lesson.zh-CN.md", "hints.md", "hints.zh-CN.md", "go.md",
+  "lesson.md", "lesson.zh-CN.md", "hints.md", "hints.zh-CN.md", "go.md", "go-starter.md",
   "starter.ts", "solution.ts", "scenario.ts", "goals.ts",
 ];
 
@@ -41,6 +41,19 @@ export function readLesson(root: string, id: string): CompiledLesson {
   }
   const label = lessonLabels(lessonFolders(root)).get(id);
   return { ...compileLesson(id, files), ...(label !== undefined ? { label } : {}) };
+}
+
+/**
+ * The lesson id a lesson's `startsFrom` slug names (undefined: none), or an Error naming the file when no
+ * earlier lesson folder has that slug (a renamed or renumbered lesson must not silently lose its chain).
+ */
+export function startsFromId(ids: readonly string[], lesson: Pick<CompiledLesson, "id" | "startsFrom">): string | Error | undefined {
+  if (lesson.startsFrom === undefined) return undefined;
+  const from = ids.find((id) => id.slice(3) === lesson.startsFrom);
+  if (from === undefined || from >= lesson.id) {
+    return new Error(`lessons/${lesson.id}/lesson.md: startsFrom "${lesson.startsFrom}" is not the slug of an earlier lesson folder`);
+  }
+  return from;
 }
 
 /** lessons/glossary.md + glossary.zh-CN.md, with lesson numbers linked to the lesson folders. */
@@ -83,6 +96,8 @@ export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
         for (const lessonId of ids) {
           const lesson = readLesson(root, lessonId);
           for (const w of lesson.warnings) this.warn(w);
+          const from = startsFromId(ids, lesson);
+          if (from instanceof Error) this.error(from.message);
           summaries.push(summarize(lesson));
           for (const f of FILES) this.addWatchFile(join(root, lessonId, f));
         }

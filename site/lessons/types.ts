@@ -29,8 +29,12 @@ export interface CompiledLesson {
   /** The number the course shows ("04", or "04a"/"04b" for a lesson split in two; site/lessons/label.ts). Set by the build. */
   label?: string;
   locales: Record<Locale, CompiledLocale>;
-  /** go.md as HTML ("" when absent). */
+  /** go.md, the Go solution, as HTML ("" when absent): shown after a pass (or Show solution / Diff). */
   goHtml: string;
+  /** go-starter.md, the Go starter, as HTML ("" when absent): shown beside the TypeScript starter. */
+  goStarterHtml: string;
+  /** front matter `startsFrom`: the slug of the lesson whose solution this lesson's starter grows from. */
+  startsFrom?: string;
   starter: string;
   solution: string;
   hasScenario: boolean;

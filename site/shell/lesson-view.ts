@@ -14,11 +14,13 @@
  */
 import { createActor, type Actor } from "xstate";
 import { loadMonaco } from "../editor/load-monaco";
+import { listLessons } from "../lessons/index";
 import { PredictController, predictAnswers } from "../lessons/predict";
 import { lessonMachine } from "../machines/lesson";
 import { runInFlight, runStatus } from "../machines/lesson-rules";
 import type { LessonEmitted } from "../machines/lesson-types";
 import type { SharePayload } from "../storage/share";
+import { passingCode } from "../storage/passing-code";
 import { openStore } from "../storage/store";
 import { h } from "./dom";
 import { EditorActions } from "./lesson/editor-actions";
@@ -27,6 +29,7 @@ import type { LessonSource, LessonViewDeps, RestoreState } from "./lesson/lesson
 import { LessonPane } from "./lesson/lesson-pane";
 import { showRunErrors } from "./lesson/run-errors";
 import { compileActor, runActor } from "./lesson/run-actors";
+import { startFromOffer } from "./lesson/start-from";
 import { StepLine } from "./lesson/step-line";
 import { mountWorkspace, type Workspace } from "./lesson/workspace";
 import type { StageHandle } from "./stage-types";
@@ -51,6 +54,8 @@ export class LessonView {
   private readonly stagePane: HTMLElement;
   private readonly actor: Actor<typeof lessonMachine>;
   private readonly workspace: Workspace;
+  /** The learner's code of their latest passing run per lesson (issue 20 item 6). */
+  private readonly passing = passingCode(openStore());
   private readonly editorActions: EditorActions;
   /** The editor line of the current step (issue 21 item 10). */
   private readonly stepLine: StepLine;
@@ -90,7 +95,9 @@ export class LessonView {
     }, restore?.hintsShown ?? 0);
     this.editorPane = new EditorPane({
       t: deps.t, code: this.code, live: deps.prefs.live ?? true, hasSolution: src.solution !== undefined && src.solution !== "",
-      goHtml: src.lesson?.goHtml, errors: deps.errors,
+      goHtml: src.lesson?.goHtml, goStarterHtml: src.lesson?.goStarterHtml, errors: deps.errors,
+      // Showing is not solving (#20 item 3): the Go solution once passed, or once Show solution / Diff was chosen.
+      goSolutionUnlocked: deps.progress.isPassed(src.id) || restore?.solutionShown === true,
       actions: {
         run: () => this.runFromShortcut(),
         live: (on) => {
@@ -120,7 +127,12 @@ export class LessonView {
     this.actor.on("fatal", (e) => this.onFatal(e));
     let wasRunning = false;
     let shownActions = this.actor.getSnapshot().context.actions;
+    let solutionShown = this.actor.getSnapshot().context.solutionShown;
     this.actor.subscribe((s) => {
+      if (s.context.solutionShown !== solutionShown) {
+        solutionShown = s.context.solutionShown;
+        this.editorPane.setGoSolutionUnlocked(solutionShown || deps.progress.isPassed(src.id));
+      }
       // The injected actions: kept with the draft, listed on the stage (issue 21 item 6).
       if (s.context.actions !== shownActions) {
         shownActions = s.context.actions;
@@ -172,6 +184,7 @@ export class LessonView {
         this.stepLine.edited(text);
       });
       editor.onRun(() => this.runFromShortcut());
+      this.offerStartFrom(editor, share === undefined && !restored && !safe);
     } catch (e) {
       this.editorPane.editorFailed(e instanceof Error ? e.message : String(e));
       return;
@@ -180,6 +193,20 @@ export class LessonView {
     if (this.destroyed) return;
     if (safe) this.actor.send({ type: "lesson.check" });
     else this.actor.send({ type: "lesson.run", reason: share ? "share" : restored ? "action" : "boot" });
+  }
+
+  /** "Start from your lesson N code" (#20 item 6), when this lesson grows from one passed with own code. */
+  private offerStartFrom(editor: { setText(text: string, o: { undoable: boolean }): void }, fresh: boolean): void {
+    const offer = fresh ? startFromOffer({
+      lesson: this.src.lesson, ids: listLessons().map((l) => l.id), isPassed: (id) => this.deps.progress.isPassed(id),
+      passing: this.passing, current: this.code, starter: this.src.starter,
+    }) : undefined;
+    if (offer === undefined) return;
+    const t = this.deps.t();
+    this.editorPane.showOffer(t("lesson.startFrom.note", { n: offer.n }), t("lesson.startFrom", { n: offer.n }), "start-from-own", () => {
+      editor.setText(offer.code, { undoable: true });
+      this.editorPane.showNotice(this.deps.t()("lesson.startFrom.done", { n: offer.n }), "info");
+    });
   }
 
   // ───────────────────────────── what the machine emits ─────────────────────────────
@@ -228,6 +255,10 @@ export class LessonView {
     this.stage?.setFailedSteps?.(e.failedSteps);
     if (e.passed && this.src.lesson !== undefined) {
       this.deps.progress.markPassed(this.src.id);
+      // The code that passed (a later edit must not replace it) seeds the lessons that grow from this one.
+      const compiled = this.actor.getSnapshot().context.compiled;
+      if (compiled !== undefined && compiled.sourceHash === e.source.hash) this.passing.save(this.src.id, compiled.source);
+      this.editorPane.setGoSolutionUnlocked(true);
       this.lessonPane.render();
       this.renderGoals();
     }

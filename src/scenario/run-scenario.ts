@@ -19,7 +19,8 @@
  *   playground place the learner's handlers and reconcile functions.
  * - Errors: main() throwing or rejecting ⇒ error kind "runtime" (message, line via options.errorLine,
  *   step) and the run ends there (`runner.error`, `runner.end` "error"); so does an exception escaping a
- *   scheduled task (e.g. a hasSynced function passed by the learner). Handler exceptions are the
+ *   scheduled task (e.g. a hasSynced function passed by the learner), and so does a rejection nothing awaited,
+ *   when the runner reports one through `options.afterTask` (after main and after every task). Handler exceptions are the
  *   informer's business (traced handler.threw; the run goes on). Once the trace holds `maxEvents`
  *   (default 100,000) events the run stops with error kind "eventLimit", message naming the event budget
  *   (`runner.end` reason "eventLimit"); events emitted after the budget is spent throw, which breaks
@@ -209,6 +210,16 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     }
   };
 
+  /** options.afterTask: a rejection nothing awaited ends the run as a runtime error (true: it did). */
+  const unawaited = async (): Promise<boolean> => {
+    if (options.afterTask === undefined || error !== undefined) return false;
+    const pending = options.afterTask();
+    const found = pending !== undefined && "then" in pending ? await pending : pending;
+    if (found === undefined || error !== undefined) return false;
+    failFrom(found.error);
+    return true;
+  };
+
   setCurrentRun(ctxRun);
   try {
     emit(recorder, { component: "runner", kind: "runner.start", seed: scenario.seed, durationMs: scenario.durationMs });
@@ -250,6 +261,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       failFrom(e);
     }
     await drain();
+    await unawaited();
 
     while (error === undefined) {
       const due = scheduler.nextDue();
@@ -265,6 +277,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
         failFrom(new EventBudgetExceeded(maxEvents));
         break;
       }
+      if (await unawaited()) break;
       const reason = options.interrupt?.();
       if (reason !== undefined) {
         fail("timeout", new Error(reason));

@@ -135,4 +135,14 @@ export interface RunOptions {
    * The trace so far is kept. Cannot stop a single task that never returns (the page kills the worker then).
    */
   interrupt?: () => string | undefined;
+  /**
+   * Called after main() and after every scheduled task, once their promise reactions have drained: the
+   * runner's way to hear of a promise from learner code that rejected with nothing awaiting it (an
+   * un-awaited `runWorker()` that throws). A browser reports those only between tasks (the
+   * `unhandledrejection` event), so the hook may return a promise that waits for one (real-time: it waits
+   * outside src/, never on the virtual clock, and cannot change the trace). `{ error }` ends the run there
+   * with a runtime error, as main() throwing does (`runner.error` with the learner's line, step = now);
+   * `undefined` (or a promise of it) goes on. Returning `undefined` synchronously costs nothing.
+   */
+  afterTask?: () => Promise<{ error: unknown } | undefined> | { error: unknown } | undefined;
 }

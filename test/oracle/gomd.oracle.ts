@@ -1,5 +1,5 @@
 /**
- * Every lesson's go.md compiles: each ```go block is extracted (fragments spliced into their
+ * Every lesson's go.md (the Go solution) and go-starter.md (the Go starter) compile: each ```go block is extracted (fragments spliced into their
  * harness, test/oracle/harness/), then `go vet` and `go build` run over all of them against the
  * pinned k8s.io/client-go of test/oracle/go.mod. One named test per lesson; a fragment without a
  * harness fails its lesson's test.
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BIN_DIR, go, type GoResult } from "./go.js";
-import { extractGoBlocks, lessonsWithGo, ORACLE_DIR, spliceFragment, writeGoPackages, type GoPackage } from "./gomd.js";
+import { extractGoBlocks, GO_FILES, lessonsWithGo, ORACLE_DIR, spliceFragment, writeGoPackages, type GoPackage } from "./gomd.js";
 
 const clientGo = /k8s\.io\/client-go (v\S+)/.exec(readFileSync(join(ORACLE_DIR, "go.mod"), "utf8"))?.[1] ?? "?";
 
@@ -43,7 +43,7 @@ describe("extraction", () => {
   });
 });
 
-describe(`every lesson's go.md compiles against k8s.io/client-go ${clientGo}`, () => {
+describe(`every lesson's go.md and go-starter.md compile against k8s.io/client-go ${clientGo}`, () => {
   let packages: GoPackage[] = [];
   let errors = new Map<string, Error>();
   let vet: GoResult;
@@ -64,7 +64,7 @@ describe(`every lesson's go.md compiles against k8s.io/client-go ${clientGo}`, (
       expect(mine.length, `lessons/${lesson}/go.md has no \`\`\`go block`).toBeGreaterThan(0);
       for (const p of mine) {
         const problems = [...linesFor(vet.output, p.dir), ...linesFor(build.output, p.dir)];
-        expect(problems, `gen/${p.dir} (go.md block ${p.block.index}, line ${p.block.line})`).toEqual([]);
+        expect(problems, `gen/${p.dir} (${GO_FILES[p.kind]} block ${p.block.index}, line ${p.block.line})`).toEqual([]);
       }
     });
   }

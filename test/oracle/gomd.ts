@@ -3,14 +3,17 @@
  * pinned k8s.io/client-go of test/oracle/go.mod.
  *
  * Contract:
- * - Every ```go block of lessons/<id>/go.md is extracted. A block that starts a program
- *   (`package main`) becomes gen/<id>[-<n>]/main.go as written. Any other block is a fragment: it is
+ * - Two files per lesson hold Go: go.md (the solution, shown after a pass) and go-starter.md (the Go
+ *   starter, shown beside the TypeScript starter). Every ```go block of both is extracted. A block that
+ *   starts a program (`package main`) becomes gen/<id>[-<n>]/main.go as written (go.md) or
+ *   gen/<id>-starter[-<n>]/main.go (go-starter.md). Any other block is a fragment: it is
  *   spliced into its harness, test/oracle/harness/<id>.<n>.go.tmpl, so a fragment is compiled too:
  *   at a line `//FRAGMENT` the block goes in verbatim (statements or declarations); at a line
  *   `//FRAGMENT-EXPRESSIONS` every line of the block that is not a comment or blank must be one Go
  *   expression and goes in as `_ = <expression>` (for blocks that show values, such as ListOptions).
- *   A fragment without a harness is an error (never silently skipped).
- * - `<n>` is the block's 0-based position among the go.md's ```go blocks.
+ *   A fragment without a harness is an error (never silently skipped). A go-starter.md fragment's
+ *   harness is harness/<id>-starter.<n>.go.tmpl.
+ * - `<n>` is the block's 0-based position among the file's ```go blocks.
  * - `writeGoPackages` clears gen/ first, so a removed block leaves no stale package behind.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -32,8 +35,14 @@ export interface GoBlock {
   isProgram: boolean;
 }
 
+/** The two Go files of a lesson folder: the solution program and the starter program. */
+export const GO_FILES = { solution: "go.md", starter: "go-starter.md" } as const;
+export type GoFileKind = keyof typeof GO_FILES;
+
 export interface GoPackage {
   lesson: string;
+  /** Which file the block came from. */
+  kind: GoFileKind;
   block: GoBlock;
   /** Directory name under gen/ (also the package path suffix). */
   dir: string;
@@ -69,22 +78,33 @@ export function harnessPath(lesson: string, index: number): string {
   return join(HARNESS_DIR, `${lesson}.${index}.go.tmpl`);
 }
 
-/** The Go packages for one lesson's go.md. Throws if a fragment has no harness. */
+/** The Go packages for one lesson's go.md and go-starter.md (when present). Throws if a fragment has no harness. */
 export function goPackagesFor(lesson: string): GoPackage[] {
-  const blocks = extractGoBlocks(readFileSync(join(ROOT, "lessons", lesson, "go.md"), "utf8"));
+  const out: GoPackage[] = [];
+  for (const kind of ["solution", "starter"] as const) {
+    const file = join(ROOT, "lessons", lesson, GO_FILES[kind]);
+    if (kind === "starter" && !existsSync(file)) continue;
+    out.push(...packagesOf(lesson, kind, readFileSync(file, "utf8")));
+  }
+  return out;
+}
+
+function packagesOf(lesson: string, kind: GoFileKind, markdown: string): GoPackage[] {
+  const blocks = extractGoBlocks(markdown);
   const programs = blocks.filter((b) => b.isProgram).length;
+  const base = kind === "starter" ? `${lesson}-starter` : lesson;
   return blocks.map((block) => {
-    const dir = programs === 1 && block.isProgram ? lesson : `${lesson}-${block.index}`;
-    if (block.isProgram) return { lesson, block, dir, source: block.code };
-    const harness = harnessPath(lesson, block.index);
+    const dir = programs === 1 && block.isProgram ? base : `${base}-${block.index}`;
+    if (block.isProgram) return { lesson, kind, block, dir, source: block.code };
+    const harness = harnessPath(base, block.index);
     if (!existsSync(harness)) {
       throw new Error(
-        `lessons/${lesson}/go.md: the Go fragment at line ${block.line} (block ${block.index}) has no harness; ` +
+        `lessons/${lesson}/${GO_FILES[kind]}: the Go fragment at line ${block.line} (block ${block.index}) has no harness; ` +
           `write ${harness} with a ${FRAGMENT_MARK} line where the fragment goes`,
       );
     }
     const template = readFileSync(harness, "utf8");
-    return { lesson, block, dir, source: spliceFragment(template, block.code, harness) };
+    return { lesson, kind, block, dir, source: spliceFragment(template, block.code, harness) };
   });
 }
 

@@ -7,7 +7,12 @@
  * - Input: the folder name (`NN-slug`, the lesson id) and its files by name (LESSONS.md "One lesson =
  *   one folder"). `lesson.md` is required; a missing `lesson.zh-CN.md` / `hints.zh-CN.md` falls back to
  *   English (and is reported in `warnings`, the contract tests in test/lessons/ are where that fails).
- * - Front matter (YAML between `---` lines) gives title, summary, concepts[], minutes, demo.
+ * - Front matter (YAML between `---` lines) gives title, summary, concepts[], minutes, demo; lesson.md's
+ *   may also give `startsFrom: <slug>`: the lesson (by the slug of its folder, so renumbering keeps it)
+ *   whose solution this lesson's starter grows from (issue 20 item 6: the page offers the learner's own
+ *   passing code of that lesson). A slug that is not a lesson folder fails the build (vite plugin).
+ * - Go: `go.md` is the Go solution (shown once the lesson is passed or its solution shown), `go-starter.md`
+ *   the Go starter (shown beside the TypeScript starter); both optional, rendered like the prose.
  * - Markdown → HTML with markdown-it, `html: false` (raw HTML in prose is escaped, never injected);
  *   fenced code is highlighted by highlight.js core with typescript/go/yaml/bash only. The info string's
  *   first word is the language (`ts snippet` → ts).
@@ -207,6 +212,10 @@ export function compileLesson(id: string, files: Record<string, string | undefin
   }
   const starter = files["starter.ts"] ?? "";
   const solution = files["solution.ts"] ?? "";
+  const startsFrom = splitFrontMatter(en, `lessons/${id}/lesson.md`).data["startsFrom"];
+  if (startsFrom !== undefined && (typeof startsFrom !== "string" || !/^[a-z0-9][a-z0-9-]*$/.test(startsFrom))) {
+    throw new Error(`lessons/${id}/lesson.md: \`startsFrom\` must be a lesson's slug (its folder name without "NN-")`);
+  }
   if (starter === "") warnings.push(`lessons/${id}/starter.ts is missing`);
   if (starter !== "" && starter === solution) warnings.push(`lessons/${id}: starter.ts and solution.ts are identical`);
   return {
@@ -214,6 +223,8 @@ export function compileLesson(id: string, files: Record<string, string | undefin
     order: Number(m[1]),
     locales,
     goHtml: files["go.md"] === undefined ? "" : renderMarkdown(stripTitle(files["go.md"])),
+    goStarterHtml: files["go-starter.md"] === undefined ? "" : renderMarkdown(stripTitle(files["go-starter.md"])),
+    ...(startsFrom !== undefined ? { startsFrom } : {}),
     starter,
     solution,
     hasScenario: files["scenario.ts"] !== undefined,

@@ -17,6 +17,8 @@
  * - Runtime errors are mapped to the learner's line through the TypeScript source map (learner-module.ts);
  *   so are the trace's source positions (`src` of handler.called / worker.reconcile / runner.log,
  *   source-locator.ts), in the main run only (the goal checks on more seeds do not need them).
+ * - A rejection nothing awaited is a runtime error too, at its step (unawaited-rejections.ts, runScenario's
+ *   afterTask).
  * - Goals (the lesson's goals.ts) are checked here on the scenario's seed and on `seeds` more.
  */
 /// <reference lib="webworker" />
@@ -27,6 +29,7 @@ import { MAX_ERROR_CHARS, MAX_EVENTS } from "./protocol.js";
 import { assertLoadedByRunner, lockDown } from "./lockdown.js";
 import { loadLearnerModule, type LoadedModule, type LogRef, type Main } from "./learner-module.js";
 import { streamTrace } from "./trace-stream.js";
+import { watchRejections } from "./unawaited-rejections.js";
 import { kit } from "../../../lessons/_lib/goal-kit.js";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,6 +46,12 @@ const createObjectURL = URL.createObjectURL.bind(URL);
 const stringify = JSON.stringify;
 const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
 const postReady = self.postMessage.bind(self);
+// A promise from learner code that rejects with nothing awaiting it ends the run as a runtime error at its
+// step (unawaited-rejections.ts); the listener is in place before any learner code runs.
+const rejections = watchRejections((report) => self.addEventListener("unhandledrejection", (ev) => {
+  ev.preventDefault();
+  report({ reason: ev.reason, trusted: ev.isTrusted });
+}));
 const leftOpen = lockDown(self);
 let port: MessagePort | undefined;
 let portPost: ((m: WorkerMessage) => void) | undefined;
@@ -61,8 +70,11 @@ async function runOnce(mod: LoadedModule, scenario: Scenario, actions: RunReques
     return { trace: [], log: [], hash: "", error: { kind: "runtime", message: messageOf(e), line: mod.learnerLine(e) } };
   }
   const options: RunOptions = { onEvent: (e) => onEvent?.(e), errorLine: mod.learnerLine, maxEvents: MAX_EVENTS,
+    afterTask: () => rejections.afterTask(),
     ...(logRef.locator !== undefined ? { sourceLocator: logRef.locator } : {}) };
+  rejections.reset();
   const result = await runScenario(scenario, mod.withLines(main, logRef, lines), actions, options);
+  await rejections.settle(); // a rejection after the run's end belongs to no step (and never to the next run)
   if (result.error !== undefined && result.error.line === undefined && lines.line !== undefined) {
     result.error = { ...result.error, line: lines.line };
   }

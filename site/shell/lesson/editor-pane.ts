@@ -1,6 +1,7 @@
 /**
  * EditorPane — the middle pane: the toolbar (Run, Live, Format, Reset, Diff, Show solution, Share), the
- * TS / Go tabs, the error banners and notice, the Monaco editor, the compile problems, and the log with
+ * TS / Go tabs (the Go tab: the Go starter, and the Go solution only once it is unlocked — after a pass,
+ * Show solution or Diff; issue 20 item 3: showing is not solving), the error banners and notice, the Monaco editor, the compile problems, and the log with
  * the run's status and source. It shows what it is told and reports clicks through `EditorPaneActions`;
  * the run lifecycle itself is the lesson machine's (site/machines/lesson.ts).
  */
@@ -27,8 +28,12 @@ export interface EditorPaneOptions {
   code: string;
   live: boolean;
   hasSolution: boolean;
-  /** The lesson's go.md as HTML (the "Same program in Go" tab), if it has one. */
+  /** The lesson's go.md as HTML: the Go solution (the "Same program in Go" tab), if it has one. */
   goHtml: string | undefined;
+  /** The lesson's go-starter.md as HTML: the Go starter, shown until the solution is unlocked. */
+  goStarterHtml?: string | undefined;
+  /** Whether the Go solution may be shown when the pane opens (see setGoSolutionUnlocked). */
+  goSolutionUnlocked?: boolean;
   errors: ErrorBanner;
   actions: EditorPaneActions;
 }
@@ -48,6 +53,7 @@ export class EditorPane {
   private readonly runBtn: HTMLButtonElement;
   private readonly diffBtn: HTMLButtonElement;
   private readonly goBox: HTMLElement;
+  private readonly go: GoPrograms | undefined;
   private readonly sharePop: HTMLElement;
   private readonly tabs: HTMLElement;
 
@@ -78,8 +84,10 @@ export class EditorPane {
     this.editorBox = h("div", { class: "editor", "data-testid": "editor" },
       h("pre", { class: "editor-fallback" }, o.code),
       h("div", { class: "editor-loading" }, t("editor.loading")));
-    this.goBox = h("div", { class: "go-source prose", hidden: true, html: o.goHtml ?? "" });
-    this.tabs = o.goHtml
+    this.go = o.goHtml || o.goStarterHtml ? new GoPrograms(o.t, o.goStarterHtml ?? "", o.goHtml ?? "") : undefined;
+    this.goBox = h("div", { class: "go-source", hidden: true }, ...(this.go ? [this.go.element] : []));
+    this.go?.setUnlocked(o.goSolutionUnlocked === true);
+    this.tabs = this.go
       ? h("div", { class: "tabs", role: "tablist" },
           h("button", { type: "button", role: "tab", class: "tab", "aria-selected": "true", onclick: () => this.showTab("ts") }, t("editor.tab.ts")),
           h("button", { type: "button", role: "tab", class: "tab", "aria-selected": "false", "data-testid": "go-tab", onclick: () => this.showTab("go") }, t("editor.tab.go")))
@@ -102,6 +110,14 @@ export class EditorPane {
     this.goBox.hidden = !go;
     this.editorBox.hidden = go;
     this.tabs.querySelectorAll<HTMLElement>("[role=tab]").forEach((tab, i) => tab.setAttribute("aria-selected", String((i === 1) === go)));
+  }
+
+  /**
+   * The Go solution is shown only once unlocked (a pass, Show solution or Diff). Unlocking switches the
+   * Go tab to the solution; the starter stays one click away.
+   */
+  setGoSolutionUnlocked(unlocked: boolean): void {
+    this.go?.setUnlocked(unlocked);
   }
 
   /** Run is disabled while the worker runs. */
@@ -147,13 +163,29 @@ export class EditorPane {
 
   showNotice(text: string, kind: "info" | "warn"): void {
     clear(this.notice);
+    this.notice.classList.remove("offer");
     this.notice.append(icon(kind === "warn" ? "warn" : "info"), h("span", {}, text),
       h("button", { type: "button", class: "link-button", onclick: () => this.hideNotice() }, this.o.t()("error.dismiss")));
     this.notice.dataset["kind"] = kind;
     this.notice.hidden = false;
   }
 
+  /** A notice with one action button (e.g. "Start from your lesson 7 code"); the action hides it. */
+  showOffer(text: string, label: string, testId: string, act: () => void): void {
+    clear(this.notice);
+    const take = h("button", { type: "button", class: "button small primary", "data-testid": testId, onclick: () => {
+      this.hideNotice();
+      act();
+    } }, label);
+    this.notice.append(icon("info"), h("span", {}, text), take,
+      h("button", { type: "button", class: "link-button", onclick: () => this.hideNotice() }, this.o.t()("error.dismiss")));
+    this.notice.dataset["kind"] = "info";
+    this.notice.classList.add("offer");
+    this.notice.hidden = false;
+  }
+
   hideNotice(): void {
+    this.notice.classList.remove("offer");
     this.notice.hidden = true;
   }
 
@@ -169,5 +201,59 @@ export class EditorPane {
 
   editorFailed(message: string): void {
     this.editorBox.querySelector(".editor-loading")?.replaceWith(h("p", { class: "editor-failed" }, this.o.t()("editor.failed", { message })));
+  }
+}
+
+/**
+ * The Go tab's content: a Starter / Solution switch over the two programs. The solution's HTML enters the
+ * DOM only when unlocked (until then a note says when it appears); with no go-starter.md the tab shows
+ * only what is allowed (the note, or the solution once unlocked).
+ */
+class GoPrograms {
+  readonly element: HTMLElement;
+  private readonly starterBtn: HTMLButtonElement;
+  private readonly solutionBtn: HTMLButtonElement;
+  private readonly starterBox: HTMLElement;
+  private readonly solutionBox: HTMLElement;
+  private readonly lockedNote: HTMLElement;
+  private unlocked = false;
+
+  constructor(t: () => Translate, private readonly starterHtml: string, private readonly solutionHtml: string) {
+    const tr = t();
+    this.starterBtn = h("button", { type: "button", class: "button small", "data-testid": "go-show-starter", "aria-pressed": "true", onclick: () => this.show("starter") }, tr("editor.go.starter"));
+    this.solutionBtn = h("button", { type: "button", class: "button small", "data-testid": "go-show-solution", "aria-pressed": "false", onclick: () => this.show("solution") }, tr("editor.go.solution"));
+    this.starterBox = h("div", { class: "go-program prose", "data-testid": "go-starter", html: starterHtml });
+    this.solutionBox = h("div", { class: "go-program prose", "data-testid": "go-solution", hidden: true });
+    this.lockedNote = h("p", { class: "go-locked muted", "data-testid": "go-solution-locked" }, tr("editor.go.locked"));
+    this.element = h("div", { class: "go-programs" },
+      h("div", { class: "go-switch", role: "group", "aria-label": tr("editor.go.switch") }, this.starterBtn, this.solutionBtn),
+      this.lockedNote, this.starterBox, this.solutionBox);
+    this.solutionBtn.dataset["lockedTitle"] = tr("editor.go.lockedTitle");
+    if (starterHtml === "") this.starterBtn.hidden = true;
+  }
+
+  setUnlocked(unlocked: boolean): void {
+    const was = this.unlocked;
+    this.unlocked = unlocked && this.solutionHtml !== "";
+    if (this.unlocked && this.solutionBox.childElementCount === 0) this.solutionBox.innerHTML = this.solutionHtml;
+    if (!this.unlocked) this.solutionBox.replaceChildren();
+    this.solutionBtn.disabled = !this.unlocked;
+    this.solutionBtn.title = this.unlocked ? "" : this.solutionBtn.dataset["lockedTitle"] ?? "";
+    this.lockedNote.hidden = this.unlocked || this.solutionHtml === "";
+    this.element.dataset["unlocked"] = String(this.unlocked);
+    // Newly unlocked (a pass, Show solution, Diff): the Go tab shows what the learner just earned.
+    this.show(this.unlocked && !was ? "solution" : this.unlocked ? this.current() : "starter");
+  }
+
+  private current(): "starter" | "solution" {
+    return this.solutionBox.hidden ? "starter" : "solution";
+  }
+
+  private show(which: "starter" | "solution"): void {
+    const solution = which === "solution" && this.unlocked;
+    this.solutionBox.hidden = !solution;
+    this.starterBox.hidden = solution || this.starterHtml === "";
+    this.starterBtn.setAttribute("aria-pressed", String(!solution));
+    this.solutionBtn.setAttribute("aria-pressed", String(solution));
   }
 }

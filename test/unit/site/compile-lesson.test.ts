@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileLesson, renderMarkdown, splitHints } from "../../../tools/lessons/compile.js";
-import { lessonFolders, readLesson } from "../../../tools/vite-plugin-lessons.js";
+import { lessonFolders, readLesson, startsFromId } from "../../../tools/vite-plugin-lessons.js";
 
 const en = `---
 title: A title
@@ -60,6 +60,38 @@ describe("compileLesson", () => {
     expect(first.locales.en.hints.length).toBe(3);
     expect(first.locales["zh-CN"].hints.length).toBe(3);
     expect(first.warnings).toEqual([]);
+  });
+});
+
+describe("Go starter and solution, and the chain of starters (issue 20 items 3 and 6)", () => {
+  const ids = lessonFolders("lessons");
+  it("every lesson with goals has a Go starter and a Go solution, and they differ", () => {
+    const missing: string[] = [];
+    for (const id of ids) {
+      const l = readLesson("lessons", id);
+      if (!l.hasGoals) continue;
+      if (!l.goStarterHtml.includes("package</span> main")) missing.push(`${id}/go-starter.md`);
+      if (!l.goHtml.includes("package</span> main")) missing.push(`${id}/go.md`);
+      else if (l.goStarterHtml === l.goHtml) missing.push(`${id}: go-starter.md is go.md`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("go-starter.md compiles to its own field (not the solution's)", () => {
+    const l = compileLesson("07-x", { "lesson.md": en, "go.md": "# Go\n\n```go\npackage main // solution\n```\n", "go-starter.md": "# S\n\n```go\npackage main // starter\n```\n" });
+    expect(l.goStarterHtml).toContain("starter");
+    expect(l.goStarterHtml).not.toContain("solution");
+    expect(l.goHtml).toContain("solution");
+  });
+
+  it("startsFrom names an earlier lesson by slug; a wrong slug is a build error naming the file", () => {
+    const chained = ids.map((id) => readLesson("lessons", id)).filter((l) => l.startsFrom !== undefined);
+    expect(chained.map((l) => l.id.slice(0, 2))).toEqual(expect.arrayContaining(["07", "08", "13", "14"]));
+    for (const l of chained) expect(startsFromId(ids, l)).toMatch(/^\d\d-/);
+    expect(startsFromId(ids, { id: "08-resync", startsFrom: "tombstones" })).toBe("07-tombstones");
+    expect(String(startsFromId(ids, { id: "07-tombstones", startsFrom: "no-such-lesson" }))).toMatch(/lessons\/07-tombstones\/lesson.md: startsFrom "no-such-lesson"/);
+    expect(startsFromId(ids, { id: "07-tombstones", startsFrom: "resync" })).toBeInstanceOf(Error); // not earlier
+    expect(() => compileLesson("07-x", { "lesson.md": en.replace("minutes: 5", "minutes: 5\nstartsFrom: Not A Slug") })).toThrow(/lessons\/07-x\/lesson.md/);
   });
 });
 
