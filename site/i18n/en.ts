@@ -86,6 +86,7 @@ export const en = {
   "goal.seed": "on seed {seed}",
   "goal.reason": "Why: ",
   "goal.stopped": "The run did not finish, so this goal could not be checked.",
+  "goal.runToCount": "Every goal passes in this live run. Press Run (Ctrl+Enter) to mark the lesson passed: a live run starts while you are still typing.",
   "editor.tab.ts": "main.ts",
   "editor.tab.go": "Same program in Go",
   "editor.go.starter": "Starter",

@@ -88,6 +88,7 @@ export const zhCN: Record<MessageKey, string> = {
   "goal.seed": "（种子 {seed}）",
   "goal.reason": "原因：",
   "goal.stopped": "运行没有完成，因此无法检查这个目标。",
+  "goal.runToCount": "这次实时运行通过了所有目标。点击“运行”（Ctrl+Enter）即可把本课标记为已通过：实时运行会在你还在输入时就开始。",
   "editor.tab.ts": "main.ts",
   "editor.tab.go": "同一程序的 Go 版本",
   "editor.go.starter": "起始代码",

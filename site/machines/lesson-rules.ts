@@ -9,6 +9,9 @@
  * - `startedRun` decides `countable`: not after Show solution or Diff, not a shared link's code, not a
  *   "solution" run, not the solution's text. A fresh run (not live, not action) resets every goal to
  *   pending; a live or action run keeps the old marks until the new ones arrive.
+ * - `passOf` (issue 21 item 13): only a countable run that is not a live run marks the lesson passed. A
+ *   live run starts while the learner types (auto-closed brackets can make half-typed code valid), so
+ *   when one passes every goal it only says so (`runToCount`): Run, a reload, an action re-run count.
  * - `goalsFrom` keeps a failing goal's step only when it failed on the scenario's own seed (the run the
  *   page shows); a goal of another seed carries that seed instead.
  * - `runStatus` is derived from the snapshot alone.
@@ -53,6 +56,13 @@ export function startedRun(context: LessonContext, out: CompileOutput): Pick<Les
     goals: fresh ? pendingAll(context.input.goalIds) : context.goals,
     goalsNote: undefined,
   };
+}
+
+/** Whether the goals' outcomes mark the lesson passed, and the note the goals show (see the contract). */
+export function passOf(context: LessonContext, outcomes: readonly GoalOutcome[], complete: boolean): { passed: boolean; note: "runToCount" | undefined } {
+  const all = complete && context.countable && outcomes.length > 0 && outcomes.every((g) => g.pass);
+  const live = context.reason === "live";
+  return { passed: all && !live, note: all && live ? "runToCount" : undefined };
 }
 
 /** The goal statuses after the worker's outcomes. */

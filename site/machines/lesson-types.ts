@@ -74,7 +74,8 @@ export interface LessonContext {
   resultIn: boolean;
   goals: Record<string, GoalStatus>;
   /** Set when the goals could not be checked (the run was stopped, or the worker sent none). */
-  goalsNote: "stopped" | undefined;
+  /** "stopped": the goals could not be checked; "runToCount": a live run passed them all (press Run to count it). */
+  goalsNote: "stopped" | "runToCount" | undefined;
 }
 
 export type LessonEvent =

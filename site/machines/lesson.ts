@@ -17,14 +17,14 @@
  *   straight to `editing.debouncing`, so the newest text is checked (and run, when live is on).
  * - Goal statuses live here: every goal is pending when a fresh run starts (not for live/action runs,
  *   which keep the old marks until the new ones arrive); a stopped run leaves them pending with a note.
- * - Progress may count only a run that is `countable`: not after Show solution or Diff, not a shared
+ * - Progress may count only a run that is `countable` and not live (lesson-rules.ts passOf): not after Show solution or Diff, not a shared
  *   link's code, not the solution's text.
  * - Emitted (for the panes): `compiled` (diagnostics), `runStarted`, `result`, `goals`, `fatal`.
  * The vocabulary (input, context, events) is lesson-types.ts; the pure rules the states apply (a new
  * attempt, a started run, goal statuses, the status line) are lesson-rules.ts.
  */
 import { assertEvent, assign, emit, fromCallback, fromPromise, setup, type AnyEventObject } from "xstate";
-import { failedSteps, goalsFrom, isRun, nextAttempt, pendingAll, startedRun } from "./lesson-rules.js";
+import { failedSteps, goalsFrom, isRun, nextAttempt, pendingAll, startedRun, passOf } from "./lesson-rules.js";
 import type { CompileOutcome, LessonContext, LessonEmitted, LessonEvent, LessonInput, RunInput, RunReason } from "./lesson-types.js";
 
 export const LIVE_DEBOUNCE_MS = 450;
@@ -182,11 +182,12 @@ export const lessonMachine = setup({
           {
             target: "checked",
             actions: [
-              assign(({ context, event }) => ({ goals: goalsFrom(context, event.outcomes), goalsNote: undefined })),
+              assign(({ context, event }) => ({ goals: goalsFrom(context, event.outcomes), goalsNote: passOf(context, event.outcomes, event.complete).note })),
               emit(({ context, event }) => ({
                 type: "goals" as const,
                 source: context.source!,
-                passed: event.complete && context.countable && event.outcomes.every((g) => g.pass),
+                // a live run never marks the lesson passed (lesson-rules.ts passOf)
+                passed: passOf(context, event.outcomes, event.complete).passed,
                 failedSteps: failedSteps(context, event.outcomes),
               })),
             ],

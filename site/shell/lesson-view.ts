@@ -293,7 +293,8 @@ export class LessonView {
 
   private renderGoals(): void {
     const c = this.actor.getSnapshot().context;
-    this.lessonPane.renderGoals(c.goals, c.goalsNote === "stopped" ? this.deps.t()("goal.stopped") : undefined);
+    const note = c.goalsNote === "stopped" ? this.deps.t()("goal.stopped") : c.goalsNote === "runToCount" ? this.deps.t()("goal.runToCount") : undefined;
+    this.lessonPane.renderGoals(c.goals, note);
   }
 
   /** What a re-mount (locale switch) needs to carry over. */

@@ -63,6 +63,12 @@ describe("lesson flow", () => {
         "    deleteFunc: (obj: unknown) => {\n      const key = cache.deletionHandlingMetaNamespaceKeyFunc(obj);\n      log(`Pod deleted: ${key.split(\"/\")[1]}`);\n    },")
         .replace("import { informers,", "import { cache, informers,"));
       await expect.poll(() => statuses(page), { timeout: 30_000 }).toEqual(["pass", "pass", "pass", "pass"]);
+      // That was a live run (it starts while the learner types): it says so, and only Run counts (issue 21 item 13).
+      await expect.poll(() => page.locator(".goals-note").innerText().catch(() => "")).toMatch(/Press Run/);
+      expect(await page.locator(".badge.pass").count()).toBe(0);
+      await byTestId(page, "run").click();
+      await expect.poll(() => page.locator(".badge.pass").count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.locator(".goals-note").count()).toBe(0);
       await app.screenshot("app-passed");
       await app.goto("#/");
       await expect.poll(() => byTestId(page, "lesson-link", `[data-lesson="${LESSON}"]`).getAttribute("data-passed")).toBe("true");

@@ -102,6 +102,8 @@ describe("polish (issue 21 items 3, 12, 13)", () => {
       expect(await byTestId(page, "stage-node").evaluateAll((ns) => ns.map((n) => n.getAttribute("data-stage")))).toEqual(["deltafifo"]);
       expect(await page.locator(".stage .panels > section.panel").locator("visible=true").evaluateAll((ss) => ss.map((x) => x.className))).toEqual(["panel p-fifo"]);
       expect(await byTestId(page, "jump-next").count()).toBe(0);
+      await seek(page, await total(page)); // the queue exists from its first call on
+      expect(await page.locator(".stage-informer").innerText()).toBe("DeltaFIFO: lesson-04");
       expect(await byTestId(page, "actions-menu").isVisible()).toBe(false);
       await byTestId(page, "actions-none").waitFor();
       expect(await byTestId(page, "actions-none").getAttribute("title")).toMatch(/talks to an API server/);

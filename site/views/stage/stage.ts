@@ -38,6 +38,7 @@ import type { StageHandle } from "./stage-handle.js";
 import { createTransport } from "./transport.js";
 import { watchStage } from "./watch.js";
 import "./stage.css";
+import { isBareFifo } from "../run-shape.js";
 
 export type { RunResult, TimedOp } from "../run-types.js";
 export type { StageHandle } from "./stage-handle.js";
@@ -55,6 +56,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   let events: readonly TraceEvent[] = [];
   /** Whether the loaded run ever touches a workqueue (then the diagram keeps its workqueue row). */
   let runHasWorkqueue = false;
+  /** The loaded run drives a bare DeltaFIFO (no informer around it: lesson 04). */
+  let runIsBareFifo = false;
   /** The stage's width as last reported by the ResizeObserver (read once at mount otherwise). */
   let knownWidth = 0;
   /** The world at the shown step: `replay.peek`'s read-only view, valid until the next peek. */
@@ -163,7 +166,9 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     const ctx = context(v);
     pipeline.update(v, ctx);
     const inf = ctx.inf;
-    const infText = inf === undefined ? "" : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
+    // A bare DeltaFIFO run has a queue, not an informer (run-shape.ts): the header names the queue.
+    const infText = inf === undefined ? "" : runIsBareFifo ? `${t.fifoTitle[ctx.fifoKind]}: ${inf.name}`
+      : `${t.informer}: ${inf.name}${v.informers.size > 1 ? ` (+${v.informers.size - 1})` : ""}`;
     head.setInformer(infText);
     narration.textContent = v.event === null ? (replay === null || events.length === 0 ? t.noRun : narrateStart(locale))
       : `${v.step}. ${narrate(v.event, locale)}`;
@@ -219,6 +224,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       timelineDrawnAt = 0;
       events = run.trace;
       runHasWorkqueue = run.trace.some((e) => e.component === "workqueue" || e.component === "worker");
+      runIsBareFifo = isBareFifo(run.trace);
       replay = extra?.replay ?? new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       kinds = fifoKindsOf(replay.seek(replay.length));
       shownStep = -1;

@@ -114,6 +114,38 @@ describe("lesson machine (the run lifecycle)", () => {
     expect(h.runs[0]!.input.reason).toBe("live");
   });
 
+  it("a live run that passes every goal does not mark the lesson passed (it says Run counts); Run of the same code does", async () => {
+    const h = harness();
+    const allPass = { type: "lesson.goals", complete: true, outcomes: [{ id: "a", pass: true, seed: 1 }, { id: "b", pass: true, seed: 1 }] } as const;
+    h.type("log('fixed')");
+    h.clock.increment(LIVE_DEBOUNCE_MS);
+    await h.finishCompile();
+    expect(h.runs[0]!.input.reason).toBe("live");
+    h.runs[0]!.send({ type: "lesson.result", result: run(5), ms: 3 });
+    h.runs[0]!.send(allPass);
+    const goals = () => h.emitted.filter((e): e is Extract<LessonEmitted, { type: "goals" }> => e.type === "goals");
+    expect(goals().map((g) => g.passed)).toEqual([false]);
+    expect(h.ctx().goalsNote).toBe("runToCount");
+    expect(Object.values(h.ctx().goals).map((g) => g.status)).toEqual(["pass", "pass"]);
+    // A failing live run says nothing of the kind.
+    h.type("log('broken')");
+    h.clock.increment(LIVE_DEBOUNCE_MS);
+    await h.finishCompile();
+    h.runs[1]!.send({ type: "lesson.result", result: run(5), ms: 3 });
+    h.runs[1]!.send({ type: "lesson.goals", complete: true, outcomes: [{ id: "a", pass: false, seed: 1, failedAtStep: 2 }, { id: "b", pass: true, seed: 1 }] });
+    expect(h.ctx().goalsNote).toBeUndefined();
+    // The learner's fix again, then Run: counted.
+    h.type("log('fixed')");
+    h.actor.send({ type: "lesson.run", reason: "run" });
+    await h.finishCompile();
+    const last = h.runs[h.runs.length - 1]!;
+    expect(last.input.reason).toBe("run");
+    last.send({ type: "lesson.result", result: run(5), ms: 3 });
+    last.send(allPass);
+    expect(goals().map((g) => g.passed)).toEqual([false, false, true]);
+    expect(h.ctx().goalsNote).toBeUndefined();
+  });
+
   it("with live off an edit only compiles (diagnostics), it never runs", async () => {
     const h = harness({ live: false });
     h.type("log(");
