@@ -58,7 +58,3 @@ function decodeOr(part: string): string {
     return part;
   }
 }
-
-export function lessonHref(id: string): string {
-  return `#/lesson/${id}`;
-}
