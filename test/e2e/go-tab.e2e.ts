@@ -58,6 +58,10 @@ describe("the Go tab and one growing program", () => {
       expect(own).toContain("deleteFunc");
       await setCode(page, own);
       await expect.poll(() => statuses(page), { timeout: 30_000 }).toEqual(["pass", "pass", "pass", "pass"]);
+      // That was a live run, which never counts as a pass (issue 21 item 13): Run makes it count.
+      expect(await page.locator(".badge.pass").count()).toBe(0);
+      await byTestId(page, "run").click();
+      await expect.poll(() => page.locator(".badge.pass").count(), { timeout: 30_000 }).toBe(1);
 
       await byTestId(page, "go-tab").click();
       const solution = byTestId(page, "go-solution");
