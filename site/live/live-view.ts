@@ -18,7 +18,7 @@
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
 import { RESOURCES } from "../../src/index.js";
-import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
+import { asKnown, type WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage/stage.js";
 import { connectScreen } from "./connect-screen.js";
@@ -34,6 +34,8 @@ const SETTLE_MS = 6;
 /** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
 const CATCH_UP_EVENTS = 2_000;
 const CATCH_UP_MS = 200;
+/** The code panel's editor is created once the initial list is shown, or this long after Follow. */
+const EDITOR_LATE_MS = 5_000;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
 
@@ -47,6 +49,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let lastLoadAt = 0;
   let raf = 0;
   let destroyed = false;
+  let followedAt = 0;
 
   const connect = connectScreen(t, () => void start(), (f) => openFile(f));
   const hl = new HighlightList(t, (seq, first) => seekSeq(seq, first));
@@ -72,6 +75,12 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     if (stage !== undefined) return stage;
     const { mountStage } = await import("../views/stage/stage.js");
     stage = mountStage(stageBox, { locale, reducedMotion });
+    // The paused view's step marks its line in the learner's editor (when it is the learner's code).
+    stage.onStep((step) => {
+      if (following || shownReplay === undefined) return;
+      const raw = shownReplay.events[step - 1];
+      code?.showStep(raw === undefined ? undefined : asKnown(raw));
+    });
     return stage;
   }
 
@@ -99,13 +108,16 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     following = on;
     followBtn.setAttribute("aria-pressed", String(on));
     followBtn.textContent = on ? t.follow : t.paused;
-    if (on) shownVersion = -1;
+    if (on) {
+      shownVersion = -1;
+      code?.showStep(null);
+    }
     else if (session !== undefined && stage !== undefined) {
       const t0 = performance.now();
       session.window.settle(() => performance.now() - t0 < 30);   // a burst still settling: fork what is settled
       const fork = session.window.replay.fork();
       shownReplay = fork;
-      stage.load({ trace: fork.events as TraceEvent[], log: [], hash: "" }, { replay: fork, follow: true });
+      stage.load({ trace: fork.events, log: [], hash: "" }, { replay: fork, follow: true });
     }
   }
 
@@ -130,7 +142,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       lastLoadAt = now;
       shownVersion = w.settledVersion;
       shownReplay = w.replay;
-      stage.load({ trace: w.replay.events as TraceEvent[], log: [], hash: "" }, { replay: w.replay, follow: true });
+      stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true });
       const cost = performance.now() - now;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
       root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
@@ -139,6 +151,8 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       if (settled && session.hasSynced() && performance.getEntriesByName("live:first-frame").length === 0
         && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
     }
+    // Monaco (hundreds of ms of main thread) only once the stage shows the initial list (or after EDITOR_LATE_MS).
+    if ((settled && shownVersion === w.settledVersion && session.hasSynced()) || now - followedAt > EDITOR_LATE_MS) code?.ensureEditor();
     raf = requestAnimationFrame(frame);
   }
 
@@ -173,6 +187,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     followBtn.hidden = false;
     setFollowing(true);
     session.start();
+    followedAt = performance.now();
     panel.follow(session, resources.map((r) => r.resource), namespace);
     if (raf === 0) raf = requestAnimationFrame(frame);
   }
@@ -220,6 +235,8 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   }
 
   void connect.loadInfo();
+  // Monaco's chunks load (and evaluate) while the learner reads the connect screen, not after Follow.
+  void import("../editor/load-monaco").then((m) => m.loadMonaco()).catch(() => undefined);
   return {
     root,
     destroy() {
