@@ -15,6 +15,8 @@ export interface WorkspaceParts {
 }
 
 export const DEFAULT_PANES: [number, number] = [0.27, 0.37];
+/** The sandbox's reading pane is a short guide: the editor and the stage get the room. */
+export const SANDBOX_PANES: [number, number] = [0.2, 0.38];
 export const DEFAULT_EDITOR_SPLIT = 0.68;
 
 export interface Workspace {
@@ -23,7 +25,7 @@ export interface Workspace {
   setLessonCollapsed(collapsed: boolean): void;
 }
 
-export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; defaults?: [number, number] }): Workspace {
+export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; sandbox?: boolean }): Workspace {
   const { t, prefs } = o;
   const g1 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
   const g2 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
@@ -43,7 +45,7 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
     parts.lesson.querySelector<HTMLElement>("[data-testid=lesson-collapse]")?.focus();
   });
   setLessonCollapsed(prefs.lessonCollapsed === true);
-  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.defaults ?? DEFAULT_PANES)];
+  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.sandbox === true ? SANDBOX_PANES : DEFAULT_PANES)];
   const applySizes = () => {
     root.style.setProperty("--w-lesson", `${(panes[0] * 100).toFixed(2)}%`);
     root.style.setProperty("--w-editor", `${(panes[1] * 100).toFixed(2)}%`);
