@@ -63,7 +63,6 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
   makeGutter(g2, {
     orientation: "vertical", container: () => root, min: 0.2, max: 0.6, done: savePanes,
     get: () => panes[1],
-    offset: () => panes[0],
     set: (f) => { panes[1] = f; applySizes(); },
   });
   const stack = parts.editor.stack;
