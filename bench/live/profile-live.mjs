@@ -32,11 +32,11 @@ try {
   await page.waitForSelector('[data-testid="live-start"]');
   const cdp = await page.context().newCDPSession(page);
   const traced = [];
-  cdp.on("Tracing.dataCollected", (d) => { for (const e of d.value) if ((e.ph === "X" && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask")) || e.ph === "R" || e.ph === "I" || e.ph === "n") traced.push(e); });
+  cdp.on("Tracing.dataCollected", (d) => { for (const e of d.value) if ((e.ph === "X" && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask")) || e.ph === "R" || e.ph === "I" || e.ph === "n" || (e.ph === "X" && e.cat.includes("devtools.timeline"))) traced.push(e); });
   const traceDone = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
-  await cdp.send("Tracing.start", { categories: "toplevel,blink.user_timing", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", { categories: "toplevel,blink.user_timing,devtools.timeline", transferMode: "ReportEvents" });
   await cdp.send("Profiler.start");
   const load0 = loadavg()[0];
   await page.click('[data-testid="live-start"]');
@@ -74,7 +74,7 @@ try {
   for (let i = 0; i < profile.samples.length; i++) { t += profile.timeDeltas[i]; samples.push([t, profile.samples[i]]); }
   const label = (n) => { const f = n.callFrame; return `${f.functionName || "(anon)"} ${f.url.replace(/.*\//, "")}:${f.lineNumber + 1}`; };
 
-  const tasks = traced.filter((e) => e.ph === "X");
+  const tasks = traced.filter((e) => e.ph === "X" && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask"));
   const byThread = new Map();
   for (const e of tasks) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + (e.tdur ?? 0));
   const main = [...byThread].sort((a, b) => b[1] - a[1])[0][0];
@@ -93,10 +93,13 @@ try {
     const ms = (c) => `${(c * (profile.endTime - profile.startTime) / profile.samples.length / 1000).toFixed(0)} ms`;
     const wTasks = tasks.filter((e) => `${e.pid}:${e.tid}` === main && e.ts + e.dur >= mark.ts && e.ts <= ff.ts);
     console.log(`\nlist → first frame: ${((ff.ts - mark.ts) / 1000).toFixed(0)} ms; main-thread tasks ${wTasks.length}, CPU ${(wTasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000).toFixed(0)} ms; ${inWin.length} samples`);
+    const native = new Map();
+    for (const e of traced) if (e.ph === "X" && e.cat.includes("devtools.timeline") && `${e.pid}:${e.tid}` === main && e.ts >= mark.ts && e.ts <= ff.ts) native.set(e.name, (native.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+    console.log(`  timeline (CPU, nested events overlap): ${[...native].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)} ms`).join(" · ")}`);
     console.log(`  self: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([l, c]) => `${l} ${ms(c)}`).join(" · ")}`);
     console.log(`  incl: ${[...incl].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([l, c]) => `${l} ${ms(c)}`).join(" · ")}`);
   }
-  const long = tasks.filter((e) => `${e.pid}:${e.tid}` === main && e.dur / 1000 >= minMs).sort((a, b) => a.ts - b.ts);
+  const long = tasks.filter((e) => `${e.pid}:${e.tid}` === main && (e.dur / 1000 >= minMs || (mark !== undefined && e.ts <= mark.ts && e.ts + e.dur >= mark.ts))).sort((a, b) => a.ts - b.ts);
   console.log(`${long.length} main-thread tasks ≥ ${minMs} ms (wall):`);
   for (const e of long) {
     const inTask = samples.filter(([ts]) => ts >= e.ts && ts <= e.ts + e.dur);
