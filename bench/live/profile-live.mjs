@@ -65,6 +65,7 @@ try {
   const events = await page.evaluate(() => Number(document.querySelector('[data-testid="live-events"]')?.getAttribute("data-count") ?? 0));
   console.log(`writes ${writes}, failed ${failed}, statuses ${JSON.stringify([...codes])}; trace events ${events}; load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
 
+  if (process.env.PROFILE_OUT) (await import("node:fs")).writeFileSync(process.env.PROFILE_OUT, JSON.stringify({ profile, traced }));
   // Samples → (time µs, node id).
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();

@@ -127,7 +127,8 @@ export async function measureLive(log, { pods = 10_000, rate = 200, seconds = 60
     const tasks = traced.filter((e) => e.ph === "X");
     const byThread = new Map();
     for (const e of tasks) byThread.set(`${e.pid}:${e.tid}`, (byThread.get(`${e.pid}:${e.tid}`) ?? 0) + (e.tdur ?? 0));
-    const main = [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const markEv = traced.find((e) => e.name === "live:list-arrived");
+    const main = markEv !== undefined ? `${markEv.pid}:${markEv.tid}` : [...byThread].sort((a, b) => b[1] - a[1])[0]?.[0];   // the page's main thread: the one that marked the list
     const mark = traced.find((e) => e.name === "live:list-arrived");
     const mainTasks = tasks.filter((e) => `${e.pid}:${e.tid}` === main && (mark === undefined || e.ts + e.dur >= mark.ts));
     const cpuLongest = mainTasks.reduce((m, e) => Math.max(m, (e.tdur ?? 0) / 1000), 0);
