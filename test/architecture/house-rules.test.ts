@@ -20,7 +20,7 @@ const MAX_LINES = 300;
 
 /** Files over MAX_LINES on main when this test landed, to be split by their owners (see SIGNALS). */
 const OVER_LIMIT: Record<string, string> = {
-  "site/live/live-view.ts": "308 at 13:40: live mode's learner code panel (helper live); to split",
+  // Empty since session 26: every file is under the limit. Never add an entry; split the file instead.
 };
 
 const SKIP = new Set(["node_modules", ".generated", "dist"]);
