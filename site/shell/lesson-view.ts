@@ -88,7 +88,7 @@ export class LessonView {
       passed: () => deps.progress.isPassed(src.id), seek: (step) => this.stage?.seek(step),
       collapse: () => {
         this.workspace.setLessonCollapsed(true);
-        this.root.querySelector<HTMLElement>("[data-testid=lesson-expand]")?.focus();
+        this.workspace.focusRail();
       },
       scenario: src.lesson ? undefined : src.scenario,
     }, restore?.hintsShown ?? 0);
@@ -115,7 +115,7 @@ export class LessonView {
     this.stepLine = new StepLine(() => this.editorPane.editor, this.editorPane.editorBox);
     // Not a landmark of its own: the stage inside it is the one "Stage" region (axe landmark-unique).
     this.stagePane = h("div", { class: "pane pane-stage", "data-testid": "stage" });
-    this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
+    this.workspace = mountWorkspace({ lesson: this.lessonPane.element, focusLesson: () => this.lessonPane.focusCollapse(), editor: this.editorPane, stage: this.stagePane },
       { t, prefs: deps.prefs, savePrefs: deps.savePrefs, sandbox: src.lesson === undefined });
     this.root = this.workspace.root;
 

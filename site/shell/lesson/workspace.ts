@@ -10,6 +10,8 @@ import { makeGutter } from "../splitter";
 
 export interface WorkspaceParts {
   lesson: HTMLElement;
+  /** Focuses the lesson pane's own "hide" button (after the rail brought the pane back). */
+  focusLesson(): void;
   editor: { element: HTMLElement; stack: HTMLElement; gutter: HTMLElement };
   stage: HTMLElement;
 }
@@ -23,6 +25,8 @@ export interface Workspace {
   root: HTMLElement;
   /** Hides or shows the lesson pane (issue 21 item 3: room for the editor and the stage on a laptop). */
   setLessonCollapsed(collapsed: boolean): void;
+  /** Focuses the rail that brings the lesson pane back (after the pane was hidden from the keyboard). */
+  focusRail(): void;
 }
 
 export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; sandbox?: boolean }): Workspace {
@@ -42,7 +46,7 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
   };
   rail.addEventListener("click", () => {
     setLessonCollapsed(false);
-    parts.lesson.querySelector<HTMLElement>("[data-testid=lesson-collapse]")?.focus();
+    parts.focusLesson();
   });
   setLessonCollapsed(prefs.lessonCollapsed === true);
   const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.sandbox === true ? SANDBOX_PANES : DEFAULT_PANES)];
@@ -75,5 +79,5 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
     set: (f) => { split = f; applySplit(); },
     done: () => { prefs.editorSplit = split; o.savePrefs(); },
   });
-  return { root, setLessonCollapsed };
+  return { root, setLessonCollapsed, focusRail: () => rail.focus() };
 }
