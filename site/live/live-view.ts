@@ -34,8 +34,8 @@ const SETTLE_MS = 6;
 /** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
 const CATCH_UP_EVENTS = 2_000;
 const CATCH_UP_MS = 200;
-/** The code panel's editor is created once the initial list is shown, or this long after Follow. */
-const EDITOR_LATE_MS = 5_000;
+/** Folding time in a frame that also re-loads the stage. */
+const LOAD_FRAME_SETTLE_MS = 2;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
 
@@ -49,7 +49,6 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let lastLoadAt = 0;
   let raf = 0;
   let destroyed = false;
-  let followedAt = 0;
 
   const connect = connectScreen(t, () => void start(), (f) => openFile(f));
   const hl = new HighlightList(t, (seq, first) => seekSeq(seq, first));
@@ -134,11 +133,15 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     const t0 = performance.now();
     code?.frame(t0);
     // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
-    const budget = w.pending > CATCH_UP_EVENTS ? 2 * SETTLE_MS : SETTLE_MS;
+    // A frame that re-loads the stage folds for LOAD_FRAME_SETTLE_MS only (a few events at 200/s), so
+    // fold + load + the browser's layout stay one short task (the 50 ms budget).
+    const catchingUp = w.pending > CATCH_UP_EVENTS;
+    const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
+      && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
+    const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
     const settled = w.settle(() => performance.now() - t0 < budget);
     const now = performance.now();
-    const due = settled ? now >= nextLoadAt : now >= Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS);
-    if (following && stage !== undefined && w.settledVersion !== shownVersion && due) {
+    if (loadDue && stage !== undefined && w.settledVersion !== shownVersion) {
       lastLoadAt = now;
       shownVersion = w.settledVersion;
       shownReplay = w.replay;
@@ -151,8 +154,6 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       if (settled && session.hasSynced() && performance.getEntriesByName("live:first-frame").length === 0
         && performance.getEntriesByName("live:list-arrived").length > 0) performance.mark("live:first-frame");
     }
-    // Monaco (hundreds of ms of main thread) only once the stage shows the initial list (or after EDITOR_LATE_MS).
-    if ((settled && shownVersion === w.settledVersion && session.hasSynced()) || now - followedAt > EDITOR_LATE_MS) code?.ensureEditor();
     raf = requestAnimationFrame(frame);
   }
 
@@ -187,7 +188,6 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     followBtn.hidden = false;
     setFollowing(true);
     session.start();
-    followedAt = performance.now();
     panel.follow(session, resources.map((r) => r.resource), namespace);
     if (raf === 0) raf = requestAnimationFrame(frame);
   }
@@ -235,8 +235,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   }
 
   void connect.loadInfo();
-  // Monaco's chunks load (and evaluate) while the learner reads the connect screen, not after Follow.
-  void import("../editor/load-monaco").then((m) => m.loadMonaco()).catch(() => undefined);
+  // Monaco loads, evaluates and builds the code panel's editor (~100 + ~85 ms tasks that cannot be cut) while
+  // the learner reads the connect screen, not while the stage takes in the initial list (the live bench).
+  void import("../editor/load-monaco").then((m) => m.loadMonaco()).then(() => { if (!destroyed) ensureCode().ensureEditor(); }, () => undefined);
   return {
     root,
     destroy() {

@@ -17,8 +17,8 @@
  *   follows, the newest such step of the session; while it is paused, the step shown (`showStep`). Only
  *   while the editor holds the code that was applied: after an edit the mark goes (data-step-line-state
  *   "stale"), undoing back brings it again.
- * - Monaco is created by `ensureEditor()` (the view calls it once the stage shows the initial list, so
- *   its cost stays out of list → first frame) or by Apply, whichever comes first.
+ * - Monaco is created by `ensureEditor()` (the view calls it on the connect screen, so its cost stays out
+ *   of the initial list's ingestion; the panel may be hidden then) or by Apply, whichever comes first.
  */
 import type { LogLine } from "../../../src/scenario/index.js";
 import type { KnownTraceEvent } from "../../../src/sim/index.js";
