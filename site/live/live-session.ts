@@ -9,7 +9,8 @@
  * - `start()` runs the informers (list, then watch); ingestion is never paused by the view.
  * - `hold(true)` stops every informer's processing task from popping (the DeltaFIFO fills with real
  *   events); `hold(false)` drains it.
- * - Objects are shrunk on ingest (metadata.managedFields dropped, as Headlamp does).
+ * - Objects are shrunk on ingest (metadata.managedFields dropped, as Headlamp does); a list body is
+ *   parsed a slice at a time (list-decoder.ts).
  * - Trace `time` is milliseconds since the session started; `seq` counts every event ever traced.
  * - The main thread is never held long: the driver runs tasks in slices of SLICE_MS and the informer's
  *   tasks are cut at MAX_PER_TASK pops / handler calls; the window folds in the view's frames.
@@ -17,6 +18,7 @@
  */
 import { HttpListerWatcher, SharedIndexInformer, type KubeObject } from "../../src/index.js";
 import { RealTimeDriver, Scheduler, type TraceEvent, type TraceInput, type Tracer } from "../../src/sim/index.js";
+import { decodeListSliced } from "./list-decoder.js";
 import { LiveWindow, type LiveWindowOptions } from "./live-window.js";
 import { TracedListerWatcher } from "./traced-lister-watcher.js";
 
@@ -110,6 +112,8 @@ export class LiveSession {
         baseUrl: o.base, resource, scheduler: this.scheduler, ...(resource.namespaced ? scope : { ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) }),
         fetch: (url, init) => fetch(url, { ...init, cache: "no-store" }),
         newTextDecoder: () => new TextDecoder(), wake: () => this.driver.sync(),
+        // A 10k-pod list body is ~8 MB: parsed a slice at a time, not in one task of 100–200 ms.
+        decodeList: (text) => decodeListSliced(text, { sliceMs: SLICE_MS, yieldNow: () => new Promise<void>((r) => { soon(r); }) }),
       });
       const lw = new TracedListerWatcher<KubeObject>(http, resource.resource, tracer, resource.namespaced ? scope : (o.labelSelector ? { labelSelector: o.labelSelector } : {}), ids);
       const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer, maxPerTask: MAX_PER_TASK });
@@ -130,7 +134,11 @@ export class LiveSession {
   }
 
   private record(e: TraceInput): void {
-    const ev = { ...e, seq: ++this.seq, time: Math.round(this.scheduler.now()) } as TraceEvent;
+    // The engine builds a fresh object per emit and keeps none: stamped in place, not copied (a copy per
+    // event was ~40 % of the engine's time on a 10k-pod list). Same keys in the same order as a copy.
+    const ev = e as TraceEvent;
+    ev.seq = ++this.seq;
+    ev.time = Math.round(this.scheduler.now());
     this.window.append(ev);
     for (const l of this.listeners) l(ev);
   }

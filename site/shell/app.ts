@@ -8,6 +8,7 @@ import { sandboxScenario, sandboxStarter } from "../lessons/sandbox";
 import { Runner } from "../runner/runner";
 import { drafts as makeDrafts } from "../storage/drafts";
 import { loadPrefs, savePrefs, type ThemeChoice } from "../storage/prefs";
+import { passingCode } from "../storage/passing-code";
 import { progress as makeProgress } from "../storage/progress";
 import { decodeShare } from "../storage/share";
 import { openStore, type Store } from "../storage/store";
@@ -65,7 +66,8 @@ export class App {
     }
     this.prefs = loadPrefs(this.store);
     this.drafts = makeDrafts(this.store);
-    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)), this.drafts); // export carries the code
+    // export carries the code: drafts, and each lesson's passing code (issue 20 item 6; Forget clears it)
+    this.progress = makeProgress(this.store, new Set(listLessons().map((l) => l.id)), this.drafts, passingCode(this.store));
     this.locale = isLocale(this.prefs.locale) ? this.prefs.locale : detectLocale(navigator.languages ?? [navigator.language]);
     this.t = translator(this.locale);
     this.errors = new ErrorBanner(() => this.t("error.dismiss"));

@@ -35,7 +35,7 @@ export function renderLessonMap(o: {
         h("p", { class: "import-status", role: "status" }, text)));
     } catch (e) {
       // A file that is ours but carries bad code says why; anything else is simply not a progress file.
-      const reason = e instanceof ProgressFileError && /^drafts/.test(e.message) ? e.message : undefined;
+      const reason = e instanceof ProgressFileError && /^(drafts|passing)/.test(e.message) ? e.message : undefined;
       say(reason === undefined ? t("progress.importFailed") : t("progress.importBad", { reason }), false);
     }
     fileInput.value = "";

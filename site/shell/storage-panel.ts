@@ -26,7 +26,7 @@ export function storageUse(store: Store): StorageUse {
     if (key.startsWith("draft:")) {
       use.drafts.count++;
       use.drafts.bytes += bytes;
-    } else if (key === "progress") {
+    } else if (key === "progress" || key.startsWith("passed:")) { // passed marks, and the code that passed
       use.progress += bytes;
     } else {
       use.other += bytes;

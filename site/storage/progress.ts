@@ -12,9 +12,15 @@
  * per saved draft with its starter hash and injected actions (site/storage/drafts.ts). An import checks
  * the whole file first (passed marks and drafts); a bad draft entry rejects the file with a reason and
  * nothing is written. Files without `drafts` (older exports) import as before.
+ *
+ * With a passing-code store (issue 20 item 6), the file also carries `passing`: per lesson, the code of
+ * the learner's latest passing run, which a later lesson offers to start from (site/storage/passing-code.ts).
+ * It is checked with the rest (a bad entry rejects the file, nothing written); "Forget progress" clears it
+ * with the passed marks, since the offer stands on both.
  */
 import { canonicalLessonId } from "../shell/router";
 import { parseDraftBackups, type DraftBackup, type Drafts } from "./drafts";
+import { parsePassingBackups, type PassingBackup, type PassingCode } from "./passing-code";
 import type { Store } from "./store";
 
 export interface ProgressFile {
@@ -24,10 +30,15 @@ export interface ProgressFile {
   passed: Record<string, { at: string }>;
   /** The learner's code per lesson (optional: absent in files exported before it existed). */
   drafts?: DraftBackup[];
+  /** The code of each lesson's latest passing run (optional: absent in older files). */
+  passing?: PassingBackup[];
 }
 
-/** What an import did: lessons passed after it, drafts written, drafts kept because the one here is newer. */
-export interface ImportReport { passed: number; restored: number; kept: number }
+/**
+ * What an import did: lessons passed after it, drafts written, drafts kept because the one here is newer,
+ * and passing programs written (or already here) and kept because the one here passed later.
+ */
+export interface ImportReport { passed: number; restored: number; kept: number; passing?: { restored: number; kept: number } }
 
 /** Why a progress file was refused; `reason` is English (like the command bar's), for the message. */
 export class ProgressFileError extends Error {}
@@ -41,7 +52,7 @@ export interface Progress {
   importFile(json: string): number;
   /** As importFile, and says what happened to the code the file carries. Throws ProgressFileError on a bad file. */
   importReport(json: string): ImportReport;
-  /** Forgets every passed lesson (and anything else stored under the progress key). */
+  /** Forgets every passed lesson (and anything else stored under the progress key), and the passing code. */
   forget(): void;
   onChange(cb: () => void): void;
 }
@@ -78,19 +89,25 @@ export function parseProgressFile(json: string, known?: ReadonlySet<string>): Pr
   }
   const exportedAt = typeof d.exportedAt === "string" && d.exportedAt.length <= 40 ? d.exportedAt : "";
   let drafts: DraftBackup[];
+  let passing: PassingBackup[];
   try {
     drafts = parseDraftBackups((d as { drafts?: unknown }).drafts, known);
+    passing = parsePassingBackups((d as { passing?: unknown }).passing, known);
   } catch (e) {
     throw new ProgressFileError((e as Error).message);
   }
-  return { app: "informer-playground", version: 1, exportedAt, passed, ...(drafts.length > 0 ? { drafts } : {}) };
+  return {
+    app: "informer-playground", version: 1, exportedAt, passed,
+    ...(drafts.length > 0 ? { drafts } : {}), ...(passing.length > 0 ? { passing } : {}),
+  };
 }
 
 /**
  * `known`: the ids of the course's lessons; an import keeps only those (and so does a read).
  * `code`: the drafts store whose code export carries and import restores (none: marks only).
+ * `passing`: the passing-code store, carried the same way and cleared by `forget`.
  */
-export function progress(store: Store, known?: ReadonlySet<string>, code?: Drafts): Progress {
+export function progress(store: Store, known?: ReadonlySet<string>, code?: Drafts, passing?: PassingCode): Progress {
   const listeners: Array<() => void> = [];
   const read = (): Record<string, { at: string }> => {
     const raw = store.get(KEY);
@@ -121,7 +138,11 @@ export function progress(store: Store, known?: ReadonlySet<string>, code?: Draft
     },
     exportFile: () => {
       const drafts = code?.exportAll() ?? [];
-      return { app: "informer-playground", version: 1, exportedAt: new Date().toISOString(), passed: read(), ...(drafts.length > 0 ? { drafts } : {}) };
+      const passingCode = passing?.exportAll() ?? [];
+      return {
+        app: "informer-playground", version: 1, exportedAt: new Date().toISOString(), passed: read(),
+        ...(drafts.length > 0 ? { drafts } : {}), ...(passingCode.length > 0 ? { passing: passingCode } : {}),
+      };
     },
     importFile(json) {
       return this.importReport(json).passed;
@@ -130,11 +151,13 @@ export function progress(store: Store, known?: ReadonlySet<string>, code?: Draft
       const file = parseProgressFile(json, known); // checks everything before anything is written
       const merged = { ...read(), ...file.passed };
       const done = code !== undefined && file.drafts !== undefined ? code.importAll(file.drafts) : { restored: 0, kept: 0 };
+      const passed = passing !== undefined && file.passing !== undefined ? { passing: passing.importAll(file.passing) } : {};
       write(merged);
-      return { passed: Object.keys(merged).length, ...done };
+      return { passed: Object.keys(merged).length, ...done, ...passed };
     },
     forget() {
       store.remove(KEY);
+      passing?.clear();
       for (const l of listeners) l();
     },
     onChange(cb) {

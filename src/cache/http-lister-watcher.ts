@@ -4,7 +4,8 @@
  * mode). Fetch and the text decoder are injected (Node's or the browser's): src/ stays free of I/O.
  *
  * Contract:
- * - list: GET {base}{path}?{options} with `Accept: application/json`; a non-2xx answer is the ApiError
+ * - list: GET {base}{path}?{options} with `Accept: application/json` (the body parsed by `decodeList`,
+ *   default JSON.parse; one that fails is a 500 "decoding the list"); a non-2xx answer is the ApiError
  *   of its Status body; a request that never got an answer is ConnectionRefused (code 0): the reflector
  *   retries in place.
  * - watch: GET …&watch=true; the body is read as newline-delimited JSON (wire.md G5), one event per line.
@@ -45,6 +46,11 @@ export interface HttpListerWatcherOptions {
   newTextDecoder: () => TextDecoderLike;
   /** Called after a callback was scheduled (a RealTimeDriver's sync); default: nothing. */
   wake?: () => void;
+  /**
+   * Parses a list body; default JSON.parse. Live mode passes one that parses a slice at a time
+   * (site/live/list-decoder.ts) so a 10k-item list never holds the page's main thread in one task.
+   */
+  decodeList?: (text: string) => Promise<unknown>;
 }
 
 function connectionRefused(e: unknown): ApiError {
@@ -104,7 +110,7 @@ export class HttpListerWatcher<T extends KubeObject = KubeObject> implements Lis
       .then(async (r) => {
         const text = await r.text();
         if (r.status < 200 || r.status > 299) return () => done(toApiError(r.status, text));
-        const list = JSON.parse(text) as KubeList<T>;
+        const list = (this.o.decodeList !== undefined ? await this.o.decodeList(text) : JSON.parse(text)) as KubeList<T>;
         return () => done(undefined, list);
       }, (e: unknown) => () => done(connectionRefused(e)))
       .catch((e: unknown) => () => done(newApiError(500, "InternalError", `decoding the list: ${e instanceof Error ? e.message : String(e)}`)))

@@ -19,7 +19,7 @@ export type {
   FifoView, IndexerObjectView, IndexerView, PendingNotification, ListenerView, InformerView, WorkqueueView,
   WorkerView, HandlerLogEntry, WorldView,
 } from "./world/world.js";
-export { applyEvent, reduce, foldTrace, WorldReplay, DEFAULT_SNAPSHOT_EVERY } from "./world/replay.js";
+export { applyEvent, reduce, foldTrace, WorldReplay, DEFAULT_SNAPSHOT_EVERY, worldSize } from "./world/replay.js";
 export { indexBuckets, focusedInformer } from "./world/derived.js";
 export { stageOf } from "./world/stage-of.js";
 export type { Choreography } from "./world/stage-of.js";

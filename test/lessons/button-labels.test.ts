@@ -100,3 +100,25 @@ describe.each(folders)("lessons/%s", (id) => {
     }
   });
 });
+
+/**
+ * Issue 20 item 4: the sandbox's fault list names each fault by the button the learner clicks under
+ * Actions → Faults (the command bar's spelling may follow in code), in both languages.
+ */
+describe("the sandbox's fault list names the buttons the learner clicks", () => {
+  const FAULTS = ["drop-watch", "compact", "partition", "partition-timeout", "heal", "restart", "slow-handler"] as const;
+  it.each([["en", "lesson.md", "## Faults"], ["zh-CN", "lesson.zh-CN.md", "## 故障"]] as const)("%s", (locale, file, heading) => {
+    const md = readFileSync(join(LESSONS, "sandbox", file), "utf8");
+    const start = md.indexOf(`\n${heading}\n`);
+    expect(start, `lessons/sandbox/${file} has a "${heading}" section`).toBeGreaterThan(0);
+    const end = md.indexOf("\n## ", start + 1);
+    const section = md.slice(start, end < 0 ? undefined : end);
+    const text = STAGE_TEXT[locale] as unknown as Record<string, unknown> & { actionsMenu: string; actionGroups: { faults: string } };
+    const labels = new Set([text.actionsMenu, text.actionGroups.faults, ...FAULTS.map((k) => text[k] as string)]);
+    const bold = [...section.matchAll(/\*\*([^*\n]+)\*\*/g)].map((m) => m[1]!);
+    for (const name of bold) expect(labels.has(name), `lessons/sandbox/${file}: **${name}** is not a label under ${text.actionsMenu} → ${text.actionGroups.faults}`).toBe(true);
+    for (const k of FAULTS) expect(bold, `lessons/sandbox/${file} never names the ${k} button ("${text[k] as string}")`).toContain(text[k]);
+    // Each bullet opens with the button's name, not the command bar's.
+    for (const m of section.matchAll(/^- (.*)$/gm)) expect(m[1], `lessons/sandbox/${file}`).toMatch(/^\*\*/);
+  });
+});

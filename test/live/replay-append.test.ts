@@ -33,10 +33,10 @@ describe("WorldReplay append / dropFirst / skip", () => {
   });
 
   it("equals the full fold at every step looked at, whatever was appended, dropped or skipped", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 1, max: 16 }), fc.array(opArb, { minLength: 1, maxLength: 60 }),
-      (which, k, ops) => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 1, max: 16 }), fc.array(opArb, { minLength: 1, maxLength: 60 }), fc.boolean(),
+      (which, k, ops, sizeAware) => {
         const trace = traces[which]!;
-        const r = new WorldReplay([], { snapshotEvery: k });
+        const r = new WorldReplay([], { snapshotEvery: k, sizeAware });
         let next = 0;     // events of `trace` fed so far
         const check = (n: number, w: Readonly<WorldView>) => expect(w).toEqual(foldTrace(trace, r.dropped + n));
         for (const o of ops) {
@@ -81,10 +81,10 @@ describe("WorldReplay append / dropFirst / skip", () => {
   });
 
   it("a fork is frozen: the original's later appends and drops never change it, and it replays like the original did", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 60 }), fc.boolean(),
-      (k, first, dropped, skipFirst) => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 60 }), fc.boolean(), fc.boolean(),
+      (k, first, dropped, skipFirst, sizeAware) => {
         const trace = traces[1]!;
-        const r = new WorldReplay([], { snapshotEvery: k });
+        const r = new WorldReplay([], { snapshotEvery: k, sizeAware });
         let next = 0;
         if (skipFirst) for (; next < 5; next++) r.skip(trace[next]!);
         for (let i = 0; i < first && next < trace.length; i++) r.append(trace[next++]!);

@@ -16,6 +16,11 @@
  *   number is relative to the events held now; `dropped` counts what was forgotten. After any sequence
  *   of these, `seek(n)` equals the fold of the whole history up to `dropped + n` (the property test).
  *   `fork()` freezes a copy that the original's later appends and drops never touch.
+ * - With `sizeAware` (live mode: a world of ~10k objects), a snapshot is taken at a multiple of K only
+ *   when at least max(K, size/2) events have passed since the previous one (size = `worldSize`, the
+ *   entries a copy walks), so copies cost O(1) per appended event however big the world grows, and a
+ *   seek still folds at most max(K, size/2) events after one copy. Only the spacing changes: every seek
+ *   and peek gives the same world as without it.
  */
 import { asKnown, type KnownTraceEvent, type TraceEvent } from "../trace.js";
 import { reduceInformers } from "./informers.js";
@@ -67,11 +72,24 @@ export function foldTrace(events: readonly TraceEvent[], n: number = events.leng
 
 export const DEFAULT_SNAPSHOT_EVERY = 64;
 
+/** The entries `cloneWorld` copies (objects, cache keys and their index values, queued items): its cost. */
+export function worldSize(w: WorldView): number {
+  let n = w.server.objects.size + w.server.watches.size + w.server.pending.size + w.handlerLog.length;
+  for (const inf of w.informers.values()) {
+    n += inf.indexer.objects.size + inf.indexer.indexValues.size + inf.fifo.entries.length;
+    for (const l of inf.listeners.values()) n += l.buffer.length;
+  }
+  for (const q of w.workqueues.values()) n += q.queue.length + q.dirty.length + q.processing.size + q.delayed.size + q.requeues.size;
+  return n;
+}
+
 interface Snapshot { /** absolute position: events ever appended before it */ at: number; world: WorldView }
 
 /** Random access over a trace: snapshots every K events, seek(n) in O(K); appendable and slidable. */
 export class WorldReplay {
   readonly snapshotEvery: number;
+  /** Space snapshots by the world's size too (see the contract). */
+  private readonly sizeAware: boolean;
   private held: TraceEvent[];
   /** snapshots[0] = the base (at `dropped`); the rest at absolute multiples of K, ascending. */
   private snapshots: Snapshot[];
@@ -87,10 +105,11 @@ export class WorldReplay {
   private baseIsTip = false;
 
   /** `base`: the world before events[0] (a live window that dropped older events); default the empty world. */
-  constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number; base?: WorldView }) {
+  constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number; base?: WorldView; sizeAware?: boolean }) {
     const k = options?.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     if (!(Number.isInteger(k) && k >= 1)) throw new Error(`Expected \`snapshotEvery\` to be an integer ≥ 1, got \`${k}\``);
     this.snapshotEvery = k;
+    this.sizeAware = options?.sizeAware ?? false;
     this.held = [];
     const w = options?.base !== undefined ? cloneWorld(options.base) : emptyWorld();
     this.snapshots = [{ at: 0, world: cloneWorld(w) }];
@@ -113,6 +132,11 @@ export class WorldReplay {
     return this.offset;
   }
 
+  /** Snapshots kept (the base included): each cost one world copy. */
+  get snapshotCount(): number {
+    return this.snapshots.length;
+  }
+
   /** A copy of the world before the first event held. */
   baseWorld(): WorldView {
     return cloneWorld(this.snapshots[0]!.world);
@@ -124,7 +148,7 @@ export class WorldReplay {
    * are shared, which is safe because a snapshot is never folded into.
    */
   fork(): WorldReplay {
-    const f = new WorldReplay([], { snapshotEvery: this.snapshotEvery });
+    const f = new WorldReplay([], { snapshotEvery: this.snapshotEvery, sizeAware: this.sizeAware });
     f.held = this.held.slice();
     f.snapshots = this.snapshots.slice();
     if (this.baseIsTip) f.snapshots[0] = { at: this.offset, world: cloneWorld(this.tip) };
@@ -142,7 +166,9 @@ export class WorldReplay {
     this.held.push(event);
     applyEvent(this.tip, asKnown(event));
     const at = this.offset + this.held.length;
-    if (at % this.snapshotEvery === 0) this.snapshots.push({ at, world: cloneWorld(this.tip) });
+    if (at % this.snapshotEvery !== 0) return;
+    if (this.sizeAware && at - this.snapshots[this.snapshots.length - 1]!.at < worldSize(this.tip) / 2) return;
+    this.snapshots.push({ at, world: cloneWorld(this.tip) });
   }
 
   /** Folds `event` into the base without holding it; only while nothing is held (a burst older than the window). */

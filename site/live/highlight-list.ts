@@ -1,0 +1,56 @@
+/**
+ * The live view's list of highlights (wire.md §7.5): 410 → relist, bookmarks, reconnects, watch ends,
+ * backoff and failed lists, picked out of the trace as it streams (highlights.ts), newest first.
+ *
+ * Contract:
+ * - `onEvent(e)` feeds one traced event; a highlight is kept (at most LIMIT, the oldest forgotten).
+ * - `render(firstSeq)` redraws the list only when something changed since the last render; clicking an
+ *   entry calls `onSeek(seq, firstSeq)` (the view pauses at its step, if still in the window).
+ * - `reset()` forgets everything (a new session); `clear()` empties the list shown (a trace file replays).
+ */
+import type { TraceEvent } from "../../src/sim/index.js";
+import { h } from "../shell/dom";
+import { highlightOf, newHighlightState, type Highlight } from "./highlights.js";
+import type { LiveText } from "./live-i18n.js";
+
+const LIMIT = 60;
+
+export class HighlightList {
+  readonly root: HTMLElement;
+  private state = newHighlightState();
+  private readonly items: Highlight[] = [];
+  private dirty = false;
+
+  constructor(private readonly t: LiveText, private readonly onSeek: (seq: number, firstSeq: number) => void) {
+    this.root = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
+  }
+
+  onEvent(e: TraceEvent): void {
+    const x = highlightOf(e, this.state, this.t);
+    if (x === undefined) return;
+    this.items.unshift(x);
+    if (this.items.length > LIMIT) this.items.length = LIMIT;
+    this.dirty = true;
+  }
+
+  render(firstSeq: number): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.root.replaceChildren(...this.items.map((x) => {
+      const li = h("li", { "data-kind": x.kind, "data-seq": x.seq },
+        h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
+      li.addEventListener("click", () => this.onSeek(x.seq, firstSeq));
+      return li;
+    }));
+  }
+
+  reset(): void {
+    this.state = newHighlightState();
+    this.items.length = 0;
+    this.dirty = true;
+  }
+
+  clear(): void {
+    this.root.replaceChildren();
+  }
+}
