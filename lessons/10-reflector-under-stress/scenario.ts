@@ -5,9 +5,11 @@
  * so after the heal (410 ⇒ backoff ⇒ relist) lastSyncResourceVersion is the LIST's, no pod's: an `rv=`
  * taken from the lister or from the handlers fails there.
  */
-import type { Scenario } from "../../src/index.js";
+import type { ConfigMap, Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
+
+const flags: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "default", name: "feature-flags" }, data: { beta: "on" } };
 
 const base: Scenario = {
   seed: 3,
@@ -25,7 +27,7 @@ const base: Scenario = {
     { at: 7_500, op: "create", resource: "pods", object: pod("web-4") },
     { at: 8_000, op: "fault", fault: "compact" },
     // Another resource: the informer never sees it, but it moves the server's resourceVersion.
-    { at: 9_000, op: "create", resource: "configmaps", object: { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "default", name: "feature-flags" }, data: { beta: "on" } } },
+    { at: 9_000, op: "create", resource: "configmaps", object: flags },
     { at: 11_000, op: "fault", fault: "heal" },
   ],
 };
