@@ -9,6 +9,7 @@ import type { Locale } from "../../src/sim/index.js";
 
 /** The one spelling of a UI language: the engine's (narration) Locale, re-exported for the app. */
 export type { Locale };
+/** Every UI language, in the order the app offers them (the lesson compiler builds each). */
 export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 export type { MessageKey };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -29,7 +30,7 @@ export function detectLocale(languages: readonly string[]): Locale {
 }
 
 export function isLocale(x: unknown): x is Locale {
-  return x === "en" || x === "zh-CN";
+  return (LOCALES as readonly unknown[]).includes(x);
 }
 
 export function translator(locale: Locale): Translate {

@@ -2,7 +2,8 @@
  * LessonView — one open lesson (or the sandbox): wires the lesson machine (site/machines/lesson.ts, the one
  * owner of the run lifecycle) to its three parts: the lesson pane (lesson/lesson-pane.ts), the editor
  * pane (lesson/editor-pane.ts) and the stage, laid out by lesson/workspace.ts. Reset, Show solution, Diff
- * and Share are lesson/editor-actions.ts; what the view is opened with is lesson/lesson-source.ts.
+ * and Share are lesson/editor-actions.ts; what the view is opened with is lesson/lesson-source.ts; the
+ * "start from your lesson N code" offer is lesson/start-from.ts; the status line's words lesson/run-status-text.ts.
  *
  *   edit ─(machine: debounce)→ compile in the TS worker ─ errors? → list them, keep the last good run
  *                                                      └ ok + live → run the same recorded inputs, keep the step
@@ -28,16 +29,14 @@ import { EditorPane } from "./lesson/editor-pane";
 import type { LessonSource, LessonViewDeps, RestoreState } from "./lesson/lesson-source";
 import { LessonPane } from "./lesson/lesson-pane";
 import { showRunErrors } from "./lesson/run-errors";
+import { goalsNoteText, statusText } from "./lesson/run-status-text";
 import { compileActor, runActor } from "./lesson/run-actors";
-import { startFromOffer } from "./lesson/start-from";
+import { offerStartFrom } from "./lesson/start-from";
 import { StepLine } from "./lesson/step-line";
 import { mountWorkspace, type Workspace } from "./lesson/workspace";
 import type { StageHandle } from "./stage-types";
 import { exposeForTests } from "./test-hooks";
 import { isDark } from "./theme";
-
-/** The sandbox's reading pane is a short guide: the editor and the stage get the room. */
-const SANDBOX_PANES: [number, number] = [0.2, 0.38];
 
 export class LessonView {
   readonly root: HTMLElement;
@@ -89,7 +88,7 @@ export class LessonView {
       passed: () => deps.progress.isPassed(src.id), seek: (step) => this.stage?.seek(step),
       collapse: () => {
         this.workspace.setLessonCollapsed(true);
-        this.root.querySelector<HTMLElement>("[data-testid=lesson-expand]")?.focus();
+        this.workspace.focusRail();
       },
       scenario: src.lesson ? undefined : src.scenario,
     }, restore?.hintsShown ?? 0);
@@ -116,8 +115,8 @@ export class LessonView {
     this.stepLine = new StepLine(() => this.editorPane.editor, this.editorPane.editorBox);
     // Not a landmark of its own: the stage inside it is the one "Stage" region (axe landmark-unique).
     this.stagePane = h("div", { class: "pane pane-stage", "data-testid": "stage" });
-    this.workspace = mountWorkspace({ lesson: this.lessonPane.element, editor: this.editorPane, stage: this.stagePane },
-      { t, prefs: deps.prefs, savePrefs: deps.savePrefs, defaults: src.lesson ? undefined : SANDBOX_PANES });
+    this.workspace = mountWorkspace({ lesson: this.lessonPane.element, focusLesson: () => this.lessonPane.focusCollapse(), editor: this.editorPane, stage: this.stagePane },
+      { t, prefs: deps.prefs, savePrefs: deps.savePrefs, sandbox: src.lesson === undefined });
     this.root = this.workspace.root;
 
     this.actor.on("compiled", (e) => this.onCompiled(e));
@@ -145,7 +144,7 @@ export class LessonView {
         this.editorPane.setRunning(running);
         this.stage?.setRunning(running);
       }
-      this.editorPane.setStatus(this.statusText());
+      this.editorPane.setStatus(statusText(this.deps.t(), runStatus(s)));
     });
     this.actor.start();
     this.lessonPane.render();
@@ -184,7 +183,10 @@ export class LessonView {
         this.stepLine.edited(text);
       });
       editor.onRun(() => this.runFromShortcut());
-      this.offerStartFrom(editor, share === undefined && !restored && !safe);
+      if (share === undefined && !restored && !safe) {
+        offerStartFrom({ lesson: this.src.lesson, ids: listLessons().map((l) => l.id), starter: this.src.starter, current: this.code, t: this.deps.t,
+          isPassed: (id) => this.deps.progress.isPassed(id), passing: this.passing, editor, pane: this.editorPane });
+      }
     } catch (e) {
       this.editorPane.editorFailed(e instanceof Error ? e.message : String(e));
       return;
@@ -193,20 +195,6 @@ export class LessonView {
     if (this.destroyed) return;
     if (safe) this.actor.send({ type: "lesson.check" });
     else this.actor.send({ type: "lesson.run", reason: share ? "share" : restored ? "action" : "boot" });
-  }
-
-  /** "Start from your lesson N code" (#20 item 6), when this lesson grows from one passed with own code. */
-  private offerStartFrom(editor: { setText(text: string, o: { undoable: boolean }): void }, fresh: boolean): void {
-    const offer = fresh ? startFromOffer({
-      lesson: this.src.lesson, ids: listLessons().map((l) => l.id), isPassed: (id) => this.deps.progress.isPassed(id),
-      passing: this.passing, current: this.code, starter: this.src.starter,
-    }) : undefined;
-    if (offer === undefined) return;
-    const t = this.deps.t();
-    this.editorPane.showOffer(t("lesson.startFrom.note", { n: offer.n }), t("lesson.startFrom", { n: offer.n }), "start-from-own", () => {
-      editor.setText(offer.code, { undoable: true });
-      this.editorPane.showNotice(this.deps.t()("lesson.startFrom.done", { n: offer.n }), "info");
-    });
   }
 
   // ───────────────────────────── what the machine emits ─────────────────────────────
@@ -279,22 +267,9 @@ export class LessonView {
 
   // ───────────────────────────── rendering ─────────────────────────────
 
-  private statusText(): string {
-    const t = this.deps.t();
-    const s = runStatus(this.actor.getSnapshot());
-    switch (s.kind) {
-      case "idle": return t("run.status.idle");
-      case "compiling": return t("run.status.compiling");
-      case "running": return t("run.status.running");
-      case "stopped": return t("run.status.stopped", { steps: s.steps });
-      case "done": return t("run.status.done", { steps: s.steps, ms: s.ms });
-    }
-  }
-
   private renderGoals(): void {
     const c = this.actor.getSnapshot().context;
-    const note = c.goalsNote === "stopped" ? this.deps.t()("goal.stopped") : c.goalsNote === "runToCount" ? this.deps.t()("goal.runToCount") : undefined;
-    this.lessonPane.renderGoals(c.goals, note);
+    this.lessonPane.renderGoals(c.goals, goalsNoteText(this.deps.t(), c.goalsNote));
   }
 
   /** What a re-mount (locale switch) needs to carry over. */

@@ -1,6 +1,12 @@
 /**
  * Resizable panes: a gutter between two panes of a CSS grid. Dragging (pointer) or arrow keys (when the
  * gutter has focus, role="separator") move it; the new fraction is reported for saving.
+ *
+ * Contract: the fraction `get()`/`set()` is a pane's size as a share of the container, and one pixel of
+ * pointer travel changes it by 1 / the container's size. A drag moves it by how far the pointer travelled
+ * since it went down (not by where the pointer is): the gutter stays under the pointer whatever lies
+ * before the pane (a hidden lesson pane, a rail, the other gutter), and grabbing without moving changes
+ * nothing. Values are clamped to [min, max]; `done()` is called once a drag or key press ends.
  */
 export function makeGutter(gutter: HTMLElement, options: {
   orientation: "vertical" | "horizontal";
@@ -9,8 +15,6 @@ export function makeGutter(gutter: HTMLElement, options: {
   container(): HTMLElement;
   min?: number;
   max?: number;
-  /** Fraction of the container where this gutter's pane starts (for a second gutter). */
-  offset?(): number;
   done?(): void;
 }): void {
   const min = options.min ?? 0.12;
@@ -26,11 +30,13 @@ export function makeGutter(gutter: HTMLElement, options: {
     gutter.setPointerCapture(ev.pointerId);
     gutter.classList.add("dragging");
     const rect = options.container().getBoundingClientRect();
+    const vertical = options.orientation === "vertical";
+    const size = vertical ? rect.width : rect.height;
+    const from = vertical ? ev.clientX : ev.clientY;
+    const start = options.get();
     const move = (e: PointerEvent) => {
-      const f = options.orientation === "vertical"
-        ? (e.clientX - rect.left) / rect.width - (options.offset?.() ?? 0)
-        : (e.clientY - rect.top) / rect.height - (options.offset?.() ?? 0);
-      options.set(clamp(f));
+      if (size <= 0) return;
+      options.set(clamp(start + ((vertical ? e.clientX : e.clientY) - from) / size));
       update();
     };
     const up = () => {

@@ -6,8 +6,8 @@ import { select } from "d3-selection";
 import { type IndexerObjectView, type IndexerView, indexBuckets } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
+import { informerCard } from "./stage/informer-card.js";
 import { informerSuffix, type StagePanel } from "./stage/panel.js";
-import { isBareFifo } from "./run-shape.js";
 
 export interface IndexerRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (key: string) => void }
 
@@ -69,22 +69,12 @@ export function renderIndexer(container: HTMLElement, idx: IndexerView | undefin
 
 /** The indexer card (the informer's cache and its indexes) as a StagePanel. */
 export function indexerPanel(limit = 50): StagePanel {
-  let body: HTMLElement | null = null;
-  let bare = false;
-  return {
+  return informerCard({
     id: "indexer",
     stages: ["indexer"],
     title: (t, ctx) => t.indexer + informerSuffix(ctx),
-    mount(el) { body = el; },
-    // A bare DeltaFIFO run (lesson 04) has no informer around its queue: the card is not shown.
-    load(run) {
-      bare = isBareFifo(run.trace);
-      if (bare) body?.replaceChildren(); // nothing of an earlier run stays in the hidden card
-    },
-    visible: () => !bare,
-    update(_view, ctx) {
-      if (body === null) return;
+    render(body, _view, ctx) {
       renderIndexer(body, ctx.inf?.indexer, { t: ctx.t, limit, hotKey: ctx.hotKey, selected: ctx.target?.key ?? null, onSelect: ctx.select });
     },
-  };
+  });
 }

@@ -12,8 +12,8 @@ import type {
   HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView,
 } from "../../src/sim/index.js";
 import type { T } from "./stage-i18n.js";
+import { informerCard } from "./stage/informer-card.js";
 import { informerSuffix, type StagePanel } from "./stage/panel.js";
-import { isBareFifo } from "./run-shape.js";
 
 export const MAX_BUFFER_CHIPS = 8;
 const LOG_ROWS = 8;
@@ -102,21 +102,12 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
 
 /** The listeners card (each listener's buffer and its handler calls) as a StagePanel. */
 export function listenersPanel(): StagePanel {
-  let body: HTMLElement | null = null;
-  let bare = false;
-  return {
+  return informerCard({
     id: "listeners",
     stages: ["listener", "handler", "processor"],
     title: (t, ctx) => t.listeners + informerSuffix(ctx),
-    mount(el) { body = el; },
-    // A bare DeltaFIFO run (lesson 04) has no informer around its queue: the card is not shown.
-    load(run) {
-      bare = isBareFifo(run.trace);
-      if (bare) body?.replaceChildren(); // nothing of an earlier run stays in the hidden card
+    render(body, view, ctx) {
+      renderListeners(body, view, ctx.inf, { t: ctx.t });
     },
-    visible: () => !bare,
-    update(view, ctx) {
-      if (body !== null) renderListeners(body, view, ctx.inf, { t: ctx.t });
-    },
-  };
+  });
 }

@@ -6,6 +6,7 @@
  * worker boxes by `index`) at the step `view` shows, from the same numbers the sub-label shows.
  */
 import { focusedInformer, type StageName, type WorldView } from "../../src/sim/index.js";
+import { workerAt, workqueueTotals } from "./pipeline-counts.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 
 export function explainNode(view: WorldView, stage: StageName, index: number | undefined, t: T, fifo: FifoKind): string {
@@ -32,19 +33,13 @@ export function explainNode(view: WorldView, stage: StageName, index: number | u
       return l?.active != null ? e.handlerActive(index ?? 0, l.active.key) : e.handlerIdle(index ?? 0, t.nCalls(l?.calls ?? 0));
     }
     case "workqueue": {
-      let q = 0;
-      let p = 0;
-      for (const wq of view.workqueues.values()) {
-        q += wq.queue.length;
-        p += wq.processing.size;
-      }
-      return e.workqueue(q, p);
+      const { queued, processing } = workqueueTotals(view);
+      return e.workqueue(queued, processing);
     }
     case "worker": {
-      for (const wk of view.workers.values()) {
-        if (wk.index === index) return wk.state === "reconciling" ? e.workerBusy(index ?? 0, wk.key ?? "") : e.workerIdle(index ?? 0, t[wk.state]);
-      }
-      return e.workerIdle(index ?? 0, t.idle);
+      const wk = workerAt(view, index);
+      if (wk === undefined) return e.workerIdle(index ?? 0, t.idle);
+      return wk.state === "reconciling" ? e.workerBusy(index ?? 0, wk.key ?? "") : e.workerIdle(index ?? 0, t[wk.state]);
     }
   }
 }

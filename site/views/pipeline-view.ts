@@ -11,6 +11,7 @@
 import { select, type Selection } from "d3-selection";
 import "d3-transition";
 import { type WorldView, focusedInformer } from "../../src/sim/index.js";
+import { workerAt, workqueueTotals } from "./pipeline-counts.js";
 import { edgePath, nodeId, type PipelineEdge, type PipelineLayout, type PipelineNode } from "./pipeline-layout.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { FifoKind, T } from "./stage-i18n.js";
@@ -41,19 +42,13 @@ function subtitle(view: WorldView, n: PipelineNode, t: T, fifo: FifoKind): strin
       return l?.active != null ? l.active.key : t.nCalls(l?.calls ?? 0);
     }
     case "workqueue": {
-      let q = 0;
-      let p = 0;
-      for (const wq of view.workqueues.values()) {
-        q += wq.queue.length;
-        p += wq.processing.size;
-      }
-      return t.wqSummary(q, p);
+      const { queued, processing } = workqueueTotals(view);
+      return t.wqSummary(queued, processing);
     }
     case "worker": {
-      for (const wk of view.workers.values()) {
-        if (wk.index === n.index) return wk.state === "reconciling" ? wk.key ?? "" : t[wk.state];
-      }
-      return t.idle;
+      const wk = workerAt(view, n.index);
+      if (wk === undefined) return t.idle;
+      return wk.state === "reconciling" ? wk.key ?? "" : t[wk.state];
     }
   }
 }

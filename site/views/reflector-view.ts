@@ -10,9 +10,9 @@ import { select, type Selection } from "d3-selection";
 import type { InformerView, ReflectorView, ServerObjectView, WorldView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
 import type { T } from "./stage-i18n.js";
+import { informerCard } from "./stage/informer-card.js";
 import type { StagePanel } from "./stage/panel.js";
 import "./informers.css";
-import { isBareFifo } from "./run-shape.js";
 
 export interface ReflectorRenderOptions { t: T; limit: number; hotKey: string | null; selected: string | null; onSelect: (id: string) => void }
 
@@ -134,23 +134,13 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
 
 /** The reflector card (with the API server's objects) as a StagePanel. */
 export function reflectorPanel(limit = 30): StagePanel {
-  let body: HTMLElement | null = null;
-  let bare = false;
-  return {
+  return informerCard({
     id: "reflector",
     stages: ["reflector", "apiserver"],
     title: (t) => `${t.reflector} · ${t.apiserver}`,
-    mount(el) { body = el; },
-    // A bare DeltaFIFO run (lesson 04) has no informer around its queue: the card is not shown.
-    load(run) {
-      bare = isBareFifo(run.trace);
-      if (bare) body?.replaceChildren(); // nothing of an earlier run stays in the hidden card
-    },
-    visible: () => !bare,
-    update(view, ctx) {
-      if (body === null) return;
+    render(body, view, ctx) {
       renderReflector(body, view, ctx.inf, { t: ctx.t, limit, hotKey: ctx.hotKey,
         selected: ctx.target === undefined ? null : `${ctx.target.resource}|${ctx.target.key}`, onSelect: ctx.select });
     },
-  };
+  });
 }

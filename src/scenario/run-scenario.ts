@@ -6,10 +6,11 @@
  * - Lays the seed's variant (scenario.variants[seed]) over the base scenario, then builds a Scheduler(seed), a Recorder and an ApiServer (scenario.server options, traced), creates the
  *   `initial` objects, schedules the timeline and the learner's actions (merged by time, timeline first at
  *   equal times; learner ones traced with learner: true) at their virtual times, then calls
- *   `main(ctx)` with the Playground context (clientset, stop, log, sleep).
+ *   `main(ctx)` with the Playground context (clientset, stop, log, sleep). The inputs' scheduling is
+ *   run-inputs.ts; how log() prints is format-value.ts.
  * - Drive loop: the scheduler runs ONE task at a time (`step()`), and after each task the microtask queue
  *   is drained (awaiting resolved promises until nothing observable — trace, log, timers — changed for a
- *   while), so code after an `await` resumes at the virtual time of the task that settled it. No real
+ *   while: quiet-drain.ts), so code after an `await` resumes at the virtual time of the task that settled it. No real
  *   timers anywhere: the same inputs give a byte-identical trace and the same hash in Node and in a
  *   Web Worker.
  * - Tasks due at or before `durationMs` run; then the clock is set to durationMs, `stop` is aborted and
@@ -31,19 +32,17 @@
  *   (the page kills the worker), never here.
  */
 import { ApiServer } from "../apiserver/index.js";
-import { Scheduler } from "../sim/scheduler.js";
 import { emit, Recorder, type SourceLocator, type SourcePosition, type TraceEvent } from "../sim/trace.js";
 import { applyOp } from "./apply-op.js";
 import { newClientset } from "./clientset.js";
 import { setCurrentRun, type DelayableInformer, type RunContext } from "./current-run.js";
 import { scenarioForSeed, type LogLine, type Playground, type RunOptions, type RunResult, type Scenario, type TimedOp } from "./scenario.js";
+import { formatValue, messageOf } from "./format-value.js";
+import { drain, RunScheduler } from "./quiet-drain.js";
+import { scheduleInputs } from "./run-inputs.js";
 import { traceHash } from "./trace-hash.js";
 
 export const DEFAULT_MAX_EVENTS = 100_000;
-/** Microtask turns with no observable change before the drain gives up waiting for more. */
-const QUIET_TURNS = 32;
-/** Upper bound of microtask turns per drain (a learner's endless await-loop cannot hang the driver). */
-const MAX_TURNS = 100_000;
 
 /** Thrown into engine code once the event budget is spent. */
 class EventBudgetExceeded extends Error {
@@ -57,45 +56,6 @@ class EventBudgetExceeded extends Error {
 /** 100000 → "100,000" (no Intl: identical text in every realm). */
 function groupThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/**
- * A Scheduler that counts timer activity, so the drain can tell when learner code went quiet.
- * real-time: none — these override the virtual Scheduler's own setTimeout/clearTimeout.
- */
-class RunScheduler extends Scheduler {
-  activity = 0;
-  override setTimeout(fn: () => void, delayMs: number): number { // real-time: no, the virtual clock's own method
-    this.activity++;
-    return super.setTimeout(fn, delayMs);
-  }
-  override clearTimeout(id: number): void {
-    this.activity++;
-    super.clearTimeout(id);
-  }
-}
-
-function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message === "" ? e.name : e.message;
-  return formatValue(e);
-}
-
-/** How log() prints one value: strings as they are, errors as "Name: message", the rest as JSON. */
-export function formatValue(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v === undefined) return "undefined";
-  if (typeof v === "function") return `[Function ${v.name === "" ? "(anonymous)" : v.name}]`;
-  if (typeof v === "bigint") return `${v}n`;
-  if (typeof v === "symbol") return v.toString();
-  if (v instanceof Error) return `${v.name}: ${v.message}`;
-  if (typeof v !== "object" || v === null) return String(v);
-  if (v instanceof Map) return `Map(${formatValue([...v])})`;
-  if (v instanceof Set) return `Set(${formatValue([...v])})`;
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -195,20 +155,6 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   };
 
   const probe = (): number => events.length + scheduler.activity + log.length;
-  const drain = async (): Promise<void> => {
-    let last = probe();
-    let quiet = 0;
-    for (let turn = 0; turn < MAX_TURNS && quiet < QUIET_TURNS; turn++) {
-      await undefined;
-      const now = probe();
-      if (now !== last) {
-        last = now;
-        quiet = 0;
-      } else {
-        quiet++;
-      }
-    }
-  };
 
   /** options.afterTask: a rejection nothing awaited ends the run as a runtime error (true: it did). */
   const unawaited = async (): Promise<boolean> => {
@@ -227,30 +173,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       for (const item of scenario.initial) server.create(item.resource, JSON.parse(JSON.stringify(item.object)));
     });
 
-    const ops = [
-      ...scenario.timeline.map((op) => ({ op, learner: false })),
-      ...actions.map((op) => ({ op, learner: true })),
-    ].sort((a, b) => a.op.at - b.op.at);
-    // Actions placed after a step wait for that step's event, then run at its time after the work already due.
-    const afterStep = new Map<number, TimedOp[]>();
-    for (const { op, learner } of ops) {
-      if (op.at > scenario.durationMs) continue;
-      if (learner && op.afterStep !== undefined && Number.isSafeInteger(op.afterStep) && op.afterStep >= 0) {
-        afterStep.set(op.afterStep, [...(afterStep.get(op.afterStep) ?? []), op]);
-        continue;
-      }
-      scheduler.setTimeout(() => applyOp(opTarget, op, learner), op.at);
-    }
-    // Released once the trace reaches their step (steps already recorded, e.g. the initial objects', at once).
-    const placeAfter = (step: number): void => {
-      for (const [after, due] of [...afterStep].sort((a, b) => a[0] - b[0])) {
-        if (after > step) break;
-        afterStep.delete(after);
-        for (const op of due) scheduler.setTimeout(() => applyOp(opTarget, op, true), 0);
-      }
-    };
-    placeAfter(events.length);
-    if (afterStep.size > 0) recorder.onEvent((event) => placeAfter(event.seq));
+    scheduleInputs({ scenario, actions, scheduler, recorder, apply: (op, learner) => applyOp(opTarget, op, learner) });
 
     try {
       const result = main(playground);
@@ -260,7 +183,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     } catch (e) {
       failFrom(e);
     }
-    await drain();
+    await drain(probe);
     await unawaited();
 
     while (error === undefined) {
@@ -272,7 +195,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
         failFrom(e);
         break;
       }
-      await drain();
+      await drain(probe);
       if (budgetSpent) {
         failFrom(new EventBudgetExceeded(maxEvents));
         break;
@@ -288,7 +211,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     if (error === undefined) {
       scheduler.advance(scenario.durationMs - scheduler.now());
       stopper.abort();
-      await drain();
+      await drain(probe);
       emit(recorder, { component: "runner", kind: "runner.end", reason: "done" });
     } else {
       stopper.abort();

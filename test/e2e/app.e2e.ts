@@ -5,40 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, settled, clickAction } from "./harness.js";
+import { byTestId, clickAction, editorReady, firstFrames, getCode, openApp, setCode, settled, stepCounter } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
 
-async function editorReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco;
-    return m !== undefined && m.editor.getModels().some((x) => x.uri.path === "/main.ts");
-  }, null, { timeout: 60_000 });
-}
-
-async function getCode(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; getValue(): string }> } } }).monaco;
-    return m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.getValue();
-  });
-}
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);
-  }, code);
-}
-
 async function logTexts(page: Page): Promise<string[]> {
   return byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-text")?.textContent ?? ""));
-}
-
-async function counter(page: Page): Promise<[number, number]> {
-  const text = await byTestId(page, "step-counter").innerText();
-  const m = /^(\d+) \/ (\d+)$/.exec(text.trim());
-  if (!m) throw new Error(`step-counter reads "${text}"`);
-  return [Number(m[1]), Number(m[2])];
 }
 
 describe("the core loop", () => {
@@ -50,7 +22,7 @@ describe("the core loop", () => {
       await editorReady(page);
       // Opening a lesson runs it once.
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("Pod added: web-1");
-      const [, total] = await counter(page);
+      const [, total] = await stepCounter(page);
       expect(total).toBeGreaterThan(20);
       expect(await byTestId(page, "goal", '[data-goal="every-delete"]').getAttribute("data-status")).toBe("fail");
 
@@ -60,7 +32,7 @@ describe("the core loop", () => {
       await byTestId(page, "run").click();
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("Pod created: web-1");
       expect(await logTexts(page)).not.toContain("Pod added: web-1");
-      const [step, total2] = await counter(page);
+      const [step, total2] = await stepCounter(page);
       expect(total2).toBe(total);             // same scenario, same number of steps
       expect(step).toBeGreaterThanOrEqual(1);
       // Every log line links to its step; all are shown at once, not revealed step by step.
@@ -88,7 +60,7 @@ describe("the core loop", () => {
       expect(await error.innerText()).toMatch(/2 seconds/);
       // The trace up to the kill is kept: the adds before the first update are on screen.
       expect(await logTexts(page)).toContain("Pod added: db-1");
-      expect((await counter(page))[1]).toBeGreaterThan(0);
+      expect((await stepCounter(page))[1]).toBeGreaterThan(0);
       // Responsive: the page answers and the run button is usable again.
       const t0 = Date.now();
       expect(await page.evaluate(() => 1 + 1)).toBe(2);
@@ -124,7 +96,7 @@ describe("the core loop", () => {
       await editorReady(page);
       await expect.poll(() => logTexts(page), { timeout: 30_000 }).toContain("Pod added: web-1");
       const before = await logTexts(page);
-      const [, total] = await counter(page);
+      const [, total] = await stepCounter(page);
       const broken = (await getCode(page)).replace("factory.start(stop);", "factory.start(stop;\n  const x: number = \"text\";");
       await setCode(page, broken); // live is on: the edit compiles, fails and must not run
       const diag = byTestId(page, "diagnostic");
@@ -147,7 +119,7 @@ describe("the core loop", () => {
       await expect.poll(seen, { timeout: 30_000 }).toEqual(["Compiling…", doneText]);
       expect(await byTestId(page, "run").isEnabled()).toBe(true);
       expect(await logTexts(page)).toEqual(before);
-      expect((await counter(page))[1]).toBe(total);
+      expect((await stepCounter(page))[1]).toBe(total);
       await app.screenshot("app-syntax-error");
     } finally {
       await app.close();
@@ -173,9 +145,9 @@ describe("the core loop", () => {
       for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       // An action at this step (drop the watch): the run repeats with it, identical up to step 5.
-      const totalBefore = (await counter(page))[1];
+      const totalBefore = (await stepCounter(page))[1];
       await clickAction(page, "drop-watch");
-      await expect.poll(async () => (await counter(page))[1], { timeout: 30_000 }).not.toBe(totalBefore);
+      await expect.poll(async () => (await stepCounter(page))[1], { timeout: 30_000 }).not.toBe(totalBefore);
       await expect.poll(() => byTestId(page, "step-counter").innerText()).toMatch(/^5 \//);
       expected = { log: await logTexts(page), counter: await byTestId(page, "step-counter").innerText() };
       expect(expected.counter).toMatch(/^5 \/ \d+$/);

@@ -7,32 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp, waitReady, type AppSession } from "./harness.js";
-
-const counter = async (page: Page) => (await byTestId(page, "step-counter").innerText()).split(" / ").map(Number) as [number, number];
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts"), null, { timeout: 60_000 });
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; isDisposed(): boolean; setValue(v: string): void }> } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
-  }, code);
-}
-
-/** Runs `act`, then waits for the run it starts (Run disabled, then enabled again). */
-async function runAndWait(app: AppSession, act: () => Promise<void>): Promise<void> {
-  const { page } = app;
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    new MutationObserver((rs) => {
-      if (rs.some((r) => (r.target as HTMLElement).dataset?.["testid"] === "run" && (r.target as HTMLButtonElement).disabled)) w.__runSeen = true;
-    }).observe(document.body, { attributes: true, attributeFilter: ["disabled"], subtree: true });
-  });
-  await act();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 30_000 }).toBe(true);
-  await expect.poll(() => byTestId(page, "run").isEnabled(), { timeout: 30_000 }).toBe(true);
-}
+import { byTestId, openApp, runAndWait, setCode, stepCounter, waitReady, type AppSession } from "./harness.js";
 
 describe("debugging", () => {
   it("keeps the line printed before an endless loop", async () => {
@@ -66,21 +41,21 @@ describe("debugging", () => {
       const steps = await page.locator('[data-testid="log"] > li[data-step]').evaluateAll((ls) => ls.map((l) => Number(l.getAttribute("data-step"))));
       expect(steps).toEqual([...steps].sort((a, b) => a - b));
       await error.first().locator(".log-text").click();
-      expect(await counter(page)).toEqual([step, total]);
+      expect(await stepCounter(page)).toEqual([step, total]);
       expect(await byTestId(page, "narration").innerText()).toMatch(new RegExp(`^${step}\\. `));
 
       // any log line: a click on its text seeks to its step; its time reads "0 ms" / "2.0 s"
       const line = byTestId(page, "log-line").nth(1);
       const lineStep = Number(await line.getAttribute("data-step"));
       await line.locator(".log-text").click();
-      expect(await counter(page)).toEqual([lineStep, total]);
+      expect(await stepCounter(page)).toEqual([lineStep, total]);
       const times = await byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-time")?.textContent ?? ""));
       for (const t of times) expect(t).toMatch(/^(\d{1,3} ms|\d+\.\d{1,2} s)$/);
 
       // the error banner seeks too
       await byTestId(page, "jump-start").click();
       await byTestId(page, "error", '[data-kind="runtime"]').locator(".error-text").click();
-      expect(await counter(page)).toEqual([step, total]);
+      expect(await stepCounter(page)).toEqual([step, total]);
       await app.screenshot("debugging-exception-in-log");
     } finally {
       await app.close();

@@ -9,11 +9,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, waitReady, type AppSession, clickAction } from "./harness.js";
+import { byTestId, clickAction, firstFrames, openApp, stepCounter, waitReady, type AppSession } from "./harness.js";
 
 const LESSON = "#/lesson/01-the-big-picture";
 
-const counter = async (page: Page) => (await byTestId(page, "step-counter").innerText()).split(" / ").map(Number) as [number, number];
 const seek = (page: Page, step: number) => page.evaluate((s) => (window as unknown as { __stage: { seek(n: number): void } }).__stage.seek(s), step);
 
 /** From `from`, steps forward (at most 40 steps) until the narration matches; the step, or undefined. */
@@ -21,7 +20,7 @@ async function findAfter(page: Page, from: number, re: RegExp): Promise<number |
   await seek(page, from);
   for (let i = 0; i < 40; i++) {
     await byTestId(page, "step-forward").click();
-    if (re.test(await byTestId(page, "narration").innerText())) return (await counter(page))[0];
+    if (re.test(await byTestId(page, "narration").innerText())) return (await stepCounter(page))[0];
   }
   return undefined;
 }
@@ -48,13 +47,13 @@ describe("faults and actions", () => {
 
       // An action button at step 40: the re-run keeps step 40, and step 41 is the action.
       await seek(page, 40);
-      expect((await counter(page))[0]).toBe(40);
+      expect((await stepCounter(page))[0]).toBe(40);
       const frames = await firstFrames(page);
       await clickAction(page, "drop-watch");
       expect(await byTestId(page, "command-result").innerText()).toMatch(/^Recorded .* after step 40 \(at its time, t = (\d{1,3} ms|\d+\.\d{1,2} s)\); the run repeats with it\.$/);
       await expect.poll(async () => firstFrames(page), { timeout: 60_000 }).toBeGreaterThan(frames);
       await waitReady(app);
-      expect((await counter(page))[0]).toBe(40);
+      expect((await stepCounter(page))[0]).toBe(40);
       const t40 = await byTestId(page, "step-time").innerText();
       const mine = await findAfter(page, 40, /^\d+\. Your action: /);
       expect(mine).toBeGreaterThan(40);

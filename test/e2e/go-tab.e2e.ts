@@ -8,23 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp, waitReady } from "./harness.js";
+import { byTestId, editorReady, getCode, openApp, setCode, waitReady } from "./harness.js";
 
-type Models = { monaco: { editor: { getModels(): Array<{ uri: { path: string }; isDisposed(): boolean; setValue(v: string): void; getValue(): string }> } } };
-
-async function editorReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as Partial<Models>).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts") === true, null, { timeout: 60_000 });
-}
-async function setCode(page: Page, code: string): Promise<void> {
-  await editorReady(page);
-  await page.evaluate((text) => {
-    (window as unknown as Models).monaco.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
-  }, code);
-}
-async function getCode(page: Page): Promise<string> {
-  await editorReady(page);
-  return page.evaluate(() => (window as unknown as Models).monaco.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.getValue());
-}
 const statuses = (page: Page) => byTestId(page, "goal").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-status")));
 const solutionHtml = (page: Page) => page.locator('[data-testid="go-solution"]').evaluate((el) => el.innerHTML);
 

@@ -10,7 +10,11 @@
  *   was recorded (call `allow(pattern)` first for an error a test provokes on purpose).
  * - `screenshot(name)` saves test-results/screenshots/<name>.png and returns its path.
  * - `waitReady(app)` waits until a run is loaded (step counter "n / total") and Run is enabled again;
- *   returns the run's step count. `showSolutionAndWait(app)` clicks Show solution and waits for that run.
+ *   returns the run's step count. `runAndWait(app, act)` does `act` and waits for the run it starts (Run
+ *   disabled, then enabled again); `showSolutionAndWait(app)` clicks Show solution and waits for that run.
+ * - The editor (Monaco's model of /main.ts): `editorReady(page)` waits for it, `getCode` / `setCode` read
+ *   and replace its whole text (as typing would: the app sees an edit). `stepCounter(page)` reads the
+ *   step counter "n / total".
  * - No fixed sleeps (issue 15): `settled(page)` waits until no d3 transition and no finite CSS
  *   animation is running and two frames were painted after that (before a screenshot);
  *   `openApp({ clock: true })` installs Playwright's fake clock, so "nothing happens for 600 ms" is
@@ -147,18 +151,58 @@ export async function waitReady(app: AppSession): Promise<number> {
   return Number((await byTestId(page, "step-counter").innerText()).split(" / ")[1]);
 }
 
-/** Clicks Show solution (the page's confirm must be accepted by the caller) and waits for that run to load. */
-export async function showSolutionAndWait(app: AppSession): Promise<number> {
+/** Runs `act`, then waits for the run it starts: Run is seen disabled, then is enabled again. */
+export async function runAndWait(app: AppSession, act: () => Promise<void>): Promise<void> {
   const { page } = app;
   await page.evaluate(() => {
     const w = window as unknown as { __runSeen?: boolean };
     w.__runSeen = false;
-    const btn = document.querySelector('[data-testid="run"]')!;
-    new MutationObserver(() => { if ((btn as HTMLButtonElement).disabled) w.__runSeen = true; }).observe(btn, { attributes: true });
+    new MutationObserver((rs) => {
+      if (rs.some((r) => (r.target as HTMLElement).dataset?.["testid"] === "run" && (r.target as HTMLButtonElement).disabled)) w.__runSeen = true;
+    }).observe(document.body, { attributes: true, attributeFilter: ["disabled"], subtree: true });
   });
-  await byTestId(page, "show-solution").click();
-  await expect.poll(async () => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
+  await act();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => byTestId(page, "run").isEnabled().catch(() => false), { timeout: 60_000 }).toBe(true);
+}
+
+/** Clicks Show solution (the page's confirm must be accepted by the caller) and waits for that run to load. */
+export async function showSolutionAndWait(app: AppSession): Promise<number> {
+  await runAndWait(app, () => byTestId(app.page, "show-solution").click());
   return waitReady(app);
+}
+
+/** The step counter "n / total" as numbers. */
+export async function stepCounter(page: Page): Promise<[number, number]> {
+  const text = await byTestId(page, "step-counter").innerText();
+  const m = /^(\d+) \/ (\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`step-counter reads "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+type EditorModel = { uri: { path: string }; isDisposed(): boolean; getValue(): string; setValue(v: string): void };
+type WithMonaco = { monaco?: { editor: { getModels(): EditorModel[] } } };
+
+/** Waits until the editor holds the learner's program (Monaco's model of /main.ts). */
+export async function editorReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as WithMonaco).monaco?.editor.getModels()
+    .some((x) => x.uri.path === "/main.ts" && !x.isDisposed()) === true, null, { timeout: 60_000 });
+}
+
+/** The editor's whole text. */
+export async function getCode(page: Page): Promise<string> {
+  await editorReady(page);
+  return page.evaluate(() => (window as unknown as WithMonaco).monaco!.editor.getModels()
+    .find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.getValue());
+}
+
+/** Replaces the editor's whole text (the app sees an edit: a live run follows when live is on). */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await editorReady(page);
+  await page.evaluate((text) => {
+    (window as unknown as WithMonaco).monaco!.editor.getModels()
+      .find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
+  }, code);
 }
 
 /**

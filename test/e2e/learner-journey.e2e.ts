@@ -7,23 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, firstFrames, openApp, settled } from "./harness.js";
+import { byTestId, editorReady, firstFrames, openApp, setCode, settled } from "./harness.js";
 
 const LESSON = "01-the-big-picture";
-
-async function editorReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco;
-    return m !== undefined && m.editor.getModels().some((x) => x.uri.path === "/main.ts");
-  }, null, { timeout: 60_000 });
-}
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; setValue(v: string): void }> } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts")!.setValue(text);
-  }, code);
-}
 
 const statuses = (page: Page) => byTestId(page, "goal").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-status")));
 

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp, waitReady, type AppSession } from "./harness.js";
+import { byTestId, openApp, runAndWait, setCode, waitReady, type AppSession } from "./harness.js";
 
 /** Wraps the run worker: with `window.__forge` set, the next run's answers are forged or rewritten. */
 const FORGE = `(() => {
@@ -57,29 +57,6 @@ const FAIL_DRAW = `(() => {
     return mark(name, o);
   };
 })();`;
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts"), null, { timeout: 60_000 });
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; isDisposed(): boolean; setValue(v: string): void }> } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
-  }, code);
-}
-
-/** Runs `act`, then waits for the run it starts (Run disabled, then enabled again). */
-async function runAndWait(app: AppSession, act: () => Promise<void>): Promise<void> {
-  const { page } = app;
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    new MutationObserver((rs) => {
-      if (rs.some((r) => (r.target as HTMLElement).dataset?.["testid"] === "run" && (r.target as HTMLButtonElement).disabled)) w.__runSeen = true;
-    }).observe(document.body, { attributes: true, attributeFilter: ["disabled"], subtree: true });
-  });
-  await act();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 30_000 }).toBe(true);
-  await expect.poll(() => byTestId(page, "run").isEnabled(), { timeout: 30_000 }).toBe(true);
-}
 
 async function errors(page: Page): Promise<string> {
   return (await byTestId(page, "error").allInnerTexts()).join("\n");

@@ -9,15 +9,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { encodeShare } from "../../site/storage/share.js";
-import { baseURL, byTestId, openApp, waitReady } from "./harness.js";
-
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): Array<{ uri: { path: string } }> } } }).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts"), null, { timeout: 60_000 });
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Array<{ uri: { path: string }; isDisposed(): boolean; setValue(v: string): void }> } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
-  }, code);
-}
+import { baseURL, byTestId, openApp, setCode, waitReady } from "./harness.js";
 
 const CODE = (marker: string) => `import type { Playground } from "playground";\nexport default function main({ log }: Playground) {\n  log("${marker}");\n}\n`;
 

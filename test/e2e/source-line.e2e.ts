@@ -11,13 +11,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { byTestId, openApp, settled, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
+import { byTestId, getCode, openApp, runAndWait, setCode, settled, showSolutionAndWait, waitReady, type AppSession } from "./harness.js";
 
-interface Model { uri: { path: string }; isDisposed(): boolean; getValue(): string; setValue(v: string): void; getLineContent(n: number): string }
-const MODEL = (page: Page) => page.evaluate(() => {
-  const m = (window as unknown as { monaco: { editor: { getModels(): Model[] } } }).monaco;
-  return m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.getValue();
-});
 
 /** The marked line: the editor's data-step-line, checked against Monaco's decorations and the painted overlay. */
 async function markedLine(page: Page): Promise<number | undefined> {
@@ -53,29 +48,6 @@ function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): Model[] } } }).monaco?.editor.getModels().some((x) => x.uri.path === "/main.ts"), null, { timeout: 60_000 });
-  await page.evaluate((text) => {
-    const m = (window as unknown as { monaco: { editor: { getModels(): Model[] } } }).monaco;
-    m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!.setValue(text);
-  }, code);
-}
-
-/** Runs `act`, then waits for the run it starts (Run disabled, then enabled again). */
-async function runAndWait(app: AppSession, act: () => Promise<void>): Promise<number> {
-  const { page } = app;
-  await page.evaluate(() => {
-    const w = window as unknown as { __runSeen?: boolean };
-    w.__runSeen = false;
-    new MutationObserver((rs) => {
-      if (rs.some((r) => (r.target as HTMLElement).dataset?.["testid"] === "run" && (r.target as HTMLButtonElement).disabled)) w.__runSeen = true;
-    }).observe(document.body, { attributes: true, attributeFilter: ["disabled"], subtree: true });
-  });
-  await act();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __runSeen?: boolean }).__runSeen), { timeout: 30_000 }).toBe(true);
-  return waitReady(app);
-}
-
 async function openSolution(colorScheme: "light" | "dark"): Promise<{ app: AppSession; total: number }> {
   const app = await openApp({ path: "#/lesson/01-the-big-picture", reducedMotion: "reduce", colorScheme, viewport: { width: 1440, height: 900 } });
   app.page.on("dialog", (d) => void d.accept());
@@ -89,7 +61,7 @@ describe("the editor line of the current step", () => {
     const { app, total } = await openSolution("light");
     try {
       const { page } = app;
-      const code = await MODEL(page);
+      const code = await getCode(page);
       expect(code).toContain("addFunc");
       // Step 1 is the run's start: nothing of the learner's code.
       expect(await counter(page)).toBe(1);
@@ -124,11 +96,7 @@ describe("the editor line of the current step", () => {
 
       // Edit (live runs off, so the edited code does not run by itself): the mark goes, and says why.
       await byTestId(page, "live").uncheck();
-      await page.evaluate(() => {
-        const m = (window as unknown as { monaco: { editor: { getModels(): Model[] } } }).monaco;
-        const model = m.editor.getModels().find((x) => x.uri.path === "/main.ts" && !x.isDisposed())!;
-        model.setValue(`// my note\n${model.getValue()}`);
-      });
+      await setCode(page, `// my note\n${await getCode(page)}`);
       await expect.poll(() => markedLine(page)).toBeUndefined();
       expect(await byTestId(page, "editor").getAttribute("data-step-line-state")).toBe("stale");
       expect(await page.locator(".monaco-editor .step-line").count()).toBe(0);
@@ -140,7 +108,7 @@ describe("the editor line of the current step", () => {
       await byTestId(page, "run").click();
       await expect.poll(async () => byTestId(page, "editor").getAttribute("data-step-line-state"), { timeout: 60_000 }).toBeNull();
       await waitReady(app);
-      const edited = await MODEL(page);
+      const edited = await getCode(page);
       await byTestId(page, "log-line").filter({ hasText: "Pod updated" }).first().locator(".log-text").click();
       expect(await markedLine(page)).toBe(lineOf(edited, "log(`Pod updated"));
       expect(lineOf(edited, "log(`Pod updated")).toBe(lineOf(code, "log(`Pod updated") + 1);
@@ -165,7 +133,8 @@ describe("the editor line of the current step", () => {
         "}",
         "",
       ].join("\n");
-      const total = await runAndWait(app, () => setCode(page, code));
+      await runAndWait(app, () => setCode(page, code));
+      const total = await waitReady(app);
       await byTestId(page, "jump-start").click();
       const step = await stepToFirstMark(page, total);
       expect(await byTestId(page, "narration").innerText()).toMatch(new RegExp(`^${step}\\. Your code sent`));
@@ -187,7 +156,7 @@ describe("the editor line of the current step", () => {
     const { app, total } = await openSolution("dark");
     try {
       const { page } = app;
-      const code = await MODEL(page);
+      const code = await getCode(page);
       await stepToFirstMark(page, total);
       await byTestId(page, "log-line").filter({ hasText: "Pod deleted" }).first().locator(".log-text").click();
       expect(await markedLine(page)).toBe(lineOf(code, "log(`Pod deleted"));

@@ -9,13 +9,12 @@
  * - a legend names every colour and mark, and Escape closes it; the same in Chinese.
  */
 import { describe, expect, it } from "vitest";
-import { byTestId, openApp, waitReady, type AppSession } from "./harness.js";
+import { byTestId, openApp, stepCounter, waitReady, type AppSession } from "./harness.js";
 
 const LESSON = "#/lesson/07-tombstones";
 const TIME = /^t = (\d{1,3} ms|\d+\.\d{1,2} s)$/;
 const TIME_ZH = /^t = (\d{1,3} 毫秒|\d+\.\d{1,2} 秒)$/;
 
-const counter = async (app: AppSession) => (await byTestId(app.page, "step-counter").innerText()).split(" / ").map(Number) as [number, number];
 
 describe("timeline", () => {
   it("shows the step's time, jumps to the next 410 / relist / tombstone, explains itself on hover and in a legend, and takes the keyboard", async () => {
@@ -23,7 +22,7 @@ describe("timeline", () => {
     try {
       const { page } = app;
       const total = await waitReady(app);
-      expect(await counter(app)).toEqual([1, total]);
+      expect(await stepCounter(app.page)).toEqual([1, total]);
 
       // the clock and the scrubber's value text
       const clock = byTestId(page, "step-time");
@@ -41,19 +40,19 @@ describe("timeline", () => {
       expect(await jump("tombstone").getAttribute("data-count")).toBe("2");
       expect(await jump("409").isDisabled()).toBe(true);
       await jump("410").click();
-      const [at410] = await counter(app);
+      const [at410] = await stepCounter(app.page);
       expect(at410).toBeGreaterThan(1);
       expect(await byTestId(page, "narration").innerText()).toMatch(/410|[Ee]xpired|too old/);
       await jump("relist").click();
-      const [atRelist] = await counter(app);
+      const [atRelist] = await stepCounter(app.page);
       expect(atRelist).toBeGreaterThan(at410);
       expect(await byTestId(page, "narration").innerText()).toMatch(/LIST|list/);
       await jump("tombstone").click();
-      const [t1] = await counter(app);
+      const [t1] = await stepCounter(app.page);
       await jump("tombstone").click();
-      const [t2] = await counter(app);
+      const [t2] = await stepCounter(app.page);
       await jump("tombstone").click();
-      const [t3] = await counter(app);
+      const [t3] = await stepCounter(app.page);
       expect(t1).toBeGreaterThan(atRelist);
       expect(t2).toBeGreaterThan(t1);
       expect(t3).toBe(t1); // wraps to the first
@@ -68,7 +67,7 @@ describe("timeline", () => {
       const hovered = Number(await tip.getAttribute("data-step"));
       expect(Math.abs(hovered - Math.floor(0.5 * total) - 1)).toBeLessThanOrEqual(1);
       expect(await tip.innerText()).toMatch(new RegExp(`^Step ${hovered} · t = (\\d{1,3} ms|\\d+\\.\\d{1,2} s) · \\S.+`));
-      expect(await counter(app)).toEqual([t3, total]); // hovering does not seek
+      expect(await stepCounter(app.page)).toEqual([t3, total]); // hovering does not seek
       await app.screenshot("timeline-tooltip-en");
       await page.mouse.move(box.x + box.width / 2, box.y - 200);
       await expect.poll(async () => tip.isVisible()).toBe(false);
@@ -77,15 +76,15 @@ describe("timeline", () => {
       await canvas.focus();
       expect(await canvas.getAttribute("role")).toBe("slider");
       await page.keyboard.press("Home");
-      expect(await counter(app)).toEqual([1, total]);
+      expect(await stepCounter(app.page)).toEqual([1, total]);
       await page.keyboard.press("ArrowRight");
-      expect(await counter(app)).toEqual([2, total]); // once: the global keymap does not step again
+      expect(await stepCounter(app.page)).toEqual([2, total]); // once: the global keymap does not step again
       await page.keyboard.press("PageUp");
-      expect(await counter(app)).toEqual([2 + Math.round(total / 10), total]);
+      expect(await stepCounter(app.page)).toEqual([2 + Math.round(total / 10), total]);
       expect(await canvas.getAttribute("aria-valuenow")).toBe(String(2 + Math.round(total / 10)));
       expect(await canvas.getAttribute("aria-valuetext")).toMatch(new RegExp(`^step ${2 + Math.round(total / 10)} of ${total}, `));
       await page.keyboard.press("End");
-      expect(await counter(app)).toEqual([total, total]);
+      expect(await stepCounter(app.page)).toEqual([total, total]);
 
       // the legend names the colours and marks; Escape closes it and gives focus back
       const toggle = byTestId(page, "timeline-legend-toggle");

@@ -33,10 +33,10 @@ hljs.registerLanguage("go", go);
 hljs.registerLanguage("yaml", yamlLang);
 hljs.registerLanguage("bash", bash);
 
+import { LOCALES } from "../../site/i18n/index.js";
 import type { CompiledLesson, CompiledLocale, LessonMeta, LessonSummary, Locale } from "../../site/lessons/types.js";
 
 export type { CompiledLesson, CompiledLocale, LessonMeta, LessonSummary, Locale } from "../../site/lessons/types.js";
-export const LOCALES: readonly Locale[] = ["en", "zh-CN"];
 
 /** A lesson's id is its folder name: two digits, a dash, a slug. */
 export const LESSON_DIR = /^(\d\d)-[a-z0-9][a-z0-9-]*$/;

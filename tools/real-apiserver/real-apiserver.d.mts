@@ -1,12 +1,7 @@
 /** Types of tools/real-apiserver/real-apiserver.mjs for the TypeScript harness in test/realapi. */
-export const DEFAULT_CACHE: string;
 export function findBinaries(cache?: string): { etcd: string; apiserver: string };
 export function freePort(): Promise<number>;
-export function etcdRevision(etcdUrl: string): Promise<number>;
 export function compactEtcd(etcdUrl: string): Promise<number>;
-export function httpsJson(url: string, opts?: {
-  method?: string; ca?: string; token?: string; body?: string; headers?: Record<string, string>; timeoutMs?: number;
-}): Promise<{ status: number; body: string }>;
 export interface RealApiserver {
   url: string; token: string; caPem: string; etcdUrl: string; dir: string; kubeconfig: string; port: number;
   pids: { etcd: number; apiserver: number };

@@ -24,7 +24,7 @@ import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const DEFAULT_CACHE = process.env.REAL_APISERVER_CACHE
+const DEFAULT_CACHE = process.env.REAL_APISERVER_CACHE
   ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "informer-playground", "real-apiserver");
 
 /** Paths of the built binaries (stable symlinks written by build.sh), or an error saying how to build. */
@@ -84,7 +84,7 @@ function kubeconfigYaml(url, caPem, token) {
 }
 
 /** GET/POST over HTTPS with our CA and token; resolves {status, body} (never rejects on HTTP status). */
-export function httpsJson(url, { method = "GET", ca, token, body, headers = {}, timeoutMs = 5000 } = {}) {
+function httpsJson(url, { method = "GET", ca, token, body, headers = {}, timeoutMs = 5000 } = {}) {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(url, {
       method, ca, timeout: timeoutMs,
@@ -106,12 +106,6 @@ async function postJson(url, payload) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${url}: ${res.status} ${text}`);
   return JSON.parse(text);
-}
-
-/** etcd's current revision, through the JSON gateway of its v3 API. */
-export async function etcdRevision(etcdUrl) {
-  const r = await postJson(`${etcdUrl}/v3/kv/range`, { key: Buffer.from("/").toString("base64") });
-  return Number(r.header.revision);
 }
 
 const b64 = (s) => Buffer.from(s).toString("base64");

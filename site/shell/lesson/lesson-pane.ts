@@ -31,6 +31,8 @@ export class LessonPane {
   readonly element: HTMLElement;
   private readonly goalsList: HTMLElement;
   private readonly hintsBox: HTMLElement;
+  /** The header's "hide the lesson" button of the latest render (focused when the pane comes back). */
+  private collapseButton: HTMLElement | undefined;
   hintsShown: number;
 
   constructor(private readonly d: LessonPaneDeps, hintsShown = 0) {
@@ -39,6 +41,11 @@ export class LessonPane {
     this.goalsList = h("ol", { class: "goals", "data-testid": "goals" });
     this.hintsBox = h("div", { class: "hints" });
     this.element = h("section", { class: "pane pane-lesson", "aria-label": t("pane.lesson"), tabindex: "-1" });
+  }
+
+  /** Moves focus to the "hide the lesson" button (the pane was just brought back from the rail). */
+  focusCollapse(): void {
+    this.collapseButton?.focus();
   }
 
   /** The goal list element (runs label it with the source they were checked from). */
@@ -62,7 +69,7 @@ export class LessonPane {
         h("span", { class: "nav-fill" }),
         prev ? h("a", { class: "button small", href: `#/lesson/${prev.id}`, "data-testid": "prev-lesson", title: `${t("nav.prev.title")}: ${prev.title}`, rel: "prev" }, icon("prev"), t("nav.prev")) : null,
         next ? h("a", { class: "button small", href: `#/lesson/${next.id}`, "data-testid": "next-lesson", title: `${t("nav.next.title")}: ${next.title}`, rel: "next" }, t("nav.next"), icon("next")) : null,
-        h("button", { type: "button", class: "icon-button", "data-testid": "lesson-collapse", title: t("lesson.collapse"), "aria-label": t("lesson.collapse"), onclick: () => d.collapse() }, icon("collapse"))),
+        this.collapseButton = h("button", { type: "button", class: "icon-button", "data-testid": "lesson-collapse", title: t("lesson.collapse"), "aria-label": t("lesson.collapse"), onclick: () => d.collapse() }, icon("collapse"))),
       h("header", { class: "lesson-head" },
         number ? h("span", { class: "lesson-number" }, number) : null,
         h("h1", { "data-testid": "lesson-title" }, d.title[locale]),

@@ -10,20 +10,26 @@ import { makeGutter } from "../splitter";
 
 export interface WorkspaceParts {
   lesson: HTMLElement;
+  /** Focuses the lesson pane's own "hide" button (after the rail brought the pane back). */
+  focusLesson(): void;
   editor: { element: HTMLElement; stack: HTMLElement; gutter: HTMLElement };
   stage: HTMLElement;
 }
 
 export const DEFAULT_PANES: [number, number] = [0.27, 0.37];
+/** The sandbox's reading pane is a short guide: the editor and the stage get the room. */
+export const SANDBOX_PANES: [number, number] = [0.2, 0.38];
 export const DEFAULT_EDITOR_SPLIT = 0.68;
 
 export interface Workspace {
   root: HTMLElement;
   /** Hides or shows the lesson pane (issue 21 item 3: room for the editor and the stage on a laptop). */
   setLessonCollapsed(collapsed: boolean): void;
+  /** Focuses the rail that brings the lesson pane back (after the pane was hidden from the keyboard). */
+  focusRail(): void;
 }
 
-export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; defaults?: [number, number] }): Workspace {
+export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: Prefs; savePrefs(): void; sandbox?: boolean }): Workspace {
   const { t, prefs } = o;
   const g1 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
   const g2 = h("div", { class: "gutter gutter-v", "aria-label": t("pane.resize") });
@@ -40,10 +46,10 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
   };
   rail.addEventListener("click", () => {
     setLessonCollapsed(false);
-    parts.lesson.querySelector<HTMLElement>("[data-testid=lesson-collapse]")?.focus();
+    parts.focusLesson();
   });
   setLessonCollapsed(prefs.lessonCollapsed === true);
-  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.defaults ?? DEFAULT_PANES)];
+  const panes: [number, number] = prefs.panes ? [...prefs.panes] : [...(o.sandbox === true ? SANDBOX_PANES : DEFAULT_PANES)];
   const applySizes = () => {
     root.style.setProperty("--w-lesson", `${(panes[0] * 100).toFixed(2)}%`);
     root.style.setProperty("--w-editor", `${(panes[1] * 100).toFixed(2)}%`);
@@ -61,7 +67,6 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
   makeGutter(g2, {
     orientation: "vertical", container: () => root, min: 0.2, max: 0.6, done: savePanes,
     get: () => panes[1],
-    offset: () => panes[0],
     set: (f) => { panes[1] = f; applySizes(); },
   });
   const stack = parts.editor.stack;
@@ -74,5 +79,5 @@ export function mountWorkspace(parts: WorkspaceParts, o: { t: Translate; prefs: 
     set: (f) => { split = f; applySplit(); },
     done: () => { prefs.editorSplit = split; o.savePrefs(); },
   });
-  return { root, setLessonCollapsed };
+  return { root, setLessonCollapsed, focusRail: () => rail.focus() };
 }
