@@ -34,6 +34,8 @@ const SETTLE_MS = 6;
 /** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
 const CATCH_UP_EVENTS = 2_000;
 const CATCH_UP_MS = 200;
+/** Folding time in a frame that also re-loads the stage. */
+const LOAD_FRAME_SETTLE_MS = 2;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
 
@@ -122,11 +124,15 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     const t0 = performance.now();
     code?.frame(t0);
     // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
-    const budget = w.pending > CATCH_UP_EVENTS ? 2 * SETTLE_MS : SETTLE_MS;
+    // A frame that re-loads the stage folds for LOAD_FRAME_SETTLE_MS only (a few events at 200/s), so
+    // fold + load + the browser's layout stay one short task (the 50 ms budget).
+    const catchingUp = w.pending > CATCH_UP_EVENTS;
+    const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
+      && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
+    const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
     const settled = w.settle(() => performance.now() - t0 < budget);
     const now = performance.now();
-    const due = settled ? now >= nextLoadAt : now >= Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS);
-    if (following && stage !== undefined && w.settledVersion !== shownVersion && due) {
+    if (loadDue && stage !== undefined && w.settledVersion !== shownVersion) {
       lastLoadAt = now;
       shownVersion = w.settledVersion;
       shownReplay = w.replay;

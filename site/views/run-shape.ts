@@ -21,3 +21,21 @@ export function isBareFifo(trace: readonly TraceEvent[]): boolean {
   }
   return fifo;
 }
+
+/**
+ * Whether a run touches a workqueue or a worker, for a trace that only grows at its end (a live window
+ * followed load after load; its seqs are contiguous): each call scans only the events after the last
+ * one it saw, not the whole 20k-event window per frame.
+ */
+export class WorkqueueScan {
+  private seen = 0;
+  grown(trace: readonly TraceEvent[]): boolean {
+    const from = Math.max(0, this.seen - (trace[0]?.seq ?? 1) + 1);
+    this.seen = trace[trace.length - 1]?.seq ?? this.seen;
+    for (let i = from; i < trace.length; i++) {
+      const c = trace[i]!.component;
+      if (c === "workqueue" || c === "worker") return true;
+    }
+    return false;
+  }
+}
