@@ -172,8 +172,9 @@ export class LiveSession {
     return this.ids.next++;
   }
 
-  /** Traces an event of the page's own (the learner's log lines and errors from the live worker). */
+  /** Traces an event of the page's own (the learner's log lines, errors and requests from the live worker), at the wall clock's time. */
   trace(e: TraceInput): void {
+    this.driver.sync();   // outside a task the engine's clock stands at its last task: bring it to now first
     this.record(e);
   }
 

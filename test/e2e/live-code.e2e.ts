@@ -224,8 +224,12 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
 
       // The exported window: handler calls carry the handler's line, the log its call's, the request is the code's.
       const [download] = await Promise.all([page.waitForEvent("download"), byTestId(page, "live-export").click()]);
-      const trace = (JSON.parse(readFileSync(await download.path(), "utf8")) as { trace: Array<Record<string, unknown>> }).trace;
+      const exported = readFileSync(await download.path(), "utf8");
+      writeFileSync("test-results/live-code-export.trace.json", exported);
+      const trace = (JSON.parse(exported) as { trace: Array<Record<string, unknown>> }).trace;
       const src = (e: Record<string, unknown>) => (e["src"] as { line?: number } | undefined)?.line;
+      const initial = trace.filter((e) => e["kind"] === "handler.called" && e["listener"] === 1 && e["isInInitialList"] === true).map((e) => Number(e["time"]));
+      if (initial.length > 1) console.info(`live-code e2e: ${initial.length} initial adds, one at the worker at a time, in ${initial[initial.length - 1]! - initial[0]!} ms`);
       const calls = trace.filter((e) => e["kind"] === "handler.called" && e["listener"] === 1 && e["notification"] === "add" && e["isInInitialList"] === false);
       expect(calls.length).toBeGreaterThanOrEqual(BURST);
       expect(new Set(calls.map(src))).toEqual(new Set([lineOf(SLOW, "addFunc: (pod, initial)")]));

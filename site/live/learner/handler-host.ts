@@ -199,6 +199,8 @@ export class HandlerHost {
           return;
         }
         this.outstanding.delete(m.id!);
+        // The clock first: the call's end (handler.returned) is stamped now, not at the engine's last task.
+        this.o.session.wake();
         this.answered++;
         this.lastProgress = performance.now();
         settle(m.type === "threw" ? new LearnerHandlerError(m.message, m.line) : undefined);
@@ -223,6 +225,7 @@ export class HandlerHost {
   private attach(resources: Array<{ resource: string; fns: HandlerFn[]; src?: HandlerPlaces }>): void {
     if (this.regs.length > 0) return this.fail({ kind: "unexpected", why: "a second attached" });
     if (this.loadTimer !== undefined) clearTimeout(this.loadTimer);
+    this.o.session.wake();   // the engine's clock to now: the replayed adds are stamped when they are queued
     for (const { resource, fns, src } of resources) {
       const informer = this.o.session.informers.find((i) => i.name === resource);
       if (informer === undefined) continue;
