@@ -18,7 +18,7 @@
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
 import { RESOURCES } from "../../src/index.js";
-import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
+import { asKnown, type WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage/stage.js";
 import { connectScreen } from "./connect-screen.js";
@@ -74,6 +74,12 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     if (stage !== undefined) return stage;
     const { mountStage } = await import("../views/stage/stage.js");
     stage = mountStage(stageBox, { locale, reducedMotion });
+    // The paused view's step marks its line in the learner's editor (when it is the learner's code).
+    stage.onStep((step) => {
+      if (following || shownReplay === undefined) return;
+      const raw = shownReplay.events[step - 1];
+      code?.showStep(raw === undefined ? undefined : asKnown(raw));
+    });
     return stage;
   }
 
@@ -101,13 +107,16 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     following = on;
     followBtn.setAttribute("aria-pressed", String(on));
     followBtn.textContent = on ? t.follow : t.paused;
-    if (on) shownVersion = -1;
+    if (on) {
+      shownVersion = -1;
+      code?.showStep(null);
+    }
     else if (session !== undefined && stage !== undefined) {
       const t0 = performance.now();
       session.window.settle(() => performance.now() - t0 < 30);   // a burst still settling: fork what is settled
       const fork = session.window.replay.fork();
       shownReplay = fork;
-      stage.load({ trace: fork.events as TraceEvent[], log: [], hash: "" }, { replay: fork, follow: true });
+      stage.load({ trace: fork.events, log: [], hash: "" }, { replay: fork, follow: true });
     }
   }
 
@@ -136,7 +145,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       lastLoadAt = now;
       shownVersion = w.settledVersion;
       shownReplay = w.replay;
-      stage.load({ trace: w.replay.events as TraceEvent[], log: [], hash: "" }, { replay: w.replay, follow: true });
+      stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true });
       const cost = performance.now() - now;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
       root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
@@ -226,6 +235,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   }
 
   void connect.loadInfo();
+  // Monaco loads, evaluates and builds the code panel's editor (~100 + ~85 ms tasks that cannot be cut) while
+  // the learner reads the connect screen, not while the stage takes in the initial list (the live bench).
+  void import("../editor/load-monaco").then((m) => m.loadMonaco()).then(() => { if (!destroyed) ensureCode().ensureEditor(); }, () => undefined);
   return {
     root,
     destroy() {
