@@ -14,7 +14,7 @@
  *   MAX_LINES), refreshed at most every LOG_MS; clicking a line asks the view to show its step.
  */
 import type { LogLine } from "../../../src/scenario/index.js";
-import type { TraceEvent } from "../../../src/sim/index.js";
+import { asKnownTrace, type TraceEvent } from "../../../src/sim/index.js";
 import type { ApiPolicy } from "../../../server/live/policy.js";
 import type { EditorFacade } from "../../editor/create-editor";
 import { translator } from "../../i18n/index";
@@ -186,7 +186,7 @@ export class CodePanel {
     this.logDirty = false;
     this.lastLogAt = now;
     const lines = this.lines.length > MAX_LINES ? this.lines.slice(-MAX_LINES) : this.lines;
-    this.log.show(lines, this.errors);
+    this.log.show(lines, asKnownTrace(this.errors));
     this.log.setStep(this.lastSeq);
     this.root.dataset["logLines"] = String(this.lines.length);
   }
