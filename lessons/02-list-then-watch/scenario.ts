@@ -1,6 +1,7 @@
 /**
  * Lesson 02 — List then Watch. Three pods exist before the informer starts (the LIST); afterwards one
- * create, one label change and one delete arrive through the WATCH, each with a new resourceVersion.
+ * create, one label change and one delete arrive through the WATCH, each with a new resourceVersion;
+ * then a new pod is created under the deleted one's name (a WATCH add, though its name was listed).
  */
 import type { Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
@@ -19,6 +20,8 @@ const base: Scenario = {
     { at: 4_000, op: "create", resource: "pods", object: pod("web-3") },
     { at: 7_000, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { version: "v2" } },
     { at: 10_000, op: "delete", resource: "pods", namespace: "default", name: "db-1" },
+    // A new pod under a name the first list had: a WATCH add (a name is not an identity).
+    { at: 12_000, op: "create", resource: "pods", object: pod("db-1") },
   ],
 };
 // Other seeds: other names and counts, and a slower server (so a fixed sleep is wrong somewhere).
@@ -33,6 +36,7 @@ const scenario = withVariants(base, 3, (r, _seed, i) => {
       { at: r.int(3_000, 5_000), op: "create", resource: "pods", object: pod(late) },
       { at: r.int(6_000, 8_000), op: "label", resource: "pods", namespace: "default", name: relabelled!, labels: { version: "v2" } },
       { at: r.int(9_000, 11_000), op: "delete", resource: "pods", namespace: "default", name: deleted! },
+      { at: r.int(11_500, 12_500), op: "create", resource: "pods", object: pod(deleted!) },
     ],
   };
 });

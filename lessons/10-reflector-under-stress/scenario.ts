@@ -1,11 +1,15 @@
 /**
  * Lesson 10 — the Reflector under stress. A clean watch drop at 4 s (re-watch, no LIST); a partition
  * from 6 s to 11 s (watch refused ⇒ backoff) during which web-1 changes, web-4 appears and the server
- * compacts its history; after the heal the re-watch gets ERROR 410 ⇒ backoff ⇒ relist.
+ * compacts its history; a ConfigMap written at 9 s moves the server's resourceVersion past every pod's,
+ * so after the heal (410 ⇒ backoff ⇒ relist) lastSyncResourceVersion is the LIST's, no pod's: an `rv=`
+ * taken from the lister or from the handlers fails there.
  */
-import type { Scenario } from "../../src/index.js";
+import type { ConfigMap, Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
 import { renamePods, withVariants } from "../_lib/vary.js";
+
+const flags: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "default", name: "feature-flags" }, data: { beta: "on" } };
 
 const base: Scenario = {
   seed: 3,
@@ -22,6 +26,8 @@ const base: Scenario = {
     { at: 7_000, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { version: "v2" } },
     { at: 7_500, op: "create", resource: "pods", object: pod("web-4") },
     { at: 8_000, op: "fault", fault: "compact" },
+    // Another resource: the informer never sees it, but it moves the server's resourceVersion.
+    { at: 9_000, op: "create", resource: "configmaps", object: flags },
     { at: 11_000, op: "fault", fault: "heal" },
   ],
 };

@@ -8,7 +8,7 @@
  *   entry calls `onSeek(seq, firstSeq)` (the view pauses at its step, if still in the window).
  * - `reset()` forgets everything (a new session); `clear()` empties the list shown (a trace file replays).
  */
-import type { TraceEvent } from "../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import { highlightOf, newHighlightState, type Highlight } from "./highlights.js";
 import type { LiveText } from "./live-i18n.js";
@@ -25,7 +25,7 @@ export class HighlightList {
     this.root = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
   }
 
-  onEvent(e: TraceEvent): void {
+  onEvent(e: KnownTraceEvent): void {
     const x = highlightOf(e, this.state, this.t);
     if (x === undefined) return;
     this.items.unshift(x);

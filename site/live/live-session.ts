@@ -15,9 +15,13 @@
  * - The main thread is never held long: the driver runs tasks in slices of SLICE_MS and the informer's
  *   tasks are cut at MAX_PER_TASK pops / handler calls; the window folds in the view's frames.
  * - `stop()` aborts the informer (the watch request is aborted, so the proxy closes it upstream).
+ * - Handlers returning a Promise (the learner code's bridge, learner/handler-host.ts) run until it settles
+ *   (awaitHandlerPromises): a slow learner handler's backlog waits in its listener's buffer, on the stage.
+ *   `placeHandler(fn, src)` says where such a function's learner code is (handler.called.src);
+ *   `nextRequestId()` numbers requests traced from outside the informers (the learner's clientset).
  */
 import { HttpListerWatcher, SharedIndexInformer, type KubeObject } from "../../src/index.js";
-import { RealTimeDriver, Scheduler, type TraceEvent, type TraceInput, type Tracer } from "../../src/sim/index.js";
+import { asKnown, RealTimeDriver, Scheduler, type KnownTraceEvent, type SourcePosition, type TraceInput, type Tracer } from "../../src/sim/index.js";
 import { decodeListSliced } from "./list-decoder.js";
 import { LiveWindow, type LiveWindowOptions } from "./live-window.js";
 import { TracedListerWatcher } from "./traced-lister-watcher.js";
@@ -62,6 +66,11 @@ const SLICE_MS = 8;
 /** FIFO pops (and each listener's handler calls) per engine task. */
 const MAX_PER_TASK = 128;
 
+/** The learner's line a bridge handler's rejection carries (handler-host.ts LearnerHandlerError), for handler.threw.line. */
+function learnerLineOf(e: unknown): number | undefined {
+  return e instanceof Error && "learnerLine" in e && typeof e.learnerLine === "number" ? e.learnerLine : undefined;
+}
+
 interface Soon { cancelled: boolean }
 const soonChannel = typeof MessageChannel === "function" ? new MessageChannel() : undefined;
 const soonQueue: Array<{ fn: () => void; h: Soon }> = [];
@@ -88,7 +97,9 @@ export class LiveSession {
   private seq = 0;
   held = false;
   /** Listeners told after each traced event (tests and the highlights panel). */
-  private readonly listeners: Array<(e: TraceEvent) => void> = [];
+  private readonly listeners: Array<(e: KnownTraceEvent) => void> = [];
+  private readonly places = new WeakMap<object, SourcePosition>();
+  private readonly ids = { next: 1 };
 
   constructor(o: LiveSessionOptions) {
     this.window = new LiveWindow(o.window);
@@ -106,7 +117,8 @@ export class LiveSession {
     const problem = checkResources(resources.map((r) => r.resource));
     if (problem !== undefined) throw new LiveLimitError(problem);
     const scope = { ...(o.namespace ? { namespace: o.namespace } : {}), ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) };
-    const ids = { next: 1 };
+    const ids = this.ids;
+    const sourceLocator = { ofFunction: (fn: unknown) => (typeof fn === "function" ? this.places.get(fn) : undefined), ofCaller: () => undefined };
     this.informers = resources.map((resource) => {
       const http = new HttpListerWatcher<KubeObject>({
         baseUrl: o.base, resource, scheduler: this.scheduler, ...(resource.namespaced ? scope : { ...(o.labelSelector ? { labelSelector: o.labelSelector } : {}) }),
@@ -116,7 +128,8 @@ export class LiveSession {
         decodeList: (text) => decodeListSliced(text, { sliceMs: SLICE_MS, yieldNow: () => new Promise<void>((r) => { soon(r); }) }),
       });
       const lw = new TracedListerWatcher<KubeObject>(http, resource.resource, tracer, resource.namespaced ? scope : (o.labelSelector ? { labelSelector: o.labelSelector } : {}), ids);
-      const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer, maxPerTask: MAX_PER_TASK });
+      const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer,
+        maxPerTask: MAX_PER_TASK, awaitHandlerPromises: true, sourceLocator, errorLine: learnerLineOf });
       informer.setTransform((obj) => {
         const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;
         if (m !== undefined && m.managedFields !== undefined) delete m.managedFields;
@@ -136,18 +149,27 @@ export class LiveSession {
   private record(e: TraceInput): void {
     // The engine builds a fresh object per emit and keeps none: stamped in place, not copied (a copy per
     // event was ~40 % of the engine's time on a 10k-pod list). Same keys in the same order as a copy.
-    const ev = e as TraceEvent;
-    ev.seq = ++this.seq;
-    ev.time = Math.round(this.scheduler.now());
+    // Typed once, here: the session traces only the engine's own kinds and the page's (runner.*, server.*).
+    const ev = asKnown(Object.assign(e, { seq: ++this.seq, time: Math.round(this.scheduler.now()) }));
     this.window.append(ev);
     for (const l of this.listeners) l(ev);
   }
 
-  onEvent(cb: (e: TraceEvent) => void): void { this.listeners.push(cb); }
+  onEvent(cb: (e: KnownTraceEvent) => void): void { this.listeners.push(cb); }
 
   /** Runs the tasks due now (after the page changed the informers from outside a task, e.g. added a handler). */
   wake(): void {
     this.driver.sync();
+  }
+
+  /** Where handler function `fn`'s learner code is, for the handler.called events of its calls (set before adding it). */
+  placeHandler(fn: object, src: SourcePosition): void {
+    this.places.set(fn, src);
+  }
+
+  /** A request id unique in this session's trace (the informers' requests and watches share the count). */
+  nextRequestId(): number {
+    return this.ids.next++;
   }
 
   /** Traces an event of the page's own (the learner's log lines and errors from the live worker). */

@@ -18,7 +18,7 @@
  * - `destroy()` stops the session (its watch is aborted) and removes everything.
  */
 import { RESOURCES } from "../../src/index.js";
-import type { TraceEvent, WorldReplay } from "../../src/sim/index.js";
+import { asKnown, type WorldReplay } from "../../src/sim/index.js";
 import { h } from "../shell/dom";
 import type { StageHandle } from "../views/stage/stage.js";
 import { connectScreen } from "./connect-screen.js";
@@ -34,6 +34,8 @@ const SETTLE_MS = 6;
 /** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
 const CATCH_UP_EVENTS = 2_000;
 const CATCH_UP_MS = 200;
+/** Folding time in a frame that also re-loads the stage. */
+const LOAD_FRAME_SETTLE_MS = 2;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
 
@@ -72,6 +74,12 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     if (stage !== undefined) return stage;
     const { mountStage } = await import("../views/stage/stage.js");
     stage = mountStage(stageBox, { locale, reducedMotion });
+    // The paused view's step marks its line in the learner's editor (when it is the learner's code).
+    stage.onStep((step) => {
+      if (following || shownReplay === undefined) return;
+      const raw = shownReplay.events[step - 1];
+      code?.showStep(raw === undefined ? undefined : asKnown(raw));
+    });
     return stage;
   }
 
@@ -99,13 +107,16 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     following = on;
     followBtn.setAttribute("aria-pressed", String(on));
     followBtn.textContent = on ? t.follow : t.paused;
-    if (on) shownVersion = -1;
+    if (on) {
+      shownVersion = -1;
+      code?.showStep(null);
+    }
     else if (session !== undefined && stage !== undefined) {
       const t0 = performance.now();
       session.window.settle(() => performance.now() - t0 < 30);   // a burst still settling: fork what is settled
       const fork = session.window.replay.fork();
       shownReplay = fork;
-      stage.load({ trace: fork.events as TraceEvent[], log: [], hash: "" }, { replay: fork, follow: true });
+      stage.load({ trace: fork.events, log: [], hash: "" }, { replay: fork, follow: true });
     }
   }
 
@@ -122,15 +133,19 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     const t0 = performance.now();
     code?.frame(t0);
     // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
-    const budget = w.pending > CATCH_UP_EVENTS ? 2 * SETTLE_MS : SETTLE_MS;
+    // A frame that re-loads the stage folds for LOAD_FRAME_SETTLE_MS only (a few events at 200/s), so
+    // fold + load + the browser's layout stay one short task (the 50 ms budget).
+    const catchingUp = w.pending > CATCH_UP_EVENTS;
+    const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
+      && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
+    const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
     const settled = w.settle(() => performance.now() - t0 < budget);
     const now = performance.now();
-    const due = settled ? now >= nextLoadAt : now >= Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS);
-    if (following && stage !== undefined && w.settledVersion !== shownVersion && due) {
+    if (loadDue && stage !== undefined && w.settledVersion !== shownVersion) {
       lastLoadAt = now;
       shownVersion = w.settledVersion;
       shownReplay = w.replay;
-      stage.load({ trace: w.replay.events as TraceEvent[], log: [], hash: "" }, { replay: w.replay, follow: true });
+      stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true });
       const cost = performance.now() - now;
       nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
       root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
@@ -220,6 +235,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   }
 
   void connect.loadInfo();
+  // Monaco loads, evaluates and builds the code panel's editor (~100 + ~85 ms tasks that cannot be cut) while
+  // the learner reads the connect screen, not while the stage takes in the initial list (the live bench).
+  void import("../editor/load-monaco").then((m) => m.loadMonaco()).then(() => { if (!destroyed) ensureCode().ensureEditor(); }, () => undefined);
   return {
     root,
     destroy() {

@@ -5,9 +5,10 @@
  *
  * Contract: `parseTraceFile(exportTrace(x))` gives back equal events and an equal base world (its Maps
  * and its queues — FIFO entries, listener buffers — rebuilt as such); a file that is not one of ours is
- * a clear Error naming what is wrong (nothing is loaded). `downloadTrace` saves the text as a file.
+ * a clear Error naming what is wrong (nothing is loaded). Events are typed where they enter, by the app's
+ * trace decoder (decodeTraceEvent: known kinds from their own component, consecutive seqs). `downloadTrace` saves the text as a file.
  */
-import { HeadQueue, type FifoEntry, type PendingNotification, type TraceEvent, type WorldView } from "../../src/sim/index.js";
+import { decodeTraceEvent, HeadQueue, type FifoEntry, type KnownTraceEvent, type PendingNotification, type TraceEvent, type WorldView } from "../../src/sim/index.js";
 
 export const TRACE_FORMAT = "informer-playground-trace";
 export interface TraceFile {
@@ -15,7 +16,19 @@ export interface TraceFile {
   version: 1;
   live: { context: string; server: string; resource: string; namespace: string; exportedAt: string; dropped: number };
   base: WorldView;
-  trace: TraceEvent[];
+  trace: KnownTraceEvent[];
+}
+
+/** The file's events decoded (trace-decode.ts: known kinds, consecutive seqs from the first one's), or the first problem. */
+function decodeEvents(trace: unknown): KnownTraceEvent[] {
+  if (!Array.isArray(trace)) throw new Error("trace: must be a list of trace events");
+  const first: unknown = trace[0];
+  const seq0 = typeof first === "object" && first !== null && "seq" in first && typeof first.seq === "number" ? first.seq : 1;
+  return trace.map((x: unknown, i) => {
+    const e = decodeTraceEvent(x, seq0 + i);
+    if (typeof e === "string") throw new Error(`trace: event ${i + 1}: ${e}`);
+    return e;
+  });
 }
 
 const MAP_TAG = "__map__";
@@ -25,17 +38,17 @@ const reviver = (_k: string, v: unknown): unknown => {
   return v;
 };
 
-export function exportTrace(f: Omit<TraceFile, "format" | "version">): string {
+export function exportTrace(f: Omit<TraceFile, "format" | "version" | "trace"> & { trace: readonly TraceEvent[] }): string {
   return JSON.stringify({ format: TRACE_FORMAT, version: 1, ...f }, replacer);
 }
 
 export function parseTraceFile(text: string): TraceFile {
   let v: unknown;
   try { v = JSON.parse(text, reviver); } catch (e) { throw new Error(`not JSON: ${e instanceof Error ? e.message : String(e)}`); }
-  const f = v as Partial<TraceFile>;
+  const f = v as Partial<Omit<TraceFile, "trace">> & { trace?: unknown } | null;
   if (f === null || typeof f !== "object" || f.format !== TRACE_FORMAT) throw new Error(`not an Informer Playground trace (format must be "${TRACE_FORMAT}")`);
   if (f.version !== 1) throw new Error(`unsupported trace version ${String(f.version)}`);
-  if (!Array.isArray(f.trace) || f.trace.some((e) => typeof e !== "object" || e === null || typeof (e as TraceEvent).kind !== "string")) throw new Error("trace: must be a list of trace events");
+  const trace = decodeEvents(f.trace);
   if (f.base === undefined || !(f.base.informers instanceof Map) || !(f.base.server?.objects instanceof Map)) throw new Error("base: missing or not a world");
   // JSON has arrays where the world has queues; files from before the seen counters have none.
   for (const inf of f.base.informers.values()) {
@@ -48,7 +61,8 @@ export function parseTraceFile(text: string): TraceFile {
   }
   f.base.server.seen ??= { requests: 0, watches: 0, events: 0, lastEventRV: "" };
   f.base.server.remote ??= true;   // a live window's base: only live runs are exported
-  return f as TraceFile;
+  if (f.live === undefined) throw new Error("live: missing (what the trace was recorded from)");
+  return { format: f.format, version: f.version, live: f.live, base: f.base, trace };
 }
 
 /** Offers `text` as a download named `name` (the browser's save dialog or downloads folder). */

@@ -111,7 +111,13 @@ export class Timeline {
     const n = this.events.length;
     if (this.base === null) {
       const style = getComputedStyle(c);
-      const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+      // One lookup per custom property per redraw, not one per pixel column (a live window redraws often).
+      const colors = new Map<string, string>();
+      const color = (name: string, fallback: string) => {
+        let v = colors.get(name);
+        if (v === undefined) colors.set(name, v = style.getPropertyValue(name).trim() || fallback);
+        return v;
+      };
       ctx.clearRect(0, 0, w, h);
       ctx.fillStyle = color("--stage-timeline-bg", "#eef0f3");
       ctx.fillRect(0, 0, w, h);

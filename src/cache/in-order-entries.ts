@@ -115,7 +115,7 @@ export class InOrderEntries {
     let end = start;
     taken.begin();
     while (end < limit) {
-      if (!DELTA_TYPES.has(slots[end] as string)) break;
+      if (!isBatchable(slots[end] as string)) break;
       if (!taken.add(slots[end + 2] as string)) break;
       end += IN_ORDER_STRIDE;
     }
@@ -199,6 +199,11 @@ export class InOrderEntries {
 }
 
 const DELTA_TYPES: ReadonlySet<string> = new Set(["Added", "Updated", "Deleted", "Replaced", "Sync"]);
+
+/** DELTA_TYPES.has(type) without a Set lookup per entry (the types are literals: identity compares). */
+function isBatchable(type: string): boolean {
+  return type === "Updated" || type === "Added" || type === "Deleted" || type === "Replaced" || type === "Sync";
+}
 
 export function isDelta(value: unknown): value is Delta {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;

@@ -29,6 +29,7 @@ import type { KubeObject } from "../types.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import { deletionHandlingMetaNamespaceKeyFunc } from "./keys.js";
 import { rvOf } from "./processor-listener.js";
+import { MAX_POP_BATCH as MAX_BATCH } from "./batch-key-set.js";
 import type { PoppedBatch } from "./real-fifo.js";
 import type { SharedProcessor } from "./shared-processor.js";
 import type { KeyedIndexer } from "./store.js";
@@ -49,14 +50,14 @@ export class DeltaProcessor<T> {
   cacheResourceVersion = "";
   private readonly trace: TraceFn | undefined;
   /**
-   * Per-entry scratch of a batch: the key and previous object of each entry, whether its write held,
-   * and whether old and new carry the same RV (read while both objects are hot: a batch touches up to
-   * 1000 cached objects between its writes and its notifications).
+   * Per-entry scratch of a batch: the previous object of each entry and what its write was (an
+   * outcome code: the notification to send, or none when the write failed). The same-RV test is made
+   * while both objects are hot: a batch touches up to 1000 cached objects between its writes and its
+   * notifications. `batchKeys` holds the keys only when a transform runs (else the batch has them).
    */
   private batchKeys: string[] = [];
   private batchOld: unknown[] = [];
-  private batchDone: boolean[] = [];
-  private batchSame: boolean[] = [];
+  private batchOutcome = new Uint8Array(MAX_BATCH);
 
   constructor(private readonly cache: KeyedIndexer<T>, private readonly processor: SharedProcessor,
               private readonly o: DeltaProcessorOptions) {
@@ -103,40 +104,50 @@ export class DeltaProcessor<T> {
     const transformed = this.o.transformed();
     const keys = this.batchKeys;
     const olds = this.batchOld;
-    const done = this.batchDone;
-    const same = this.batchSame;
     const size = batch.size;
+    if (size > this.batchOutcome.length) this.batchOutcome = new Uint8Array(size);
+    const outcome = this.batchOutcome;
     let caughtUp: unknown = NOTHING;
     for (let n = 0; n < size; n++) {
       const obj = batch.object(n);
-      done[n] = false;
+      outcome[n] = FAILED;
       try {
-        const key = transformed ? deletionHandlingMetaNamespaceKeyFunc(obj) : batch.key(n);
-        keys[n] = key;
+        let key = batch.key(n);
+        if (transformed) keys[n] = key = deletionHandlingMetaNamespaceKeyFunc(obj);
         caughtUp = obj;
         if (batch.type(n) === "Deleted") {
-          olds[n] = undefined;
           this.remove(key, obj, transformed);
+          outcome[n] = DELETE;
         } else {
           const old = this.put(key, obj, transformed);
-          olds[n] = old;
-          same[n] = old !== undefined && isSameVersion(old, obj);
+          if (old === undefined) {
+            outcome[n] = ADD;
+          } else {
+            olds[n] = old;
+            outcome[n] = isSameVersion(old, obj) ? SYNC_UPDATE : UPDATE;
+          }
         }
-        done[n] = true;
       } catch {
         // processing errors (e.g. key errors) are dropped, like client-go: no retry
       }
     }
     if (this.o.atomic && caughtUp !== NOTHING) this.cacheResourceVersion = rvOf(caughtUp);
+    const processor = this.processor;
     for (let n = 0; n < size; n++) {
-      if (!done[n]) continue;
+      const what = outcome[n];
+      if (what === FAILED) continue;
       const type = batch.type(n) as DeltaType;
       const obj = batch.object(n);
-      const old = olds[n];
-      olds[n] = undefined;
-      if (type === "Deleted") this.processor.distribute("delete", keys[n]!, obj, undefined, false, false, type);
-      else if (old !== undefined) this.processor.distribute("update", keys[n]!, obj, old, false, same[n]!, type);
-      else this.processor.distribute("add", keys[n]!, obj, undefined, isInInitialList, false, type);
+      const key = transformed ? keys[n]! : batch.key(n);
+      if (what === ADD) {
+        processor.distribute("add", key, obj, undefined, isInInitialList, false, type);
+      } else if (what === DELETE) {
+        processor.distribute("delete", key, obj, undefined, false, false, type);
+      } else {
+        const old = olds[n];
+        olds[n] = undefined;
+        processor.distribute("update", key, obj, old, false, what === SYNC_UPDATE, type);
+      }
     }
   }
 
@@ -221,6 +232,14 @@ export class DeltaProcessor<T> {
       ...(op !== "delete" && isKubeObject(obj) ? { object: obj } : {}), indexes });
   }
 }
+
+/** Outcomes of a batch entry's write: failed (nothing sent), or the notification it sends. */
+const FAILED = 0;
+const ADD = 1;
+const UPDATE = 2;
+/** An update whose old and new objects carry the same resourceVersion (resync-class, §7.4). */
+const SYNC_UPDATE = 3;
+const DELETE = 4;
 
 /** "No entry yet" (distinct from every object, undefined included). */
 const NOTHING: unique symbol = Symbol("nothing");

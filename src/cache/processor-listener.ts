@@ -18,6 +18,9 @@
  *   receiving the next notification). Notifications arriving during the pause wait behind it.
  *   An async handler counts as returned when its synchronous part returns; if its Promise rejects later,
  *   `handler.threw` is traced then (no pause, no unhandled rejection).
+ * - `awaitPromises` (live mode, SharedIndexInformerOptions.awaitHandlerPromises): a handler's Promise is
+ *   its call still running — the next notification waits in the buffer until it settles (fulfilled:
+ *   handler.returned; rejected: a throw, as above). The settling is finished in a 0-delay task.
  * - Registration `hasSynced()` ⇔ the informer has synced and every `isInInitialList` add queued to this
  *   listener was handled (a throwing initial add never counts): latched once true
  *   (`listener.synced` traced once).
@@ -48,6 +51,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   delayMs = 0;
   /** Pause after a throwing handler. */
   panicPauseMs = 1000;
+  awaitPromises = false;   // a handler's Promise is its call running until it settles (see the contract)
 
   /** Buffered notifications (pendingNotifications). */
   private readonly buffer = new PendingNotifications();
@@ -70,6 +74,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   private readonly drainTask = (): void => this.drain();
   private readonly pausedTask = (): void => this.drain(true);
   private readonly finishTask = (): void => this.finishSlow();
+  private rejected: { error: unknown } | undefined;   // the awaited call's rejection (finishSlow traces it)
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -185,16 +190,18 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
       const newObj = buf.newObj;
       const oldObj = buf.oldObj;
       buf.forget();
-      if (!this.call(code, key, newObj, oldObj)) {
+      const r = this.call(code, key, newObj, oldObj);
+      if (r === false) {
         // the handler threw: skip it; the next notification waits one pause after it arrives
         this.pauseNext = true;
         continue;
       }
-      if (this.delayMs > 0) {
+      if (r !== true || this.delayMs > 0) {
         this.inFlight = true;
         this.inFlightCode = code;
         this.inFlightKey = key;
-        this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
+        if (r === true) this.timer = this.scheduler.setTimeout(this.finishTask, this.delayMs);
+        else this.awaitCall(r);
         return;
       }
       this.returned(code, key);
@@ -205,16 +212,30 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     this.timer = 0;
     if (!this.inFlight || this.stopped) return;
     this.inFlight = false;
-    this.returned(this.inFlightCode, this.inFlightKey);
+    const rejected = this.rejected;
+    this.rejected = undefined;
+    if (rejected === undefined) this.returned(this.inFlightCode, this.inFlightKey);
+    else this.traceThrew(typeOf(this.inFlightCode), this.inFlightKey, rejected.error);
+    this.pauseNext ||= rejected !== undefined;
     this.drain();
+  }
+
+  /** awaitPromises: the call in flight ends when `p` settles (then finishSlow, in a task of its own). */
+  private awaitCall(p: PromiseLike<unknown>): void {
+    const settle = (rejected?: { error: unknown }): void => {
+      if (this.stopped || !this.inFlight || this.timer !== 0) return;
+      this.rejected = rejected;
+      this.timer = this.scheduler.setTimeout(this.finishTask, 0);
+    };
+    p.then(() => settle(), (error: unknown) => settle({ error }));
   }
 
   /**
    * Calls the handler; false if it threw (traced). An async handler: Go handlers are synchronous, so the
    * notification counts as handled when the synchronous part returns; a later rejection is only
-   * reported (never an unhandled rejection).
+   * reported (never an unhandled rejection). With awaitPromises, its Promise is returned instead.
    */
-  private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean {
+  private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean | PromiseLike<unknown> {
     const type = typeOf(code);
     const isInInitialList = isInitial(code);
     const src = this.sources?.[type === "add" ? 0 : type === "update" ? 1 : 2];
@@ -236,6 +257,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
       return false;
     }
     if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
+      if (this.awaitPromises) return result as PromiseLike<unknown>;
       (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
         if (!this.stopped) this.traceThrew(type, key, e);
       });

@@ -271,9 +271,14 @@ export class Reflector {
   }
 
   private setLastSyncRV(rv: string): void {
+    const trace = this.trace;
+    if (trace === undefined) {
+      this.lastSyncRV = rv;   // per watch event: no string compare when nothing is traced
+      return;
+    }
     if (rv === this.lastSyncRV) return;
     this.lastSyncRV = rv;
-    this.trace?.({ component: "reflector", kind: "reflector.rv", name: this.name, resourceVersion: rv });
+    trace({ component: "reflector", kind: "reflector.rv", name: this.name, resourceVersion: rv });
   }
 
   private setState(state: ReflectorState): void {

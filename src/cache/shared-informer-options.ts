@@ -43,4 +43,12 @@ export interface SharedIndexInformerOptions {
    * goroutines are preempted by the Go scheduler instead). Default unlimited: simulated runs unchanged.
    */
   maxPerTask?: number;
+  /**
+   * Live mode (not a client-go option): a handler that returns a Promise (the page's bridge to learner
+   * code running in a worker) is still running until it settles, so its listener delivers the next
+   * notification only then and a slow handler's backlog waits in the listener's buffer — where client-go
+   * has it, its listener goroutine being blocked in the synchronous handler call. A rejection is a throw.
+   * Default false: a handler's Promise is not waited for (simulated runs unchanged).
+   */
+  awaitHandlerPromises?: boolean;
 }

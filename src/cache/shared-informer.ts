@@ -130,6 +130,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     const delay = this.listenerDelays.get(index);
     if (delay !== undefined) listener.setDelay(delay);
     if (this.maxPerTask !== Number.POSITIVE_INFINITY) listener.setMaxPerTask(this.maxPerTask);
+    listener.awaitPromises = this.options.awaitHandlerPromises === true;
     if (this.sourceLocator !== undefined) listener.sources = handlerSources(h, this.sourceLocator);
     this.processor.addListener(listener);
     if (this.started) {

@@ -209,7 +209,13 @@ function fixedNamespace(obj: unknown): string | undefined {
   const meta = (obj as { metadata?: unknown }).metadata;
   if (typeof meta !== "object" || meta === null) return undefined;
   const ns = (meta as { namespace?: unknown }).namespace;
-  if (typeof ns === "string" && ns.length > 0) return ns.indexOf("/") < 0 ? ns : undefined;
+  if (typeof ns === "string" && ns.length > 0) return hasSlash(ns) ? undefined : ns;
   const name = (meta as { name?: unknown }).name;
-  return typeof name === "string" && name.indexOf("/") >= 0 ? undefined : "";
+  return typeof name === "string" && hasSlash(name) ? undefined : "";
+}
+
+/** s.includes("/") as an inlined loop: called on every write, where the builtin's call costs more than the scan. */
+function hasSlash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 47) return true;
+  return false;
 }

@@ -227,6 +227,8 @@ describe.each(lessonIds)("lesson %s", (id) => {
     const en = h2Titles(read(id, "hints.md"));
     const zh = h2Titles(read(id, "hints.zh-CN.md"));
     expect(en.length).toBeGreaterThan(0);
+    // A lesson with a task grades them (issue 20 item 8): a nudge, something specific, a near-solution.
+    if (has(id, "goals.ts")) expect(en.length, `${id}: nudge → specific → near-solution needs at least 3 hints`).toBeGreaterThanOrEqual(3);
     expect(en).toEqual(en.map((_, i) => String(i + 1)));
     expect(zh).toEqual(en);
   });

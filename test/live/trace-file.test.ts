@@ -47,5 +47,15 @@ describe("trace file round trip", () => {
     const good = JSON.parse(exportTrace({ live, base: foldTrace(trace, cuts[0]), trace: trace.slice(cuts[0], cuts[0]! + 10) })) as { base: { informers: { __map__: [string, { fifo: { entries: unknown } }][] } } };
     good.base.informers.__map__[0]![1].fifo.entries = "nope";
     expect(() => parseTraceFile(JSON.stringify(good))).toThrow(/has no FIFO entries/);
+    // Events are decoded where they enter (known kinds from their own component, consecutive seqs).
+    const events = (mutate: (es: Array<Record<string, unknown>>) => void): string => {
+      const f = JSON.parse(exportTrace({ live, base: foldTrace(trace, cuts[0]), trace: trace.slice(cuts[0], cuts[0]! + 10) })) as { trace: Array<Record<string, unknown>> };
+      mutate(f.trace);
+      return JSON.stringify(f);
+    };
+    expect(parseTraceFile(events(() => undefined)).trace).toHaveLength(10);
+    expect(() => parseTraceFile(events((es) => { es[3]!["kind"] = "made.up"; }))).toThrow(/trace: event 4: an unknown kind "made.up"/);
+    expect(() => parseTraceFile(events((es) => { es.splice(5, 1); }))).toThrow(/trace: event 6: seq/);
+    expect(() => parseTraceFile(events((es) => { es[0]!["component"] = "server"; es[0]!["kind"] = "fifo.queued"; }))).toThrow(/trace: event 1: kind fifo.queued from component/);
   });
 });

@@ -10,16 +10,25 @@
  *   listed (first one named) and nothing changes on the informer.
  * - The status line (`live-code-status`, data-state = the host status kind) says what happened,
  *   including a worker stopped for a handler that never returned.
- * - The log lists the `runner.log` lines and `runner.error`s of the session's trace (the last
- *   MAX_LINES), refreshed at most every LOG_MS; clicking a line asks the view to show its step.
+ * - The log lists the `runner.log` lines and `runner.error`s / `handler.threw`s of the session's trace
+ *   (the last MAX_LINES), refreshed at most every LOG_MS; clicking a line asks the view to show its step.
+ * - The editor marks the line behind a step (EditorFacade.markStepLine through StepLine, as the lesson
+ *   editor does: handler.called, runner.log, server.request `src`; an error's line): while the view
+ *   follows, the newest such step of the session; while it is paused, the step shown (`showStep`). Only
+ *   while the editor holds the code that was applied: after an edit the mark goes (data-step-line-state
+ *   "stale"), undoing back brings it again.
+ * - Monaco is created by `ensureEditor()` (the view calls it on the connect screen, so its cost stays out
+ *   of the initial list's ingestion; the panel may be hidden then) or by Apply, whichever comes first.
  */
 import type { LogLine } from "../../../src/scenario/index.js";
-import { asKnownTrace, type TraceEvent } from "../../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../../src/sim/index.js";
 import type { ApiPolicy } from "../../../server/live/policy.js";
 import type { EditorFacade } from "../../editor/create-editor";
 import { translator } from "../../i18n/index";
 import { h } from "../../shell/dom";
 import { LogView } from "../../shell/log-view";
+import { lineOfStep, StepLine } from "../../shell/lesson/step-line";
+import { hashText } from "../../storage/hash";
 import { isDark } from "../../shell/theme";
 import { drafts } from "../../storage/drafts";
 import { openStore } from "../../storage/store";
@@ -56,7 +65,14 @@ export class CodePanel {
   private readonly editorBox: HTMLElement;
   private readonly log: LogView;
   private lines: LogLine[] = [];
-  private errors: TraceEvent[] = [];
+  private errors: KnownTraceEvent[] = [];
+  private readonly stepLine: StepLine;
+  /** StepLine's one-step "trace": the event whose line is marked (index 0). */
+  private readonly marked: KnownTraceEvent[] = [];
+  /** The newest event of the session with a learner line, and the step the paused view shows (null: following). */
+  private newest: KnownTraceEvent | undefined;
+  private shown: KnownTraceEvent | null | undefined = null;
+  private mounting = false;
   private lastSeq = 0;
   private logDirty = false;
   private lastLogAt = 0;
@@ -79,6 +95,13 @@ export class CodePanel {
       this.accessEl, this.editorBox, this.statusEl,
       h("div", { class: "live-code-log" }, this.log.element, this.log.more));
     this.log.show([]);
+    this.stepLine = new StepLine(() => this.editor, this.editorBox);
+  }
+
+  /** Creates the editor (once): Monaco's cost lands when the view says the page can afford it. */
+  ensureEditor(): void {
+    if (this.mounting) return;
+    this.mounting = true;
     void this.mountEditor();
   }
 
@@ -92,6 +115,7 @@ export class CodePanel {
     editor.onDidChange((text) => {
       this.code = text;
       this.store.save(DRAFT_ID, LIVE_STARTER, text);
+      this.stepLine.edited(text);
     });
     editor.onRun(() => void this.apply());
     this.root.dataset["editor"] = "ready";
@@ -106,6 +130,8 @@ export class CodePanel {
     this.lines = [];
     this.errors = [];
     this.logDirty = true;
+    this.newest = undefined;
+    this.showStep(null);
     const p = this.o.policy();
     this.accessEl.textContent = p.allowWrites ? this.t.writes(p.namespace) : this.t.readOnly;
     this.host = new HandlerHost({ session, policy: p, base: this.o.base, onStatus: (s) => this.status(s) });
@@ -147,6 +173,7 @@ export class CodePanel {
     const host = this.host;
     if (host === undefined || this.session === undefined) return;
     this.setStatus("compiling", this.t.compiling);
+    this.ensureEditor();
     const editor = await this.waitForEditor();
     if (editor === undefined || host !== this.host) return;
     const out = await editor.compile();
@@ -157,7 +184,23 @@ export class CodePanel {
       this.setStatus("problems", this.t.problems(out.diagnostics.length, d.line, d.message));
       return;
     }
+    // The lines marked from now on are this text's (out.js was compiled from it).
+    this.stepLine.setRun(this.marked, hashText(editor.getText()));
     host.start({ js: out.js, ...(out.map !== undefined ? { map: out.map } : {}) }, this.resources, this.namespace);
+  }
+
+  /** The paused view shows this step's event (null: the view follows again; undefined: a step not in the window). */
+  showStep(e: KnownTraceEvent | null | undefined): void {
+    this.shown = e;
+    this.markLine();
+  }
+
+  private markLine(): void {
+    const e = this.shown === null ? this.newest : this.shown;
+    if (e === this.marked[0]) return;
+    this.marked.length = 0;
+    if (e !== undefined) this.marked.push(e);
+    this.stepLine.show(1);
   }
 
   private async waitForEditor(): Promise<EditorFacade | undefined> {
@@ -165,11 +208,11 @@ export class CodePanel {
     return this.editor;
   }
 
-  /** Every event the session traces (the view forwards them): keeps the log's lines and errors. */
-  onEvent(e: TraceEvent): void {
+  /** Every event the session traces (the view forwards them): keeps the log's lines and errors, and the newest learner line. */
+  onEvent(e: KnownTraceEvent): void {
+    if (lineOfStep([e], 1) !== undefined) this.newest = e;
     if (e.kind === "runner.log") {
-      const x = e as TraceEvent & { text: string };
-      this.lines.push({ step: e.seq, time: e.time, text: x.text });
+      this.lines.push({ step: e.seq, time: e.time, text: e.text });
       if (this.lines.length > MAX_LINES * 1.5) this.lines = this.lines.slice(-MAX_LINES);
       this.logDirty = true;
     } else if (e.kind === "runner.error" || e.kind === "handler.threw") {
@@ -182,11 +225,12 @@ export class CodePanel {
 
   /** Called every animation frame by the view: the log is re-shown at most every LOG_MS. */
   frame(now: number): void {
+    if (this.shown === null) this.markLine();
     if (!this.logDirty || now - this.lastLogAt < LOG_MS) return;
     this.logDirty = false;
     this.lastLogAt = now;
     const lines = this.lines.length > MAX_LINES ? this.lines.slice(-MAX_LINES) : this.lines;
-    this.log.show(lines, asKnownTrace(this.errors));
+    this.log.show(lines, this.errors);
     this.log.setStep(this.lastSeq);
     this.root.dataset["logLines"] = String(this.lines.length);
   }

@@ -12,37 +12,58 @@
  *   code and pressed Apply) stops the old worker, removes its bridge handlers, and attaches anew: the
  *   informer itself keeps running (no new list, no new watch).
  * - Each notification is posted as a `call` with copies of the objects (structured clone: the worker
- *   cannot touch the page's cache). A call that gets no answer (`done`/`threw`) for `budgetMs` of wall
- *   clock while calls are waiting means the code is stuck (an endless loop): the worker is terminated,
- *   the bridges removed, the status says so; the informer and the stage keep following.
+ *   cannot touch the page's cache). Flow control, where client-go has it: the bridge's call returns a
+ *   Promise that settles when the worker answers (`done`, or `threw`: a rejection the listener traces as
+ *   handler.threw with the learner's line), and the live informers wait for it (awaitHandlerPromises), so
+ *   each listener has one call at the worker and a slow handler's backlog grows in the listener's buffer
+ *   the stage shows; the informer itself keeps following. A call that gets no answer for `budgetMs` of
+ *   wall clock means the code is stuck (an endless loop): the worker is terminated, the bridges removed,
+ *   the status says so; the informer and the stage keep following.
+ * - Each bridge function is placed (session.placeHandler) where the worker found the learner's function,
+ *   so handler.called carries `src` as in simulated runs.
  * - Worker messages are checked (live-protocol.ts checkLiveMessage); anything else stops the worker.
- * - The worker's `log` lines are traced as `runner.log`, a throw as `runner.error` (with the learner's
- *   line): they sit in the live trace at the step they arrived, beside the handler calls.
- * - A `request` is checked with checkLiveRequest against the proxy's policy (from /live/info) BEFORE
- *   anything is sent; a refused one is answered 403 with the reason (the learner's call rejects with it), an
- *   allowed one is fetched through the proxy (`base` + path) and its status and body passed back.
+ * - The worker's `log` lines are traced as `runner.log` (with `src`), a throw outside a call as
+ *   `runner.error` (with the learner's line): they sit in the live trace at the step they arrived.
+ * - A `request` goes to CodeRequests (code-requests.ts): checked against the proxy's policy before
+ *   anything is sent, traced as the learner's `server.request` / `server.response`, answered to the worker.
  * - `stop()` terminates the worker and removes the bridges.
  */
 import type { ResourceEventHandlerRegistration } from "../../../src/index.js";
-import type { TraceInput } from "../../../src/sim/index.js";
+import type { SourcePosition, TraceInput } from "../../../src/sim/index.js";
 import type { ApiPolicy } from "../../../server/live/policy.js";
 import workerUrl from "../../runner/worker/live/live-worker.ts?worker&url";
 import {
-  checkLiveMessage, HANDLER_BUDGET_MS, LIVE_BODY_CHARS, LIVE_LOAD_MS, LIVE_MAX_REQUESTS, type HandlerFn, type LivePageMessage,
+  checkLiveMessage, HANDLER_BUDGET_MS, LIVE_LOAD_MS, type HandlerFn, type HandlerPlaces, type LivePageMessage,
   type LiveStartMessage, type LiveWorkerMessage,
 } from "../../runner/worker/live/live-protocol.js";
-import { checkLiveRequest } from "./request-check.js";
+import { CodeRequests } from "./code-requests.js";
+
+/** The bridge's handler functions: each call is a Promise of the worker's answer (undefined: no such function). */
+export interface BridgeFuncs {
+  addFunc(obj: unknown, initial: boolean): Promise<void> | undefined;
+  updateFunc(o: unknown, n: unknown): Promise<void> | undefined;
+  deleteFunc(obj: unknown): Promise<void> | undefined;
+}
 
 /** What the host needs of the live session: its informers by resource, and its trace. */
 export interface HostedSession {
   readonly informers: ReadonlyArray<{
     readonly name: string;
-    addEventHandler(h: { addFunc(obj: unknown, initial: boolean): void; updateFunc(o: unknown, n: unknown): void; deleteFunc(obj: unknown): void }): ResourceEventHandlerRegistration;
+    addEventHandler(h: BridgeFuncs): ResourceEventHandlerRegistration;
     removeEventHandler(r: ResourceEventHandlerRegistration): void;
   }>;
   trace(e: TraceInput): void;
   /** Runs the informers' tasks due now (the bridge handlers were added or removed outside a task). */
   wake(): void;
+  placeHandler(fn: object, src: SourcePosition): void;
+  nextRequestId(): number;
+}
+
+/** The learner's handler threw in the worker: the listener traces it as handler.threw at this line. */
+export class LearnerHandlerError extends Error {
+  constructor(message: string, readonly learnerLine: number | undefined) {
+    super(message);
+  }
 }
 
 export type HostStatus =
@@ -65,25 +86,24 @@ export interface HandlerHostOptions {
   budgetMs?: number;
 }
 
-function statusJson(code: number, reason: string, message: string): string {
-  return JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
-}
-
 export class HandlerHost {
   private worker: Worker | undefined;
   private port: MessagePort | undefined;
   private regs: Array<{ informer: HostedSession["informers"][number]; reg: ResourceEventHandlerRegistration }> = [];
-  private readonly outstanding = new Map<number, number>();
+  /** Calls at the worker, by id: how to settle the bridge's Promise. */
+  private readonly outstanding = new Map<number, (error?: LearnerHandlerError) => void>();
   private nextId = 1;
   private lastProgress = 0;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
-  private inflight = 0;
+  private readonly requests: CodeRequests;
   private generation = 0;
   /** Calls answered since the last start (tests and the status line read it). */
   answered = 0;
 
-  constructor(private readonly o: HandlerHostOptions) {}
+  constructor(private readonly o: HandlerHostOptions) {
+    this.requests = new CodeRequests({ policy: o.policy, base: o.base, trace: (e) => o.session.trace(e), nextRequestId: () => o.session.nextRequestId() });
+  }
 
   get running(): boolean {
     return this.worker !== undefined;
@@ -171,45 +191,58 @@ export class HandlerHost {
       case "attached":
         return this.attach(m.resources);
       case "done":
-      case "threw":
-        if (m.type === "threw") {
-          this.o.session.trace({ component: "runner", kind: "runner.error", message: m.message, ...(m.line !== undefined ? { line: m.line } : {}) });
+      case "threw": {
+        const settle = m.id === undefined ? undefined : this.outstanding.get(m.id);
+        if (settle === undefined) {
+          // A throw outside a call (a rejection nothing awaited): the code's error, at its line.
+          if (m.type === "threw") this.o.session.trace({ component: "runner", kind: "runner.error", message: m.message, ...(m.line !== undefined ? { line: m.line } : {}) });
+          return;
         }
-        if (m.id !== undefined && this.outstanding.delete(m.id)) {
-          this.answered++;
-          this.lastProgress = performance.now();
-        }
+        this.outstanding.delete(m.id!);
+        this.answered++;
+        this.lastProgress = performance.now();
+        settle(m.type === "threw" ? new LearnerHandlerError(m.message, m.line) : undefined);
+        // The listener's continuation runs in a microtask queued by the settling; the informer's next
+        // task (the next call) runs once the driver is woken after it.
+        queueMicrotask(() => this.o.session.wake());
         return;
+      }
       case "log":
-        this.o.session.trace({ component: "runner", kind: "runner.log", text: m.text });
+        this.o.session.trace({ component: "runner", kind: "runner.log", text: m.text, ...(m.src !== undefined ? { src: m.src } : {}) });
         return;
-      case "request":
-        void this.request(m);
+      case "request": {
+        const port = this.port;
+        void this.requests.forward(m, (status, body) => { if (this.port === port) this.post({ type: "response", rid: m.rid, status, body }); });
         return;
+      }
       case "fatal":
         return this.fail({ kind: "failed", message: m.message, ...(m.line !== undefined ? { line: m.line } : {}) });
     }
   }
 
-  private attach(resources: Array<{ resource: string; fns: HandlerFn[] }>): void {
+  private attach(resources: Array<{ resource: string; fns: HandlerFn[]; src?: HandlerPlaces }>): void {
     if (this.regs.length > 0) return this.fail({ kind: "unexpected", why: "a second attached" });
     if (this.loadTimer !== undefined) clearTimeout(this.loadTimer);
-    for (const { resource, fns } of resources) {
+    for (const { resource, fns, src } of resources) {
       const informer = this.o.session.informers.find((i) => i.name === resource);
       if (informer === undefined) continue;
-      const send = (fn: HandlerFn, obj: unknown, old?: unknown, initial?: boolean) => {
-        if (this.port === undefined || !fns.includes(fn)) return;
+      const send = (fn: HandlerFn, obj: unknown, old?: unknown, initial?: boolean): Promise<void> | undefined => {
+        if (this.port === undefined || !fns.includes(fn)) return undefined;
         const id = this.nextId++;
         if (this.outstanding.size === 0) this.lastProgress = performance.now();
-        this.outstanding.set(id, performance.now());
+        const answered = new Promise<void>((resolve, reject) => this.outstanding.set(id, (e) => (e === undefined ? resolve() : reject(e))));
         this.post({ type: "call", id, resource, fn, obj, ...(old !== undefined ? { old } : {}), ...(initial !== undefined ? { initial } : {}) });
+        return answered;
       };
-      const reg = informer.addEventHandler({
+      const bridge: BridgeFuncs = {
         addFunc: (obj, initial) => send("add", obj, undefined, initial),
         updateFunc: (oldObj, newObj) => send("update", newObj, oldObj),
         deleteFunc: (obj) => send("delete", obj),
-      });
-      this.regs.push({ informer, reg });
+      };
+      if (src?.add !== undefined) this.o.session.placeHandler(bridge.addFunc, src.add);
+      if (src?.update !== undefined) this.o.session.placeHandler(bridge.updateFunc, src.update);
+      if (src?.delete !== undefined) this.o.session.placeHandler(bridge.deleteFunc, src.delete);
+      this.regs.push({ informer, reg: informer.addEventHandler(bridge) });
     }
     this.o.session.wake();
     const budget = this.o.budgetMs ?? HANDLER_BUDGET_MS;
@@ -217,34 +250,5 @@ export class HandlerHost {
       if (this.outstanding.size > 0 && performance.now() - this.lastProgress > budget) this.fail({ kind: "killed", budgetMs: budget });
     }, Math.min(250, budget / 4));
     this.o.onStatus({ kind: "attached", resources });
-  }
-
-  private async request(m: Extract<LiveWorkerMessage, { type: "request" }>): Promise<void> {
-    const port = this.port;
-    const respond = (status: number, body: string) => { if (this.port === port) this.post({ type: "response", rid: m.rid, status, body }); };
-    if (this.inflight >= LIVE_MAX_REQUESTS) {
-      respond(429, statusJson(429, "TooManyRequests", `at most ${LIVE_MAX_REQUESTS} requests of your code at once`));
-      return;
-    }
-    const why = checkLiveRequest(m, this.o.policy);
-    if (why !== undefined) {
-      // The learner's promise rejects with it (unhandled, it is traced as the code's error).
-      const message = `${m.method} ${m.path} was refused by the page and not sent: ${why}`;
-      respond(403, statusJson(403, "Forbidden", message));
-      return;
-    }
-    this.inflight++;
-    try {
-      const r = await fetch(`${this.o.base}${m.path}`, {
-        method: m.method, cache: "no-store", ...(m.body !== undefined ? { body: m.body } : {}),
-        headers: { Accept: "application/json", ...(m.contentType !== undefined ? { "Content-Type": m.contentType } : {}) },
-      });
-      const text = await r.text();
-      respond(r.status, text.length > LIVE_BODY_CHARS ? statusJson(502, "InternalError", `the answer was over ${LIVE_BODY_CHARS.toLocaleString("en")} characters`) : text);
-    } catch (e) {
-      respond(503, statusJson(503, "ServiceUnavailable", `the request failed: ${e instanceof Error ? e.message : String(e)}`));
-    } finally {
-      this.inflight--;
-    }
   }
 }

@@ -5,9 +5,12 @@
  * Contract: types only. Members marked "Additive" were added after the first contract and are optional
  * so an older stage build still satisfies it.
  */
-import type { WorldReplay, WorldView } from "../../../src/sim/index.js";
+import type { TraceEvent, WorldReplay, WorldView } from "../../../src/sim/index.js";
 import type { RunResult, TimedOp } from "../run-types.js";
 import type { StageLocale } from "../stage-i18n.js";
+
+/** A run as the stage reads it (it never changes the trace): live mode hands it its window's events as they are. */
+export type StageRun = Omit<RunResult, "trace"> & { readonly trace: readonly TraceEvent[] };
 
 export interface StageHandle {
   /**
@@ -16,7 +19,7 @@ export interface StageHandle {
    * replay of exactly `run.trace` that the caller keeps folding incrementally; used instead of building
    * one, so a re-load costs no re-fold.
    */
-  load(run: RunResult, extra?: { previous?: RunResult; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
+  load(run: StageRun, extra?: { previous?: StageRun; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
   /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */

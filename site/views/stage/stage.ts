@@ -38,7 +38,7 @@ import type { StageHandle } from "./stage-handle.js";
 import { createTransport } from "./transport.js";
 import { watchStage } from "./watch.js";
 import "./stage.css";
-import { isBareFifo } from "../run-shape.js";
+import { isBareFifo, WorkqueueScan } from "../run-shape.js";
 
 export type { RunResult, TimedOp } from "../run-types.js";
 export type { StageHandle } from "./stage-handle.js";
@@ -54,8 +54,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   // ── state ──
   let replay: WorldReplay | null = null;
   let events: readonly KnownTraceEvent[] = [];
-  /** Whether the loaded run ever touches a workqueue (then the diagram keeps its workqueue row). */
-  let runHasWorkqueue = false;
+  let runHasWorkqueue = false; // the loaded run ever touches a workqueue: the diagram keeps its workqueue row
+  let wqScan = new WorkqueueScan();
   /** The loaded run drives a bare DeltaFIFO (no informer around it: lesson 04). */
   let runIsBareFifo = false;
   /** The stage's width as last reported by the ResizeObserver (read once at mount otherwise). */
@@ -205,7 +205,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
         // Live follow, same replay grown or slid: nothing re-folded, nothing reset, no detour through step 1.
         events = trace;
         cards.setFollow(true);
-        if (!runHasWorkqueue) runHasWorkqueue = trace.some((e) => e.component === "workqueue" || e.component === "worker");
+        if (!runHasWorkqueue) runHasWorkqueue = wqScan.grown(trace);
         const now = performance.now();
         if (now - timelineDrawnAt > 250) { // the ticks of a 20k-event window: a few times a second is plenty
           timelineDrawnAt = now;
@@ -224,7 +224,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       cards.setFollow(false);
       timelineDrawnAt = 0;
       events = trace;
-      runHasWorkqueue = trace.some((e) => e.component === "workqueue" || e.component === "worker");
+      runHasWorkqueue = (wqScan = new WorkqueueScan()).grown(trace);
       runIsBareFifo = isBareFifo(trace);
       replay = extra?.replay ?? new WorldReplay(trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       kinds = fifoKindsOf(replay.seek(replay.length));

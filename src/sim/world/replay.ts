@@ -15,7 +15,8 @@
  *   event the base; `skip(e)` (only while empty) folds an event straight into the base. Every step
  *   number is relative to the events held now; `dropped` counts what was forgotten. After any sequence
  *   of these, `seek(n)` equals the fold of the whole history up to `dropped + n` (the property test).
- *   `fork()` freezes a copy that the original's later appends and drops never touch.
+ *   `fork()` freezes a copy that the original's later appends and drops never touch. `dropFirst` folds
+ *   the dropped events into the base in place when that is cheaper than a seek and no fork shares it.
  * - With `sizeAware` (live mode: a world of ~10k objects), a snapshot is taken at a multiple of K only
  *   when at least max(K, size/2) events have passed since the previous one (size = `worldSize`, the
  *   entries a copy walks), so copies cost O(1) per appended event however big the world grows, and a
@@ -103,6 +104,8 @@ export class WorldReplay {
   private cursorAt = 0;
   /** Set by `skip`: snapshots[0] is the tip itself and must be copied before the tip moves. */
   private baseIsTip = false;
+  /** snapshots[0]'s world is this replay's alone (no fork shares it): `dropFirst` may fold it forwards. */
+  private baseOwned = true;
 
   /** `base`: the world before events[0] (a live window that dropped older events); default the empty world. */
   constructor(events: readonly TraceEvent[], options?: { snapshotEvery?: number; base?: WorldView; sizeAware?: boolean }) {
@@ -151,6 +154,8 @@ export class WorldReplay {
     const f = new WorldReplay([], { snapshotEvery: this.snapshotEvery, sizeAware: this.sizeAware });
     f.held = this.held.slice();
     f.snapshots = this.snapshots.slice();
+    this.baseOwned = false;       // shared with the fork now: never folded into again
+    f.baseOwned = false;
     if (this.baseIsTip) f.snapshots[0] = { at: this.offset, world: cloneWorld(this.tip) };
     f.offset = this.offset;
     f.tip = cloneWorld(this.tip);
@@ -162,6 +167,7 @@ export class WorldReplay {
     if (this.baseIsTip) {
       this.snapshots[0] = { at: this.offset, world: cloneWorld(this.tip) };
       this.baseIsTip = false;
+      this.baseOwned = true;
     }
     this.held.push(event);
     applyEvent(this.tip, asKnown(event));
@@ -188,7 +194,18 @@ export class WorldReplay {
     const count = Math.max(0, Math.min(this.held.length, Math.floor(n)));
     if (count === 0) return;
     const at = this.offset + count;
-    const base = count === this.held.length ? cloneWorld(this.tip) : this.seek(count);
+    let base: WorldView;
+    if (count === this.held.length) base = cloneWorld(this.tip);
+    else {
+      // Folding the dropped events into the base (when no fork shares it) beats a copy of the nearest
+      // snapshot + the folds after it whenever there are fewer of them than the copy walks entries.
+      const snap = this.snapshotBefore(at);
+      if (this.baseOwned && !this.baseIsTip && count <= worldSize(snap.world) + (at - snap.at)) {
+        base = this.snapshots[0]!.world;
+        for (let i = 0; i < count; i++) applyEvent(base, asKnown(this.held[i]!));
+      } else base = this.seek(count);
+    }
+    this.baseOwned = true;
     this.snapshots = [{ at, world: base }, ...this.snapshots.filter((s) => s.at > at)];
     this.held.splice(0, count);
     this.offset = at;

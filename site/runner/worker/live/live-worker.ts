@@ -15,15 +15,19 @@
  * - `log(...)` / console.* lines go to the page (each cut at LIVE_LOG_LINE_CHARS), tagged with the call
  *   running when they were printed.
  * - The clientset (live-clientset.ts) sends `request`s over the port; the page checks and answers them.
+ * - Source positions (learner-module.ts sourceLocator, as for simulated runs, with its cap on placed
+ *   calls): where each handler function is defined (`attached`), where each log line and clientset call
+ *   was made (`log.src`, `request.src`) in the learner's TypeScript.
  * - A call that never returns blocks this worker; the page's watchdog terminates it (the page lives on).
  */
 /// <reference lib="webworker" />
 import { formatValue } from "../../../../src/scenario/index.js";
 import { assertLoadedByRunner, lockDown } from "../lockdown.js";
-import { loadLearnerModule, type LoadedModule } from "../learner-module.js";
+import { loadLearnerModule, type LoadedModule, type LogRef } from "../learner-module.js";
+import type { WorkerSourceLocator } from "../source-locator.js";
 import { remoteClientset } from "./live-clientset.js";
 import {
-  LIVE_ERROR_CHARS, LIVE_LOG_LINE_CHARS, type HandlerFn, type LiveMethod, type LivePageMessage, type LiveStartMessage,
+  LIVE_ERROR_CHARS, LIVE_LOG_LINE_CHARS, type HandlerFn, type HandlerPlaces, type LiveMethod, type LivePageMessage, type LiveStartMessage,
   type LiveWorkerMessage,
 } from "./live-protocol.js";
 
@@ -61,25 +65,34 @@ type Funcs = { addFunc?: (obj: unknown, initial: boolean) => unknown; updateFunc
 type LiveMain = (ctx: Record<string, unknown>) => unknown;
 
 let mod: LoadedModule | undefined;
+let locator: WorkerSourceLocator | undefined;
 let current: number | undefined;
 const handlers = new Map<string, Funcs>();
 const pending = new Map<number, { resolve: (r: { status: number; body: string }) => void }>();
 let nextRid = 1;
 
-const log = (...values: unknown[]) => {
+/** One log line to the page, at the position the locator noted for it (console.* notes it, as `log` does). */
+const emitLog = (...values: unknown[]) => {
+  const src = locator?.ofCaller();
   let text: string;
   try {
     text = values.map((v) => formatValue(v)).join(" ");
   } catch {
     text = "[a value that cannot be printed]";
   }
-  post({ type: "log", text: cut(text, LIVE_LOG_LINE_CHARS), ...(current !== undefined ? { call: current } : {}) });
+  post({ type: "log", text: cut(text, LIVE_LOG_LINE_CHARS), ...(current !== undefined ? { call: current } : {}), ...(src !== undefined ? { src } : {}) });
+};
+/** The learner's `log`: notes its caller's line first. */
+const log = (...values: unknown[]) => {
+  locator?.noteCaller(log);
+  emitLog(...values);
 };
 
 const send = (method: LiveMethod, path: string, body?: string) => new Promise<{ status: number; body: string }>((resolve) => {
+  const src = locator?.ofStack?.();   // the learner's call is on the stack now (the clientset's call is synchronous up to here)
   const rid = nextRid++;
   pending.set(rid, { resolve });
-  post({ type: "request", rid, method, path, ...(body !== undefined ? { body, contentType: "application/json" } : {}) });
+  post({ type: "request", rid, method, path, ...(body !== undefined ? { body, contentType: "application/json" } : {}), ...(src !== undefined ? { src } : {}) });
 });
 
 function report(e: unknown, id?: number): void {
@@ -123,7 +136,8 @@ async function start(req: LiveStartMessage): Promise<void> {
     post({ type: "fatal", message: messageOf(e) });
     return;
   }
-  const logRef: { log?: (...v: unknown[]) => void } = { log };
+  locator = mod.sourceLocator();
+  const logRef: LogRef = { log: emitLog, locator };
   let main: LiveMain;
   try {
     main = mod.instantiate(logRef) as unknown as LiveMain;
@@ -133,7 +147,7 @@ async function start(req: LiveStartMessage): Promise<void> {
     return;
   }
   const clientset = remoteClientset(send, req.namespace);
-  const attached: Array<{ resource: string; fns: HandlerFn[] }> = [];
+  const attached: Array<{ resource: string; fns: HandlerFn[]; src?: HandlerPlaces }> = [];
   for (const resource of req.resources) {
     let funcs: unknown;
     try {
@@ -150,10 +164,14 @@ async function start(req: LiveStartMessage): Promise<void> {
     const f = funcs as Funcs;
     handlers.set(resource, f);
     const fns: HandlerFn[] = [];
-    if (typeof f.addFunc === "function") fns.push("add");
-    if (typeof f.updateFunc === "function") fns.push("update");
-    if (typeof f.deleteFunc === "function") fns.push("delete");
-    attached.push({ resource, fns });
+    const src: HandlerPlaces = {};
+    for (const [fn, value] of [["add", f.addFunc], ["update", f.updateFunc], ["delete", f.deleteFunc]] as const) {
+      if (typeof value !== "function") continue;
+      fns.push(fn);
+      const at = locator.ofFunction(value);
+      if (at !== undefined) src[fn] = { line: at.line, col: at.col };
+    }
+    attached.push({ resource, fns, ...(Object.keys(src).length > 0 ? { src } : {}) });
   }
   post({ type: "attached", resources: attached });
 }
