@@ -73,7 +73,7 @@ export const en = {
   "sandbox.try.get": "what the API server holds at this step",
   "sandbox.try.label": "an update that only changes a label",
   "sandbox.try.delete": "a delete, as your deleteFunc sees it",
-  "sandbox.try.partition": "cut the informer off (then heal): backoff, then a relist",
+  "sandbox.try.partition": "cut the informer off (then heal): it backs off and retries the watch, which resumes where it stopped; compact while cut off and it relists",
   "sandbox.try.compact": "compact the history: the next watch gets 410 Expired",
   "sandbox.lessons": "New to informers? The lessons explain every box on the stage.",
   "lesson.collapse": "Hide the lesson",

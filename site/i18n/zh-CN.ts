@@ -75,7 +75,7 @@ export const zhCN: Record<MessageKey, string> = {
   "sandbox.try.get": "查看此步骤时 API Server 中的对象",
   "sandbox.try.label": "一次只改标签的更新",
   "sandbox.try.delete": "一次删除，看看 deleteFunc 收到了什么",
-  "sandbox.try.partition": "让 Informer 断开（之后 heal）：退避，然后重新 LIST",
+  "sandbox.try.partition": "让 Informer 断开（之后 heal）：它退避并重试 watch，从断开处接着看；断开期间再 compact，它就会重新 LIST",
   "sandbox.try.compact": "压缩历史：下一次 watch 会得到 410 Expired",
   "sandbox.lessons": "刚接触 Informer？课程会解释舞台上的每个方框。",
   "lesson.collapse": "隐藏课程",

@@ -7,7 +7,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findKubectl, run } from "../wire/harness.js";
-import { byTestId, openApp, type AppSession } from "./harness.js";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { byTestId, openApp, setCode as setEditorCode, type AppSession } from "./harness.js";
 
 interface Live { proc: ChildProcess; url: string; cluster: string }
 
@@ -54,6 +55,35 @@ export default function handlers({ log, clientset }: Live): ResourceEventHandler
   };
 }
 `;
+
+/**
+ * A slow handler (busy for ~50 ms per event, as in lesson 11) whose updates also read through the clientset: its
+ * backlog must wait in the listener's buffer on the stage, and its lines (handler, log, request) reach the editor.
+ */
+const SLOW = `import type { Clientset, Pod, ResourceEventHandlerFuncs } from "playground";
+interface Live { log(...values: unknown[]): void; clientset: Clientset; resource: string; namespace: string }
+
+function busy(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) { /* a slow handler */ }
+}
+
+export default function handlers({ log, clientset }: Live): ResourceEventHandlerFuncs<Pod> {
+  return {
+    addFunc: (pod, initial) => {
+      if (initial) return;
+      busy(50);
+      log(\`slow: added \${pod.metadata.name}\`);
+    },
+    updateFunc: (_old, pod) => {
+      if (pod.metadata.labels?.["tier"] !== "checked") return;
+      clientset.coreV1().pods(pod.metadata.namespace).get(pod.metadata.name);
+    },
+  };
+}
+`;
+const lineOf = (code: string, text: string): number => code.split("\n").findIndex((l) => l.includes(text)) + 1;
+const BURST = 30;
 
 describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler code${skipReason !== undefined ? ` (skipped: ${skipReason})` : ""}`, () => {
   let live: Live;
@@ -140,5 +170,81 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
       return m?.editor.getModels().find((x) => x.uri.path === "/main.ts")?.getValue() ?? "";
     }), { timeout: 30_000 }).toContain('if (name === "spin") for (;;)');
     await byTestId(page, "live-stop").click();
+  });
+
+  it("keeps a slow handler's backlog in the listener buffer on the stage, and marks the lines of your code's steps", async () => {
+    const slow = await openApp({ path: `${live.url}/#/live`, viewport: { width: 1600, height: 1000 } });
+    try {
+      const { page } = slow;
+      const state = () => byTestId(page, "live-code-status").getAttribute("data-state");
+      const marked = async () => Number(await byTestId(page, "live-code-editor").getAttribute("data-step-line"));
+      await expect.poll(() => byTestId(page, "live-server-version").innerText(), { timeout: 30_000 }).toMatch(/^v1\.\d+/);
+      await byTestId(page, "live-start").click();
+      await expect.poll(state, { timeout: 20_000 }).toBe("idle");
+      await setEditorCode(page, SLOW);
+      await byTestId(page, "live-apply").click();
+      await expect.poll(state, { timeout: 60_000 }).toBe("attached");
+
+      // A burst of BURST pods in one kubectl call: the informer takes them in at once, the handler at ~50 ms each.
+      const manifest = { apiVersion: "v1", kind: "List", items: Array.from({ length: BURST }, (_, i) => ({
+        apiVersion: "v1", kind: "Pod", metadata: { name: `burst-${i}`, namespace: "default" }, spec: { containers: [{ name: "c", image: "nginx" }] } })) };
+      const file = `${process.cwd()}/test-results/live-burst.json`;
+      mkdirSync("test-results", { recursive: true });
+      writeFileSync(file, JSON.stringify(manifest));
+      const sample = () => page.evaluate(() => {
+        const counts = [...document.querySelectorAll('[data-testid="listener-buffer"]')].map((e) => Number(e.getAttribute("data-count")));
+        const keys = [...document.querySelectorAll('[data-testid="store-row"]')].map((e) => e.getAttribute("data-key"));
+        return { buffer: Math.max(0, ...counts), keys };
+      });
+      const seen: number[] = [];
+      await kOk("create", "--validate=false", "-f", file);
+      // Growing: the backlog is in the listener's buffer while the informer has already cached the burst.
+      await expect.poll(async () => {
+        const s = await sample();
+        seen.push(s.buffer);
+        return s.buffer >= 10 && s.keys.includes(`default/burst-${BURST - 1}`);
+      }, { timeout: 20_000, interval: 100 }).toBe(true);
+      await slow.screenshot("live-code-backlog");
+      // Draining: every add reached the handler, in order, and the buffer empties.
+      await expect.poll(async () => { const s = await sample(); seen.push(s.buffer); return s.buffer; }, { timeout: 30_000, interval: 100 }).toBe(0);
+      await expect.poll(() => page.locator('[data-testid="live-code"] [data-testid="log"]').innerText(), { timeout: 10_000 })
+        .toMatch(new RegExp(`slow: added burst-${BURST - 1}$`, "m"));
+      const peak = Math.max(...seen);
+      console.info(`live-code e2e: a ${BURST}-pod burst, ~50 ms per add: listener buffer samples ${seen.join(",")} (peak ${peak})`);
+      expect(peak).toBeGreaterThanOrEqual(10);
+      expect(seen.slice(seen.indexOf(peak)).some((n) => n > 0 && n < peak), `buffer samples ${seen.join(",")}`).toBe(true);
+      expect(await state()).toBe("attached");
+
+      // Following: the newest step of your code marks its line — the log(...) call of the last add.
+      await expect.poll(marked, { timeout: 10_000 }).toBe(lineOf(SLOW, "log(`slow: added"));
+      // A label makes updateFunc read the pod through the clientset: the request's line is marked.
+      await kOk("-n", "default", "label", "pod", "burst-0", "tier=checked");
+      await expect.poll(marked, { timeout: 20_000 }).toBe(lineOf(SLOW, "clientset.coreV1().pods(pod.metadata.namespace).get"));
+      await slow.screenshot("live-code-line");
+
+      // The exported window: handler calls carry the handler's line, the log its call's, the request is the code's.
+      const [download] = await Promise.all([page.waitForEvent("download"), byTestId(page, "live-export").click()]);
+      const trace = (JSON.parse(readFileSync(await download.path(), "utf8")) as { trace: Array<Record<string, unknown>> }).trace;
+      const src = (e: Record<string, unknown>) => (e["src"] as { line?: number } | undefined)?.line;
+      const calls = trace.filter((e) => e["kind"] === "handler.called" && e["listener"] === 1 && e["notification"] === "add" && e["isInInitialList"] === false);
+      expect(calls.length).toBeGreaterThanOrEqual(BURST);
+      expect(new Set(calls.map(src))).toEqual(new Set([lineOf(SLOW, "addFunc: (pod, initial)")]));
+      expect(new Set(trace.filter((e) => e["kind"] === "runner.log").map(src))).toEqual(new Set([lineOf(SLOW, "log(`slow: added")]));
+      const requests = trace.filter((e) => e["kind"] === "server.request" && e["origin"] === "code");
+      expect(requests.length).toBeGreaterThanOrEqual(1);
+      expect(requests[0]).toMatchObject({ verb: "get", resource: "pods", namespace: "default", name: "burst-0", remote: true,
+        src: { line: lineOf(SLOW, "clientset.coreV1().pods(pod.metadata.namespace).get") } });
+      expect(trace.some((e) => e["kind"] === "server.response" && e["requestId"] === requests[0]!["requestId"] && e["code"] === 200)).toBe(true);
+
+      // Paused on a log line: that step's line; after an edit the mark goes (the code that ran is not in the editor).
+      await page.locator('[data-testid="live-code"] [data-testid="log"] li').filter({ hasText: "slow: added burst-3" }).first().click();
+      await expect.poll(marked, { timeout: 10_000 }).toBe(lineOf(SLOW, "log(`slow: added"));
+      await setEditorCode(page, `${SLOW}// edited\n`);
+      await expect.poll(() => byTestId(page, "live-code-editor").getAttribute("data-step-line-state")).toBe("stale");
+      expect(await byTestId(page, "live-code-editor").getAttribute("data-step-line")).toBeNull();
+      await byTestId(page, "live-stop").click();
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { LiveLocale } from "../live-i18n.js";
 
 const en = {
   title: "Your handlers",
-  hint: "They run in a sandboxed worker (no network). Apply attaches them to the informer that is already following the cluster (client-go's AddEventHandler): the informer is not restarted — no new list, no new watch — and first hands them every cached object as an add (initial list). Applying again replaces them the same way. On the stage they are the newest listener; its handler returns as soon as a call is handed to the worker, and what your code prints is in the log below.",
+  hint: "They run in a sandboxed worker (no network). Apply attaches them to the informer that is already following the cluster (client-go's AddEventHandler): the informer is not restarted — no new list, no new watch — and first hands them every cached object as an add (initial list). Applying again replaces them the same way. On the stage they are the newest listener: each call lasts until your code returns in the worker, so a slow handler's backlog waits in that listener's buffer, as in client-go. What your code prints is in the log below; the editor marks the line of your code's newest step (of the step shown, when the view is paused).",
   apply: "Apply", detach: "Detach", editor: "Handler code for live mode",
   compiling: "Compiling…", starting: "Starting your code in its worker…",
   notApplied: "Not attached yet: Apply attaches your handlers to the running informer.",
@@ -20,7 +20,7 @@ const en = {
 type Text = typeof en;
 const zh: Text = {
   title: "你的处理函数",
-  hint: "它们运行在沙箱 worker 中（没有网络）。“应用”会把它们挂到已经在跟随集群的 informer 上（client-go 的 AddEventHandler）：informer 不会重启——没有新的 list，也没有新的 watch——它会先把缓存中的每个对象作为 add（初始列表）交给它们。再次应用会以同样方式替换它们。在舞台上它们是最新的那个监听器；调用一交给 worker，它的处理函数就返回，你的代码打印的内容在下面的日志里。",
+  hint: "它们运行在沙箱 worker 中（没有网络）。“应用”会把它们挂到已经在跟随集群的 informer 上（client-go 的 AddEventHandler）：informer 不会重启——没有新的 list，也没有新的 watch——它会先把缓存中的每个对象作为 add（初始列表）交给它们。再次应用会以同样方式替换它们。在舞台上它们是最新的那个 listener：每次调用一直持续到你的代码在 worker 中返回，所以慢的处理函数积压的通知会留在这个 listener 的缓冲区里，与 client-go 相同。你的代码打印的内容在下面的日志里；编辑器会标出你的代码最新一步所在的行（视图暂停时，标出所显示那一步的行）。",
   apply: "应用", detach: "卸下", editor: "实时模式的处理函数代码",
   compiling: "正在编译…", starting: "正在 worker 中启动你的代码…",
   notApplied: "尚未挂上：点击“应用”把你的处理函数挂到正在运行的 informer 上。",
