@@ -12,7 +12,8 @@
  *   with an empty array in its place, then given the items. Anything else (no items array, two "items"
  *   keys, a top level that is not an object) is one plain JSON.parse.
  * - Between slices it awaits `o.yieldNow()`; a slice stops once `o.sliceMs` have passed (checked every
- *   few hundred characters of structure or every 32 items).
+ *   few hundred characters of structure or every 32 items); it yields once more before resolving, so
+ *   what the caller does with the list starts a task of its own.
  */
 
 export interface SlicedDecodeOptions {
@@ -120,5 +121,6 @@ export async function decodeListSliced(text: string, o: SlicedDecodeOptions): Pr
     items[k] = JSON.parse(text.slice(a, b)) as unknown;
   }
   envelope["items"] = items;
+  await o.yieldNow();        // the informer's Replace of the whole list starts a task of its own
   return envelope;
 }

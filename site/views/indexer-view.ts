@@ -16,8 +16,9 @@ const selectHandlers = new WeakMap<HTMLElement, (key: string) => void>();
 export function renderIndexer(container: HTMLElement, idx: IndexerView | undefined, o: IndexerRenderOptions): void {
   selectHandlers.set(container, o.onSelect);
   const root = select(container);
-  const all = idx === undefined ? [] : [...idx.objects.values()];
-  const shown = all.slice(0, o.limit);
+  const shown: IndexerObjectView[] = [];        // the first `limit` (a live cache holds ~10k: no full copy)
+  if (idx !== undefined) for (const v of idx.objects.values()) { if (shown.length >= o.limit) break; shown.push(v); }
+  const all = { length: idx?.objects.size ?? 0 };
   let table = root.select<HTMLOListElement>("ol.store-list");
   if (table.empty()) table = root.append("ol").attr("class", "store-list");
   const rows = table.selectAll<HTMLLIElement, IndexerObjectView>("li.store-row")
