@@ -9,7 +9,7 @@
 // "ours" is our SharedIndexInformer with client-go 1.36's defaults (RealFIFO in atomic mode + batch
 // processing); "ours, DeltaFIFO" is the classic queue the lessons start with. Both: options only.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildEngine } from "./build-engine.mjs";
 
@@ -26,7 +26,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const log = (...a) => console.log(...a);
 
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version };
-log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}`);
+log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}; load average at the start: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 
 function child(script, argv, nodeArgs = []) {
   const pin = spawnSync("taskset", ["-c", "1", "true"]).status === 0 ? ["taskset", "-c", "1"] : [];
@@ -56,7 +56,9 @@ function throughput(workload, contenders) {
     const rs = results[c.name];
     const eps = rs.map((r) => r.eventsPerS);
     rows[c.name] = { median: median(eps), min: Math.min(...eps), max: Math.max(...eps), events: rs[0].events,
-                     initialSyncMs: median(rs.map((r) => r.initialSyncMs)), gcMs: median(rs.map((r) => r.gcMs)) };
+                     initialSyncMs: median(rs.map((r) => r.initialSyncMs)), gcMs: median(rs.map((r) => r.gcMs)),
+                     // events per CPU-second of the child: steadier than wall time when other work shares the cores
+                     perCpuS: median(rs.map((r) => r.eventsPerCpuS)) };
   }
   return rows;
 }
@@ -110,6 +112,13 @@ if (wantEngine) {
     log(`| ${w} | ${cell(rows.ours)} | ${cell(rows["ours-delta"])} | ${cell(rows["client-node"])} | ${cell(rows.map)} | ${(rows.ours.median / cn).toFixed(2)}× | ${(100 * rows.ours.median / rows.map.median).toFixed(0)} % | ${(rows["ours-delta"].median / cn).toFixed(2)}× |`);
   }
   log(`| W1 ours, full configuration | ${fmt(oursFull.median)} [${fmt(oursFull.min)}–${fmt(oursFull.max)}] | | | | | | |`);
+  log(`\nEvents per CPU-second of each child (median), with the load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  log("| workload | ours | ours, DeltaFIFO | client-node | Map.set loop | ours / client-node | DeltaFIFO / client-node |");
+  log("|---|---|---|---|---|---|---|");
+  for (const [w, rows] of Object.entries(table)) {
+    const cn = rows["client-node"].perCpuS;
+    log(`| ${w} | ${fmt(rows.ours.perCpuS)} | ${fmt(rows["ours-delta"].perCpuS)} | ${fmt(cn)} | ${fmt(rows.map.perCpuS)} | ${(rows.ours.perCpuS / cn).toFixed(2)}× | ${(rows["ours-delta"].perCpuS / cn).toFixed(2)}× |`);
+  }
   if (fanout) for (const [h, rows] of Object.entries(fanout)) log(`| W5 ${h} handlers | ${fmt(rows.ours.median)} | | ${fmt(rows["client-node"].median)} | | ${(rows.ours.median / rows["client-node"].median).toFixed(2)}× | | |`);
   log("\nMemory, bytes per cached object (payload B measured separately)");
   log("| contender@N | payload | retained | overhead | overhead after updates | left after deleting all |");
@@ -121,6 +130,8 @@ if (wantEngine) {
     ours_events_per_s: Math.round(w1.ours.median),
     ours_delta_fifo_events_per_s: Math.round(w1["ours-delta"].median),
     client_node_events_per_s: Math.round(w1["client-node"].median),
+    ours_events_per_cpu_s: Math.round(w1.ours.perCpuS),
+    client_node_events_per_cpu_s: Math.round(w1["client-node"].perCpuS),
     map_loop_events_per_s: Math.round(w1.map.median),
     ours_bytes_per_object: memory["ours@10000"].overheadBytesPerObject,
   };

@@ -15,7 +15,7 @@
  * - Times read `535 ms` / `1.54 s` (format-time.ts) in the page's language. Everything is text (never HTML).
  */
 import type { LogLine } from "../../src/scenario/index.js";
-import { asKnown, type TraceEvent } from "../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../src/sim/index.js";
 import { isLocale, type Translate } from "../i18n/index";
 import { formatTime } from "../views/format-time.js";
 import { clear, h } from "./dom";
@@ -24,10 +24,9 @@ import { clear, h } from "./dom";
 type Row = LogLine & { error?: true };
 
 /** The exceptions of a run as log rows (handler.threw and runner.error events), in step order. */
-export function errorRows(trace: readonly TraceEvent[], t: Translate): Row[] {
+export function errorRows(trace: readonly KnownTraceEvent[], t: Translate): Row[] {
   const out: Row[] = [];
-  for (const raw of trace) {
-    const e = asKnown(raw);
+  for (const e of trace) {
     if (e.kind !== "handler.threw" && e.kind !== "runner.error") continue;
     const where = e.line !== undefined ? t("error.runtime.line", { line: e.line }) : "";
     const who = e.kind === "handler.threw" ? `${e.notification}(${e.key}) #${e.listener} ` : "";
@@ -73,7 +72,7 @@ export class LogView {
     }, { passive: true });
   }
 
-  show(lines: LogLine[] | undefined, trace?: readonly TraceEvent[]): void {
+  show(lines: LogLine[] | undefined, trace?: readonly KnownTraceEvent[]): void {
     const t = this.t();
     clear(this.element);
     this.rendered.clear();

@@ -6,7 +6,7 @@
  * current view and in every object the whole run names (`runNames(trace)`): the learner's object never
  * collides with an object the scenario creates later (which would turn its create into a 409).
  */
-import { type ServerObjectView, type TraceEvent, type WorldView, asKnown, focusedInformer } from "../../src/sim/index.js";
+import { type KnownTraceEvent, type ServerObjectView, type WorldView, focusedInformer } from "../../src/sim/index.js";
 import { parseCommand, resourceInfo } from "./command-bar-parse.js";
 import type { TimedOp } from "./run-types.js";
 
@@ -30,13 +30,12 @@ export type ActionGroup = keyof typeof ACTION_GROUPS;
  * - "slow handler" needs an event handler (a listener added to a processor, or a handler call).
  * An empty trace (no run yet) allows everything: nothing is known yet.
  */
-export function applicableActions(trace: readonly TraceEvent[]): Set<StageAction> {
+export function applicableActions(trace: readonly KnownTraceEvent[]): Set<StageAction> {
   if (trace.length === 0) return new Set(ACTIONS);
   let client = false;
   let watch = false;
   let handlers = false;
-  for (const raw of trace) {
-    const e = asKnown(raw);
+  for (const e of trace) {
     if (e.component === "reflector") client = true;
     else if (e.kind === "server.request" && (e.origin === "code" || e.origin === "informer")) client = true;
     if (e.kind === "server.watch.opened") watch = true;
@@ -76,14 +75,13 @@ function resourceOf(view: WorldView, target: ServerObjectView | undefined): stri
 }
 
 /** "resource|name" of every object the run's trace names (server writes and scenario/learner ops), past and future. */
-export function runNames(trace: readonly TraceEvent[]): Set<string> {
+export function runNames(trace: readonly KnownTraceEvent[]): Set<string> {
   const out = new Set<string>();
   const add = (resource: string | undefined, key: string | undefined) => {
     if (resource === undefined || key === undefined) return;
     out.add(`${resource}|${key.slice(key.lastIndexOf("/") + 1)}`);
   };
-  for (const raw of trace) {
-    const e = asKnown(raw);
+  for (const e of trace) {
     if (e.kind === "server.write") add(e.resource, e.key);
     else if (e.kind === "runner.op") add(e.resource, e.key);
     else if (e.kind === "server.request" && e.name !== undefined) add(e.resource, e.name);

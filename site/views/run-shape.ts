@@ -7,14 +7,13 @@
  * to the API server from the learner's code or an informer (the scenario's own writes, which nobody
  * reads, do not count). An empty trace is not bare (nothing is known yet). Pure.
  */
-import { asKnown, type TraceEvent } from "../../src/sim/index.js";
+import type { KnownTraceEvent, TraceEvent } from "../../src/sim/index.js";
 
 const INFORMER_PARTS = new Set(["reflector", "indexer", "processor", "listener", "handler", "workqueue", "worker"]);
 
-export function isBareFifo(trace: readonly TraceEvent[]): boolean {
+export function isBareFifo(trace: readonly KnownTraceEvent[]): boolean {
   let fifo = false;
-  for (const raw of trace) {
-    const e = asKnown(raw);
+  for (const e of trace) {
     if (INFORMER_PARTS.has(e.component)) return false;
     if (e.kind === "server.request" && (e.origin === "code" || e.origin === "informer")) return false;
     if (e.component === "fifo") fifo = true;

@@ -9,17 +9,16 @@
  * Contract: `findMarks(trace)` lists each kind's steps in order (step n = trace[n - 1]);
  * `nextMark(steps, from)` is the first of them after `from`, else the first (wrapping), else undefined.
  */
-import { asKnown, type TraceEvent } from "../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../src/sim/index.js";
 
 export const MARK_KINDS = ["410", "409", "relist", "tombstone"] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
 
-export function findMarks(trace: readonly TraceEvent[]): Record<MarkKind, number[]> {
+export function findMarks(trace: readonly KnownTraceEvent[]): Record<MarkKind, number[]> {
   const out: Record<MarkKind, number[]> = { "410": [], "409": [], relist: [], tombstone: [] };
   const listed = new Set<string>();
-  trace.forEach((raw, i) => {
+  trace.forEach((e, i) => {
     const step = i + 1;
-    const e = asKnown(raw);
     switch (e.kind) {
       case "server.response":
         if (e.code === 410) out["410"].push(step);

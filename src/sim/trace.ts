@@ -94,6 +94,11 @@ export function asKnown(event: TraceEvent): KnownTraceEvent {
   return event as unknown as KnownTraceEvent;
 }
 
+/** A whole recorded trace as the known union, once (where it enters a consumer that reads every kind). */
+export function asKnownTrace(events: readonly TraceEvent[]): readonly KnownTraceEvent[] {
+  return events as unknown as readonly KnownTraceEvent[];
+}
+
 /** Records every event with a dense 1-based seq and the scheduler's virtual time. */
 export class Recorder implements Tracer {
   readonly events: TraceEvent[] = [];

@@ -48,6 +48,8 @@ export interface OpenOptions {
   initScripts?: string[];
   /** Install Playwright's fake clock before the app loads (time flows; `page.clock.runFor(ms)` jumps). */
   clock?: boolean;
+  /** false: open the page as a learner would, without the app's test hooks (`window.__ipHooks`). Default true. */
+  hooks?: boolean;
 }
 
 export interface AppSession {
@@ -103,7 +105,7 @@ export async function openApp(options: OpenOptions = {}): Promise<AppSession> {
   };
   context.on("page", watch);
   // The app installs its test hooks (window.__stage, site/shell/test-hooks.ts) only for a harness.
-  await context.addInitScript("window.__ipHooks = true;");
+  if (options.hooks !== false) await context.addInitScript("window.__ipHooks = true;");
   for (const script of options.initScripts ?? []) await context.addInitScript(script);
   if (options.clock === true) await context.clock.install();
   const page = context.pages()[0] ?? (await context.newPage());

@@ -19,9 +19,9 @@ import { buildTools } from "./go.js";
 import { basics } from "./scenarios/basics.js";
 import { faults } from "./scenarios/faults.js";
 import { modes } from "./scenarios/modes.js";
-import { more } from "./scenarios/more.js";
+import { combinations } from "./scenarios/combinations.js";
 
-const scenarios: OracleScenario[] = [...basics, ...faults, ...modes, ...more];
+const scenarios: OracleScenario[] = [...basics, ...faults, ...modes, ...combinations];
 const REAL = process.env.ORACLE_SERVER === "real";
 const results: string[] = [];
 

@@ -15,13 +15,12 @@
  *   undoing back to the text that ran brings it back. A run without positions marks nothing.
  */
 import type { EditorFacade } from "../../editor/create-editor";
-import { asKnown, type TraceEvent } from "../../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../../src/sim/index.js";
 import { hashText } from "../../storage/hash";
 
-export function lineOfStep(trace: readonly TraceEvent[], step: number): number | undefined {
-  const raw = trace[step - 1];
-  if (raw === undefined) return undefined;
-  const e = asKnown(raw);
+export function lineOfStep(trace: readonly KnownTraceEvent[], step: number): number | undefined {
+  const e = trace[step - 1];
+  if (e === undefined) return undefined;
   switch (e.kind) {
     case "handler.called":
     case "worker.reconcile":
@@ -37,7 +36,7 @@ export function lineOfStep(trace: readonly TraceEvent[], step: number): number |
 }
 
 export class StepLine {
-  private trace: readonly TraceEvent[] = [];
+  private trace: readonly KnownTraceEvent[] = [];
   private ranHash: string | undefined;
   private stale = false;
   private step = 0;
@@ -45,7 +44,7 @@ export class StepLine {
   constructor(private readonly editor: () => EditorFacade | undefined, private readonly container: HTMLElement) {}
 
   /** A new run is shown: its trace, and the hash of the source it was compiled from. */
-  setRun(trace: readonly TraceEvent[], sourceHash: string): void {
+  setRun(trace: readonly KnownTraceEvent[], sourceHash: string): void {
     this.trace = trace;
     this.ranHash = sourceHash;
     const text = this.editor()?.getText();

@@ -16,7 +16,7 @@
  *   Its keys never reach the stage's playback keys.
  * - The command bar keeps a history for the tab's session (site/storage/command-history.ts): ↑/↓ walk it.
  */
-import type { ServerObjectView, TraceEvent, WorldView } from "../../../src/sim/index.js";
+import type { KnownTraceEvent, ServerObjectView, WorldView } from "../../../src/sim/index.js";
 import { openCommandHistory, historyCursor, type CommandHistory } from "../../storage/command-history.js";
 import { ACTION_GROUPS, actionOp, applicableActions, runNames, type ActionGroup, type StageAction } from "../action-ops.js";
 import { parseCommand } from "../command-bar-parse.js";
@@ -37,7 +37,7 @@ const HELP_WORDS = new Set(["help", "?", "-h", "--help"]);
 export function createActionBar(o: {
   t: T;
   /** The shown world, its step and the selection (null before a run is shown). */
-  current(): { view: WorldView | null; step: number; selected: string | null; running: boolean; events?: readonly TraceEvent[] };
+  current(): { view: WorldView | null; step: number; selected: string | null; running: boolean; events?: readonly KnownTraceEvent[] };
   onAction(op: TimedOp): void;
   /** The command history (default: this tab's session storage). */
   history?: CommandHistory;
@@ -125,8 +125,8 @@ export function createActionBar(o: {
   document.addEventListener("pointerdown", outside, true);
 
   // ── what applies in this run ──
-  let appliesTo: readonly TraceEvent[] | undefined;
-  const showApplicable = (events: readonly TraceEvent[]) => {
+  let appliesTo: readonly KnownTraceEvent[] | undefined;
+  const showApplicable = (events: readonly KnownTraceEvent[]) => {
     if (events === appliesTo) return;
     appliesTo = events;
     const ok = applicableActions(events);

@@ -14,7 +14,7 @@
  * - `visible(view, ctx)` (default true) hides the card (the workqueue card in runs without one).
  * - `load(run)` is called for each new run before its first `update`; `unmount()` on destroy.
  */
-import type { InformerView, ServerObjectView, StageName, TraceEvent, WorldView } from "../../../src/sim/index.js";
+import type { InformerView, KnownTraceEvent, ServerObjectView, StageName, WorldView } from "../../../src/sim/index.js";
 import type { FifoKind, StageLocale, T } from "../stage-i18n.js";
 
 export type PanelId = "pipeline" | "reflector" | "fifo" | "indexer" | "listeners" | "workqueue" | "tables" | "timeline";
@@ -54,7 +54,7 @@ export function informerSuffix(ctx: PanelContext): string {
 }
 
 export interface PanelRun {
-  trace: readonly TraceEvent[];
+  trace: readonly KnownTraceEvent[];
 }
 
 export interface StagePanel {

@@ -19,7 +19,7 @@
  * from the view and never read back; the diagram's highlight is the view's `stage`.
  */
 import {
-  firstDifference, narrate, narrateStart, type TraceEvent, WorldReplay, emptyWorld, focusedInformer, type WorldView,
+  firstDifference, narrate, narrateStart, type KnownTraceEvent, WorldReplay, asKnownTrace, emptyWorld, focusedInformer, type WorldView,
 } from "../../../src/sim/index.js";
 import { actionTarget } from "../action-ops.js";
 import { fifoKindsOf } from "../fifo-mode.js";
@@ -53,9 +53,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
 
   // ── state ──
   let replay: WorldReplay | null = null;
-  let events: readonly TraceEvent[] = [];
-  /** Whether the loaded run ever touches a workqueue (then the diagram keeps its workqueue row). */
-  let runHasWorkqueue = false;
+  let events: readonly KnownTraceEvent[] = [];
+  let runHasWorkqueue = false; // the loaded run ever touches a workqueue: the diagram keeps its workqueue row
   let wqScan = new WorkqueueScan();
   /** The loaded run drives a bare DeltaFIFO (no informer around it: lesson 04). */
   let runIsBareFifo = false;
@@ -201,49 +200,50 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
 
   const handle: StageHandle = {
     load(run, extra) {
-      if (extra?.follow === true && extra.replay !== undefined && extra.replay === replay && run.trace.length > 0) {
+      const trace = asKnownTrace(run.trace); // typed once: decoded at the worker boundary, or the engine's own (live)
+      if (extra?.follow === true && extra.replay !== undefined && extra.replay === replay && trace.length > 0) {
         // Live follow, same replay grown or slid: nothing re-folded, nothing reset, no detour through step 1.
-        events = run.trace;
+        events = trace;
         cards.setFollow(true);
-        if (!runHasWorkqueue) runHasWorkqueue = wqScan.grown(run.trace);
+        if (!runHasWorkqueue) runHasWorkqueue = wqScan.grown(trace);
         const now = performance.now();
         if (now - timelineDrawnAt > 250) { // the ticks of a 20k-event window: a few times a second is plenty
           timelineDrawnAt = now;
-          timeline.timeline.load(run.trace, { failedSteps: [], diffStep: null });
+          timeline.timeline.load(trace, { failedSteps: [], diffStep: null });
         }
         following = true;
         try {
-          transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: false, failedSteps: [] });
+          transport.send({ type: "playback.loaded", total: trace.length, autoplay: false, failedSteps: [] });
         } finally {
           following = false;
         }
         shownStep = -1;
-        transport.send({ type: "playback.goTo", step: run.trace.length });
+        transport.send({ type: "playback.goTo", step: trace.length });
         return;
       }
       cards.setFollow(false);
       timelineDrawnAt = 0;
-      events = run.trace;
-      runHasWorkqueue = (wqScan = new WorkqueueScan()).grown(run.trace);
-      runIsBareFifo = isBareFifo(run.trace);
-      replay = extra?.replay ?? new WorldReplay(run.trace, extra?.base !== undefined ? { base: extra.base } : undefined);
+      events = trace;
+      runHasWorkqueue = (wqScan = new WorkqueueScan()).grown(trace);
+      runIsBareFifo = isBareFifo(trace);
+      replay = extra?.replay ?? new WorldReplay(trace, extra?.base !== undefined ? { base: extra.base } : undefined);
       kinds = fifoKindsOf(replay.seek(replay.length));
       shownStep = -1;
       view = null;
       selected = null;
-      pipeline.load?.({ trace: run.trace });
-      cards.load({ trace: run.trace });
+      pipeline.load?.({ trace: trace });
+      cards.load({ trace: trace });
       const diff = extra?.previous === undefined ? undefined : firstDifference(extra.previous.trace, run.trace);
       diffNote.show(diff);
       const failedSteps = extra?.failedSteps ?? [];
       timeline.canvas.setAttribute("data-failed-steps", failedSteps.join(" "));
-      timeline.timeline.load(run.trace, { failedSteps, diffStep: diff?.step ?? null });
-      tools.load(run.trace);
+      timeline.timeline.load(trace, { failedSteps, diffStep: diff?.step ?? null });
+      tools.load(trace);
       actionBar.setRunning(false);
       injected.setRunning(false);
-      transport.send({ type: "playback.loaded", total: run.trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
-      if (extra?.follow === true && run.trace.length > 0) transport.send({ type: "playback.goTo", step: run.trace.length });
-      if (run.trace.length === 0) {
+      transport.send({ type: "playback.loaded", total: trace.length, autoplay: !reducedMotion && extra?.follow !== true, failedSteps });
+      if (extra?.follow === true && trace.length > 0) transport.send({ type: "playback.goTo", step: trace.length });
+      if (trace.length === 0) {
         view = null;
         render();
       }

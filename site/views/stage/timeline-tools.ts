@@ -7,7 +7,7 @@
  * legend closes with its button or Escape. Test hooks: `timeline-legend-toggle`, `timeline-legend`,
  * `jump-next` (data-mark, data-count).
  */
-import type { TraceEvent } from "../../../src/sim/index.js";
+import type { KnownTraceEvent } from "../../../src/sim/index.js";
 import type { T } from "../stage-i18n.js";
 import { findMarks, MARK_KINDS, nextMark, type MarkKind } from "../timeline-marks.js";
 import { el, uid } from "./dom.js";
@@ -15,7 +15,7 @@ import { isBareFifo } from "../run-shape.js";
 
 export interface TimelineTools {
   readonly el: HTMLElement;
-  load(trace: readonly TraceEvent[]): void;
+  load(trace: readonly KnownTraceEvent[]): void;
   setLocale(t: T): void;
 }
 

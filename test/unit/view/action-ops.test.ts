@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { asKnownTrace } from "../../../src/sim/trace.js";
 import { foldTrace } from "../../../src/sim/view.js";
 import { ACTIONS, actionOp, actionTarget } from "../../../site/views/action-ops.js";
 import { demoTrace } from "../../fixtures/demo-trace.js";
@@ -84,7 +85,7 @@ describe("Create never collides with the run's objects (#21 item 1)", () => {
     const step = run.trace.findIndex((e) => e.time >= 2_000);
     const view = foldTrace(run.trace, step);
     expect([...view.server.objects.values()].some((o) => o.key === "default/my-pod-1")).toBe(false);
-    const names = runNames(run.trace);
+    const names = runNames(asKnownTrace(run.trace));
     expect(names.has("pods|web-4") && names.has("pods|my-pod-1")).toBe(true);
     const pod = [...view.server.objects.values()].find((o) => o.resource === "pods")!;
     const selected = `${pod.resource}|${pod.key}`;

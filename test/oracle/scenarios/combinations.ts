@@ -3,7 +3,7 @@ import type { OracleScenario } from "../driver/scenario.js";
 import type { KubeObject } from "../../../src/types.js";
 import { deployment, pod, serverCreate, serverDelete, serverLabel } from "./objects.js";
 
-export const more: OracleScenario[] = [
+export const combinations: OracleScenario[] = [
   {
     name: "label selector: an object that left the selector during a partition comes back as a tombstone",
     mode: { fifo: "real" },
