@@ -2,18 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_HISTORY, historyCursor, openCommandHistory } from "../../../site/storage/command-history.js";
 import { openStore } from "../../../site/storage/store.js";
-
-function memoryStorage(init: Record<string, string> = {}): Storage {
-  const m = new Map(Object.entries(init));
-  return {
-    get length() { return m.size; },
-    key: (i) => [...m.keys()][i] ?? null,
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, String(v)),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 describe("command history", () => {
   it("keeps lines across a re-open of the same storage, drops blanks and immediate repeats, keeps the last 50", () => {

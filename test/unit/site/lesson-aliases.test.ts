@@ -10,20 +10,10 @@ import { canonicalLessonId, LESSON_ALIASES, oldLessonIds, parseRoute } from "../
 import { drafts } from "../../../site/storage/drafts.js";
 import { parseProgressFile, progress } from "../../../site/storage/progress.js";
 import { openStore } from "../../../site/storage/store.js";
+import { memoryStorage } from "./memory-storage";
 
 const LESSONS = resolve(__dirname, "../../../lessons");
 const folders = new Set(readdirSync(LESSONS).filter((n) => /^\d\d-/.test(n)));
-
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() { return this.m.size; }
-  clear() { this.m.clear(); }
-  getItem(k: string) { return this.m.get(k) ?? null; }
-  key(i: number) { return [...this.m.keys()][i] ?? null; }
-  removeItem(k: string) { this.m.delete(k); }
-  setItem(k: string, v: string) { this.m.set(k, v); }
-  keys() { return [...this.m.keys()]; }
-}
 
 describe("lesson id aliases", () => {
   it("map every old id to a lesson folder that exists, and never shadow a current folder", () => {
@@ -45,7 +35,7 @@ describe("lesson id aliases", () => {
   });
 
   it("count progress saved or exported under an old id for the lesson under its new id", () => {
-    const store = openStore(() => new MemoryStorage());
+    const store = openStore(() => memoryStorage());
     // what an older version of the app wrote when the learner passed lesson 10 "Wait for cache sync"
     store.set("progress", JSON.stringify({ passed: { "10-wait-for-cache-sync": { at: "2026-12-01T10:00:00Z" } } }));
     const p = progress(store, folders);
@@ -61,7 +51,7 @@ describe("lesson id aliases", () => {
   });
 
   it("find a draft saved under the old id (same starter) and move it to the new id", () => {
-    const backing = new MemoryStorage();
+    const backing = memoryStorage();
     drafts(openStore(() => backing)).save("10-wait-for-cache-sync", "starter", "my code");
     const d = drafts(openStore(() => backing));
     expect(d.load("03-wait-for-cache-sync", "starter")).toBe("my code");

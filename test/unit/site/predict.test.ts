@@ -17,28 +17,19 @@ import { openStore } from "../../../site/storage/store.js";
 import scenario from "../../../lessons/04-deltafifo/scenario.js";
 import starter from "../../../lessons/04-deltafifo/starter.js";
 import solution from "../../../lessons/04-deltafifo/solution.js";
+import { memoryStorage } from "./memory-storage";
 
 const LESSON = resolve(__dirname, "../../../lessons/04-deltafifo");
 const md = readFileSync(join(LESSON, "lesson.md"), "utf8");
 interface Block { id: string; before: PredictBefore; field: string; answer: string; options: Array<{ value: string }> }
 const blocks: Block[] = [...md.matchAll(/^```predict\n([\s\S]*?)^```/gm)].map((m) => parseYaml(m[1]!) as Block);
 
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() { return this.m.size; }
-  clear() { this.m.clear(); }
-  getItem(k: string) { return this.m.get(k) ?? null; }
-  key(i: number) { return [...this.m.keys()][i] ?? null; }
-  removeItem(k: string) { this.m.delete(k); }
-  setItem(k: string, v: string) { this.m.set(k, v); }
-}
-
 let solutionRun: RunResult | undefined;
 let starterRun: RunResult | undefined;
 const solved = async () => (solutionRun ??= await runScenario(scenario, solution));
 const started = async () => (starterRun ??= await runScenario(scenario, starter));
 
-function mount(backing = new MemoryStorage()) {
+function mount(backing = memoryStorage()) {
   document.body.innerHTML = `<article class="prose">${renderMarkdown(splitFrontMatter(md, "lesson.md").body)}</article>`;
   const seeks: number[] = [];
   const ctl = new PredictController({ answers: predictAnswers(openStore(() => backing), "04-deltafifo"), t: () => translator("en"), seek: (s) => seeks.push(s) });
@@ -159,7 +150,7 @@ describe("predict cards", () => {
   });
 
   it("picks persist per lesson: a new controller on the same storage shows them answered", async () => {
-    const backing = new MemoryStorage();
+    const backing = memoryStorage();
     const first = mount(backing);
     const run = await solved();
     first.ctl.setRun(run.trace);

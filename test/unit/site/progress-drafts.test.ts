@@ -8,25 +8,14 @@ import { drafts as makeDrafts, MAX_DRAFT_CODE } from "../../../site/storage/draf
 import { hashText } from "../../../site/storage/hash";
 import { progress as makeProgress, ProgressFileError } from "../../../site/storage/progress";
 import { openStore } from "../../../site/storage/store";
-
-function memory(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    key: (i) => [...m.keys()][i] ?? null,
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, String(v)),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 const KNOWN = new Set(["01-the-big-picture", "05-indexer-and-listers"]);
 const STARTER = "export default function main() {}\n";
 const ACTION = { op: "fault", fault: "dropWatches", at: 3000, afterStep: 40 } as const;
 
 function browser() {
-  const backing = memory();
+  const backing = memoryStorage();
   const store = openStore(() => backing);
   const drafts = makeDrafts(store);
   const progress = makeProgress(store, KNOWN, drafts);

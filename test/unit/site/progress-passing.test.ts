@@ -10,24 +10,13 @@ import { MAX_CODE, passingCode } from "../../../site/storage/passing-code";
 import { progress as makeProgress, ProgressFileError } from "../../../site/storage/progress";
 import { openStore } from "../../../site/storage/store";
 import { storageUse } from "../../../site/shell/storage-panel";
-
-function memory(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    key: (i) => [...m.keys()][i] ?? null,
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, String(v)),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 const KNOWN = new Set(["01-the-big-picture", "07-tombstones", "11-slow-handlers"]);
 const STARTER = "export default function main() {}\n";
 
 function browser() {
-  const backing = memory();
+  const backing = memoryStorage();
   const store = openStore(() => backing);
   const drafts = makeDrafts(store);
   const passing = passingCode(store);

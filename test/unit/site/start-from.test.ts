@@ -3,22 +3,11 @@ import { describe, expect, it } from "vitest";
 import { MAX_CODE, passingCode } from "../../../site/storage/passing-code.js";
 import { openStore, PREFIX } from "../../../site/storage/store.js";
 import { startFromOffer } from "../../../site/shell/lesson/start-from.js";
-
-function memory(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() { return m.size; },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
+import { memoryStorage } from "./memory-storage";
 
 describe("passing code", () => {
   it("keeps the code of the latest passing run per lesson, under the lesson's current id", () => {
-    const backing = memory();
+    const backing = memoryStorage();
     const p = passingCode(openStore(() => backing));
     expect(p.load("07-tombstones")).toBeUndefined();
     p.save("07-tombstones", "first pass");
@@ -31,7 +20,7 @@ describe("passing code", () => {
   });
 
   it("reads a broken or oversized entry as none, and does not save empty or oversized code", () => {
-    const backing = memory();
+    const backing = memoryStorage();
     const p = passingCode(openStore(() => backing));
     backing.setItem(`${PREFIX}passed:01-the-big-picture`, "{not json");
     expect(p.load("01-the-big-picture")).toBeUndefined();
@@ -48,7 +37,7 @@ describe("passing code", () => {
 describe("start from your own code", () => {
   const ids = ["01-the-big-picture", "06-event-handlers", "07-tombstones", "08-resync"];
   const setup = (passed: string[], stored: Record<string, string>) => {
-    const p = passingCode(openStore(() => memory()));
+    const p = passingCode(openStore(() => memoryStorage()));
     for (const [id, code] of Object.entries(stored)) p.save(id, code);
     return { ids, isPassed: (id: string) => passed.includes(id), passing: p };
   };

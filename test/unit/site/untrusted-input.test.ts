@@ -8,16 +8,7 @@ import { MAX_PROGRESS_FILE, parseProgressFile, progress } from "../../../site/st
 import { decodeShare, encodeShare, isTimedOp } from "../../../site/storage/share";
 import { openStore } from "../../../site/storage/store";
 import { parseRoute } from "../../../site/shell/router";
-
-class MemoryStorage {
-  private m = new Map<string, string>();
-  get length() { return this.m.size; }
-  key(i: number) { return [...this.m.keys()][i] ?? null; }
-  getItem(k: string) { return this.m.get(k) ?? null; }
-  setItem(k: string, v: string) { this.m.set(k, v); }
-  removeItem(k: string) { this.m.delete(k); }
-  clear() { this.m.clear(); }
-}
+import { memoryStorage } from "./memory-storage";
 
 const file = (passed: unknown) => JSON.stringify({ app: "informer-playground", version: 1, exportedAt: "2026-01-01T00:00:00Z", passed });
 
@@ -32,7 +23,7 @@ describe("progress import", () => {
     expect(Object.keys(f.passed)).toEqual(["01-the-big-picture"]);
     expect(f.passed["01-the-big-picture"]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(() => parseProgressFile(file([{ at: "x" }]), known)).toThrow();
-    const p = progress(openStore(() => new MemoryStorage()), known);
+    const p = progress(openStore(() => memoryStorage()), known);
     expect(p.importFile(file({ "01-the-big-picture": { at: "2026-01-01T00:00:00.000Z" }, other: { at: "2026-01-01T00:00:00.000Z" } }))).toBe(1);
     p.forget();
     expect(p.passed()).toEqual({});
