@@ -1,6 +1,7 @@
 // `npm run bench -- --live` (issue 19): live mode in Chromium against `npm run live --embedded` seeded with
 // 10k pods, then 200 label writes/s for 60 s through the cluster's HTTP API. Measures, in the page:
-// - time from the initial list's arrival (performance mark live:list-arrived) to the first stage frame
+// - time from the initial list's arrival (performance mark live:list-arrived, set when the body has arrived,
+//   before it is parsed) to the first stage frame
 //   (live:first-frame) — budget 1 s;
 // - the longest main-thread task after the initial list (PerformanceObserver "longtask": tasks ≥ 50 ms
 //   only, so "none" means every task was under 50 ms; a task that ends after the list arrived counts,
