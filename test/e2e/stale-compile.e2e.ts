@@ -36,6 +36,16 @@ async function editorText(page: Page): Promise<string> {
 /** Waits until the page shows a finished run of `lesson`, then reads it. */
 async function seen(page: Page, lesson: string): Promise<Seen> {
   await expect.poll(() => page.evaluate(() => location.hash), { timeout: 30_000 }).toContain(lesson);
+  // The run on show must be this lesson's, of the text in the editor: a page that swapped the lesson but not
+  // yet its run (the previous view's counter, an empty log) is still loading, not done. A stale run never
+  // gets here and times out, which fails the test as before.
+  await expect.poll(async () => {
+    const shown = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="log"]');
+      return { lesson: el?.dataset["sourceLesson"], hash: el?.dataset["sourceHash"] };
+    });
+    return shown.lesson === lesson && shown.hash === hashText(await editorText(page).catch(() => ""));
+  }, { timeout: 30_000 }).toBe(true);
   const steps = await waitReady({ page } as AppSession);
   const log = await byTestId(page, "log-line").evaluateAll((ls) => ls.map((l) => l.querySelector(".log-text")?.textContent ?? ""));
   const goals = await byTestId(page, "goal").evaluateAll((gs) => gs.map((g) => `${g.getAttribute("data-goal")}=${g.getAttribute("data-status")}`));
