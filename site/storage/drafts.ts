@@ -21,6 +21,7 @@
  */
 import type { TimedOp } from "../../src/scenario/index.js";
 import { canonicalLessonId, oldLessonIds } from "../shell/router";
+import { eachBackupEntry, isIsoText } from "./backup-entries";
 import { hashText } from "./hash";
 import { isTimedOp } from "./share";
 import type { Store } from "./store";
@@ -37,7 +38,6 @@ export interface DraftBackup {
 
 /** The longest draft a file may carry (the longest solution is ~6 kB). */
 export const MAX_DRAFT_CODE = 100_000;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Checks a file's `drafts` (untrusted): an array of at most one entry per lesson and starter, each with a
@@ -46,20 +46,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})
  * MAX_ACTIONS valid actions. Anything else throws an Error saying which entry and what is wrong.
  */
 export function parseDraftBackups(raw: unknown, known?: ReadonlySet<string>): DraftBackup[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new Error("drafts: not a list");
-  if (raw.length > 1000) throw new Error(`drafts: ${raw.length} entries (at most 1000)`);
   const out: DraftBackup[] = [];
   const seen = new Set<string>();
-  raw.forEach((e: unknown, i) => {
-    const where = `drafts[${i}]`;
-    if (typeof e !== "object" || e === null || Array.isArray(e)) throw new Error(`${where}: not an object`);
-    const d = e as Record<string, unknown>;
-    if (typeof d["lesson"] !== "string" || !/^[\w-]{1,80}$/.test(d["lesson"])) throw new Error(`${where}: no valid lesson id`);
+  eachBackupEntry(raw, "drafts", (d, where) => {
     if (typeof d["starter"] !== "string" || !/^[0-9a-z]{1,40}$/.test(d["starter"])) throw new Error(`${where}: no valid starter hash`);
     if (typeof d["code"] !== "string") throw new Error(`${where} (${d["lesson"]}): the code is not text`);
     if (d["code"].length > MAX_DRAFT_CODE) throw new Error(`${where} (${d["lesson"]}): the code is ${d["code"].length} characters (at most ${MAX_DRAFT_CODE})`);
-    if (d["savedAt"] !== undefined && !(typeof d["savedAt"] === "string" && d["savedAt"].length <= 40 && ISO.test(d["savedAt"]))) {
+    if (d["savedAt"] !== undefined && !isIsoText(d["savedAt"])) {
       throw new Error(`${where} (${d["lesson"]}): savedAt is not a date`);
     }
     let actions: TimedOp[] | undefined;
@@ -151,14 +144,7 @@ export function drafts(store: Store): Drafts {
       store.remove(actionsKey(id, starter));
     },
     loadActions(lessonId, starter) {
-      const raw = store.get(actionsKey(canonicalLessonId(lessonId), starter));
-      if (raw === undefined) return undefined;
-      try {
-        const v = JSON.parse(raw) as unknown;
-        return Array.isArray(v) ? v.filter(isTimedOp).slice(0, MAX_ACTIONS) : undefined;
-      } catch {
-        return undefined;
-      }
+      return readActions(store, actionsKey(canonicalLessonId(lessonId), starter));
     },
     saveActions(lessonId, starter, actions) {
       const key = actionsKey(canonicalLessonId(lessonId), starter);

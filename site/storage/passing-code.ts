@@ -17,6 +17,7 @@
  *   the file's; `clear` removes them all ("Forget progress").
  */
 import { canonicalLessonId } from "../shell/router";
+import { eachBackupEntry, isIsoDate } from "./backup-entries";
 import type { Store } from "./store";
 
 export interface PassedCode {
@@ -45,7 +46,6 @@ export const MAX_CODE = 200_000;
 
 const PREFIX = "passed:";
 const key = (lessonId: string) => `${PREFIX}${canonicalLessonId(lessonId)}`;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Checks a file's `passing` (untrusted): a list of at most one entry per lesson, each with a lesson id
@@ -53,21 +53,14 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})
  * and at most MAX_CODE characters, and an ISO `at`. Anything else throws an Error naming the entry.
  */
 export function parsePassingBackups(raw: unknown, known?: ReadonlySet<string>): PassingBackup[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) throw new Error("passing: not a list");
-  if (raw.length > 1000) throw new Error(`passing: ${raw.length} entries (at most 1000)`);
   const out: PassingBackup[] = [];
   const seen = new Set<string>();
-  raw.forEach((e: unknown, i) => {
-    const where = `passing[${i}]`;
-    if (typeof e !== "object" || e === null || Array.isArray(e)) throw new Error(`${where}: not an object`);
-    const d = e as Record<string, unknown>;
-    if (typeof d["lesson"] !== "string" || !/^[\w-]{1,80}$/.test(d["lesson"])) throw new Error(`${where}: no valid lesson id`);
+  eachBackupEntry(raw, "passing", (d, where) => {
     const code = d["code"];
     if (typeof code !== "string" || code.trim() === "") throw new Error(`${where} (${d["lesson"]}): the code is not text`);
     if (code.length > MAX_CODE) throw new Error(`${where} (${d["lesson"]}): the code is ${code.length} characters (at most ${MAX_CODE})`);
     const at = d["at"];
-    if (!(typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)))) {
+    if (!isIsoDate(at)) {
       throw new Error(`${where} (${d["lesson"]}): at is not a date`);
     }
     const lesson = canonicalLessonId(d["lesson"]);

@@ -19,6 +19,7 @@
  * with the passed marks, since the offer stands on both.
  */
 import { canonicalLessonId } from "../shell/router";
+import { isIsoDate } from "./backup-entries";
 import { parseDraftBackups, type DraftBackup, type Drafts } from "./drafts";
 import { parsePassingBackups, type PassingBackup, type PassingCode } from "./passing-code";
 import type { Store } from "./store";
@@ -63,7 +64,6 @@ const KEY = "progress";
  * a lesson) a whole course is ~100 kB, so 2 MB leaves room and still cannot fill the ~5 MB of storage.
  */
 export const MAX_PROGRESS_FILE = 2_000_000;
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export function parseProgressFile(json: string, known?: ReadonlySet<string>): ProgressFile {
   if (json.length > MAX_PROGRESS_FILE) throw new ProgressFileError(`too large: ${json.length} characters`);
@@ -85,7 +85,7 @@ export function parseProgressFile(json: string, known?: ReadonlySet<string>): Pr
     const current = canonicalLessonId(id); // a file exported before a lesson moved
     if (known !== undefined && !known.has(current)) continue;
     const at = v?.at;
-    passed[current] = { at: typeof at === "string" && at.length <= 40 && ISO.test(at) && !Number.isNaN(Date.parse(at)) ? at : new Date().toISOString() };
+    passed[current] = { at: isIsoDate(at) ? at : new Date().toISOString() };
   }
   const exportedAt = typeof d.exportedAt === "string" && d.exportedAt.length <= 40 ? d.exportedAt : "";
   let drafts: DraftBackup[];
