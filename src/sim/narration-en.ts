@@ -154,6 +154,7 @@ export const en: Catalogue = {
   "reflector.backoff": (e) => `${The(e.name, "Reflector")} backs off for ${duration(e.delayMs, "en")} before retrying.`,
   "reflector.rv": (e) => `${The(e.name, "Reflector")}'s last synced resourceVersion is now ${e.resourceVersion}.`,
   "reflector.resync": (e) => `${The(e.name, "Reflector")} asks its queue to resync every cached object.`,
+  "reflector.watchErrorHandler": (e) => `ListAndWatch failed, so ${the(e.name, "Reflector")} calls your watch error handler with: ${e.message}.`,
   "fifo.queued": (e) => e.fifoKind === undefined
     ? `DeltaFIFO queued ${e.delta.type} for ${e.key} (RV ${rv(e.delta.rv)}); key ${e.key} now holds ${chips(e.deltas)}` +
       `${e.newKey ? `, new at the tail (${count(e.queueLength, "key")} queued)` : ""}.`

@@ -150,6 +150,7 @@ export const zh: Catalogue = {
   "reflector.backoff": (e) => `${reflector(e.name)} 退避 ${duration(e.delayMs, "zh-CN")}后重试。`,
   "reflector.rv": (e) => `${reflector(e.name)} 最后同步的 resourceVersion 现在是 ${e.resourceVersion}。`,
   "reflector.resync": (e) => `${reflector(e.name)} 要求它的队列对缓存中的每个对象做 resync。`,
+  "reflector.watchErrorHandler": (e) => `ListAndWatch 失败，${reflector(e.name)} 调用你的 watch 错误处理函数，错误是：${e.message}。`,
   "fifo.queued": (e) => e.fifoKind === undefined
     ? `DeltaFIFO 为 ${e.key} 入队 ${e.delta.type}（RV ${rv(e.delta.rv)}）；键 ${e.key} 现在持有 ${chips(e.deltas)}` +
       `${e.newKey ? `，新键排在队尾（共 ${e.queueLength} 个键）` : ""}。`

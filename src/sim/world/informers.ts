@@ -88,7 +88,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       informer(w, event.name).reflector.lastRV = event.resourceVersion;
       break;
     }
-    case "reflector.resync": {
+    case "reflector.resync": case "reflector.watchErrorHandler": {
       informer(w, event.name);
       break;
     }
