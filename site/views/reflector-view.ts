@@ -59,6 +59,13 @@ function renderOtherReflectors(root: Selection<HTMLElement, unknown, null, undef
   quietText(rows.select(".error"), (i) => errorText(i.reflector, t));
 }
 
+/** A request in flight that has heard nothing for SILENT_MS or more says so (a hanging watch is visible). */
+const SILENT_MS = 5_000;
+function silence(now: number, heardAt: number | null, verb: "list" | "watch", t: T): string {
+  if (heardAt === null || now - heardAt < SILENT_MS) return "";
+  return ` · ${verb === "watch" ? t.silentWatch(now - heardAt) : t.silentRequest(now - heardAt)}`;
+}
+
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
   selectHandlers.set(container, o.onSelect);
   const root = select(container);
@@ -82,7 +89,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
   // A streaming list (watchList) is in flight as a WATCH with sendInitialEvents, never as a LIST.
   line.select(".pending")
-    .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
+    .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}${silence(view.time, r.heardAt, r.pending.verb, o.t)}`)
     .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
   line.select(".error").text(r === undefined ? "" : errorText(r, o.t));
   renderOtherReflectors(root, view, inf, o.t);
