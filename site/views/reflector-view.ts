@@ -63,7 +63,7 @@ function renderOtherReflectors(root: Selection<HTMLElement, unknown, null, undef
 const SILENT_MS = 5_000;
 function silence(now: number, heardAt: number | null, verb: "list" | "watch", t: T): string {
   if (heardAt === null || now - heardAt < SILENT_MS) return "";
-  return ` · ${verb === "watch" ? t.silentWatch(now - heardAt) : t.silentRequest(now - heardAt)}`;
+  return verb === "watch" ? t.silentWatch(now - heardAt) : t.silentRequest(now - heardAt);
 }
 
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
@@ -79,6 +79,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
     line.append("span").attr("class", "state-gloss");
     line.append("span").attr("class", "rv");
     line.append("span").attr("class", "pending");
+    line.append("span").attr("class", "silence");
     line.append("span").attr("class", "error");
   }
   line.select(".label").text(`${o.t.reflector}${inf === undefined ? "" : ` (${inf.name})`}`);
@@ -89,8 +90,9 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".rv").text(`${o.t.lastRV}: ${r?.lastRV || "—"}`);
   // A streaming list (watchList) is in flight as a WATCH with sendInitialEvents, never as a LIST.
   line.select(".pending")
-    .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}${silence(view.time, r.heardAt, r.pending.verb, o.t)}`)
+    .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
     .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
+  line.select(".silence").text(r?.pending == null ? "" : silence(view.time, r.heardAt, r.pending.verb, o.t));
   line.select(".error").text(r === undefined ? "" : errorText(r, o.t));
   renderOtherReflectors(root, view, inf, o.t);
 

@@ -94,7 +94,8 @@ describe("a silent request in the Reflector line (issue 20 item 4: a hanging wat
   };
   const line = (view: WorldView, locale: "en" | "zh-CN" = "en") => {
     renderReflector(host, view, focusedInformer(view), { t: STAGE_TEXT[locale], limit: 10, hotKey: null, selected: null, onSelect: () => undefined });
-    return host.querySelector(".reflector-line .pending")!.textContent;
+    const text = (sel: string) => host.querySelector(`.reflector-line ${sel}`)!.textContent;
+    return [text(".pending"), text(".silence")].filter((t) => t !== "").join(" · ");
   };
   const watching: Array<[number, TraceEvent]> = [
     [0, event("reflector.watch.start", { resourceVersion: "6" })],
