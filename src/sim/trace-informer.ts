@@ -35,7 +35,12 @@ export type ReflectorTrace =
   | { component: "reflector"; kind: "reflector.backoff"; name: string; delayMs: number }
   /** Last synced resourceVersion changed. */
   | { component: "reflector"; kind: "reflector.rv"; name: string; resourceVersion: string }
-  | { component: "reflector"; kind: "reflector.resync"; name: string };
+  | { component: "reflector"; kind: "reflector.resync"; name: string }
+  /**
+   * ListAndWatch returned an error and the Reflector calls the watch error handler set with
+   * setWatchErrorHandler (traced only when one is set: the default handler only logs).
+   */
+  | { component: "reflector"; kind: "reflector.watchErrorHandler"; name: string; message: string };
 
 // ───────────────────────────── DeltaFIFO / RealFIFO (component "fifo") ─────────────────────────────
 /**
@@ -75,7 +80,13 @@ export type ProcessorTrace =
   /** The informer turned a popped delta into a notification for its listeners. */
   | { component: "processor"; kind: "processor.distribute"; name: string; notification: NotificationType;
       key: string; resourceVersion: string; deltaType: DeltaSummary["type"]; sync: boolean; listeners: number[] }
-  | { component: "processor"; kind: "processor.listenerAdded"; name: string; listener: number; resyncPeriodMs: number }
+  /**
+   * `resyncPeriodMs`: the listener's effective period. `requestedResyncMs`: the period the handler was
+   * registered with, present only when the informer changed it (raised to the 1 s minimum or to the
+   * check period of a started informer; a negative one means none).
+   */
+  | { component: "processor"; kind: "processor.listenerAdded"; name: string; listener: number; resyncPeriodMs: number;
+      requestedResyncMs?: number }
   | { component: "processor"; kind: "processor.listenerRemoved"; name: string; listener: number }
   | { component: "processor"; kind: "processor.resyncCheck"; name: string; listeners: number[] };
 
