@@ -240,11 +240,9 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
     if (this.trace !== undefined) this.traceCalled(code, key, newObj, oldObj);
     let result: unknown;
     try {
-      switch (code & 3) {
-        case ADD: result = this.handler.onAdd(newObj, isInitial(code)); break;
-        case UPDATE: result = this.handler.onUpdate(oldObj, newObj); break;
-        default: result = this.handler.onDelete(newObj); break;
-      }
+      const kind = code & 3;   // ADD, UPDATE or delete: no type strings compared per call
+      result = kind === ADD ? this.handler.onAdd(newObj, isInitial(code))
+        : kind === UPDATE ? this.handler.onUpdate(oldObj, newObj) : this.handler.onDelete(newObj);
     } catch (e) {
       this.traceThrew(typeOf(code), key, e);
       return false;
@@ -259,8 +257,7 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   }
 
   private traceCalled(code: number, key: string, newObj: unknown, oldObj: unknown): void {
-    const type = typeOf(code);
-    const src = this.sources?.[code & 3];
+    const type = typeOf(code), src = this.sources?.[code & 3];
     this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
       notification: type, key, resourceVersion: rvOf(newObj),
       ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
