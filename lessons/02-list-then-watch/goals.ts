@@ -31,8 +31,8 @@ const M = defineMessages("list-then-watch", {
     "zh-CN": "日志里没有“synced at rv=”行；watch 是从 resourceVersion {rv} 开始的。",
   },
   wrongSynced: {
-    en: "Logged \"{line}\" at step {step}, but the WATCH started from resourceVersion {rv}.",
-    "zh-CN": "第 {step} 步打印了“{line}”，但 WATCH 是从 resourceVersion {rv} 开始的。",
+    en: "Logged \"{line}\" at step {step}, but the informer's `lastSyncResourceVersion()` was {rv} then: its own LIST (step {listStep}) answered with {listRv}. Your LIST is another snapshot, taken at another moment.",
+    "zh-CN": "第 {step} 步打印了“{line}”，但那时 Informer 的 `lastSyncResourceVersion()` 是 {rv}：它自己的 LIST（第 {listStep} 步）返回的是 {listRv}。你的 LIST 是另一个时刻的另一份快照。",
   },
   tooEarly: {
     en: "You logged \"{line}\" at step {step}, before the initial list was processed (step {synced}): wait for cache sync first.",
@@ -91,16 +91,21 @@ const initialVsWatch: Goal = goal({
 const syncedRv: Goal = goal({
   id: "synced-rv",
   title: {
-    en: "After `cache.waitForCacheSync`, log `synced at rv=<RV>` with `lastSyncResourceVersion()`: the resourceVersion the WATCH starts from",
-    "zh-CN": "`cache.waitForCacheSync` 之后，用 `lastSyncResourceVersion()` 打印 `synced at rv=<RV>`：即 WATCH 开始时的 resourceVersion",
+    en: "After `cache.waitForCacheSync`, log `synced at rv=<RV>` with `lastSyncResourceVersion()`: the informer's own LIST's resourceVersion, where its WATCH starts",
+    "zh-CN": "`cache.waitForCacheSync` 之后，用 `lastSyncResourceVersion()` 打印 `synced at rv=<RV>`：即 Informer 自己那次 LIST 的 resourceVersion，也是它的 WATCH 开始的地方",
   },
   check(run) {
     const watch = events(run, "reflector.watch.start")[0];
     if (watch === undefined) return fail(M.noWatch());
     const line = run.log.find((l) => l.text.startsWith("synced at rv="));
     if (line === undefined) return fail(M.noSyncedLine({ rv: watch.resourceVersion }));
-    if (line.text !== `synced at rv=${watch.resourceVersion}`) {
-      return fail(M.wrongSynced({ line: line.text, step: line.step, rv: watch.resourceVersion }), line.step);
+    // What lastSyncResourceVersion() returned then: the informer's LIST, moved on by each watch event.
+    const listed = events(run, "reflector.list.done", (e) => e.name === watch.name && e.seq < line.step)[0];
+    const lastSync = events(run, "reflector.rv", (e) => e.name === watch.name && e.seq < line.step).at(-1);
+    const rv = lastSync?.resourceVersion ?? listed?.resourceVersion ?? watch.resourceVersion;
+    if (line.text !== `synced at rv=${rv}`) {
+      return fail(M.wrongSynced({ line: line.text, step: line.step, rv, listRv: listed?.resourceVersion ?? watch.resourceVersion,
+        listStep: listed?.seq ?? watch.seq }), line.step);
     }
     const synced = events(run, "fifo.popped", (e) => e.isInInitialList).at(-1);
     if (synced !== undefined && line.step < synced.seq) {

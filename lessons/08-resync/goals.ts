@@ -22,6 +22,10 @@ const M = defineMessages("resync", {
     en: "Handler B's effective resync period is {period} (step {step}); ask for 500 ms and let the informer raise it to 1 s.",
     "zh-CN": "处理函数 B 实际的 resync 周期是 {period}（第 {step} 步）；请申请 500 毫秒，让 Informer 把它提高到 1 秒。",
   },
+  askedB: {
+    en: "Handler B was registered with a resync period of {asked} (step {step}); register it with 500 ms, below the 1 s minimum, and see the informer raise it to 1000 ms.",
+    "zh-CN": "处理函数 B 注册时申请的 resync 周期是 {asked}（第 {step} 步）；请用 500 毫秒（低于 1 秒的下限）注册它，看 Informer 把它提高到 1000 毫秒。",
+  },
   periodA: {
     en: "Handler A's period is {period} (step {step}); it should use the factory's 10_000 ms default.",
     "zh-CN": "处理函数 A 的周期是 {period}（第 {step} 步）；它应使用工厂的默认值 10_000 毫秒。",
@@ -82,8 +86,8 @@ const skipNoop: Goal = goal({
 const resyncFloor: Goal = goal({
   id: "resync-floor",
   title: {
-    en: "Handler B is registered with `addEventHandlerWithResyncPeriod(handler, 500)`; `processor.listenerAdded` shows its period raised to the 1 s floor (1000 ms)",
-    "zh-CN": "处理函数 B 用 `addEventHandlerWithResyncPeriod(handler, 500)` 注册；`processor.listenerAdded` 显示它的周期被提高到 1 秒的下限（1000 毫秒）",
+    en: "Handler B is registered with `addEventHandlerWithResyncPeriod(handler, 500)`; `processor.listenerAdded` shows the 500 ms it asked for raised to the 1 s floor (1000 ms)",
+    "zh-CN": "处理函数 B 用 `addEventHandlerWithResyncPeriod(handler, 500)` 注册；`processor.listenerAdded` 显示它申请的 500 毫秒被提高到 1 秒的下限（1000 毫秒）",
   },
   check(run) {
     const added = events(run, "processor.listenerAdded");
@@ -91,6 +95,9 @@ const resyncFloor: Goal = goal({
     const b = added.find((e) => e.listener === ids.b);
     if (b === undefined) return fail(M.onlyHandlers({ count: added.length }));
     if (b.resyncPeriodMs !== 1000) return fail(M.periodB({ period: { ms: b.resyncPeriodMs }, step: b.seq }), b.seq);
+    // The trace carries the asked period only when the informer changed it: 1000 asked is 1000 kept.
+    const asked = b.requestedResyncMs ?? b.resyncPeriodMs;
+    if (asked !== 500) return fail(M.askedB({ asked: { ms: asked }, step: b.seq }), b.seq);
     const a = added.find((e) => e.listener === ids.a);
     if (a !== undefined && a.resyncPeriodMs !== 10_000) return fail(M.periodA({ period: { ms: a.resyncPeriodMs }, step: a.seq }), a.seq);
     const started = events(run, "reflector.list.start")[0];

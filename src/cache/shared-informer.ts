@@ -132,7 +132,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
     if (this.maxPerTask !== Number.POSITIVE_INFINITY) listener.setMaxPerTask(this.maxPerTask);
     listener.awaitPromises = this.options.awaitHandlerPromises === true;
     if (this.sourceLocator !== undefined) listener.sources = handlerSources(h, this.sourceLocator);
-    this.processor.addListener(listener);
+    this.processor.addListener(listener, resyncPeriodMs);
     if (this.started) {
       // a consistent snapshot: nothing is processed while the synthetic adds are queued
       const indexer = this.indexer;

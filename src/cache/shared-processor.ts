@@ -50,10 +50,13 @@ export class SharedProcessor {
     return this.started;
   }
 
-  addListener(listener: ProcessorListener): void {
+  /** `requestedMs`: the period the handler was registered with (traced only when it differs). */
+  addListener(listener: ProcessorListener, requestedMs?: number): void {
     this.listeners.push(listener);
     this.trace?.({ component: "processor", kind: "processor.listenerAdded", name: this.name,
-      listener: listener.index, resyncPeriodMs: listener.resyncPeriodMs });
+      listener: listener.index, resyncPeriodMs: listener.resyncPeriodMs,
+      ...(requestedMs !== undefined && Number.isFinite(requestedMs) && requestedMs !== listener.resyncPeriodMs
+        ? { requestedResyncMs: requestedMs } : {}) });
     if (this.started) listener.run();
   }
 

@@ -9,9 +9,12 @@
  * - A learner action with `afterStep` N (a safe integer ≥ 0) waits until the trace holds event N, then is
  *   scheduled at that moment's time (delay 0), after the work already due; actions whose step is already
  *   recorded are released at once, in step order.
+ * - A timeline op with `afterFirstList` waits for the answer (a 200 `server.response`) to the run's first
+ *   LIST of its resource, from any client, then is applied at that moment's time before the code waiting
+ *   for that answer resumes (a promise reaction queued ahead of the caller's own).
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import type { Recorder } from "../sim/trace.js";
+import { asKnown, type Recorder } from "../sim/trace.js";
 import type { Scenario, TimedOp } from "./scenario.js";
 
 export function scheduleInputs(o: {
@@ -28,8 +31,13 @@ export function scheduleInputs(o: {
   ].sort((a, b) => a.op.at - b.op.at);
   // Actions placed after a step wait for that step's event, then run at its time after the work already due.
   const afterStep = new Map<number, TimedOp[]>();
+  const afterList: TimedOp[] = [];
   for (const { op, learner } of ops) {
     if (op.at > scenario.durationMs) continue;
+    if (!learner && op.afterFirstList === true) {
+      afterList.push(op);
+      continue;
+    }
     if (learner && op.afterStep !== undefined && Number.isSafeInteger(op.afterStep) && op.afterStep >= 0) {
       afterStep.set(op.afterStep, [...(afterStep.get(op.afterStep) ?? []), op]);
       continue;
@@ -46,4 +54,27 @@ export function scheduleInputs(o: {
   };
   placeAfter(recorder.events.length);
   if (afterStep.size > 0) recorder.onEvent((event) => placeAfter(event.seq));
+  if (afterList.length > 0) scheduleAfterFirstList(afterList, recorder, (op) => apply(op, false));
+}
+
+/** Timeline ops placed after the first LIST of their resource is answered (see the contract). */
+function scheduleAfterFirstList(ops: TimedOp[], recorder: Recorder, apply: (op: TimedOp) => void): void {
+  const lists = new Map<number, string>();
+  const answered = new Set<string>();
+  recorder.onEvent((recorded) => {
+    const event = asKnown(recorded);
+    if (event.kind === "server.request" && event.verb === "list") {
+      lists.set(event.requestId, event.resource);
+    } else if (event.kind === "server.response" && lists.has(event.requestId)) {
+      const resource = lists.get(event.requestId)!;
+      lists.delete(event.requestId);
+      if (event.code !== 200 || answered.has(resource)) return;
+      answered.add(resource);
+      // A promise reaction queued now runs before the caller's own (its promise settles after this
+      // response is traced): the write lands before that code resumes, in the same virtual instant.
+      for (const op of ops) {
+        if ("resource" in op && op.resource === resource) void Promise.resolve().then(() => apply(op));
+      }
+    }
+  });
 }

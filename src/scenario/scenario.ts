@@ -38,7 +38,17 @@ export type Op =
  * t" alone would put it before the step the learner was looking at. `at` stays the time it was taken
  * at (shown, and used if the run never reaches step n: then it is not applied).
  */
-export type TimedOp = Op & { at: number; afterStep?: number };
+export type TimedOp = Op & {
+  at: number;
+  afterStep?: number;
+  /**
+   * Timeline ops only: applied right after the run's first successful LIST of the op's resource is
+   * answered, whoever sent it (the program or an informer), at that time and before the code waiting
+   * for that answer resumes; never if nothing lists it. Lesson 02 writes between the program's own LIST
+   * and the informer's this way (whichever comes first, the other sees one more write).
+   */
+  afterFirstList?: true;
+};
 
 export interface Scenario {
   seed: number;

@@ -176,7 +176,9 @@ export const en: Catalogue = {
     `${The(e.name, "shared processor")} sends ${notification(e.notification, "en")} for ${e.key} (RV ${rv(e.resourceVersion)}, from ${anEvent(e.deltaType)} delta` +
     `${e.sync ? ", a resync" : ""}) to ${e.listeners.length === 0 ? "no listener" : `${e.listeners.length === 1 ? "listener" : "listeners"} ${numberList(e.listeners, "en")}`}.`,
   "processor.listenerAdded": (e) =>
-    `${The(e.name, "shared processor")} added listener #${e.listener}${e.resyncPeriodMs > 0 ? `, with a resync every ${duration(e.resyncPeriodMs, "en")}` : ""}.`,
+    `${The(e.name, "shared processor")} added listener #${e.listener}${e.resyncPeriodMs > 0 ? `, with a resync every ${duration(e.resyncPeriodMs, "en")}` : ""}` +
+    `${e.requestedResyncMs === undefined ? "" : e.requestedResyncMs > 0
+      ? ` (its handler asked for ${duration(e.requestedResyncMs, "en")})` : " (its handler asked for no resync)"}.`,
   "processor.listenerRemoved": (e) => `${The(e.name, "shared processor")} removed listener #${e.listener}.`,
   "processor.resyncCheck": (e) =>
     e.listeners.length === 0 ? `${The(e.name, "shared processor")} checked resync: no listener is due.`

@@ -171,7 +171,9 @@ export const zh: Catalogue = {
     `${processor(e.name)}把${notification(e.notification, "zh-CN")}通知 ${e.key}（RV ${rv(e.resourceVersion)}，来自 ${e.deltaType}${e.sync ? "，resync" : ""}）` +
     `${e.listeners.length === 0 ? "发给了零个 listener" : `分发给 listener ${numberList(e.listeners, "zh-CN")}`}。`,
   "processor.listenerAdded": (e) =>
-    `${processor(e.name)}添加了 listener #${e.listener}${e.resyncPeriodMs > 0 ? `，每 ${duration(e.resyncPeriodMs, "zh-CN")} resync 一次` : ""}。`,
+    `${processor(e.name)}添加了 listener #${e.listener}${e.resyncPeriodMs > 0 ? `，每 ${duration(e.resyncPeriodMs, "zh-CN")} resync 一次` : ""}` +
+    `${e.requestedResyncMs === undefined ? "" : e.requestedResyncMs > 0
+      ? `（它的处理函数申请的是 ${duration(e.requestedResyncMs, "zh-CN")}）` : "（它的处理函数没有申请 resync）"}。`,
   "processor.listenerRemoved": (e) => `${processor(e.name)}移除了 listener #${e.listener}。`,
   "processor.resyncCheck": (e) =>
     e.listeners.length === 0 ? `${processor(e.name)}检查 resync：没有 listener 到期。`

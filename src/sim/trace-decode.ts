@@ -7,7 +7,8 @@
  *   is a finite number ≥ 0, and whose `kind` is one of the closed union's kinds with the `component`
  *   that kind belongs to (TRACE_KINDS, checked against the union at compile time: a new kind must be
  *   added there or the build fails). Payload fields the page reads as text or numbers are checked for
- *   the kinds that carry learner-controlled data (runner.log, runner.error, handler.threw), and a source
+ *   the kinds that carry learner-controlled data (runner.log, runner.error, handler.threw,
+ *   processor.listenerAdded's requested period), and a source
  *   position `src` where a kind has one (runner.log, handler.called, worker.reconcile, server.request: absent, or
  *   `{ line, col }` with safe integers ≥ 1 and nothing else). It returns
  *   the event itself typed as KnownTraceEvent, or a sentence saying what is wrong.
@@ -101,6 +102,11 @@ export function decodeTraceEvent(x: unknown, seq: number): KnownTraceEvent | str
     case "worker.reconcile":
     case "server.request":
       if (!isOptSrc(x["src"])) return `a ${kind} with a malformed source position`;
+      break;
+    case "processor.listenerAdded":
+      if (x["requestedResyncMs"] !== undefined && (typeof x["requestedResyncMs"] !== "number" || !Number.isFinite(x["requestedResyncMs"]))) {
+        return "a processor.listenerAdded with a requested resync period that is not a finite number";
+      }
       break;
     case "runner.error":
     case "handler.threw":

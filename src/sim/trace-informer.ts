@@ -75,7 +75,13 @@ export type ProcessorTrace =
   /** The informer turned a popped delta into a notification for its listeners. */
   | { component: "processor"; kind: "processor.distribute"; name: string; notification: NotificationType;
       key: string; resourceVersion: string; deltaType: DeltaSummary["type"]; sync: boolean; listeners: number[] }
-  | { component: "processor"; kind: "processor.listenerAdded"; name: string; listener: number; resyncPeriodMs: number }
+  /**
+   * `resyncPeriodMs`: the listener's effective period. `requestedResyncMs`: the period the handler was
+   * registered with, present only when the informer changed it (raised to the 1 s minimum or to the
+   * check period of a started informer; a negative one means none).
+   */
+  | { component: "processor"; kind: "processor.listenerAdded"; name: string; listener: number; resyncPeriodMs: number;
+      requestedResyncMs?: number }
   | { component: "processor"; kind: "processor.listenerRemoved"; name: string; listener: number }
   | { component: "processor"; kind: "processor.resyncCheck"; name: string; listeners: number[] };
 

@@ -126,6 +126,10 @@ const mustShow: Record<string, (run: RunResult) => void> = {
     expect(list.resourceVersion).toBe("0");
     const done = ev(run, "reflector.list.done")[0]!;
     expect(ev(run, "reflector.watch.start")[0]!.resourceVersion).toBe(done.resourceVersion);
+    // the program's own LIST and the informer's are two snapshots: a pod is created between them
+    const own = ev(run, "server.request").find((r) => r.origin === "code" && r.verb === "list")!;
+    const ownReply = ev(run, "server.response").find((r) => r.requestId === own.requestId)!;
+    expect(Number(done.resourceVersion)).toBe(Number(ownReply.resourceVersion) + 1);
     expect(ev(run, "reflector.watch.event").map((e) => e.type)).toEqual(expect.arrayContaining(["ADDED", "MODIFIED", "DELETED"]));
   },
   "10-reflector-under-stress": (run) => {

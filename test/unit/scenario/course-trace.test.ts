@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { asKnown, type KnownTraceEvent, type TraceOf } from "../../../src/sim/trace.js";
+import { decodeTraceEvent } from "../../../src/sim/trace-decode.js";
+import { narrate } from "../../../src/sim/narration.js";
 import { runScenario, type Scenario } from "../../../src/scenario/index.js";
 import { cache, informers } from "../../../src/playground.js";
 import type { ConfigMap, Pod } from "../../../src/types.js";
@@ -90,5 +92,39 @@ describe("narration of the course's trace additions", () => {
     const sync = { component: "runner", kind: "runner.cacheSync", synced: false, results: [true, false], seq: 2, time: 0 } as const;
     expect(narrate(sync as never, "en")).toBe("Your waitForCacheSync returned false: #1 synced, #2 not synced.");
     expect(narrate(sync as never, "zh-CN")).toContain("#2 未同步");
+  });
+});
+
+describe("processor.listenerAdded.requestedResyncMs", () => {
+  it("carries the period a handler asked for only when the informer changed it (client-go's rules)", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop, sleep }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 10_000);
+      const pods = factory.core().v1().pods().informer();
+      pods.addEventHandler({});                              // 10 s default: kept
+      pods.addEventHandlerWithResyncPeriod({}, 500);         // below the 1 s minimum: 1 s (check period drops to 1 s)
+      pods.addEventHandlerWithResyncPeriod({}, 1000);        // exactly the minimum: kept
+      pods.addEventHandlerWithResyncPeriod({}, -5);          // negative: no resync
+      factory.start(stop);
+      await sleep(10);
+      pods.addEventHandlerWithResyncPeriod({}, 0);           // none asked, none given: kept
+    });
+    const added = ofKind(run.trace, "processor.listenerAdded").map((e) => [e.resyncPeriodMs, e.requestedResyncMs]);
+    expect(added).toEqual([[10_000, undefined], [1000, 500], [1000, undefined], [0, -5], [0, undefined]]);
+    const b = ofKind(run.trace, "processor.listenerAdded")[1]!;
+    expect(narrate(b, "en")).toContain("its handler asked for 500 ms");
+    expect(narrate(b, "zh-CN")).toContain("申请的是 500 毫秒");
+    expect(typeof decodeTraceEvent({ ...b }, b.seq)).toBe("object");
+    expect(decodeTraceEvent({ ...b, requestedResyncMs: "500" }, b.seq)).toMatch(/requested resync period/);
+  });
+
+  it("a handler added after the start with a period below the check period is raised to it", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop, sleep }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 5_000);
+      const pods = factory.core().v1().pods().informer();
+      factory.start(stop);
+      await sleep(10);
+      pods.addEventHandlerWithResyncPeriod({}, 2_000);
+    });
+    expect(ofKind(run.trace, "processor.listenerAdded").map((e) => [e.resyncPeriodMs, e.requestedResyncMs])).toEqual([[5_000, 2_000]]);
   });
 });

@@ -1,0 +1,19 @@
+// Shortcut: log the program's own LIST resourceVersion as the informer's synced one, instead of asking
+// the informer (lastSyncResourceVersion()). Two lists are two snapshots: a pod is created between them.
+import { cache, informers, type Pod, type Playground } from "playground";
+
+export const caughtBy = ["synced-rv"];
+
+export default async function main({ clientset, stop, log }: Playground) {
+  const list = await clientset.coreV1().pods().list();
+  log(`list rv=${list.metadata.resourceVersion}`);
+  const factory = informers.newSharedInformerFactory(clientset, 0);
+  const podInformer = factory.core().v1().pods().informer();
+  podInformer.addEventHandler({
+    addFunc: (pod: Pod, isInInitialList: boolean) =>
+      log(`${isInInitialList ? "LIST" : "WATCH"} add ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`),
+  });
+  factory.start(stop);
+  if (!(await cache.waitForCacheSync(stop, () => podInformer.hasSynced()))) return;
+  log(`synced at rv=${list.metadata.resourceVersion}`);
+}
