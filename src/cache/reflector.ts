@@ -152,6 +152,7 @@ export class Reflector {
     this.clearTimers();
     this.watcher.close();
     if (error !== undefined && this.watchErrorHandler !== undefined) {
+      this.trace?.({ component: "reflector", kind: "reflector.watchErrorHandler", name: this.name, message: error.message });
       try {
         this.watchErrorHandler(error);
       } catch {
