@@ -218,6 +218,14 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
         return s.buffer >= 10 && s.keys.includes(`default/burst-${BURST - 1}`);
       }, { timeout: 20_000, interval: 100 }).toBe(true);
       await slow.screenshot("live-code-backlog");
+      // The editor scrolled to the marked line, and no sticky-scroll header is pinned over its top lines
+      // (Monaco's default; in this narrow pane it covered them — it is off here).
+      const top = await page.evaluate(() => ({
+        scrolled: (window as unknown as { monaco: { editor: { getEditors(): Array<{ getScrollTop(): number }> } } }).monaco.editor.getEditors()
+          .some((e) => e.getScrollTop() > 0),
+        sticky: document.querySelectorAll('[data-testid="live-code-editor"] .sticky-line-content').length,
+      }));
+      expect(top).toEqual({ scrolled: true, sticky: 0 });
       // Draining: every add reached the handler, in order, and the buffer empties.
       await expect.poll(async () => { const s = await sample(); seen.push(s.buffer); return s.buffer; }, { timeout: 30_000, interval: 100 }).toBe(0);
       await expect.poll(() => page.locator('[data-testid="live-code"] [data-testid="log"]').innerText(), { timeout: 10_000 })

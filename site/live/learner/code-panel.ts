@@ -110,7 +110,8 @@ export class CodePanel {
     const m = await loadMonaco();
     if (this.destroyed) return;
     const { createEditor } = await import("../../editor/create-editor");
-    const editor = createEditor(this.editorBox, m, { text: this.code, dark: isDark(), ariaLabel: this.t.editor });
+    // No sticky scroll: in this narrow pane its pinned header covered the top lines (and the marked one).
+    const editor = createEditor(this.editorBox, m, { text: this.code, dark: isDark(), ariaLabel: this.t.editor, stickyScroll: false });
     this.editor = editor;
     editor.onDidChange((text) => {
       this.code = text;
