@@ -4,11 +4,13 @@
  *
  * Contract:
  * - `informer()` returns the factory's one shared informer for the resource (creating it on first use).
- * - `lister()` returns a lister over that informer's indexer (it also creates/registers the informer).
+ * - `lister()` returns a lister over that informer's indexer (it also creates/registers the informer),
+ *   tracing its reads (lister.query) when the informer's cache traces its reads.
  */
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import type { KubeObject, Pod } from "../types.js";
-import { Lister, PodListerImpl, type GenericLister, type PodLister } from "./lister.js";
+import { KeyedIndexer } from "../cache/store.js";
+import { Lister, PodListerImpl, type GenericLister, type ListerTrace, type PodLister } from "./lister.js";
 
 export interface GenericInformer<T extends KubeObject = KubeObject> {
   informer(): SharedIndexInformer<T>;
@@ -26,7 +28,8 @@ export class GenericInformerImpl<T extends KubeObject> implements GenericInforme
   }
 
   lister(): GenericLister<T> {
-    return new Lister<T>(this.get().getIndexer(), this.singular);
+    const informer = this.get();
+    return new Lister<T>(informer.getIndexer(), this.singular, listerTrace(informer));
   }
 }
 
@@ -38,6 +41,14 @@ export class PodInformerImpl implements PodInformer {
   }
 
   lister(): PodLister {
-    return new PodListerImpl(this.get().getIndexer());
+    const informer = this.get();
+    return new PodListerImpl(informer.getIndexer(), listerTrace(informer));
   }
+}
+
+/** The informer's read tracer (its indexer's), if it has one. */
+function listerTrace<T extends KubeObject>(informer: SharedIndexInformer<T>): ListerTrace | undefined {
+  const indexer = informer.getIndexer();
+  const fn = indexer instanceof KeyedIndexer ? indexer.traceQuery : undefined;
+  return fn === undefined ? undefined : { fn, name: informer.name };
 }
