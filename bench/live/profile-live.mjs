@@ -13,6 +13,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i < 0 ? dflt : Number(process.argv[i + 1]); };
 const pods = arg("--pods", 10_000), seconds = arg("--seconds", 20), rate = arg("--rate", 200), minMs = arg("--min-ms", 50);
+// --min-cpu N: name the tasks of at least N ms thread CPU instead (a loaded machine inflates wall time, not CPU).
+const minCpu = arg("--min-cpu", 0);
 
 const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
 const live = await new Promise((resolve, reject) => {
@@ -106,8 +108,9 @@ try {
     console.log(`  self: ${[...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([l, c]) => `${l} ${ms(c)}`).join(" · ")}`);
     console.log(`  incl: ${[...incl].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([l, c]) => `${l} ${ms(c)}`).join(" · ")}`);
   }
-  const long = tasks.filter((e) => `${e.pid}:${e.tid}` === main && (e.dur / 1000 >= minMs || (mark !== undefined && e.ts <= mark.ts && e.ts + e.dur >= mark.ts))).sort((a, b) => a.ts - b.ts);
-  console.log(`${long.length} main-thread tasks ≥ ${minMs} ms (wall):`);
+  const isLong = (e) => (minCpu > 0 ? (e.tdur ?? 0) / 1000 >= minCpu : e.dur / 1000 >= minMs);
+  const long = tasks.filter((e) => `${e.pid}:${e.tid}` === main && (isLong(e) || (mark !== undefined && e.ts <= mark.ts && e.ts + e.dur >= mark.ts))).sort((a, b) => a.ts - b.ts);
+  console.log(`${long.length} main-thread tasks ≥ ${minCpu > 0 ? `${minCpu} ms CPU` : `${minMs} ms (wall)`}:`);
   for (const e of long) {
     const inTask = samples.filter(([ts]) => ts >= e.ts && ts <= e.ts + e.dur);
     const self = new Map(), incl = new Map();

@@ -1,5 +1,9 @@
-/** Lesson 10 goals: follow lastSyncResourceVersion through drops, a partition and a relist; ignore same-RV replays. */
-import { defineMessages, events, expectedLine, fail, goal, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+/**
+ * Lesson 10 goals: follow lastSyncResourceVersion through drops, two partitions and the relists; ignore
+ * same-RV replays; see exactly what the watch error handler is told (only failed ListAndWatch calls).
+ */
+import type { RunResult } from "../../src/index.js";
+import { defineMessages, events, expectedLine, fail, goal, linesDuring, nameOf, pass, type Ev, type Goal } from "../_lib/goal-kit.js";
 
 const M = defineMessages("reflector-under-stress", {
   tooFewRv: {
@@ -21,6 +25,22 @@ const M = defineMessages("reflector-under-stress", {
   noRealUpdate: {
     en: "No real update reached `updateFunc`: is it registered?",
     "zh-CN": "没有任何真正的更新到达 `updateFunc`：它注册了吗？",
+  },
+  noHandlerCall: {
+    en: "ListAndWatch failed at step {step} (\"{message}\"), but no watch error handler of yours was called: register one with `podInformer.setWatchErrorHandler(fn)` before `factory.start`.",
+    "zh-CN": "第 {step} 步 ListAndWatch 失败了（“{message}”），却没有调用你的 watch 错误处理函数：请在 `factory.start` 之前用 `podInformer.setWatchErrorHandler(fn)` 注册一个。",
+  },
+  noListAndWatchFailure: {
+    en: "No ListAndWatch failed in this run, so the watch error handler never had anything to report.",
+    "zh-CN": "本次运行中没有任何一次 ListAndWatch 失败，watch 错误处理函数无事可报。",
+  },
+  handlerLine: {
+    en: "At step {step} your watch error handler was called with \"{message}\"; it should log \"{want}\"; it logged {saw}.",
+    "zh-CN": "第 {step} 步，你的 watch 错误处理函数收到“{message}”；应打印“{want}”，实际打印的是：{saw}。",
+  },
+  errorOutsideHandler: {
+    en: "\"{line}\" (step {step}) was not logged by your watch error handler: log what the handler is given, inside it.",
+    "zh-CN": "“{line}”（第 {step} 步）不是由你的 watch 错误处理函数打印的：请在处理函数内部打印它收到的错误。",
   },
   noReplay: {
     en: "The relist's same-version updates never reached `updateFunc`.",
@@ -50,10 +70,13 @@ const rvLog: Goal = goal({
         return fail(M.wrongRv({ step: line.step, current, line: line.text }), line.step);
       }
     }
-    const frozen = events(run, "fault.injected", (e) => e.fault === "partition")[0];
-    const healed = events(run, "fault.injected", (e) => e.fault === "heal")[0];
-    if (frozen !== undefined && healed !== undefined && !lines.some((l) => l.step > frozen.seq && l.step < healed.seq)) {
-      return fail(M.silentPartition({ from: frozen.seq, to: healed.seq }), healed.seq);
+    // Every partition, both kinds: the number freezes while the network is down; keep logging it.
+    const heals = events(run, "fault.injected", (e) => e.fault === "heal");
+    for (const frozen of events(run, "fault.injected", (e) => e.fault === "partition")) {
+      const healed = heals.find((h) => h.seq > frozen.seq);
+      if (healed !== undefined && !lines.some((l) => l.step > frozen.seq && l.step < healed.seq)) {
+        return fail(M.silentPartition({ from: frozen.seq, to: healed.seq }), healed.seq);
+      }
     }
     return pass;
   },
@@ -88,4 +111,40 @@ const changedOnly: Goal = goal({
   },
 });
 
-export default { goals: [rvLog, changedOnly], seeds: 5 };
+/** The step right after a watch error handler call: the Reflector's next event (its backoff), or the end. */
+function handlerEnd(run: RunResult, call: Ev<"reflector.watchErrorHandler">): number {
+  const next = run.trace.find((e) => e.seq > call.seq && e.component === "reflector");
+  return next?.seq ?? run.trace.length + 1;
+}
+
+const watchErrorHandler: Goal = goal({
+  id: "watch-error-handler",
+  title: {
+    en: "Register a watch error handler (`podInformer.setWatchErrorHandler`, before `factory.start`) that logs `watch error: <message>` with the error it is given, every time it is called",
+    "zh-CN": "在 `factory.start` 之前用 `podInformer.setWatchErrorHandler` 注册一个 watch 错误处理函数，每次被调用时用它收到的错误打印 `watch error: <message>`",
+  },
+  check(run) {
+    const calls = events(run, "reflector.watchErrorHandler");
+    if (calls.length === 0) {
+      // A failed LIST (not a refused one, which is retried in place) ends ListAndWatch with its error.
+      const failed = events(run, "reflector.list.error", (e) => e.reason !== "ConnectionRefused" && e.reason !== "TooManyRequests")[0];
+      return failed !== undefined
+        ? fail(M.noHandlerCall({ step: failed.seq, message: failed.message }), failed.seq)
+        : fail(M.noListAndWatchFailure());
+    }
+    const inside = new Set<number>();
+    for (const call of calls) {
+      const end = handlerEnd(run, call);
+      const lines = run.log.filter((l) => l.step > call.seq && l.step < end);
+      for (const l of lines) inside.add(l.step);
+      const want = `watch error: ${call.message}`;
+      if (!lines.some((l) => l.text === want)) {
+        return fail(M.handlerLine({ step: call.seq, message: call.message, want, saw: { lines: lines.map((l) => l.text) } }), call.seq);
+      }
+    }
+    const outside = run.log.find((l) => l.text.startsWith("watch error") && !inside.has(l.step));
+    return outside !== undefined ? fail(M.errorOutsideHandler({ line: outside.text, step: outside.step }), outside.step) : pass;
+  },
+});
+
+export default { goals: [rvLog, changedOnly, watchErrorHandler], seeds: 5 };

@@ -11,6 +11,9 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
     },
     deleteFunc: (obj: unknown) => log(`deleted ${cache.deletionHandlingMetaNamespaceKeyFunc(obj)}`),
   });
+  // Called only when a ListAndWatch fails (a LIST that failed, a watch that could not start): not when
+  // an open watch ends, not for a refused connection (retried in place). Set it before start.
+  podInformer.setWatchErrorHandler((err: Error) => log(`watch error: ${err.message}`));
   factory.start(stop);
 
   // The Reflector's last resourceVersion: follows the watch, freezes in the partition, jumps at the relist.

@@ -12,6 +12,8 @@ export default async function main({ clientset, stop, log }: Playground) {
     },
     deleteFunc: (obj: unknown) => log(`deleted ${cache.deletionHandlingMetaNamespaceKeyFunc(obj)}`),
   });
+  // TODO: before start, register a watch error handler (podInformer.setWatchErrorHandler) that logs
+  // `watch error: <message>` with the error it is given.
   factory.start(stop);
 
   await cache.waitForCacheSync(stop, () => podInformer.hasSynced());

@@ -194,6 +194,9 @@ export class LiveSession {
   }
 
   stop(): void {
+    // The abort traces from here, outside a task (the watch's server.watch.closed "stopped", the FIFO's
+    // close…): bring the engine's clock up to now first, or they carry the time of its last task.
+    this.driver.sync();
     this.ac.abort();
     this.driver.sync();
     this.driver.stop();

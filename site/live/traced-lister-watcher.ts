@@ -6,7 +6,9 @@
  * Contract: list → server.request + server.response (code, RV, items); watch → server.watch.opened,
  * (the request and the watch marked `remote: true`: the stage then titles the box "Remote cluster"),
  * one server.watch.event per event (ERROR with its code/reason), server.watch.closed ("dropped" for a
- * clean end from the server, "error" for an error, "stopped" when the client stopped it). Everything is
+ * clean end from the server, "error" for an error, "stopped" when the client stopped it). Events are
+ * stamped by the tracer at the engine's time: a `stop()` from outside an engine task (the page stopping
+ * the session) needs the clock brought up to now first (LiveSession.stop syncs its driver). Everything is
  * passed through unchanged. The informers of one session share `ids`, so request and watch ids are unique
  * in its trace.
  */

@@ -59,6 +59,13 @@ function renderOtherReflectors(root: Selection<HTMLElement, unknown, null, undef
   quietText(rows.select(".error"), (i) => errorText(i.reflector, t));
 }
 
+/** A request in flight that has heard nothing for SILENT_MS or more says so (a hanging watch is visible). */
+const SILENT_MS = 5_000;
+function silence(now: number, heardAt: number | null, verb: "list" | "watch", t: T): string {
+  if (heardAt === null || now - heardAt < SILENT_MS) return "";
+  return verb === "watch" ? t.silentWatch(now - heardAt) : t.silentRequest(now - heardAt);
+}
+
 export function renderReflector(container: HTMLElement, view: WorldView, inf: InformerView | undefined, o: ReflectorRenderOptions): void {
   selectHandlers.set(container, o.onSelect);
   const root = select(container);
@@ -72,6 +79,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
     line.append("span").attr("class", "state-gloss");
     line.append("span").attr("class", "rv");
     line.append("span").attr("class", "pending");
+    line.append("span").attr("class", "silence");
     line.append("span").attr("class", "error");
   }
   line.select(".label").text(`${o.t.reflector}${inf === undefined ? "" : ` (${inf.name})`}`);
@@ -84,6 +92,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
   line.select(".pending")
     .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
     .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
+  line.select(".silence").text(r?.pending == null ? "" : silence(view.time, r.heardAt, r.pending.verb, o.t));
   line.select(".error").text(r === undefined ? "" : errorText(r, o.t));
   renderOtherReflectors(root, view, inf, o.t);
 

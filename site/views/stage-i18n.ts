@@ -23,6 +23,9 @@ const en = {
   keys: "keys", pending: "pending", idle: "idle", stopped: "stopped",
   backoff: "backoff",
   lastRV: "last synced RV", request: "in flight", fromRV: "from RV", none: "none", lastError: "last error",
+  /** A watch in flight that delivered nothing for a while; a list with no answer yet. */
+  silentWatch: (ms: number) => `nothing heard for ${formatTime(ms, "en")}`,
+  silentRequest: (ms: number) => `no answer for ${formatTime(ms, "en")}`,
   sendInitialEvents: "sendInitialEvents",
   sendInitialEventsHint: "A streaming list: one WATCH that first sends every object as ADDED, then a bookmark marking the end of the initial events; no LIST is sent.",
   serverRV: "RV", watches: "open watches", partitioned: "partitioned", partitionRefused: "connection refused", partitionTimeout: "timeouts", compacted: "compacted to RV",
@@ -138,6 +141,8 @@ const zh: T = {
   keys: "键", pending: "待处理", idle: "空闲", stopped: "已停止",
   backoff: "退避",
   lastRV: "最后同步 RV", request: "进行中", fromRV: "起始 RV", none: "无", lastError: "最近错误",
+  silentWatch: (ms: number) => `已 ${formatTime(ms, "zh-CN")}没有收到任何消息`,
+  silentRequest: (ms: number) => `已等待 ${formatTime(ms, "zh-CN")}，没有回答`,
   sendInitialEvents: "sendInitialEvents",
   sendInitialEventsHint: "流式 list：一个 WATCH 先把每个对象作为 ADDED 发来，再发一个标记初始事件结束的书签；不发送 LIST。",
   serverRV: "RV", watches: "打开的 watch", partitioned: "网络分区", partitionRefused: "连接被拒绝", partitionTimeout: "请求超时", compacted: "已压缩到 RV",

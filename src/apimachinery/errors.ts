@@ -115,6 +115,20 @@ export function isConnectionLost(e: unknown): boolean {
   return reasonOf(e) === "ConnectionLost";
 }
 /**
+ * How long a client dials a new connection before giving up: client-go's transport dialer
+ * (k8s.io/client-go/transport/cache.go: net.Dialer{Timeout: 30 * time.Second}). A request sent once the
+ * old connection was declared lost dials anew; into a "timeout" partition the SYN goes nowhere.
+ */
+export const CLIENT_DIAL_TIMEOUT_MS = 30_000;
+/**
+ * A new connection could not be made within the dial timeout ("timeout" partition, after the old
+ * connection was lost): code 0, reason "DialTimeout". Like ConnectionLost, not retried in place by a
+ * reflector (isWatchErrorRetriable knows only connection refused and 429): handler, backoff, relist.
+ */
+export function dialTimeout(): ApiError {
+  return newApiError(0, "DialTimeout", "dial tcp 10.96.0.1:443: i/o timeout");
+}
+/**
  * What an established watch reports when its connection is lost: client-go's stream watcher turns the
  * read error into an ERROR event, a 500 from the client-side error reporter (rest/request.go
  * newStreamWatcher + apimachinery streamwatcher.go receive).

@@ -10,7 +10,7 @@
  *   direct calls are the cluster itself. compact() and restart() act on the storage and the watch
  *   cache; a watch from an RV they forgot gets ERROR 410.
  */
-import { CLIENT_CONNECTION_TIMEOUT_MS, watchConnectionLost } from "../apimachinery/errors.js";
+import { watchConnectionLost } from "../apimachinery/errors.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { FaultKind, TraceFn } from "../sim/trace.js";
 import type { NetworkFaults, PartitionMode } from "./faults.js";
@@ -47,15 +47,20 @@ export abstract class FaultSwitches {
    *   refused, open watches drop — a Reflector re-watches after backoff without relisting;
    * - "timeout" (packets go nowhere, the usual real partition): requests and watch streams hang. If the
    *   network heals within the client's timeout (45 s, client-go's HTTP/2 health check) everything is
-   *   delivered late; otherwise a request fails with "http2: client connection lost" (ListAndWatch fails,
-   *   the watch error handler fires, the Reflector relists) and a watch ends with ERROR 500 "unable to
-   *   decode an event from the watch stream: http2: client connection lost" (backoff, relist).
+   *   delivered late; otherwise, 45 s after the partition began, an open watch ends with ERROR 500
+   *   "unable to decode an event from the watch stream: http2: client connection lost" (ListAndWatch
+   *   returns without an error: no handler; backoff, relist), a request waiting on the connection fails
+   *   with "http2: client connection lost", and a later one fails 30 s after it was sent with
+   *   "dial tcp …: i/o timeout" (a failed list or watch start: ListAndWatch fails, the watch error
+   *   handler fires, backoff, relist) — faults.ts.
    */
   partition(mode: PartitionMode = "refused"): void {
     this.fault("partition", mode === "timeout" ? "timeout" : undefined);
-    this.faults.partitioned = true;
-    this.faults.partitionMode = mode;
-    if (mode === "timeout") this.cacher.hold((w) => w.viaListerWatcher, CLIENT_CONNECTION_TIMEOUT_MS, freezeCopy(watchConnectionLost()));
+    this.faults.partition(mode);
+    if (mode === "timeout") {
+      const lostInMs = Math.max(0, this.faults.connectionLostAt - this.scheduler.now());
+      this.cacher.hold((w) => w.viaListerWatcher, lostInMs, freezeCopy(watchConnectionLost()));
+    }
     else this.cacher.abort((w) => w.viaListerWatcher, "partition");
   }
 

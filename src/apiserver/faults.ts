@@ -5,8 +5,13 @@
  * Contract:
  * - Partitions come in two kinds, as on real networks: "refused" (nothing listens: every request fails
  *   at once with connection refused) and "timeout" (packets go nowhere: a request waits — `hold` — and
- *   is delivered late if the network heals within the client's timeout, CLIENT_CONNECTION_TIMEOUT_MS =
- *   client-go's HTTP/2 health check, else it fails there with "http2: client connection lost").
+ *   is delivered when the network heals, late). Clients share one HTTP/2 connection, as client-go's
+ *   transport cache gives every clientset of one config: its health check (ReadIdleTimeout 30 s + ping
+ *   15 s = CLIENT_CONNECTION_TIMEOUT_MS) declares it lost 45 s after the partition began, and every
+ *   request waiting on it fails then with "http2: client connection lost". A request sent after that
+ *   dials a new connection, whose SYN goes nowhere: it fails CLIENT_DIAL_TIMEOUT_MS (30 s) after it was
+ *   sent with "dial tcp …: i/o timeout". (On heal a pending dial is delivered at once; a real one would
+ *   wait for the next SYN retransmission, at most a few seconds.)
  * - `refusal()` is the error a list or watch request through a ListerWatcher gets right now, if any:
  *   connection refused during a "refused" partition or a restart's downtime; else, with probability
  *   `throttleFraction` (the scheduler's PRNG), 429 TooManyRequests with Retry-After.
@@ -14,7 +19,7 @@
  *   setting or the default, plus uniform jitter in [0, jitterMs) from the PRNG.
  * - `slowLimit` is the slow-consumer backlog limit (undefined: off), read by every watcher on each event.
  */
-import { CLIENT_CONNECTION_TIMEOUT_MS, type ApiError } from "../apimachinery/errors.js";
+import { CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, connectionLost, dialTimeout, type ApiError } from "../apimachinery/errors.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { connectionRefused, tooManyRequests } from "./status.js";
 
@@ -23,13 +28,15 @@ export interface Latency { ms: number; jitterMs: number }
 /** How a partition shows to clients: refused connections, or packets that go nowhere. */
 export type PartitionMode = "refused" | "timeout";
 
-interface HeldRequest { send: () => void; lose: () => void; timer: number }
+interface HeldRequest { send: () => void; lose: (error: ApiError) => void; timer: number }
 
 export class NetworkFaults {
   partitioned = false;
   partitionMode: PartitionMode = "refused";
   /** Requests sent into a "timeout" partition: sent on heal, lost at the client's timeout. */
   private readonly held = new Set<HeldRequest>();
+  /** During a "timeout" partition: when the client's connection is declared lost (-1: no partition). */
+  connectionLostAt = -1;
   /** Virtual time until which the restarted server answers nothing (-1: up). */
   downUntil = -1;
   throttleFraction = 0;
@@ -48,18 +55,31 @@ export class NetworkFaults {
     return this.partitioned && this.partitionMode === "timeout";
   }
 
+  /** A partition begins (a second one while partitioned keeps the first one's connection clock). */
+  partition(mode: PartitionMode): void {
+    if (mode === "timeout" && !this.blackholed()) {
+      this.connectionLostAt = this.scheduler.now() + CLIENT_CONNECTION_TIMEOUT_MS;
+    }
+    this.partitioned = true;
+    this.partitionMode = mode;
+  }
+
   /**
    * A request sent now: undefined when the network carries it; during a "timeout" partition it is held —
-   * `send()` runs if the network heals within the client's timeout (TCP delivers it late), else `lose()`
-   * runs at that timeout. Returns a function that forgets the request (the client gave up first).
+   * `send()` runs if the network heals first (TCP delivers it late), else `lose(error)` runs when the
+   * client gives up: at the connection's loss (ConnectionLost) if it was sent on the old connection,
+   * else at the new connection's dial timeout (DialTimeout). Returns a function that forgets the
+   * request (the client gave up first).
    */
-  hold(send: () => void, lose: () => void): (() => void) | undefined {
+  hold(send: () => void, lose: (error: ApiError) => void): (() => void) | undefined {
     if (!this.blackholed()) return undefined;
+    const now = this.scheduler.now();
+    const onOldConnection = now < this.connectionLostAt;
     const entry: HeldRequest = { send, lose, timer: 0 };
     entry.timer = this.scheduler.setTimeout(() => {
       this.held.delete(entry);
-      lose();
-    }, CLIENT_CONNECTION_TIMEOUT_MS);
+      lose(onOldConnection ? connectionLost() : dialTimeout());
+    }, onOldConnection ? this.connectionLostAt - now : CLIENT_DIAL_TIMEOUT_MS);
     this.held.add(entry);
     return () => {
       if (this.held.delete(entry)) this.scheduler.clearTimeout(entry.timer);
@@ -69,6 +89,7 @@ export class NetworkFaults {
   /** The partition ends: held requests go out now, in the order they were sent. */
   heal(): void {
     this.partitioned = false;
+    this.connectionLostAt = -1;
     const held = [...this.held];
     this.held.clear();
     for (const h of held) {

@@ -8,12 +8,13 @@
  *   throttling: faults.ts). A refused or failed list answers `done(error)`; a watch that fails to start
  *   answers `sink.onClose(error)` after the latency (nothing, if stopped first).
  * - During a "timeout" partition a request is held: the server sees it only when the network heals
- *   (within the client's timeout); otherwise, at that timeout, the list answers and the watch closes with
- *   "http2: client connection lost" (code 0, reason ConnectionLost) and the server never saw it.
+ *   (before the client gives up); otherwise the list answers and the watch closes with the error the
+ *   client gave up with (faults.ts `hold`: ConnectionLost or DialTimeout, code 0), and the server never
+ *   saw it.
  * - The LW's namespace wins over the request's; its selectors are ANDed with the request's.
  * - It sees the server only through `ServerEndpoint`, the narrow surface the server hands it.
  */
-import { ApiError, connectionLost } from "../apimachinery/errors.js";
+import { ApiError } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -34,7 +35,7 @@ export interface ServerEndpoint {
   watch(resource: string, options: WatchOptions, sink: WatchSink<KubeObject>, client: string | undefined): Watch;
   latencyFor(client: string | undefined): number;
   /** faults.ts `hold`: undefined when the network carries a request now, else a cancel function. */
-  hold(send: () => void, lose: () => void): (() => void) | undefined;
+  hold(send: () => void, lose: (error: ApiError) => void): (() => void) | undefined;
 }
 
 export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<T> {
@@ -55,7 +56,7 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
   }
 
   list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
-    const held = this.server.hold(() => this.send(options, done), () => done(connectionLost()));
+    const held = this.server.hold(() => this.send(options, done), (error) => done(error));
     if (held === undefined) this.send(options, done);
   }
 
@@ -78,7 +79,7 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
     let stopped = false;
     const held = this.server.hold(
       () => { if (!stopped) inner = this.open(options, sink); },
-      () => { if (!stopped) sink.onClose(connectionLost()); },
+      (error) => { if (!stopped) sink.onClose(error); },
     );
     if (held === undefined) return this.open(options, sink);
     return { stop: () => { stopped = true; held(); inner?.stop(); } };

@@ -56,7 +56,9 @@ export class Controller {
     const queue = newInformerQueue(config.fifoMode, config.batch, config.queue, this, config.process, config.processBatch);
     this.queue = queue.fifo;
     this.popNext = queue.popNext;
-    this.reflector = new Reflector(config.lw, queue.feeder, { ...config.reflector, scheduler: config.scheduler });
+    // Live mode's task bound cuts a list's replace too (replace-in-tasks.ts), 8 × maxPerTask items a task.
+    const replacePerTask = config.maxPerTask !== undefined ? config.maxPerTask * 8 : undefined;
+    this.reflector = new Reflector(config.lw, queue.feeder, { ...config.reflector, scheduler: config.scheduler, ...(replacePerTask !== undefined ? { replacePerTask } : {}) });
   }
 
   run(): void {

@@ -19,6 +19,7 @@
  *   object, or null). The resourceVersion is ignored. Items are keyed and queued one at a time: a key
  *   error (KeyError) or a throwing transform ("couldn't enqueue object: …") on one item throws there,
  *   keeping the items queued before it; nothing else happens (no tombstones, not populated).
+ *   `replaceInSteps` does the same replace a few items per `step(n)`; until it is complete nothing pops.
  * - `resync()` queues `Sync` with the known object for each knownObjects key that is not queued.
  * - `hasSynced()`: true after add/update/delete before any replace, or once every item and tombstone
  *   of the first replace (counted by distinct key) was popped and processed. Latched.
@@ -42,6 +43,7 @@ import { metaNamespaceKeyFunc } from "./keys.js";
 import { knownSyncObjects, knownTombstones, mayBeKnown } from "./known-objects.js";
 import { KeyQueue, pack, unpack, type PackedDeltas, type QueuedEntry } from "./delta-fifo-queue.js";
 import { enqueueError, FIFOClosedError, type FIFOOptions, type FIFOQueue, type PopProcessFunc } from "./queue.js";
+import type { SteppedReplace } from "./replace-in-tasks.js";
 import { RequeueError } from "./requeue-error.js";
 import type { Delta, DeltaType, KeyFunc, KeyListerGetter } from "./types.js";
 
@@ -58,6 +60,7 @@ export class DeltaFIFO implements FIFOQueue {
   /** Items (and tombstones) of the first replace that were not popped and processed yet. */
   private initialPopulationCount = 0;
   private closed = false;
+  private replacing = false; // a stepped replace is open (replaceInSteps): nothing pops, as Go's Pop waits on Replace's lock
 
   private readonly keyFunc: KeyFunc;
   private readonly knownObjects: KeyListerGetter | undefined;
@@ -108,44 +111,52 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   replace(list: unknown[], resourceVersion: string): void {
+    this.replaceInSteps(list, resourceVersion).step(list.length);
+  }
+
+  /** replace in steps (replace-in-tasks.ts): `step(n)` queues n more items (the tombstones after the last), true once complete. */
+  replaceInSteps(list: unknown[], resourceVersion: string): SteppedReplace {
     const action: DeltaType = this.emitDeltaTypeReplaced ? "Replaced" : "Sync";
-    // Item by item, as delta_fifo.go Replace does: a key error or a throwing transform on item i
-    // stops the relist there, and items 0..i-1 stay queued (no deletions detected, not populated).
     const listed = new Set<string>();
-    for (let i = 0; i < list.length; i++) {
-      const item = list[i];
-      const key = this.keyOf(item);
-      listed.add(key);
-      try {
-        this.queueAction(action, item, key, true);
-      } catch (error) {
-        throw enqueueError(error);
+    let next = 0;
+    this.replacing = true;
+    return { step: (n: number): boolean => {
+      this.replacing = false;   // open again below while items are left (a throw closes it)
+      // Item by item, as delta_fifo.go Replace does: a key error or a throwing transform on item i
+      // stops the relist there, and items 0..i-1 stay queued (no deletions detected, not populated).
+      let i = next;
+      for (const end = Math.min(list.length, i + Math.max(1, n)); i < end; i++) {
+        const item = list[i], key = this.keyOf(item);
+        listed.add(key);
+        try {
+          this.queueAction(action, item, key, true);
+        } catch (error) {
+          throw enqueueError(error);
+        }
       }
-    }
+      next = i;
+      if (i < list.length) return (this.replacing = true, false);
+      // Deletions against the queue: keys only known from queued deltas.
+      let tombstones = 0;
+      for (const [key, entry] of this.items) {
+        if (listed.has(key)) continue;
+        const deltas = entry.deltas;
+        let last = deltas[deltas.length - 1];
+        if (last instanceof DeletedFinalStateUnknown) last = last.obj;
+        tombstones++;
+        this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
+      }
+      // Deletions against what the consumer knows.
+      for (const tombstone of knownTombstones(this.knownObjects, listed, (key) => this.items.has(key))) {
+        tombstones++;
+        this.queueAction("Deleted", tombstone, tombstone.key, false);
+      }
 
-    // Deletions against the queue: keys only known from queued deltas.
-    let tombstones = 0;
-    for (const [key, entry] of this.items) {
-      if (listed.has(key)) continue;
-      const deltas = entry.deltas;
-      let last = deltas[deltas.length - 1];
-      if (last instanceof DeletedFinalStateUnknown) last = last.obj;
-      tombstones++;
-      this.queueAction("Deleted", new DeletedFinalStateUnknown(key, last), key, false);
-    }
-
-    // Deletions against what the consumer knows.
-    for (const tombstone of knownTombstones(this.knownObjects, listed, (key) => this.items.has(key))) {
-      tombstones++;
-      this.queueAction("Deleted", tombstone, tombstone.key, false);
-    }
-
-    if (!this.populated) {
-      this.populated = true;
-      this.initialPopulationCount = listed.size + tombstones;
-    }
-    this.trace?.({ component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
-      resourceVersion, tombstones });
+      if (!this.populated) { this.populated = true; this.initialPopulationCount = listed.size + tombstones; }
+      this.trace?.({ component: "fifo", kind: "fifo.replace", name: this.name, items: list.length,
+        resourceVersion, tombstones });
+      return true;
+    } };
   }
 
   resync(): void {
@@ -164,6 +175,7 @@ export class DeltaFIFO implements FIFOQueue {
   }
 
   pop(process: PopProcessFunc): Delta[] | undefined {
+    if (this.replacing) return undefined;
     while (this.queue.length > 0) {
       const isInInitialList = !this.hasSynced();
       const entry = this.queue.take();
@@ -239,9 +251,7 @@ export class DeltaFIFO implements FIFOQueue {
    */
   private queueAction(type: DeltaType, obj: unknown, key: string, transform: boolean): void {
     let object = obj;
-    if (transform && this.transformer !== undefined && !(object instanceof DeletedFinalStateUnknown)) {
-      object = this.transformer(object);
-    }
+    if (transform && this.transformer !== undefined && !(object instanceof DeletedFinalStateUnknown)) object = this.transformer(object);
     const entry = this.items.get(key);
     if (entry === undefined) {
       const deltas: PackedDeltas = [type, object];

@@ -8,12 +8,14 @@
  *   reflector, and `popNext()`: pop one entry (or, with `batch` and an in-order FIFO, one batch) into
  *   `process` / `processBatch`; false when the queue is empty.
  * - The feeder forwards every reflector write to the FIFO and then wakes the informer (`kick()`), also
- *   when a replace throws (what was queued before the error is still processed). Only the atomic
+ *   when a replace throws (what was queued before the error is still processed); a replace in steps
+ *   wakes it once, when complete (or a step threw). Only the atomic
  *   feeder takes bookmarks (§5.3): the other queues never see them.
  */
 import { AtomicFIFO } from "./atomic-fifo.js";
 import { DeltaFIFO } from "./delta-fifo.js";
 import type { FIFOOptions } from "./queue.js";
+import type { SteppedReplace } from "./replace-in-tasks.js";
 import { RealFIFO, type BatchProcessFunc } from "./real-fifo.js";
 import type { AtomicDelta, FifoMode, ReflectorStore } from "./types.js";
 
@@ -23,6 +25,8 @@ export interface InformerQueue {
   update(obj: unknown): void;
   delete(obj: unknown): void;
   replace(list: unknown[], resourceVersion: string): void;
+  /** DeltaFIFO's (live mode's slicing, replace-in-tasks.ts); the other queues replace in one go. */
+  replaceInSteps?(list: unknown[], resourceVersion: string): SteppedReplace;
   resync(): void;
   hasSynced(): boolean;
   close(): void;
@@ -51,6 +55,22 @@ class FifoFeeder implements ReflectorStore {
     } finally {
       this.informer.kick(); // what was queued before an error is still processed
     }
+  }
+  /** A replace in steps (replace-in-tasks.ts): the informer is woken once it is complete, or a step threw. */
+  replaceInSteps(list: unknown[], resourceVersion: string): SteppedReplace {
+    const fifo = this.fifo;
+    const steps = fifo.replaceInSteps?.(list, resourceVersion) ?? { step: () => { fifo.replace(list, resourceVersion); return true; } };
+    return {
+      step: (n) => {
+        let complete = true;   // also when a step throws: what was queued before the error is processed
+        try {
+          complete = steps.step(n);
+          return complete;
+        } finally {
+          if (complete) this.informer.kick();
+        }
+      },
+    };
   }
   resync(): void {
     this.fifo.resync();

@@ -34,5 +34,7 @@ export interface ReflectorOptions {
   /** Applied to objects entering the watch-list temporary store (the FIFO applies it again). */
   transform?: (obj: unknown) => unknown;
   watchErrorHandler?: (error: Error) => void;
+  /** Live mode: a list's replace queues at most this many items per scheduler task (replace-in-tasks.ts). Default: all in one. */
+  replacePerTask?: number;
   tracer?: Tracer;
 }

@@ -13,7 +13,8 @@
  *   retry at RV `""` keeps the first request's page size (one unpaged list after a relist at the last
  *   RV). Success ⇒ `store.replace(items, listRV)`, last RV = list RV, resync timer armed, watch started.
  *   A replace that throws (e.g. a transform failing on a listed object) ends the ListAndWatch with
- *   "unable to sync list result: …" (handler, backoff, relist); the last RV is not updated.
+ *   "unable to sync list result: …" (handler, backoff, relist); the last RV is not updated. With
+ *   `replacePerTask` (live mode) the replace runs in tasks of that many items, the watch after the last.
  * - Watch, and watch-list mode (`watchList: true`: a streaming list first, list as fallback): the watch
  *   half in reflector-watch.ts — events into the store, the last-RV rules, how each kind of stream end
  *   continues (re-watch, backoff, relist).
@@ -31,6 +32,7 @@ import { listPages, type ListPagerOptions } from "./list-pager.js";
 import { isTooLargeRV, messageOf } from "./reflector-errors.js";
 import { ReflectorWatch, type WatchHost } from "./reflector-watch.js";
 import type { ReflectorOptions } from "./reflector-options.js";
+import { replaceInTasks } from "./replace-in-tasks.js";
 import type { ReflectorStore } from "./types.js";
 
 export type { ReflectorOptions } from "./reflector-options.js";
@@ -46,6 +48,7 @@ export class Reflector {
   private readonly watchList: boolean;
   private readonly pageSize: number;
   private readonly shouldResync: (() => boolean) | undefined;
+  private readonly replacePerTask: number | undefined;
   resyncPeriodMs: number;
   private watchErrorHandler: ((error: Error) => void) | undefined;
   /** The watch half (watch, watch-list, stream ends). */
@@ -74,6 +77,7 @@ export class Reflector {
     this.watchList = options.watchList ?? false;
     this.pageSize = options.pageSize ?? 0;
     this.shouldResync = options.shouldResync;
+    this.replacePerTask = options.replacePerTask;
     this.resyncPeriodMs = options.resyncPeriodMs ?? 0;
     this.watchErrorHandler = options.watchErrorHandler;
     const host: WatchHost = {
@@ -148,6 +152,7 @@ export class Reflector {
     this.clearTimers();
     this.watcher.close();
     if (error !== undefined && this.watchErrorHandler !== undefined) {
+      this.trace?.({ component: "reflector", kind: "reflector.watchErrorHandler", name: this.name, message: error.message });
       try {
         this.watchErrorHandler(error);
       } catch {
@@ -224,16 +229,14 @@ export class Reflector {
     this.rvUnavailable = false;
     this.trace?.({ component: "reflector", kind: "reflector.list.done", name: this.name,
       resourceVersion: listRV, items: items.length });
-    try {
-      this.store.replace(items, listRV);
-    } catch (error) {
+    replaceInTasks(this.store, items, listRV, this.replacePerTask, this.scheduler, (error) => {
+      if (epoch !== this.epoch || this.stopped) return;   // stopped while a replace in steps ran
       // reflector.go list(): syncWith failed ⇒ ListAndWatch returns the error (handler, backoff, relist)
-      this.endListAndWatch(new Error(`unable to sync list result: ${messageOf(error)}`, { cause: error }));
-      return;
-    }
-    this.setLastSyncRV(listRV);
-    this.startResync(epoch);
-    this.watcher.start(epoch);
+      if (error !== undefined) return this.endListAndWatch(new Error(`unable to sync list result: ${messageOf(error)}`, { cause: error }));
+      this.setLastSyncRV(listRV);
+      this.startResync(epoch);
+      this.watcher.start(epoch);
+    });
   }
 
   // ─────────────────────────────── resync ───────────────────────────────

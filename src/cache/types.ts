@@ -71,6 +71,8 @@ export interface ReflectorStore {
   update(obj: unknown): void;
   delete(obj: unknown): void;
   replace(list: unknown[], resourceVersion: string): void;
+  /** The same replace a few items per step (live mode; src/cache/replace-in-tasks.ts). */
+  replaceInSteps?(list: unknown[], resourceVersion: string): { step(items: number): boolean };
   resync(): void;
   bookmark?(resourceVersion: string): void;
   updateResourceVersion?(resourceVersion: string): void;

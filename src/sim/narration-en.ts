@@ -126,7 +126,7 @@ export const en: Catalogue = {
   "server.restarted": (e) => `The API server restarted at RV ${e.resourceVersion}; every watch was cut.`,
   "fault.injected": (e) => e.fault === "partition"
     ? (e.detail === "timeout"
-      ? "Fault: a network partition (timeouts). Requests and watch streams hang; clients give up after 45 s."
+      ? "Fault: a network partition (timeouts). Packets go nowhere: requests and watch streams hang until the client's HTTP/2 health check declares its connection lost, 45 s from now; a new connection's dial then gives up after 30 s."
       : "Fault: a network partition (connection refused). Requests fail at once; watches drop.")
     : `Fault: ${FAULT[e.fault]}${faultDetail(e.fault, e.detail)}.`,
   "reflector.state": (e) =>
@@ -154,6 +154,7 @@ export const en: Catalogue = {
   "reflector.backoff": (e) => `${The(e.name, "Reflector")} backs off for ${duration(e.delayMs, "en")} before retrying.`,
   "reflector.rv": (e) => `${The(e.name, "Reflector")}'s last synced resourceVersion is now ${e.resourceVersion}.`,
   "reflector.resync": (e) => `${The(e.name, "Reflector")} asks its queue to resync every cached object.`,
+  "reflector.watchErrorHandler": (e) => `ListAndWatch failed, so ${the(e.name, "Reflector")} calls your watch error handler with: ${e.message}.`,
   "fifo.queued": (e) => e.fifoKind === undefined
     ? `DeltaFIFO queued ${e.delta.type} for ${e.key} (RV ${rv(e.delta.rv)}); key ${e.key} now holds ${chips(e.deltas)}` +
       `${e.newKey ? `, new at the tail (${count(e.queueLength, "key")} queued)` : ""}.`

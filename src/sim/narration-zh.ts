@@ -123,7 +123,7 @@ export const zh: Catalogue = {
   "server.restarted": (e) => `API Server 在 RV ${e.resourceVersion} 重启，所有 watch 都被切断。`,
   "fault.injected": (e) => e.fault === "partition"
     ? (e.detail === "timeout"
-      ? "故障：网络分区（超时）。请求和 watch 流挂起，客户端 45 秒后放弃。"
+      ? "故障：网络分区（超时）。数据包石沉大海：请求和 watch 流一直挂起，直到 45 秒后客户端的 HTTP/2 健康检查宣布连接丢失；之后新连接的拨号要 30 秒才放弃。"
       : "故障：网络分区（连接被拒绝）。请求立即失败，watch 断开。")
     : `故障：${FAULT[e.fault]}${faultDetail(e.fault, e.detail)}。`,
   "reflector.state": (e) =>
@@ -150,6 +150,7 @@ export const zh: Catalogue = {
   "reflector.backoff": (e) => `${reflector(e.name)} 退避 ${duration(e.delayMs, "zh-CN")}后重试。`,
   "reflector.rv": (e) => `${reflector(e.name)} 最后同步的 resourceVersion 现在是 ${e.resourceVersion}。`,
   "reflector.resync": (e) => `${reflector(e.name)} 要求它的队列对缓存中的每个对象做 resync。`,
+  "reflector.watchErrorHandler": (e) => `ListAndWatch 失败，${reflector(e.name)} 调用你的 watch 错误处理函数，错误是：${e.message}。`,
   "fifo.queued": (e) => e.fifoKind === undefined
     ? `DeltaFIFO 为 ${e.key} 入队 ${e.delta.type}（RV ${rv(e.delta.rv)}）；键 ${e.key} 现在持有 ${chips(e.deltas)}` +
       `${e.newKey ? `，新键排在队尾（共 ${e.queueLength} 个键）` : ""}。`

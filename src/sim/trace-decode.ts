@@ -37,6 +37,7 @@ export const TRACE_KINDS = {
   "reflector.backoff": "reflector",
   "reflector.rv": "reflector",
   "reflector.resync": "reflector",
+  "reflector.watchErrorHandler": "reflector",
   "fifo.queued": "fifo",
   "fifo.skipped": "fifo",
   "fifo.replace": "fifo",

@@ -35,7 +35,12 @@ export type ReflectorTrace =
   | { component: "reflector"; kind: "reflector.backoff"; name: string; delayMs: number }
   /** Last synced resourceVersion changed. */
   | { component: "reflector"; kind: "reflector.rv"; name: string; resourceVersion: string }
-  | { component: "reflector"; kind: "reflector.resync"; name: string };
+  | { component: "reflector"; kind: "reflector.resync"; name: string }
+  /**
+   * ListAndWatch returned an error and the Reflector calls the watch error handler set with
+   * setWatchErrorHandler (traced only when one is set: the default handler only logs).
+   */
+  | { component: "reflector"; kind: "reflector.watchErrorHandler"; name: string; message: string };
 
 // ───────────────────────────── DeltaFIFO / RealFIFO (component "fifo") ─────────────────────────────
 /**

@@ -26,6 +26,8 @@ interface Snap {
   req: string;
   /** the Reflector's backoff / last error line */
   err: string;
+  /** how long the request in flight has heard nothing ("nothing heard for 45.0 s"), "" when not silent */
+  quiet: string;
   /** one entry per fifo-key, in order: key and its chips (type, rv, tombstone marker) */
   fifo: { key: string; deltas: { type: string; rv: string; tomb: boolean }[] }[];
   /** store-row data-key → data-rv */
@@ -62,6 +64,7 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
       const rsEl = all('[data-testid="reflector-state"]')[0];
       const req = rsEl?.parentElement?.querySelector(".pending")?.textContent ?? "";
       const err = rsEl?.parentElement?.querySelector(".error")?.textContent ?? "";
+      const quiet = rsEl?.parentElement?.querySelector(".silence")?.textContent ?? "";
       const fifo = all('[data-testid="fifo-key"]').map((k) => ({
         key: k.getAttribute("data-key") ?? "",
         deltas: all('[data-testid="fifo-delta"]', k).map((d) => ({
@@ -83,7 +86,7 @@ async function scanSteps(app: AppSession, total: number): Promise<Snap[]> {
       const narr = all('[data-testid="narration"]')[0]?.textContent ?? "";
       const ref = /API server refused the (\S+) of (\S+): (\d{3})/.exec(narr);
       const refused = ref === null ? "" : `${ref[1]!.toLowerCase()} ${ref[2]} ${ref[3]}`;
-      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, fifo, store, idx, lb, lbn, wq, server, synced, wk, refused };
+      const body = { active, rs: rsEl?.textContent ?? "", rv: rsEl?.getAttribute("data-rv") ?? "", req, err, quiet, fifo, store, idx, lb, lbn, wq, server, synced, wk, refused };
       const json = JSON.stringify(body);
       if (json !== last || step === total) out.push({ step, ...body });
       last = json;
@@ -169,7 +172,17 @@ const MUST_SHOW: Record<string, MustShow> = {
       expect(after.has(n), `after the relist the listener lane never shows "${n}"`).toBe(true);
     }
     expect(after.has("add default/web-2"), "a known pod must not come back as an add").toBe(false);
-    return backoff;
+    // the timeout partition: the open watch says how long it has heard nothing, then ends with the client's
+    // 500 ("connection lost"); the relist's dial times out; after the heal a relist and a watch again
+    const hanging = first(snaps, (s) => s.rs === "watching" && /nothing heard for/.test(s.quiet), relist);
+    expect(hanging, "a watch hanging in the timeout partition never says it has heard nothing").toBeGreaterThan(relist);
+    const lost = first(snaps, (s) => /client connection lost/.test(s.err), hanging);
+    expect(lost, "the lost watch's 500 is never shown").toBeGreaterThan(hanging);
+    const dial = first(snaps, (s) => /DialTimeout|i\/o timeout/.test(s.err), lost);
+    expect(dial, "the relist's dial timeout is never shown").toBeGreaterThan(lost);
+    expect(first(snaps, (s) => /no answer for/.test(s.quiet) && /list/i.test(s.req), lost), "the waiting relist never says it has no answer").toBeGreaterThan(lost);
+    expect(first(snaps, (s) => s.rs === "watching", dial), "no watch again after the heal").toBeGreaterThan(dial);
+    return hanging;
   },
   // per-key delta lists, keys keep their place, only adjacent deletes collapse
   "04": (snaps) => {

@@ -1,8 +1,10 @@
 /**
  * Issue 20 item 4: a lesson whose scenario partitions the network says which kind of partition it shows
  * — "connection refused" (every request fails at once; the Reflector retries the watch) or a timeout
- * (requests hang; the watch call fails, the watch error handler fires, the Reflector relists) — in both
- * languages, since the two behave differently in client-go.
+ * (requests hang; after 45 s the HTTP/2 health check drops the connection: the watch ends with a 500 and
+ * the Reflector relists; a LIST that fails — its dial times out — calls the watch error handler) — in
+ * both languages, since the two behave differently in client-go (test/conformance/fidelity/
+ * timeout-partition.test.ts has the steps).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";

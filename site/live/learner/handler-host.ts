@@ -155,6 +155,7 @@ export class HandlerHost {
     if (this.watchdog !== undefined) clearInterval(this.watchdog);
     this.loadTimer = undefined;
     this.watchdog = undefined;
+    if (this.regs.length > 0) this.o.session.wake();   // the clock to now: processor.listenerRemoved is stamped at it
     for (const { informer, reg } of this.regs) informer.removeEventHandler(reg);
     if (this.regs.length > 0) this.o.session.wake();
     this.regs = [];

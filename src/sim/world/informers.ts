@@ -45,6 +45,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       r.pending = event.streaming === true
         ? { verb: "watch", resourceVersion: event.resourceVersion, sendInitialEvents: true }
         : { verb: "list", resourceVersion: event.resourceVersion };
+      r.heardAt = event.time;
       break;
     }
     case "reflector.list.done": {
@@ -65,10 +66,11 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       r.pending = event.sendInitialEvents === true
         ? { verb: "watch", resourceVersion: event.resourceVersion, sendInitialEvents: true }
         : { verb: "watch", resourceVersion: event.resourceVersion };
+      r.heardAt = event.time;
       break;
     }
     case "reflector.watch.event": {
-      informer(w, event.name);
+      informer(w, event.name).reflector.heardAt = event.time;
       break;
     }
     case "reflector.watch.end": {
@@ -88,7 +90,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       informer(w, event.name).reflector.lastRV = event.resourceVersion;
       break;
     }
-    case "reflector.resync": {
+    case "reflector.resync": case "reflector.watchErrorHandler": {
       informer(w, event.name);
       break;
     }

@@ -39,7 +39,7 @@ export function stageOf(event: KnownTraceEvent, w: WorldView): Choreography {
     case "reflector.list.done": case "reflector.list.error": case "reflector.watch.event":
       return move(at("apiserver"), at("reflector"));
     case "reflector.state": case "reflector.watch.end": case "reflector.backoff": case "reflector.rv":
-    case "reflector.resync":
+    case "reflector.resync": case "reflector.watchErrorHandler":
       return only(at("reflector"));
     case "fifo.queued": case "fifo.replace":
       return move(at("reflector"), at("deltafifo"));

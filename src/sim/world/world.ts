@@ -65,6 +65,8 @@ export interface ReflectorView {
    * then the same watch without the flag (it stays open); it is never shown as a list.
    */
   pending: { verb: "list" | "watch"; resourceVersion: string; sendInitialEvents?: true } | null;
+  /** Virtual time the request in flight was sent or last delivered a watch event (read only while `pending`). */
+  heardAt: number | null;
   backoffMs: number | null;
   lastError: string | null;
 }
@@ -231,7 +233,7 @@ export function informer(w: WorldView, name: string): InformerView {
     inf = {
       name,
       fifoKind: null,
-      reflector: { state: "stopped", lastRV: "", pending: null, backoffMs: null, lastError: null },
+      reflector: { state: "stopped", lastRV: "", pending: null, heardAt: null, backoffMs: null, lastError: null },
       fifo: { entries: new HeadQueue(), closed: false, lastPopped: null },
       indexer: { objects: new Map(), indexNames: [], indexValues: new Map(), lastReplaceItems: null },
       listeners: new Map(),

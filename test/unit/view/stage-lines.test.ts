@@ -86,6 +86,37 @@ describe("a streaming list in the Reflector line", () => {
   });
 });
 
+describe("a silent request in the Reflector line (issue 20 item 4: a hanging watch is visible)", () => {
+  const at = (...timed: Array<[number, TraceEvent]>): WorldView => {
+    const w = emptyWorld();
+    timed.forEach(([time, e], i) => applyEvent(w, { ...e, seq: i + 1, time } as never));
+    return w;
+  };
+  const line = (view: WorldView, locale: "en" | "zh-CN" = "en") => {
+    renderReflector(host, view, focusedInformer(view), { t: STAGE_TEXT[locale], limit: 10, hotKey: null, selected: null, onSelect: () => undefined });
+    const text = (sel: string) => host.querySelector(`.reflector-line ${sel}`)!.textContent;
+    return [text(".pending"), text(".silence")].filter((t) => t !== "").join(" · ");
+  };
+  const watching: Array<[number, TraceEvent]> = [
+    [0, event("reflector.watch.start", { resourceVersion: "6" })],
+    [2_000, event("reflector.watch.event", { type: "MODIFIED", key: "default/web-1", resourceVersion: "7" })],
+  ];
+
+  it("a watch says how long it has heard nothing, counted from its last event, once that is 5 s or more", () => {
+    expect(line(at(...watching, [6_999, event("reflector.rv", { resourceVersion: "7" })]))).toBe("in flight: watch from RV 6");
+    expect(line(at(...watching, [47_000, event("fault.injected", { fault: "partition", detail: "timeout" })])))
+      .toBe("in flight: watch from RV 6 · nothing heard for 45.0 s");
+    expect(line(at(...watching, [47_000, event("fault.injected", { fault: "partition", detail: "timeout" })]), "zh-CN"))
+      .toBe("进行中: watch 起始 RV 6 · 已 45.0 秒没有收到任何消息");
+  });
+
+  it("a list waiting for its answer says so; an answered one shows nothing", () => {
+    const list: Array<[number, TraceEvent]> = [[10_000, event("reflector.list.start", { resourceVersion: "6" })]];
+    expect(line(at(...list, [40_000, event("fault.injected", { fault: "heal" })]))).toBe("in flight: list from RV 6 · no answer for 30.0 s");
+    expect(line(at(...list, [40_000, event("reflector.list.done", { resourceVersion: "9", items: 2 })]))).toBe("");
+  });
+});
+
 describe("the run-vs-run note", () => {
   let stage: StageHandle;
   beforeEach(() => {

@@ -21,7 +21,7 @@ const STAGE_OF: Record<TraceKind, StageName | null> = {
   "reflector.state": "reflector", "reflector.list.start": "apiserver", "reflector.list.done": "reflector",
   "reflector.list.error": "reflector", "reflector.watch.start": "apiserver", "reflector.watch.event": "reflector",
   "reflector.watch.end": "reflector", "reflector.backoff": "reflector", "reflector.rv": "reflector",
-  "reflector.resync": "reflector", "fifo.queued": "deltafifo", "fifo.skipped": "deltafifo",
+  "reflector.resync": "reflector", "reflector.watchErrorHandler": "reflector", "fifo.queued": "deltafifo", "fifo.skipped": "deltafifo",
   "fifo.replace": "deltafifo", "fifo.popped": "deltafifo", "fifo.closed": "deltafifo",
   "indexer.write": "indexer", "indexer.replace": "indexer", "indexer.indexAdded": "indexer", "indexer.query": "indexer",
   "lister.query": "indexer",

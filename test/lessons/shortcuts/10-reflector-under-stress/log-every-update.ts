@@ -9,6 +9,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
   pods.informer().addEventHandler({
     updateFunc: (_old: Pod, pod: Pod) => log(`changed ${pod.metadata.name} rv=${pod.metadata.resourceVersion}`),
   });
+  pods.informer().setWatchErrorHandler((err: Error) => log(`watch error: ${err.message}`)); // the handler is right
   factory.start(stop);
   while (!stop.aborted) {
     const rvs = pods.lister().list().map((p) => Number(p.metadata.resourceVersion));

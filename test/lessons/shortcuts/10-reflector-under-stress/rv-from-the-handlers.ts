@@ -20,6 +20,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
     },
     deleteFunc: (obj: unknown) => log(`deleted ${cache.deletionHandlingMetaNamespaceKeyFunc(obj)}`),
   });
+  podInformer.setWatchErrorHandler((err: Error) => log(`watch error: ${err.message}`)); // the handler is right
   factory.start(stop);
   while (!stop.aborted) {
     log(`rv=${rv}`);

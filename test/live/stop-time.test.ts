@@ -1,0 +1,54 @@
+// Events traced from outside an engine task carry the wall clock's time, not the engine's last task's:
+// `session.stop()` closes the watch (TracedListerWatcher's server.watch.closed "stopped") and the
+// informer (fifo.closed, …) from the page, where the Scheduler's clock still stands at its last task.
+import { KubeConfig } from "@kubernetes/client-node";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCluster, type Cluster } from "../../server/cluster-server.js";
+import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
+import { seedEmbedded } from "../../server/live/seed.js";
+import { LiveSession } from "../../site/live/live-session.js";
+import { RESOURCES } from "../../src/apiserver/resources.js";
+import type { KnownTraceEvent } from "../../src/sim/index.js";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const IDLE_MS = 600;
+
+describe("live events traced from outside a task", () => {
+  let cluster: Cluster;
+  let proxy: LiveProxy;
+  beforeAll(async () => {
+    cluster = await startCluster({ port: 0 });
+    seedEmbedded(cluster.api, 5);
+    cluster.ctx.driver.sync();
+    const kc = new KubeConfig();
+    kc.loadFromOptions({ clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
+      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded" });
+    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "stop-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+  });
+  afterAll(async () => { await proxy.close(); await cluster.close(); });
+
+  it("stop() stamps the watch's close and the informer's shutdown at the time of the stop", async () => {
+    const t0 = performance.now();
+    const session = new LiveSession({ base: `${proxy.url}/k8s`, resource: RESOURCES["pods"]!, namespace: "default" });
+    const events: KnownTraceEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    session.start();
+    for (const start = Date.now(); !events.some((e) => e.kind === "server.watch.opened");) {
+      if (Date.now() - start > 20_000) throw new Error("no watch");
+      await sleep(10);
+    }
+    await sleep(IDLE_MS);                                  // the engine is idle: its clock stands at its last task
+    const before = events.length;
+    const last = events[before - 1]!.time;
+    const stopAt = performance.now() - t0;
+    session.stop();
+    const byStop = events.slice(before);
+    const closed = byStop.find((e) => e.kind === "server.watch.closed");
+    expect(closed?.kind === "server.watch.closed" ? closed.reason : undefined).toBe("stopped");
+    expect(stopAt - last).toBeGreaterThan(IDLE_MS - 50);   // (the setup is what it claims)
+    for (const e of byStop) expect([e.kind, Math.abs(e.time - stopAt) < 100]).toEqual([e.kind, true]);
+  });
+});
