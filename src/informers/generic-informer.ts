@@ -9,7 +9,6 @@
  */
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import type { KubeObject, Pod } from "../types.js";
-import { KeyedIndexer } from "../cache/store.js";
 import { Lister, PodListerImpl, type GenericLister, type ListerTrace, type PodLister } from "./lister.js";
 
 export interface GenericInformer<T extends KubeObject = KubeObject> {
@@ -46,9 +45,11 @@ export class PodInformerImpl implements PodInformer {
   }
 }
 
-/** The informer's read tracer (its indexer's), if it has one. */
+/**
+ * The informer's read tracer, if it has one: its cache (a KeyedIndexer, store.ts) traces reads through
+ * `traceQuery`. Read by name, not by importing the class, so the playground's declarations stay as they were.
+ */
 function listerTrace<T extends KubeObject>(informer: SharedIndexInformer<T>): ListerTrace | undefined {
-  const indexer = informer.getIndexer();
-  const fn = indexer instanceof KeyedIndexer ? indexer.traceQuery : undefined;
-  return fn === undefined ? undefined : { fn, name: informer.name };
+  const fn: unknown = (informer.getIndexer() as { readonly traceQuery?: unknown }).traceQuery;
+  return typeof fn === "function" ? { fn: fn as ListerTrace["fn"], name: informer.name } : undefined;
 }

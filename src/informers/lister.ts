@@ -21,7 +21,6 @@
 import { newApiError } from "../apimachinery/errors.js";
 import { NamespaceIndex } from "../cache/keys.js";
 import type { Indexer } from "../cache/types.js";
-import type { TraceFn } from "../sim/trace.js";
 import { parseSelector, type LabelSelector, type Labels } from "../labels/selector.js";
 import type { KubeObject, Pod } from "../types.js";
 
@@ -38,9 +37,26 @@ export interface PodLister extends GenericLister<Pod> {
   pods(namespace: string): GenericNamespaceLister<Pod>;
 }
 
+/**
+ * A lister read as the trace records it: the closed union's `lister.query` (src/sim/trace-informer.ts;
+ * test/unit/scenario/course-trace.test.ts keeps the two the same). Spelled out here rather than imported,
+ * so the playground's declarations do not pull in the trace module.
+ */
+export interface ListerQueryEvent {
+  component: "indexer";
+  kind: "lister.query";
+  name: string;
+  op: "get" | "list";
+  key?: string;
+  namespace?: string;
+  selector?: string;
+  items: number;
+  resourceVersion?: string;
+}
+
 /** Where a lister traces its reads: the informer's read tracer and trace name. */
 export interface ListerTrace {
-  fn: TraceFn;
+  fn: (event: ListerQueryEvent) => void;
   name: string;
 }
 
@@ -94,7 +110,7 @@ function notFound(resource: string, name: string): Error {
 
 export class NamespaceLister<T> implements GenericNamespaceLister<T> {
   constructor(private readonly indexer: Indexer<T>, private readonly namespace: string,
-              private readonly resource: string, private readonly trace?: ListerTrace) {}
+              private readonly resource: string, private readonly trace?: ListerTrace | undefined) {}
 
   list(selector?: string): T[] {
     const items = listAllByNamespace(this.indexer, this.namespace, parseSelector(selector));
@@ -114,7 +130,7 @@ export class NamespaceLister<T> implements GenericNamespaceLister<T> {
 export class Lister<T> implements GenericLister<T> {
   /** @param resource the singular lowercase resource used in NotFound errors, group-qualified: "pod", "deployment.apps". */
   constructor(protected readonly indexer: Indexer<T>, protected readonly resource: string,
-              protected readonly trace?: ListerTrace) {}
+              protected readonly trace?: ListerTrace | undefined) {}
 
   list(selector?: string): T[] {
     const items = listAll(this.indexer, parseSelector(selector));

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { asKnown, type KnownTraceEvent, type TraceOf } from "../../../src/sim/trace.js";
 import { decodeTraceEvent } from "../../../src/sim/trace-decode.js";
 import { narrate } from "../../../src/sim/narration.js";
+import type { ListerQueryEvent } from "../../../src/informers/lister.js";
 import { runScenario, type Scenario } from "../../../src/scenario/index.js";
 import { cache, informers } from "../../../src/playground.js";
 import type { ConfigMap, Pod } from "../../../src/types.js";
@@ -129,7 +130,13 @@ describe("processor.listenerAdded.requestedResyncMs", () => {
   });
 });
 
+// The lister's own spelling of the event and the closed union's stay the same, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameListerQuery: Same<ListerQueryEvent, TraceOf<"lister.query">> = true;
+
 describe("lister.query", () => {
+  it("is spelled alike in the lister and in the trace union", () => expect(sameListerQuery).toBe(true));
+
   it("traces each lister get and list of a traced informer: key, namespace, selector, items, the found object's RV", async () => {
     const run = await runScenario(scenario, async ({ clientset, stop, log }) => {
       const factory = informers.newSharedInformerFactory(clientset, 0);
