@@ -3,9 +3,9 @@
  * Export more if useful; never rename what API.md lists.
  */
 export { Scheduler } from "./sim/scheduler.js";
-export { Recorder, MultiTracer, emit, asKnown } from "./sim/trace.js";
+export { Recorder, MultiTracer, traceTo, asKnown } from "./sim/trace.js";
 export type {
-  TraceInput, TraceEvent, Tracer, KnownTraceInput, KnownTraceEvent, TraceKind, TraceComponent, TraceOf,
+  TraceInput, TraceEvent, Tracer, TraceFn, KnownTraceInput, KnownTraceEvent, TraceKind, TraceComponent, TraceOf,
   DeltaSummary,
 } from "./sim/trace.js";
 export { WorldReplay, foldTrace, reduce, emptyWorld, indexBuckets, focusedInformer } from "./sim/view.js";

@@ -3,7 +3,8 @@
 // for the first stage frame, then Apply the starter code (an addFunc that logs each add). client-go's
 // AddEventHandler on a running informer replays every cached object to the new handler as an add; here each
 // add is one round trip to the learner's worker (the listener waits for its handler to return). Prints the
-// time from the click to "attached", to the first replayed add logged, and to the last, with progress each
+// time from the click to the status "replaying" (attached, the replay under way), to the first replayed add
+// logged, to the last, and to the status "attached" (the replay over), with progress each
 // second, and the longest main-thread tasks meanwhile (longtask entries ≥ 50 ms).
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
@@ -13,6 +14,8 @@ import { chromium } from "playwright-core";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i < 0 ? dflt : Number(process.argv[i + 1]); };
 const pods = arg("--pods", 10_000);
+/** --screenshot FILE: the page 3 s into the replay. */
+const shot = process.argv.includes("--screenshot") ? process.argv[process.argv.indexOf("--screenshot") + 1] : undefined;
 const total = pods + 3;   // + web-1, web-2, db-0 (server/live/seed.ts)
 
 const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
@@ -47,8 +50,17 @@ try {
   const t0 = Date.now();
   const since0 = await page.evaluate(() => performance.now());
   await page.click('[data-testid="live-apply"]');
-  await page.waitForSelector('[data-testid="live-code-status"][data-state="attached"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="live-code-status"]:is([data-state="replaying"], [data-state="attached"])', { timeout: 60_000 });
   const attached = Date.now() - t0;
+  const statusSeen = [];
+  const watchStatus = (async () => {
+    for (;;) {
+      const st = await page.evaluate(() => { const e = document.querySelector('[data-testid="live-code-status"]'); return `${e?.getAttribute("data-state")}: ${e?.textContent}`; }).catch(() => "");
+      if (statusSeen.at(-1) !== st) statusSeen.push(st);
+      if (st.startsWith("attached") || st === "") return Date.now() - t0;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
   let first, progress = [], n = 0, lastSecond = 0;
   let still = 0;
   while (n < total && still < 30 && Date.now() - t0 < 300_000) {
@@ -58,14 +70,16 @@ try {
     n = m;
     if (first === undefined && n > 0) first = Date.now() - t0;
     const s = Math.floor((Date.now() - t0) / 1000);
+    if (shot !== undefined && s === 3 && lastSecond === 2) await page.screenshot({ path: shot });
     if (s > lastSecond) { lastSecond = s; progress.push(n); }
   }
   const done = Date.now() - t0;
   await new Promise((r) => setTimeout(r, 1000));
   const raw = await events() - e0;
   const long = await page.evaluate((from) => window.__long.filter((e) => e.start >= from).map((e) => Math.round(e.ms)), since0);
-  const status = await page.evaluate(() => document.querySelector('[data-testid="live-code-status"]')?.textContent ?? "");
-  console.log(`Apply on ${total} pods: attached ${attached} ms; first replayed add logged ${first} ms; ${n} of ${total} logged at ${done} ms (${(n / (done / 1000)).toFixed(0)} adds/s)`);
+  const attachedAt = await watchStatus;
+  const status = `"attached" at ${attachedAt} ms; the status line meanwhile: ${statusSeen.length > 4 ? [...statusSeen.slice(0, 2), "…", ...statusSeen.slice(-2)].join(" / ") : statusSeen.join(" / ")}`;
+  console.log(`Apply on ${total} pods: handlers attached (status replaying) ${attached} ms; first replayed add logged ${first} ms; ${n} of ${total} logged at ${done} ms (${(n / (done / 1000)).toFixed(0)} adds/s)`);
   console.log(`  trace events since the click: ${raw} (${(raw / total).toFixed(2)} per add)`);
   console.log(`  logged per second: ${progress.join(", ")}`);
   console.log(`  main-thread tasks ≥ 50 ms meanwhile: ${long.length}${long.length > 0 ? ` (longest ${Math.max(...long)} ms)` : ""}; status: ${status}`);

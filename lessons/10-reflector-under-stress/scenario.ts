@@ -4,9 +4,9 @@
  * compacts its history; a ConfigMap written at 9 s moves the server's resourceVersion past every pod's,
  * so after the heal (410 ⇒ backoff ⇒ relist) lastSyncResourceVersion is the LIST's, no pod's: an `rv=`
  * taken from the lister or from the handlers fails there. Then, at 30 s, the network goes dark (a
- * "timeout" partition) until 160 s: the open watch hangs, is declared lost 45 s later (ERROR 500, no
- * watch error handler), the relist's new connection times out after 30 s (the handler fires), twice,
- * and after the heal the Reflector relists.
+ * "timeout" partition) until 160 s: the open watch hangs and is declared lost 45 s after the client last
+ * read anything (70.75 s: ERROR 500, no watch error handler), the relist's new connection times out
+ * after 30 s (the handler fires), and after the heal the Reflector relists.
  */
 import type { ConfigMap, Scenario } from "../../src/index.js";
 import { pod } from "../_lib/objects.js";
@@ -38,8 +38,9 @@ const base: Scenario = {
     // Another resource: the informer never sees it, but it moves the server's resourceVersion.
     { at: 9_000, op: "create", resource: "configmaps", object: flags },
     { at: 11_000, op: "fault", fault: "heal" },
-    // The network goes dark: packets go nowhere (a "timeout" partition). The open watch hangs; 45 s later
-    // the client's health check declares the connection lost; the relist's new connection times out.
+    // The network goes dark: packets go nowhere (a "timeout" partition). The open watch hangs; 45 s after
+    // the client last read anything its health check declares the connection lost; the relist's new
+    // connection times out.
     { at: DARK_MS, op: "fault", fault: "partition", mode: "timeout" },
     { at: 35_000, op: "label", resource: "pods", namespace: "default", name: "web-3", labels: { version: "v2" } },
     { at: HEAL_MS, op: "fault", fault: "heal" },

@@ -73,7 +73,12 @@ function defineThemes(monaco: MonacoModule["monaco"]): void {
   });
 }
 
-export function createEditor(container: HTMLElement, m: MonacoModule, options: { text: string; dark: boolean; ariaLabel: string }): EditorFacade {
+/**
+ * `stickyScroll: false` turns off Monaco's sticky scroll (the enclosing function's header pinned at the
+ * top): in a narrow pane (the live code panel) it covers the top lines, including the marked step's.
+ */
+export function createEditor(container: HTMLElement, m: MonacoModule,
+  options: { text: string; dark: boolean; ariaLabel: string; stickyScroll?: boolean }): EditorFacade {
   const { monaco } = m;
   const uri = monaco.Uri.parse("file:///main.ts");
   // Reused, never re-created: see the contract above. setValue() also drops the undo stack, so Undo
@@ -106,6 +111,7 @@ export function createEditor(container: HTMLElement, m: MonacoModule, options: {
     lineNumbersMinChars: 3,
     lineDecorationsWidth: 6,
     folding: false,
+    stickyScroll: { enabled: options.stickyScroll ?? true },
   };
   const editor = monaco.editor.create(host, { ...common, model, ariaLabel: options.ariaLabel, "semanticHighlighting.enabled": true });
   defineThemes(monaco);

@@ -14,7 +14,7 @@
  *   when one passes every goal it only says so (`runToCount`): Run, a reload, an action re-run count.
  * - `goalsFrom` keeps a failing goal's step only when it failed on the scenario's own seed (the run the
  *   page shows); a goal of another seed carries that seed instead.
- * - `runStatus` is derived from the snapshot alone.
+ * - `runStatus` (and `booting`, `runInFlight`) are derived from the snapshot alone.
  */
 import type { CompileOutput } from "../editor/create-editor.js";
 import type { GoalOutcome } from "../runner/worker/protocol.js";
@@ -34,6 +34,7 @@ function sourceKind(c: LessonContext, text: string): RunSource["kind"] {
 /** A new compile attempt: its reason (from the event that started it) and the injected actions it runs with. */
 export function nextAttempt(context: LessonContext, event: LessonEvent): Pick<LessonContext, "reason" | "attempt" | "dirty" | "actions"> {
   const reason: Reason = event.type === "lesson.run" ? event.reason
+    : event.type === "lesson.ready" ? event.then ?? "check"
     : event.type === "lesson.action" || event.type === "lesson.actions" ? "action"
     : event.type === "lesson.check" ? "check"
     : context.live ? "live" : "check";
@@ -91,16 +92,23 @@ export function runInFlight(s: { matches(v: "running"): boolean }): boolean {
   return s.matches("running");
 }
 
+/** True while the view is still being built (editor, stage): Run is disabled and the log says the lesson is loading. */
+export function booting(s: { matches(v: "booting"): boolean }): boolean {
+  return s.matches("booting");
+}
+
 /** What the run status line says, derived from the snapshot. */
 export type RunStatus =
+  | { kind: "booting" }
   | { kind: "idle" }
   | { kind: "compiling" }
   | { kind: "running" }
   | { kind: "done"; steps: number; ms: number }
   | { kind: "stopped"; steps: number };
 
-export function runStatus(s: { matches(v: "compiling" | "running"): boolean; context: LessonContext }): RunStatus {
+export function runStatus(s: { matches(v: "booting" | "compiling" | "running"): boolean; context: LessonContext }): RunStatus {
   const c = s.context;
+  if (s.matches("booting")) return { kind: "booting" };
   if (s.matches("compiling") && c.reason !== "check") return { kind: "compiling" };
   if (s.matches("running") && !c.resultIn) return { kind: "running" };
   if (c.lastRun === undefined) return { kind: "idle" };

@@ -79,6 +79,8 @@ export interface LessonContext {
 }
 
 export type LessonEvent =
+  /** The view is built (editor and stage): start its first run or check (`then`), or just wait for the learner. */
+  | { type: "lesson.ready"; then?: Reason }
   | { type: "lesson.edit"; text: string }
   | { type: "lesson.run"; reason: RunReason }
   | { type: "lesson.check" }

@@ -2,11 +2,15 @@
  * lesson — the one owner of an open lesson's run lifecycle (issue 15 step 3). The panes only read its
  * snapshot and listen to what it emits; none of them keeps a "running" flag or a sequence number.
  *
+ *   booting ─lesson.ready→ compiling (the view's first run or check), or editing when there is none
  *   editing.idle ─lesson.edit→ editing.debouncing ─(450 ms)→ compiling (live: then run; else check only)
  *   any rest state ─lesson.run / lesson.action / lesson.check→ compiling ─ok→ running ─result+goals→
  *     checked.{pass|fail|unchecked}   or   ─stopped / fatal→ stopped
  *
  * Contract:
+ * - It starts in `booting` while the view builds its editor and stage: Run, checks and stage runs are
+ *   ignored there (nothing could compile yet), injected actions are kept, an edit is remembered; the view's
+ *   `lesson.ready` ends it and names the first run (boot, share, action) or a check (safe boot).
  * - A compile is the invoked `compile` actor (the editor's TS worker); a run is the invoked `run` actor (the
  *   page's Runner). Leaving the state stops the actor, so a superseded compile or run can never report:
  *   this replaces the old compileSeq/runSeq counters. `lesson.run` with reason "run" is ignored while a run
@@ -93,8 +97,21 @@ export const lessonMachine = setup({
     "lesson.action": { target: ".compiling", actions: "startAttempt" },
     "lesson.actions": { target: ".compiling", actions: "startAttempt" },
   },
-  initial: "editing",
+  initial: "booting",
   states: {
+    booting: {
+      on: {
+        "lesson.ready": [
+          { guard: ({ event }) => event.then === undefined, target: "editing" },
+          { target: "compiling", actions: "startAttempt" },
+        ],
+        "lesson.edit": { actions: "markDirty" },
+        "lesson.run": { actions: [] },
+        "lesson.check": { actions: [] },
+        "lesson.action": { actions: assign(({ context, event }) => ({ actions: nextAttempt(context, event).actions })) },
+        "lesson.actions": { actions: assign(({ context, event }) => ({ actions: nextAttempt(context, event).actions })) },
+      },
+    },
     editing: {
       initial: "idle",
       on: { "lesson.edit": { target: ".debouncing", reenter: true, actions: "edited" } },

@@ -18,7 +18,7 @@ import { loadMonaco } from "../editor/load-monaco";
 import { listLessons } from "../lessons/index";
 import { PredictController, predictAnswers } from "../lessons/predict";
 import { lessonMachine } from "../machines/lesson";
-import { runInFlight, runStatus } from "../machines/lesson-rules";
+import { booting, runInFlight, runStatus } from "../machines/lesson-rules";
 import type { LessonEmitted } from "../machines/lesson-types";
 import type { SharePayload } from "../storage/share";
 import { passingCode } from "../storage/passing-code";
@@ -35,7 +35,7 @@ import { offerStartFrom } from "./lesson/start-from";
 import { StepLine } from "./lesson/step-line";
 import { mountWorkspace, type Workspace } from "./lesson/workspace";
 import type { StageHandle } from "./stage-types";
-import { exposeForTests } from "./test-hooks";
+import { bootGate, exposeForTests } from "./test-hooks";
 import { isDark } from "./theme";
 
 export class LessonView {
@@ -144,12 +144,12 @@ export class LessonView {
         this.editorPane.setRunning(running);
         this.stage?.setRunning(running);
       }
+      this.editorPane.setBooting(booting(s));
       this.editorPane.setStatus(statusText(this.deps.t(), runStatus(s)));
     });
     this.actor.start();
     this.lessonPane.render();
     this.renderGoals();
-    this.editorPane.log.show(undefined);
     void this.boot(share, restore !== undefined);
   }
 
@@ -189,12 +189,11 @@ export class LessonView {
       }
     } catch (e) {
       this.editorPane.editorFailed(e instanceof Error ? e.message : String(e));
-      return;
+      return this.actor.send({ type: "lesson.ready" }); // nothing to run without an editor: the failure is shown
     }
-    await stageP;
+    await Promise.all([stageP, bootGate()]);
     if (this.destroyed) return;
-    if (safe) this.actor.send({ type: "lesson.check" });
-    else this.actor.send({ type: "lesson.run", reason: share ? "share" : restored ? "action" : "boot" });
+    this.actor.send({ type: "lesson.ready", then: safe ? "check" : share ? "share" : restored ? "action" : "boot" });
   }
 
   // ───────────────────────────── what the machine emits ─────────────────────────────

@@ -12,6 +12,8 @@
  * - `show(lines, trace)`: with the run's trace, an exception in a handler or the run (handler.threw,
  *   runner.error) is a line of its own at its step (`log-error`), between the printed lines around it;
  *   `data-lines` still counts the printed lines only.
+ * - `showLoading()` (while the lesson view boots) shows no lines and says the lesson is loading, with
+ *   `data-loading` on the list; the next `show` drops both.
  * - Times read `535 ms` / `1.54 s` (format-time.ts) in the page's language. Everything is text (never HTML).
  */
 import type { LogLine } from "../../src/scenario/index.js";
@@ -72,9 +74,19 @@ export class LogView {
     }, { passive: true });
   }
 
+  showLoading(): void {
+    this.render(undefined, undefined, true);
+  }
+
   show(lines: LogLine[] | undefined, trace?: readonly KnownTraceEvent[]): void {
+    this.render(lines, trace, false);
+  }
+
+  private render(lines: LogLine[] | undefined, trace: readonly KnownTraceEvent[] | undefined, loading: boolean): void {
     const t = this.t();
     clear(this.element);
+    if (loading) this.element.dataset["loading"] = "true";
+    else delete this.element.dataset["loading"];
     this.rendered.clear();
     this.more.hidden = true;
     const printed = lines ?? [];
@@ -84,7 +96,7 @@ export class LogView {
     this.element.classList.toggle("virtual", this.virtual);
     this.element.dataset["lines"] = String(printed.length);
     if (this.lines.length === 0) {
-      this.element.append(h("li", { class: "log-empty muted" }, t("log.empty")));
+      this.element.append(h("li", { class: "log-empty muted" }, t(loading ? "log.loading" : "log.empty")));
       return;
     }
     if (this.virtual) {

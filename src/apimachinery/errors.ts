@@ -102,6 +102,8 @@ export function isConnectionRefused(e: unknown): boolean {
  * PingTimeout 15 s, or the connection is closed).
  */
 export const CLIENT_CONNECTION_TIMEOUT_MS = 45_000;
+/** The first half of it: how long a connection may read nothing before the health check pings (30 s). */
+export const CLIENT_READ_IDLE_TIMEOUT_MS = 30_000;
 
 /**
  * A request that hung on a dead connection ("timeout" partition) until the client's health check closed

@@ -92,6 +92,7 @@ export class ApiServer extends FaultSwitches {
       minRequestTimeoutMs: (options.minRequestTimeoutSeconds ?? 1800) * 1000,
       latencyFor: (client) => faults.latencyFor(client),
       slowConsumerLimit: () => faults.slowLimit,
+      heard: () => faults.heard(),
     });
     super(scheduler, trace, storage, cacher, faults);
     this.requests = new RequestTrace(trace);
@@ -108,6 +109,7 @@ export class ApiServer extends FaultSwitches {
       watch: (resource, o, sink, client) => this.tracedWatch(resource, o, sink, client, true, () => faults.refusal()),
       latencyFor: (client) => faults.latencyFor(client),
       hold: (send, lose) => faults.hold(send, lose),
+      heard: () => faults.heard(),
     };
   }
 

@@ -48,6 +48,8 @@ export interface WatcherHost {
   slowConsumerLimit(): number | undefined;
   /** Called once when the watcher stops taking events (to unregister it). */
   detach(w: CacheWatcher): void;
+  /** A frame of a ListerWatcher watch reached its client (the network's health check counts from it). */
+  heard(): void;
 }
 
 interface QueueItem {
@@ -235,6 +237,7 @@ export class CacheWatcher {
   /** Hands one due item to the client; false once the stream's close has been delivered. */
   private deliver(item: QueueItem): boolean {
     if (this.dead) return false;
+    if (this.viaListerWatcher) this.host.heard();
     if (item.close !== undefined) {
       this.dead = true;
       this.host.trace?.({

@@ -46,9 +46,9 @@ export abstract class FaultSwitches {
    * - "refused" (default; the server is unreachable and says so): requests fail at once with connection
    *   refused, open watches drop — a Reflector re-watches after backoff without relisting;
    * - "timeout" (packets go nowhere, the usual real partition): requests and watch streams hang. If the
-   *   network heals within the client's timeout (45 s, client-go's HTTP/2 health check) everything is
-   *   delivered late; otherwise, 45 s after the partition began, an open watch ends with ERROR 500
-   *   "unable to decode an event from the watch stream: http2: client connection lost" (ListAndWatch
+   *   network heals before the client's HTTP/2 health check gives up (faults.ts) everything is
+   *   delivered late; otherwise, 45 s after the client last read anything, an open watch ends with
+   *   ERROR 500 "unable to decode an event from the watch stream: http2: client connection lost" (ListAndWatch
    *   returns without an error: no handler; backoff, relist), a request waiting on the connection fails
    *   with "http2: client connection lost", and a later one fails 30 s after it was sent with
    *   "dial tcp …: i/o timeout" (a failed list or watch start: ListAndWatch fails, the watch error

@@ -6,9 +6,13 @@
  * - Partitions come in two kinds, as on real networks: "refused" (nothing listens: every request fails
  *   at once with connection refused) and "timeout" (packets go nowhere: a request waits — `hold` — and
  *   is delivered when the network heals, late). Clients share one HTTP/2 connection, as client-go's
- *   transport cache gives every clientset of one config: its health check (ReadIdleTimeout 30 s + ping
- *   15 s = CLIENT_CONNECTION_TIMEOUT_MS) declares it lost 45 s after the partition began, and every
- *   request waiting on it fails then with "http2: client connection lost". A request sent after that
+ *   transport cache gives every clientset of one config. Its health check sends a ping when nothing was
+ *   read for 30 s and gives up when the ping is not answered within 15 s (CLIENT_CONNECTION_TIMEOUT_MS):
+ *   the connection is declared lost 45 s after the client last read anything — the last reply or watch
+ *   frame (`heard()`), or the answer to the last idle ping, which a healthy connection gets every 30 s —
+ *   so between 15 s and 45 s after the partition began; every request waiting on it fails then with
+ *   "http2: client connection lost". (No connection yet — nothing ever answered — counts as lost.) A
+ *   request sent after that
  *   dials a new connection, whose SYN goes nowhere: it fails CLIENT_DIAL_TIMEOUT_MS (30 s) after it was
  *   sent with "dial tcp …: i/o timeout". (On heal a pending dial is delivered at once; a real one would
  *   wait for the next SYN retransmission, at most a few seconds.)
@@ -19,7 +23,8 @@
  *   setting or the default, plus uniform jitter in [0, jitterMs) from the PRNG.
  * - `slowLimit` is the slow-consumer backlog limit (undefined: off), read by every watcher on each event.
  */
-import { CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, connectionLost, dialTimeout, type ApiError } from "../apimachinery/errors.js";
+import { CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, CLIENT_READ_IDLE_TIMEOUT_MS, connectionLost, dialTimeout,
+  type ApiError } from "../apimachinery/errors.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import { connectionRefused, tooManyRequests } from "./status.js";
 
@@ -37,6 +42,8 @@ export class NetworkFaults {
   private readonly held = new Set<HeldRequest>();
   /** During a "timeout" partition: when the client's connection is declared lost (-1: no partition). */
   connectionLostAt = -1;
+  /** When a ListerWatcher client last read a frame (a reply, a watch event or close); -1: never. */
+  private lastHeard = -1;
   /** Virtual time until which the restarted server answers nothing (-1: up). */
   downUntil = -1;
   throttleFraction = 0;
@@ -55,10 +62,23 @@ export class NetworkFaults {
     return this.partitioned && this.partitionMode === "timeout";
   }
 
+  /** A frame reached a ListerWatcher client over the network (a list reply, a watch event or close). */
+  heard(): void {
+    this.lastHeard = this.scheduler.now();
+  }
+
   /** A partition begins (a second one while partitioned keeps the first one's connection clock). */
   partition(mode: PartitionMode): void {
     if (mode === "timeout" && !this.blackholed()) {
-      this.connectionLostAt = this.scheduler.now() + CLIENT_CONNECTION_TIMEOUT_MS;
+      const now = this.scheduler.now();
+      if (this.lastHeard < 0) {
+        this.connectionLostAt = now;
+      } else {
+        // the last read: the last frame, or the answer to the last idle ping (one every 30 s of quiet)
+        const pings = Math.floor((now - this.lastHeard) / CLIENT_READ_IDLE_TIMEOUT_MS);
+        const lastRead = this.lastHeard + pings * CLIENT_READ_IDLE_TIMEOUT_MS;
+        this.connectionLostAt = lastRead + CLIENT_CONNECTION_TIMEOUT_MS;
+      }
     }
     this.partitioned = true;
     this.partitionMode = mode;

@@ -14,7 +14,7 @@
  * - The LW's namespace wins over the request's; its selectors are ANDed with the request's.
  * - It sees the server only through `ServerEndpoint`, the narrow surface the server hands it.
  */
-import { ApiError } from "../apimachinery/errors.js";
+import { ApiError, isConnectionRefused } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
@@ -36,6 +36,8 @@ export interface ServerEndpoint {
   latencyFor(client: string | undefined): number;
   /** faults.ts `hold`: undefined when the network carries a request now, else a cancel function. */
   hold(send: () => void, lose: (error: ApiError) => void): (() => void) | undefined;
+  /** A reply reached the client (faults.ts `heard`: the connection's health check counts from it). */
+  heard(): void;
 }
 
 export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<T> {
@@ -71,7 +73,10 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
       if (!(e instanceof ApiError)) throw e;
       error = e;
     }
-    server.scheduler.setTimeout(() => done(error, list), server.latencyFor(client));
+    server.scheduler.setTimeout(() => {
+      if (!isConnectionRefused(error)) server.heard(); // a refused connect is no frame read
+      done(error, list);
+    }, server.latencyFor(client));
   }
 
   watch(options: WatchOptions, sink: WatchSink<T>): Watch {
@@ -93,7 +98,10 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       let stopped = false;
-      server.scheduler.setTimeout(() => { if (!stopped) sink.onClose(e); }, server.latencyFor(client));
+      server.scheduler.setTimeout(() => {
+        if (!isConnectionRefused(e)) server.heard();
+        if (!stopped) sink.onClose(e);
+      }, server.latencyFor(client));
       return { stop: () => { stopped = true; } };
     }
   }

@@ -51,6 +51,8 @@ export interface CacherOptions {
   minRequestTimeoutMs: number;
   latencyFor(client: string | undefined): number;
   slowConsumerLimit(): number | undefined;
+  /** A frame of a ListerWatcher watch reached its client (faults.ts `heard`). */
+  heard(): void;
 }
 
 /** One resource's watch window and open watchers. */
@@ -71,6 +73,7 @@ export class Cacher {
       latencyFor: (client) => o.latencyFor(client),
       slowConsumerLimit: () => o.slowConsumerLimit(),
       detach: (w) => { this.byResource.get(w.resource)?.watchers.delete(w); },
+      heard: () => o.heard(),
     };
     for (const r of storage.resources()) this.byResource.set(r, { cache: new WatchCache(o.capacity, 0), watchers: new Set() });
   }

@@ -10,7 +10,7 @@
  * - `newListWatchFromClient(clientset, resource, namespace?, fieldSelector?)` and
  *   `newSharedIndexInformer(lw, resyncPeriodMs, indexers?)` — an informer without the factory, as in Go.
  */
-import { emit, reflectorClient } from "../sim/trace.js";
+import { reflectorClient } from "../sim/trace.js";
 import type { ListerWatcher } from "../cache/listwatch.js";
 import { DeltaFIFO } from "../cache/delta-fifo.js";
 import type { DeltaFIFOOptions } from "../cache/delta-fifo.js";
@@ -40,7 +40,7 @@ export function waitForCacheSync(stop: AbortSignal, ...hasSynced: Array<() => bo
   const run = requireRun("cache.waitForCacheSync");
   return engineWaitForCacheSync(run.scheduler, stop, ...hasSynced).then((synced) => {
     // traced as it resolves (runner.cacheSync): the value, and what each function answers at that moment
-    emit(run.tracer, { component: "runner", kind: "runner.cacheSync", synced, results: hasSynced.map((fn) => fn()) });
+    run.trace({ component: "runner", kind: "runner.cacheSync", synced, results: hasSynced.map((fn) => fn()) });
     return synced;
   });
 }

@@ -11,7 +11,7 @@ import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import { SharedInformerFactory } from "../informers/index.js";
 import { serverOf, type Clientset } from "../scenario/clientset.js";
 import { requireRun, type RunContext } from "../scenario/current-run.js";
-import { emit, type FifoMode } from "../sim/trace.js";
+import type { FifoMode } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 
 /** Registers every informer it creates with the run, so run-wide faults (slowHandler) reach it. */
@@ -34,7 +34,7 @@ class RunInformerFactory extends SharedInformerFactory {
     return super.waitForCacheSync(stop).then((out) => {
       const resources = Object.keys(out);
       const results = resources.map((r) => out[r] === true);
-      emit(this.run?.tracer, { component: "runner", kind: "runner.cacheSync", synced: results.every(Boolean), results, resources });
+      this.run?.trace({ component: "runner", kind: "runner.cacheSync", synced: results.every(Boolean), results, resources });
       return out;
     });
   }

@@ -20,7 +20,7 @@
  */
 import type { ApiServer } from "../apiserver/index.js";
 import { isNotFound } from "../apimachinery/errors.js";
-import { emit, type Tracer } from "../sim/trace.js";
+import { traceTo, type Tracer } from "../sim/trace.js";
 import type { KubeObject } from "../types.js";
 import type { Op } from "./scenario.js";
 
@@ -71,15 +71,15 @@ function messageOf(e: unknown): string {
 }
 
 export function applyOp(target: OpTarget, op: Op, learner: boolean): void {
+  const trace = traceTo(target.tracer);
   const d = describe(op);
   const base = { component: "runner", kind: "runner.op", op: op.op, learner } as const;
-  const traceOp = (detail?: string): void => {
-    const text = detail ?? d.detail;
-    emit(target.tracer, {
+  const traceOp = (): void => {
+    trace({
       ...base,
       ...(d.resource !== undefined ? { resource: d.resource } : {}),
       ...(d.key !== undefined ? { key: d.key } : {}),
-      ...(text !== undefined ? { detail: text } : {}),
+      ...(d.detail !== undefined ? { detail: d.detail } : {}),
     });
   };
   // Faults and handler delays cannot fail: trace, then act.
@@ -98,7 +98,7 @@ export function applyOp(target: OpTarget, op: Op, learner: boolean): void {
   try {
     target.server.withRequestOrigin(learner ? "action" : "scenario", () => runWrite(target.server, op));
   } catch (e) {
-    emit(target.tracer, {
+    trace({
       ...base,
       ...(d.resource !== undefined ? { resource: d.resource } : {}),
       ...(d.key !== undefined ? { key: d.key } : {}),

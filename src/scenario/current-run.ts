@@ -13,7 +13,7 @@
  */
 import type { ApiServer } from "../apiserver/index.js";
 import type { Scheduler } from "../sim/scheduler.js";
-import type { SourceLocator, Tracer } from "../sim/trace.js";
+import type { SourceLocator, TraceFn, Tracer } from "../sim/trace.js";
 
 /** What a scenario fault needs from an informer. */
 export interface DelayableInformer {
@@ -24,6 +24,8 @@ export interface RunContext {
   readonly scheduler: Scheduler;
   readonly server: ApiServer;
   readonly tracer: Tracer;
+  /** The run's typed trace function (built once from `tracer`): runner.* events of the playground. */
+  readonly trace: TraceFn;
   readonly stop: AbortSignal;
   /** Maps an error thrown by learner code to its source line, when the runner can. */
   readonly errorLine: ((error: unknown) => number | undefined) | undefined;

@@ -32,7 +32,7 @@
  *   (the page kills the worker), never here.
  */
 import { ApiServer } from "../apiserver/index.js";
-import { emit, Recorder, type SourceLocator, type SourcePosition, type TraceEvent } from "../sim/trace.js";
+import { Recorder, traceTo, type SourceLocator, type SourcePosition, type TraceEvent } from "../sim/trace.js";
 import { applyOp } from "./apply-op.js";
 import { newClientset } from "./clientset.js";
 import { setCurrentRun, type DelayableInformer, type RunContext } from "./current-run.js";
@@ -73,6 +73,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const scheduler = new RunScheduler({ seed: scenario.seed });
   const recorder = new Recorder(scheduler);
   const events = recorder.events;
+  const trace = traceTo(recorder);
   const log: LogLine[] = [];
   let budgetSpent = false;
   let finishing = false;
@@ -114,7 +115,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
   const delays = new Map<number, number>();
   const names = new Map<string, number>();
   const ctxRun: RunContext = {
-    scheduler, server, tracer: recorder, stop: stopper.signal, errorLine: options.errorLine,
+    scheduler, server, tracer: recorder, trace, stop: stopper.signal, errorLine: options.errorLine,
     sourceLocator: options.sourceLocator,
     informerCreated(informer) {
       if (informers.includes(informer)) return;
@@ -144,7 +145,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
     log(...values: unknown[]): void {
       const text = values.map(formatValue).join(" ");
       const src = callerOf(options.sourceLocator);
-      emit(recorder, { component: "runner", kind: "runner.log", text, ...(src !== undefined ? { src } : {}) });
+      trace({ component: "runner", kind: "runner.log", text, ...(src !== undefined ? { src } : {}) });
       log.push({ step: events.length, time: scheduler.now(), text });
     },
     sleep(ms: number): Promise<void> {
@@ -168,7 +169,7 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
 
   setCurrentRun(ctxRun);
   try {
-    emit(recorder, { component: "runner", kind: "runner.start", seed: scenario.seed, durationMs: scenario.durationMs });
+    trace({ component: "runner", kind: "runner.start", seed: scenario.seed, durationMs: scenario.durationMs });
     server.withRequestOrigin("scenario", () => {
       for (const item of scenario.initial) server.create(item.resource, JSON.parse(JSON.stringify(item.object)));
     });
@@ -212,15 +213,15 @@ async function runNow(scenario: Scenario, main: (ctx: Playground) => void | Prom
       scheduler.advance(scenario.durationMs - scheduler.now());
       stopper.abort();
       await drain(probe);
-      emit(recorder, { component: "runner", kind: "runner.end", reason: "done" });
+      trace({ component: "runner", kind: "runner.end", reason: "done" });
     } else {
       stopper.abort();
       const e: NonNullable<RunResult["error"]> = error;
-      emit(recorder, {
+      trace({
         component: "runner", kind: "runner.error", message: e.message,
         ...(e.line !== undefined ? { line: e.line } : {}),
       });
-      emit(recorder, { component: "runner", kind: "runner.end",
+      trace({ component: "runner", kind: "runner.end",
         reason: e.kind === "timeout" || e.kind === "eventLimit" ? e.kind : "error" });
     }
   } finally {

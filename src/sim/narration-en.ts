@@ -126,7 +126,7 @@ export const en: Catalogue = {
   "server.restarted": (e) => `The API server restarted at RV ${e.resourceVersion}; every watch was cut.`,
   "fault.injected": (e) => e.fault === "partition"
     ? (e.detail === "timeout"
-      ? "Fault: a network partition (timeouts). Packets go nowhere: requests and watch streams hang until the client's HTTP/2 health check declares its connection lost, 45 s from now; a new connection's dial then gives up after 30 s."
+      ? "Fault: a network partition (timeouts). Packets go nowhere: requests and watch streams hang until the client's HTTP/2 health check declares its connection lost, 45 s after it last read anything; a new connection's dial then gives up after 30 s."
       : "Fault: a network partition (connection refused). Requests fail at once; watches drop.")
     : `Fault: ${FAULT[e.fault]}${faultDetail(e.fault, e.detail)}.`,
   "reflector.state": (e) =>

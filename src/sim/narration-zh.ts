@@ -123,7 +123,7 @@ export const zh: Catalogue = {
   "server.restarted": (e) => `API Server 在 RV ${e.resourceVersion} 重启，所有 watch 都被切断。`,
   "fault.injected": (e) => e.fault === "partition"
     ? (e.detail === "timeout"
-      ? "故障：网络分区（超时）。数据包石沉大海：请求和 watch 流一直挂起，直到 45 秒后客户端的 HTTP/2 健康检查宣布连接丢失；之后新连接的拨号要 30 秒才放弃。"
+      ? "故障：网络分区（超时）。数据包石沉大海：请求和 watch 流一直挂起，直到客户端最后一次读到数据 45 秒后，它的 HTTP/2 健康检查宣布连接丢失；之后新连接的拨号要 30 秒才放弃。"
       : "故障：网络分区（连接被拒绝）。请求立即失败，watch 断开。")
     : `故障：${FAULT[e.fault]}${faultDetail(e.fault, e.detail)}。`,
   "reflector.state": (e) =>

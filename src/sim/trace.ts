@@ -7,7 +7,8 @@
  *   `TraceEvent` adds `seq` (1-based, dense) and `time` (scheduler.now() when emitted).
  * - `kind` is a closed union per component (`KnownTraceInput` below, its parts by area in trace-server.ts,
  *   trace-informer.ts, trace-controller.ts, trace-runner.ts; one type, every name exported from here), each with a typed payload, so a
- *   reducer can switch exhaustively. Components emit only known kinds (`emit(tracer, {...})` checks it).
+ *   reducer can switch exhaustively. Components emit only known kinds: each traces through a `TraceFn`
+ *   (`traceTo` below), whose parameter is the closed union.
  *   New kinds may be added; existing kinds and fields are never renamed.
  * - Payloads describe the state AFTER the action where the UI needs it (e.g. `fifo.queued.deltas` is the
  *   key's whole delta list after the add), so the reducer never re-implements engine logic.
@@ -50,17 +51,14 @@ export type KnownTraceEvent = KnownTraceInput & { seq: number; time: number };
 /** The payload type of one kind. */
 export type TraceOf<K extends TraceKind> = Extract<KnownTraceInput, { kind: K }>;
 
-/** Emits a known event if a tracer is present. Use this in engine code so payloads are type-checked. */
-export function emit(tracer: Tracer | undefined, event: KnownTraceInput): void {
-  if (tracer !== undefined) tracer.emit(event);
-}
-
 /**
  * A component's typed trace function: undefined without a tracer, so `this.trace?.({ … })` neither builds
  * nor checks anything when tracing is off, and payloads are type-checked against the closed union when on.
  * Built once per component (constructor), from the API.md `Tracer` it was given.
  */
 export type TraceFn = (event: KnownTraceInput) => void;
+export function traceTo(tracer: Tracer): TraceFn;
+export function traceTo(tracer: Tracer | undefined): TraceFn | undefined;
 export function traceTo(tracer: Tracer | undefined): TraceFn | undefined {
   return tracer === undefined ? undefined : (event) => tracer.emit(event);
 }

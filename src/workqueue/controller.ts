@@ -18,7 +18,7 @@
  * Traced as worker.started / worker.reconcile / worker.result / worker.stopped, with the queue's own events.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type SourcePosition, type Tracer } from "../sim/trace.js";
+import { traceTo, type SourcePosition, type TraceFn, type TraceOf, type Tracer } from "../sim/trace.js";
 import { defaultControllerRateLimiter } from "./rate-limiter.js";
 import { RateLimitingQueue } from "./rate-limiting-queue.js";
 import { describeItem } from "./work-queue.js";
@@ -64,7 +64,7 @@ export class Controller<T = string> {
   readonly name: string;
   readonly queue: RateLimitingQueue<T>;
   private readonly scheduler: Scheduler;
-  private readonly tracer: Tracer | undefined;
+  private readonly trace: TraceFn | undefined;
   private readonly workers: number;
   private readonly reconcile: ControllerOptions<T>["reconcile"];
   private readonly maxRetries: number;
@@ -76,12 +76,12 @@ export class Controller<T = string> {
     if (!(options.workers >= 1)) throw new RangeError(`newController: workers must be ≥ 1, got ${options.workers}`);
     this.name = options.name ?? "controller";
     this.scheduler = options.scheduler;
-    this.tracer = options.tracer;
+    this.trace = traceTo(options.tracer);
     this.workers = Math.floor(options.workers);
     this.reconcile = options.reconcile;
     this.maxRetries = options.maxRetries ?? 5;
     this.src = options.reconcileSource;
-    const queueOptions = { name: this.name, tracer: this.tracer };
+    const queueOptions = { name: this.name, tracer: options.tracer };
     this.queue = options.queue
       ?? new RateLimitingQueue<T>(defaultControllerRateLimiter<T>(this.scheduler), this.scheduler, queueOptions);
   }
@@ -92,7 +92,7 @@ export class Controller<T = string> {
     this.started = true;
     for (let i = 0; i < this.workers; i++) {
       this.running++;
-      emit(this.tracer, { component: "worker", kind: "worker.started", controller: this.name, worker: i });
+      this.trace?.({ component: "worker", kind: "worker.started", controller: this.name, worker: i });
       this.scheduler.setTimeout(() => this.iterate(i), 0);
     }
     if (stop.aborted) this.queue.shutDown();
@@ -108,7 +108,7 @@ export class Controller<T = string> {
     const [key, shutdown] = this.queue.get(worker);
     if (shutdown) {
       this.running--;
-      emit(this.tracer, { component: "worker", kind: "worker.stopped", controller: this.name, worker });
+      this.trace?.({ component: "worker", kind: "worker.stopped", controller: this.name, worker });
       return;
     }
     if (key === undefined) {
@@ -116,7 +116,7 @@ export class Controller<T = string> {
       return;
     }
     const item: T = key;
-    emit(this.tracer, { component: "worker", kind: "worker.reconcile", controller: this.name, worker,
+    this.trace?.({ component: "worker", kind: "worker.reconcile", controller: this.name, worker,
       key: describeItem(item), ...(this.src !== undefined ? { src: this.src } : {}) });
     const marks = this.queue.retryBookkeeping(item);
     let out: ReconcileResult | Promise<ReconcileResult>;
@@ -136,36 +136,38 @@ export class Controller<T = string> {
     }
   }
 
+  /** A worker.result payload, fields in the trace's order (only built when traced). */
+  private result(worker: number, item: T, fields: ResultFields): TraceOf<"worker.result"> {
+    return { component: "worker", kind: "worker.result", controller: this.name, worker, key: describeItem(item), ...fields };
+  }
+
   private finish(worker: number, item: T, marksBefore: number,
                  outcome: { ok: true; result: ReconcileResult } | { ok: false; error: unknown }): void {
-    const key = describeItem(item);
-    const base = { component: "worker", kind: "worker.result", controller: this.name, worker, key } as const;
     const manual = this.queue.retryBookkeeping(item) !== marksBefore;
     if (manual) {
       // reconcile did its own forget/addRateLimited/addAfter: report the outcome, change nothing.
-      if (outcome.ok) emit(this.tracer, { ...base, result: "success" });
-      else emit(this.tracer, { ...base, result: "error", message: messageOf(outcome.error) });
+      if (outcome.ok) this.trace?.(this.result(worker, item, { result: "success" }));
+      else this.trace?.(this.result(worker, item, { result: "error", message: messageOf(outcome.error) }));
     } else if (!outcome.ok) {
-      const message = messageOf(outcome.error);
       if (this.queue.numRequeues(item) < this.maxRetries) {
-        emit(this.tracer, { ...base, result: "error", message });
+        this.trace?.(this.result(worker, item, { result: "error", message: messageOf(outcome.error) }));
         this.queue.addRateLimited(item);
       } else {
-        emit(this.tracer, { ...base, result: "error",
-          message: `${message} (dropped after ${this.queue.numRequeues(item)} retries)` });
+        this.trace?.(this.result(worker, item, { result: "error",
+          message: `${messageOf(outcome.error)} (dropped after ${this.queue.numRequeues(item)} retries)` }));
         this.queue.forget(item);
       }
     } else {
       const r = outcome.result;
       if (r !== undefined && r !== null && typeof r.requeueAfter === "number" && r.requeueAfter > 0) {
-        emit(this.tracer, { ...base, result: "requeue", requeueAfterMs: r.requeueAfter });
+        this.trace?.(this.result(worker, item, { result: "requeue", requeueAfterMs: r.requeueAfter }));
         this.queue.forget(item);
         this.queue.addAfter(item, r.requeueAfter);
       } else if (r !== undefined && r !== null && r.requeue === true) {
-        emit(this.tracer, { ...base, result: "requeue" });
+        this.trace?.(this.result(worker, item, { result: "requeue" }));
         this.queue.addRateLimited(item);
       } else {
-        emit(this.tracer, { ...base, result: "success" });
+        this.trace?.(this.result(worker, item, { result: "success" }));
         this.queue.forget(item);
       }
     }
@@ -173,6 +175,8 @@ export class Controller<T = string> {
     this.scheduler.setTimeout(() => this.iterate(worker), 0);
   }
 }
+
+type ResultFields = Omit<TraceOf<"worker.result">, "component" | "kind" | "controller" | "worker" | "key">;
 
 export function newController<T = string>(options: ControllerOptions<T>): Controller<T> {
   return new Controller<T>(options);

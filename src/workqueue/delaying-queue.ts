@@ -13,7 +13,6 @@
  * Traced as `workqueue.addAfter` with the requested delay and the effective ready time.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit } from "../sim/trace.js";
 import { describeItem, WorkQueue, type QueueOptions } from "./work-queue.js";
 
 interface Waiting {
@@ -38,7 +37,7 @@ export class DelayingQueue<T> extends WorkQueue<T> {
     const readyAt = clock.now() + delayMs;
     const existing = this.waiting.get(item);
     if (existing !== undefined && existing.readyAt <= readyAt) {
-      emit(this.tracer, { component: "workqueue", kind: "workqueue.addAfter", queue: this.name,
+      this.trace?.({ component: "workqueue", kind: "workqueue.addAfter", queue: this.name,
         key: describeItem(item), delayMs, readyAt: existing.readyAt });
       return;
     }
@@ -50,7 +49,7 @@ export class DelayingQueue<T> extends WorkQueue<T> {
       this.add(item);
     }, delayMs);
     this.waiting.set(item, { readyAt, timer });
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.addAfter", queue: this.name,
+    this.trace?.({ component: "workqueue", kind: "workqueue.addAfter", queue: this.name,
       key: describeItem(item), delayMs, readyAt });
   }
 

@@ -11,7 +11,6 @@
  *   a reconcile's own retry decisions alone).
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit } from "../sim/trace.js";
 import { DelayingQueue } from "./delaying-queue.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { describeItem, type QueueOptions } from "./work-queue.js";
@@ -26,7 +25,7 @@ export class RateLimitingQueue<T> extends DelayingQueue<T> {
   addRateLimited(item: T): void {
     this.mark(item);
     const delayMs = this.rateLimiter.when(item);
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.rateLimited", queue: this.name,
+    this.trace?.({ component: "workqueue", kind: "workqueue.rateLimited", queue: this.name,
       key: describeItem(item), delayMs, requeues: this.rateLimiter.numRequeues(item) });
     this.addAfter(item, delayMs);
   }
@@ -39,7 +38,7 @@ export class RateLimitingQueue<T> extends DelayingQueue<T> {
   forget(item: T): void {
     this.mark(item);
     this.rateLimiter.forget(item);
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.forget", queue: this.name, key: describeItem(item) });
+    this.trace?.({ component: "workqueue", kind: "workqueue.forget", queue: this.name, key: describeItem(item) });
   }
 
   numRequeues(item: T): number {

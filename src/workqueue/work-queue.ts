@@ -27,7 +27,7 @@
  * Every state change is traced (`workqueue.add/get/done/shutdown`) with the queue length after it.
  */
 import type { Scheduler } from "../sim/scheduler.js";
-import { emit, type Tracer } from "../sim/trace.js";
+import { traceTo, type TraceFn, type Tracer } from "../sim/trace.js";
 
 export interface QueueOptions {
   name?: string;
@@ -48,7 +48,8 @@ export function describeItem(item: unknown): string {
 
 export class WorkQueue<T> {
   protected readonly scheduler: Scheduler | undefined;
-  protected readonly tracer: Tracer | undefined;
+  /** Typed trace function, undefined when nothing traces (subclasses trace through it too). */
+  protected readonly trace: TraceFn | undefined;
   /** The name used in the trace (`queue` field). */
   readonly name: string;
 
@@ -64,26 +65,25 @@ export class WorkQueue<T> {
 
   constructor(options?: QueueOptions & { scheduler?: Scheduler }) {
     this.scheduler = options?.scheduler;
-    this.tracer = options?.tracer;
+    this.trace = traceTo(options?.tracer);
     this.name = options?.name ?? "workqueue";
   }
 
   add(item: T): void {
     if (this.shutting) return;
-    const key = describeItem(item);
     if (this.dirty.has(item)) {
-      emit(this.tracer, { component: "workqueue", kind: "workqueue.add", queue: this.name, key,
+      this.trace?.({ component: "workqueue", kind: "workqueue.add", queue: this.name, key: describeItem(item),
         deduplicated: true, processing: this.processing.has(item), length: this.len() });
       return;
     }
     this.dirty.add(item);
     if (this.processing.has(item)) {
-      emit(this.tracer, { component: "workqueue", kind: "workqueue.add", queue: this.name, key,
+      this.trace?.({ component: "workqueue", kind: "workqueue.add", queue: this.name, key: describeItem(item),
         deduplicated: false, processing: true, length: this.len() });
       return;
     }
     this.items.push(item);
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.add", queue: this.name, key,
+    this.trace?.({ component: "workqueue", kind: "workqueue.add", queue: this.name, key: describeItem(item),
       deduplicated: false, processing: false, length: this.len() });
     this.wakeOne();
   }
@@ -107,11 +107,10 @@ export class WorkQueue<T> {
     }
     this.dirty.delete(item);
     this.processing.add(item);
-    const event: Parameters<typeof emit>[1] = worker === undefined
+    this.trace?.(worker === undefined
       ? { component: "workqueue", kind: "workqueue.get", queue: this.name, key: describeItem(item), length: this.len() }
       : { component: "workqueue", kind: "workqueue.get", queue: this.name, key: describeItem(item), worker,
-          length: this.len() };
-    emit(this.tracer, event);
+          length: this.len() });
     return [item, false];
   }
 
@@ -125,7 +124,7 @@ export class WorkQueue<T> {
       return;
     }
     if (requeued) this.items.push(item);
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.done", queue: this.name, key: describeItem(item),
+    this.trace?.({ component: "workqueue", kind: "workqueue.done", queue: this.name, key: describeItem(item),
       requeued, length: this.len() });
     if (requeued) this.wakeOne();
     this.checkDrained();
@@ -198,7 +197,7 @@ export class WorkQueue<T> {
   private beginShutdown(drain: boolean): void {
     const first = !this.shutting;
     this.shutting = true;
-    emit(this.tracer, { component: "workqueue", kind: "workqueue.shutdown", queue: this.name, drain });
+    this.trace?.({ component: "workqueue", kind: "workqueue.shutdown", queue: this.name, drain });
     if (first) this.onShutdown();
     const waiters = this.waiters;
     this.waiters = [];

@@ -9,7 +9,10 @@
  *   .generated/ and are skipped). OVER_LIMIT names the files still over it, each with its owner's reason;
  *   an entry fails once its file is back under the limit (delete the entry), and any file not listed
  *   fails as soon as it grows past the limit.
- * - Both checks can fail: they are run on made-up files too.
+ * - One way to trace (issue 15 step 2): engine code traces through its typed trace function
+ *   (`this.trace?.({ … })`, built once by `traceTo`), so nothing in src/ outside src/sim/trace.ts calls a
+ *   tracer's `emit` itself or guards on `tracer !== undefined`.
+ * - Every check can fail: they are run on made-up files too.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -49,6 +52,11 @@ export function lineCount(text: string): number {
   return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
 }
 
+/** The ways around a component's trace function: a tracer's `emit(…)`, the old `emit(tracer, …)` helper, a guard on the tracer. */
+export function bypassesTraceFn(text: string): boolean {
+  return /\.emit\(|\btracer\s*[!=]==\s*undefined|(?<![.\w])emit\(/.test(text);
+}
+
 const FILES = [...tsFiles("src"), ...tsFiles("site")];
 const text = (f: string) => readFileSync(join(ROOT, f), "utf8");
 
@@ -70,7 +78,17 @@ describe("house rules of src/ and site/", () => {
     expect(fixed, "listed files now under the limit: remove them from OVER_LIMIT").toEqual([]);
   });
 
+  it("src/ traces only through typed trace functions (no emit calls or tracer guards outside trace.ts)", () => {
+    const src = FILES.filter((f) => f.startsWith("src/") && f !== "src/sim/trace.ts");
+    expect(src.filter((f) => bypassesTraceFn(text(f)))).toEqual([]);
+  });
+
   it("the checks can fail", () => {
+    expect(bypassesTraceFn("emit(this.tracer, { component: 'runner' });")).toBe(true);
+    expect(bypassesTraceFn("if (this.tracer !== undefined) this.tracer.emit(e);")).toBe(true);
+    expect(bypassesTraceFn("options.tracer.emit(e);")).toBe(true);
+    expect(bypassesTraceFn("emit(recorder, { component: 'runner', kind: 'runner.start' });")).toBe(true);
+    expect(bypassesTraceFn("this.trace?.({ component: 'fifo', kind: 'fifo.closed', name });")).toBe(false);
     expect(opensWithBlockComment("import x from 'y';\n/** late */\n")).toBe(false);
     expect(opensWithBlockComment("// a line comment is not a contract header\nexport {};\n")).toBe(false);
     expect(opensWithBlockComment("\n/**\n * Contract: …\n */\nexport {};\n")).toBe(true);

@@ -182,8 +182,21 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
       await byTestId(page, "live-start").click();
       await expect.poll(state, { timeout: 20_000 }).toBe("idle");
       await setEditorCode(page, SLOW);
+      // Every status the line shows from Apply on: while the informer replays its cache to the slow handler
+      // (~50 ms an add), it says so and how far ("replaying", n of N), then "attached" once all are answered.
+      await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="live-code-status"]')!;
+        const w = window as unknown as { __states: string[] };
+        w.__states = [];
+        new MutationObserver(() => w.__states.push(`${el.getAttribute("data-state")}|${el.textContent ?? ""}`)).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
+      });
       await byTestId(page, "live-apply").click();
       await expect.poll(state, { timeout: 60_000 }).toBe("attached");
+      const states = await page.evaluate(() => [...new Set((window as unknown as { __states: string[] }).__states)]);
+      const replaying = states.filter((x) => x.startsWith("replaying|"));
+      expect(replaying[0]).toMatch(/replaying its cache to your handlers, one add at a time \(initial list\): 0 of \d+\.$/);
+      expect(states.at(-1)).toMatch(/^attached\|Attached to the running informer: pods \(addFunc, updateFunc\)\.$/);
+      expect(states.indexOf(replaying[0]!)).toBeLessThan(states.length - 1);
 
       // A burst of BURST pods in one kubectl call: the informer takes them in at once, the handler at ~50 ms each.
       const manifest = { apiVersion: "v1", kind: "List", items: Array.from({ length: BURST }, (_, i) => ({
@@ -205,6 +218,14 @@ describe.skipIf(skipReason !== undefined)(`live mode runs the learner's handler 
         return s.buffer >= 10 && s.keys.includes(`default/burst-${BURST - 1}`);
       }, { timeout: 20_000, interval: 100 }).toBe(true);
       await slow.screenshot("live-code-backlog");
+      // The editor scrolled to the marked line, and no sticky-scroll header is pinned over its top lines
+      // (Monaco's default; in this narrow pane it covered them — it is off here).
+      const top = await page.evaluate(() => ({
+        scrolled: (window as unknown as { monaco: { editor: { getEditors(): Array<{ getScrollTop(): number }> } } }).monaco.editor.getEditors()
+          .some((e) => e.getScrollTop() > 0),
+        sticky: document.querySelectorAll('[data-testid="live-code-editor"] .sticky-line-content').length,
+      }));
+      expect(top).toEqual({ scrolled: true, sticky: 0 });
       // Draining: every add reached the handler, in order, and the buffer empties.
       await expect.poll(async () => { const s = await sample(); seen.push(s.buffer); return s.buffer; }, { timeout: 30_000, interval: 100 }).toBe(0);
       await expect.poll(() => page.locator('[data-testid="live-code"] [data-testid="log"]').innerText(), { timeout: 10_000 })

@@ -110,7 +110,8 @@ export class CodePanel {
     const m = await loadMonaco();
     if (this.destroyed) return;
     const { createEditor } = await import("../../editor/create-editor");
-    const editor = createEditor(this.editorBox, m, { text: this.code, dark: isDark(), ariaLabel: this.t.editor });
+    // No sticky scroll: in this narrow pane its pinned header covered the top lines (and the marked one).
+    const editor = createEditor(this.editorBox, m, { text: this.code, dark: isDark(), ariaLabel: this.t.editor, stickyScroll: false });
     this.editor = editor;
     editor.onDidChange((text) => {
       this.code = text;
@@ -156,9 +157,10 @@ export class CodePanel {
     const t = this.t;
     switch (s.kind) {
       case "starting": return this.setStatus(s.kind, t.starting);
-      case "attached": {
+      case "attached":
+      case "replaying": {
         const what = s.resources.map((r) => `${r.resource} (${r.fns.length === 0 ? t.noFns : r.fns.map((f) => `${f}Func`).join(", ")})`).join("; ");
-        return this.setStatus(s.kind, t.attached(what));
+        return this.setStatus(s.kind, s.kind === "attached" ? t.attached(what) : t.replaying(what, s.done, s.total));
       }
       case "killed": return this.setStatus(s.kind, t.killed(s.budgetMs / 1000));
       case "failed":

@@ -8,6 +8,8 @@ const en = {
   compiling: "Compiling…", starting: "Starting your code in its worker…",
   notApplied: "Not attached yet: Apply attaches your handlers to the running informer.",
   attached: (what: string) => `Attached to the running informer: ${what}.`,
+  replaying: (what: string, done: number, total: number) =>
+    `Attached to the running informer: ${what}. It is replaying its cache to your handlers, one add at a time (initial list): ${done.toLocaleString("en")} of ${total.toLocaleString("en")}.`,
   noFns: "none of addFunc, updateFunc, deleteFunc",
   killed: (s: number) => `Your handler did not return within ${s} s (an endless loop?): its worker was stopped and your handlers detached. The informer and the stage keep following; fix the code and Apply.`,
   failed: (m: string, line?: number) => `Your code could not start${line !== undefined ? ` (line ${line})` : ""}: ${m}`,
@@ -25,6 +27,8 @@ const zh: Text = {
   compiling: "正在编译…", starting: "正在 worker 中启动你的代码…",
   notApplied: "尚未挂上：点击“应用”把你的处理函数挂到正在运行的 informer 上。",
   attached: (what: string) => `已挂到正在运行的 informer：${what}。`,
+  replaying: (what: string, done: number, total: number) =>
+    `已挂到正在运行的 informer：${what}。它正在把缓存逐个作为 add（初始列表）重放给你的处理函数：${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")}。`,
   noFns: "没有 addFunc、updateFunc、deleteFunc 中的任何一个",
   killed: (s: number) => `你的处理函数在 ${s} 秒内没有返回（死循环？）：它的 worker 已被停止，处理函数已卸下。informer 和舞台仍在跟随；修改代码后再应用。`,
   failed: (m: string, line?: number) => `你的代码无法启动${line !== undefined ? `（第 ${line} 行）` : ""}：${m}`,

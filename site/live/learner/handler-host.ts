@@ -19,6 +19,9 @@
  *   the stage shows; the informer itself keeps following. A call that gets no answer for `budgetMs` of
  *   wall clock means the code is stuck (an endless loop): the worker is terminated, the bridges removed,
  *   the status says so; the informer and the stage keep following.
+ * - Status after attach: "replaying" (done / total initial adds answered, total = the followed caches'
+ *   sizes at attach; re-reported every REPLAY_REPORT_MS) while the replay runs — on a 10k-pod cluster it
+ *   takes seconds, one round trip to the worker per add — then "attached".
  * - Each bridge function is placed (session.placeHandler) where the worker found the learner's function,
  *   so handler.called carries `src` as in simulated runs.
  * - Worker messages are checked (live-protocol.ts checkLiveMessage); anything else stops the worker.
@@ -49,6 +52,8 @@ export interface BridgeFuncs {
 export interface HostedSession {
   readonly informers: ReadonlyArray<{
     readonly name: string;
+    /** The informer's cache: its size at attach is how many initial adds the new handlers get replayed. */
+    getStore?(): { listKeys(): string[] };
     addEventHandler(h: BridgeFuncs): ResourceEventHandlerRegistration;
     removeEventHandler(r: ResourceEventHandlerRegistration): void;
   }>;
@@ -69,6 +74,8 @@ export class LearnerHandlerError extends Error {
 export type HostStatus =
   | { kind: "starting" }
   | { kind: "attached"; resources: Array<{ resource: string; fns: HandlerFn[] }> }
+  /** Attached, and the informers are still replaying their caches to the handlers: `done` of `total` initial adds answered. */
+  | { kind: "replaying"; resources: Array<{ resource: string; fns: HandlerFn[] }>; done: number; total: number }
   /** A handler call did not return within the budget: the worker was terminated. */
   | { kind: "killed"; budgetMs: number }
   /** The module could not be loaded or its default export failed / returned no handlers. */
@@ -86,6 +93,9 @@ export interface HandlerHostOptions {
   budgetMs?: number;
 }
 
+/** How often the status line says how far the replay of the caches is (it is a polite live region). */
+const REPLAY_REPORT_MS = 1000;
+
 export class HandlerHost {
   private worker: Worker | undefined;
   private port: MessagePort | undefined;
@@ -100,6 +110,9 @@ export class HandlerHost {
   private generation = 0;
   /** Calls answered since the last start (tests and the status line read it). */
   answered = 0;
+  /** The replay of the caches at attach (AddEventHandler's initial adds): how many, how many answered, when last reported. */
+  private replay = { total: 0, done: 0, reportedAt: 0, resources: [] as Array<{ resource: string; fns: HandlerFn[] }> };
+  private readonly initialAdds = new Set<number>();
 
   constructor(private readonly o: HandlerHostOptions) {
     this.requests = new CodeRequests({ policy: o.policy, base: o.base, trace: (e) => o.session.trace(e), nextRequestId: () => o.session.nextRequestId() });
@@ -160,6 +173,8 @@ export class HandlerHost {
     if (this.regs.length > 0) this.o.session.wake();
     this.regs = [];
     this.outstanding.clear();
+    this.initialAdds.clear();
+    this.replay = { total: 0, done: 0, reportedAt: 0, resources: [] };
     if (this.port !== undefined) {
       this.port.onmessage = null;
       this.port.close();
@@ -200,6 +215,7 @@ export class HandlerHost {
           return;
         }
         this.outstanding.delete(m.id!);
+        if (this.initialAdds.delete(m.id!)) this.replayed();
         // The clock first: the call's end (handler.returned) is stamped now, not at the engine's last task.
         this.o.session.wake();
         this.answered++;
@@ -233,6 +249,7 @@ export class HandlerHost {
       const send = (fn: HandlerFn, obj: unknown, old?: unknown, initial?: boolean): Promise<void> | undefined => {
         if (this.port === undefined || !fns.includes(fn)) return undefined;
         const id = this.nextId++;
+        if (fn === "add" && initial === true) this.initialAdds.add(id);
         if (this.outstanding.size === 0) this.lastProgress = performance.now();
         const answered = new Promise<void>((resolve, reject) => this.outstanding.set(id, (e) => (e === undefined ? resolve() : reject(e))));
         this.post({ type: "call", id, resource, fn, obj, ...(old !== undefined ? { old } : {}), ...(initial !== undefined ? { initial } : {}) });
@@ -246,13 +263,29 @@ export class HandlerHost {
       if (src?.add !== undefined) this.o.session.placeHandler(bridge.addFunc, src.add);
       if (src?.update !== undefined) this.o.session.placeHandler(bridge.updateFunc, src.update);
       if (src?.delete !== undefined) this.o.session.placeHandler(bridge.deleteFunc, src.delete);
+      if (fns.includes("add")) this.replay.total += informer.getStore?.().listKeys().length ?? 0;
       this.regs.push({ informer, reg: informer.addEventHandler(bridge) });
     }
     this.o.session.wake();
     const budget = this.o.budgetMs ?? HANDLER_BUDGET_MS;
     this.watchdog = setInterval(() => {
       if (this.outstanding.size > 0 && performance.now() - this.lastProgress > budget) this.fail({ kind: "killed", budgetMs: budget });
+      else if (this.replay.done < this.replay.total && performance.now() - this.replay.reportedAt >= REPLAY_REPORT_MS) this.reportReplay();
     }, Math.min(250, budget / 4));
-    this.o.onStatus({ kind: "attached", resources });
+    this.replay.resources = resources.map(({ resource, fns }) => ({ resource, fns }));
+    this.reportReplay();
+  }
+
+  /** One more initial add answered: the status says "attached" once the replay is over. */
+  private replayed(): void {
+    if (++this.replay.done === this.replay.total) this.reportReplay();
+  }
+
+  /** The status: "replaying" (with how far) while the replay of the caches runs, then "attached". */
+  private reportReplay(): void {
+    const r = this.replay;
+    r.reportedAt = performance.now();
+    if (r.done < r.total) this.o.onStatus({ kind: "replaying", resources: r.resources, done: r.done, total: r.total });
+    else this.o.onStatus({ kind: "attached", resources: r.resources });
   }
 }

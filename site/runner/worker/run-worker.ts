@@ -4,9 +4,10 @@
  * Contract:
  * - It starts only from the runner's blob: wrapper (so it inherits the page's Content-Security-Policy,
  *   which blocks what deletion cannot: import() of another origin, eval) and, before any learner code
- *   runs, removes every way to start code, reach the network, origin storage or the page (lockdown.ts).
- * - It answers one `run` message, on the MessagePort that came with it (captured here before learner code
- *   runs; the global postMessage is gone), in the order protocol.ts gives.
+ *   runs, removes every way to start code, reach the network, origin storage or the page (worker-core.ts,
+ *   lockdown.ts; the live worker boots the same way).
+ * - It answers one `run` message, on the MessagePort that came with it (taken by worker-core.ts before
+ *   learner code runs; the global postMessage is gone), in the order protocol.ts gives.
  * - Output is capped here (each log line, all log text, the trace's JSON size) and the page checks the
  *   same caps again: a run over them ends with `limit` and the page keeps the trace up to the cut.
  * - Learner code arrives as CommonJS (Monaco's TypeScript worker). It is evaluated WITHOUT eval, from a
@@ -26,36 +27,25 @@ import { runScenario, type Goal, type RunOptions, type RunResult, type Scenario 
 import type { TraceEvent } from "../../../src/sim/index.js";
 import type { GoalOutcome, RunRequestMessage, WorkerMessage } from "./protocol.js";
 import { MAX_ERROR_CHARS, MAX_EVENTS } from "./protocol.js";
-import { assertLoadedByRunner, lockDown } from "./lockdown.js";
 import { loadLearnerModule, type LoadedModule, type LogRef, type Main } from "./learner-module.js";
 import { streamTrace } from "./trace-stream.js";
 import { watchRejections } from "./unawaited-rejections.js";
+import { bootSandbox, errorText } from "./worker-core.js";
 import { kit } from "../../../lessons/_lib/goal-kit.js";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// ── 1. Started the app's way, then no network, no code loading, no storage, no page. ──
-try {
-  assertLoadedByRunner(self);
-} catch (e) {
-  self.close();
-  throw e;
-}
-// Captured before the lockdown (and before learner code could replace them).
-const createObjectURL = URL.createObjectURL.bind(URL);
-const stringify = JSON.stringify;
-const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
-const postReady = self.postMessage.bind(self);
+// ── 1. Started the app's way, then no network, no code loading, no storage, no page (worker-core.ts). ──
 // A promise from learner code that rejects with nothing awaiting it ends the run as a runtime error at its
-// step (unawaited-rejections.ts); the listener is in place before any learner code runs.
-const rejections = watchRejections((report) => self.addEventListener("unhandledrejection", (ev) => {
-  ev.preventDefault();
-  report({ reason: ev.reason, trusted: ev.isTrusted });
-}));
-const leftOpen = lockDown(self);
-let port: MessagePort | undefined;
-let portPost: ((m: WorkerMessage) => void) | undefined;
-const post = (m: WorkerMessage) => portPost?.(m);
+// step (unawaited-rejections.ts); the listener is in place before the lockdown and any learner code.
+const core = bootSandbox<WorkerMessage, ReturnType<typeof watchRejections>>(self, () =>
+  watchRejections((report) => self.addEventListener("unhandledrejection", (ev) => {
+    ev.preventDefault();
+    report({ reason: ev.reason, trusted: ev.isTrusted });
+  })));
+const rejections = core.prepared;
+const { createObjectURL, functionText, stringify } = core.captured;
+const post = core.post;
 
 const goalModules = import.meta.glob<{ default: { goals: Goal[]; seeds?: number } }>("../../../lessons/*/goals.ts");
 
@@ -87,13 +77,7 @@ function cut(text: string): string {
 
 /** An error's text for the page, cut to MAX_ERROR_CHARS (the page refuses longer ones). */
 function messageOf(e: unknown): string {
-  let text: string;
-  try {
-    text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
-  } catch {
-    text = "an error that cannot be printed";
-  }
-  return cut(text);
+  return cut(errorText(e));
 }
 
 function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
@@ -109,16 +93,7 @@ function check(goals: Goal[], run: RunResult, seed: number): GoalOutcome[] {
   });
 }
 
-self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
-  const req = ev.data;
-  if (port !== undefined || req?.type !== "run" || ev.ports[0] === undefined) return;
-  port = ev.ports[0];
-  portPost = MessagePort.prototype.postMessage.bind(port) as (m: WorkerMessage) => void;
-  self.onmessage = null;
-  if (leftOpen.length > 0) {
-    post({ type: "fatal", message: `the sandbox could not remove ${leftOpen.join(", ")} on this browser, so the code was not run` });
-    return;
-  }
+async function run(req: RunRequestMessage): Promise<void> {
   let mod: LoadedModule | undefined;
   try {
     try {
@@ -155,6 +130,6 @@ self.onmessage = async (ev: MessageEvent<RunRequestMessage>) => {
   } catch (e) {
     post({ type: "fatal", message: messageOf(e), line: mod?.learnerLine(e) });
   }
-};
+}
 
-postReady({ type: "ready" } satisfies WorkerMessage);
+core.listen<RunRequestMessage>("run", run, (message) => ({ type: "fatal", message }), { type: "ready" });

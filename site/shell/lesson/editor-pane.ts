@@ -56,6 +56,8 @@ export class EditorPane {
   private readonly go: GoPrograms | undefined;
   private readonly sharePop: HTMLElement;
   private readonly tabs: HTMLElement;
+  private booting = true;
+  private running = false;
 
   constructor(private readonly o: EditorPaneOptions) {
     const t = o.t();
@@ -103,6 +105,9 @@ export class EditorPane {
       this.gutter, logSection);
     this.element = h("section", { class: "pane pane-editor", "aria-label": t("pane.editor") }, toolbar, this.stack);
     this.setProblems([]);
+    // The pane opens booting: Run waits for the view (setBooting(false)), the log says the lesson is loading.
+    this.runBtn.disabled = true;
+    this.log.showLoading();
   }
 
   showTab(which: "ts" | "go"): void {
@@ -122,8 +127,18 @@ export class EditorPane {
 
   /** Run is disabled while the worker runs. */
   setRunning(running: boolean): void {
-    this.runBtn.disabled = running;
+    this.running = running;
+    this.runBtn.disabled = running || this.booting;
     this.runBtn.classList.toggle("busy", running);
+  }
+
+  /** Run is disabled while the view boots, and the log says the lesson is loading; then the log waits for a run. */
+  setBooting(booting: boolean): void {
+    if (booting === this.booting) return;
+    this.booting = booting;
+    this.runBtn.disabled = booting || this.running;
+    if (booting) this.log.showLoading();
+    else this.log.show(undefined);
   }
 
   setStatus(text: string): void {

@@ -3,7 +3,7 @@
  * words, in the learner's locale).
  *
  * Contract: `statusText` gives one line for each RunStatus kind (machines/lesson-rules.ts `runStatus`):
- * idle, compiling, running, stopped after N steps, done in N steps and M ms. `goalsNoteText` gives the
+ * booting (the view is still loading), idle, compiling, running, stopped after N steps, done in N steps and M ms. `goalsNoteText` gives the
  * note above the goals: why they were not checked (the run was stopped) or how a pass is counted (a live
  * run never counts: press Run), or nothing.
  */
@@ -13,6 +13,7 @@ import type { LessonContext } from "../../machines/lesson-types";
 
 export function statusText(t: Translate, s: RunStatus): string {
   switch (s.kind) {
+    case "booting": return t("run.status.booting");
     case "idle": return t("run.status.idle");
     case "compiling": return t("run.status.compiling");
     case "running": return t("run.status.running");

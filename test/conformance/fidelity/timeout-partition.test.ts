@@ -2,8 +2,10 @@
  * Issue 20 item 4 — what an informer does when packets go nowhere (a "timeout" partition), step by step
  * and to the millisecond, against real client-go:
  * - the HTTP/2 health check (apimachinery util/net/http.go configureHTTP2Transport: ReadIdleTimeout 30 s,
- *   PingTimeout 15 s) declares the connection lost 45 s after the last frame; every stream on it fails
- *   with "http2: client connection lost" (golang.org/x/net/http2 closeForLostPing);
+ *   PingTimeout 15 s; golang.org/x/net/http2 readLoop resets the idle timer at every frame read, and
+ *   healthCheck pings once it fires) declares the connection lost 45 s after the last frame read — a
+ *   reply, a watch event, or the answer to an idle ping (one per 30 s of quiet on a healthy connection);
+ *   every stream on it fails with "http2: client connection lost" (closeForLostPing);
  * - the open watch's stream watcher turns that read error into an ERROR event, a 500 from the client's
  *   error reporter (apimachinery watch/streamwatcher.go receive: not IsProbableEOF, not IsTimeout);
  * - reflector.go watch(): IsInternalError but MaxInternalErrorRetryDuration is 0 ⇒ "watch ended with
@@ -16,7 +18,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  ApiServer, CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, Recorder, Scheduler, SharedIndexInformer,
+  ApiServer, CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, CLIENT_READ_IDLE_TIMEOUT_MS, Recorder, Scheduler, SharedIndexInformer,
   type Pod, type TraceEvent,
 } from "../../../src/index.js";
 import { pod } from "../../unit/apiserver/helpers.js";
@@ -50,11 +52,12 @@ function steps(events: TraceEvent[]): string[] {
 
 describe("a long \"timeout\" partition, step by step (client-go reflector.go + HTTP/2 health check + dialer)", () => {
   it("the constants are client-go's: 30 s read idle + 15 s ping; a 30 s dial", () => {
+    expect(CLIENT_READ_IDLE_TIMEOUT_MS).toBe(30_000);
     expect(CLIENT_CONNECTION_TIMEOUT_MS).toBe(45_000);
     expect(CLIENT_DIAL_TIMEOUT_MS).toBe(30_000);
   });
 
-  it("watch lost at +45 s (ERROR 500, no handler) ⇒ backoff ⇒ relist on a new connection ⇒ dial timeout 30 s later (handler) ⇒ backoff ⇒ relist ⇒ the heal delivers it", () => {
+  it("watch lost 45 s after the last frame (ERROR 500, no handler) ⇒ backoff ⇒ relist on a new connection ⇒ dial timeout 30 s later (handler) ⇒ backoff ⇒ relist ⇒ the heal delivers it", () => {
     const { s, rec, server, informer, errors } = start();
     s.advance(1_000);
     const before = rec.events.length;
@@ -65,16 +68,16 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     server.heal();                               // t = 101 s
     s.flush();
     expect(steps(rec.events.slice(before))).toEqual([
-      "watch ended error 500@46000",             // 1 s + 45 s: the health check gave up
-      "backoff 800@46000",                       // no handler: ListAndWatch returned nil
-      "list rv=1@46800",                         // a relist, from the last resourceVersion
-      "list failed DialTimeout@76800",           // a new connection: the dial gave up after 30 s
-      "backoff 1600@76800",
-      "list rv=1@78400",                         // held in its dial until the heal …
+      "watch ended error 500@45000",             // the last frame (the LIST's reply) at 0 s + 30 s idle + 15 s ping
+      "backoff 800@45000",                       // no handler: ListAndWatch returned nil
+      "list rv=1@45800",                         // a relist, from the last resourceVersion
+      "list failed DialTimeout@75800",           // a new connection: the dial gave up after 30 s
+      "backoff 1600@75800",
+      "list rv=1@77400",                         // held in its dial until the heal …
       "listed 2@101000",                         // … then delivered
       "watch rv=2@101000",
     ]);
-    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@76800"]);
+    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@75800"]);
     expect(informer.getStore().listKeys().sort()).toEqual(["default/a", "default/b"]);
     // the server saw only the requests that got through: the first list and watch, then the healed list
     const serverSaw = rec.events.filter((e) => e.kind === "server.request" && (e.verb === "list" || e.verb === "watch"))
@@ -89,13 +92,45 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     const lw = server.listerWatcher<Pod>("pods");
     const answers: string[] = [];
     const list = () => lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
-    server.partition("timeout");                 // t = 0: the connection is lost at 45 s
-    s.advance(30_000);
+    list();                                      // t = 0: answered at once, the last frame read
+    s.advance(10_000);
+    server.partition("timeout");                 // t = 10 s: the connection is lost at 0 + 45 s
+    s.advance(20_000);
     list();                                      // t = 30 s, on the old connection
     s.advance(20_000);
     list();                                      // t = 50 s, a new dial
     s.advance(40_000);
-    expect(answers).toEqual(["ConnectionLost@45000", "DialTimeout@80000"]);
+    expect(answers).toEqual(["1@0", "ConnectionLost@45000", "DialTimeout@80000"]);
+  });
+
+  it("a quiet connection pings every 30 s: the loss comes 45 s after the last answered ping, sooner after the partition", () => {
+    const s = new Scheduler({ seed: 1 });
+    const server = new ApiServer(s, { bookmarks: false });
+    const lw = server.listerWatcher<Pod>("pods");
+    const answers: string[] = [];
+    lw.list({}, () => answers.push(`listed@${s.now()}`));
+    lw.watch({ resourceVersion: "0" }, {
+      onEvent: (e) => { if (e.type === "ERROR") answers.push(`watch ERROR ${(e.object as { code?: number }).code}@${s.now()}`); },
+      onClose: (e) => answers.push(`${e?.reason ?? "watch closed"}@${s.now()}`),
+    });
+    s.advance(100_000);                          // nothing to read: idle pings at 30, 60 and 90 s, each answered
+    server.partition("timeout");
+    lw.list({}, (e) => answers.push(`${e?.reason ?? "listed"}@${s.now()}`));
+    s.advance(60_000);
+    // 90 s + 45 s: the watch's stream reports the loss (the client's ERROR 500), and the waiting LIST fails
+    expect(answers).toEqual(["listed@0", "watch ERROR 500@135000", "watch closed@135000", "ConnectionLost@135000"]);
+  });
+
+  it("with no connection yet (nothing ever answered), the first LIST dials: the handler hears the dial timeout", () => {
+    const s = new Scheduler({ seed: 3 });
+    const server = new ApiServer(s, {});
+    server.partition("timeout");
+    const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods"), { scheduler: s, name: "pods", backoff: { jitter: 0 } });
+    const errors: string[] = [];
+    informer.setWatchErrorHandler((e) => errors.push(`${e.message}@${s.now()}`));
+    informer.run(new AbortController().signal);
+    s.advance(31_000);
+    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@30000"]);
   });
 
   it("a partition that heals within 45 s costs only the delay: no relist, no handler, the events arrive late and in order", () => {
@@ -104,12 +139,12 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     server.partition("timeout");
     server.create("pods", pod("b"));
     server.create("pods", pod("c"));
-    s.advance(44_000);                           // t = 45 s: 1 ms short of the health check giving up
+    s.advance(43_999);                           // t = 44.999 s: 1 ms before the health check gives up
     server.heal();
     s.flush();
     expect(errors).toEqual([]);
     expect(rec.events.filter((e) => e.kind === "reflector.list.start")).toHaveLength(1);
     const late = rec.events.filter((e) => e.kind === "reflector.watch.event").map((e) => `${e.kind === "reflector.watch.event" ? e.key : ""}@${e.time}`);
-    expect(late).toEqual(["default/b@45000", "default/c@45000"]);
+    expect(late).toEqual(["default/b@44999", "default/c@44999"]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { RunResult } from "../../../src/scenario/index.js";
 import type { CompileOutput } from "../../../site/editor/create-editor.js";
 import { LIVE_DEBOUNCE_MS, lessonMachine } from "../../../site/machines/lesson.js";
-import { runInFlight } from "../../../site/machines/lesson-rules.js";
+import { booting, runInFlight, runStatus } from "../../../site/machines/lesson-rules.js";
 import type { CompileOutcome, LessonEmitted, LessonInput, RunInput } from "../../../site/machines/lesson-types.js";
 
 const STARTER = "log('starter')";
@@ -19,7 +19,7 @@ function compiled(source: string, diagnostics = 0): CompileOutput {
 const run = (steps: number): RunResult => ({ trace: Array.from({ length: steps }, (_, i) => ({ seq: i + 1 })), log: [] }) as unknown as RunResult;
 
 /** A lesson actor whose compile and run are driven by the test. */
-function harness(input: Partial<LessonInput> = {}) {
+function harness(input: Partial<LessonInput> = {}, opts: { booted?: boolean } = {}) {
   let editorText = STARTER;
   const compiles: Array<{ resolve(o: CompileOutcome): void; source: string }> = [];
   const runs: Array<{ input: RunInput; send(e: AnyEventObject): void; stopped: boolean }> = [];
@@ -41,6 +41,8 @@ function harness(input: Partial<LessonInput> = {}) {
   const emitted: LessonEmitted[] = [];
   for (const type of ["compiled", "runStarted", "result", "goals", "fatal"] as const) actor.on(type, (e) => emitted.push(e as LessonEmitted));
   actor.start();
+  // The view is built (the booting tests leave it booting): nothing runs until the test says so.
+  if (opts.booted !== false) actor.send({ type: "lesson.ready" });
   const settle = () => new Promise((r) => setTimeout(r, 0));
   return {
     actor, clock, compiles, runs, emitted, settle,
@@ -260,5 +262,46 @@ describe("lesson machine (the run lifecycle)", () => {
     h.runs.at(-1)!.send({ type: "lesson.result", result: run(2), ms: 1 });
     h.runs.at(-1)!.send({ type: "lesson.done" });
     expect(h.state()).toEqual({ checked: "unchecked" });
+  });
+
+  it("boots: Run, checks and stage runs wait for the view; lesson.ready starts its first run with the kept actions and edit", async () => {
+    const h = harness({}, { booted: false });
+    expect(h.state()).toBe("booting");
+    expect(booting(h.actor.getSnapshot())).toBe(true);
+    expect(runStatus(h.actor.getSnapshot())).toEqual({ kind: "booting" });
+    h.actor.send({ type: "lesson.run", reason: "run" });
+    h.actor.send({ type: "lesson.check" });
+    h.actor.send({ type: "lesson.action", op: { at: 300, op: { op: "fault", fault: "restart" } } } as never);
+    h.type("log('typed while booting')");
+    await h.settle();
+    expect(h.state()).toBe("booting");
+    expect(h.compiles).toHaveLength(0);
+    expect(h.ctx().actions).toHaveLength(1);
+    h.actor.send({ type: "lesson.ready", then: "boot" });
+    expect(h.state()).toBe("compiling");
+    expect(booting(h.actor.getSnapshot())).toBe(false);
+    expect(h.compiles).toHaveLength(1);
+    expect(h.compiles[0]!.source).toBe("log('typed while booting')");
+    await h.finishCompile();
+    expect(h.runs).toHaveLength(1);
+    expect(h.runs[0]!.input.reason).toBe("boot");
+    expect(h.runs[0]!.input.actions).toHaveLength(1);
+    h.actor.send({ type: "lesson.ready", then: "boot" }); // only the booting state listens
+    expect(h.runs).toHaveLength(1);
+  });
+
+  it("boots into a check (safe boot), or into editing when the view has nothing to run (an edit then compiles)", async () => {
+    const safe = harness({}, { booted: false });
+    safe.actor.send({ type: "lesson.ready", then: "check" });
+    expect(safe.state()).toBe("compiling");
+    await safe.finishCompile();
+    expect(safe.runs).toHaveLength(0);
+    expect(safe.state()).toEqual({ editing: "idle" });
+
+    const failed = harness({}, { booted: false });
+    failed.type("log('x')");
+    failed.actor.send({ type: "lesson.ready" });
+    expect(failed.state()).toEqual({ editing: "debouncing" });
+    expect(runStatus(failed.actor.getSnapshot())).toEqual({ kind: "idle" });
   });
 });

@@ -3,8 +3,8 @@
  * worker's sandbox (lockdown.ts: no network, no code loading, no storage, no page).
  *
  * Contract:
- * - It starts only from the page's blob: wrapper (assertLoadedByRunner) and locks itself down before
- *   any learner code runs; the one `start` message brings the MessagePort every later message uses.
+ * - It boots as the run worker does (worker-core.ts): only from the page's blob: wrapper, locked down
+ *   before any learner code runs; the one `start` message brings the MessagePort every later message uses.
  * - The learner's module (CommonJS from Monaco, loaded without eval by learner-module.ts) must
  *   `export default function (ctx)` returning client-go's ResourceEventHandlerFuncs ({ addFunc,
  *   updateFunc, deleteFunc }); it is called once per followed resource with ctx = { log, clientset,
@@ -22,9 +22,9 @@
  */
 /// <reference lib="webworker" />
 import { formatValue } from "../../../../src/scenario/index.js";
-import { assertLoadedByRunner, lockDown } from "../lockdown.js";
 import { loadLearnerModule, type LoadedModule, type LogRef } from "../learner-module.js";
 import type { WorkerSourceLocator } from "../source-locator.js";
+import { bootSandbox, errorText } from "../worker-core.js";
 import { remoteClientset } from "./live-clientset.js";
 import {
   LIVE_ERROR_CHARS, LIVE_LOG_LINE_CHARS, type HandlerFn, type HandlerPlaces, type LiveMethod, type LivePageMessage, type LiveStartMessage,
@@ -33,32 +33,16 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
-try {
-  assertLoadedByRunner(self);
-} catch (e) {
-  self.close();
-  throw e;
-}
-// Captured before the lockdown (and before learner code could replace them).
-const createObjectURL = URL.createObjectURL.bind(URL);
-const functionText = Function.prototype.call.bind(Function.prototype.toString) as (fn: unknown) => string;
-const postReady = self.postMessage.bind(self);
-const leftOpen = lockDown(self);
-let port: MessagePort | undefined;
-let portPost: ((m: LiveWorkerMessage) => void) | undefined;
-const post = (m: LiveWorkerMessage) => portPost?.(m);
+// Started the app's way, then no network, no code loading, no storage, no page (worker-core.ts).
+const core = bootSandbox<LiveWorkerMessage>(self);
+const { createObjectURL, functionText } = core.captured;
+const post = core.post;
 
 function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… [cut: ${(text.length - max).toLocaleString("en")} more characters]` : text;
 }
 function messageOf(e: unknown): string {
-  let text: string;
-  try {
-    text = e instanceof Error ? `${e.name === "Error" ? "" : `${e.name}: `}${e.message}` : String(e);
-  } catch {
-    text = "an error that cannot be printed";
-  }
-  return cut(text, LIVE_ERROR_CHARS);
+  return cut(errorText(e), LIVE_ERROR_CHARS);
 }
 
 type Funcs = { addFunc?: (obj: unknown, initial: boolean) => unknown; updateFunc?: (o: unknown, n: unknown) => unknown; deleteFunc?: (obj: unknown) => unknown };
@@ -181,18 +165,7 @@ self.addEventListener("unhandledrejection", (ev) => {
   report(ev.reason);
 });
 
-self.onmessage = (ev: MessageEvent<LiveStartMessage>) => {
-  const req = ev.data;
-  if (port !== undefined || req?.type !== "start" || ev.ports[0] === undefined) return;
-  port = ev.ports[0];
-  portPost = MessagePort.prototype.postMessage.bind(port) as (m: LiveWorkerMessage) => void;
+core.listen<LiveStartMessage>("start", (req, port) => {
   port.onmessage = onPortMessage;
-  self.onmessage = null;
-  if (leftOpen.length > 0) {
-    post({ type: "fatal", message: `the sandbox could not remove ${leftOpen.join(", ")} on this browser, so the code was not run` });
-    return;
-  }
-  void start(req);
-};
-
-postReady({ type: "ready" } satisfies LiveWorkerMessage);
+  return start(req);
+}, (message) => ({ type: "fatal", message }), { type: "ready" });
