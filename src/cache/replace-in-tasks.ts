@@ -5,7 +5,9 @@
  * the FIFO's lock, and Pop waits on that lock. A stepped replace keeps what can be observed of that:
  * nothing pops until the replace is complete, the watch starts only after it, and the FIFO traces the
  * same events in the same order (only other goroutines' work — handlers of earlier notifications — may
- * run between two steps, as it may in Go while Replace holds the lock).
+ * run between two steps, as it may in Go while Replace holds the lock). No resync can run between two
+ * steps either: the Reflector arms its resync timer only in `done` (reflector.go starts its resync
+ * goroutine after syncWith), and a relist's new epoch silences the previous list's timer.
  *
  * Contract:
  * - Without `perTask` (undefined, non-finite or < 1), or when the store cannot step

@@ -14,7 +14,7 @@ import { RESOURCES } from "../../src/apiserver/resources.js";
 import type { KnownTraceEvent } from "../../src/sim/index.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const IDLE_MS = 600;
+const IDLE_MS = 800;
 
 describe("live events traced from outside a task", () => {
   let cluster: Cluster;
@@ -49,6 +49,6 @@ describe("live events traced from outside a task", () => {
     const closed = byStop.find((e) => e.kind === "server.watch.closed");
     expect(closed?.kind === "server.watch.closed" ? closed.reason : undefined).toBe("stopped");
     expect(stopAt - last).toBeGreaterThan(IDLE_MS - 50);   // (the setup is what it claims)
-    for (const e of byStop) expect([e.kind, Math.abs(e.time - stopAt) < 100]).toEqual([e.kind, true]);
+    for (const e of byStop) expect([e.kind, Math.abs(e.time - stopAt) < 250]).toEqual([e.kind, true]);
   });
 });
