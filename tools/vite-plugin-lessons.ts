@@ -3,7 +3,8 @@
  * modules, so the whole course ships in the static build and works offline:
  *
  * - `virtual:lessons` — the course index (id, order, titles and summaries in both locales) plus a lazy
- *   loader per lesson. Small: it is part of the first screen.
+ *   loader per lesson, and one for lessons/sandbox (the #/sandbox page's prose, starter and scenario; it is
+ *   not in the index). Small: it is part of the first screen.
  * - `virtual:lesson/<id>` — one lesson's prose, hints, go.md (as HTML), starter and solution (as text).
  *   Each becomes its own lazy chunk.
  *
@@ -14,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Plugin } from "vite";
-import { compileLesson, LESSON_DIR, summarize, type CompiledLesson } from "./lessons/compile.ts";
+import { compileLesson, LESSON_DIR, SANDBOX_ID, summarize, type CompiledLesson } from "./lessons/compile.ts";
 import { compileGlossary, glossaryLessonRefs, type CompiledGlossary } from "./lessons/glossary.ts";
 import { lessonLabels } from "../site/lessons/label.ts";
 
@@ -101,7 +102,10 @@ export default function lessonsPlugin(options: { dir?: string } = {}): Plugin {
           summaries.push(summarize(lesson));
           for (const f of FILES) this.addWatchFile(join(root, lessonId, f));
         }
-        const loaders = ids.map((l) => `  ${JSON.stringify(l)}: () => import(${JSON.stringify(LESSON_PREFIX + l)}),`).join("\n");
+        // The sandbox (#/sandbox) loads the same way, but is not part of the course index.
+        const sandbox = existsSync(join(root, SANDBOX_ID, "lesson.md")) ? [SANDBOX_ID] : [];
+        for (const f of FILES) if (sandbox.length > 0) this.addWatchFile(join(root, SANDBOX_ID, f));
+        const loaders = [...ids, ...sandbox].map((l) => `  ${JSON.stringify(l)}: () => import(${JSON.stringify(LESSON_PREFIX + l)}),`).join("\n");
         return `export const lessons = ${JSON.stringify(summaries)};\nexport const loaders = {\n${loaders}\n};\n`;
       }
       if (id === `\0${GLOSSARY_ID}`) {

@@ -47,7 +47,12 @@ const scenario: Scenario = {
   seed: 1,
   durationMs: 65_000, // two 30 s resyncs fit in a run
   initial,
-  timeline: [],
+  // A few changes of its own, so an unchanged starter already prints an add, an update and a delete.
+  timeline: [
+    { at: 2_000, op: "create", resource: "pods", object: pod("default", "web-3", "web", "nginx:1.27") },
+    { at: 5_000, op: "label", resource: "pods", namespace: "default", name: "web-1", labels: { tier: "frontend" } },
+    { at: 9_000, op: "delete", resource: "pods", namespace: "shop", name: "cart-1" },
+  ],
 };
 
 export default scenario;

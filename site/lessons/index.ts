@@ -4,10 +4,10 @@
  * (to post it to the runner) and goals.ts (for the goals' titles), each lesson in its own lazy chunk.
  */
 import { lessons as index, loaders } from "virtual:lessons";
-import type { CompiledLesson, Locale, LessonSummary } from "./types";
+import type { CompiledLesson, CompiledLocale, Locale, LessonSummary } from "./types";
 import type { Goal, Scenario } from "../../src/scenario/index.js";
 
-export type { CompiledLesson, Locale, LessonSummary };
+export type { CompiledLesson, CompiledLocale, Locale, LessonSummary };
 
 export interface GoalInfo {
   id: string;

@@ -4,7 +4,6 @@
  */
 import { detectLocale, isLocale, translator, type Locale, type Translate } from "../i18n/index";
 import { findLesson, listLessons, loadLesson, neighbours } from "../lessons/index";
-import { sandboxScenario, sandboxStarter } from "../lessons/sandbox";
 import { Runner } from "../runner/runner";
 import { drafts as makeDrafts } from "../storage/drafts";
 import { loadPrefs, savePrefs, type ThemeChoice } from "../storage/prefs";
@@ -205,24 +204,23 @@ export class App {
       this.errors.show("share", this.t("share.dropped", { n: share.dropped }));
     }
     let source: LessonSource;
-    if (route.page === "sandbox") {
-      source = { id: "sandbox", scenario: sandboxScenario, starter: sandboxStarter, title: { en: "Sandbox", "zh-CN": "沙盒" } };
-    } else {
-      const summary = findLesson(route.id);
-      if (summary === undefined) {
-        this.body.append(h("main", { class: "not-found" }, h("h1", {}, this.t("lesson.notFound", { id: route.id })), h("a", { href: "#/", class: "button" }, this.t("nav.home"))));
-        return;
-      }
-      this.body.append(h("main", { class: "loading" }, h("p", { class: "muted" }, this.t("lesson.loading"))));
-      const lesson = await loadLesson(route.id);
-      if (this.viewKey !== key) return;
-      clear(this.body);
-      source = {
-        id: lesson.id, lesson, scenario: lesson.scenario ?? sandboxScenario,
-        starter: lesson.starter, solution: lesson.solution || undefined, title: summary.title,
-      };
-      document.title = `${summary.title[this.locale]} · ${this.t("app.name")}`;
+    const summary = route.page === "lesson" ? findLesson(route.id) : undefined;
+    if (route.page === "lesson" && summary === undefined) {
+      this.body.append(h("main", { class: "not-found" }, h("h1", {}, this.t("lesson.notFound", { id: route.id })), h("a", { href: "#/", class: "button" }, this.t("nav.home"))));
+      return;
     }
+    this.body.append(h("main", { class: "loading" }, h("p", { class: "muted" }, this.t("lesson.loading"))));
+    // The sandbox is lessons/sandbox (prose, starter, scenario), compiled like a lesson but outside the course.
+    const lesson = await loadLesson(id);
+    // A lesson without a scenario.ts runs on the sandbox's cluster.
+    const scenario = lesson.scenario ?? (await loadLesson("sandbox")).scenario!;
+    if (this.viewKey !== key) return;
+    clear(this.body);
+    const title = summary?.title ?? { en: lesson.locales.en.meta.title, "zh-CN": lesson.locales["zh-CN"].meta.title };
+    source = route.page === "sandbox"
+      ? { id, scenario, starter: lesson.starter, title, guide: lesson.locales }
+      : { id, lesson, scenario, starter: lesson.starter, solution: lesson.solution || undefined, title };
+    document.title = `${title[this.locale]} · ${this.t("app.name")}`;
     const nb = route.page === "lesson" ? neighbours(route.id) : {};
     this.view = new LessonView(source, {
       t: () => this.t,

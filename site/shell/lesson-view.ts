@@ -90,7 +90,7 @@ export class LessonView {
         this.workspace.setLessonCollapsed(true);
         this.workspace.focusRail();
       },
-      scenario: src.lesson ? undefined : src.scenario,
+      scenario: src.lesson ? undefined : src.scenario, guide: src.guide,
     }, restore?.hintsShown ?? 0);
     this.editorPane = new EditorPane({
       t: deps.t, code: this.code, live: deps.prefs.live ?? true, hasSolution: src.solution !== undefined && src.solution !== "",

@@ -4,6 +4,7 @@
  * hidden (and comes back, remembered across a reload) to give the editor and the stage its width, and
  * the sandbox at 1920×1080 has no empty column.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { byTestId, openApp, waitReady } from "./harness.js";
 
@@ -76,6 +77,10 @@ describe("layout at laptop size", () => {
       expect(pane.bottom - pane.top).toBeGreaterThan(500);
       expect(pane.width).toBeLessThan(1920 * 0.25);
       expect(await page.locator(".sandbox-timeline tr").count()).toBeGreaterThanOrEqual(4);
+      // The reading pane is lessons/sandbox/lesson.md (its one source): the front matter's summary, then its sections.
+      const md = readFileSync("lessons/sandbox/lesson.md", "utf8");
+      expect(await page.locator(".pane-lesson .lesson-summary").innerText()).toBe(/^summary: (.+)$/m.exec(md)?.[1]);
+      expect(await page.locator(".pane-lesson .prose h2").allInnerTexts()).toEqual([...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]));
       await app.screenshot("layout-1920-sandbox");
     } finally {
       await app.close();

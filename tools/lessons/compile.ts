@@ -4,7 +4,7 @@
  * markdown-it nor highlight.js reaches the page bundle. The shapes it produces are site/lessons/types.ts.
  *
  * Contract:
- * - Input: the folder name (`NN-slug`, the lesson id) and its files by name (LESSONS.md "One lesson =
+ * - Input: the folder name (`NN-slug`, the lesson id; or `sandbox`, order 0) and its files by name (LESSONS.md "One lesson =
  *   one folder"). `lesson.md` is required; a missing `lesson.zh-CN.md` / `hints.zh-CN.md` falls back to
  *   English (and is reported in `warnings`, the contract tests in test/lessons/ are where that fails).
  * - Front matter (YAML between `---` lines) gives title, summary, concepts[], minutes, demo; lesson.md's
@@ -40,6 +40,8 @@ export type { CompiledLesson, CompiledLocale, LessonMeta, LessonSummary, Locale 
 
 /** A lesson's id is its folder name: two digits, a dash, a slug. */
 export const LESSON_DIR = /^(\d\d)-[a-z0-9][a-z0-9-]*$/;
+/** The sandbox's folder (#/sandbox): compiled like a lesson, outside the course (order 0, no goals). */
+export const SANDBOX_ID = "sandbox";
 
 const ALIASES: Record<string, string> = {
   ts: "typescript", typescript: "typescript", tsx: "typescript", js: "typescript", javascript: "typescript",
@@ -188,7 +190,7 @@ export function splitHints(source: string): string[] {
  */
 export function compileLesson(id: string, files: Record<string, string | undefined>): CompiledLesson {
   const m = LESSON_DIR.exec(id);
-  if (!m) throw new Error(`lessons/${id}: a lesson folder is named NN-slug (two digits, a dash, lowercase slug)`);
+  if (!m && id !== SANDBOX_ID) throw new Error(`lessons/${id}: a lesson folder is named NN-slug (two digits, a dash, lowercase slug)`);
   const warnings: string[] = [];
   const en = files["lesson.md"];
   if (en === undefined) throw new Error(`lessons/${id}: lesson.md is missing`);
@@ -220,7 +222,7 @@ export function compileLesson(id: string, files: Record<string, string | undefin
   if (starter !== "" && starter === solution) warnings.push(`lessons/${id}: starter.ts and solution.ts are identical`);
   return {
     id,
-    order: Number(m[1]),
+    order: m ? Number(m[1]) : 0,
     locales,
     goHtml: files["go.md"] === undefined ? "" : renderMarkdown(stripTitle(files["go.md"])),
     goStarterHtml: files["go-starter.md"] === undefined ? "" : renderMarkdown(stripTitle(files["go-starter.md"])),

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from "../../../src/scenario/index.js";
 import type { Locale, Translate } from "../../i18n/index";
-import type { LoadedLesson } from "../../lessons/index";
+import type { CompiledLocale, LoadedLesson } from "../../lessons/index";
 import type { PredictController } from "../../lessons/predict";
 import type { GoalStatus } from "../../machines/lesson-types";
 import { clear, h, icon } from "../dom";
@@ -25,6 +25,8 @@ export interface LessonPaneDeps {
   collapse(): void;
   /** The sandbox's scenario, shown as a guide when there is no lesson. */
   scenario?: Scenario;
+  /** The sandbox's summary and prose per locale (lessons/sandbox/lesson*.md), shown under the guide. */
+  guide?: Record<Locale, CompiledLocale> | undefined;
 }
 
 export class LessonPane {
@@ -74,10 +76,11 @@ export class LessonPane {
         number ? h("span", { class: "lesson-number" }, number) : null,
         h("h1", { "data-testid": "lesson-title" }, d.title[locale]),
         passed ? h("span", { class: "badge pass", title: t("lesson.passed") }, icon("check"), t("map.passed")) : null),
-      lesson ? h("p", { class: "lesson-summary" }, lesson.locales[locale].meta.summary) : h("p", { class: "lesson-summary" }, t("sandbox.body")),
+      h("p", { class: "lesson-summary" }, (lesson?.locales ?? d.guide)?.[locale].meta.summary ?? t("sandbox.body")),
     );
     if (!lesson) {
       if (d.scenario) this.element.append(renderSandboxGuide(d.scenario, t));
+      if (d.guide) this.element.append(this.prose(d.guide[locale].html));
       return;
     }
     this.element.append(h("section", { class: "card goals-card", "aria-label": t("lesson.goals") },
@@ -87,16 +90,20 @@ export class LessonPane {
       this.element.append(h("p", { class: "passed-banner" }, icon("check"), h("span", {}, t("lesson.passed")), " ",
         h("a", { href: `#/lesson/${next.id}` }, `${t("lesson.passed.next")} →`)));
     }
-    const prose = h("article", { class: "prose", html: lesson.locales[locale].html });
-    // Code blocks that scroll sideways can be scrolled from the keyboard (axe scrollable-region-focusable).
-    for (const pre of prose.querySelectorAll("pre")) pre.tabIndex = 0;
-    this.element.append(prose);
+    this.element.append(this.prose(lesson.locales[locale].html));
     d.predict?.attach(this.element);
     if (lesson.locales[locale].hints.length > 0) {
       this.element.append(h("section", { class: "card hints-card", "aria-label": t("lesson.hints") },
         h("h2", { class: "section-title" }, icon("bulb"), t("lesson.hints")), this.hintsBox));
       this.renderHints();
     }
+  }
+
+  private prose(html: string): HTMLElement {
+    const prose = h("article", { class: "prose", html });
+    // Code blocks that scroll sideways can be scrolled from the keyboard (axe scrollable-region-focusable).
+    for (const pre of prose.querySelectorAll("pre")) pre.tabIndex = 0;
+    return prose;
   }
 
   renderGoals(status: Readonly<Record<string, GoalStatus>>, note: string | undefined): void {

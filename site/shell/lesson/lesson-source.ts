@@ -7,7 +7,7 @@
  */
 import type { Scenario, TimedOp } from "../../../src/scenario/index.js";
 import type { Locale, Translate } from "../../i18n/index";
-import type { LoadedLesson } from "../../lessons/index";
+import type { CompiledLocale, LoadedLesson } from "../../lessons/index";
 import type { Runner } from "../../runner/runner";
 import type { Drafts } from "../../storage/drafts";
 import type { Prefs } from "../../storage/prefs";
@@ -23,6 +23,8 @@ export interface LessonSource {
   starter: string;
   solution?: string;
   title: Record<Locale, string>;
+  /** The sandbox's reading pane, per locale (lessons/sandbox/lesson*.md: summary and prose); lessons have `lesson`. */
+  guide?: Record<Locale, CompiledLocale>;
 }
 
 export interface LessonViewDeps {

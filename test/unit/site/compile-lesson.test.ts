@@ -61,6 +61,19 @@ describe("compileLesson", () => {
     expect(first.locales["zh-CN"].hints.length).toBe(3);
     expect(first.warnings).toEqual([]);
   });
+
+  it("compiles lessons/sandbox (the #/sandbox page's prose, starter and scenario) outside the course", () => {
+    expect(lessonFolders("lessons")).not.toContain("sandbox");
+    const sandbox = readLesson("lessons", "sandbox");
+    expect(sandbox.order).toBe(0);
+    expect(sandbox.hasScenario).toBe(true);
+    expect(sandbox.starter).toContain("newSharedInformerFactory");
+    expect(sandbox.locales.en.meta.title).toBe("Sandbox");
+    expect(sandbox.locales["zh-CN"].meta.title).toBe("沙盒");
+    expect(sandbox.locales.en.html).toContain("<h2>Things to try</h2>");
+    expect(sandbox.warnings).toEqual([]);
+    expect(() => compileLesson("sandboxes", { "lesson.md": en })).toThrow(/lessons\/sandboxes: a lesson folder is named NN-slug/);
+  });
 });
 
 describe("Go starter and solution, and the chain of starters (issue 20 items 3 and 6)", () => {
