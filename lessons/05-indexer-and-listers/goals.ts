@@ -16,6 +16,10 @@ const M = defineMessages("indexer-and-listers", {
     "zh-CN": "{key} 运行在 {node} 上，但 byNode 把它归档在 [{values}] 下（第 {step} 步）。",
   },
   noNode: { en: "no node", "zh-CN": "（没有节点）" },
+  notListerCount: {
+    en: "\"{line}\" (step {step}) is not the count of the lister's answer: the last `lister().pods(\"team-a\").list()` before it (step {listStep}) returned {items} pods. Log the length of what the lister returns.",
+    "zh-CN": "“{line}”（第 {step} 步）不是 lister 返回结果的数量：它之前最后一次 `lister().pods(\"team-a\").list()`（第 {listStep} 步）返回了 {items} 个 Pod。请打印 lister 返回结果的长度。",
+  },
   notFromIndex: {
     en: "\"{line}\" (step {step}) was not read from the index: call `{how}` for each line (a filter over every cached pod, or a constant, does not count).",
     "zh-CN": "“{line}”（第 {step} 步）不是从索引读出来的：每打印一行都要调用 `{how}`（遍历全部缓存 Pod 再过滤，或者写死的常量，都不算）。",
@@ -92,6 +96,7 @@ const byNodeLog: Goal = goal({
   check(run) {
     const counts = { "node-a": 0, "node-b": 0, "team-a": 0 };
     const queries = events(run, "indexer.query");
+    const listerLists = events(run, "lister.query", (q) => q.op === "list" && q.namespace === "team-a");
     const previous = new Map<string, number>();
     for (const line of run.log) {
       const nodeLine = /^(node-a|node-b): (.*)$/.exec(line.text);
@@ -105,6 +110,14 @@ const byNodeLog: Goal = goal({
       previous.set(value, line.step);
       if (!queries.some((q) => q.indexName === indexName && q.value === value && q.seq > since && q.seq < line.step)) {
         return fail(M.notFromIndex({ line: line.text, step: line.step, how }), line.step);
+      }
+      if (nsLine !== null) {
+        // …and the namespace count is what the lister's list (lister.query) answered, not a number kept elsewhere.
+        const read = listerLists.filter((q) => q.seq > since && q.seq < line.step).at(-1);
+        if (read === undefined) return fail(M.notFromIndex({ line: line.text, step: line.step, how }), line.step);
+        if (read.items !== Number(nsLine[1])) {
+          return fail(M.notListerCount({ line: line.text, step: line.step, listStep: read.seq, items: read.items }), line.step);
+        }
       }
       const cache = cacheAt(run, line.step);
       if (nodeLine !== null) {

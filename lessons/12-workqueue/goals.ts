@@ -1,5 +1,5 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { defineMessages, events, fail, goal, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, objectAt, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
 
 const M = defineMessages("workqueue", {
   nothingAdded: {
@@ -37,6 +37,18 @@ const M = defineMessages("workqueue", {
   outsideReconcile: {
     en: "\"{line}\" (step {step}) was not printed by a reconcile of {key}: log it inside reconcile, from what the lister says then.",
     "zh-CN": "“{line}”（第 {step} 步）不是在 {key} 的 reconcile 中打印的：请在 reconcile 里根据当时 lister 的结果打印。",
+  },
+  notFromLister: {
+    en: "\"{line}\" (step {step}) did not come from the lister: in this reconcile of {key} your code logged without calling the lister's `get` for that key first. Read the pod from the cache when the key is processed, not from a copy the handlers kept.",
+    "zh-CN": "“{line}”（第 {step} 步）不是从 lister 读出来的：在这次 {key} 的 reconcile 里，你的代码没有先用 lister 的 `get` 读取这个 key 就打印了。请在处理这个 key 时从缓存读取 Pod，而不是读处理函数保存的副本。",
+  },
+  otherVersion: {
+    en: "\"{line}\" (step {step}) says version={saw}, but the lister's `get` (step {getStep}) returned {key} at resourceVersion {rv}, whose version label is {want}.",
+    "zh-CN": "“{line}”（第 {step} 步）写的是 version={saw}，但 lister 的 `get`（第 {getStep} 步）返回的 {key} 的 resourceVersion 是 {rv}，它的 version 标签是 {want}。",
+  },
+  goneButFound: {
+    en: "\"{line}\" (step {step}), but the lister's `get` of {key} (step {getStep}) found it: log `gone` only when `get` throws NotFound.",
+    "zh-CN": "打印了“{line}”（第 {step} 步），但 lister 对 {key} 的 `get`（第 {getStep} 步）找到了它：只有 `get` 抛出 NotFound 时才打印 `gone`。",
   },
   lastWeb1: {
     en: "The last \"reconcile default/web-1 …\" line is {last}; web-1 ended at version={final} on the server.",
@@ -111,12 +123,27 @@ const goals: Goal[] = [
       "zh-CN": "在 `reconcile` 里读取 lister：最后一行 `reconcile default/web-1` 显示 web-1 最终的 `version` 标签（这个种子上是 4），并且 web-2 被删除后由一次 reconcile 打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、lister 的 `get`、`errors.isNotFound`）",
     },
     check(run) {
-      // Every reconcile/gone line must come from a reconcile of that key, not from a handler or main.
+      // Every reconcile/gone line must come from a reconcile of that key, not from a handler or main,
+      // and from what the lister said in that reconcile (lister.query), not from a private copy.
+      const reads = events(run, "lister.query");
       for (const l of run.log) {
         const m = /^(reconcile|gone) (\S+)/.exec(l.text.trim());
         if (m === null) continue;
-        if (windowOf(run, l.step, m[2]!) === undefined) {
-          return fail(M.outsideReconcile({ line: l.text.trim(), step: l.step, key: m[2]! }), l.step);
+        const [line, verb, key] = [l.text.trim(), m[1]!, m[2]!];
+        const window = windowOf(run, l.step, key);
+        if (window === undefined) return fail(M.outsideReconcile({ line, step: l.step, key }), l.step);
+        const inWindow = reads.filter((q) => q.seq > window.start.seq && q.seq < l.step);
+        const get = inWindow.filter((q) => q.op === "get" && q.key === key).at(-1);
+        if (get === undefined) return fail(M.notFromLister({ line, step: l.step, key }), l.step);
+        if (verb === "gone") {
+          if (get.items > 0) return fail(M.goneButFound({ line, step: l.step, key, getStep: get.seq }), l.step);
+          continue;
+        }
+        if (get.items === 0 || get.resourceVersion === undefined) return fail(M.notFromLister({ line, step: l.step, key }), l.step);
+        const want = objectAt(run, key, get.resourceVersion)?.metadata.labels?.["version"] ?? "?";
+        const saw = /version=(\S+)/.exec(line)?.[1] ?? "";
+        if (saw !== want) {
+          return fail(M.otherVersion({ line, step: l.step, saw, getStep: get.seq, key, rv: get.resourceVersion, want }), l.step);
         }
       }
       const writes = events(run, "server.write").filter((w) => w.key === "default/web-1" && w.type !== "DELETED");

@@ -12,10 +12,9 @@
  *   frame (`heard()`), or the answer to the last idle ping, which a healthy connection gets every 30 s —
  *   so between 15 s and 45 s after the partition began; every request waiting on it fails then with
  *   "http2: client connection lost". (No connection yet — nothing ever answered — counts as lost.) A
- *   request sent after that
- *   dials a new connection, whose SYN goes nowhere: it fails CLIENT_DIAL_TIMEOUT_MS (30 s) after it was
- *   sent with "dial tcp …: i/o timeout". (On heal a pending dial is delivered at once; a real one would
- *   wait for the next SYN retransmission, at most a few seconds.)
+ *   request sent after that dials a new connection, whose SYN goes nowhere: it fails
+ *   CLIENT_DIAL_TIMEOUT_MS (30 s) after it was sent with "dial tcp …: i/o timeout". (On heal a pending
+ *   dial is delivered at once; a real one would wait for the next SYN retransmission, a few seconds.)
  * - `refusal()` is the error a list or watch request through a ListerWatcher gets right now, if any:
  *   connection refused during a "refused" partition or a restart's downtime; else, with probability
  *   `throttleFraction` (the scheduler's PRNG), 429 TooManyRequests with Retry-After.

@@ -51,7 +51,8 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
   private readonly store: ThreadSafeStore<T>;
   private readonly keyFunc: KeyFunc;
   private readonly trace: TraceFn | undefined;
-  private readonly traceQuery: TraceFn | undefined;
+  /** Traces reads (indexer.query); the informer's listers trace theirs through it (lister.query). */
+  readonly traceQuery: TraceFn | undefined;
   private readonly name: string;
 
   constructor(keyFunc: KeyFunc, indexers: Indexers = {}, options: StoreOptions = {}) {

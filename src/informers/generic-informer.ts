@@ -4,11 +4,12 @@
  *
  * Contract:
  * - `informer()` returns the factory's one shared informer for the resource (creating it on first use).
- * - `lister()` returns a lister over that informer's indexer (it also creates/registers the informer).
+ * - `lister()` returns a lister over that informer's indexer (it also creates/registers the informer),
+ *   tracing its reads (lister.query) when the informer's cache traces its reads.
  */
 import type { SharedIndexInformer } from "../cache/shared-informer.js";
 import type { KubeObject, Pod } from "../types.js";
-import { Lister, PodListerImpl, type GenericLister, type PodLister } from "./lister.js";
+import { Lister, PodListerImpl, type GenericLister, type ListerTrace, type PodLister } from "./lister.js";
 
 export interface GenericInformer<T extends KubeObject = KubeObject> {
   informer(): SharedIndexInformer<T>;
@@ -26,7 +27,8 @@ export class GenericInformerImpl<T extends KubeObject> implements GenericInforme
   }
 
   lister(): GenericLister<T> {
-    return new Lister<T>(this.get().getIndexer(), this.singular);
+    const informer = this.get();
+    return new Lister<T>(informer.getIndexer(), this.singular, listerTrace(informer));
   }
 }
 
@@ -38,6 +40,16 @@ export class PodInformerImpl implements PodInformer {
   }
 
   lister(): PodLister {
-    return new PodListerImpl(this.get().getIndexer());
+    const informer = this.get();
+    return new PodListerImpl(informer.getIndexer(), listerTrace(informer));
   }
+}
+
+/**
+ * The informer's read tracer, if it has one: its cache (a KeyedIndexer, store.ts) traces reads through
+ * `traceQuery`. Read by name, not by importing the class, so the playground's declarations stay as they were.
+ */
+function listerTrace<T extends KubeObject>(informer: SharedIndexInformer<T>): ListerTrace | undefined {
+  const fn: unknown = (informer.getIndexer() as { readonly traceQuery?: unknown }).traceQuery;
+  return typeof fn === "function" ? { fn: fn as ListerTrace["fn"], name: informer.name } : undefined;
 }

@@ -14,6 +14,9 @@
  *   group (when not core), name }.
  * - Returned objects are the cache's own (frozen when they came from the simulated server): never
  *   mutate them.
+ * - Traced (only when the informer is: `ListerTrace`): every `get` and `list` emits `lister.query` (op,
+ *   key or namespace and selector, items found, the found object's resourceVersion), after any
+ *   `indexer.query` the read made. No tracing work happens without a tracer.
  */
 import { newApiError } from "../apimachinery/errors.js";
 import { NamespaceIndex } from "../cache/keys.js";
@@ -32,6 +35,40 @@ export interface GenericLister<T> {
 }
 export interface PodLister extends GenericLister<Pod> {
   pods(namespace: string): GenericNamespaceLister<Pod>;
+}
+
+/**
+ * A lister read as the trace records it: the closed union's `lister.query` (src/sim/trace-informer.ts;
+ * test/unit/scenario/course-trace.test.ts keeps the two the same). Spelled out here rather than imported,
+ * so the playground's declarations do not pull in the trace module.
+ */
+export interface ListerQueryEvent {
+  component: "indexer";
+  kind: "lister.query";
+  name: string;
+  op: "get" | "list";
+  key?: string;
+  namespace?: string;
+  selector?: string;
+  items: number;
+  resourceVersion?: string;
+}
+
+/** Where a lister traces its reads: the informer's read tracer and trace name. */
+export interface ListerTrace {
+  fn: (event: ListerQueryEvent) => void;
+  name: string;
+}
+
+function traceGet(trace: ListerTrace, key: string, namespace: string, obj: unknown): void {
+  const rv = (obj as KubeObject | undefined)?.metadata?.resourceVersion;
+  trace.fn({ component: "indexer", kind: "lister.query", name: trace.name, op: "get", key,
+    ...(namespace !== "" ? { namespace } : {}), items: obj === undefined ? 0 : 1, ...(rv !== undefined ? { resourceVersion: rv } : {}) });
+}
+
+function traceList(trace: ListerTrace, namespace: string, selector: string | undefined, items: number): void {
+  trace.fn({ component: "indexer", kind: "lister.query", name: trace.name, op: "list",
+    ...(namespace !== "" ? { namespace } : {}), ...(selector ? { selector } : {}), items });
 }
 
 function labelsOf(obj: unknown): Labels {
@@ -73,15 +110,18 @@ function notFound(resource: string, name: string): Error {
 
 export class NamespaceLister<T> implements GenericNamespaceLister<T> {
   constructor(private readonly indexer: Indexer<T>, private readonly namespace: string,
-              private readonly resource: string) {}
+              private readonly resource: string, private readonly trace?: ListerTrace | undefined) {}
 
   list(selector?: string): T[] {
-    return listAllByNamespace(this.indexer, this.namespace, parseSelector(selector));
+    const items = listAllByNamespace(this.indexer, this.namespace, parseSelector(selector));
+    if (this.trace !== undefined) traceList(this.trace, this.namespace, selector, items.length);
+    return items;
   }
 
   get(name: string): T {
     const key = this.namespace === "" ? name : this.namespace + "/" + name;
     const obj = this.indexer.getByKey(key);
+    if (this.trace !== undefined) traceGet(this.trace, key, this.namespace, obj);
     if (obj === undefined) throw notFound(this.resource, name);
     return obj;
   }
@@ -89,26 +129,30 @@ export class NamespaceLister<T> implements GenericNamespaceLister<T> {
 
 export class Lister<T> implements GenericLister<T> {
   /** @param resource the singular lowercase resource used in NotFound errors, group-qualified: "pod", "deployment.apps". */
-  constructor(protected readonly indexer: Indexer<T>, protected readonly resource: string) {}
+  constructor(protected readonly indexer: Indexer<T>, protected readonly resource: string,
+              protected readonly trace?: ListerTrace | undefined) {}
 
   list(selector?: string): T[] {
-    return listAll(this.indexer, parseSelector(selector));
+    const items = listAll(this.indexer, parseSelector(selector));
+    if (this.trace !== undefined) traceList(this.trace, "", selector, items.length);
+    return items;
   }
 
   byNamespace(namespace: string): GenericNamespaceLister<T> {
-    return new NamespaceLister(this.indexer, namespace, this.resource);
+    return new NamespaceLister(this.indexer, namespace, this.resource, this.trace);
   }
 
   get(name: string): T {
     const obj = this.indexer.getByKey(name);
+    if (this.trace !== undefined) traceGet(this.trace, name, "", obj);
     if (obj === undefined) throw notFound(this.resource, name);
     return obj;
   }
 }
 
 export class PodListerImpl extends Lister<Pod> implements PodLister {
-  constructor(indexer: Indexer<Pod>) {
-    super(indexer, "pod");
+  constructor(indexer: Indexer<Pod>, trace?: ListerTrace) {
+    super(indexer, "pod", trace);
   }
 
   pods(namespace: string): GenericNamespaceLister<Pod> {

@@ -173,6 +173,11 @@ export const en: Catalogue = {
   "indexer.replace": (e) => `${The(e.name, "Indexer")} replaced its contents with ${count(e.items, "item")}.`,
   "indexer.indexAdded": (e) => `${The(e.name, "Indexer")} gained the index "${e.indexName}".`,
   "indexer.query": (e) => `Your code read ${the(e.name, "Indexer")}: index "${e.indexName}" = "${e.value}" gave ${count(e.items, "object")}.`,
+  "lister.query": (e) => e.op === "get"
+    ? `Your code got ${e.key ?? "?"} from ${the(e.name, "lister")} (the cache, not the API server): ` +
+      `${e.items > 0 ? `found, RV ${rv(e.resourceVersion)}` : "not there, so get throws NotFound"}.`
+    : `Your code listed ${the(e.name, "lister")}${e.namespace ? ` in namespace ${e.namespace}` : ""}` +
+      `${e.selector ? ` with selector "${e.selector}"` : ""} (the cache, not the API server): ${count(e.items, "object")}.`,
   "processor.distribute": (e) =>
     `${The(e.name, "shared processor")} sends ${notification(e.notification, "en")} for ${e.key} (RV ${rv(e.resourceVersion)}, from ${anEvent(e.deltaType)} delta` +
     `${e.sync ? ", a resync" : ""}) to ${e.listeners.length === 0 ? "no listener" : `${e.listeners.length === 1 ? "listener" : "listeners"} ${numberList(e.listeners, "en")}`}.`,

@@ -168,6 +168,11 @@ export const zh: Catalogue = {
   "indexer.replace": (e) => `${indexer(e.name)} 用 ${e.items} 个对象替换了内容。`,
   "indexer.indexAdded": (e) => `${indexer(e.name)} 新增了索引 "${e.indexName}"。`,
   "indexer.query": (e) => `你的代码读取了 ${indexer(e.name)}：索引 "${e.indexName}" = "${e.value}"，得到 ${e.items} 个对象。`,
+  "lister.query": (e) => e.op === "get"
+    ? `你的代码从 ${e.name} lister（缓存，而不是 API Server）get ${e.key ?? "?"}：` +
+      `${e.items > 0 ? `找到了，RV ${rv(e.resourceVersion)}` : "不在缓存里，所以 get 抛出 NotFound"}。`
+    : `你的代码 list 了 ${e.name} lister${e.namespace ? `（命名空间 ${e.namespace}）` : ""}` +
+      `${e.selector ? `，选择器 "${e.selector}"` : ""}（缓存，而不是 API Server）：${e.items} 个对象。`,
   "processor.distribute": (e) =>
     `${processor(e.name)}把${notification(e.notification, "zh-CN")}通知 ${e.key}（RV ${rv(e.resourceVersion)}，来自 ${e.deltaType}${e.sync ? "，resync" : ""}）` +
     `${e.listeners.length === 0 ? "发给了零个 listener" : `分发给 listener ${numberList(e.listeners, "zh-CN")}`}。`,

@@ -47,6 +47,7 @@ export const TRACE_KINDS = {
   "indexer.replace": "indexer",
   "indexer.indexAdded": "indexer",
   "indexer.query": "indexer",
+  "lister.query": "indexer",
   "processor.distribute": "processor",
   "processor.listenerAdded": "processor",
   "processor.listenerRemoved": "processor",

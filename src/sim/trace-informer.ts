@@ -73,7 +73,15 @@ export type IndexerTrace =
   | { component: "indexer"; kind: "indexer.replace"; name: string; items: number }
   | { component: "indexer"; kind: "indexer.indexAdded"; name: string; indexName: string }
   /** A read of one index (`byIndex`, and a lister's namespace query): which value was asked for, how many objects came back. */
-  | { component: "indexer"; kind: "indexer.query"; name: string; indexName: string; value: string; items: number };
+  | { component: "indexer"; kind: "indexer.query"; name: string; indexName: string; value: string; items: number }
+  /**
+   * A lister read (listers.go; the informer's cache, no request to the API server): `get` of `key`
+   * (`namespace/name` for a namespace lister) found `items` 1 (with the object's `resourceVersion`) or 0
+   * (the lister throws NotFound); `list` returned `items` objects of `namespace` ("" or absent: all),
+   * matching `selector` when one was given.
+   */
+  | { component: "indexer"; kind: "lister.query"; name: string; op: "get" | "list"; key?: string; namespace?: string;
+      selector?: string; items: number; resourceVersion?: string };
 
 // ───────────────────────────── shared processor (component "processor") ─────────────────────────────
 export type ProcessorTrace =

@@ -146,7 +146,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       informer(w, event.name).indexer.lastReplaceItems = event.items;
       break;
     }
-    case "indexer.query":
+    case "indexer.query": case "lister.query":
       break; // a read: nothing in the cache changes
     case "indexer.indexAdded": {
       const idx = informer(w, event.name).indexer;

@@ -47,7 +47,7 @@ export function stageOf(event: KnownTraceEvent, w: WorldView): Choreography {
       return only(at("deltafifo"));
     case "indexer.write":
       return move(at("deltafifo"), at("indexer"));
-    case "indexer.replace": case "indexer.indexAdded": case "indexer.query":
+    case "indexer.replace": case "indexer.indexAdded": case "indexer.query": case "lister.query":
       return only(at("indexer"));
     case "processor.distribute":
       return move(at("indexer"), at("processor"));

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { asKnown, type KnownTraceEvent, type TraceOf } from "../../../src/sim/trace.js";
 import { decodeTraceEvent } from "../../../src/sim/trace-decode.js";
 import { narrate } from "../../../src/sim/narration.js";
+import type { ListerQueryEvent } from "../../../src/informers/lister.js";
 import { runScenario, type Scenario } from "../../../src/scenario/index.js";
 import { cache, informers } from "../../../src/playground.js";
 import type { ConfigMap, Pod } from "../../../src/types.js";
@@ -126,5 +127,54 @@ describe("processor.listenerAdded.requestedResyncMs", () => {
       pods.addEventHandlerWithResyncPeriod({}, 2_000);
     });
     expect(ofKind(run.trace, "processor.listenerAdded").map((e) => [e.resyncPeriodMs, e.requestedResyncMs])).toEqual([[5_000, 2_000]]);
+  });
+});
+
+// The lister's own spelling of the event and the closed union's stay the same, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameListerQuery: Same<ListerQueryEvent, TraceOf<"lister.query">> = true;
+
+describe("lister.query", () => {
+  it("is spelled alike in the lister and in the trace union", () => expect(sameListerQuery).toBe(true));
+
+  it("traces each lister get and list of a traced informer: key, namespace, selector, items, the found object's RV", async () => {
+    const run = await runScenario(scenario, async ({ clientset, stop, log }) => {
+      const factory = informers.newSharedInformerFactory(clientset, 0);
+      const pods = factory.core().v1().pods();
+      const lister = pods.lister();
+      factory.start(stop);
+      await cache.waitForCacheSync(stop, () => pods.informer().hasSynced());
+      log(lister.pods("default").get("web-1").metadata.name);
+      try { lister.get("default/nope"); } catch { log("missing"); }
+      log(lister.list("app=web").length, lister.pods("default").list().length);
+    });
+    const reads = ofKind(run.trace, "lister.query").map(({ seq: _s, time: _t, ...rest }) => rest);
+    const rv = ofKind(run.trace, "server.write")[0]!.resourceVersion;
+    expect(reads).toEqual([
+      { component: "indexer", kind: "lister.query", name: "pods", op: "get", key: "default/web-1", namespace: "default", items: 1, resourceVersion: rv },
+      { component: "indexer", kind: "lister.query", name: "pods", op: "get", key: "default/nope", items: 0 },
+      { component: "indexer", kind: "lister.query", name: "pods", op: "list", selector: "app=web", items: 1 },
+      { component: "indexer", kind: "lister.query", name: "pods", op: "list", namespace: "default", items: 1 },
+    ]);
+    // the namespace list reads the namespace index first (indexer.query), then the lister's read is traced
+    const nsQuery = ofKind(run.trace, "indexer.query").at(-1)!;
+    expect(nsQuery.seq).toBe(ofKind(run.trace, "lister.query").at(-1)!.seq - 1);
+    const get = ofKind(run.trace, "lister.query")[0]!;
+    expect(narrate(get, "en")).toContain("got default/web-1 from the pods lister");
+    expect(narrate(ofKind(run.trace, "lister.query")[1]!, "zh-CN")).toContain("NotFound");
+    expect(typeof decodeTraceEvent({ ...get }, get.seq)).toBe("object");
+  });
+
+  it("an untraced informer's lister traces nothing and reads the same", async () => {
+    const { Lister } = await import("../../../src/informers/lister.js");
+    const { KeyedIndexer } = await import("../../../src/cache/store.js");
+    const { metaNamespaceKeyFunc } = await import("../../../src/cache/keys.js");
+    const seen: unknown[] = [];
+    const untraced = new Lister<Pod>(new KeyedIndexer<Pod>(metaNamespaceKeyFunc), "pod");
+    const traced = new Lister<Pod>(new KeyedIndexer<Pod>(metaNamespaceKeyFunc), "pod", { fn: (e) => seen.push(e), name: "pods" });
+    expect(untraced.list()).toEqual([]);
+    expect(() => untraced.get("x")).toThrow(/not found/);
+    expect(() => traced.get("x")).toThrow(/not found/);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -37,6 +37,7 @@ export const SAMPLES: { [K in TraceKind]: TraceOf<K> } = {
   "indexer.replace": { component: "indexer", kind: "indexer.replace", name: "pods", items: 3 },
   "indexer.indexAdded": { component: "indexer", kind: "indexer.indexAdded", name: "pods", indexName: "byApp" },
   "indexer.query": { component: "indexer", kind: "indexer.query", name: "pods", indexName: "byApp", value: "web", items: 2 },
+  "lister.query": { component: "indexer", kind: "lister.query", name: "pods", op: "get", key: "default/web-1", namespace: "default", items: 1, resourceVersion: "7" },
   "processor.distribute": { component: "processor", kind: "processor.distribute", name: "pods", notification: "update", key: "default/web-1", resourceVersion: "43", deltaType: "Updated", sync: false, listeners: [0, 1] },
   "processor.listenerAdded": { component: "processor", kind: "processor.listenerAdded", name: "pods", listener: 1, resyncPeriodMs: 1000 },
   "processor.listenerRemoved": { component: "processor", kind: "processor.listenerRemoved", name: "pods", listener: 1 },

@@ -24,6 +24,7 @@ const STAGE_OF: Record<TraceKind, StageName | null> = {
   "reflector.resync": "reflector", "reflector.watchErrorHandler": "reflector", "fifo.queued": "deltafifo", "fifo.skipped": "deltafifo",
   "fifo.replace": "deltafifo", "fifo.popped": "deltafifo", "fifo.closed": "deltafifo",
   "indexer.write": "indexer", "indexer.replace": "indexer", "indexer.indexAdded": "indexer", "indexer.query": "indexer",
+  "lister.query": "indexer",
   "processor.distribute": "processor", "processor.listenerAdded": "processor",
   "processor.listenerRemoved": "processor", "processor.resyncCheck": "processor",
   "listener.buffered": "listener", "listener.synced": "listener", "handler.called": "handler",
