@@ -13,7 +13,25 @@ export function prepare() {
   const sizes = { W1: { n: 10_000, m: 200_000 }, W2: { n: 10_000, m: 200_000 }, W3: { n: 10_000, m: 200_000 }, W4: { n: 50_000, m: 0 }, W5: { n: 10_000, m: 200_000 } };
   const size = { ...sizes[workload === "W5" ? "W1" : workload], ...(opts.n ? { n: opts.n } : {}), ...(opts.m !== undefined ? { m: opts.m } : {}) };
   const data = buildWorkload(workload === "W5" ? "W1" : workload, { ...size, seed: opts.seed ?? 42 });
+  if (opts.deliver !== undefined) deliverPrefix(data, opts.deliver);
   return { workload, opts, data };
+}
+
+/**
+ * opts.deliver = k (bench/instructions.mjs): the same generated workload, but only its first k watch
+ * events are delivered, so two runs differ only in how many events the contender handles. The expected
+ * counts become the prefix's; the final cache is not checked (the generator only knows the full run's).
+ */
+function deliverPrefix(data, k) {
+  if (data.relist !== undefined) throw new Error("deliver: only for watch-event workloads");
+  data.events = data.events.slice(0, k);
+  const expected = { adds: data.list.length, updates: 0, deletes: 0, final: undefined };
+  for (const ev of data.events) {
+    if (ev.type === "ADDED") expected.adds++;
+    else if (ev.type === "MODIFIED") expected.updates++;
+    else expected.deletes++;
+  }
+  data.expected = expected;
 }
 
 export function gcMonitor() {

@@ -8,8 +8,8 @@
  * - `shift()` takes the oldest one out into `code`, `key`, `newObj` and `oldObj` (valid until the next
  *   `shift`); false when empty. The buffer keeps no reference to a taken notification's objects.
  * - `clear()` drops every buffered notification.
- * - A notification's `code` is its type (`codeOf`, `typeOf`) plus a flag for an isInInitialList add
- *   (`isInitial`).
+ * - A notification's `code` is its type (`codeOf`, `typeOf`; `code & 3` is ADD, UPDATE or 2 for delete)
+ *   plus a flag for an isInInitialList add (`isInitial`).
  * - Storage: flat, four slots per notification in one array reused once drained, compacted when the
  *   consumed prefix dominates (O(1) amortized per notification), so a long backlog holds no
  *   per-notification object.
@@ -22,8 +22,9 @@ const COMPACT_AT = 4096;
 const STRIDE = 4;
 /** A drained buffer keeps its array up to this many slots. */
 const KEEP_SLOTS = 4096 * STRIDE;
-const ADD = 0;
-const UPDATE = 1;
+/** A code's type is `code & 3`: ADD, UPDATE or DELETE. */
+export const ADD = 0;
+export const UPDATE = 1;
 const DELETE = 2;
 const INITIAL = 4;
 const TYPES: readonly NotificationType[] = ["add", "update", "delete"];

@@ -35,7 +35,7 @@ import type { Scheduler } from "../sim/scheduler.js";
 import { traceTo, type NotificationType, type TraceFn, type Tracer } from "../sim/trace.js";
 import { DeletedFinalStateUnknown } from "./deleted-final-state-unknown.js";
 import type { HandlerSources } from "./handler-source.js";
-import { codeOf, isInitial, PendingNotifications, typeOf } from "./pending-notifications.js";
+import { ADD, codeOf, isInitial, PendingNotifications, typeOf, UPDATE } from "./pending-notifications.js";
 import type { ResourceEventHandler, ResourceEventHandlerRegistration } from "./types.js";
 
 export class ProcessorListener implements ResourceEventHandlerRegistration {
@@ -121,7 +121,8 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
   add(type: NotificationType, key: string, newObj: unknown, oldObj: unknown, isInInitialList: boolean): void {
     if (this.stopped) return;
     if (isInInitialList) this.initialPending++;
-    this.buffer.push(codeOf(type, isInInitialList), key, newObj, oldObj);
+    // the key is only ever read by the traces: an untraced listener buffers "" in its place
+    this.buffer.push(codeOf(type, isInInitialList), this.trace !== undefined ? key : "", newObj, oldObj);
     this.trace?.({ component: "listener", kind: "listener.buffered", name: this.name, listener: this.index,
       notification: type, key, resourceVersion: rvOf(newObj), pending: this.pending() });
     if (this.started && this.timer === 0 && !this.inFlight) {
@@ -236,33 +237,33 @@ export class ProcessorListener implements ResourceEventHandlerRegistration {
    * reported (never an unhandled rejection). With awaitPromises, its Promise is returned instead.
    */
   private call(code: number, key: string, newObj: unknown, oldObj: unknown): boolean | PromiseLike<unknown> {
-    const type = typeOf(code);
-    const isInInitialList = isInitial(code);
-    const src = this.sources?.[type === "add" ? 0 : type === "update" ? 1 : 2];
-    this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
-      notification: type, key, resourceVersion: rvOf(newObj),
-      ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
-      ...(type === "add" ? { isInInitialList } : {}),
-      ...(newObj instanceof DeletedFinalStateUnknown ? { tombstone: true } : {}),
-      pending: this.pending(), ...(src !== undefined ? { src } : {}) });
+    if (this.trace !== undefined) this.traceCalled(code, key, newObj, oldObj);
     let result: unknown;
     try {
-      switch (type) {
-        case "add": result = this.handler.onAdd(newObj, isInInitialList); break;
-        case "update": result = this.handler.onUpdate(oldObj, newObj); break;
-        case "delete": result = this.handler.onDelete(newObj); break;
-      }
+      const kind = code & 3;   // ADD, UPDATE or delete: no type strings compared per call
+      result = kind === ADD ? this.handler.onAdd(newObj, isInitial(code))
+        : kind === UPDATE ? this.handler.onUpdate(oldObj, newObj) : this.handler.onDelete(newObj);
     } catch (e) {
-      this.traceThrew(type, key, e);
+      this.traceThrew(typeOf(code), key, e);
       return false;
     }
     if (result !== undefined && result !== null && typeof (result as { then?: unknown }).then === "function") {
       if (this.awaitPromises) return result as PromiseLike<unknown>;
       (result as PromiseLike<unknown>).then(undefined, (e: unknown) => {
-        if (!this.stopped) this.traceThrew(type, key, e);
+        if (!this.stopped) this.traceThrew(typeOf(code), key, e);
       });
     }
     return true;
+  }
+
+  private traceCalled(code: number, key: string, newObj: unknown, oldObj: unknown): void {
+    const type = typeOf(code), src = this.sources?.[code & 3];
+    this.trace?.({ component: "handler", kind: "handler.called", name: this.name, listener: this.index,
+      notification: type, key, resourceVersion: rvOf(newObj),
+      ...(type === "update" ? { oldResourceVersion: rvOf(oldObj) } : {}),
+      ...(type === "add" ? { isInInitialList: isInitial(code) } : {}),
+      ...(newObj instanceof DeletedFinalStateUnknown ? { tombstone: true } : {}),
+      pending: this.pending(), ...(src !== undefined ? { src } : {}) });
   }
 
   private traceThrew(type: NotificationType, key: string, e: unknown): void {

@@ -59,7 +59,7 @@ export class ThreadSafeStore<T = unknown> {
     const old = items.get(key);
     const had = old !== undefined || items.has(key);
     const counts = this.counts;
-    if (counts !== undefined) {
+    if (counts !== undefined && !(had && sameNamespace(old, obj))) {
       const ns = fixedNamespace(obj);
       if (ns === undefined) this.materialize();
       else if (!had) counts.set(ns, (counts.get(ns) ?? 0) + 1);
@@ -212,6 +212,20 @@ function fixedNamespace(obj: unknown): string | undefined {
   if (typeof ns === "string" && ns.length > 0) return hasSlash(ns) ? undefined : ns;
   const name = (meta as { name?: unknown }).name;
   return typeof name === "string" && hasSlash(name) ? undefined : "";
+}
+
+/**
+ * An update that keeps its (non-empty) namespace: the stored object's namespace was fixed by its key
+ * when it was written, so the new one is too and the counts do not move. Spares the "/" scan of
+ * fixedNamespace on most writes (the old object's metadata is read next anyway, for the same-RV test).
+ */
+function sameNamespace(old: unknown, obj: unknown): boolean {
+  if (typeof old !== "object" || old === null || typeof obj !== "object" || obj === null) return false;
+  const a = (old as { metadata?: { namespace?: unknown } | null }).metadata;
+  const b = (obj as { metadata?: { namespace?: unknown } | null }).metadata;
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
+  const ns = b.namespace;
+  return typeof ns === "string" && ns.length > 0 && a.namespace === ns;
 }
 
 /** s.includes("/") as an inlined loop: called on every write, where the builtin's call costs more than the scan. */
