@@ -1,7 +1,15 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
-import { defineMessages, events, fail, goal, pass, type Ev } from "../_lib/goal-kit.js";
+import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
 
 const M = defineMessages("retries", {
+  billingFromServer: {
+    en: "Your code sent a GET for {resource} to the API server at step {step}: read `billing` from the ConfigMap lister (its NotFound is the error to retry on).",
+    "zh-CN": "你的代码在第 {step} 步向 API Server 发送了 {resource} 的 GET：请从 ConfigMap 的 lister 读取 `billing`（它的 NotFound 就是要重试的错误）。",
+  },
+  wrongPlan: {
+    en: "{bill} was created with plan={saw} at step {step}, but `billing` said plan={want} then: copy the plan from the `billing` ConfigMap the lister returns.",
+    "zh-CN": "第 {step} 步创建的 {bill} 写的是 plan={saw}，但那时 `billing` 的 plan 是 {want}：请从 lister 返回的 `billing` ConfigMap 里复制 plan。",
+  },
   neverBilled: {
     en: "{count} pod(s) never billed (no ConfigMap bill-<name> on the server at the end), e.g. {examples}.",
     "zh-CN": "有 {count} 个 Pod 从未计费（结束时服务器上没有对应的 ConfigMap bill-<name>），例如 {examples}。",
@@ -54,6 +62,32 @@ function streaks(run: RunResult): Map<string, Array<Array<At<"workqueue.rateLimi
 }
 
 const goals: Goal[] = [
+  goal({
+    id: "plan-from-lister",
+    title: {
+      en: "Each bill copies the plan of the `billing` ConfigMap your code read from the ConfigMap lister (never a GET to the API server)",
+      "zh-CN": "每张账单都复制你的代码从 ConfigMap lister 读到的 `billing` ConfigMap 的 plan（从不向 API Server 发 GET）",
+    },
+    check(run) {
+      const get = learnerRequests(run).find((r) => r.verb === "get" && r.resource === "configmaps");
+      if (get !== undefined) return fail(M.billingFromServer({ resource: get.resource, step: get.seq }), get.seq);
+      // The cache may lag the server by a moment: a plan `billing` has had (before the bill) counts.
+      let plan: string | undefined;
+      const plans = new Set<string>();
+      for (const w of events(run, "server.write", (e) => e.resource === "configmaps")) {
+        const name = w.object.metadata.name ?? "";
+        const data = (w.object as { data?: Record<string, string> }).data;
+        if (name === "billing") {
+          plan = data?.["plan"] ?? "basic";
+          plans.add(plan);
+        } else if (name.startsWith("bill-") && w.type === "ADDED") {
+          const saw = data?.["plan"] ?? "";
+          if (!plans.has(saw)) return fail(M.wrongPlan({ bill: w.key, saw, step: w.seq, want: plan ?? "basic" }), w.seq);
+        }
+      }
+      return pass;
+    },
+  }),
   goal({
     id: "every-pod-billed",
     title: {

@@ -11,13 +11,20 @@
  *   `errors.isNotFound(e)`, `isConflict(e)`, … work as in lessons. An answer that is not JSON rejects
  *   with an ApiError carrying the raw text.
  */
-import { ApiError, newApiError, type Binding, type Clientset, type KubeList, type KubeObject, type ListOptions,
+import { ApiError, newApiError, RESOURCES, type Binding, type Clientset, type KubeList, type KubeObject, type ListOptions,
   type Pod, type PodClient, type ResourceClient, type Status } from "../../../../src/index.js";
 import type { LiveMethod } from "./live-protocol.js";
 
 export type Send = (method: LiveMethod, path: string, body?: string) => Promise<{ status: number; body: string }>;
 
-interface Kind { group: "" | "apps"; resource: string; namespaced: boolean }
+interface Kind { group: string; resource: string; namespaced: boolean }
+
+/** A resource's group and scope, from the engine's one resource table (src/apiserver/resources.ts). */
+function kindOf(resource: string): Kind {
+  const info = RESOURCES[resource];
+  if (info === undefined) throw new Error(`live clientset: no resource "${resource}" in the resource table`);
+  return { group: info.group, resource, namespaced: info.namespaced };
+}
 
 function errorOf(status: number, text: string): ApiError {
   try {
@@ -75,19 +82,18 @@ class RemotePodClient extends RemoteClient<Pod> implements PodClient {
 
 /** A Clientset whose every call is one request over `send`; `followed` is the page's namespace ("" for all). */
 export function remoteClientset(send: Send, followed: string): Clientset {
-  const c = <T extends KubeObject>(group: Kind["group"], resource: string, namespaced: boolean, ns?: string) =>
-    new RemoteClient<T>(send, { group, resource, namespaced }, ns, followed);
+  const c = <T extends KubeObject>(resource: string, ns?: string) => new RemoteClient<T>(send, kindOf(resource), ns, followed);
   return {
     coreV1: () => ({
-      pods: (ns?: string): PodClient => new RemotePodClient(send, { group: "", resource: "pods", namespaced: true }, ns, followed),
-      configMaps: (ns?: string) => c("", "configmaps", true, ns),
-      services: (ns?: string) => c("", "services", true, ns),
-      nodes: () => c("", "nodes", false),
-      namespaces: () => c("", "namespaces", false),
+      pods: (ns?: string): PodClient => new RemotePodClient(send, kindOf("pods"), ns, followed),
+      configMaps: (ns?: string) => c("configmaps", ns),
+      services: (ns?: string) => c("services", ns),
+      nodes: () => c("nodes"),
+      namespaces: () => c("namespaces"),
     }),
     appsV1: () => ({
-      deployments: (ns?: string) => c("apps", "deployments", true, ns),
-      replicaSets: (ns?: string) => c("apps", "replicasets", true, ns),
+      deployments: (ns?: string) => c("deployments", ns),
+      replicaSets: (ns?: string) => c("replicasets", ns),
     }),
   };
 }
