@@ -6,35 +6,21 @@
 // time from the click to the status "replaying" (attached, the replay under way), to the first replayed add
 // logged, to the last, and to the status "attached" (the replay over), with progress each
 // second, and the longest main-thread tasks meanwhile (longtask entries ≥ 50 ms).
-import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { recordLongTasks, startLive } from "./live-server.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i < 0 ? dflt : Number(process.argv[i + 1]); };
 const pods = arg("--pods", 10_000);
 /** --screenshot FILE: the page 3 s into the replay. */
 const shot = process.argv.includes("--screenshot") ? process.argv[process.argv.indexOf("--screenshot") + 1] : undefined;
 const total = pods + 3;   // + web-1, web-2, db-0 (server/live/seed.ts)
 
-const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-const live = await new Promise((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (b) => {
-    out += b.toString();
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/#\/live/.exec(out)?.[1];
-    if (url) resolve({ url });
-  });
-  child.once("exit", (code) => reject(new Error(`npm run live exited (${code}):\n${out}`)));
-});
+const live = await startLive(pods);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.addInitScript(() => {
-    window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration }); }).observe({ type: "longtask", buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(`${live.url}/#/live`);
   await page.waitForSelector('[data-testid="live-code"][data-editor="ready"]', { state: "attached", timeout: 60_000 });
   await page.click('[data-testid="live-start"]');
@@ -86,5 +72,5 @@ try {
   console.log(`  load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} (2 cores)`);
 } finally {
   await browser.close();
-  child.kill("SIGTERM");
+  live.stop();
 }

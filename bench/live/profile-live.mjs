@@ -4,29 +4,17 @@
 // together. For each main-thread task ≥ 50 ms (wall) from Follow on, it prints the task's wall and CPU time
 // and the functions the samples inside it spent their time in (self time, then inclusive time).
 // Build the site unminified first for readable names: `npx vite build --minify false`.
-import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { startLive } from "./live-server.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i < 0 ? dflt : Number(process.argv[i + 1]); };
 const pods = arg("--pods", 10_000), seconds = arg("--seconds", 20), rate = arg("--rate", 200), minMs = arg("--min-ms", 50);
 // --min-cpu N: name the tasks of at least N ms thread CPU instead (a loaded machine inflates wall time, not CPU).
 const minCpu = arg("--min-cpu", 0);
 
-const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-const live = await new Promise((resolve, reject) => {
-  let out = "";
-  child.stdout.on("data", (b) => {
-    out += b.toString();
-    const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/#\/live/.exec(out)?.[1];
-    const cluster = /→ (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-    if (url && cluster) resolve({ url, cluster });
-  });
-  child.once("exit", (code) => reject(new Error(`npm run live exited (${code}):\n${out}`)));
-});
+const live = await startLive(pods);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -128,5 +116,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.kill("SIGTERM");
+  live.stop();
 }

@@ -9,12 +9,10 @@
 // - JS heap (after a forced GC) at 30 s of streaming vs at 60 s — budget: flat within 10 %.
 // Also, from a Chrome trace (category toplevel): the longest main-thread task after the list by THREAD
 // CPU time, which a loaded machine does not inflate the way it inflates wall time; and the load average.
-import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { recordLongTasks, startLive } from "./live-server.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const MAX_IN_FLIGHT = 64;
 /** Trace events per pod of the initial list, and per label write seen by the informer (see below). */
@@ -63,30 +61,13 @@ function startWriter(cluster, { pods, rate, seconds }) {
   return { done };
 }
 
-function startLive(pods) {
-  const child = spawn(process.execPath, [`${root}server/live/run.mjs`, "--embedded", "--port", "0", "--seed-pods", String(pods)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (b) => {
-      out += b.toString();
-      const url = /Open (http:\/\/127\.0\.0\.1:\d+)\/#\/live/.exec(out)?.[1];
-      const cluster = /→ (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url && cluster) resolve({ url, cluster, stop: () => child.kill("SIGTERM") });
-    });
-    child.once("exit", (code) => reject(new Error(`npm run live exited (${code}):\n${out}`)));
-  });
-}
-
 export async function measureLive(log, { pods = 10_000, rate = 200, seconds = 60 } = {}) {
   log(`live: starting npm run live --embedded with ${pods} pods…`);
   const live = await startLive(pods);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--enable-precise-memory-info"] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.addInitScript(() => {
-      window.__long = [];
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, ms: e.duration }); }).observe({ type: "longtask", buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${live.url}/#/live`);
     await page.waitForSelector('[data-testid="live-start"]');
     // The page's own start-up (the code panel's Monaco, built on the connect screen: one ~100 ms module
