@@ -64,7 +64,10 @@ function opPhrase(e: TraceOf<"runner.op">): string {
       return m === null ? "减慢一个处理函数" : `把处理函数 #${m[1]} 减慢到每个通知 ${duration(Number(m[2]), "zh-CN")}`;
     }
     case "label": return `给 ${what} 打标签${d === undefined ? "" : ` ${d}`}`;
-    case "bind": return `把 ${what} 绑定到${d === undefined ? "节点" : ` ${d.replace(/^node /, "节点 ")}`}`;
+    case "bind": {   // detail "node <name>": 绑定到节点 <name> (no space between the two CJK words)
+      const node = /^node (.+)$/.exec(d ?? "");
+      return `把 ${what} 绑定到${d === undefined ? "节点" : node === null ? ` ${d}` : `节点 ${node[1]}`}`;
+    }
     case "delete": {
       const g = /gracePeriodSeconds=(\d+)/.exec(d ?? "");
       return `删除 ${what}${g === null ? "" : `（宽限期 ${duration(Number(g[1]) * 1000, "zh-CN")}）`}`;
