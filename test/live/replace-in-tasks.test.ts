@@ -3,24 +3,15 @@
 // the whole Replace; what can be observed of that must stay: nothing pops before the Replace is complete,
 // the watch starts after it, and the FIFO traces the same events in the same order as one Replace.
 import { describe, expect, it } from "vitest";
-import { DeltaFIFO, SharedIndexInformer, type KubeObject } from "../../src/index.js";
-import { Scheduler, type TraceEvent, type TraceInput } from "../../src/sim/index.js";
-import { FakeListerWatcher, pod } from "../unit/informer/fakes.js";
+import { DeltaFIFO, type KubeObject } from "../../src/index.js";
+import { Scheduler, type TraceEvent } from "../../src/sim/index.js";
+import { pod } from "../unit/informer/fakes.js";
+import { tracedInformer } from "./traced-informer.js";
 
 const N = 1000;
 const items = Array.from({ length: N }, (_, i) => pod(`p${i}`, i + 1));
 
-function informer(maxPerTask: number | undefined) {
-  const scheduler = new Scheduler({ seed: 1 });
-  const trace: TraceEvent[] = [];
-  let seq = 0;
-  const tracer = { emit: (e: TraceInput) => { trace.push({ ...e, seq: ++seq, time: scheduler.now() } as TraceEvent); } };
-  const lw = new FakeListerWatcher(scheduler, () => ({ items, rv: "5000" }));
-  const inf = new SharedIndexInformer<KubeObject>(lw as never, { scheduler, tracer, name: "pods", ...(maxPerTask !== undefined ? { maxPerTask } : {}) });
-  const seen: string[] = [];
-  inf.addEventHandler({ onAdd: (o) => { seen.push(o.metadata.name!); }, onUpdate: () => undefined, onDelete: () => undefined });
-  return { scheduler, trace, inf, seen };
-}
+const informer = (maxPerTask: number | undefined) => tracedInformer(items, "5000", maxPerTask);
 
 /** Runs every task due within 1 s, returning each task's trace events. */
 function runTasks(scheduler: Scheduler, trace: TraceEvent[]): TraceEvent[][] {

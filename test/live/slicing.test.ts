@@ -2,24 +2,14 @@
 // FIFO pops and handler calls per task) and the RealTimeDriver with `sliceMs` yields between tasks.
 // Both keep every result; only how the work is cut into tasks changes.
 import { describe, expect, it } from "vitest";
-import { SharedIndexInformer, type KubeObject } from "../../src/index.js";
-import { RealTimeDriver, Scheduler, type TraceEvent, type TraceInput } from "../../src/sim/index.js";
-import { FakeListerWatcher, pod } from "../unit/informer/fakes.js";
+import { RealTimeDriver, Scheduler } from "../../src/sim/index.js";
+import { pod } from "../unit/informer/fakes.js";
+import { tracedInformer } from "./traced-informer.js";
 
 const N = 100;
 const items = Array.from({ length: N }, (_, i) => pod(`p${i}`, i + 1));
 
-function informer(maxPerTask: number | undefined) {
-  const scheduler = new Scheduler({ seed: 1 });
-  const trace: TraceEvent[] = [];
-  let seq = 0;
-  const tracer = { emit: (e: TraceInput) => { trace.push({ ...e, seq: ++seq, time: scheduler.now() } as TraceEvent); } };
-  const lw = new FakeListerWatcher(scheduler, () => ({ items, rv: "500" }));
-  const inf = new SharedIndexInformer<KubeObject>(lw as never, { scheduler, tracer, name: "pods", ...(maxPerTask !== undefined ? { maxPerTask } : {}) });
-  const seen: string[] = [];
-  inf.addEventHandler({ onAdd: (o) => { seen.push(o.metadata.name!); }, onUpdate: () => undefined, onDelete: () => undefined });
-  return { scheduler, trace, inf, seen };
-}
+const informer = (maxPerTask: number | undefined) => tracedInformer(items, "500", maxPerTask);
 
 describe("maxPerTask", () => {
   it("pops at most maxPerTask FIFO entries and handles at most maxPerTask notifications per task, and loses nothing", () => {
