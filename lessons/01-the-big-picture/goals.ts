@@ -39,7 +39,7 @@ const registered: Goal = goal({
   id: "one-handler-30s",
   title: {
     en: "Register a handler on the Pod informer of `informers.newSharedInformerFactory(clientset, 30_000)` (a 30 s resync) and start the factory",
-    "zh-CN": "在 `informers.newSharedInformerFactory(clientset, 30_000)`（30 秒 resync）的 Pod informer 上注册处理函数，并启动工厂",
+    "zh-CN": "在 `informers.newSharedInformerFactory(clientset, 30_000)`（30 秒 resync）的 Pod Informer 上注册处理函数，并启动工厂",
   },
   check(run) {
     const added = events(run, "processor.listenerAdded");

@@ -9,7 +9,7 @@ const M = defineMessages("wait-for-cache-sync", {
   },
   notInIndexer: {
     en: "\"{line}\" was logged at step {step} while {missing} of {total} initial pods were not in the indexer yet ({keys}).",
-    "zh-CN": "第 {step} 步打印“{line}”时，{total} 个初始 Pod 中还有 {missing} 个不在 indexer 里（{keys}）。",
+    "zh-CN": "第 {step} 步打印“{line}”时，{total} 个初始 Pod 中还有 {missing} 个不在 Indexer 里（{keys}）。",
   },
   notHandled: {
     en: "\"{line}\" was logged at step {step} while the handler had not yet handled {missing} initial add(s): {keys}.",
@@ -47,7 +47,7 @@ const goals: Goal[] = [
     id: "informer-synced-first",
     title: {
       en: "Wait for the informer (`cache.waitForCacheSync`, `hasSynced`): when `ready:` is logged, the indexer already holds every initial pod",
-      "zh-CN": "等待 Informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，indexer 里已经有全部初始 Pod",
+      "zh-CN": "等待 Informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，Indexer 里已经有全部初始 Pod",
     },
     check(run) {
       const line = readyLine(run);

@@ -12,7 +12,7 @@ const M = defineMessages("modern-client-go", {
   },
   noBookmark: {
     en: "No BOOKMARK with k8s.io/initial-events-end ever arrived.",
-    "zh-CN": "从未收到带有 k8s.io/initial-events-end 的 BOOKMARK。",
+    "zh-CN": "从未收到带有 `k8s.io/initial-events-end` 的 BOOKMARK。",
   },
   multiDelta: {
     en: "{key} popped with {count} deltas at step {step} (an in-order FIFO pops exactly one).",
@@ -119,7 +119,7 @@ const goals: Goal[] = [
     id: "converges",
     title: {
       en: "Same promise on every version: at the end the indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "每个版本的承诺都一样：到最后，indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
+      "zh-CN": "每个版本的承诺都一样：到最后，Indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = new Map<string, string>();
