@@ -54,6 +54,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let loadPosted = false;
   let loadSettled = false;
   let firstFrameDue = false;
+  /** The last load was a catch-up jump (drawn still), and the absolute event count it showed. */
+  let stillShown = false;
+  let shownAt = 0;
   const loadChannel = new MessageChannel();
   loadChannel.port1.onmessage = () => loadStage();
 
@@ -68,7 +71,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   const holdBtn = h("button", { type: "button", class: "button", "data-testid": "live-hold", "aria-pressed": "false", title: t.holdHint }, t.hold);
   const exportBtn = h("button", { type: "button", class: "button", "data-testid": "live-export" }, t.export);
   const stopBtn = h("button", { type: "button", class: "button", "data-testid": "live-stop" }, t.stop);
-  const stageBox = h("div", { class: "live-stage" });
+  // Over the stage while it catches up with a burst (the initial list): the stage jumps ahead, the token rests.
+  const catchUpEl = h("p", { class: "live-catching-up small", "data-testid": "live-catching-up", role: "status", hidden: true }, t.catchingUp);
+  const stageBox = h("div", { class: "live-stage" }, catchUpEl);
   let code: CodePanel | undefined;
   const codeBox = h("div", { class: "live-code-box", hidden: true });
   const bar = h("div", { class: "live-bar" }, statusEl, eventsEl, windowEl, droppedEl, h("span", { class: "live-fill" }), followBtn, holdBtn, exportBtn, stopBtn);
@@ -143,6 +148,9 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     // A frame that re-loads the stage folds for LOAD_FRAME_SETTLE_MS only (a few events at 200/s), so
     // fold + load + the browser's layout stay one short task (the 50 ms budget).
     const catchingUp = w.pending > CATCH_UP_EVENTS;
+    const showCatchUp = following && (catchingUp || stillShown);
+    if (catchUpEl.hidden === showCatchUp) catchUpEl.hidden = !showCatchUp;
+
     const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
       && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
     const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
@@ -167,11 +175,18 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     if (destroyed || session === undefined || stage === undefined || !following) return;
     const w = session.window;
     if (w.settledVersion === shownVersion) return;
+    // Mid-burst the window may hold nothing for a moment (a burst older than the window is folded into
+    // its base): the stage keeps the last step it showed rather than re-load an empty run.
+    if (w.replay.length === 0 && shownReplay === w.replay) return;
     const now = performance.now();
     lastLoadAt = now;
     shownVersion = w.settledVersion;
     shownReplay = w.replay;
-    stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true });
+    // Catching up (a burst still pending, or a jump of thousands of events): no token travels an edge.
+    const at = w.dropped + w.replay.length;
+    stillShown = w.pending > CATCH_UP_EVENTS || at - shownAt > CATCH_UP_EVENTS;
+    shownAt = at;
+    stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true, still: stillShown });
     const cost = performance.now() - now;
     nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
     root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
