@@ -1,5 +1,6 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, objectAt, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("workqueue", {
   nothingAdded: {
@@ -159,6 +160,7 @@ const goals: Goal[] = [
       return gone && gone.step > deleted.seq ? pass : fail(M.noGone({ step: deleted.seq }), deleted.seq);
     },
   }),
+  syncBeforeWork("sync-before-work"),
 ];
 
 export default { goals, seeds: 3 };

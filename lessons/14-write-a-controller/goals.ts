@@ -1,5 +1,6 @@
 import { type Goal, type KubeObject, type Pod, type ReplicaSet, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("write-a-controller", {
   notConverged: {
@@ -277,6 +278,7 @@ const goals: Goal[] = [
       return bad ? fail(M.serverRead({ verb: bad.verb.toUpperCase(), resource: bad.resource, step: bad.seq }), bad.seq) : pass;
     },
   }),
+  syncBeforeWork("sync-before-work"),
 ];
 
 export default { goals, seeds: 3 };
