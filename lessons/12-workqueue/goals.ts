@@ -160,7 +160,9 @@ const goals: Goal[] = [
       return gone && gone.step > deleted.seq ? pass : fail(M.noGone({ step: deleted.seq }), deleted.seq);
     },
   }),
-  syncBeforeWork("sync-before-work"),
+  syncBeforeWork({
+    id: "sync-before-work",
+  }),
 ];
 
 export default { goals, seeds: 3 };

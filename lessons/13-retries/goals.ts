@@ -157,7 +157,9 @@ const goals: Goal[] = [
       return pass;
     },
   }),
-  syncBeforeWork("sync-before-work"),
+  syncBeforeWork({
+    id: "sync-before-work",
+  }),
 ];
 
 export default { goals, seeds: 3 };

@@ -278,7 +278,9 @@ const goals: Goal[] = [
       return bad ? fail(M.serverRead({ verb: bad.verb.toUpperCase(), resource: bad.resource, step: bad.seq }), bad.seq) : pass;
     },
   }),
-  syncBeforeWork("sync-before-work"),
+  syncBeforeWork({
+    id: "sync-before-work",
+  }),
 ];
 
 export default { goals, seeds: 3 };

@@ -2,9 +2,10 @@
  * sync-first — the goal every controller lesson (12, 13, 14) shares: workers start only after the
  * informers' caches synced (client-go's `cache.WaitForCacheSync` before `go wait.Until(runWorker, …)`).
  *
- * Contract: `syncBeforeWork(id)` is a goal that passes when the run's first `workqueue.get` (a worker
- * taking a key) comes after a `runner.cacheSync` (the learner's `cache.waitForCacheSync` /
- * `factory.waitForCacheSync` returning) that resolved true with every hasSynced answering true and
+ * Contract: `syncBeforeWork({ id })` (goals.ts files write the id on its own line: the lessons e2e reads
+ * goal ids there) is a goal that passes when the run's first `workqueue.get` (a worker taking a key)
+ * comes after a `runner.cacheSync` (the learner's `cache.waitForCacheSync` / `factory.waitForCacheSync`
+ * returning) that resolved true with every hasSynced answering true and
  * covering as many informers as had started by then (one hasSynced per informer the reconcile reads).
  * A run in which no worker ever takes a key passes here (other goals say why nothing was reconciled).
  * It reads the trace only: runner.cacheSync, workqueue.get, reflector.state.
@@ -22,7 +23,7 @@ const M = defineMessages("sync-first", {
   },
 });
 
-export function syncBeforeWork(id: string): Goal {
+export function syncBeforeWork({ id }: { id: string }): Goal {
   return goal({
     id,
     title: {
