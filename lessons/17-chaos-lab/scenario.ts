@@ -19,9 +19,12 @@ const quietCut = (at: number, healAt: number): Scenario["timeline"] => [
   { at, op: "fault", fault: "partition", mode: "timeout" },
   { at: at + 1_000, ...del("default", "web-4") },
   { at: at + 2_000, op: "create", resource: "pods", object: pod("shop", "cart-4", "cart") },
+  // More writes in the dark (steps where the stage shows how long the watch has heard nothing).
+  { at: at + 16_000, op: "label", resource: "pods", namespace: "default", name: "db-1", labels: { rev: "3" } },
+  { at: at + 30_000, ...del("shop", "cart-1") },
   { at: healAt, op: "fault", fault: "heal" },
 ];
-const QUIET_CUT_OPS = 4;
+const QUIET_CUT_OPS = 6;
 
 const base: Scenario = {
   seed: 17,
