@@ -1,6 +1,6 @@
 /** Lesson 05 goals: an index by node, reads from the cache only, no mutation of cached objects. */
 import type { KubeObject, Pod } from "../../src/index.js";
-import { callbackOf, defineMessages, events, fail, goal, learnerRequests, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
+import { callbackOf, defineMessages, events, fail, goal, initialKeys, learnerRequests, nameOf, pass, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 const M = defineMessages("indexer-and-listers", {
   neverWritten: {
@@ -27,6 +27,10 @@ const M = defineMessages("indexer-and-listers", {
   notIndexAnswer: {
     en: "\"{line}\" (step {step}) names {printed} pods, but `byIndex(\"byNode\", \"{node}\")` had just answered {items} (step {queryStep}). Print what the index returns: your handlers run after the index is written, so a map they fill is behind it while a handler is slow.",
     "zh-CN": "“{line}”（第 {step} 步）列出了 {printed} 个 Pod，但 `byIndex(\"byNode\", \"{node}\")` 刚刚（第 {queryStep} 步）返回了 {items} 个。请打印索引返回的结果：处理函数在索引写入之后才运行，处理函数变慢时，由它们填充的 Map 会落后于索引。",
+  },
+  beforeSync: {
+    en: "\"{line}\" (step {step}) was read before the informer had synced: {missing} of the {total} pods the server had at the start were not in the cache yet. Wait with `cache.waitForCacheSync` before the first read (lesson 03).",
+    "zh-CN": "“{line}”（第 {step} 步）是在 Informer 同步之前读的：开始时服务器上的 {total} 个 Pod 中还有 {missing} 个不在缓存里。第一次读取之前，先用 `cache.waitForCacheSync` 等待（第 03 课）。",
   },
   wrongNodeLine: {
     en: "At step {step} the cache held [{want}] on {node}; you logged \"{line}\".",
@@ -94,8 +98,8 @@ const byNodeIndex: Goal = goal({
 const byNodeLog: Goal = goal({
   id: "by-node-log",
   title: {
-    en: "Every 2 s, log `node-a: <names>` and `node-b: <names>` from `byIndex(\"byNode\", …)` and `team-a: <n> pods` from `lister().pods(\"team-a\").list()`: what each query returned, matching the cache",
-    "zh-CN": "每 2 秒，用 `byIndex(\"byNode\", …)` 打印 `node-a: <names>` 和 `node-b: <names>`，用 `lister().pods(\"team-a\").list()` 打印 `team-a: <n> pods`：打印每次查询返回的结果，与缓存一致",
+    en: "From the sync on (`waitForCacheSync`), every 2 s, log `node-a: <names>` and `node-b: <names>` from `byIndex(\"byNode\", …)` and `team-a: <n> pods` from `lister().pods(\"team-a\").list()`: what each query returned, matching the cache",
+    "zh-CN": "从同步完成（`waitForCacheSync`）起，每 2 秒用 `byIndex(\"byNode\", …)` 打印 `node-a: <names>` 和 `node-b: <names>`，用 `lister().pods(\"team-a\").list()` 打印 `team-a: <n> pods`：打印每次查询返回的结果，与缓存一致",
   },
   check(run) {
     const counts = { "node-a": 0, "node-b": 0, "team-a": 0 };
@@ -131,6 +135,12 @@ const byNodeLog: Goal = goal({
         }
       }
       const cache = cacheAt(run, line.step);
+      if (counts["node-a"] + counts["node-b"] + counts["team-a"] === 0) {
+        // The first read comes after the sync: an empty cache is not "no pods".
+        const initial = initialKeys(run, "pods");
+        const missing = initial.filter((k) => !cache.has(k)).length;
+        if (missing > 0) return fail(M.beforeSync({ line: line.text, step: line.step, missing, total: initial.length }), line.step);
+      }
       if (nodeLine !== null) {
         const node = nodeLine[1] as "node-a" | "node-b";
         counts[node]++;

@@ -1,5 +1,6 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, objectAt, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("workqueue", {
   nothingAdded: {
@@ -158,6 +159,9 @@ const goals: Goal[] = [
       if (!deleted) return fail(M.web2NotDeleted());
       return gone && gone.step > deleted.seq ? pass : fail(M.noGone({ step: deleted.seq }), deleted.seq);
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 

@@ -1,5 +1,6 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("retries", {
   billingFromServer: {
@@ -155,6 +156,9 @@ const goals: Goal[] = [
       }
       return pass;
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 

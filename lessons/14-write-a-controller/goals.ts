@@ -1,5 +1,6 @@
 import { type Goal, type KubeObject, type Pod, type ReplicaSet, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("write-a-controller", {
   notConverged: {
@@ -276,6 +277,9 @@ const goals: Goal[] = [
         (r.verb === "list" || r.verb === "get") && (r.resource === "pods" || r.resource === "replicasets"));
       return bad ? fail(M.serverRead({ verb: bad.verb.toUpperCase(), resource: bad.resource, step: bad.seq }), bad.seq) : pass;
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 
