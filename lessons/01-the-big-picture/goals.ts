@@ -2,7 +2,7 @@
  * Lesson 01 goals: the printer of the blog walk-through it starts from, checked against what the informer did (the trace),
  * not only against the log.
  */
-import { defineMessages, events, expectedLine, fail, goal, handlerThrew, linesDuring, nameOf, pass, type Goal } from "../_lib/goal-kit.js";
+import { callbackOf, defineMessages, events, expectedLine, fail, goal, handlerThrew, linesDuring, nameOf, pass, type Ev, type Goal, type RunResult } from "../_lib/goal-kit.js";
 
 const M = defineMessages("big-picture", {
   noHandler: {
@@ -29,17 +29,29 @@ const M = defineMessages("big-picture", {
     en: "The scenario deleted no pod (unexpected).",
     "zh-CN": "场景中没有删除任何 Pod（这不应该发生）。",
   },
+  otherCallbackLine: {
+    en: "`{callback}` for {key} (step {step}) also logged \"{line}\": each callback logs only its own line (an add is not an update, and neither is a delete).",
+    "zh-CN": "第 {step} 步，`{callback}` 处理 {key} 时还打印了“{line}”：每个回调只打印它自己的那一行（add 不是 update，也不是 delete）。",
+  },
   deleteNeverCalled: {
     en: "{key} was deleted on the server at step {step}, but `deleteFunc` was never called for it.",
     "zh-CN": "{key} 在第 {step} 步被服务器删除，但 `deleteFunc` 从未因它被调用。",
   },
 });
 
+/** A "Pod added/updated/deleted: …" line logged during `call` that belongs to another callback. */
+function otherCallbacksLine(run: RunResult, call: Ev<"handler.called">) {
+  const own = { add: "added", update: "updated", delete: "deleted" }[call.notification];
+  const line = linesDuring(run, call).find((t) => /^Pod (added|updated|deleted): /.test(t) && !t.startsWith(`Pod ${own}: `));
+  return line === undefined ? undefined
+    : fail(M.otherCallbackLine({ callback: callbackOf(call.notification), key: call.key, step: call.seq, line }), call.seq);
+}
+
 const registered: Goal = goal({
   id: "one-handler-30s",
   title: {
     en: "Register a handler on the Pod informer of `informers.newSharedInformerFactory(clientset, 30_000)` (a 30 s resync) and start the factory",
-    "zh-CN": "在 `informers.newSharedInformerFactory(clientset, 30_000)`（30 秒 resync）的 Pod informer 上注册处理函数，并启动工厂",
+    "zh-CN": "在 `informers.newSharedInformerFactory(clientset, 30_000)`（30 秒 resync）的 Pod Informer 上注册处理函数，并启动工厂",
   },
   check(run) {
     const added = events(run, "processor.listenerAdded");
@@ -56,8 +68,8 @@ const registered: Goal = goal({
 const addsAndUpdates: Goal = goal({
   id: "adds-and-updates",
   title: {
-    en: "Each `addFunc` call logs `Pod added: <name>` and each `updateFunc` call logs `Pod updated: <name>`",
-    "zh-CN": "每次调用 `addFunc` 打印 `Pod added: <name>`，每次调用 `updateFunc` 打印 `Pod updated: <name>`",
+    en: "Each `addFunc` call logs `Pod added: <name>` and each `updateFunc` call logs `Pod updated: <name>` (no callback logs another one's line)",
+    "zh-CN": "每次调用 `addFunc` 打印 `Pod added: <name>`，每次调用 `updateFunc` 打印 `Pod updated: <name>`（回调不打印别的回调的那一行）",
   },
   check(run) {
     const calls = events(run, "handler.called", (e) => e.listener === 0 && e.notification !== "delete");
@@ -66,6 +78,8 @@ const addsAndUpdates: Goal = goal({
     for (const call of calls) {
       const want = `Pod ${call.notification === "add" ? "added" : "updated"}: ${nameOf(call.key)}`;
       if (!linesDuring(run, call).includes(want)) return expectedLine(run, call, want);
+      const other = otherCallbacksLine(run, call);
+      if (other !== undefined) return other;
     }
     return pass;
   },
@@ -89,6 +103,8 @@ const everyDelete: Goal = goal({
       if (!lines.includes(`Pod deleted: ${name}`) && !lines.includes(`Pod deleted: ${d.key}`)) {
         return expectedLine(run, call, `Pod deleted: ${name}`, lines);
       }
+      const other = otherCallbacksLine(run, call);
+      if (other !== undefined) return other;
     }
     return pass;
   },

@@ -9,11 +9,15 @@ const M = defineMessages("wait-for-cache-sync", {
   },
   notInIndexer: {
     en: "\"{line}\" was logged at step {step} while {missing} of {total} initial pods were not in the indexer yet ({keys}).",
-    "zh-CN": "第 {step} 步打印“{line}”时，{total} 个初始 Pod 中还有 {missing} 个不在 indexer 里（{keys}）。",
+    "zh-CN": "第 {step} 步打印“{line}”时，{total} 个初始 Pod 中还有 {missing} 个不在 Indexer 里（{keys}）。",
   },
   notHandled: {
     en: "\"{line}\" was logged at step {step} while the handler had not yet handled {missing} initial add(s): {keys}.",
     "zh-CN": "第 {step} 步打印“{line}”时，处理函数还有 {missing} 个初始 add 没有处理完：{keys}。",
+  },
+  notHandledBy: {
+    en: "\"{line}\" was logged at step {step} while handler #{listener} had not yet handled {missing} initial add(s): {keys}. Wait for every registration (`registration.hasSynced` of each `addEventHandler`).",
+    "zh-CN": "第 {step} 步打印“{line}”时，处理函数 #{listener} 还有 {missing} 个初始 add 没有处理完：{keys}。请等待每一个注册（每次 `addEventHandler` 返回的 `registration.hasSynced`）。",
   },
   fixedSleep: {
     en: "Your handler had finished the initial pods at {done}, but \"ready:\" came at {at} (step {step}): wait with `cache.waitForCacheSync` on both hasSynced functions (it checks every 100 ms), not with a fixed sleep.",
@@ -47,7 +51,7 @@ const goals: Goal[] = [
     id: "informer-synced-first",
     title: {
       en: "Wait for the informer (`cache.waitForCacheSync`, `hasSynced`): when `ready:` is logged, the indexer already holds every initial pod",
-      "zh-CN": "等待 Informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，indexer 里已经有全部初始 Pod",
+      "zh-CN": "等待 Informer（`cache.waitForCacheSync`、`hasSynced`）：打印 `ready:` 时，Indexer 里已经有全部初始 Pod",
     },
     check(run) {
       const line = readyLine(run);
@@ -69,11 +73,16 @@ const goals: Goal[] = [
       const line = readyLine(run);
       if (!line) return fail(M.noReady());
       const initialKeys = initialKeysOf(run);
-      const returned = events(run, "handler.returned").filter((h) => h.seq < line.step && h.notification === "add");
-      const handled = new Set(returned.map((h) => h.key));
-      const missing = initialKeys.filter((k) => !handled.has(k));
-      if (missing.length > 0) {
-        return fail(M.notHandled({ line: line.text, step: line.step, missing: missing.length, keys: missing }), line.step);
+      const returned = events(run, "handler.returned").filter((h) => h.seq < line.step && h.notification === "add" && h.name === "pods");
+      // Every handler you registered before the sync (each has a registration to wait for), not just one.
+      const listeners = [...new Set(events(run, "processor.listenerAdded", (e) => e.seq < line.step && e.name === "pods").map((e) => e.listener))];
+      for (const listener of listeners.length > 0 ? listeners : [0]) {
+        const handled = new Set(returned.filter((h) => h.listener === listener).map((h) => h.key));
+        const missing = initialKeys.filter((k) => !handled.has(k));
+        if (missing.length === 0) continue;
+        return listeners.length > 1
+          ? fail(M.notHandledBy({ line: line.text, step: line.step, listener, missing: missing.length, keys: missing }), line.step)
+          : fail(M.notHandled({ line: line.text, step: line.step, missing: missing.length, keys: missing }), line.step);
       }
       const lastInitial = returned.filter((h) => initialKeys.includes(h.key)).at(-1);
       if (lastInitial !== undefined && line.time - lastInitial.time > 100) {

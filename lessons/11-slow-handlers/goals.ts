@@ -8,7 +8,7 @@ const M = defineMessages("slow-handlers", {
   },
   notFromSecondHandler: {
     en: "\"dashboard: {name}\" (step {step}) was not logged by a second handler's `addFunc` for {key} ({where}): register the dashboard as its own handler instead of polling the lister.",
-    "zh-CN": "“dashboard: {name}”（第 {step} 步）不是由第二个处理函数处理 {key} 的 `addFunc` 打印的（{where}）：请把仪表盘注册成独立的处理函数，而不是轮询 lister。",
+    "zh-CN": "“dashboard: {name}”（第 {step} 步）不是由第二个处理函数处理 {key} 的 `addFunc` 打印的（{where}）：请把仪表盘注册成独立的处理函数，而不是轮询 Lister。",
   },
   outsideHandler: { en: "it was printed outside any handler", "zh-CN": "它是在处理函数之外打印的" },
   inCall: {

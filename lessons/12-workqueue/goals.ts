@@ -1,10 +1,11 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, objectAt, pass, windowOf, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("workqueue", {
   nothingAdded: {
     en: "Nothing was ever added to the workqueue.",
-    "zh-CN": "从来没有任何元素被加入 workqueue。",
+    "zh-CN": "从来没有任何元素被加入工作队列。",
   },
   notPodKey: {
     en: "\"{item}\" (added at step {step}) is not a pod key: enqueue `namespace/name`.",
@@ -36,19 +37,19 @@ const M = defineMessages("workqueue", {
   },
   outsideReconcile: {
     en: "\"{line}\" (step {step}) was not printed by a reconcile of {key}: log it inside reconcile, from what the lister says then.",
-    "zh-CN": "“{line}”（第 {step} 步）不是在 {key} 的 reconcile 中打印的：请在 reconcile 里根据当时 lister 的结果打印。",
+    "zh-CN": "“{line}”（第 {step} 步）不是在 {key} 的 reconcile 中打印的：请在 reconcile 里根据当时 Lister 的结果打印。",
   },
   notFromLister: {
     en: "\"{line}\" (step {step}) did not come from the lister: in this reconcile of {key} your code logged without calling the lister's `get` for that key first. Read the pod from the cache when the key is processed, not from a copy the handlers kept.",
-    "zh-CN": "“{line}”（第 {step} 步）不是从 lister 读出来的：在这次 {key} 的 reconcile 里，你的代码没有先用 lister 的 `get` 读取这个 key 就打印了。请在处理这个 key 时从缓存读取 Pod，而不是读处理函数保存的副本。",
+    "zh-CN": "“{line}”（第 {step} 步）不是从 Lister 读出来的：在这次 {key} 的 reconcile 里，你的代码没有先用 Lister 的 `get` 读取这个 key 就打印了。请在处理这个 key 时从缓存读取 Pod，而不是读处理函数保存的副本。",
   },
   otherVersion: {
     en: "\"{line}\" (step {step}) says version={saw}, but the lister's `get` (step {getStep}) returned {key} at resourceVersion {rv}, whose version label is {want}.",
-    "zh-CN": "“{line}”（第 {step} 步）写的是 version={saw}，但 lister 的 `get`（第 {getStep} 步）返回的 {key} 的 resourceVersion 是 {rv}，它的 version 标签是 {want}。",
+    "zh-CN": "“{line}”（第 {step} 步）写的是 version={saw}，但 Lister 的 `get`（第 {getStep} 步）返回的 {key} 的 resourceVersion 是 {rv}，它的 version 标签是 {want}。",
   },
   goneButFound: {
     en: "\"{line}\" (step {step}), but the lister's `get` of {key} (step {getStep}) found it: log `gone` only when `get` throws NotFound.",
-    "zh-CN": "打印了“{line}”（第 {step} 步），但 lister 对 {key} 的 `get`（第 {getStep} 步）找到了它：只有 `get` 抛出 NotFound 时才打印 `gone`。",
+    "zh-CN": "打印了“{line}”（第 {step} 步），但 Lister 对 {key} 的 `get`（第 {getStep} 步）找到了它：只有 `get` 抛出 NotFound 时才打印 `gone`。",
   },
   lastWeb1: {
     en: "The last \"reconcile default/web-1 …\" line is {last}; web-1 ended at version={final} on the server.",
@@ -120,7 +121,7 @@ const goals: Goal[] = [
     id: "level-triggered",
     title: {
       en: "Read the lister inside `reconcile`: the last `reconcile default/web-1` line shows web-1's final `version` label (4 on this seed), and `gone default/web-2` is logged by a reconcile after its delete (`cache.splitMetaNamespaceKey`, lister `get`, `errors.isNotFound`)",
-      "zh-CN": "在 `reconcile` 里读取 lister：最后一行 `reconcile default/web-1` 显示 web-1 最终的 `version` 标签（这个种子上是 4），并且 web-2 被删除后由一次 reconcile 打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、lister 的 `get`、`errors.isNotFound`）",
+      "zh-CN": "在 `reconcile` 里读取 Lister：最后一行 `reconcile default/web-1` 显示 web-1 最终的 `version` 标签（这个种子上是 4），并且 web-2 被删除后由一次 reconcile 打印 `gone default/web-2`（`cache.splitMetaNamespaceKey`、Lister 的 `get`、`errors.isNotFound`）",
     },
     check(run) {
       // Every reconcile/gone line must come from a reconcile of that key, not from a handler or main,
@@ -158,6 +159,9 @@ const goals: Goal[] = [
       if (!deleted) return fail(M.web2NotDeleted());
       return gone && gone.step > deleted.seq ? pass : fail(M.noGone({ step: deleted.seq }), deleted.seq);
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 

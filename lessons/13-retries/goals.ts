@@ -1,14 +1,15 @@
 import { asKnown, type Goal, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("retries", {
   billingFromServer: {
     en: "Your code sent a GET for {resource} to the API server at step {step}: read `billing` from the ConfigMap lister (its NotFound is the error to retry on).",
-    "zh-CN": "你的代码在第 {step} 步向 API Server 发送了 {resource} 的 GET：请从 ConfigMap 的 lister 读取 `billing`（它的 NotFound 就是要重试的错误）。",
+    "zh-CN": "你的代码在第 {step} 步向 API Server 发送了 {resource} 的 GET：请从 ConfigMap 的 Lister 读取 `billing`（它的 NotFound 就是要重试的错误）。",
   },
   wrongPlan: {
     en: "{bill} was created with plan={saw} at step {step}, but `billing` said plan={want} then: copy the plan from the `billing` ConfigMap the lister returns.",
-    "zh-CN": "第 {step} 步创建的 {bill} 写的是 plan={saw}，但那时 `billing` 的 plan 是 {want}：请从 lister 返回的 `billing` ConfigMap 里复制 plan。",
+    "zh-CN": "第 {step} 步创建的 {bill} 写的是 plan={saw}，但那时 `billing` 的 plan 是 {want}：请从 Lister 返回的 `billing` ConfigMap 里复制 plan。",
   },
   neverBilled: {
     en: "{count} pod(s) never billed (no ConfigMap bill-<name> on the server at the end), e.g. {examples}.",
@@ -66,7 +67,7 @@ const goals: Goal[] = [
     id: "plan-from-lister",
     title: {
       en: "Each bill copies the plan of the `billing` ConfigMap your code read from the ConfigMap lister (never a GET to the API server)",
-      "zh-CN": "每张账单都复制你的代码从 ConfigMap lister 读到的 `billing` ConfigMap 的 plan（从不向 API Server 发 GET）",
+      "zh-CN": "每张账单都复制你的代码从 ConfigMap Lister 读到的 `billing` ConfigMap 的 plan（从不向 API Server 发 GET）",
     },
     check(run) {
       const get = learnerRequests(run).find((r) => r.verb === "get" && r.resource === "configmaps");
@@ -155,6 +156,9 @@ const goals: Goal[] = [
       }
       return pass;
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 

@@ -1,5 +1,6 @@
 import { type Goal, type KubeObject, type Pod, type ReplicaSet, type RunResult, type TraceKind } from "../../src/index.js";
 import { defineMessages, events, fail, goal, learnerRequests, pass, type Ev } from "../_lib/goal-kit.js";
+import { syncBeforeWork } from "../_lib/sync-first.js";
 
 const M = defineMessages("write-a-controller", {
   notConverged: {
@@ -17,7 +18,7 @@ const M = defineMessages("write-a-controller", {
   },
   noGet: {
     en: "No worker ever took a key from a workqueue with queue.get(): start your workers after waitForCacheSync.",
-    "zh-CN": "没有任何 worker 用 queue.get() 从 workqueue 取过 key：请在 waitForCacheSync 之后启动你的 worker。",
+    "zh-CN": "没有任何 worker 用 queue.get() 从工作队列取过 key：请在 waitForCacheSync 之后启动你的 worker。",
   },
   neverDone: {
     en: "{key} was taken with queue.get() at {at} and never handed back with queue.done(): the queue keeps it \"processing\" for ever, so {lost} later change(s) to it never reach reconcile. Call done in a finally block.",
@@ -57,7 +58,7 @@ const M = defineMessages("write-a-controller", {
   },
   blindWrite: {
     en: "The write of {key} at {at} (step {step}) carried no resourceVersion, so it succeeded by overwriting whatever the server had: send a copy of the cached object (its metadata.resourceVersion kept); on a 409 let the workqueue retry.",
-    "zh-CN": "{at}（第 {step} 步）对 {key} 的写入没有带 resourceVersion，所以它靠覆盖服务器上的对象才成功：请发送缓存对象的副本（保留它的 metadata.resourceVersion）；遇到 409 时让 workqueue 重试。",
+    "zh-CN": "{at}（第 {step} 步）对 {key} 的写入没有带 resourceVersion，所以它靠覆盖服务器上的对象才成功：请发送缓存对象的副本（保留它的 metadata.resourceVersion）；遇到 409 时让工作队列重试。",
   },
   unseenRv: {
     en: "The write of {key} at {at} (step {step}) carried resourceVersion {rv}, which neither your cache nor a reply to your own writes ever held: send the resourceVersion of the object you computed the status from.",
@@ -65,7 +66,7 @@ const M = defineMessages("write-a-controller", {
   },
   serverRead: {
     en: "Your code sent a {verb} for {resource} to the server at step {step}; read the lister instead.",
-    "zh-CN": "你的代码在第 {step} 步向服务器发送了 {resource} 的 {verb} 请求；请改为读取 lister。",
+    "zh-CN": "你的代码在第 {step} 步向服务器发送了 {resource} 的 {verb} 请求；请改为读取 Lister。",
   },
 });
 
@@ -268,7 +269,7 @@ const goals: Goal[] = [
     id: "reads-the-cache",
     title: {
       en: "Level-triggered from the lister: your code never lists or gets pods or ReplicaSets from the server (only the informers' reflectors do)",
-      "zh-CN": "从 lister 出发的水平触发：你的代码从不向 API Server list 或 get Pod 和 ReplicaSet（只有 Informer 的 reflector 会这样做）",
+      "zh-CN": "从 Lister 出发的水平触发：你的代码从不向 API Server list 或 get Pod 和 ReplicaSet（只有 Informer 的 reflector 会这样做）",
     },
     check(run) {
       // learnerRequests: not a reflector's, not a scenario op's (label, apply read the object first) nor a stage action's.
@@ -276,6 +277,9 @@ const goals: Goal[] = [
         (r.verb === "list" || r.verb === "get") && (r.resource === "pods" || r.resource === "replicasets"));
       return bad ? fail(M.serverRead({ verb: bad.verb.toUpperCase(), resource: bad.resource, step: bad.seq }), bad.seq) : pass;
     },
+  }),
+  syncBeforeWork({
+    id: "sync-before-work",
   }),
 ];
 

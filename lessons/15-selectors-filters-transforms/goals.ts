@@ -50,7 +50,7 @@ const goals: Goal[] = [
     id: "label-selector",
     title: {
       en: "Ask for less (`tweakListOptions`, `labelSelector`): every pod list and watch carries `tier=frontend`, and the indexer only ever holds frontend pods",
-      "zh-CN": "少要一点（`tweakListOptions`、`labelSelector`）：每次 Pod 的 list 和 watch 都带着 `tier=frontend`，indexer 里也只有 frontend Pod",
+      "zh-CN": "少要一点（`tweakListOptions`、`labelSelector`）：每次 Pod 的 list 和 watch 都带着 `tier=frontend`，Indexer 里也只有 frontend Pod",
     },
     check(run) {
       const requests = events(run, "server.request").filter((r) =>

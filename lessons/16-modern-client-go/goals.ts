@@ -12,7 +12,7 @@ const M = defineMessages("modern-client-go", {
   },
   noBookmark: {
     en: "No BOOKMARK with k8s.io/initial-events-end ever arrived.",
-    "zh-CN": "从未收到带有 k8s.io/initial-events-end 的 BOOKMARK。",
+    "zh-CN": "从未收到带有 `k8s.io/initial-events-end` 的 BOOKMARK。",
   },
   multiDelta: {
     en: "{key} popped with {count} deltas at step {step} (an in-order FIFO pops exactly one).",
@@ -41,6 +41,10 @@ const M = defineMessages("modern-client-go", {
   tombstoneLine: {
     en: "`deleteFunc` got a `cache.DeletedFinalStateUnknown` for {key} at step {step}: it should log \"{want}\"; it logged {saw}.",
     "zh-CN": "第 {step} 步，`deleteFunc` 收到了 {key} 的 `cache.DeletedFinalStateUnknown`：应打印“{want}”，实际打印的是：{saw}。",
+  },
+  notATombstone: {
+    en: "`deleteFunc` got a real Pod for {key} at step {step} (the watch saw that delete), but you logged \"{line}\": only a `cache.DeletedFinalStateUnknown` is a tombstone.",
+    "zh-CN": "第 {step} 步，`deleteFunc` 收到的是 {key} 的真实 Pod（watch 看到了这次删除），你却打印了“{line}”：只有 `cache.DeletedFinalStateUnknown` 才是墓碑。",
   },
   firstLineAfterRelist: {
     en: "After the relist your handlers first logged {first} (step {step}), before the tombstone: switch to the in-order FIFO.",
@@ -98,8 +102,8 @@ const goals: Goal[] = [
   goal({
     id: "handler-sees-order",
     title: {
-      en: "Your code sees it: `deleteFunc` logs `delete <namespace>/<name> (tombstone)` for a `cache.DeletedFinalStateUnknown`, and after the relist that is the first line your handlers log",
-      "zh-CN": "你的代码能看到这一点：`deleteFunc` 对 `cache.DeletedFinalStateUnknown` 打印 `delete <namespace>/<name> (tombstone)`，并且重新 LIST 之后，这是你的处理函数打印的第一行",
+      en: "Your code sees it: `deleteFunc` logs `delete <namespace>/<name> (tombstone)` for a `cache.DeletedFinalStateUnknown` (and only for one), and after the relist that is the first line your handlers log",
+      "zh-CN": "你的代码能看到这一点：`deleteFunc` 对 `cache.DeletedFinalStateUnknown`（且只对它）打印 `delete <namespace>/<name> (tombstone)`，并且重新 LIST 之后，这是你的处理函数打印的第一行",
     },
     check(run) {
       const relist = events(run, "fifo.replace").filter((r) => r.tombstones > 0).pop();
@@ -110,6 +114,11 @@ const goals: Goal[] = [
       const want = `delete ${tomb.key} (tombstone)`;
       const lines = linesDuring(run, tomb);
       if (!lines.includes(want)) return fail(M.tombstoneLine({ key: tomb.key, step: tomb.seq, want, saw: { lines } }), tomb.seq);
+      // …and only a tombstone is called one (the run also deletes a pod the watch sees).
+      for (const call of events(run, "handler.called", (h) => h.notification === "delete" && h.tombstone !== true)) {
+        const marked = linesDuring(run, call).find((t) => t.endsWith("(tombstone)"));
+        if (marked !== undefined) return fail(M.notATombstone({ key: call.key, step: call.seq, line: marked }), call.seq);
+      }
       const firstLine = run.log.find((l) => l.step > relist.seq);
       return firstLine?.text === want ? pass
         : fail(M.firstLineAfterRelist({ first: { lines: firstLine ? [firstLine.text] : [] }, step: firstLine?.step ?? tomb.seq }), firstLine?.step ?? tomb.seq);
@@ -119,7 +128,7 @@ const goals: Goal[] = [
     id: "converges",
     title: {
       en: "Same promise on every version: at the end the indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "每个版本的承诺都一样：到最后，indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
+      "zh-CN": "每个版本的承诺都一样：到最后，Indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = new Map<string, string>();

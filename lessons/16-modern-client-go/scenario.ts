@@ -22,9 +22,15 @@ const base: Scenario = {
     { at: 2_400, op: "label", resource: "pods", namespace: "default", name: "web-3", labels: { rev: "2" } },
     { at: 2_500, op: "fault", fault: "compact" },
     { at: 3_000, op: "fault", fault: "heal" },
+    // Long after the relist, one delete the watch sees: a real object, not a tombstone.
+    { at: 9_000, op: "delete", resource: "pods", namespace: "default", name: "web-4" },
   ],
 };
 
-// Other seeds: the same outage with other pod names.
-const scenario = withVariants(base, 3, (r) => renamePods(base, r));
+// Other seeds: the same outage with other pod names, and the watched delete at another moment (8–10 s).
+const scenario = withVariants(base, 3, (r) => {
+  const renamed = renamePods(base, r);
+  const at = r.int(80, 100) * 100;
+  return { ...renamed, timeline: renamed.timeline.map((op) => (op.op === "delete" && op.at === 9_000 ? { ...op, at } : op)) };
+});
 export default scenario;

@@ -58,7 +58,7 @@ const goals: Goal[] = [
     id: "cache-converges",
     title: {
       en: "The cache converges: at the end the pods indexer holds exactly the server's pods, at the server's resource versions",
-      "zh-CN": "缓存会收敛：到最后，Pod 的 indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
+      "zh-CN": "缓存会收敛：到最后，Pod 的 Indexer 恰好保存着 API Server 上的 Pod，资源版本也与 API Server 一致",
     },
     check(run) {
       const server = serverPods(run);

@@ -9,9 +9,26 @@ const pod = (namespace: string, name: string, app: string): Pod => ({
 });
 const del = (namespace: string, name: string) => ({ op: "delete" as const, resource: "pods", namespace, name });
 
+/**
+ * A partition that times out (packets go nowhere): no request fails, the watch just goes quiet. The client's
+ * health check gives up 45 s after its last read (the watch started at about 13 s), so the loss comes at
+ * about 58 s; the network heals at `healAt` (after the loss, 59–63 s), and after its backoff the Reflector
+ * relists: the delete made in the dark arrives as a tombstone, at about 68 s.
+ */
+const quietCut = (at: number, healAt: number): Scenario["timeline"] => [
+  { at, op: "fault", fault: "partition", mode: "timeout" },
+  { at: at + 1_000, ...del("default", "web-4") },
+  { at: at + 2_000, op: "create", resource: "pods", object: pod("shop", "cart-4", "cart") },
+  // More writes in the dark (steps where the stage shows how long the watch has heard nothing).
+  { at: at + 16_000, op: "label", resource: "pods", namespace: "default", name: "db-1", labels: { rev: "3" } },
+  { at: at + 30_000, ...del("shop", "cart-1") },
+  { at: healAt, op: "fault", fault: "heal" },
+];
+const QUIET_CUT_OPS = 6;
+
 const base: Scenario = {
   seed: 17,
-  durationMs: 30_000,
+  durationMs: 80_000,
   initial: [
     { resource: "pods", object: pod("default", "web-1", "web") },
     { resource: "pods", object: pod("default", "web-2", "web") },
@@ -48,6 +65,7 @@ const base: Scenario = {
     { at: 11_000, op: "fault", fault: "dropWatches" },
     { at: 12_000, ...del("shop", "web-1") },
     { at: 12_500, op: "create", resource: "pods", object: pod("shop", "web-2", "web") },
+    ...quietCut(14_000, 60_000),
   ],
 };
 
@@ -56,6 +74,9 @@ const base: Scenario = {
 const scenario = withVariants(base, 3, (r) => {
   const renamed = renamePods(base, r);
   const extra = Array.from({ length: r.int(1, 3) }, (_, i) => ({ resource: "pods", object: pod("shop", `extra-${i + 1}`, "extra") }));
-  return { initial: [...renamed.initial, ...extra], timeline: renamed.timeline };
+  // …and the quiet cut at another moment, healing at another time after the loss.
+  const cut = quietCut(r.int(135, 155) * 100, r.int(59, 63) * 1_000);
+  const timeline = renamed.timeline.map((op, i, all) => (i < all.length - QUIET_CUT_OPS ? op : { ...op, at: cut[i - (all.length - QUIET_CUT_OPS)]!.at }));
+  return { initial: [...renamed.initial, ...extra], timeline };
 });
 export default scenario;

@@ -133,7 +133,7 @@ const relist: Goal = goal({
   id: "relist-same-rv",
   title: {
     en: "In `updateFunc`, log `same-rv <name>` when old and new have the same resourceVersion: after the 410 the relist replays every object you already had",
-    "zh-CN": "在 `updateFunc` 中，当新旧对象的 resourceVersion 相同时打印 `same-rv <name>`：410 之后的重新 list 会把你已有的每个对象再回放一遍",
+    "zh-CN": "在 `updateFunc` 中，当新旧对象的 resourceVersion 相同时打印 `same-rv <name>`：410 之后的重新 LIST 会把你已有的每个对象再回放一遍",
   },
   check(run) {
     const expired = events(run, "reflector.watch.end", (e) => e.reason === "expired")[0];

@@ -36,14 +36,14 @@ export function fail(reason: GoalReason, failedAtStep?: number): Failure {
 /** Messages every lesson shares. */
 export const kit = defineMessages("kit", {
   crashed: {
-    en: "The run stopped with a {kind} error: {message}",
+    en: "The run stopped with {kind} error: {message}",
     "zh-CN": "运行因{kind}错误而停止：“{message}”",
   },
-  compile: { en: "compile", "zh-CN": "编译" },
-  runtime: { en: "runtime", "zh-CN": "运行时" },
-  timeout: { en: "timeout", "zh-CN": "超时" },
-  eventLimit: { en: "event budget", "zh-CN": "事件预算" },
-  outputLimit: { en: "output budget", "zh-CN": "输出预算" },
+  compile: { en: "a compile", "zh-CN": "编译" },
+  runtime: { en: "a runtime", "zh-CN": "运行时" },
+  timeout: { en: "a timeout", "zh-CN": "超时" },
+  eventLimit: { en: "an event budget", "zh-CN": "事件预算" },
+  outputLimit: { en: "an output budget", "zh-CN": "输出预算" },
   expectedLine: {
     en: "`{callback}` for {key} (step {step}) should log \"{want}\"; it logged {saw}.",
     "zh-CN": "第 {step} 步，`{callback}` 处理 {key} 时应打印“{want}”，实际打印的是：{saw}。",

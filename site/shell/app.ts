@@ -218,7 +218,7 @@ export class App {
     clear(this.body);
     const title = summary?.title ?? { en: lesson.locales.en.meta.title, "zh-CN": lesson.locales["zh-CN"].meta.title };
     source = route.page === "sandbox"
-      ? { id, scenario, starter: lesson.starter, title, guide: lesson.locales }
+      ? { id, scenario, starter: lesson.starter, title, guide: lesson.locales, goProgramHtml: lesson.goHtml }
       : { id, lesson, scenario, starter: lesson.starter, solution: lesson.solution || undefined, title };
     document.title = `${title[this.locale]} · ${this.t("app.name")}`;
     const nb = route.page === "lesson" ? neighbours(route.id) : {};

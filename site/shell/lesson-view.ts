@@ -94,7 +94,7 @@ export class LessonView {
     }, restore?.hintsShown ?? 0);
     this.editorPane = new EditorPane({
       t: deps.t, code: this.code, live: deps.prefs.live ?? true, hasSolution: src.solution !== undefined && src.solution !== "",
-      goHtml: src.lesson?.goHtml, goStarterHtml: src.lesson?.goStarterHtml, errors: deps.errors,
+      goHtml: src.lesson?.goHtml, goStarterHtml: src.lesson?.goStarterHtml ?? src.goProgramHtml, errors: deps.errors,
       // Showing is not solving (#20 item 3): the Go solution once passed, or once Show solution / Diff was chosen.
       goSolutionUnlocked: deps.progress.isPassed(src.id) || restore?.solutionShown === true,
       actions: {

@@ -61,6 +61,41 @@ function title(n: PipelineNode, t: T, fifo: FifoKind, remote: boolean): string {
 
 const truncate = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
+/** Points sampled along an edge, once per shape: the token's tween reads these, never the path's geometry. */
+const SAMPLES = 48;
+interface Sampled { d: string; xs: Float64Array; ys: Float64Array }
+const sampledPaths = new WeakMap<SVGPathElement, Sampled>();
+
+/**
+ * The path's points at SAMPLES + 1 even steps of its length, sampled again only when its `d` changes
+ * (the layout moved). getTotalLength / getPointAtLength force a style and layout update when the DOM
+ * changed since the last one: per re-load and per frame of a tween that was most of the token's cost
+ * (live follow re-loads the stage every few frames). Linear between samples ≤ ~3 px apart: the same path to the eye.
+ */
+function samplePath(path: SVGPathElement): Sampled {
+  const d = path.getAttribute("d") ?? "";
+  const known = sampledPaths.get(path);
+  if (known !== undefined && known.d === d) return known;
+  const len = path.getTotalLength();
+  const xs = new Float64Array(SAMPLES + 1), ys = new Float64Array(SAMPLES + 1);
+  for (let i = 0; i <= SAMPLES; i++) {
+    const p = path.getPointAtLength((len * i) / SAMPLES);
+    xs[i] = p.x;
+    ys[i] = p.y;
+  }
+  const s = { d, xs, ys };
+  sampledPaths.set(path, s);
+  return s;
+}
+
+/** The point at fraction `k` (0..1) of a sampled path's length. */
+function pointAt(s: Sampled, k: number): { x: number; y: number } {
+  const f = Math.max(0, Math.min(1, k)) * SAMPLES;
+  const i = Math.min(SAMPLES - 1, Math.floor(f));
+  const r = f - i;
+  return { x: s.xs[i]! + (s.xs[i + 1]! - s.xs[i]!) * r, y: s.ys[i]! + (s.ys[i + 1]! - s.ys[i]!) * r };
+}
+
 export interface PipelineRenderOptions {
   t: T; reducedMotion: boolean; durationMs: number;
   /** The focused informer's queue kind (fifo-mode.ts); the `deltafifo` box is titled after it. Default "delta". */
@@ -169,8 +204,8 @@ export function renderPipeline(svgEl: SVGSVGElement, layout: PipelineLayout, vie
     token.attr("opacity", 1).attr("cx", restX).attr("cy", restY);
     return;
   }
-  const len = path.getTotalLength();
-  const at = (k: number) => path.getPointAtLength((reversed ? 1 - k : k) * len);
+  const sampled = samplePath(path);
+  const at = (k: number) => pointAt(sampled, reversed ? 1 - k : k);
   const start = at(0);
   token.attr("opacity", 1).attr("cx", start.x).attr("cy", start.y)
     .transition().duration(o.durationMs)

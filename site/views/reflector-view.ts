@@ -7,8 +7,9 @@
  * data-informer): two informers are two Reflectors, each with its own LIST or watch in flight.
  */
 import { select, type Selection } from "d3-selection";
-import type { InformerView, ReflectorView, ServerObjectView, WorldView } from "../../src/sim/index.js";
+import type { InformerView, ServerObjectView, WorldView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
+import { fillReflectorError } from "./reflector-error.js";
 import type { T } from "./stage-i18n.js";
 import { informerCard } from "./stage/informer-card.js";
 import type { StagePanel } from "./stage/panel.js";
@@ -21,12 +22,6 @@ const selectHandlers = new WeakMap<HTMLElement, (id: string) => void>();
 /** The request's verb, with `sendInitialEvents` when a watch streams the initial events (watchList). */
 export function requestText(p: NonNullable<InformerView["reflector"]["pending"]>, t: T): string {
   return p.sendInitialEvents === true ? `${p.verb} (${t.sendInitialEvents})` : p.verb;
-}
-
-/** Backoff and last error, as the line shows them. */
-function errorText(r: ReflectorView, t: T): string {
-  return [r.backoffMs === null ? "" : `${t.backoff} ${Math.round(r.backoffMs)} ms`, r.lastError === null ? "" : `${t.lastError}: ${r.lastError}`]
-    .filter((s) => s !== "").join(" · ");
 }
 
 /** One row per informer other than the shown one, in the order the run created them (none with a single informer). */
@@ -56,7 +51,7 @@ function renderOtherReflectors(root: Selection<HTMLElement, unknown, null, undef
     const p = i.reflector.pending;
     return p === null ? "" : `${t.request}: ${requestText(p, t)} ${t.fromRV} ${p.resourceVersion || "\"\""}`;
   });
-  quietText(rows.select(".error"), (i) => errorText(i.reflector, t));
+  rows.select<HTMLSpanElement>(".error").each(function (i) { fillReflectorError(this, i.reflector, t); });
 }
 
 /** A request in flight that has heard nothing for SILENT_MS or more says so (a hanging watch is visible). */
@@ -93,7 +88,7 @@ export function renderReflector(container: HTMLElement, view: WorldView, inf: In
     .text(r?.pending == null ? "" : `${o.t.request}: ${requestText(r.pending, o.t)} ${o.t.fromRV} ${r.pending.resourceVersion || "\"\""}`)
     .attr("title", r?.pending?.sendInitialEvents === true ? o.t.sendInitialEventsHint : null);
   line.select(".silence").text(r?.pending == null ? "" : silence(view.time, r.heardAt, r.pending.verb, o.t));
-  line.select(".error").text(r === undefined ? "" : errorText(r, o.t));
+  fillReflectorError(line.select<HTMLSpanElement>(".error").node()!, r, o.t);
   renderOtherReflectors(root, view, inf, o.t);
 
   const s = view.server;

@@ -28,6 +28,9 @@ const en = {
   silentRequest: (ms: number) => `no answer for ${formatTime(ms, "en")}`,
   sendInitialEvents: "sendInitialEvents",
   sendInitialEventsHint: "A streaming list: one WATCH that first sends every object as ADDED, then a bookmark marking the end of the initial events; no LIST is sent.",
+  /** The hover/focus text under a failed request's full error message. */
+  listErrorHint: "The LIST failed. Unless the Reflector retries at once (410 Expired: again from RV \"\"; 429: after Retry-After), its ListAndWatch ends with this error — the error a watch error handler receives — then it backs off and lists again.",
+  watchErrorHint: "The watch ended with this error; the Reflector watches again or relists.",
   serverRV: "RV", watches: "open watches", partitioned: "partitioned", partitionRefused: "connection refused", partitionTimeout: "timeouts", compacted: "compacted to RV",
   serverObjects: "Objects on the API server", fifoEmpty: "The queue is empty.", popped: "just popped",
   more: (n: number) => `+${n} more`, showMore: "show 50 more",
@@ -145,6 +148,8 @@ const zh: T = {
   silentRequest: (ms: number) => `已等待 ${formatTime(ms, "zh-CN")}，没有回答`,
   sendInitialEvents: "sendInitialEvents",
   sendInitialEventsHint: "流式 list：一个 WATCH 先把每个对象作为 ADDED 发来，再发一个标记初始事件结束的书签；不发送 LIST。",
+  listErrorHint: "LIST 失败。除非 Reflector 立即重试（410 Expired：从 RV \"\" 再 list 一次；429：等 Retry-After 之后），它的 ListAndWatch 就以这个错误结束——watch error handler 收到的正是它——然后退避，再次 list。",
+  watchErrorHint: "watch 以这个错误结束；Reflector 会重新 watch 或重新 list。",
   serverRV: "RV", watches: "打开的 watch", partitioned: "网络分区", partitionRefused: "连接被拒绝", partitionTimeout: "请求超时", compacted: "已压缩到 RV",
   serverObjects: "API Server 上的对象", fifoEmpty: "队列为空。", popped: "刚弹出",
   more: (n: number) => `还有 ${n} 个`, showMore: "再显示 50 个",

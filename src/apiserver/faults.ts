@@ -13,8 +13,12 @@
  *   so between 15 s and 45 s after the partition began; every request waiting on it fails then with
  *   "http2: client connection lost". (No connection yet — nothing ever answered — counts as lost.) A
  *   request sent after that dials a new connection, whose SYN goes nowhere: it fails
- *   CLIENT_DIAL_TIMEOUT_MS (30 s) after it was sent with "dial tcp …: i/o timeout". (On heal a pending
- *   dial is delivered at once; a real one would wait for the next SYN retransmission, a few seconds.)
+ *   CLIENT_DIAL_TIMEOUT_MS (30 s) after it was sent with "dial tcp …: i/o timeout".
+ * - On heal, a request held on the old connection goes out at once (TCP would resend it at its next
+ *   retransmission, 200 ms or more later: not modelled). A pending dial goes out at its next SYN
+ *   retransmission after the heal — SYN_RETRANSMIT_MS after the dial began — and if none is left before
+ *   the 30 s dial timeout, the dial still fails then, healed network or not. A SYN due while the
+ *   network is dark again goes nowhere (the next heal looks for the next one).
  * - `refusal()` is the error a list or watch request through a ListerWatcher gets right now, if any:
  *   connection refused during a "refused" partition or a restart's downtime; else, with probability
  *   `throttleFraction` (the scheduler's PRNG), 429 TooManyRequests with Retry-After.
@@ -32,7 +36,24 @@ export interface Latency { ms: number; jitterMs: number }
 /** How a partition shows to clients: refused connections, or packets that go nowhere. */
 export type PartitionMode = "refused" | "timeout";
 
-interface HeldRequest { send: () => void; lose: (error: ApiError) => void; timer: number }
+/**
+ * When a client resends its SYN, counted from the dial's first one: Linux's default since 6.5 (initial RTO
+ * 1 s; net.ipv4.tcp_syn_linear_timeouts = 4 linear RTOs, then doubling: 1, 1, 1, 1, 1, 2, 4, 8 s), up to
+ * the dial timeout (the next would be 35 s). Older kernels resend at 1, 3, 7, 15 s: the same story, coarser.
+ */
+export const SYN_RETRANSMIT_MS: readonly number[] = Object.freeze([1_000, 2_000, 3_000, 4_000, 5_000, 7_000, 11_000, 19_000]);
+
+interface HeldRequest {
+  send: () => void;
+  lose: (error: ApiError) => void;
+  /** The client's give-up timer (connection lost, or the dial timeout). */
+  timer: number;
+  /** Sent after the old connection was lost: a new connection's dial, which began at `sentAt`. */
+  dial: boolean;
+  sentAt: number;
+  /** After a heal, the SYN retransmission that will carry the dial through (0: none scheduled). */
+  synTimer: number;
+}
 
 export class NetworkFaults {
   partitioned = false;
@@ -94,26 +115,45 @@ export class NetworkFaults {
     if (!this.blackholed()) return undefined;
     const now = this.scheduler.now();
     const onOldConnection = now < this.connectionLostAt;
-    const entry: HeldRequest = { send, lose, timer: 0 };
+    const entry: HeldRequest = { send, lose, timer: 0, dial: !onOldConnection, sentAt: now, synTimer: 0 };
     entry.timer = this.scheduler.setTimeout(() => {
-      this.held.delete(entry);
+      this.forget(entry);
       lose(onOldConnection ? connectionLost() : dialTimeout());
     }, onOldConnection ? this.connectionLostAt - now : CLIENT_DIAL_TIMEOUT_MS);
     this.held.add(entry);
-    return () => {
-      if (this.held.delete(entry)) this.scheduler.clearTimeout(entry.timer);
-    };
+    return () => this.forget(entry);
   }
 
-  /** The partition ends: held requests go out now, in the order they were sent. */
+  /** Drops a held request and its timers (sent, lost, or the client gave up). */
+  private forget(entry: HeldRequest): void {
+    if (!this.held.delete(entry)) return;
+    this.scheduler.clearTimeout(entry.timer);
+    if (entry.synTimer !== 0) this.scheduler.clearTimeout(entry.synTimer);
+  }
+
+  /**
+   * The partition ends: requests held on the old connection go out now, in the order they were sent; a
+   * pending dial goes out at its next SYN retransmission (none left before its timeout: it still fails).
+   */
   heal(): void {
     this.partitioned = false;
     this.connectionLostAt = -1;
-    const held = [...this.held];
-    this.held.clear();
-    for (const h of held) {
-      this.scheduler.clearTimeout(h.timer);
-      h.send();
+    const now = this.scheduler.now();
+    for (const h of [...this.held]) {
+      if (!h.dial) {
+        this.forget(h);
+        h.send();
+        continue;
+      }
+      if (h.synTimer !== 0) continue;
+      const syn = SYN_RETRANSMIT_MS.find((at) => h.sentAt + at >= now);
+      if (syn === undefined) continue; // the dial gives up at its timeout
+      h.synTimer = this.scheduler.setTimeout(() => {
+        h.synTimer = 0;
+        if (this.blackholed()) return; // dark again: this SYN goes nowhere; the next heal looks again
+        this.forget(h);
+        h.send();
+      }, h.sentAt + syn - now);
     }
   }
 

@@ -4,6 +4,7 @@
  *   code it shows the Go solution (the solution's HTML is not in the page before);
  * - Show solution unlocks the Go solution too;
  * - the code that passed lesson 1 (not a later edit) is offered in lesson 7: "Start from your lesson 1 code";
+ * - the sandbox's Go tab shows its go.md (its starter in Go), with no starter/solution switch;
  * - a promise the learner's code does not await that rejects is a runtime error at its step.
  */
 import { describe, expect, it } from "vitest";
@@ -103,6 +104,30 @@ describe("the Go tab and one growing program", () => {
       await byTestId(page, "go-solution").waitFor();
       expect(await byTestId(page, "go-solution").innerText()).toContain("ResourceEventHandlerDetailedFuncs");
       await app.screenshot("go-tab-solution-after-show-solution-zh");
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe("the sandbox's Go tab", () => {
+  it("shows lessons/sandbox/go.md, the starter as a Go program, with nothing to switch or unlock; no hint or solution buttons", async () => {
+    const app = await openApp({ path: "#/sandbox", reducedMotion: "reduce", viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = app;
+      await waitReady(app);
+      expect(await byTestId(page, "show-solution").count()).toBe(0);
+      expect(await byTestId(page, "diff").count()).toBe(0);
+      await byTestId(page, "go-tab").click();
+      const program = byTestId(page, "go-starter");
+      await program.waitFor();
+      const text = await program.innerText();
+      expect(text).toContain("package main");
+      expect(text).toContain("factory.Core().V1().Pods().Informer()");
+      expect(text).toContain("ResourceEventHandlerDetailedFuncs"); // the starter's handler, isInInitialList and all
+      expect(await byTestId(page, "go-show-solution").count()).toBe(0); // no switch: one program
+      expect(await byTestId(page, "go-solution-locked").count()).toBe(0);
+      await app.screenshot("go-tab-sandbox");
     } finally {
       await app.close();
     }

@@ -68,7 +68,7 @@ describe("goal-kit", () => {
     const r = T.why({ key: "default/web-1", step: 3 });
     expect(fail(r)).toEqual({ pass: false, reason: r, message: "default/web-1 broke at step 3." });
     expect(fail(r, 3)).toEqual({ pass: false, reason: r, message: "default/web-1 broke at step 3.", failedAtStep: 3 });
-    expect(renderReason(kit.timeout(), "en")).toBe("timeout");
+    expect(renderReason(kit.timeout(), "en")).toBe("a timeout");
   });
 
   it("pod() builds a namespaced pod, bound only when asked", () => {

@@ -92,3 +92,26 @@ describe("the glossary", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("the goals (issue 20: goal messages and titles speak with the lessons' voice)", () => {
+  it("say one thing one way in Chinese: every zh-CN message template and goal title", async () => {
+    const { allMessageIds, templatesOf } = await import("../../lessons/_lib/goal-message.js");
+    const { pathToFileURL } = await import("node:url");
+    const texts: Array<{ where: string; text: string }> = [];
+    for (const id of folders) {
+      if (!existsSync(join(LESSONS, id, "goals.ts"))) continue;
+      const mod = (await import(pathToFileURL(join(LESSONS, id, "goals.ts")).href)) as
+        { default: { goals: Array<{ id: string; title?: { "zh-CN"?: string } }> } };
+      for (const g of mod.default.goals) if (g.title?.["zh-CN"] !== undefined) texts.push({ where: `${id} goal ${g.id} title`, text: g.title["zh-CN"] });
+    }
+    const ids = allMessageIds();
+    expect(ids.length).toBeGreaterThan(150);
+    for (const mid of ids) texts.push({ where: `message ${mid}`, text: templatesOf(mid)!["zh-CN"] });
+    // code spans, quoted log text (“pods=…”) and placeholders ({key}: names, log lines) are not prose
+    const problems = texts.flatMap(({ where, text }) => {
+      const prose = text.replace(/`[^`]*`/g, "``").replace(/“[^”]*”/g, "“”").replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, "{}");
+      return VARIANTS.filter(([re]) => re.test(prose)).map(([re, want]) => `${where}: "${re.exec(prose)![0]}" → ${want}`);
+    });
+    expect(problems).toEqual([]);
+  });
+});

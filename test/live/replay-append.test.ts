@@ -69,6 +69,21 @@ describe("WorldReplay append / dropFirst / skip", () => {
     expect(r.dropped).toBeGreaterThan(0);
   });
 
+  it("peek at the last step copies nothing however far it jumps (live follow), and a step behind it is still its own fold", () => {
+    const trace = traces[1]!;
+    const r = new WorldReplay([], { snapshotEvery: 4 });
+    for (let i = 0; i < 40; i++) r.append(trace[i]!);
+    const first = r.peek(r.length);
+    for (let i = 40; i < 140; i++) r.append(trace[i]!);   // 25 snapshots further on
+    const second = r.peek(r.length);
+    expect(second).toBe(first);                            // the tip itself: no copy of the world per jump
+    expect(second).toEqual(foldTrace(trace, 140));
+    expect(r.peek(r.length - 3)).toEqual(foldTrace(trace, 137));
+    expect(r.peek(r.length)).toEqual(foldTrace(trace, 140));   // the step behind did not move the tip
+    r.dropFirst(30);
+    expect(r.peek(r.length)).toEqual(foldTrace(trace, 140));
+  });
+
   it("the constructor with events is the same as appending them one by one, and a base is respected", () => {
     const trace = traces[0]!;
     const base = foldTrace(trace, 40);

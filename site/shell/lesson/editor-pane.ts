@@ -240,9 +240,9 @@ class GoPrograms {
     this.starterBox = h("div", { class: "go-program prose", "data-testid": "go-starter", html: starterHtml });
     this.solutionBox = h("div", { class: "go-program prose", "data-testid": "go-solution", hidden: true });
     this.lockedNote = h("p", { class: "go-locked muted", "data-testid": "go-solution-locked" }, tr("editor.go.locked"));
-    this.element = h("div", { class: "go-programs" },
-      h("div", { class: "go-switch", role: "group", "aria-label": tr("editor.go.switch") }, this.starterBtn, this.solutionBtn),
-      this.lockedNote, this.starterBox, this.solutionBox);
+    // One program and nothing to unlock (the sandbox's go.md): no switch.
+    const toggle = h("div", { class: "go-switch", role: "group", "aria-label": tr("editor.go.switch"), hidden: solutionHtml === "" }, this.starterBtn, this.solutionBtn);
+    this.element = h("div", { class: "go-programs" }, toggle, this.lockedNote, this.starterBox, this.solutionBox);
     this.solutionBtn.dataset["lockedTitle"] = tr("editor.go.lockedTitle");
     if (starterHtml === "") this.starterBtn.hidden = true;
   }

@@ -25,6 +25,8 @@ export interface LessonSource {
   title: Record<Locale, string>;
   /** The sandbox's reading pane, per locale (lessons/sandbox/lesson*.md: summary and prose); lessons have `lesson`. */
   guide?: Record<Locale, CompiledLocale>;
+  /** The sandbox's go.md as HTML: its starter as a Go program (the "Same program in Go" tab; nothing to unlock). */
+  goProgramHtml?: string;
 }
 
 export interface LessonViewDeps {

@@ -17,9 +17,10 @@ export interface StageHandle {
    * `base` (live mode): the world before the run's first event (a sliding window); `follow`: show the
    * last step at once, paused (live-follow re-loads the growing window). `replay` (live mode): a
    * replay of exactly `run.trace` that the caller keeps folding incrementally; used instead of building
-   * one, so a re-load costs no re-fold.
+   * one, so a re-load costs no re-fold. Additive: `still` (live follow catching up with a burst): the
+   * token jumps to the current step's box instead of travelling its edge.
    */
-  load(run: StageRun, extra?: { previous?: StageRun; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay }): void;
+  load(run: StageRun, extra?: { previous?: StageRun; failedSteps?: number[]; base?: WorldView; follow?: boolean; replay?: WorldReplay; still?: boolean }): void;
   /** The failing goals' steps, known only after `load` (goals are checked after the run): marks the timeline. */
   setFailedSteps?(steps: number[]): void;
   /** Additive: consulted before playback (play or step forward) moves on by one step; false keeps the stage at `from`, paused. */

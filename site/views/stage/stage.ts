@@ -73,6 +73,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   /** Set while a live follow re-load resets the transport (see `load`). */
   let following = false;
   let timelineDrawnAt = 0;
+  /** Live follow catching up (extra.still): the token rests on its box instead of travelling its edge. */
+  let still = false;
 
   // ── parts ──
   const root = el("section", { class: "stage" });
@@ -112,9 +114,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     onAction: (op) => { for (const cb of actionListeners) cb(op); },
   });
 
-  const edited = (ops: TimedOp[]) => {
-    for (const cb of editListeners) cb(ops);
-  };
+  const edited = (ops: TimedOp[]) => { for (const cb of editListeners) cb(ops); };
   const injected = createInjectedList({
     t,
     onRemove: (i) => edited(injectedOps.filter((_, j) => j !== i)),
@@ -132,7 +132,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
   container.append(root);
 
   function stepDuration(): number {
-    if (reducedMotion) return 0;
+    if (reducedMotion || still) return 0;
     return Math.max(0, Math.min(420, Math.round(850 / transport.speed())));
   }
 
@@ -204,6 +204,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
       if (extra?.follow === true && extra.replay !== undefined && extra.replay === replay && trace.length > 0) {
         // Live follow, same replay grown or slid: nothing re-folded, nothing reset, no detour through step 1.
         events = trace;
+        still = extra.still === true;
         cards.setFollow(true);
         if (!runHasWorkqueue) runHasWorkqueue = wqScan.grown(trace);
         const now = performance.now();
@@ -221,7 +222,8 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
         transport.send({ type: "playback.goTo", step: trace.length });
         return;
       }
-      cards.setFollow(false);
+      cards.setFollow(extra?.follow === true);   // a live window re-loaded in full (the first load) scrolls nothing either
+      still = extra?.still === true;
       timelineDrawnAt = 0;
       events = trace;
       runHasWorkqueue = (wqScan = new WorkqueueScan()).grown(trace);
@@ -248,9 +250,7 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
         render();
       }
     },
-    setStepGate(gate) {
-      transport.setGate(gate);
-    },
+    setStepGate(gate) { transport.setGate(gate); },
     setFailedSteps(steps) {
       timeline.canvas.setAttribute("data-failed-steps", steps.join(" "));
       timeline.timeline.setFailedSteps(steps);
@@ -259,19 +259,13 @@ export function mountStage(container: HTMLElement, options: { locale: StageLocal
     seek(step) {
       transport.send({ type: "playback.goTo", step });
     },
-    onStep(cb) {
-      stepListeners.push(cb);
-    },
-    onAction(cb) {
-      actionListeners.push(cb);
-    },
+    onStep(cb) { stepListeners.push(cb); },
+    onAction(cb) { actionListeners.push(cb); },
     setActions(ops) {
       injectedOps = [...ops];
       injected.set(injectedOps);
     },
-    onActionsEdited(cb) {
-      editListeners.push(cb);
-    },
+    onActionsEdited(cb) { editListeners.push(cb); },
     setRunning(r) {
       transport.send({ type: r ? "playback.run" : "playback.stopped" });
       actionBar.setRunning(r);

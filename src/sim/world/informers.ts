@@ -23,6 +23,12 @@ function errorText(code: number | undefined, text: string): string {
   return code === undefined || code === 0 ? text : `${code} ${text}`;
 }
 
+/** An HTTP status as "410 Expired" (the code alone without a reason); null for a connection that never answered. */
+function statusText(code: number | undefined, reason: string | undefined): string | null {
+  if (code === undefined || code === 0) return null;
+  return reason === undefined ? String(code) : `${code} ${reason}`;
+}
+
 /** The informer's FIFO slice; the first fifo event tells the queue kind. */
 function fifoOf(w: WorldView, event: Extract<InformerEvent, { component: "fifo" }>): FifoView {
   const inf = informer(w, event.name);
@@ -53,12 +59,16 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       // The end of a streaming list's initial events: its watch stays open, now an ordinary watch.
       r.pending = r.pending?.sendInitialEvents === true ? { verb: "watch", resourceVersion: r.pending.resourceVersion } : null;
       r.lastError = null;
+      r.lastErrorDetail = null;
       break;
     }
     case "reflector.list.error": {
       const r = informer(w, event.name).reflector;
       r.pending = null;
       r.lastError = errorText(event.code, event.reason);
+      // the engine's Reflector ends its ListAndWatch with this error (src/cache/reflector.ts; client-go's
+      // reads "failed to list *v1.Pod: …", naming the Go type where ours names the informer)
+      r.lastErrorDetail = { request: "list", text: `failed to list ${event.name}: ${event.message}`, status: statusText(event.code, event.reason) };
       break;
     }
     case "reflector.watch.start": {
@@ -78,6 +88,7 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       r.pending = null;
       if (event.reason === "expired" || event.reason === "error") {
         r.lastError = errorText(event.code, event.message ?? event.reason);
+        r.lastErrorDetail = { request: "watch", text: event.message ?? event.reason, status: statusText(event.code, undefined) };
       }
       break;
     }

@@ -234,12 +234,15 @@ export class WorldReplay {
   }
 
   /**
-   * The world after step n, read-only and valid only until the next `peek`/`dropFirst`: playing
-   * forwards folds the next events into one private world (no copy per step); any other move restarts
-   * from the nearest snapshot, as `seek` does. For renderers that never mutate what they draw.
+   * The world after step n, read-only and valid only until the next `peek`, `append`, `skip` or
+   * `dropFirst`: the last step is the tip itself (live follow shows the newest step: no copy of a
+   * 10k-object world per frame, however far it jumped); playing forwards folds the next events into
+   * one private world (no copy per step); any other move restarts from the nearest snapshot, as `seek`
+   * does. For renderers that never mutate what they draw.
    */
   peek(step: number): Readonly<WorldView> {
     const n = Math.max(0, Math.min(this.held.length, Math.floor(step)));
+    if (n === this.held.length) return this.tip;
     const a = this.offset + n;
     const c = this.cursor;
     const snapAt = this.snapshotBefore(a).at;

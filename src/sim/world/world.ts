@@ -68,7 +68,14 @@ export interface ReflectorView {
   /** Virtual time the request in flight was sent or last delivered a watch event (read only while `pending`). */
   heardAt: number | null;
   backoffMs: number | null;
+  /** The last error in short: "410 Expired"; a connection that never answered shows only its text ("DialTimeout"). */
   lastError: string | null;
+  /**
+   * The same error in full, as the Reflector reports it: which request failed, `text` the error's message
+   * (a failed LIST reads "failed to list pods: dial tcp …: i/o timeout", the error its watch error handler
+   * receives), `status` the HTTP status ("410 Expired"), null when the server never answered.
+   */
+  lastErrorDetail: { request: "list" | "watch"; text: string; status: string | null } | null;
 }
 export interface FifoEntry { key: string; deltas: readonly DeltaSummary[] }
 export interface FifoView {
@@ -233,7 +240,7 @@ export function informer(w: WorldView, name: string): InformerView {
     inf = {
       name,
       fifoKind: null,
-      reflector: { state: "stopped", lastRV: "", pending: null, heardAt: null, backoffMs: null, lastError: null },
+      reflector: { state: "stopped", lastRV: "", pending: null, heardAt: null, backoffMs: null, lastError: null, lastErrorDetail: null },
       fifo: { entries: new HeadQueue(), closed: false, lastPopped: null },
       indexer: { objects: new Map(), indexNames: [], indexValues: new Map(), lastReplaceItems: null },
       listeners: new Map(),

@@ -302,8 +302,9 @@ describe("item 14 — two kinds of network partition (server side and end to end
     const r = await informerRun("timeout", 100_000);
     // t=1 s partition; t=46 s the silent watch is declared lost (ERROR 500) ⇒ backoff ⇒ relist on a new
     // connection, whose dial times out 30 s later ⇒ handler (timeout-partition.test.ts has the times);
-    // after the heal (t=101 s) the next relist succeeds
-    expect(r.errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout"]);
+    // the heal (t=101 s) comes 23.6 s into the next relist's dial, after its last SYN (19 s): that dial
+    // times out too ⇒ handler again; the relist after it succeeds
+    expect(r.errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout", "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout"]);
     expect(r.lists).toBeGreaterThanOrEqual(3);
     expect(r.seen).toEqual(["add a@0", expect.stringMatching(/^add b@/)]);
     expect(r.informer.hasSynced()).toBe(true);
@@ -319,13 +320,16 @@ describe("item 14 — two kinds of network partition (server side and end to end
     s.advance(10_000);
     expect(answers).toEqual([]);
     expect(rec.events.filter((e) => e.kind === "server.request" && e.verb === "list")).toHaveLength(0);
-    server.heal();
+    server.heal();                               // t = 10 s: no connection yet, so the LIST is dialing …
     s.flush();
-    expect(answers).toEqual(["1 items@10000"]);
+    expect(answers).toEqual([]);
+    s.advance(1_000);                            // … and gets through with the SYN resent 11 s into the dial
+    expect(answers).toEqual(["1 items@11000"]);
+    expect(rec.events.filter((e) => e.kind === "server.request" && e.verb === "list").map((e) => e.time)).toEqual([11_000]);
     server.partition("timeout");
     lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length} items@${s.now()}`));
     s.advance(45_000);
-    expect(answers).toEqual(["1 items@10000", "ConnectionLost@55000"]);
+    expect(answers).toEqual(["1 items@11000", "ConnectionLost@56000"]);
   });
 });
 

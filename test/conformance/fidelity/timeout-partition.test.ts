@@ -14,7 +14,10 @@
  * - that LIST needs a new connection: client-go's dialer (transport/cache.go net.Dialer{Timeout: 30 s})
  *   gives up with "dial tcp …: i/o timeout" ⇒ list() returns "failed to list …" ⇒ ListAndWatch returns
  *   the error ⇒ RunWithContext calls the watch error handler, backs off, tries again;
- * - after the heal the next LIST succeeds: Replace, then a watch from the LIST's resourceVersion.
+ * - a LIST waiting in its dial when the network heals gets through at the dial's next SYN retransmission
+ *   (Linux ≥ 6.5: 1, 2, 3, 4, 5, 7, 11, 19 s after the first SYN; faults.ts SYN_RETRANSMIT_MS), not at the
+ *   heal; with no SYN left before the 30 s dial timeout it fails anyway; then Replace, then a watch from
+ *   the LIST's resourceVersion.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -57,16 +60,16 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     expect(CLIENT_DIAL_TIMEOUT_MS).toBe(30_000);
   });
 
-  it("watch lost 45 s after the last frame (ERROR 500, no handler) ⇒ backoff ⇒ relist on a new connection ⇒ dial timeout 30 s later (handler) ⇒ backoff ⇒ relist ⇒ the heal delivers it", () => {
+  it("watch lost 45 s after the last frame (ERROR 500, no handler) ⇒ backoff ⇒ relist on a new connection ⇒ dial timeout 30 s later (handler) ⇒ backoff ⇒ relist ⇒ the heal lets its next SYN through", () => {
     const { s, rec, server, informer, errors } = start();
     s.advance(1_000);
     const before = rec.events.length;
     server.partition("timeout");                 // t = 1 s
     s.advance(1_000);
     server.create("pods", pod("b"));             // t = 2 s: the server goes on; the client cannot hear
-    s.advance(99_000);
-    server.heal();                               // t = 101 s
-    s.flush();
+    s.advance(78_000);
+    server.heal();                               // t = 80 s, 2.6 s into the relist's dial
+    s.advance(5_000);
     expect(steps(rec.events.slice(before))).toEqual([
       "watch ended error 500@45000",             // the last frame (the LIST's reply) at 0 s + 30 s idle + 15 s ping
       "backoff 800@45000",                       // no handler: ListAndWatch returned nil
@@ -74,15 +77,73 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
       "list failed DialTimeout@75800",           // a new connection: the dial gave up after 30 s
       "backoff 1600@75800",
       "list rv=1@77400",                         // held in its dial until the heal …
-      "listed 2@101000",                         // … then delivered
-      "watch rv=2@101000",
+      "listed 2@80400",                          // … then delivered by the SYN resent 3 s into the dial (not at 80 s)
+      "watch rv=2@80400",
     ]);
     expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@75800"]);
     expect(informer.getStore().listKeys().sort()).toEqual(["default/a", "default/b"]);
     // the server saw only the requests that got through: the first list and watch, then the healed list
     const serverSaw = rec.events.filter((e) => e.kind === "server.request" && (e.verb === "list" || e.verb === "watch"))
       .map((e) => `${e.kind === "server.request" ? e.verb : ""}@${e.time}`);
-    expect(serverSaw).toEqual(["list@0", "watch@0", "list@101000", "watch@101000"]);
+    expect(serverSaw).toEqual(["list@0", "watch@0", "list@80400", "watch@80400"]);
+  });
+
+  it("a heal after the dial's last SYN before its 30 s timeout: the dial still times out, and the next relist goes through at once", () => {
+    const { s, rec, server, errors } = start();
+    s.advance(1_000);
+    const before = rec.events.length;
+    server.partition("timeout");                 // t = 1 s; the relist dials from 77.4 s, its last SYN in time at 96.4 s
+    s.advance(100_000);
+    server.heal();                               // t = 101 s: 23.6 s into the dial, the next SYN would be at 35 s
+    s.advance(15_000);
+    expect(steps(rec.events.slice(before)).slice(5)).toEqual([
+      "list rv=1@77400",
+      "list failed DialTimeout@107400",          // healed 6.4 s ago, but no SYN left: the dial gives up at 30 s
+      "backoff 3200@107400",
+      "list rv=1@110600",                        // a new dial on a healed network: answered at once
+      "listed 1@110600",
+      "watch rv=1@110600",
+    ]);
+    expect(errors).toEqual([
+      "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@75800",
+      "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@107400",
+    ]);
+  });
+
+  it("a SYN due while the network is dark again goes nowhere: the dial waits for the next SYN after the next heal", () => {
+    const s = new Scheduler({ seed: 1 });
+    const server = new ApiServer(s, {});
+    server.create("pods", pod("a"));
+    const lw = server.listerWatcher<Pod>("pods");
+    const answers: string[] = [];
+    const list = () => lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
+    server.partition("timeout");                 // nothing ever answered: the first request dials
+    list();                                      // t = 0: SYNs at 1, 2, 3, 4, 5, 7, 11, 19 s
+    s.advance(5_500);
+    server.heal();                               // t = 5.5 s: the next SYN is at 7 s …
+    s.advance(1_000);
+    server.partition("timeout");                 // t = 6.5 s: … dark again before it
+    s.advance(2_000);
+    server.heal();                               // t = 8.5 s: the next SYN is at 11 s
+    s.advance(10_000);
+    expect(answers).toEqual(["1@11000"]);
+  });
+
+  it("a request on the old connection still goes out at the heal itself", () => {
+    const s = new Scheduler({ seed: 1 });
+    const server = new ApiServer(s, {});
+    server.create("pods", pod("a"));
+    const lw = server.listerWatcher<Pod>("pods");
+    const answers: string[] = [];
+    lw.list({}, () => answers.push(`listed@${s.now()}`));
+    s.advance(1_000);
+    server.partition("timeout");                 // t = 1 s; the last read at 0 s: the connection is lost at 45 s
+    s.advance(10_000);
+    lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
+    s.advance(2_500);
+    server.heal();                               // t = 13.5 s
+    s.advance(0);
+    expect(answers).toEqual(["listed@0", "1@13500"]);
   });
 
   it("a request sent on the still-open connection fails when the connection is lost (not 45 s after it was sent); one sent later waits for its dial", () => {
