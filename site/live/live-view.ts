@@ -5,10 +5,10 @@
  * Contract:
  * - Connect screen (connect-screen.ts): `/live/info` (context, server, namespace, access; absent under
  *   `kubectl proxy`) and `/k8s/version` (gitVersion). States plainly that a live run is not reproducible.
- * - Follow: each animation frame settles the window for at most SETTLE_MS (its replay folds only the
- *   new events, wire.md §7.4) and re-loads the stage over that same replay (in a task of its own, posted
- *   from the frame, so fold + paint and the load's DOM work are two tasks), showing the newest settled
- *   step (less often when a load costs more: never more than ~25 % of the main thread). "Paused view"
+ * - Follow: after each animation frame a task settles the window for at most SETTLE_MS (its replay
+ *   folds only the new events, wire.md §7.4) and another re-loads the stage over that same replay (frame
+ *   with its paint, fold and load: three tasks), showing the newest settled step (less often when a load
+ *   costs more: ≤ ~25 % of the main thread; a catch-up jump is drawn still and says so). "Paused view"
  *   hands the stage a frozen fork of the window to scrub while ingestion goes on.
  * - Counters (events, window, dropped) update every frame; highlights (410/relist, bookmark, reconnect…,
  *   highlight-list.ts) are listed as they arrive, newest first; clicking one pauses the view at its step (if still in the window).
@@ -35,7 +35,7 @@ const SETTLE_MS = 6;
 /** While more than this many events wait to be folded, the stage is re-loaded only every CATCH_UP_MS. */
 const CATCH_UP_EVENTS = 2_000;
 const CATCH_UP_MS = 200;
-/** Folding time in a frame that also re-loads the stage. */
+/** Folding time in a fold that also posts a stage re-load. */
 const LOAD_FRAME_SETTLE_MS = 2;
 
 export interface LiveView { root: HTMLElement; destroy(): void }
@@ -55,10 +55,12 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let loadSettled = false;
   let firstFrameDue = false;
   /** The last load was a catch-up jump (drawn still), and the absolute event count it showed. */
-  let stillShown = false;
-  let shownAt = 0;
+  let stillShown = false, shownAt = 0;
   const loadChannel = new MessageChannel();
   loadChannel.port1.onmessage = () => loadStage();
+  let settlePosted = false;   // the frame posted the fold (settleTask, its own task)
+  const settleChannel = new MessageChannel();
+  settleChannel.port1.onmessage = () => settleTask();
 
   const connect = connectScreen(t, () => void start(), (f) => openFile(f));
   const hl = new HighlightList(t, (seq, first) => seekSeq(seq, first));
@@ -72,7 +74,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   const exportBtn = h("button", { type: "button", class: "button", "data-testid": "live-export" }, t.export);
   const stopBtn = h("button", { type: "button", class: "button", "data-testid": "live-stop" }, t.stop);
   // Over the stage while it catches up with a burst (the initial list): the stage jumps ahead, the token rests.
-  const catchUpEl = h("p", { class: "live-catching-up small", "data-testid": "live-catching-up", role: "status", hidden: true }, t.catchingUp);
+  const catchUpEl = h("p", { class: "live-catching-up small", "data-testid": "live-catching-up", role: "status", title: t.catchingUp, hidden: true }, t.catchingUp);
   const stageBox = h("div", { class: "live-stage" }, catchUpEl);
   let code: CodePanel | undefined;
   const codeBox = h("div", { class: "live-code-box", hidden: true });
@@ -132,42 +134,50 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     }
   }
 
+  /** Sets `el`'s text only when it changed (an unchanged counter then costs no layout). */
+  const setText = (el: HTMLElement, text: string) => { if (el.textContent !== text) el.textContent = text; };
+
   function frame(): void {
     raf = 0;
     if (destroyed || session === undefined) return;
     const w = session.window;
-    eventsEl.textContent = t.events(w.appended);
-    windowEl.textContent = t.window(w.maxEvents, Math.round(w.maxAgeMs / 60_000));
-    droppedEl.textContent = t.dropped(w.dropped);
+    setText(eventsEl, t.events(w.appended));
+    setText(windowEl, t.window(w.maxEvents, Math.round(w.maxAgeMs / 60_000)));
+    setText(droppedEl, t.dropped(w.dropped));
     droppedEl.dataset["dropped"] = String(w.dropped);
     eventsEl.dataset["count"] = String(w.appended);
     hl.render(session.window.events[0]?.seq ?? 1);
-    const t0 = performance.now();
-    code?.frame(t0);
-    // Catching up with a burst (the initial list): fold longer and show a step only every CATCH_UP_MS.
-    // A frame that re-loads the stage folds for LOAD_FRAME_SETTLE_MS only (a few events at 200/s), so
-    // fold + load + the browser's layout stay one short task (the 50 ms budget).
-    const catchingUp = w.pending > CATCH_UP_EVENTS;
-    const showCatchUp = following && (catchingUp || stillShown);
+    code?.frame(performance.now());
+    const showCatchUp = following && (w.pending > CATCH_UP_EVENTS || (stillShown && performance.now() - lastLoadAt < 400));
     if (catchUpEl.hidden === showCatchUp) catchUpEl.hidden = !showCatchUp;
-
-    const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
-      && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
-    const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
     // The first stage frame that shows the whole initial list (the live bench measures list → frame): this
     // frame paints what the last load put in the DOM, and that load had every event traced so far folded in.
     if (firstFrameDue && performance.getEntriesByName("live:first-frame").length === 0) performance.mark("live:first-frame");
     firstFrameDue = false;
+    // The fold runs in a task of its own, right after this frame's (which keeps the browser's layout and
+    // paint of the last load): fold and paint were one task of up to ~12 + ~20 ms while catching up.
+    if (!settlePosted) { settlePosted = true; settleChannel.port2.postMessage(0); }
+    raf = requestAnimationFrame(frame);
+  }
+
+  function settleTask(): void {
+    settlePosted = false;
+    if (destroyed || session === undefined) return;
+    const w = session.window;
+    const t0 = performance.now();
+    // Catching up with a burst (the initial list): fold longer, show a step only every CATCH_UP_MS.
+    const catchingUp = w.pending > CATCH_UP_EVENTS;
+    const loadDue = following && stage !== undefined && (w.pending > 0 || w.settledVersion !== shownVersion)
+      && t0 >= (catchingUp ? Math.max(nextLoadAt, lastLoadAt + CATCH_UP_MS) : nextLoadAt);
+    const budget = loadDue ? LOAD_FRAME_SETTLE_MS : catchingUp ? 2 * SETTLE_MS : SETTLE_MS;
     const settled = w.settle(() => performance.now() - t0 < budget);
     if (loadDue && stage !== undefined && w.settledVersion !== shownVersion && !loadPosted) {
-      // The re-load runs in a task of its own, right after this one: this frame's task keeps the fold and
-      // the browser's layout and paint of the previous load; the load's DOM work is painted next frame.
-      // One task of ~2 × 15 ms became two (the 50 ms budget on a machine shared with the cluster).
+      // The re-load runs in a task of its own, right after this one, and is painted next frame: frame
+      // (layout, paint), fold and load are three tasks (the 50 ms budget on a machine shared with the cluster).
       loadPosted = true;
       loadSettled = settled;
       loadChannel.port2.postMessage(0);
     }
-    raf = requestAnimationFrame(frame);
   }
 
   function loadStage(): void {
@@ -175,17 +185,16 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     if (destroyed || session === undefined || stage === undefined || !following) return;
     const w = session.window;
     if (w.settledVersion === shownVersion) return;
-    // Mid-burst the window may hold nothing for a moment (a burst older than the window is folded into
-    // its base): the stage keeps the last step it showed rather than re-load an empty run.
+    // Mid-burst the window may be empty a moment (an old burst folds into its base): keep the last step shown.
     if (w.replay.length === 0 && shownReplay === w.replay) return;
-    const now = performance.now();
-    lastLoadAt = now;
+    const now = (lastLoadAt = performance.now());
     shownVersion = w.settledVersion;
     shownReplay = w.replay;
     // Catching up (a burst still pending, or a jump of thousands of events): no token travels an edge.
     const at = w.dropped + w.replay.length;
     stillShown = w.pending > CATCH_UP_EVENTS || at - shownAt > CATCH_UP_EVENTS;
     shownAt = at;
+    stageBox.dataset["still"] = String(stillShown);
     stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true, still: stillShown });
     const cost = performance.now() - now;
     nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
@@ -281,6 +290,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       destroyed = true;
       if (raf !== 0) cancelAnimationFrame(raf);
       loadChannel.port1.close();
+      settleChannel.port1.close();
       code?.destroy();
       session?.stop();
       stage?.destroy();

@@ -9,6 +9,8 @@ import type { IndexerView, InformerView, WorldView } from "./world.js";
 /** Each index's buckets: index name → value → keys (values and keys sorted). */
 export function indexBuckets(idx: IndexerView): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
+  // No index (live mode's informer: 10k keys, each with no index values): nothing to walk per re-load.
+  if (idx.indexNames.length === 0) return out;
   for (const name of idx.indexNames) out.set(name, new Map());
   for (const [key, values] of idx.indexValues) {
     for (const [name, vals] of Object.entries(values)) {
