@@ -7,7 +7,8 @@
  * Contract:
  * - Every switch emits `fault.injected` (with a detail where it has one) when tracing.
  * - Network faults (partition, restart downtime, throttling, latency) hit only ListerWatcher traffic;
- *   direct calls are the cluster itself. compact() and restart() act on the storage and the watch
+ *   direct calls are the cluster itself — except that the learner's clientset delays its answers by
+ *   `replyLatency()` (src/scenario/clientset.ts). compact() and restart() act on the storage and the watch
  *   cache; a watch from an RV they forgot gets ERROR 410.
  */
 import { watchConnectionLost } from "../apimachinery/errors.js";
@@ -104,6 +105,14 @@ export abstract class FaultSwitches {
   setLatency(ms: number, options?: { client?: string; jitterMs?: number }): void {
     const spec = this.faults.setLatency(ms, options?.client, options?.jitterMs ?? 0);
     this.fault("latency", `${options?.client ?? "*"} ${spec.ms} ms${spec.jitterMs > 0 ? ` ±${spec.jitterMs}` : ""}`);
+  }
+
+  /**
+   * How long the reply to a request of `client` (undefined: the default client) takes to reach it, drawn
+   * as for list replies and watch events (the same network): the clientset delays its answers by it.
+   */
+  replyLatency(client?: string): number {
+    return this.faults.latencyFor(client);
   }
 
   /** Slow-consumer close (spec W7, beyond the contract): a watch with more undelivered events is closed. */

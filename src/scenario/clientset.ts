@@ -3,10 +3,13 @@
  * (`clientset.coreV1().pods("default").create(pod)`).
  *
  * Contract:
- * - Every call returns a Promise settled from a task scheduled on the run's Scheduler (delay 0: the
- *   request is carried out at the virtual instant it was made, then answered), never synchronously —
- *   so code after `await` resumes inside the drive loop, at that virtual time (API.md "Promises and
- *   virtual time").
+ * - Every call returns a Promise settled from a task scheduled on the run's Scheduler, never
+ *   synchronously — so code after `await` resumes inside the drive loop (API.md "Promises and virtual
+ *   time"). The request is carried out at the virtual instant it was made (a task of delay 0); its
+ *   answer, value or error, reaches the code after the server's reply latency (`replyLatency()`, the
+ *   latency a Reflector's LIST reply gets: one network, as client-go's clientset and the informers
+ *   built from it share one transport), in the same task when that is 0. Partitions and throttling do
+ *   not apply to these requests (the server's fault switches hit ListerWatcher traffic only).
  * - Failures reject with the server's ApiError (use errors.isNotFound / isConflict / isAlreadyExists).
  * - Objects cross the boundary as copies: what the learner passes is copied before the server sees it,
  *   and what comes back is a fresh, mutable copy (client-go hands out decoded copies too).
@@ -162,11 +165,17 @@ class Client<T extends KubeObject> implements ResourceClient<T> {
     const src = this.locate?.();
     return new Promise<R>((resolve, reject) => {
       this.scheduler.setTimeout(() => {
+        let settle: () => void;
         try {
-          resolve(this.server.withRequestOrigin("code", fn, src));
+          const value = this.server.withRequestOrigin("code", fn, src);
+          settle = () => resolve(value);
         } catch (e) {
-          reject(e);
+          settle = () => reject(e);
         }
+        // The reply crosses the same network as the informer's: it arrives after the client latency.
+        const latency = this.server.replyLatency();
+        if (latency > 0) this.scheduler.setTimeout(settle, latency);
+        else settle();
       }, 0);
     });
   }
