@@ -1,8 +1,9 @@
 /**
  * The live worker's clientset (site/runner/worker/live/live-clientset.ts): every call is one request whose
- * path comes from the engine's resource table (group and scope), as client-go's REST mapping would build it.
+ * path comes from the engine's resource table (group, version and scope), as client-go's REST mapping would build it.
  */
 import { describe, expect, it } from "vitest";
+import { RESOURCES } from "../../../src/index.js";
 import { remoteClientset, type Send } from "../../../site/runner/worker/live/live-clientset.js";
 
 describe("live clientset", () => {
@@ -31,5 +32,11 @@ describe("live clientset", () => {
       "GET /apis/apps/v1/namespaces/team-a/deployments/storefront",
       "GET /apis/apps/v1/namespaces/shop/replicasets/storefront-1",
     ]);
+    // group and version are the table's apiVersion, not a fixed "v1": every resource the clientset serves
+    const served = [...seen.map((l) => l.split(" ")[1]!)];
+    for (const info of Object.values(RESOURCES)) {
+      const path = served.find((p) => p.split("/").includes(info.resource))!;
+      expect(path.startsWith(info.group === "" ? `/api/${info.apiVersion}/` : `/apis/${info.apiVersion}/`), `${info.resource}: ${path}`).toBe(true);
+    }
   });
 });

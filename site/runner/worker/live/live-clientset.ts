@@ -17,13 +17,13 @@ import type { LiveMethod } from "./live-protocol.js";
 
 export type Send = (method: LiveMethod, path: string, body?: string) => Promise<{ status: number; body: string }>;
 
-interface Kind { group: string; resource: string; namespaced: boolean }
+interface Kind { group: string; apiVersion: string; resource: string; namespaced: boolean }
 
-/** A resource's group and scope, from the engine's one resource table (src/apiserver/resources.ts). */
+/** A resource's group, version and scope, from the engine's one resource table (src/apiserver/resources.ts). */
 function kindOf(resource: string): Kind {
   const info = RESOURCES[resource];
   if (info === undefined) throw new Error(`live clientset: no resource "${resource}" in the resource table`);
-  return { group: info.group, resource, namespaced: info.namespaced };
+  return { group: info.group, apiVersion: info.apiVersion, resource, namespaced: info.namespaced };
 }
 
 function errorOf(status: number, text: string): ApiError {
@@ -39,7 +39,8 @@ class RemoteClient<T extends KubeObject> implements ResourceClient<T> {
               private readonly followed: string) {}
 
   protected path(ns: string | undefined, name?: string, sub?: string): string {
-    const base = this.kind.group === "" ? "/api/v1" : `/apis/${this.kind.group}/v1`;
+    // core: /api/<version>; a named group: /apis/<group>/<version> (apiVersion "apps/v1" is both)
+    const base = this.kind.group === "" ? `/api/${this.kind.apiVersion}` : `/apis/${this.kind.apiVersion}`;
     const scope = this.kind.namespaced ? `/namespaces/${encodeURIComponent(ns ?? this.namespace ?? (this.followed || "default"))}` : "";
     return `${base}${scope}/${this.kind.resource}${name !== undefined ? `/${encodeURIComponent(name)}` : ""}${sub !== undefined ? `/${sub}` : ""}`;
   }
