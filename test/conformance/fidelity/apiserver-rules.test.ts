@@ -8,6 +8,7 @@ import {
   isConflict, isInvalid, type Deployment, type KubeObject, type Pod, type ReplicaSet, type Status,
 } from "../../../src/index.js";
 import { errorOf, pod, setup, watch } from "../../unit/apiserver/helpers.js";
+import { partitionInformer } from "./partition-informer.js";
 
 const bound = (name: string, node = "n1"): Pod => pod(name, undefined, { spec: { nodeName: node, containers: [{ name: "c", image: "nginx:1.27" }] } });
 const deployment = (name: string): Deployment => ({
@@ -261,15 +262,7 @@ describe("items 7 and 8 — watch start points (cacher.go Watch, watch_cache.go 
 
 describe("item 14 — two kinds of network partition (server side and end to end)", () => {
   async function informerRun(mode: "refused" | "timeout", partitionMs: number) {
-    const { ApiServer, Recorder, Scheduler, SharedIndexInformer } = await import("../../../src/index.js");
-    const s = new Scheduler({ seed: 4 });
-    const rec = new Recorder(s);
-    const server = new ApiServer(s, { tracer: rec });
-    server.create("pods", pod("a"));
-    const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods", { client: "reflector:pods" }),
-      { scheduler: s, tracer: rec, name: "pods", backoff: { jitter: 0 } });
-    const errors: string[] = [];
-    informer.setWatchErrorHandler((e) => errors.push(e.message));
+    const { s, rec, server, informer, messages: errors } = partitionInformer();
     const seen: string[] = [];
     informer.addEventHandler({ onAdd: (o: Pod) => seen.push(`add ${o.metadata.name}@${s.now()}`), onUpdate: () => {}, onDelete: () => {} });
     informer.run(new AbortController().signal);

@@ -25,18 +25,13 @@ import {
   type Pod, type TraceEvent,
 } from "../../../src/index.js";
 import { pod } from "../../unit/apiserver/helpers.js";
+import { listAnswers, partitionInformer } from "./partition-informer.js";
 
+/** The shared partition run (partition-informer.ts), started. */
 function start() {
-  const s = new Scheduler({ seed: 4 });
-  const rec = new Recorder(s);
-  const server = new ApiServer(s, { tracer: rec });
-  server.create("pods", pod("a"));
-  const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods", { client: "reflector:pods" }),
-    { scheduler: s, tracer: rec, name: "pods", backoff: { jitter: 0 } });
-  const errors: string[] = [];
-  informer.setWatchErrorHandler((e) => errors.push(`${e.message}@${s.now()}`));
-  informer.run(new AbortController().signal);
-  return { s, rec, server, informer, errors };
+  const run = partitionInformer();
+  run.informer.run(new AbortController().signal);
+  return run;
 }
 
 /** The reflector's steps, as "<what>@<ms>". */
@@ -115,8 +110,7 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     const server = new ApiServer(s, {});
     server.create("pods", pod("a"));
     const lw = server.listerWatcher<Pod>("pods");
-    const answers: string[] = [];
-    const list = () => lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
+    const { answers, list } = listAnswers(lw, s);
     server.partition("timeout");                 // nothing ever answered: the first request dials
     list();                                      // t = 0: SYNs at 1, 2, 3, 4, 5, 7, 11, 19 s
     s.advance(5_500);
@@ -151,8 +145,7 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     const server = new ApiServer(s, {});
     server.create("pods", pod("a"));
     const lw = server.listerWatcher<Pod>("pods");
-    const answers: string[] = [];
-    const list = () => lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
+    const { answers, list } = listAnswers(lw, s);
     list();                                      // t = 0: answered at once, the last frame read
     s.advance(10_000);
     server.partition("timeout");                 // t = 10 s: the connection is lost at 0 + 45 s

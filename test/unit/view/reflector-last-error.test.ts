@@ -9,13 +9,12 @@
  * - an HTTP status stays visible ("last error (410 Expired): …"); other informers' rows say the same.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiServer, Recorder, Scheduler, SharedIndexInformer, type Pod } from "../../../src/index.js";
 import type { TraceEvent } from "../../../src/sim/trace.js";
 import { applyEvent, emptyWorld, foldTrace, focusedInformer, type WorldView } from "../../../src/sim/view.js";
 import { fillReflectorError, shortError, SHORT_MAX } from "../../../site/views/reflector-error.js";
 import { renderReflector } from "../../../site/views/reflector-view.js";
 import { STAGE_TEXT } from "../../../site/views/stage-i18n.js";
-import { pod } from "../apiserver/helpers.js";
+import { partitionInformer } from "../../conformance/fidelity/partition-informer.js";
 import { event } from "./samples.js";
 
 let host: HTMLElement;
@@ -33,14 +32,7 @@ function fold(...events: TraceEvent[]): WorldView {
 
 /** A timeout partition long enough for the relist's dial to give up (timeout-partition.test.ts). */
 function dialTimeoutRun() {
-  const s = new Scheduler({ seed: 4 });
-  const rec = new Recorder(s);
-  const server = new ApiServer(s, { tracer: rec });
-  server.create("pods", pod("a"));
-  const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods", { client: "reflector:pods" }),
-    { scheduler: s, tracer: rec, name: "pods", backoff: { jitter: 0 } });
-  const errors: string[] = [];
-  informer.setWatchErrorHandler((e) => errors.push(e.message));
+  const { s, rec, server, informer, messages: errors } = partitionInformer();
   informer.run(new AbortController().signal);
   s.advance(1_000);
   server.partition("timeout");
