@@ -2,10 +2,10 @@
  * The run the partition tests share: a simulated server holding pod "a", and a traced informer on pods
  * (seed 4, backoff without jitter) whose watch error handler's errors are collected — `errors` as
  * "message@virtual ms", `messages` as the bare text. Not started: each test adds handlers, then runs it.
- * `listAnswers` sends bare LISTs through a lister-watcher and records each answer as
- * "<items>@<ms>" or "<reason>@<ms>".
+ * `bareLister` is a server holding pod "a" (seed 1, no tracer) and its lister-watcher for pods, with
+ * `list()` sending a bare LIST whose answer is recorded in `answers` as "<items>@<ms>" or "<reason>@<ms>".
  */
-import { ApiServer, Recorder, Scheduler, SharedIndexInformer, type ListerWatcher, type Pod } from "../../../src/index.js";
+import { ApiServer, Recorder, Scheduler, SharedIndexInformer, type Pod } from "../../../src/index.js";
 import { pod } from "../../unit/apiserver/helpers.js";
 
 export function partitionInformer() {
@@ -21,8 +21,12 @@ export function partitionInformer() {
   return { s, rec, server, informer, errors, messages };
 }
 
-export function listAnswers(lw: ListerWatcher<Pod>, s: Scheduler) {
+export function bareLister() {
+  const s = new Scheduler({ seed: 1 });
+  const server = new ApiServer(s, {});
+  server.create("pods", pod("a"));
+  const lw = server.listerWatcher<Pod>("pods");
   const answers: string[] = [];
   const list = () => lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
-  return { answers, list };
+  return { s, server, lw, answers, list };
 }

@@ -25,7 +25,7 @@ import {
   type Pod, type TraceEvent,
 } from "../../../src/index.js";
 import { pod } from "../../unit/apiserver/helpers.js";
-import { listAnswers, partitionInformer } from "./partition-informer.js";
+import { bareLister, partitionInformer } from "./partition-informer.js";
 
 /** The shared partition run (partition-informer.ts), started. */
 function start() {
@@ -106,11 +106,7 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
   });
 
   it("a SYN due while the network is dark again goes nowhere: the dial waits for the next SYN after the next heal", () => {
-    const s = new Scheduler({ seed: 1 });
-    const server = new ApiServer(s, {});
-    server.create("pods", pod("a"));
-    const lw = server.listerWatcher<Pod>("pods");
-    const { answers, list } = listAnswers(lw, s);
+    const { s, server, answers, list } = bareLister();
     server.partition("timeout");                 // nothing ever answered: the first request dials
     list();                                      // t = 0: SYNs at 1, 2, 3, 4, 5, 7, 11, 19 s
     s.advance(5_500);
@@ -124,16 +120,12 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
   });
 
   it("a request on the old connection still goes out at the heal itself", () => {
-    const s = new Scheduler({ seed: 1 });
-    const server = new ApiServer(s, {});
-    server.create("pods", pod("a"));
-    const lw = server.listerWatcher<Pod>("pods");
-    const answers: string[] = [];
+    const { s, server, lw, answers, list } = bareLister();
     lw.list({}, () => answers.push(`listed@${s.now()}`));
     s.advance(1_000);
     server.partition("timeout");                 // t = 1 s; the last read at 0 s: the connection is lost at 45 s
     s.advance(10_000);
-    lw.list({}, (e, l) => answers.push(e !== undefined ? `${e.reason}@${s.now()}` : `${l!.items.length}@${s.now()}`));
+    list();
     s.advance(2_500);
     server.heal();                               // t = 13.5 s
     s.advance(0);
@@ -141,11 +133,7 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
   });
 
   it("a request sent on the still-open connection fails when the connection is lost (not 45 s after it was sent); one sent later waits for its dial", () => {
-    const s = new Scheduler({ seed: 1 });
-    const server = new ApiServer(s, {});
-    server.create("pods", pod("a"));
-    const lw = server.listerWatcher<Pod>("pods");
-    const { answers, list } = listAnswers(lw, s);
+    const { s, server, answers, list } = bareLister();
     list();                                      // t = 0: answered at once, the last frame read
     s.advance(10_000);
     server.partition("timeout");                 // t = 10 s: the connection is lost at 0 + 45 s
