@@ -4,17 +4,16 @@
  */
 import { detectLocale, isLocale, translator, type Locale, type Translate } from "../i18n/index";
 import { findLesson, listLessons, loadLesson, neighbours } from "../lessons/index";
-import { Runner } from "../runner/runner";
+import type { Runner } from "../runner/runner";
 import { drafts as makeDrafts } from "../storage/drafts";
 import { loadPrefs, savePrefs, type ThemeChoice } from "../storage/prefs";
 import { passingCode } from "../storage/passing-code";
 import { progress as makeProgress } from "../storage/progress";
-import { decodeShare } from "../storage/share";
 import { openStore, type Store } from "../storage/store";
 import { clear, h, icon } from "./dom";
 import { ErrorBanner } from "./error-banner";
 import { installKeyboard } from "./keyboard";
-import { LessonView } from "./lesson-view";
+import type { LessonView } from "./lesson-view";
 import type { LessonSource, RestoreState } from "./lesson/lesson-source";
 import { renderLessonMap } from "./lesson-map";
 import { parseRoute, type Route } from "./router";
@@ -27,6 +26,16 @@ async function loadStage(): Promise<MountStage> {
   return (await import("../views/stage/stage.js")).mountStage;
 }
 
+type LessonChunk = typeof import("./lesson-chunk");
+let lessonChunk: Promise<LessonChunk> | undefined;
+/**
+ * The lesson view is a lazy chunk too (./lesson-chunk.ts), so the map stays light. Loaded once: when the map
+ * is idle, on hover or focus of a lesson link, or when a lesson opens; a failed load is tried again next time.
+ */
+function loadLessonChunk(): Promise<LessonChunk> {
+  return (lessonChunk ??= import("./lesson-chunk").catch((e: unknown) => { lessonChunk = undefined; throw e; }));
+}
+
 export class App {
   private readonly store: Store;
   private readonly prefs;
@@ -35,7 +44,8 @@ export class App {
   private locale: Locale;
   private t: Translate;
   private readonly errors: ErrorBanner;
-  private readonly runner = new Runner();
+  /** Made with the lesson chunk (it holds the Runner), then kept for the page's life. */
+  private runner: Runner | undefined;
   private readonly header = h("header", { class: "app-header" });
   private readonly body = h("div", { class: "app-body" });
   private view: LessonView | undefined;
@@ -84,10 +94,30 @@ export class App {
       run: () => this.view?.runFromShortcut(),
     });
     window.addEventListener("hashchange", () => this.render());
+    // A pointer over, or focus on, a lesson link fetches what that lesson needs before the click.
+    const preload = (e: Event) => {
+      const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[href^="#/lesson/"], a[href^="#/sandbox"]') : null;
+      if (link !== null) this.preloadLesson(link.getAttribute("href") ?? "");
+    };
+    this.body.addEventListener("pointerover", preload);
+    this.body.addEventListener("focusin", preload);
     this.render();
-    // Warm the runner once the first screen is up.
+    // Once the first screen is up: load the lesson chunk and warm the runner.
     const idle = (cb: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(cb, { timeout: 1500 }) : setTimeout(cb, 300));
-    idle(() => this.runner.warm());
+    idle(() => void loadLessonChunk().then((chunk) => this.runnerFrom(chunk).warm(), () => undefined));
+  }
+
+  private runnerFrom(chunk: LessonChunk): Runner {
+    return (this.runner ??= new chunk.Runner());
+  }
+
+  /** Starts loading the lesson chunk and one lesson's content (both cached; errors wait for the real open). */
+  private preloadLesson(href: string): void {
+    const route = parseRoute(href);
+    if (route.page !== "lesson" && route.page !== "sandbox") return;
+    void loadLessonChunk().catch(() => undefined);
+    if (route.page === "lesson" && findLesson(route.id) === undefined) return;
+    void loadLesson(route.page === "sandbox" ? "sandbox" : route.id).catch(() => undefined);
   }
 
   private dropLive(): void {
@@ -195,14 +225,7 @@ export class App {
     this.view?.destroy();
     this.view = undefined;
     clear(this.body);
-    const share = route.share !== undefined ? decodeShare(route.share) : undefined;
     this.errors.clear("share");
-    if (route.share !== undefined && share === undefined) {
-      // A broken link is said, and dropped from the address bar; the learner's own code opens.
-      this.errors.show("share", this.t("share.broken"));
-    } else if (share?.dropped !== undefined) {
-      this.errors.show("share", this.t("share.dropped", { n: share.dropped }));
-    }
     let source: LessonSource;
     const summary = route.page === "lesson" ? findLesson(route.id) : undefined;
     if (route.page === "lesson" && summary === undefined) {
@@ -211,18 +234,25 @@ export class App {
     }
     this.body.append(h("main", { class: "loading" }, h("p", { class: "muted" }, this.t("lesson.loading"))));
     // The sandbox is lessons/sandbox (prose, starter, scenario), compiled like a lesson but outside the course.
-    const lesson = await loadLesson(id);
+    const [chunk, lesson] = await Promise.all([loadLessonChunk(), loadLesson(id)]);
     // A lesson without a scenario.ts runs on the sandbox's cluster.
     const scenario = lesson.scenario ?? (await loadLesson("sandbox")).scenario!;
     if (this.viewKey !== key) return;
     clear(this.body);
+    const share = route.share !== undefined ? chunk.decodeShare(route.share) : undefined;
+    if (route.share !== undefined && share === undefined) {
+      // A broken link is said, and dropped from the address bar; the learner's own code opens.
+      this.errors.show("share", this.t("share.broken"));
+    } else if (share?.dropped !== undefined) {
+      this.errors.show("share", this.t("share.dropped", { n: share.dropped }));
+    }
     const title = summary?.title ?? { en: lesson.locales.en.meta.title, "zh-CN": lesson.locales["zh-CN"].meta.title };
     source = route.page === "sandbox"
       ? { id, scenario, starter: lesson.starter, title, guide: lesson.locales, goProgramHtml: lesson.goHtml }
       : { id, lesson, scenario, starter: lesson.starter, solution: lesson.solution || undefined, title };
     document.title = `${title[this.locale]} · ${this.t("app.name")}`;
     const nb = route.page === "lesson" ? neighbours(route.id) : {};
-    this.view = new LessonView(source, {
+    this.view = new chunk.LessonView(source, {
       t: () => this.t,
       locale: () => this.locale,
       drafts: this.drafts,
@@ -230,7 +260,7 @@ export class App {
       prefs: this.prefs,
       savePrefs: this.savePrefs,
       errors: this.errors,
-      runner: this.runner,
+      runner: this.runnerFrom(chunk),
       loadStage,
       reducedMotion: this.reducedMotion,
       nav: {

@@ -23,7 +23,7 @@ import type { TimedOp } from "../../src/scenario/index.js";
 import { canonicalLessonId, oldLessonIds } from "../shell/router";
 import { eachBackupEntry, isIsoText } from "./backup-entries";
 import { hashText } from "./hash";
-import { isTimedOp } from "./share";
+import { isTimedOp } from "./timed-op";
 import type { Store } from "./store";
 
 /** One lesson's code in a progress file (`drafts`). */

@@ -2,8 +2,13 @@
  * The app shell in a real browser: lesson map, the three panes, both locales, both themes, the CSP,
  * and nothing requested from outside the machine.
  */
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { byTestId, openApp } from "./harness.js";
+
+/** The file names of the scripts the page has fetched so far (Resource Timing). */
+const scripts = (page: Page) => page.evaluate(() =>
+  performance.getEntriesByType("resource").map((e) => e.name.split("/").pop() ?? "").filter((n) => n.endsWith(".js")));
 
 describe("app shell", () => {
   it("shows the lesson map with visible lesson links and opens a lesson with the stage", async () => {
@@ -24,6 +29,40 @@ describe("app shell", () => {
       await byTestId(page, "editor").waitFor();
       await byTestId(page, "lesson-title").waitFor();
       await app.screenshot("shell-lesson-en-light");
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the map does not load the lesson view; a hover or focus on a lesson link fetches it and that lesson", async () => {
+    // No idle time: requestIdleCallback never calls back, so only the hover and the focus can load anything.
+    const app = await openApp({ initScripts: ["window.requestIdleCallback = () => 0;"] });
+    try {
+      const { page } = app;
+      await byTestId(page, "lesson-list").waitFor();
+      expect((await scripts(page)).filter((n) => /^(lesson-chunk|xstate)/.test(n))).toEqual([]);
+      const links = byTestId(page, "lesson-link");
+      const hovered = (await links.nth(2).getAttribute("data-lesson"))!;
+      await links.nth(2).hover();
+      await expect.poll(async () => (await scripts(page)).some((n) => n.startsWith("lesson-chunk-"))).toBe(true);
+      await expect.poll(async () => (await scripts(page)).some((n) => n.startsWith(`${hovered}-`))).toBe(true);
+      const focused = (await links.nth(4).getAttribute("data-lesson"))!;
+      expect((await scripts(page)).some((n) => n.startsWith(`${focused}-`))).toBe(false);
+      await links.nth(4).focus();
+      await expect.poll(async () => (await scripts(page)).some((n) => n.startsWith(`${focused}-`))).toBe(true);
+      await links.nth(2).click();
+      await byTestId(page, "lesson-title").waitFor();
+      await byTestId(page, "editor").waitFor();
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("the map loads the lesson view once it is idle", async () => {
+    const app = await openApp();
+    try {
+      await byTestId(app.page, "lesson-list").waitFor();
+      await expect.poll(async () => (await scripts(app.page)).some((n) => n.startsWith("lesson-chunk-")), { timeout: 10_000 }).toBe(true);
     } finally {
       await app.close();
     }
