@@ -202,14 +202,14 @@ export class DeltaProcessor<T> {
     } else {
       old = this.cache.swapByKey(key, obj as T);
     }
-    this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+    if (this.trace !== undefined) this.traceWrite(old !== undefined ? "update" : "add", key, obj);   // no call when untraced
     return old;
   }
 
   private remove(key: string, obj: unknown, transformed: boolean): void {
     if (transformed) this.cache.delete(obj as T);
     else this.cache.deleteByKey(key, obj);
-    this.traceWrite("delete", key, obj);
+    if (this.trace !== undefined) this.traceWrite("delete", key, obj);
   }
 
   private traceWrite(op: "add" | "update" | "delete", key: string, obj: unknown): void {

@@ -95,7 +95,7 @@ export class KeyedIndexer<T = unknown> implements Indexer<T> {
    */
   swapByKey(key: string, obj: T): T | undefined {
     const old = this.store.swap(key, obj);
-    this.traceWrite(old !== undefined ? "update" : "add", key, obj);
+    if (this.trace !== undefined) this.traceWrite(old !== undefined ? "update" : "add", key, obj);   // no call when untraced
     return old;
   }
 

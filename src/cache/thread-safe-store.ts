@@ -71,8 +71,8 @@ export class ThreadSafeStore<T = unknown> {
 
   delete(key: string, obj?: unknown): void {
     const items = this.items;
-    if (!items.has(key)) return;
     const old = items.get(key);
+    if (old === undefined && !items.has(key)) return;
     items.delete(key);
     const counts = this.counts;
     if (counts !== undefined) {
