@@ -6,10 +6,11 @@
  * - Connect screen (connect-screen.ts): `/live/info` (context, server, namespace, access; absent under
  *   `kubectl proxy`) and `/k8s/version` (gitVersion). States plainly that a live run is not reproducible.
  * - Follow: after each animation frame a task settles the window for at most SETTLE_MS (its replay
- *   folds only the new events, wire.md §7.4) and another re-loads the stage over that same replay (frame
- *   with its paint, fold and load: three tasks), showing the newest settled step (less often when a load
- *   costs more: ≤ ~25 % of the main thread; a catch-up jump is drawn still and says so). "Paused view"
- *   hands the stage a frozen fork of the window to scrub while ingestion goes on.
+ *   folds only the new events, wire.md §7.4), another re-loads the stage over that same replay and a third
+ *   lays out what the load wrote (frame, fold, load, layout: four tasks; the frame only paints), showing
+ *   the newest settled step (less often when a load costs more: ≤ ~25 % of the main thread; a catch-up
+ *   jump is drawn still and says so). "Paused view" hands the stage a frozen fork of the window to scrub
+ *   while ingestion goes on.
  * - Counters (events, window, dropped) update every frame; highlights (410/relist, bookmark, reconnect…,
  *   highlight-list.ts) are listed as they arrive, newest first; clicking one pauses the view at its step (if still in the window).
  * - "Hold the handlers" stops the informer popping its DeltaFIFO; "Export as trace" downloads the window
@@ -46,21 +47,20 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let stage: StageHandle | undefined;
   let following = true;
   let shownVersion = -1;
-  let nextLoadAt = 0;
-  let lastLoadAt = 0;
-  let raf = 0;
-  let destroyed = false;
+  let nextLoadAt = 0, lastLoadAt = 0;
+  let raf = 0, destroyed = false;
   /** A stage re-load is posted (loadStage, its own task); the frame it was posted from had folded everything. */
-  let loadPosted = false;
-  let loadSettled = false;
+  let loadPosted = false, loadSettled = false;
   let firstFrameDue = false;
   /** The last load was a catch-up jump (drawn still), and the absolute event count it showed. */
   let stillShown = false, shownAt = 0;
-  const loadChannel = new MessageChannel();
-  loadChannel.port1.onmessage = () => loadStage();
+  /** A task of its own, posted right away (runs before the next frame unless that frame is due). */
+  const task = (run: () => void) => { const c = new MessageChannel(); c.port1.onmessage = run; return c; };
+  const loadChannel = task(() => loadStage());
+  // The style and layout of what a load wrote, in a task of their own after it: the next frame then only paints.
+  const layoutChannel = task(() => { const t0 = performance.now(); if (!destroyed) void stageBox.offsetHeight; nextLoadAt += (performance.now() - t0) * 3; });
   let settlePosted = false;   // the frame posted the fold (settleTask, its own task)
-  const settleChannel = new MessageChannel();
-  settleChannel.port1.onmessage = () => settleTask();
+  const settleChannel = task(() => settleTask());
 
   const connect = connectScreen(t, () => void start(), (f) => openFile(f));
   const hl = new HighlightList(t, (seq, first) => seekSeq(seq, first));
@@ -197,7 +197,8 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     stageBox.dataset["still"] = String(stillShown);
     stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true, still: stillShown });
     const cost = performance.now() - now;
-    nextLoadAt = performance.now() + cost * 3;          // a load costs at most ~25 % of the main thread
+    nextLoadAt = performance.now() + cost * 3;          // a load (and its layout task) costs at most ~25 % of the main thread
+    layoutChannel.port2.postMessage(0);
     root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
     // Nothing is folded between the frame's settle and here (only frames fold): settled then is settled now.
     if (loadSettled && session.hasSynced() && performance.getEntriesByName("live:list-arrived").length > 0) firstFrameDue = true;
@@ -289,8 +290,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     destroy() {
       destroyed = true;
       if (raf !== 0) cancelAnimationFrame(raf);
-      loadChannel.port1.close();
-      settleChannel.port1.close();
+      for (const c of [loadChannel, layoutChannel, settleChannel]) c.port1.close();
       code?.destroy();
       session?.stop();
       stage?.destroy();

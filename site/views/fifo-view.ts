@@ -2,11 +2,13 @@
  * The DeltaFIFO: every queued key in queue order, each with its delta chips (type + RV). The first
  * `limit` keys (at least 50) are rendered; the rest are summarised in one line, so 1,000 queued keys
  * cost ~50 rows, never one node per delta beyond those. Keys are joined by (key, occurrence), so a key
- * keeps its row while its deltas change.
+ * keeps its row while its deltas change, and a row whose key left is reused for a key that came
+ * (recycle-join.ts: a live queue's head moves by thousands of keys between two draws).
  */
 import { select } from "d3-selection";
 import type { DeltaSummary, FifoEntry, FifoView } from "../../src/sim/index.js";
 import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
+import { recycleRows } from "./recycle-join.js";
 import type { FifoKind, T } from "./stage-i18n.js";
 import { informerSuffix, type StagePanel } from "./stage/panel.js";
 
@@ -53,6 +55,18 @@ export interface FifoRenderOptions {
 
 const moreHandlers = new WeakMap<HTMLElement, () => void>();
 
+function newRow(): HTMLElement {
+  const li = document.createElement("li");
+  li.className = "fifo-key";
+  li.setAttribute("data-testid", "fifo-key");
+  const key = document.createElement("span");
+  key.className = "key";
+  const chips = document.createElement("span");
+  chips.className = "chips";
+  li.append(key, chips);
+  return li;
+}
+
 export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o: FifoRenderOptions): void {
   moreHandlers.set(container, o.onMore);
   const root = select(container);
@@ -80,15 +94,7 @@ export function renderFifo(container: HTMLElement, fifo: FifoView | undefined, o
   let list = root.select<HTMLOListElement>("ol.fifo-list");
   if (list.empty()) list = root.append("ol").attr("class", "fifo-list");
   const data = rows(entries, limit);
-  const li = list.selectAll<HTMLLIElement, Row>("li.fifo-key")
-    .data(data, (r) => r.id)
-    .join((enter) => {
-      const e = enter.append("li").attr("class", "fifo-key").attr("data-testid", "fifo-key");
-      e.append("span").attr("class", "key");
-      e.append("span").attr("class", "chips");
-      return e;
-    });
-  li.order();
+  const li = recycleRows(list.node()!, "fifo-key", data, (r) => r.id, newRow);
   quietAttr(li, "data-key", (r) => r.entry.key);
   quietClass(li, "hot", (r) => r.entry.key === o.hotKey);
   quietText(li.select(".key"), (r) => r.entry.key);

@@ -7,7 +7,8 @@
  * of two pods informers are two handlers.
  */
 import { select, type Selection } from "d3-selection";
-import { quietAttr, quietText } from "./quiet-dom.js";
+import { quietAttr, quietClass, quietText } from "./quiet-dom.js";
+import { recycleRows } from "./recycle-join.js";
 import type {
   HandlerLogEntry, InformerView, ListenerView, PendingNotification, WorldView,
 } from "../../src/sim/index.js";
@@ -63,22 +64,24 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
       d.append("span").attr("class", "active");
       return d;
     });
-  rows.attr("data-index", (l) => String(l.index)).attr("data-count", (l) => String(l.buffer.length))
-    .classed("removed", (l) => l.removed)
-    .classed("hot", (l) => view.stage !== null && (view.stage.stage === "listener" || view.stage.stage === "handler") && view.stage.index === l.index);
-  rows.select(".name").text((l) => `${o.t.listener} #${l.index}${l.resyncPeriodMs > 0 ? ` ⟳${l.resyncPeriodMs / 1000}s` : ""}${l.synced ? " ✓" : ""}`);
-  rows.select(".count").text((l) => o.t.nPending(l.buffer.length));
+  quietAttr(rows, "data-index", (l) => String(l.index));
+  quietAttr(rows, "data-count", (l) => String(l.buffer.length));
+  quietClass(rows, "removed", (l) => l.removed);
+  quietClass(rows, "hot", (l) => view.stage !== null && (view.stage.stage === "listener" || view.stage.stage === "handler") && view.stage.index === l.index);
+  quietText(rows.select(".name"), (l) => `${o.t.listener} #${l.index}${l.resyncPeriodMs > 0 ? ` ⟳${l.resyncPeriodMs / 1000}s` : ""}${l.synced ? " ✓" : ""}`);
+  quietText(rows.select(".count"), (l) => o.t.nPending(l.buffer.length));
   rows.select<HTMLSpanElement>(".buffer").each(function (l) {
     const shown = l.buffer.slice(0, MAX_BUFFER_CHIPS);
-    select(this).selectAll<HTMLSpanElement, PendingNotification>("span.note")
+    const notes = select(this).selectAll<HTMLSpanElement, PendingNotification>("span.note")
       .data(shown)
-      .join("span")
-      .attr("class", (n) => `note n-${n.notification}`)
-      .text((n) => `${n.notification} ${n.key}`);
-    select(this).selectAll("span.chip-more").data(l.buffer.length > MAX_BUFFER_CHIPS ? [l.buffer.length - MAX_BUFFER_CHIPS] : [])
-      .join("span").attr("class", "chip-more").text((n) => `+${n}`);
+      .join("span");
+    quietAttr(notes, "class", (n) => `note n-${n.notification}`);
+    quietText(notes, (n) => `${n.notification} ${n.key}`);
+    const more = select(this).selectAll<HTMLSpanElement, number>("span.chip-more").data(l.buffer.length > MAX_BUFFER_CHIPS ? [l.buffer.length - MAX_BUFFER_CHIPS] : [])
+      .join("span").attr("class", "chip-more");
+    quietText(more, (n) => `+${n}`);
   });
-  rows.select(".active").text((l) => (l.active === null ? "" : `▶ ${l.active.notification} ${l.active.key}`));
+  quietText(rows.select(".active"), (l) => (l.active === null ? "" : `▶ ${l.active.notification} ${l.active.key}`));
   root.selectAll("p.empty").data(listeners.length === 0 ? [o.t.none] : []).join("p").attr("class", "empty").text((s) => s);
   renderOtherListeners(root, view, inf, o.t);
 
@@ -90,13 +93,12 @@ export function renderListeners(container: HTMLElement, view: WorldView, inf: In
     root.append("h4").attr("class", "sub").text(o.t.handlerLog);
     ol = root.append("ol").attr("class", "handler-log");
   }
-  root.select("h4.sub").text(o.t.handlerLog);
-  ol.selectAll<HTMLLIElement, HandlerLogEntry>("li")
-    .data(log, (h) => `${h.step}`)
-    .join("li")
-    .attr("class", (h) => `o-${h.outcome}${h.step === view.step ? " hot" : ""}`)
-    .attr("data-informer", (h) => h.informer)
-    .text((h) => `#${h.step} · ${several ? `${h.informer} · ` : ""}${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : o.t.outcomes[h.outcome]}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
+  quietText(root.select("h4.sub"), () => o.t.handlerLog);
+  // Recycled rows (recycle-join.ts): while live mode catches up, every draw brings eight new calls.
+  const calls = recycleRows(ol.node()!, "call", log, (h) => `${h.step}`, () => document.createElement("li"));
+  quietAttr(calls, "class", (h) => `call o-${h.outcome}${h.step === view.step ? " hot" : ""}`);
+  quietAttr(calls, "data-informer", (h) => h.informer);
+  quietText(calls, (h) => `#${h.step} · ${several ? `${h.informer} · ` : ""}${o.t.handler} #${h.listener} ${h.outcome === "called" ? `On${h.notification[0]!.toUpperCase()}${h.notification.slice(1)}` : o.t.outcomes[h.outcome]}(${h.key}${h.oldRv === undefined ? (h.rv === "" ? "" : `, RV ${h.rv}`) : `, ${h.oldRv}→${h.rv}`})${h.message === undefined ? "" : ` ${h.message}`}`);
   root.selectAll("p.nolog").data(log.length === 0 ? [o.t.noCalls] : []).join("p").attr("class", "nolog empty").text((s) => s);
 }
 
