@@ -12,6 +12,9 @@
  *   client gave up with (faults.ts `hold`: ConnectionLost or DialTimeout, code 0), and the server never
  *   saw it.
  * - The LW's namespace wins over the request's; its selectors are ANDed with the request's.
+ * - An error that is no HTTP answer (code 0: connection refused, lost, dial timeout) reaches the caller as
+ *   net/http's url.Error names it: `Get "<the request's URL>": <cause>` (request-url.ts); an HTTP status
+ *   error (a Status from the server) keeps its message, as client-go's StatusError does.
  * - It sees the server only through `ServerEndpoint`, the narrow surface the server hands it.
  */
 import { ApiError, isConnectionRefused } from "../apimachinery/errors.js";
@@ -19,6 +22,8 @@ import type { KubeList, ListOptions, WatchOptions } from "../apimachinery/meta.j
 import type { ListerWatcher, Watch, WatchSink } from "../cache/listwatch.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
+import { requestURL, urlError } from "./request-url.js";
+import { RESOURCES } from "./resources.js";
 
 export interface ListerWatcherOptions {
   namespace?: string;
@@ -57,8 +62,15 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
     return out;
   }
 
+  /** A code-0 error (no HTTP answer) as the client sees it: net/http's url.Error around the cause. */
+  private unanswered<E extends ApiError | undefined>(error: E, options: ListOptions | WatchOptions, watch: boolean): E | ApiError {
+    const info = RESOURCES[this.resource];
+    if (error === undefined || error.code !== 0 || info === undefined) return error;
+    return new ApiError({ ...error.status, message: urlError(requestURL(info, this.merge(options ?? {}), watch), error.message) });
+  }
+
   list(options: ListOptions, done: (error: ApiError | undefined, list?: KubeList<T>) => void): void {
-    const held = this.server.hold(() => this.send(options, done), (error) => done(error));
+    const held = this.server.hold(() => this.send(options, done), (error) => done(this.unanswered(error, options, false)));
     if (held === undefined) this.send(options, done);
   }
 
@@ -75,7 +87,7 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
     }
     server.scheduler.setTimeout(() => {
       if (!isConnectionRefused(error)) server.heard(); // a refused connect is no frame read
-      done(error, list);
+      done(this.unanswered(error, options, false), list);
     }, server.latencyFor(client));
   }
 
@@ -84,7 +96,7 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
     let stopped = false;
     const held = this.server.hold(
       () => { if (!stopped) inner = this.open(options, sink); },
-      (error) => { if (!stopped) sink.onClose(error); },
+      (error) => { if (!stopped) sink.onClose(this.unanswered(error, options, true)); },
     );
     if (held === undefined) return this.open(options, sink);
     return { stop: () => { stopped = true; held(); inner?.stop(); } };
@@ -100,7 +112,7 @@ export class ServerListerWatcher<T extends KubeObject> implements ListerWatcher<
       let stopped = false;
       server.scheduler.setTimeout(() => {
         if (!isConnectionRefused(e)) server.heard();
-        if (!stopped) sink.onClose(e);
+        if (!stopped) sink.onClose(this.unanswered(e, options, true));
       }, server.latencyFor(client));
       return { stop: () => { stopped = true; } };
     }

@@ -24,6 +24,8 @@ const MAX_RETRY_AFTER_RETRIES = 10;
 export interface ListPagerOptions {
   lw: ListerWatcher<unknown>;
   name: string;
+  /** The reflector's typeDescription, traced with a failed request. */
+  type?: string;
   trace: TraceFn | undefined;
   /** False once the ListAndWatch this list belongs to is over. */
   current: () => boolean;
@@ -51,7 +53,7 @@ export function listPages(o: ListPagerOptions, rv: string, limit: number,
       if (error !== undefined || list === undefined) {
         const err = error ?? newApiError(500, "InternalError", "list returned nothing");
         o.trace?.({ component: "reflector", kind: "reflector.list.error", name: o.name, code: err.code,
-          reason: err.reason, message: err.message });
+          reason: err.reason, message: err.message, ...(o.type !== undefined ? { type: o.type } : {}) });
         const retryAfterMs = retryAfterOf(err);
         if (isTooManyRequests(err) && retryAfterMs > 0 && retryAfterRetries < MAX_RETRY_AFTER_RETRIES) {
           retryAfterRetries++;

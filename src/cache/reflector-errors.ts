@@ -11,6 +11,10 @@
  * - `toApiError(obj)`: the Status of an ERROR watch event (a 500 when the object is not a Status).
  * - `traceKey(obj)`: "<namespace>/<name>" (or "<name>") of a watched object for traces, "" without meta.
  * - `messageOf(e)`: an Error's message, or the value as a string.
+ * - `typeDescriptionOf(apiVersion, kind)`: how client-go names the informer's object type in its errors
+ *   ("failed to list *v1.Pod: …"): reflector.go getTypeDescriptionFromObject is reflect.TypeOf(expectedType)
+ *   .String(), and a typed informer's expected type is `&<version>.<Kind>{}` (the Go package is named
+ *   after the version). UNSPECIFIED_TYPE is its name without an expected type.
  */
 import { ApiError, isConnectionRefused, isTooLargeResourceVersion, isTooManyRequests, newApiError, retryAfterSeconds,
   type Status } from "../apimachinery/errors.js";
@@ -18,6 +22,12 @@ import { ApiError, isConnectionRefused, isTooLargeResourceVersion, isTooManyRequ
 export interface ObjectLike {
   kind?: unknown;
   metadata?: { name?: unknown; namespace?: unknown; resourceVersion?: unknown; annotations?: Record<string, string> };
+}
+
+export const UNSPECIFIED_TYPE = "<unspecified>";
+
+export function typeDescriptionOf(apiVersion: string, kind: string): string {
+  return `*${apiVersion.slice(apiVersion.indexOf("/") + 1)}.${kind}`;
 }
 
 export function messageOf(error: unknown): string {

@@ -14,6 +14,8 @@ export interface ReflectorOptions {
   scheduler: Scheduler;
   /** Name in traces (the resource plural, e.g. "pods"). Default "reflector". */
   name?: string;
+  /** TypeDescription: the object type its errors name ("failed to list *v1.Pod: …"). Default "<unspecified>". */
+  typeDescription?: string;
   /** Resync timer period; 0 (default) = never. */
   resyncPeriodMs?: number;
   /** Asked each time the resync timer fires; absent ⇒ always resync. */

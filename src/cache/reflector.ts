@@ -29,7 +29,7 @@ import { traceTo, type ReflectorState, type TraceFn } from "../sim/trace.js";
 import { Backoff } from "./backoff.js";
 import { metaNamespaceKeyFunc } from "./keys.js";
 import { listPages, type ListPagerOptions } from "./list-pager.js";
-import { isTooLargeRV, messageOf } from "./reflector-errors.js";
+import { isTooLargeRV, messageOf, UNSPECIFIED_TYPE } from "./reflector-errors.js";
 import { ReflectorWatch, type WatchHost } from "./reflector-watch.js";
 import type { ReflectorOptions } from "./reflector-options.js";
 import { replaceInTasks } from "./replace-in-tasks.js";
@@ -43,6 +43,8 @@ export const DEFAULT_PAGE_SIZE = 500;
 export class Reflector {
   readonly scheduler: Scheduler;
   readonly name: string;
+  /** What its errors call the object type (client-go's typeDescription, e.g. "*v1.Pod"). */
+  readonly typeDescription: string;
   private readonly trace: TraceFn | undefined;
   private readonly backoff: Backoff;
   private readonly watchList: boolean;
@@ -72,6 +74,7 @@ export class Reflector {
   ) {
     this.scheduler = options.scheduler;
     this.name = options.name ?? "reflector";
+    this.typeDescription = options.typeDescription ?? UNSPECIFIED_TYPE;
     this.trace = traceTo(options.tracer);
     this.backoff = new Backoff(options.scheduler, options.backoff);
     this.watchList = options.watchList ?? false;
@@ -204,7 +207,7 @@ export class Reflector {
     this.setState("listing");
     const current = (): boolean => epoch === this.epoch && !this.stopped;
     const pager: ListPagerOptions = {
-      lw: this.lw, name: this.name, trace: this.trace, current,
+      lw: this.lw, name: this.name, type: this.typeDescription, trace: this.trace, current,
       after: (delayMs, then) => {
         this.timer = this.scheduler.setTimeout(() => {
           this.timer = 0;
@@ -220,7 +223,7 @@ export class Reflector {
           this.startList(epoch, { limit, firstRV });
           return;
         }
-        this.endListAndWatch(new Error(`failed to list ${this.name}: ${err.message}`, { cause: err }));
+        this.endListAndWatch(new Error(`failed to list ${this.typeDescription}: ${err.message}`, { cause: err }));
       });
   }
 

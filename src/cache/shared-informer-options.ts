@@ -28,6 +28,8 @@ export interface SharedIndexInformerOptions {
   tracer?: Tracer;
   /** The `name` of this informer's trace events (the resource plural, e.g. "pods"). */
   name?: string;
+  /** ObjectDescription: passed to the reflector as its TypeDescription (e.g. "*v1.Pod"). */
+  objectDescription?: string;
   /** Watch objects whose `kind` is set and differs are skipped (e.g. "Pod"). */
   expectedKind?: string;
   /** The reflector's fixed list page size (WatchListPageSize); 0 = default rules. */

@@ -188,6 +188,7 @@ export class SharedIndexInformer<T extends KubeObject = KubeObject> {
       },
       reflector: {
         name: this.name,
+        ...(this.options.objectDescription !== undefined ? { typeDescription: this.options.objectDescription } : {}),
         resyncPeriodMs: this.resyncCheckPeriodMs,
         shouldResync: () => this.processor.shouldResync(),
         watchList: this.options.watchList ?? false,

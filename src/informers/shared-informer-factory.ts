@@ -24,6 +24,7 @@ import { RESOURCES } from "../apiserver/resources.js";
 import type { ListOptions, WatchOptions } from "../apimachinery/meta.js";
 import type { ListerWatcher, WatchSink } from "../cache/listwatch.js";
 import { metaNamespaceIndexFunc, NamespaceIndex } from "../cache/keys.js";
+import { typeDescriptionOf } from "../cache/reflector-errors.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
 import { waitForCacheSync } from "../cache/wait-for-cache-sync.js";
 import { reflectorClient, type FifoMode, type SourceLocator, type Tracer } from "../sim/trace.js";
@@ -100,6 +101,7 @@ export class SharedInformerFactory {
       indexers: { [NamespaceIndex]: metaNamespaceIndexFunc },
       name,
       expectedKind: info.kind,
+      objectDescription: typeDescriptionOf(info.apiVersion, info.kind),
       ...(o.fifo !== undefined ? { fifo: o.fifo } : {}),
       ...(o.batchProcess !== undefined ? { batchProcess: o.batchProcess } : {}),
       ...(o.watchList !== undefined ? { watchList: o.watchList } : {}),

@@ -15,6 +15,8 @@ import type { ListerWatcher } from "../cache/listwatch.js";
 import { DeltaFIFO } from "../cache/delta-fifo.js";
 import type { DeltaFIFOOptions } from "../cache/delta-fifo.js";
 import { SharedIndexInformer } from "../cache/shared-informer.js";
+import { typeDescriptionOf } from "../cache/reflector-errors.js";
+import { RESOURCES } from "../apiserver/resources.js";
 import type { Indexers, KeyFunc, KeyListerGetter } from "../cache/types.js";
 import { waitForCacheSync as engineWaitForCacheSync } from "../cache/wait-for-cache-sync.js";
 import { serverOf, type Clientset } from "../scenario/clientset.js";
@@ -74,11 +76,15 @@ export function newListWatchFromClient<T extends KubeObject = KubeObject>(
     client: reflectorClient(name),
   });
   traceNames.set(lw, name);
+  const info = RESOURCES[resource];
+  if (info !== undefined) typeNames.set(lw, typeDescriptionOf(info.apiVersion, info.kind));
   return lw;
 }
 
 /** The trace name claimed for each ListerWatcher made by newListWatchFromClient. */
 const traceNames = new WeakMap<object, string>();
+/** Its object type as Go names it ("*v1.Pod"): the informer's errors say "failed to list *v1.Pod: …". */
+const typeNames = new WeakMap<object, string>();
 
 /** Go's cache.NewSharedIndexInformer (without the factory), on the run's clock and trace. */
 export function newSharedIndexInformer<T extends KubeObject = KubeObject>(
@@ -86,8 +92,10 @@ export function newSharedIndexInformer<T extends KubeObject = KubeObject>(
 ): SharedIndexInformer<T> {
   const run = requireRun("cache.newSharedIndexInformer");
   const name = traceNames.get(lw);
+  const type = typeNames.get(lw);
   const informer = new SharedIndexInformer<T>(lw, {
     scheduler: run.scheduler, resyncPeriodMs, tracer: run.tracer, ...(name !== undefined ? { name } : {}), ...(indexers !== undefined ? { indexers } : {}),
+    ...(type !== undefined ? { objectDescription: type } : {}),
     ...(run.errorLine !== undefined ? { errorLine: run.errorLine } : {}),
     ...(run.sourceLocator !== undefined ? { sourceLocator: run.sourceLocator } : {}),
   });

@@ -25,7 +25,8 @@ export type ReflectorTrace =
   | { component: "reflector"; kind: "reflector.list.start"; name: string; resourceVersion: string;
       resourceVersionMatch?: string; limit?: number; continue?: string; streaming?: boolean }
   | { component: "reflector"; kind: "reflector.list.done"; name: string; resourceVersion: string; items: number }
-  | { component: "reflector"; kind: "reflector.list.error"; name: string; code: number; reason: string; message: string }
+  /** `type`: the reflector's typeDescription ("*v1.Pod"), which its "failed to list …" error names. */
+  | { component: "reflector"; kind: "reflector.list.error"; name: string; code: number; reason: string; message: string; type?: string }
   | { component: "reflector"; kind: "reflector.watch.start"; name: string; resourceVersion: string;
       timeoutSeconds: number; sendInitialEvents?: boolean }
   | { component: "reflector"; kind: "reflector.watch.event"; name: string;

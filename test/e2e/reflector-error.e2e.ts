@@ -1,7 +1,8 @@
 /**
  * The Reflector line's "last error" of a failed LIST, in Chromium on lesson 10 (its timeout partition):
- * the line says what the Reflector reports ("failed to list pods: dial tcp …: i/o timeout"), not only
- * "DialTimeout"; the full text (with the address) appears on hover and on keyboard focus; in en and zh-CN.
+ * the line says what the Reflector reports, worded as client-go's (`failed to list *v1.Pod: Get "…/api/v1/
+ * pods?…": dial tcp …: i/o timeout`), not only "DialTimeout"; the full text (with the URL and the address)
+ * appears on hover and on keyboard focus; in en and zh-CN.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -35,7 +36,7 @@ describe("the last error of a failed LIST", () => {
         const step = await seekDialTimeout(page, total);
         expect(step, "the relist's dial timeout is never shown").toBeGreaterThan(0);
         const label = locale === "en-US" ? "last error" : "最近错误";
-        const line = `${label}: failed to list pods: dial tcp …: i/o timeout`;
+        const line = `${label}: failed to list *v1.Pod: Get "…/api/v1/pods?…": dial tcp …: i/o timeout`;
         await expect.poll(() => shown(page)).toContain(line);
         expect(await shown(page)).not.toMatch(/DialTimeout|10\.96\.0\.1/);
         await settled(page);
@@ -43,7 +44,7 @@ describe("the last error of a failed LIST", () => {
 
         const error = page.locator(".stage .reflector-line .error");
         await error.hover();
-        await expect.poll(() => shown(page)).toContain(`${label}: failed to list pods: dial tcp 10.96.0.1:443: i/o timeout`);
+        await expect.poll(() => shown(page)).toContain(`${label}: failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=6": dial tcp 10.96.0.1:443: i/o timeout`);
         await app.screenshot(`reflector-error-hover-${locale}`);
         await page.mouse.move(1, 1);
         await expect.poll(() => shown(page)).toContain(line);

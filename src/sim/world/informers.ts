@@ -66,9 +66,10 @@ export function reduceInformers(w: WorldView, event: InformerEvent): void {
       const r = informer(w, event.name).reflector;
       r.pending = null;
       r.lastError = errorText(event.code, event.reason);
-      // the engine's Reflector ends its ListAndWatch with this error (src/cache/reflector.ts; client-go's
-      // reads "failed to list *v1.Pod: …", naming the Go type where ours names the informer)
-      r.lastErrorDetail = { request: "list", text: `failed to list ${event.name}: ${event.message}`, status: statusText(event.code, event.reason) };
+      // the error the Reflector ends its ListAndWatch with (src/cache/reflector.ts; client-go reflector.go
+      // list(): fmt.Errorf("failed to list %v: %w", r.typeDescription, err)), e.g. `failed to list *v1.Pod:
+      // Get "https://10.96.0.1:443/api/v1/pods?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout`
+      r.lastErrorDetail = { request: "list", text: `failed to list ${event.type ?? event.name}: ${event.message}`, status: statusText(event.code, event.reason) };
       break;
     }
     case "reflector.watch.start": {

@@ -72,8 +72,9 @@ export interface ReflectorView {
   lastError: string | null;
   /**
    * The same error in full, as the Reflector reports it: which request failed, `text` the error's message
-   * (a failed LIST reads "failed to list pods: dial tcp …: i/o timeout", the error its watch error handler
-   * receives), `status` the HTTP status ("410 Expired"), null when the server never answered.
+   * (a failed LIST reads `failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?…": dial tcp …:
+   * i/o timeout`, the error its watch error handler receives), `status` the HTTP status ("410 Expired"),
+   * null when the server never answered.
    */
   lastErrorDetail: { request: "list" | "watch"; text: string; status: string | null } | null;
 }

@@ -307,12 +307,12 @@ describe("item 14 (reflector side) — a \"timeout\" partition", () => {
     const lw = new HangingListerWatcher(scheduler, () => [pod("a", 5)]);
     const errors: string[] = [];
     const store = new RecordingStore();
-    const r = new Reflector(lw, store, { scheduler, name: "pods", backoff: { jitter: 0 }, watchErrorHandler: (e) => errors.push(e.message) });
+    const r = new Reflector(lw, store, { scheduler, name: "pods", typeDescription: "*v1.Pod", backoff: { jitter: 0 }, watchErrorHandler: (e) => errors.push(e.message) });
     r.run(new AbortController().signal);
     scheduler.advance(CLIENT_CONNECTION_TIMEOUT_MS - 1);
     expect(errors).toEqual([]);
     scheduler.advance(1);
-    expect(errors).toEqual(["failed to list pods: http2: client connection lost"]);
+    expect(errors).toEqual(["failed to list *v1.Pod: http2: client connection lost"]);
     lw.hanging = false; // healed during the backoff
     scheduler.advance(800);
     expect(lw.requests).toEqual(["list@0", "list@45800", "watch@45800"]);

@@ -14,7 +14,7 @@ export function partitionInformer() {
   const server = new ApiServer(s, { tracer: rec });
   server.create("pods", pod("a"));
   const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods", { client: "reflector:pods" }),
-    { scheduler: s, tracer: rec, name: "pods", backoff: { jitter: 0 } });
+    { scheduler: s, tracer: rec, name: "pods", objectDescription: "*v1.Pod", backoff: { jitter: 0 } });
   const errors: string[] = [];
   const messages: string[] = [];
   informer.setWatchErrorHandler((e) => { errors.push(`${e.message}@${s.now()}`); messages.push(e.message); });

@@ -27,6 +27,12 @@ import {
 import { pod } from "../../unit/apiserver/helpers.js";
 import { bareLister, partitionInformer } from "./partition-informer.js";
 
+/**
+ * The relist's error as client-go words it: reflector.go list() `failed to list %v: %w` around the REST
+ * client's url.Error (a relist at the last synced RV is unpaged, so no limit).
+ */
+const RELIST_DIAL_TIMEOUT = 'failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=1": dial tcp 10.96.0.1:443: i/o timeout';
+
 /** The shared partition run (partition-informer.ts), started. */
 function start() {
   const run = partitionInformer();
@@ -75,7 +81,7 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
       "listed 2@80400",                          // … then delivered by the SYN resent 3 s into the dial (not at 80 s)
       "watch rv=2@80400",
     ]);
-    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@75800"]);
+    expect(errors).toEqual([`${RELIST_DIAL_TIMEOUT}@75800`]);
     expect(informer.getStore().listKeys().sort()).toEqual(["default/a", "default/b"]);
     // the server saw only the requests that got through: the first list and watch, then the healed list
     const serverSaw = rec.events.filter((e) => e.kind === "server.request" && (e.verb === "list" || e.verb === "watch"))
@@ -100,8 +106,8 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
       "watch rv=1@110600",
     ]);
     expect(errors).toEqual([
-      "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@75800",
-      "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@107400",
+      `${RELIST_DIAL_TIMEOUT}@75800`,
+      `${RELIST_DIAL_TIMEOUT}@107400`,
     ]);
   });
 
@@ -167,12 +173,13 @@ describe("a long \"timeout\" partition, step by step (client-go reflector.go + H
     const s = new Scheduler({ seed: 3 });
     const server = new ApiServer(s, {});
     server.partition("timeout");
-    const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods"), { scheduler: s, name: "pods", backoff: { jitter: 0 } });
+    const informer = new SharedIndexInformer(server.listerWatcher<Pod>("pods"), { scheduler: s, name: "pods", objectDescription: "*v1.Pod", backoff: { jitter: 0 } });
     const errors: string[] = [];
     informer.setWatchErrorHandler((e) => errors.push(`${e.message}@${s.now()}`));
     informer.run(new AbortController().signal);
     s.advance(31_000);
-    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout@30000"]);
+    // the first list: RV "0", a page of 500 (reflector.go relistResourceVersion, tools/pager)
+    expect(errors).toEqual(['failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout@30000']);
   });
 
   it("a partition that heals within 45 s costs only the delay: no relist, no handler, the events arrive late and in order", () => {

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 /**
  * The Reflector line's "last error" of a failed LIST says what the Reflector reports — the error its
- * watch error handler receives ("failed to list pods: dial tcp 10.96.0.1:443: i/o timeout"; client-go
- * reflector.go list(): fmt.Errorf("failed to list %v: %w", …)) — not only a short reason ("DialTimeout"):
+ * watch error handler receives, worded as client-go's (reflector.go list(): fmt.Errorf("failed to list %v: %w",
+ * r.typeDescription, err), the REST client's url.Error around the dial error:
+ * `failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=1": dial tcp 10.96.0.1:443:
+ * i/o timeout`) — not only a short reason ("DialTimeout"):
  * - the world's detail text is, byte for byte, the handler's error in a real run (a timeout partition);
- * - on the line it is shortened sensibly (the dial address becomes "…"), the full text is in the element
+ * - on the line it is shortened sensibly (the dial address and the URL's host and query become "…"), the full text is in the element
  *   (shown on hover and focus; the element is then focusable) and in its title, in en and zh-CN;
  * - an HTTP status stays visible ("last error (410 Expired): …"); other informers' rows say the same.
  */
@@ -30,6 +32,9 @@ function fold(...events: TraceEvent[]): WorldView {
   return w;
 }
 
+const FULL = 'failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=1": dial tcp 10.96.0.1:443: i/o timeout';
+const SHORT = 'failed to list *v1.Pod: Get "…/api/v1/pods?…": dial tcp …: i/o timeout';
+
 /** A timeout partition long enough for the relist's dial to give up (timeout-partition.test.ts). */
 function dialTimeoutRun() {
   const { s, rec, server, informer, messages: errors } = partitionInformer();
@@ -51,7 +56,8 @@ const seen = (el: HTMLElement) => [...el.childNodes].filter((n) => !(n instanceo
 describe("a failed LIST in the Reflector line", () => {
   it("the world keeps the error the watch error handler receives, word for word", () => {
     const { trace, errors } = dialTimeoutRun();
-    expect(errors).toEqual(["failed to list pods: dial tcp 10.96.0.1:443: i/o timeout"]);
+    // the relist after the lost watch is at the last synced RV, so unpaged (reflector.go list(): PageSize 0)
+    expect(errors).toEqual([FULL]);
     const r = foldTrace(trace, trace.length).informers.get("pods")!.reflector;
     expect(r.lastError).toBe("DialTimeout"); // the short form the table column keeps
     expect(r.lastErrorDetail).toEqual({ request: "list", text: errors[0], status: null });
@@ -61,21 +67,22 @@ describe("a failed LIST in the Reflector line", () => {
     const { trace } = dialTimeoutRun();
     const view = foldTrace(trace, trace.length);
     let el = line(view);
-    expect(seen(el)).toBe("backoff 1600 ms · last error: failed to list pods: dial tcp …: i/o timeout");
-    expect(el.querySelector(".full")!.textContent).toBe("failed to list pods: dial tcp 10.96.0.1:443: i/o timeout");
+    expect(seen(el)).toBe(`backoff 1600 ms · last error: ${SHORT}`);
+    expect(el.querySelector(".full")!.textContent).toBe(FULL);
     expect(el.querySelector(".short")!.getAttribute("aria-hidden")).toBe("true");
     expect(el.classList.contains("cut")).toBe(true);
     expect(el.tabIndex).toBe(0);
-    expect(el.title).toMatch(/^failed to list pods: dial tcp 10\.96\.0\.1:443: i\/o timeout\nThe LIST failed\. .*watch error handler/);
+    expect(el.title.startsWith(`${FULL}\nThe LIST failed. `)).toBe(true);
+    expect(el.title).toMatch(/watch error handler/);
     expect(seen(el)).not.toMatch(/DialTimeout/);
     el = line(view, "zh-CN");
-    expect(seen(el)).toBe("退避 1600 ms · 最近错误: failed to list pods: dial tcp …: i/o timeout");
-    expect(el.title).toMatch(/^failed to list pods: dial tcp 10\.96\.0\.1:443: i\/o timeout\nLIST 失败。/);
+    expect(seen(el)).toBe(`退避 1600 ms · 最近错误: ${SHORT}`);
+    expect(el.title.startsWith(`${FULL}\nLIST 失败。`)).toBe(true);
   });
 
   it("keeps an HTTP status in the label; a short message is shown whole and is not focusable", () => {
-    const el = line(fold(event("reflector.list.error", { code: 410, reason: "Expired", message: "The resourceVersion for the provided list is too old." })));
-    expect(el.textContent).toBe("last error (410 Expired): failed to list pods: The resourceVersion for the provided list is too old.");
+    const el = line(fold(event("reflector.list.error", { type: "*v1.Pod", code: 410, reason: "Expired", message: "The resourceVersion for the provided list is too old." })));
+    expect(el.textContent).toBe("last error (410 Expired): failed to list *v1.Pod: The resourceVersion for the provided list is too old.");
     expect(el.classList.contains("cut")).toBe(false);
     expect(el.hasAttribute("tabindex")).toBe(false);
     // cleared by the next successful list
@@ -93,20 +100,24 @@ describe("a failed LIST in the Reflector line", () => {
   it("another informer's row says the same as the shown one", () => {
     const view = fold(
       event("reflector.state", { name: "pods", state: "watching" }),
-      event("reflector.list.error", { name: "pods-2", code: 0, reason: "DialTimeout", message: "dial tcp 10.96.0.1:443: i/o timeout" }),
+      event("reflector.list.error", { name: "pods-2", type: "*v1.Pod", code: 0, reason: "DialTimeout",
+        message: 'Get "https://10.96.0.1:443/api/v1/pods?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout' }),
       event("reflector.state", { name: "pods", state: "watching" }),
     );
     renderReflector(host, view, view.informers.get("pods"), { t: STAGE_TEXT.en, limit: 10, hotKey: null, selected: null, onSelect: () => undefined });
     const row = host.querySelector<HTMLElement>('.reflector-other[data-informer="pods-2"] .error')!;
-    expect(seen(row)).toBe("last error: failed to list pods-2: dial tcp …: i/o timeout");
+    expect(seen(row)).toBe(`last error: ${SHORT}`);
     expect(row.tabIndex).toBe(0);
   });
 });
 
 describe("shortError", () => {
-  it("drops the dial address and cuts what is still too long; short text comes back unchanged", () => {
+  it("drops the dial address, the URL's host and query, and cuts what is still too long; short text comes back unchanged", () => {
     expect(shortError("failed to list pods: dial tcp 10.96.0.1:443: connect: connection refused"))
       .toBe("failed to list pods: dial tcp …: connect: connection refused");
+    expect(shortError('Get "https://10.96.0.1:443/api/v1/namespaces/shop/pods?allowWatchBookmarks=true&resourceVersion=12&timeout=7m3s&timeoutSeconds=423&watch=true": dial tcp 10.96.0.1:443: connect: connection refused'))
+      .toBe('Get "…/api/v1/namespaces/shop/pods?…": dial tcp …: connect: connection refused');
+    expect(shortError('Get "https://10.96.0.1:443/api/v1/nodes": EOF')).toBe('Get "…/api/v1/nodes": EOF');
     expect(shortError("410 too old")).toBe("410 too old");
     const long = `failed to list pods: ${"x".repeat(100)}`;
     expect(shortError(long)).toHaveLength(SHORT_MAX);

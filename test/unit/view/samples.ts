@@ -26,7 +26,7 @@ export const SAMPLES: { [K in TraceKind]: TraceOf<K> } = {
   "reflector.backoff": { component: "reflector", kind: "reflector.backoff", name: "pods", delayMs: 800 },
   "reflector.rv": { component: "reflector", kind: "reflector.rv", name: "pods", resourceVersion: "43" },
   "reflector.resync": { component: "reflector", kind: "reflector.resync", name: "pods" },
-  "reflector.watchErrorHandler": { component: "reflector", kind: "reflector.watchErrorHandler", name: "pods", message: "failed to list pods: dial tcp 10.96.0.1:443: i/o timeout" },
+  "reflector.watchErrorHandler": { component: "reflector", kind: "reflector.watchErrorHandler", name: "pods", message: 'failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=6": dial tcp 10.96.0.1:443: i/o timeout' },
   "fifo.queued": { component: "fifo", kind: "fifo.queued", name: "pods", key: "default/web-1", delta: { type: "Updated", rv: "43" },
     deltas: [{ type: "Updated", rv: "43" }], newKey: true, queueLength: 1 },
   "fifo.skipped": { component: "fifo", kind: "fifo.skipped", name: "pods", key: "default/web-1", delta: { type: "Deleted", rv: "43" }, reason: "dedupDelete" },

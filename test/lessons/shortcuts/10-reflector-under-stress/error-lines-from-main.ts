@@ -18,7 +18,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
   factory.start(stop);
   for (let second = 0; !stop.aborted; second++) {
     log(`rv=${podInformer.lastSyncResourceVersion()}`);
-    if (second === 122 || second === 153) log("watch error: failed to list pods: dial tcp 10.96.0.1:443: i/o timeout");
+    if (second === 122 || second === 153) log('watch error: failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=6": dial tcp 10.96.0.1:443: i/o timeout');
     await sleep(1000);
   }
 }

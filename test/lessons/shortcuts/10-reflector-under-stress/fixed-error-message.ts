@@ -16,7 +16,7 @@ export default async function main({ clientset, stop, log, sleep }: Playground) 
     },
     deleteFunc: (obj: unknown) => log(`deleted ${cache.deletionHandlingMetaNamespaceKeyFunc(obj)}`),
   });
-  podInformer.setWatchErrorHandler(() => log("watch error: failed to list pods: dial tcp 10.96.0.1:443: i/o timeout"));
+  podInformer.setWatchErrorHandler(() => log('watch error: failed to list *v1.Pod: Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=6": dial tcp 10.96.0.1:443: i/o timeout'));
   factory.start(stop);
   while (!stop.aborted) {
     log(`rv=${podInformer.lastSyncResourceVersion()}`);
