@@ -129,7 +129,8 @@ const watchErrorHandler: Goal = goal({
       // A failed LIST (not a refused one, which is retried in place) ends ListAndWatch with its error.
       const failed = events(run, "reflector.list.error", (e) => e.reason !== "ConnectionRefused" && e.reason !== "TooManyRequests")[0];
       return failed !== undefined
-        ? fail(M.noHandlerCall({ step: failed.seq, message: failed.message }), failed.seq)
+        // the error ListAndWatch returned: reflector.go list() wraps the request's ("failed to list *v1.Pod: …")
+        ? fail(M.noHandlerCall({ step: failed.seq, message: `failed to list ${failed.type ?? failed.name}: ${failed.message}` }), failed.seq)
         : fail(M.noListAndWatchFailure());
     }
     const inside = new Set<number>();

@@ -7,6 +7,7 @@ import { renderReason } from "../../lessons/_lib/goal-message.js";
 import { pod } from "../../lessons/_lib/objects.js";
 import chaos from "../../lessons/17-chaos-lab/goals.js";
 import bigPicture from "../../lessons/01-the-big-picture/goals.js";
+import underStress from "../../lessons/10-reflector-under-stress/goals.js";
 import type { Goal, RunResult } from "../../src/scenario/index.js";
 import type { KnownTraceInput, TraceEvent } from "../../src/sim/trace.js";
 
@@ -40,6 +41,17 @@ describe("reasons name what the log shows", () => {
     expect(r.failedAtStep).toBe(11);
     expect(r.message).toBe('Your last "pods=" line (step 11) is "pods=12 (tombstone)": 12 pods, but the server has 3 at the end.');
     expect(renderReason(r.reason!, "zh-CN")).toBe("你最后一行“pods=”（第 11 步）是“pods=12 (tombstone)”：12 个 Pod，而服务器上最终有 3 个。");
+  });
+
+  it("lesson 10: without a watch error handler, the reason quotes the error ListAndWatch returned, as client-go words it", () => {
+    const goal = byId(underStress.goals, "watch-error-handler");
+    const message = 'Get "https://10.96.0.1:443/api/v1/pods?resourceVersion=6": dial tcp 10.96.0.1:443: i/o timeout';
+    const r = goal.check(runOf([
+      { component: "reflector", kind: "reflector.list.start", name: "pods", resourceVersion: "6" },
+      { component: "reflector", kind: "reflector.list.error", name: "pods", type: "*v1.Pod", code: 0, reason: "DialTimeout", message },
+    ]));
+    expect(r).toMatchObject({ pass: false, failedAtStep: 2 });
+    expect(r.message).toContain(`("failed to list *v1.Pod: ${message}")`);
   });
 
   it("lesson 01: the add that logged the wrong line is named with its callback, step and what it printed", () => {
