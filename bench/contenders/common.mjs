@@ -34,9 +34,13 @@ function deliverPrefix(data, k) {
   if (data.relist !== undefined) throw new Error("deliver: only for watch-event workloads");
   data.events = data.events.slice(0, k);
   const expected = { adds: data.list.length, updates: 0, deletes: 0, final: undefined };
-  for (const ev of data.events) {
-    if (ev.type === "ADDED") expected.adds++;
-    else if (ev.type === "MODIFIED") expected.updates++;
+  // an indexed loop, optimized on stack after a few thousand events: the harness's own work for k
+  // events must not count as the contender's (a for-of here ran unoptimized, ~150 instructions per event)
+  const events = data.events;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i].type;
+    if (type === "ADDED") expected.adds++;
+    else if (type === "MODIFIED") expected.updates++;
     else expected.deletes++;
   }
   data.expected = expected;
