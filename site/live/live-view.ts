@@ -29,6 +29,7 @@ import { LIVE_TEXT, type LiveLocale } from "./live-i18n.js";
 import { checkResources, LiveSession, MAX_WATCHES } from "./live-session.js";
 import { downloadTrace, exportTrace, parseTraceFile } from "./trace-file.js";
 import { CodePanel } from "./learner/code-panel.js";
+import { channelTask, urgentTask } from "./tasks.js";
 import "./live.css";
 
 /** Wall-clock milliseconds per frame spent folding new events into the window. */
@@ -54,13 +55,11 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
   let firstFrameDue = false;
   /** The last load was a catch-up jump (drawn still), and the absolute event count it showed. */
   let stillShown = false, shownAt = 0;
-  /** A task of its own, posted right away (runs before the next frame unless that frame is due). */
-  const task = (run: () => void) => { const c = new MessageChannel(); c.port1.onmessage = run; return c; };
-  const loadChannel = task(() => loadStage());
+  const loadTask = channelTask(() => loadStage());
   // The style and layout of what a load wrote, in a task of their own after it: the next frame then only paints.
-  const layoutChannel = task(() => { const t0 = performance.now(); if (!destroyed) void stageBox.offsetHeight; nextLoadAt += (performance.now() - t0) * 3; });
+  const layoutTask = urgentTask(() => { const t0 = performance.now(); if (!destroyed) void stageBox.offsetHeight; nextLoadAt += (performance.now() - t0) * 3; });
   let settlePosted = false;   // the frame posted the fold (settleTask, its own task)
-  const settleChannel = task(() => settleTask());
+  const foldTask = channelTask(() => settleTask());
 
   const connect = connectScreen(t, () => void start(), (f) => openFile(f));
   const hl = new HighlightList(t, (seq, first) => seekSeq(seq, first));
@@ -156,7 +155,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     firstFrameDue = false;
     // The fold runs in a task of its own, right after this frame's (which keeps the browser's layout and
     // paint of the last load): fold and paint were one task of up to ~12 + ~20 ms while catching up.
-    if (!settlePosted) { settlePosted = true; settleChannel.port2.postMessage(0); }
+    if (!settlePosted) { settlePosted = true; foldTask.post(); }
     raf = requestAnimationFrame(frame);
   }
 
@@ -176,7 +175,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
       // (layout, paint), fold and load are three tasks (the 50 ms budget on a machine shared with the cluster).
       loadPosted = true;
       loadSettled = settled;
-      loadChannel.port2.postMessage(0);
+      loadTask.post();
     }
   }
 
@@ -198,7 +197,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     stage.load({ trace: w.replay.events, log: [], hash: "" }, { replay: w.replay, follow: true, still: stillShown });
     const cost = performance.now() - now;
     nextLoadAt = performance.now() + cost * 3;          // a load (and its layout task) costs at most ~25 % of the main thread
-    layoutChannel.port2.postMessage(0);
+    layoutTask.post();
     root.dataset["shownEvents"] = String(w.dropped + w.replay.length);
     // Nothing is folded between the frame's settle and here (only frames fold): settled then is settled now.
     if (loadSettled && session.hasSynced() && performance.getEntriesByName("live:list-arrived").length > 0) firstFrameDue = true;
@@ -290,7 +289,7 @@ export function mountLiveView(locale: LiveLocale, reducedMotion: boolean): LiveV
     destroy() {
       destroyed = true;
       if (raf !== 0) cancelAnimationFrame(raf);
-      for (const c of [loadChannel, layoutChannel, settleChannel]) c.port1.close();
+      for (const c of [loadTask, layoutTask, foldTask]) c.close();
       code?.destroy();
       session?.stop();
       stage?.destroy();
