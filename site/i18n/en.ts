@@ -52,6 +52,8 @@ export const en = {
   "pane.stage": "Stage",
   "pane.resize": "Drag to resize; arrow keys work too",
   "lesson.loading": "Loading lesson…",
+  "lesson.loadFailed": "The lesson could not be loaded (the network, or a newer version of the site). Reload the page to try again.",
+  "lesson.reload": "Reload",
   "lesson.notFound": "There is no lesson \"{id}\".",
   "lesson.goals": "Goals",
   "lesson.goals.none": "This lesson is a demo: run it and watch.",

@@ -54,6 +54,8 @@ export const zhCN: Record<MessageKey, string> = {
   "pane.stage": "舞台",
   "pane.resize": "拖动以调整大小，也可以用方向键",
   "lesson.loading": "正在加载课程……",
+  "lesson.loadFailed": "课程加载失败（网络问题，或网站已有更新的版本）。请重新加载页面再试。",
+  "lesson.reload": "重新加载",
   "lesson.notFound": "没有名为“{id}”的课程。",
   "lesson.goals": "目标",
   "lesson.goals.none": "本课是演示：运行并观察即可。",

@@ -16,6 +16,7 @@ import { installKeyboard } from "./keyboard";
 import type { LessonView } from "./lesson-view";
 import type { LessonSource, RestoreState } from "./lesson/lesson-source";
 import { renderLessonMap } from "./lesson-map";
+import { renderLoadFailed } from "./load-failed";
 import { parseRoute, type Route } from "./router";
 import type { MountStage } from "./stage-types";
 import { applyTheme } from "./theme";
@@ -28,10 +29,7 @@ async function loadStage(): Promise<MountStage> {
 
 type LessonChunk = typeof import("./lesson-chunk");
 let lessonChunk: Promise<LessonChunk> | undefined;
-/**
- * The lesson view is a lazy chunk too (./lesson-chunk.ts), so the map stays light. Loaded once: when the map
- * is idle, on hover or focus of a lesson link, or when a lesson opens; a failed load is tried again next time.
- */
+/** The lesson view is a lazy chunk too (./lesson-chunk.ts), loaded once: map idle, link hover/focus, lesson open. */
 function loadLessonChunk(): Promise<LessonChunk> {
   return (lessonChunk ??= import("./lesson-chunk").catch((e: unknown) => { lessonChunk = undefined; throw e; }));
 }
@@ -210,8 +208,7 @@ export class App {
       this.view = undefined;
       this.viewKey = "";
       clear(this.body);
-      this.body.append(this.errors.element);
-      this.body.append(renderLessonMap({
+      this.body.append(this.errors.element, renderLessonMap({
         t: this.t, locale: this.locale, lessons: listLessons(), progress: this.progress,
         storagePanel: renderStoragePanel({ t: this.t, store: this.store, progress: this.progress, changed: () => void this.render() }),
       }));
@@ -234,11 +231,17 @@ export class App {
     }
     this.body.append(h("main", { class: "loading" }, h("p", { class: "muted" }, this.t("lesson.loading"))));
     // The sandbox is lessons/sandbox (prose, starter, scenario), compiled like a lesson but outside the course.
-    const [chunk, lesson] = await Promise.all([loadLessonChunk(), loadLesson(id)]);
-    // A lesson without a scenario.ts runs on the sandbox's cluster.
-    const scenario = lesson.scenario ?? (await loadLesson("sandbox")).scenario!;
+    // A lesson without a scenario.ts runs on the sandbox's cluster; a chunk that does not arrive is said (load-failed.ts).
+    const loaded = await Promise.all([loadLessonChunk(), loadLesson(id)])
+      .then(async ([chunk, lesson]) => ({ chunk, lesson, scenario: lesson.scenario ?? (await loadLesson("sandbox")).scenario! }), () => undefined);
     if (this.viewKey !== key) return;
     clear(this.body);
+    if (loaded === undefined) {
+      this.viewKey = "";
+      this.body.append(this.errors.element, renderLoadFailed(this.t));
+      return;
+    }
+    const { chunk, lesson, scenario } = loaded;
     const share = route.share !== undefined ? chunk.decodeShare(route.share) : undefined;
     if (route.share !== undefined && share === undefined) {
       // A broken link is said, and dropped from the address bar; the learner's own code opens.

@@ -68,6 +68,21 @@ describe("app shell", () => {
     }
   });
 
+  it("a lesson whose code does not arrive says so and offers a reload, instead of loading for ever", async () => {
+    const app = await openApp({ initScripts: ["window.requestIdleCallback = () => 0;"] });
+    try {
+      const { page } = app;
+      await byTestId(page, "lesson-list").waitFor();
+      await page.route("**/lesson-chunk-*.js", (route) => route.abort());
+      app.allow(/lesson-chunk|Failed to fetch dynamically imported module|net::ERR_FAILED/);
+      await byTestId(page, "lesson-link").first().click();
+      await byTestId(page, "lesson-load-failed").waitFor();
+      expect(await byTestId(page, "lesson-load-failed").innerText()).toMatch(/could not be loaded[\s\S]*Reload/);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("ships a Content-Security-Policy that allows only its own origin", async () => {
     const app = await openApp();
     try {
