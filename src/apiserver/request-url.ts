@@ -13,6 +13,7 @@
  * - `urlError(url, cause)` is net/http's *url.Error for a GET: `Get "<url>": <cause>`.
  */
 import type { ListOptions, WatchOptions } from "../apimachinery/meta.js";
+import { resourcePath } from "../apimachinery/resource-path.js";
 import type { ResourceInfo } from "./resources.js";
 
 /** The in-cluster API server address (the kubernetes Service's ClusterIP and port). */
@@ -43,9 +44,7 @@ type RequestOptions = Omit<ListOptions, "resourceVersionMatch"> & Omit<WatchOpti
 
 export function requestURL(info: ResourceInfo, request: ListOptions | WatchOptions, watch: boolean): string {
   const options: RequestOptions = request;
-  let path = info.group === "" ? `/api/${info.apiVersion}` : `/apis/${info.apiVersion}`;
-  if (info.namespaced && options.namespace !== undefined && options.namespace !== "") path += `/namespaces/${options.namespace}`;
-  path += `/${info.resource}`;
+  const path = resourcePath(info.apiVersion, info.resource, info.namespaced ? options.namespace : undefined);
   const query: [string, string][] = [];
   const put = (key: string, value: string | number | boolean | undefined) => {
     if (value === undefined || value === "" || value === 0 || value === false) return;

@@ -20,6 +20,7 @@
  */
 import { ApiError, newApiError, type Status } from "../apimachinery/errors.js";
 import type { KubeList, ListOptions, WatchEvent, WatchOptions } from "../apimachinery/meta.js";
+import { resourcePath } from "../apimachinery/resource-path.js";
 import type { Scheduler } from "../sim/scheduler.js";
 import type { KubeObject } from "../types.js";
 import type { ListerWatcher, Watch, WatchSink } from "./listwatch.js";
@@ -75,9 +76,7 @@ export class HttpListerWatcher<T extends KubeObject = KubeObject> implements Lis
 
   private path(): string {
     const r = this.o.resource;
-    const gv = r.apiVersion.includes("/") ? `/apis/${r.apiVersion}` : `/api/${r.apiVersion}`;
-    const ns = r.namespaced && this.o.namespace ? `/namespaces/${encodeURIComponent(this.o.namespace)}` : "";
-    return `${this.o.baseUrl}${gv}${ns}/${r.resource}`;
+    return this.o.baseUrl + resourcePath(r.apiVersion, r.resource, r.namespaced ? this.o.namespace : undefined);
   }
 
   private query(params: Record<string, string | number | boolean | undefined>): string {
