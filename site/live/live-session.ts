@@ -5,7 +5,8 @@
  *
  * Contract:
  * - One informer per resource, at most MAX_WATCHES of them (one watch each; more is refused with
- *   LiveLimitError and a message saying why), sharing one Scheduler, trace and window.
+ *   LiveLimitError and a message saying why), sharing one Scheduler, trace and window. Each informer's
+ *   errors name its object type as client-go's do ("failed to list *v1.Pod: …", typeDescriptionOf).
  * - `start()` runs the informers (list, then watch); ingestion is never paused by the view.
  * - `hold(true)` stops every informer's processing task from popping (the DeltaFIFO fills with real
  *   events); `hold(false)` drains it.
@@ -20,13 +21,14 @@
  *   `placeHandler(fn, src)` says where such a function's learner code is (handler.called.src);
  *   `nextRequestId()` numbers requests traced from outside the informers (the learner's clientset).
  */
-import { HttpListerWatcher, SharedIndexInformer, type KubeObject } from "../../src/index.js";
+import { HttpListerWatcher, SharedIndexInformer, typeDescriptionOf, type KubeObject } from "../../src/index.js";
 import { asKnown, RealTimeDriver, Scheduler, type KnownTraceEvent, type SourcePosition, type TraceInput, type Tracer } from "../../src/sim/index.js";
 import { decodeListSliced } from "./list-decoder.js";
 import { LiveWindow, type LiveWindowOptions } from "./live-window.js";
 import { TracedListerWatcher } from "./traced-lister-watcher.js";
 
-export interface LiveResource { resource: string; apiVersion: string; namespaced: boolean }
+/** A resource to follow: an entry of the one resource table (RESOURCES, src/apiserver/resources.ts) fits. */
+export interface LiveResource { resource: string; kind: string; apiVersion: string; namespaced: boolean }
 export interface LiveSessionOptions {
   base: string;
   /** One resource (kept for callers of one), or up to MAX_WATCHES of them. */
@@ -132,7 +134,9 @@ export class LiveSession {
         },
       });
       const lw = new TracedListerWatcher<KubeObject>(http, resource.resource, tracer, resource.namespaced ? scope : (o.labelSelector ? { labelSelector: o.labelSelector } : {}), ids);
+      // Its errors name the object type as client-go's typed informers do ("failed to list *v1.Pod: …").
       const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer,
+        objectDescription: typeDescriptionOf(resource.apiVersion, resource.kind),
         maxPerTask: MAX_PER_TASK, awaitHandlerPromises: true, sourceLocator, errorLine: learnerLineOf });
       informer.setTransform((obj) => {
         const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;

@@ -19,3 +19,4 @@ export * from "./shared-informer.js";
 export * from "./wait-for-cache-sync.js";
 export * from "./atomic-fifo.js";
 export * from "./http-lister-watcher.js";
+export { typeDescriptionOf } from "./reflector-errors.js";
