@@ -2,7 +2,12 @@
 // - initial JS of the first screen: gzip -9 of dist/index.html's module scripts, modulepreloads and their
 //   static imports (Monaco is lazy and not counted, as the budget says);
 // - Run → first frame: the Run click to the animation frame that paints step 1 (TS worker already warm),
-//   for a scenario of about 200 events, from the page's User Timing marks (ip:run-click → ip:first-frame);
+//   for a scenario of about 200 events, from the page's User Timing marks (ip:run-click → ip:first-frame).
+//   The marks are taken for the run that click started and no other: the editor's live mode is turned off
+//   (with it on, the bench's edit starts a run of its own LIVE_DEBOUNCE_MS = 450 ms later, and when that
+//   run drew before the click, its ip:first-frame came out 126 ms *before* the ip:run-click, and the
+//   click's own run then drew after the next clear, into the next measurement), no run is in flight when
+//   the marks are cleared, and only marks at or after the click count, so the interval cannot be negative;
 // - one step rendered with 1,000 keys queued: seek to the step where the DeltaFIFO is largest, then time a
 //   step-forward click to the next paint;
 // - replay of a 10,000-event trace: ip:load-start → ip:view-ready (fold + snapshots → seekable view).
@@ -59,16 +64,37 @@ export async function measureUi(log = console.log) {
     await context.addInitScript("window.__ipHooks = true;"); // the app's test hooks (window.__stage)
     await page.goto(`http://127.0.0.1:${port}/#/sandbox`);
     await page.waitForFunction(() => window.monaco?.editor?.getModels?.().length > 0, undefined, { timeout: 60_000 });
+    // Live mode (on by default) runs the code LIVE_DEBOUNCE_MS after an edit by itself. The bench edits, then
+    // clicks Run; when its own wait and Playwright's click took longer than that debounce (a loaded machine),
+    // the edit's live run drew first, the click waited for Run to be enabled again, and the marks measured
+    // were the live run's frame against a later click: −126 ms. Off, an edit only checks the code.
+    const live = page.locator('[data-testid="live"]');
+    if (await live.isChecked()) await live.uncheck();
+    if (await live.isChecked()) throw new Error("bench/ui: could not turn live mode off");
+    // Run is disabled exactly while a run is in flight (lesson machine `running`).
+    const atRest = () => page.waitForFunction(() => document.querySelector('[data-testid="run"]')?.disabled === false, undefined, { timeout: 60_000 });
     const runWith = async (code) => {
+      await atRest();                                 // no run in flight whose marks could land after the clear
       await page.evaluate((c) => { performance.clearMarks(); window.monaco.editor.getModels()[0].setValue(c); }, code);
       await page.waitForTimeout(300);
       await page.click('[data-testid="run"]');
-      await page.waitForFunction(() => performance.getEntriesByName("ip:view-ready").length > 0 && performance.getEntriesByName("ip:first-frame").length > 0, undefined, { timeout: 60_000 });
-      return page.evaluate(() => {
-        const at = (n) => performance.getEntriesByName(n).at(-1)?.startTime ?? NaN;
+      // The marks of the run this click started: the one ip:run-click (a click while a run is in flight is
+      // ignored and marks nothing), then the first load-start / view-ready / first-frame at or after it.
+      const marks = await (await page.waitForFunction(() => {
+        const clicks = performance.getEntriesByName("ip:run-click");
+        if (clicks.length !== 1) return clicks.length > 1 ? { error: `${clicks.length} Run clicks marked` } : false;
+        const click = clicks[0].startTime;
+        const after = (n) => performance.getEntriesByName(n).filter((e) => e.startTime >= click).map((e) => e.startTime);
+        const loads = after("ip:load-start"), ready = after("ip:view-ready")[0], frame = after("ip:first-frame")[0];
+        if (ready === undefined || frame === undefined) return false;
+        const drawn = loads.filter((t) => t <= frame).length;
+        if (drawn !== 1) return { error: `${drawn} runs drew between the Run click and the first frame after it` };
         const m = /\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]')?.textContent ?? "");
-        return { click: at("ip:run-click"), frame: at("ip:first-frame"), load: at("ip:load-start"), ready: at("ip:view-ready"), steps: Number(m?.[1] ?? 0) };
-      });
+        return { click, frame, load: loads[0], ready, steps: Number(m?.[1] ?? 0) };
+      }, undefined, { timeout: 60_000 })).jsonValue();
+      if (marks.error !== undefined) throw new Error(`bench/ui: ${marks.error}`);
+      await atRest();                                 // the run has ended (goals checked) before the next edit
+      return marks;
     };
     await runWith(program(20));                     // warms the TS worker and the runner
     const small = [];
