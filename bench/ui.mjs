@@ -2,7 +2,7 @@
 // - initial JS of the first screen: gzip -9 of dist/index.html's module scripts, modulepreloads and their
 //   static imports (Monaco is lazy and not counted, as the budget says);
 // - Run → first frame: the Run click to the animation frame that paints step 1 (TS worker already warm),
-//   for a scenario of about 200 events, from the page's User Timing marks (ip:run-click → ip:first-frame).
+//   for a scenario of 200 events, from the page's User Timing marks (ip:run-click → ip:first-frame).
 //   The marks are taken for the run that click started and no other: the editor's live mode is turned off
 //   (with it on, the bench's edit starts a run of its own LIVE_DEBOUNCE_MS = 450 ms later, and when that
 //   run drew before the click, its ip:first-frame came out 126 ms *before* the ip:run-click, and the
@@ -11,6 +11,11 @@
 // - one step rendered with 1,000 keys queued: seek to the step where the DeltaFIFO is largest, then time a
 //   step-forward click to the next paint;
 // - replay of a 10,000-event trace: ip:load-start → ip:view-ready (fold + snapshots → seekable view).
+// The sizes are the budgets' (ARCHITECTURE.md "Budgets"), built, not assumed: a run of the sandbox lesson
+// with P pods created and L log lines has base + P × perPod + L events (one event per log line), and its
+// list queues initialKeys + P keys. Two calibration runs (P = 0 and P = 1; the first also warms the TS
+// worker) give base, perPod and initialKeys, so the inputs follow the engine's trace if it changes. Each
+// number is printed with the count it was measured at (the step counter's total, the DeltaFIFO's keys).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -39,9 +44,10 @@ export function initialJsGzipKb(dist = "dist") {
   return Math.round(bytes / 102.4) / 10;
 }
 
-function program(pods) {
+function program(pods, logs = 0) {
   return `import { informers, type Playground } from "playground";
-export default async function main({ clientset, stop }: Playground) {
+export default async function main({ clientset, stop, log }: Playground) {
+  for (let i = 0; i < ${logs}; i++) log("pad " + i);
   for (let i = 0; i < ${pods}; i++) await clientset.coreV1().pods("default").create({ metadata: { name: "p-" + i } });
   const factory = informers.newSharedInformerFactory(clientset, 0);
   factory.core().v1().pods().informer().addEventHandler({ addFunc: () => undefined });
@@ -96,29 +102,51 @@ export async function measureUi(log = console.log) {
       await atRest();                                 // the run has ended (goals checked) before the next edit
       return marks;
     };
-    await runWith(program(20));                     // warms the TS worker and the runner
-    const small = [];
-    for (let i = 0; i < 5; i++) small.push(await runWith(program(20)));
+    // The step with the most keys in the DeltaFIFO: every stride-th step, then each step around the best.
+    const busiest = () => page.evaluate(() => {
+      const stage = window.__stage;
+      const total = Number(/\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]').textContent)[1]);
+      const keysAt = (s) => { stage.seek(s); return Number(document.querySelector('[data-testid="fifo-keys-total"]')?.getAttribute("data-count") ?? document.querySelectorAll('[data-testid="fifo-key"]').length); };
+      const stride = Math.max(1, Math.floor(total / 200));
+      let step = 1, keys = -1;
+      const look = (s) => { const k = keysAt(s); if (k > keys) { keys = k; step = s; } };
+      for (let s = 1; s <= total; s += stride) look(s);
+      const around = step;
+      for (let s = Math.max(1, around - stride); s <= Math.min(total, around + stride); s++) look(s);
+      return { step, keys };
+    });
+    // Calibration (the first run also warms the TS worker and the runner).
+    const zero = await runWith(program(0));
+    const initialKeys = (await busiest()).keys;
+    const one = await runWith(program(1));
+    const base = zero.steps, perPod = one.steps - zero.steps;
+    if (perPod <= 0) throw new Error(`bench/ui: one more pod added ${perPod} events`);
+    const sized = (events) => { const pods = Math.floor((events - base) / perPod); return program(pods, events - base - pods * perPod); };
     const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+    const check = (what, got, want) => { if (got !== want) log(`  warning: ${what} has ${got}, not the ${want} asked for`); };
+    log(`  calibration: ${base} events with no pod created, ${perPod} more per pod, ${initialKeys} keys listed with none`);
+
+    const small = [];
+    for (let i = 0; i < 5; i++) small.push(await runWith(sized(200)));
     result.run_to_first_frame_ms = Math.round(med(small.map((r) => r.frame - r.click)));
     result.run_to_first_frame_events = small[0].steps;
-    log(`  Run → first frame: ${result.run_to_first_frame_ms} ms for ${small[0].steps} events`);
+    check("the Run → first frame scenario", small[0].steps, 200);
+    log(`  Run → first frame: ${result.run_to_first_frame_ms} ms (median of 5) for a run of ${small[0].steps} events`);
 
-    const big = await runWith(program(1000));
-    // Seek to the step where the most keys are queued, then time single steps forward to the next paint.
-    const timings = await page.evaluate(async () => {
+    await runWith(program(1000 - initialKeys));
+    // Seek to the step before the one where the most keys are queued, then time ten steps forward from there
+    // (the list's keys are queued one step each and then popped one step each, so these steps show 1,000 or
+    // a few fewer; the keys after each timed step are recorded and printed).
+    const peak = await busiest();
+    const timings = await page.evaluate(async (from) => {
       const stage = window.__stage;
-      const counter = () => document.querySelectorAll('[data-testid="fifo-key"]').length;
       const paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const total = Number(/\/\s*(\d+)/.exec(document.querySelector('[data-testid="step-counter"]').textContent)[1]);
-      let best = 1, bestKeys = 0;
-      for (let s = 1; s <= total; s += Math.max(1, Math.floor(total / 200))) { stage.seek(s); const k = Number(document.querySelector('[data-testid="fifo-keys-total"]')?.getAttribute("data-count") ?? counter()); if (k > bestKeys) { bestKeys = k; best = s; } }
-      stage.seek(Math.max(1, best - 12));
+      stage.seek(from);
       await paint();
       // Script + style + layout of one step: the click renders synchronously (checked through the step
       // counter), then reading layout forces style and layout. Waiting for the next frame would add up to
       // a whole frame interval of idle time, which is not work.
-      const out = [];
+      const out = [], keys = [];
       let synchronous = true;
       const counterText = () => document.querySelector('[data-testid="step-counter"]').textContent;
       for (let i = 0; i < 10; i++) {
@@ -129,18 +157,23 @@ export async function measureUi(log = console.log) {
         const t1 = performance.now();
         if (counterText() === before) synchronous = false;
         out.push(t1 - t0);
+        keys.push(Number(document.querySelector('[data-testid="fifo-keys-total"]')?.getAttribute("data-count")));
         await paint();
       }
-      return { keys: bestKeys, times: out, synchronous };
-    });
+      return { times: out, keys, synchronous };
+    }, Math.max(1, peak.step - 1));
     result.step_render_ms_1000_keys = Math.round(med(timings.times) * 10) / 10;
-    result.step_render_keys = timings.keys;
+    result.step_render_keys = peak.keys;
+    result.step_render_keys_range = [Math.min(...timings.keys), Math.max(...timings.keys)];
+    check("the busiest step", peak.keys, 1000);
     if (!timings.synchronous) log("  warning: a step did not render synchronously; the step time misses deferred work");
-    log(`  step render: ${result.step_render_ms_1000_keys} ms with ${timings.keys} keys queued`);
-    const replay = await runWith(program(1500));
+    log(`  step render: ${result.step_render_ms_1000_keys} ms (median of 10 steps) with ${result.step_render_keys_range.join("–")} keys queued (peak ${peak.keys})`);
+
+    const replay = await runWith(sized(10_000));
     result.replay_10k_ms = Math.round(replay.ready - replay.load);
     result.replay_events = replay.steps;
-    log(`  replay: ${result.replay_10k_ms} ms for ${replay.steps} events (big run: ${big.steps} events)`);
+    check("the replayed trace", replay.steps, 10_000);
+    log(`  replay: ${result.replay_10k_ms} ms for a trace of ${replay.steps} events`);
   } finally {
     await context.close();
     server.httpServer.closeAllConnections?.();
