@@ -8,6 +8,8 @@
 // We report medians with min/max and reject any run whose final cache or notification counts are wrong.
 // "ours" is our SharedIndexInformer with client-go 1.36's defaults (RealFIFO in atomic mode + batch
 // processing); "ours, DeltaFIFO" is the classic queue the lessons start with. Both: options only.
+// "floor" (contenders/pipeline-floor.mjs) is client-go's three stages (queue, cache, listener buffer) as
+// bare JS with nothing else: what any faithful pipeline costs at least, next to client-node's one stage.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -72,6 +74,7 @@ if (wantEngine) {
     { name: "ours", script: "ours.mjs", opts: modern },
     { name: "ours-delta", script: "ours.mjs" },
     { name: "client-node", script: "client-node.mjs" },
+    { name: "floor", script: "pipeline-floor.mjs" },
     { name: "map", script: "map-loop.mjs" },
   ];
   const workloads = full ? ["W1", "W2", "W3", "W4"] : ["W1", "W4"];
@@ -104,22 +107,23 @@ if (wantEngine) {
 
   log("\nTier 1 throughput, events/s (median [min–max]); initial sync in ms (median)");
   log("ours = RealFIFO atomic + batch processing (client-go 1.36 defaults); ours, DeltaFIFO = the classic queue");
-  log("| workload | ours | ours, DeltaFIFO | @kubernetes/client-node 1.4.0 | Map.set loop | ours / client-node | ours / Map | DeltaFIFO / client-node |");
-  log("|---|---|---|---|---|---|---|---|");
+  log("floor = the three stages as bare JS (bench/contenders/pipeline-floor.mjs)");
+  log("| workload | ours | ours, DeltaFIFO | @kubernetes/client-node 1.4.0 | floor | Map.set loop | ours / client-node | floor / client-node | ours / floor | ours / Map | DeltaFIFO / client-node |");
+  log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const [w, rows] of Object.entries(table)) {
     const cell = (r) => `${fmt(r.median)} [${fmt(r.min)}–${fmt(r.max)}], sync ${r.initialSyncMs.toFixed(0)} ms`;
     const cn = rows["client-node"].median;
-    log(`| ${w} | ${cell(rows.ours)} | ${cell(rows["ours-delta"])} | ${cell(rows["client-node"])} | ${cell(rows.map)} | ${(rows.ours.median / cn).toFixed(2)}× | ${(100 * rows.ours.median / rows.map.median).toFixed(0)} % | ${(rows["ours-delta"].median / cn).toFixed(2)}× |`);
+    log(`| ${w} | ${cell(rows.ours)} | ${cell(rows["ours-delta"])} | ${cell(rows["client-node"])} | ${cell(rows.floor)} | ${cell(rows.map)} | ${(rows.ours.median / cn).toFixed(2)}× | ${(rows.floor.median / cn).toFixed(2)}× | ${(rows.ours.median / rows.floor.median).toFixed(2)}× | ${(100 * rows.ours.median / rows.map.median).toFixed(0)} % | ${(rows["ours-delta"].median / cn).toFixed(2)}× |`);
   }
-  log(`| W1 ours, full configuration | ${fmt(oursFull.median)} [${fmt(oursFull.min)}–${fmt(oursFull.max)}] | | | | | | |`);
+  log(`| W1 ours, full configuration | ${fmt(oursFull.median)} [${fmt(oursFull.min)}–${fmt(oursFull.max)}] | | | | | | | | | |`);
   log(`\nEvents per CPU-second of each child (median), with the load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-  log("| workload | ours | ours, DeltaFIFO | client-node | Map.set loop | ours / client-node | DeltaFIFO / client-node |");
-  log("|---|---|---|---|---|---|---|");
+  log("| workload | ours | ours, DeltaFIFO | client-node | floor | Map.set loop | ours / client-node | floor / client-node | DeltaFIFO / client-node |");
+  log("|---|---|---|---|---|---|---|---|---|");
   for (const [w, rows] of Object.entries(table)) {
     const cn = rows["client-node"].perCpuS;
-    log(`| ${w} | ${fmt(rows.ours.perCpuS)} | ${fmt(rows["ours-delta"].perCpuS)} | ${fmt(cn)} | ${fmt(rows.map.perCpuS)} | ${(rows.ours.perCpuS / cn).toFixed(2)}× | ${(rows["ours-delta"].perCpuS / cn).toFixed(2)}× |`);
+    log(`| ${w} | ${fmt(rows.ours.perCpuS)} | ${fmt(rows["ours-delta"].perCpuS)} | ${fmt(cn)} | ${fmt(rows.floor.perCpuS)} | ${fmt(rows.map.perCpuS)} | ${(rows.ours.perCpuS / cn).toFixed(2)}× | ${(rows.floor.perCpuS / cn).toFixed(2)}× | ${(rows["ours-delta"].perCpuS / cn).toFixed(2)}× |`);
   }
-  if (fanout) for (const [h, rows] of Object.entries(fanout)) log(`| W5 ${h} handlers | ${fmt(rows.ours.median)} | | ${fmt(rows["client-node"].median)} | | ${(rows.ours.median / rows["client-node"].median).toFixed(2)}× | | |`);
+  if (fanout) for (const [h, rows] of Object.entries(fanout)) log(`| W5 ${h} handlers | ${fmt(rows.ours.median)} | | ${fmt(rows["client-node"].median)} | | | ${(rows.ours.median / rows["client-node"].median).toFixed(2)}× | | |`);
   log("\nMemory, bytes per cached object (payload B measured separately)");
   log("| contender@N | payload | retained | overhead | overhead after updates | left after deleting all |");
   log("|---|---|---|---|---|---|");
@@ -133,6 +137,7 @@ if (wantEngine) {
     ours_events_per_cpu_s: Math.round(w1.ours.perCpuS),
     client_node_events_per_cpu_s: Math.round(w1["client-node"].perCpuS),
     map_loop_events_per_s: Math.round(w1.map.median),
+    floor_events_per_s: Math.round(w1.floor.median),
     ours_bytes_per_object: memory["ours@10000"].overheadBytesPerObject,
   };
 }
