@@ -6,7 +6,9 @@
  * Contract:
  * - One informer per resource, at most MAX_WATCHES of them (one watch each; more is refused with
  *   LiveLimitError and a message saying why), sharing one Scheduler, trace and window. Each informer's
- *   errors name its object type as client-go's do ("failed to list *v1.Pod: …", typeDescriptionOf).
+ *   errors name its object type as client-go's do ("failed to list *v1.Pod: …", typeDescriptionOf), and
+ *   its reflector skips a watched object whose `kind` is set and is not the resource's (expectedKind, as
+ *   the informer factory sets it); list items, which carry no kind on the wire, are all kept.
  * - `start()` runs the informers (list, then watch); ingestion is never paused by the view.
  * - `hold(true)` stops every informer's processing task from popping (the DeltaFIFO fills with real
  *   events); `hold(false)` drains it.
@@ -134,9 +136,10 @@ export class LiveSession {
         },
       });
       const lw = new TracedListerWatcher<KubeObject>(http, resource.resource, tracer, resource.namespaced ? scope : (o.labelSelector ? { labelSelector: o.labelSelector } : {}), ids);
-      // Its errors name the object type as client-go's typed informers do ("failed to list *v1.Pod: …").
+      // Typed as client-go's informers are: errors name the object type ("failed to list *v1.Pod: …"), and
+      // a watched object of another kind is skipped (the reflector's expectedType).
       const informer = new SharedIndexInformer<KubeObject>(lw, { scheduler: this.scheduler, name: resource.resource, tracer,
-        objectDescription: typeDescriptionOf(resource.apiVersion, resource.kind),
+        objectDescription: typeDescriptionOf(resource.apiVersion, resource.kind), expectedKind: resource.kind,
         maxPerTask: MAX_PER_TASK, awaitHandlerPromises: true, sourceLocator, errorLine: learnerLineOf });
       informer.setTransform((obj) => {
         const m = (obj as { metadata?: { managedFields?: unknown } }).metadata;
