@@ -8,8 +8,9 @@
 //   run drew before the click, its ip:first-frame came out 126 ms *before* the ip:run-click, and the
 //   click's own run then drew after the next clear, into the next measurement), no run is in flight when
 //   the marks are cleared, and only marks at or after the click count, so the interval cannot be negative;
-// - one step rendered with 1,000 keys queued: seek to the step where the DeltaFIFO is largest, then time a
-//   step-forward click to the next paint;
+// - one step rendered with 1,000 keys queued: seek to the step before the DeltaFIFO's largest, then time
+//   a step-forward click's script + style + layout (a layout read right after the click forces them; the
+//   budget counts these three, so neither the paint nor the idle time until the next frame is included);
 // - replay of a 10,000-event trace: ip:load-start → ip:view-ready (fold + snapshots → seekable view).
 // The sizes are the budgets' (ARCHITECTURE.md "Budgets"), built, not assumed: a run of the sandbox lesson
 // with P pods created and L log lines has base + P × perPod + L events (one event per log line), and its
