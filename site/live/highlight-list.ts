@@ -4,8 +4,9 @@
  *
  * Contract:
  * - `onEvent(e)` feeds one traced event; a highlight is kept (at most LIMIT, the oldest forgotten).
- * - `render(firstSeq)` redraws the list only when something changed since the last render; clicking an
- *   entry calls `onSeek(seq, firstSeq)` (the view pauses at its step, if still in the window).
+ * - `render(firstSeq)` redraws the list only when something changed since the last render; each entry is
+ *   a button (mouse or keyboard) that calls `onSeek(seq, firstSeq)` (the view pauses at its step, if still
+ *   in the window). While the list is empty a line says what will appear in it.
  * - `reset()` forgets everything (a new session); `clear()` empties the list shown (a trace file replays).
  */
 import type { KnownTraceEvent } from "../../src/sim/index.js";
@@ -16,13 +17,18 @@ import type { LiveText } from "./live-i18n.js";
 const LIMIT = 60;
 
 export class HighlightList {
+  /** The empty-state line and the list. */
   readonly root: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly empty: HTMLElement;
   private state = newHighlightState();
   private readonly items: Highlight[] = [];
   private dirty = false;
 
   constructor(private readonly t: LiveText, private readonly onSeek: (seq: number, firstSeq: number) => void) {
-    this.root = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
+    this.list = h("ol", { class: "live-highlights", "data-testid": "live-highlights", "aria-label": t.highlights });
+    this.empty = h("p", { class: "live-highlights-empty", "data-testid": "live-highlights-empty" }, t.highlightsEmpty);
+    this.root = h("div", {}, this.empty, this.list);
   }
 
   onEvent(e: KnownTraceEvent): void {
@@ -36,11 +42,11 @@ export class HighlightList {
   render(firstSeq: number): void {
     if (!this.dirty) return;
     this.dirty = false;
-    this.root.replaceChildren(...this.items.map((x) => {
-      const li = h("li", { "data-kind": x.kind, "data-seq": x.seq },
-        h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
-      li.addEventListener("click", () => this.onSeek(x.seq, firstSeq));
-      return li;
+    this.empty.hidden = this.items.length > 0;
+    this.list.replaceChildren(...this.items.map((x) => {
+      const button = h("button", { type: "button" }, h("time", {}, `${(x.time / 1000).toFixed(1)} s`), " ", x.text);
+      button.addEventListener("click", () => this.onSeek(x.seq, firstSeq));
+      return h("li", { "data-kind": x.kind, "data-seq": x.seq }, button);
     }));
   }
 
@@ -51,6 +57,7 @@ export class HighlightList {
   }
 
   clear(): void {
-    this.root.replaceChildren();
+    this.list.replaceChildren();
+    this.empty.hidden = false;
   }
 }

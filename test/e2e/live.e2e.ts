@@ -67,6 +67,14 @@ describe.skipIf(skipReason !== undefined)(`live mode: the stage follows the embe
     await byTestId(page, "live-start").click();
     await expect.poll(storeKeys, { timeout: 30_000 }).toEqual(expect.arrayContaining(["default/web-1", "default/web-2", "default/db-0"]));
     expect(await byTestId(page, "live-status").innerText()).toMatch(/Following pods in default/);
+    // The highlights panel: while it lists nothing, a line says what will appear in it.
+    // (both read in one evaluation: a bookmark may arrive at any time)
+    const panel = await page.evaluate(() => {
+      const empty = document.querySelector<HTMLElement>('[data-testid="live-highlights-empty"]')!;
+      return { text: empty.textContent, shown: empty.checkVisibility(), items: document.querySelectorAll('[data-testid="live-highlights"] li').length };
+    });
+    expect(panel.text).toMatch(/^None yet\. When the watch expires \(410\)/);
+    expect(panel.shown).toBe(panel.items === 0);
 
     // kubectl create → the pod arrives in the informer's store.
     await k("run", "demo", "--image=nginx");
@@ -103,7 +111,16 @@ describe.skipIf(skipReason !== undefined)(`live mode: the stage follows the embe
     const names = (await k("get", "pods", "-o", "name")).trim().split("\n").map((n) => `default/${n.replace("pod/", "")}`).sort();
     await expect.poll(async () => (await storeKeys()).sort(), { timeout: 20_000 }).toEqual(names);
     expect(Number(await byTestId(page, "live-dropped").getAttribute("data-dropped"))).toBe(0);
+    expect(await byTestId(page, "live-highlights-empty").isVisible()).toBe(false);
     await app.screenshot("live-relist");
+
+    // A highlight is a button: from the keyboard, Enter on the 410 pauses the view at that step.
+    await page.locator('[data-testid="live-highlights"] li[data-kind="expired"] button').first().focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => byTestId(page, "live-follow").getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("false");
+    await app.screenshot("live-highlight-seek");
+    await byTestId(page, "live-follow").click();
+    await expect.poll(() => byTestId(page, "live-follow").getAttribute("aria-pressed"), { timeout: 10_000 }).toBe("true");
 
     // Export as trace, then open it and replay it in the same stage.
     const download = page.waitForEvent("download");
