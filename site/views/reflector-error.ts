@@ -5,7 +5,9 @@
  * Contract:
  * - `shortError(text)` keeps what a learner needs on one line: the address in "dial tcp 10.96.0.1:443: …"
  *   becomes "…" (the service address says nothing here), a request URL (net/http's `Get "https://…"`)
- *   keeps only its path (`Get "…/api/v1/pods?…"`), and text still longer than SHORT_MAX is cut with "…".
+ *   keeps only its path (`Get "…/api/v1/pods?…"`), any other bare URL (live mode's proxy: "the cluster at
+ *   http://127.0.0.1:8001 did not answer: …") becomes "…" so the cause after it stays on the line, and
+ *   text still longer than SHORT_MAX is cut with "…".
  *   Text that is already short comes back unchanged.
  * - `fillReflectorError(el, r, t)` writes "backoff N ms · last error (410 Expired): failed to list *v1.Pod: …"
  *   into `el` — the error as the Reflector reports it (ReflectorView.lastErrorDetail), its HTTP status in
@@ -22,7 +24,8 @@ export const SHORT_MAX = 80;
 
 export function shortError(text: string): string {
   const s = text.replace(/\bdial (tcp|udp)\d? [^\s]+:\d+:/g, "dial $1 …:")
-    .replace(/\b(Get|Post|Put|Patch|Delete) "https?:\/\/[^/"]+(\/[^?"]*)(\?[^"]*)?":/g, (_m, op: string, path: string, q?: string) => `${op} "…${path}${q === undefined ? "" : "?…"}":`);
+    .replace(/\b(Get|Post|Put|Patch|Delete) "https?:\/\/[^/"]+(\/[^?"]*)(\?[^"]*)?":/g, (_m, op: string, path: string, q?: string) => `${op} "…${path}${q === undefined ? "" : "?…"}":`)
+    .replace(/(^|[\s(])https?:\/\/[^\s"]+/g, "$1…");
   return s.length <= SHORT_MAX ? s : `${s.slice(0, SHORT_MAX - 1).trimEnd()}…`;
 }
 

@@ -118,6 +118,9 @@ describe("shortError", () => {
     expect(shortError('Get "https://10.96.0.1:443/api/v1/namespaces/shop/pods?allowWatchBookmarks=true&resourceVersion=12&timeout=7m3s&timeoutSeconds=423&watch=true": dial tcp 10.96.0.1:443: connect: connection refused'))
       .toBe('Get "…/api/v1/namespaces/shop/pods?…": dial tcp …: connect: connection refused');
     expect(shortError('Get "https://10.96.0.1:443/api/v1/nodes": EOF')).toBe('Get "…/api/v1/nodes": EOF');
+    // live mode: the proxy names the cluster it could not reach; the cause after it stays on the line
+    expect(shortError("failed to list *v1.Pod: the cluster at http://127.0.0.1:44653 did not answer: socket hang up"))
+      .toBe("failed to list *v1.Pod: the cluster at … did not answer: socket hang up");
     expect(shortError("410 too old")).toBe("410 too old");
     const long = `failed to list pods: ${"x".repeat(100)}`;
     expect(shortError(long)).toHaveLength(SHORT_MAX);
