@@ -164,4 +164,24 @@ describe.skipIf(skipReason !== undefined)(`live mode: the stage follows the embe
     await byTestId(page, "live-stop").click();
     await app.close();
   });
+
+  it("a cluster the proxy cannot reach: the Reflector line names the type and keeps the cause", async () => {
+    app = await openApp({ path: `${live.url}/#/live`, viewport: { width: 1440, height: 1000 } });
+    const { page } = app;
+    await expect.poll(() => byTestId(page, "live-server-version").innerText(), { timeout: 30_000 }).toMatch(/^v1\.\d+/);
+    await byTestId(page, "live-start").click();
+    await expect.poll(storeKeys, { timeout: 30_000 }).toEqual(expect.arrayContaining(["default/web-1"]));
+    // The partition cuts the watch and refuses every request: the reflector's next list fails with the
+    // proxy's 502. The line shows client-go's "failed to list *v1.Pod: …" with the cluster's URL elided,
+    // so the cause is still on it; the full text is in the element for hover and focus.
+    app.allow(/ERR_INCOMPLETE_CHUNKED_ENCODING|status of 502/);
+    await fault("partition");
+    const line = page.locator(".reflector-line .error");
+    await expect.poll(() => line.innerText(), { timeout: 30_000 }).toMatch(/failed to list \*v1\.Pod: the cluster at … did not answer: \S/);
+    expect(await line.locator(".full").textContent()).toMatch(/the cluster at http:\/\/127\.0\.0\.1:\d+ did not answer/);
+    await app.screenshot("live-list-error");
+    await fault("heal");
+    await byTestId(page, "live-stop").click();
+    await app.close();
+  });
 });
