@@ -51,8 +51,9 @@ const base: Scenario = {
  * Other seeds: the same story with other pod names (a program that prints fixed names fails there), the
  * network healing at another time (one to three failed relists: a fixed count fails), and on every other
  * seed the network going dark earlier, at 20 s, while the Reflector still waits in its backoff after the
- * 410: its relist goes out on the doomed connection and fails when that is declared lost, with another
- * error ("http2: client connection lost"), so a fixed message fails there.
+ * 410: its relist goes out on the doomed connection, is lost with it, is retried 1 s later by the REST
+ * client and fails when that retry's dial times out, with another error ("dial tcp …: i/o timeout - error
+ * from a previous attempt: http2: client connection lost"), so a fixed message fails there.
  */
 const scenario = withVariants(base, 5, (r, _seed, i) => {
   const renamed = renamePods(base, r);

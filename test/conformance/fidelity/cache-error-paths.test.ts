@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  AtomicFIFO, CLIENT_CONNECTION_TIMEOUT_MS, connectionLost, DeletedFinalStateUnknown, DeltaFIFO, KeyError, newApiError,
+  AtomicFIFO, CLIENT_CONNECTION_TIMEOUT_MS, CLIENT_DIAL_TIMEOUT_MS, connectionLost, dialTimeout, DeletedFinalStateUnknown, DeltaFIFO, KeyError, newApiError,
   RealFIFO, Reflector, Scheduler, SharedIndexInformer, waitForCacheSync, watchConnectionLost, WorkQueue,
-  type ListerWatcher,
+  type ApiError, type ListerWatcher,
 } from "../../../src/index.js";
 import { known, obj, show, showDeltas, type TestObj } from "../cache/helpers.js";
 import { expired, FakeListerWatcher, pod, RecordingStore, type Obj } from "../../unit/informer/fakes.js";
@@ -287,9 +287,18 @@ class HangingListerWatcher implements ListerWatcher<unknown> {
   constructor(private readonly scheduler: Scheduler, items: () => Obj[]) {
     this.inner = new FakeListerWatcher(scheduler, () => ({ items: items(), rv: "5" }));
   }
+  /** The error of the list after the next hanging one (a retry that must dial: DialTimeout after 30 s). */
+  failNextWith: (() => ApiError) | undefined;
+  private lost = false;
   list(options: Parameters<ListerWatcher<unknown>["list"]>[0], done: Parameters<ListerWatcher<unknown>["list"]>[1]): void {
     this.requests.push(`list@${this.scheduler.now()}`);
     if (!this.hanging) return this.inner.list(options, done);
+    const next = this.failNextWith;
+    if (this.lost && next !== undefined) {
+      this.scheduler.setTimeout(() => done(next()), CLIENT_DIAL_TIMEOUT_MS);
+      return;
+    }
+    this.lost = true;
     this.scheduler.setTimeout(() => done(connectionLost()), CLIENT_CONNECTION_TIMEOUT_MS);
   }
   watch(options: Parameters<ListerWatcher<unknown>["watch"]>[0], sink: Parameters<ListerWatcher<unknown>["watch"]>[1]) {
@@ -302,21 +311,48 @@ class HangingListerWatcher implements ListerWatcher<unknown> {
 }
 
 describe("item 14 (reflector side) — a \"timeout\" partition", () => {
-  it("a list that hangs until the client's timeout fails the ListAndWatch: the handler fires, then a relist after backoff (reflector.go list: `return fmt.Errorf(\"failed to list %v: %w\", …)`; RunWithContext)", () => {
+  it("a LIST whose connection is lost is retried by the REST client 1 s later; when that try gets through, the handler hears nothing (rest/request.go request(): a GET's IsHTTP2ConnectionLost is retryable; with_retry.go retryAfterResponse: Retry-After 1)", () => {
     const scheduler = new Scheduler({ seed: 2 });
     const lw = new HangingListerWatcher(scheduler, () => [pod("a", 5)]);
     const errors: string[] = [];
     const store = new RecordingStore();
     const r = new Reflector(lw, store, { scheduler, name: "pods", typeDescription: "*v1.Pod", backoff: { jitter: 0 }, watchErrorHandler: (e) => errors.push(e.message) });
     r.run(new AbortController().signal);
-    scheduler.advance(CLIENT_CONNECTION_TIMEOUT_MS - 1);
+    scheduler.advance(CLIENT_CONNECTION_TIMEOUT_MS);
+    expect(errors).toEqual([]);
+    lw.hanging = false; // healed before the retry
+    scheduler.advance(1_000);
+    expect(lw.requests).toEqual(["list@0", "list@46000", "watch@46000"]);
+    expect(store.snapshot()).toEqual({ a: "5" });
+    expect(errors).toEqual([]);
+  });
+
+  it("when the retry cannot dial either, the LIST fails with both errors: the handler hears \"<dial timeout> - error from a previous attempt: http2: client connection lost\", then backoff and a relist (with_retry.go WrapPreviousError; a dial timeout is not retryable for a GET)", () => {
+    const scheduler = new Scheduler({ seed: 2 });
+    const lw = new HangingListerWatcher(scheduler, () => [pod("a", 5)]);
+    lw.failNextWith = () => dialTimeout();
+    const errors: string[] = [];
+    const r = new Reflector(lw, new RecordingStore(), { scheduler, name: "pods", typeDescription: "*v1.Pod", backoff: { jitter: 0 }, watchErrorHandler: (e) => errors.push(e.message) });
+    r.run(new AbortController().signal);
+    scheduler.advance(CLIENT_CONNECTION_TIMEOUT_MS + 1_000 + CLIENT_DIAL_TIMEOUT_MS - 1);
     expect(errors).toEqual([]);
     scheduler.advance(1);
-    expect(errors).toEqual(["failed to list *v1.Pod: http2: client connection lost"]);
-    lw.hanging = false; // healed during the backoff
+    expect(errors).toEqual(["failed to list *v1.Pod: dial tcp 10.96.0.1:443: i/o timeout - error from a previous attempt: http2: client connection lost"]);
+    expect(lw.requests).toEqual(["list@0", "list@46000"]);
+    lw.hanging = false;
     scheduler.advance(800);
-    expect(lw.requests).toEqual(["list@0", "list@45800", "watch@45800"]);
-    expect(store.snapshot()).toEqual({ a: "5" });
+    expect(lw.requests).toEqual(["list@0", "list@46000", "list@76800", "watch@76800"]);
+  });
+
+  it("a LIST lost again on every retry gives up after 10 retries, 11 tries in all (rest.Request maxRetries 10)", () => {
+    const scheduler = new Scheduler({ seed: 2 });
+    const lw = new HangingListerWatcher(scheduler, () => [pod("a", 5)]);
+    const errors: string[] = [];
+    const r = new Reflector(lw, new RecordingStore(), { scheduler, name: "pods", typeDescription: "*v1.Pod", backoff: { jitter: 0 }, watchErrorHandler: (e) => errors.push(e.message) });
+    r.run(new AbortController().signal);
+    scheduler.advance(11 * CLIENT_CONNECTION_TIMEOUT_MS + 10 * 1_000);
+    expect(lw.requests.filter((q) => q.startsWith("list"))).toHaveLength(11);
+    expect(errors).toEqual(["failed to list *v1.Pod: http2: client connection lost"]);
   });
 
   it("a watch request that hangs until the client's timeout is not retried in place: handler, backoff, relist (reflector.go isWatchErrorRetriable: only connection refused and 429 are)", () => {
