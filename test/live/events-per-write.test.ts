@@ -1,14 +1,10 @@
 // What the live bench's workload should trace (bench/live/run-live.mjs prints the expected count beside
 // the one seen): the live session following the embedded cluster through the live proxy traces 7 events
 // per pod of its initial list and 10 per label write it sees on the watch — counted here per kind.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
-import { seedEmbedded } from "../../server/live/seed.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { LiveSession } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 
@@ -21,13 +17,7 @@ describe("live trace events per listed pod and per write", () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    seedEmbedded(cluster.api, PODS);               // + web-1, web-2, db-0
-    cluster.ctx.driver.sync();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded" });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "epw-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("epw-", PODS));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 

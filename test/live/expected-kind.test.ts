@@ -6,14 +6,10 @@
 // send a pods watch another kind, so the skip is shown the way client-go's check meets it: a client whose
 // expected kind is not what the ListerWatcher returns (pods followed, ConfigMap expected). Without the
 // kind reaching the reflector, the watched pod is stored and that test fails.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
-import { seedEmbedded } from "../../server/live/seed.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { LiveSession, type LiveResource } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 import type { KnownTraceEvent } from "../../src/sim/index.js";
@@ -32,13 +28,7 @@ describe("live informers skip watched objects of another kind", () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    seedEmbedded(cluster.api);                      // web-1, web-2, db-0
-    cluster.ctx.driver.sync();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded" });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "expected-kind-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("expected-kind-"));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 

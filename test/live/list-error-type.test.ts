@@ -3,14 +3,11 @@
 // `failed to list <unspecified>: …`. The live view reads it from the world the session's window folds
 // (ReflectorView.lastErrorDetail, shown by site/views/reflector-error.ts). Here the embedded cluster is
 // partitioned before the session starts, so the live proxy answers every list with a 502 Status.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
-import { seedEmbedded } from "../../server/live/seed.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { LiveSession } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 
@@ -20,13 +17,7 @@ describe("a live session whose list is refused", () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    seedEmbedded(cluster.api, 3);
-    cluster.ctx.driver.sync();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded" });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "list-error-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("list-error-", 3));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 

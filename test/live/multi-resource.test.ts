@@ -1,13 +1,9 @@
 // Several resources in live mode (wire.md §7.5, G15): one informer and one watch per resource, at most
 // MAX_WATCHES per page, refused with a reason beyond that; the informers share one trace and window.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
-import { seedEmbedded } from "../../server/live/seed.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { checkResources, LiveLimitError, LiveSession, MAX_WATCHES } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 
@@ -42,15 +38,7 @@ describe("a live session over two resources", () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    seedEmbedded(cluster.api);
-    cluster.ctx.driver.sync();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded",
-    });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "multi-dist-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("multi-dist-"));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 

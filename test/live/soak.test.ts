@@ -4,13 +4,10 @@
 // bounded, every traced event is in the window, pending or counted as dropped, every write reached the
 // informer as a watch event, the cache ends equal to the cluster, and the window's incremental replay
 // ends with exactly the informer's cache in its indexer.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { LiveSession } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 import type { KubeObject } from "../../src/types.js";
@@ -24,13 +21,7 @@ describe(`live soak: ${RATE} writes/s for ${SECONDS} s`, () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded",
-    });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "soak-dist-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("soak-dist-", false));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 

@@ -1,14 +1,10 @@
 // Events traced from outside an engine task carry the wall clock's time, not the engine's last task's:
 // `session.stop()` closes the watch (TracedListerWatcher's server.watch.closed "stopped") and the
 // informer (fifo.closed, …) from the page, where the Scheduler's clock still stands at its last task.
-import { KubeConfig } from "@kubernetes/client-node";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../../server/cluster-server.js";
-import { startLiveProxy, type LiveProxy } from "../../server/live/proxy.js";
-import { seedEmbedded } from "../../server/live/seed.js";
+import type { Cluster } from "../../server/cluster-server.js";
+import type { LiveProxy } from "../../server/live/proxy.js";
+import { startEmbeddedLive } from "./embedded-live.js";
 import { LiveSession } from "../../site/live/live-session.js";
 import { RESOURCES } from "../../src/apiserver/resources.js";
 import type { KnownTraceEvent } from "../../src/sim/index.js";
@@ -20,13 +16,7 @@ describe("live events traced from outside a task", () => {
   let cluster: Cluster;
   let proxy: LiveProxy;
   beforeAll(async () => {
-    cluster = await startCluster({ port: 0 });
-    seedEmbedded(cluster.api, 5);
-    cluster.ctx.driver.sync();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({ clusters: [{ name: "c", server: cluster.url, skipTLSVerify: true }], users: [{ name: "u" }],
-      contexts: [{ name: "playground-embedded", cluster: "c", user: "u", namespace: "default" }], currentContext: "playground-embedded" });
-    proxy = await startLiveProxy({ kubeConfig: kc, distDir: mkdtempSync(join(tmpdir(), "stop-")), namespace: "default", allowWrites: false, port: 0, embedded: true });
+    ({ cluster, proxy } = await startEmbeddedLive("stop-", 5));
   });
   afterAll(async () => { await proxy.close(); await cluster.close(); });
 
