@@ -12,8 +12,9 @@
  *   `o.after`; each wait traced as reflector.backoff): a 429 or a 5xx whose Status carries Retry-After,
  *   after that many seconds; a lost connection ("http2: client connection lost", IsHTTP2ConnectionLost),
  *   after 1 s (client-go's artificial Retry-After: 1). When the last attempt fails without an HTTP answer
- *   (code 0) and the attempt before it also did, with other words, the error reads "<last> - error from a
- *   previous attempt: <the previous cause>" (WrapPreviousError; the previous url.Error unwrapped).
+ *   (code 0) and the attempt before it also did, with a different message, the error reads "<last> -
+ *   error from a previous attempt: <the previous cause>" (WrapPreviousError; the previous url.Error
+ *   unwrapped).
  * - A continuation that fails with 410 Expired falls back to one full, unpaged list at `rv` (items
  *   gathered so far are dropped). Any other failure calls `failed(error)` (the reflector decides: a 410
  *   retry at RV "", or the end of its ListAndWatch).
