@@ -10,22 +10,17 @@
 // If this floor is slower than client-node, no faithful pipeline can be faster.
 import { prepare, startClock, warmThenReport } from "./common.mjs";
 import { verify } from "../lib/workload.mjs";
+import { countingListener, deliverInChunks } from "./floor-listener.mjs";
 
 const { workload, opts, data } = prepare();
-const CHUNK = 1024;
 
 function once() {
   let items = new Map();
   const counts = { adds: 0, updates: 0, deletes: 0 };
-  const handler = {
-    add() { counts.adds++; },
-    update(oldObj, newObj) { if (oldObj !== newObj) counts.updates++; },
-    delete() { counts.deletes++; },
-  };
+  const listener = countingListener(counts);
   let lastRV = "";
   let queue = [];       // [type, obj, key] packed
   let head = 0;
-  const buffer = [];    // [kind, obj, old] packed
   const batchKeys = new Set();
 
   const onEvent = (ev) => {
@@ -49,25 +44,15 @@ function once() {
       for (let i = head; i < end; i += 3) {
         const type = queue[i], o = queue[i + 1], key = queue[i + 2];
         const old = items.get(key);
-        if (type === "DELETED") { items.delete(key); buffer.push(2, o, undefined); continue; }
+        if (type === "DELETED") { items.delete(key); listener.notifyDelete(o); continue; }
         items.set(key, o);
-        if (old === undefined) buffer.push(0, o, undefined);
-        else buffer.push(old.metadata.resourceVersion === o.metadata.resourceVersion ? 3 : 1, o, old);
+        listener.notify(o, old);
       }
       for (let i = head; i < end; i++) queue[i] = undefined;
       head = end;
-      drainListener();
+      listener.drain();
     }
     queue = []; head = 0;
-  };
-  const drainListener = () => {
-    for (let i = 0; i < buffer.length; i += 3) {
-      const kind = buffer[i];
-      if (kind === 0) handler.add(buffer[i + 1]);
-      else if (kind === 2) handler.delete(buffer[i + 1]);
-      else handler.update(buffer[i + 2], buffer[i + 1]);
-    }
-    buffer.length = 0;
   };
 
   const relist = (list) => {
@@ -81,13 +66,9 @@ function once() {
       olds[i] = items.get(key);
       fresh.set(key, list[i]);
     }
-    for (const [key, old] of items) if (!fresh.has(key)) buffer.push(2, { key, obj: old }, undefined);
+    for (const [key, old] of items) if (!fresh.has(key)) listener.notifyDelete({ key, obj: old });
     items = fresh;
-    for (let i = 0; i < list.length; i++) {
-      const o = list[i], old = olds[i];
-      if (old === undefined) buffer.push(0, o, undefined);
-      else buffer.push(old.metadata.resourceVersion === o.metadata.resourceVersion ? 3 : 1, o, old);
-    }
+    for (let i = 0; i < list.length; i++) listener.notify(list[i], olds[i]);
   };
 
   const t0 = performance.now();
@@ -96,17 +77,12 @@ function once() {
   const stopClock = startClock();
   if (data.relist) {
     relist(data.relist.items);
-    drainListener();
+    listener.drain();
     const timed = stopClock(data.relist.items.length);
     return { initialSyncMs: t1 - t0, ...timed, problems: verify(data.expected, items.values(), counts), lastRV };
   }
-  const events = data.events;
-  for (let start = 0; start < events.length; start += CHUNK) {
-    const end = Math.min(events.length, start + CHUNK);
-    for (let i = start; i < end; i++) onEvent(events[i]);
-    processQueue();
-  }
-  const timed = stopClock(events.length);
+  deliverInChunks(data.events, onEvent, processQueue);
+  const timed = stopClock(data.events.length);
   const problems = verify(data.expected, items.values(), counts);
   return { initialSyncMs: t1 - t0, ...timed, problems, lastRV };
 }
